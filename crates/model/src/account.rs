@@ -1,0 +1,342 @@
+//! Accounts and sessions: what registering and logging in send, what "who am I" answers,
+//! and the validation both sides run.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::error::{ErrorCode, FieldError};
+use crate::partner::Partner;
+use crate::secret::Password;
+
+/// Longest e-mail address accepted (RFC 5321 §4.5.3.1.3 path limit minus the brackets).
+pub const EMAIL_MAX_CHARS: usize = 254;
+/// Shortest password accepted. ASVS 5.0 6.2.1 asks at least 8 and strongly recommends 15;
+/// twelve keeps a phone keyboard bearable while leaving online guessing hopeless.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// Longest password accepted (ASVS 5.0 6.2.9 asks to allow at least 64).
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Passwords too common to accept (ASVS 5.0 6.2.4), compared case-insensitively. Only
+/// entries of at least [`PASSWORD_MIN_CHARS`] characters matter; shorter ones are refused anyway.
+const COMMON_PASSWORDS: &[&str] = &[
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "123456789012345",
+    "1234567890qwerty",
+    "qwertyuiopasdf",
+    "qwertyuiop123",
+    "qwerty123456",
+    "password1234",
+    "password12345",
+    "password123456",
+    "passwordpassword",
+    "wachtwoord123",
+    "wachtwoord1234",
+    "wachtwoordwachtwoord",
+    "welkom123456",
+    "welkomwelkom",
+    "iloveyou1234",
+    "abcdefghijkl",
+    "abc123abc123",
+    "aaaaaaaaaaaa",
+    "111111111111",
+    "000000000000",
+    "letmein12345",
+    "administrator",
+    "administrator1",
+    "changeme1234",
+    "zomer2026zomer",
+    "winter2026winter",
+    "gemeente1234",
+    "gemeente12345",
+    "zelfregie123",
+    "zelfregie1234",
+];
+
+/// Who an account belongs to. People (candidates and course participants) are one kind:
+/// what they do in the portal, not their account, makes them one or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A candidate and/or course participant managing their own data.
+    Person,
+    /// A recruiter bound to one partner organisation (seed 000 art. 9.1).
+    Recruiter,
+    /// Staff of the IGOM academy (seed 000 art. 9.3).
+    AcademyStaff,
+}
+
+impl Role {
+    /// The role's name as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Person => "person",
+            Role::Recruiter => "recruiter",
+            Role::AcademyStaff => "academy_staff",
+        }
+    }
+
+    /// The role named `s`, if any.
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Person, Role::Recruiter, Role::AcademyStaff].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// `POST /api/account`: create an account (and log in).
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Registration {
+    /// E-mail address; also the login name.
+    pub email: String,
+    /// At least 12 and at most 128 characters; not a common password.
+    pub password: Password,
+}
+
+impl Registration {
+    /// Every field failure, in field order. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Err(code) = validate_email(&self.email) {
+            errors.push(FieldError::new("email", code));
+        }
+        if let Err(code) = validate_new_password(self.password.expose(), &self.email) {
+            errors.push(FieldError::new("password", code));
+        }
+        errors
+    }
+}
+
+/// `POST /api/session`: log in.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Credentials {
+    /// E-mail address of the account.
+    pub email: String,
+    /// The account's password.
+    pub password: Password,
+}
+
+impl Credentials {
+    /// Only presence and length: a login form must not teach the password policy or tell
+    /// whether an address is registered.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let email = self.email.trim();
+        if email.is_empty() {
+            errors.push(FieldError::new("email", ErrorCode::Required));
+        } else if email.chars().count() > EMAIL_MAX_CHARS {
+            errors.push(FieldError::new("email", ErrorCode::TooLong));
+        }
+        let password = self.password.expose();
+        if password.is_empty() {
+            errors.push(FieldError::new("password", ErrorCode::Required));
+        } else if password.chars().count() > PASSWORD_MAX_CHARS {
+            errors.push(FieldError::new("password", ErrorCode::TooLong));
+        }
+        errors
+    }
+}
+
+/// The account as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    /// Login e-mail address.
+    pub email: String,
+    /// What kind of account this is.
+    pub role: Role,
+    /// The partner a recruiter works for; absent for everyone else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Partner>,
+    /// When the account was created.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+}
+
+/// The current session's timing (ASVS 5.0 7.3.1, 7.3.2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionDetails {
+    /// When this session was started (login).
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub started_at: OffsetDateTime,
+    /// When this session ends regardless of activity (absolute timeout).
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub expires_at: OffsetDateTime,
+    /// Minutes of inactivity after which the session ends.
+    pub idle_timeout_minutes: u32,
+}
+
+/// `GET /api/session`: who is logged in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// The logged-in account.
+    pub account: Account,
+    /// This session.
+    pub session: SessionDetails,
+    /// How many sessions of this account are active, this one included.
+    pub active_sessions: u32,
+}
+
+/// Trims and lower-cases an e-mail address: the form in which it is stored and compared.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Checks an e-mail address for the shape `local@domain.tld`. Deliberately not the full
+/// RFC 5322 grammar: quoted local parts and IP literals are not addresses people type.
+pub fn validate_email(email: &str) -> Result<(), ErrorCode> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    if email.chars().count() > EMAIL_MAX_CHARS {
+        return Err(ErrorCode::TooLong);
+    }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return Err(ErrorCode::EmailInvalid);
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit()));
+    if local_ok && domain_ok {
+        Ok(())
+    } else {
+        Err(ErrorCode::EmailInvalid)
+    }
+}
+
+/// Checks a password someone chooses (ASVS 5.0 6.2): length, not common, not the e-mail
+/// address. No composition rules (6.2.5).
+pub fn validate_new_password(password: &str, email: &str) -> Result<(), ErrorCode> {
+    let chars = password.chars().count();
+    if chars == 0 {
+        return Err(ErrorCode::Required);
+    }
+    if chars < PASSWORD_MIN_CHARS {
+        return Err(ErrorCode::PasswordTooShort);
+    }
+    if chars > PASSWORD_MAX_CHARS {
+        return Err(ErrorCode::PasswordTooLong);
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == lower.chars().next()) {
+        return Err(ErrorCode::PasswordTooCommon);
+    }
+    let email = normalize_email(email);
+    let local = email.split('@').next().unwrap_or_default();
+    if (!email.is_empty() && lower.contains(&email)) || (local.chars().count() >= 4 && lower.contains(local)) {
+        return Err(ErrorCode::PasswordContainsEmail);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_people_type_are_accepted() {
+        for ok in ["kandidaat@example.org", "Jan.de.Vries@kerkrade.nl", "a+b@sub.domein.nl", " x@y.nl "] {
+            assert_eq!(validate_email(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn broken_emails_are_refused_with_a_code() {
+        assert_eq!(validate_email(""), Err(ErrorCode::Required));
+        assert_eq!(validate_email("   "), Err(ErrorCode::Required));
+        for bad in ["plain", "@example.org", "a@", "a@b", "a@-b.nl", "a@b..nl", "a b@c.nl", "a..b@c.nl", "a@c.12"] {
+            assert_eq!(validate_email(bad), Err(ErrorCode::EmailInvalid), "{bad}");
+        }
+        let long = format!("{}@example.org", "a".repeat(250));
+        assert_eq!(validate_email(&long), Err(ErrorCode::TooLong));
+    }
+
+    #[test]
+    fn password_policy() {
+        let email = "marieke@example.org";
+        assert_eq!(validate_new_password("", email), Err(ErrorCode::Required));
+        assert_eq!(validate_new_password("kort-genoeg", email), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(validate_new_password(&"x".repeat(129), email), Err(ErrorCode::PasswordTooLong));
+        assert_eq!(validate_new_password("Wachtwoord123", email), Err(ErrorCode::PasswordTooCommon));
+        assert_eq!(validate_new_password("zzzzzzzzzzzzzzzz", email), Err(ErrorCode::PasswordTooCommon));
+        assert_eq!(validate_new_password("ik-ben-MARIEKE-2026", email), Err(ErrorCode::PasswordContainsEmail));
+        assert_eq!(validate_new_password("paarse olifant fietst", email), Ok(()));
+        // Length counts characters, not bytes: twelve accented letters are enough.
+        assert_eq!(validate_new_password("éééééééééééà", email), Ok(()));
+    }
+
+    #[test]
+    fn registration_reports_every_field() {
+        let r = Registration { email: "nope".into(), password: Password::new("kort") };
+        assert_eq!(
+            r.validate(),
+            vec![
+                FieldError::new("email", ErrorCode::EmailInvalid),
+                FieldError::new("password", ErrorCode::PasswordTooShort)
+            ]
+        );
+        let ok = Registration { email: "nieuw@example.org".into(), password: Password::new("paarse olifant fietst") };
+        assert!(ok.validate().is_empty());
+    }
+
+    #[test]
+    fn login_validation_does_not_teach_the_policy() {
+        let c = Credentials { email: "a@b.nl".into(), password: Password::new("x") };
+        assert!(c.validate().is_empty());
+        let empty = Credentials::default();
+        assert_eq!(
+            empty.validate(),
+            vec![FieldError::new("email", ErrorCode::Required), FieldError::new("password", ErrorCode::Required)]
+        );
+    }
+
+    #[test]
+    fn emails_are_stored_trimmed_and_lower_case() {
+        assert_eq!(normalize_email("  Kandidaat@Example.ORG "), "kandidaat@example.org");
+    }
+
+    #[test]
+    fn session_info_uses_rfc3339() {
+        let info = SessionInfo {
+            account: Account {
+                email: "a@b.nl".into(),
+                role: Role::Recruiter,
+                partner: Some(Partner::from_name("Gemeente Kerkrade")),
+                created_at: time::macros::datetime!(2026-11-22 10:00 UTC),
+            },
+            session: SessionDetails {
+                started_at: time::macros::datetime!(2026-11-22 10:00 UTC),
+                expires_at: time::macros::datetime!(2026-11-22 22:00 UTC),
+                idle_timeout_minutes: 30,
+            },
+            active_sessions: 1,
+        };
+        let json = serde_json::to_value(&info).unwrap();
+        assert_eq!(json["account"]["created_at"], "2026-11-22T10:00:00Z");
+        assert_eq!(json["account"]["role"], "recruiter");
+        assert_eq!(json["account"]["partner"]["slug"], "kerkrade");
+        let back: SessionInfo = serde_json::from_value(json).unwrap();
+        assert_eq!(back, info);
+    }
+}

@@ -1,0 +1,164 @@
+//! Errors as data: the server answers with a stable [`ErrorCode`] (and per-field codes for
+//! validation), the UI turns codes into sentences in the person's language. No free text
+//! crosses the wire as an error.
+
+use serde::{Deserialize, Serialize};
+
+/// A stable, machine-readable error code. Programs match on these; people read the
+/// translation the UI gives for each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// One or more fields failed validation; see `fields`.
+    ValidationFailed,
+    /// A required field is empty.
+    Required,
+    /// A text is longer than the field allows.
+    TooLong,
+    /// Not a usable e-mail address.
+    EmailInvalid,
+    /// Password shorter than [`crate::account::PASSWORD_MIN_CHARS`].
+    PasswordTooShort,
+    /// Password longer than [`crate::account::PASSWORD_MAX_CHARS`].
+    PasswordTooLong,
+    /// Password is on the list of commonly used passwords.
+    PasswordTooCommon,
+    /// Password contains the e-mail address or its local part.
+    PasswordContainsEmail,
+    /// An account with this e-mail address already exists.
+    EmailTaken,
+    /// E-mail address and password do not match an account (same answer for both cases).
+    InvalidCredentials,
+    /// Too many attempts; try again later (see `Retry-After`).
+    TooManyAttempts,
+    /// Nobody is logged in, or the session has ended.
+    Unauthenticated,
+    /// Logged in, but this is not yours to see or do.
+    Forbidden,
+    /// A state-changing request without the `X-Requested-With: zelfregie` header.
+    CsrfHeaderMissing,
+    /// The browser says this request came from another site.
+    CrossSiteRequest,
+    /// No such resource.
+    NotFound,
+    /// HTTP method not allowed on this resource.
+    MethodNotAllowed,
+    /// The request body is not the JSON this endpoint expects.
+    MalformedRequest,
+    /// The request body is not of an accepted media type.
+    UnsupportedMediaType,
+    /// The request body is larger than allowed.
+    PayloadTooLarge,
+    /// The database or another dependency does not answer; nothing was changed.
+    ServiceUnavailable,
+    /// Something failed on the server; nothing was changed.
+    Internal,
+    /// A code this version of the client does not know yet.
+    #[serde(other)]
+    Unknown,
+}
+
+impl ErrorCode {
+    /// Every code, for exhaustive translation tests.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::ValidationFailed,
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::EmailInvalid,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordTooCommon,
+        ErrorCode::PasswordContainsEmail,
+        ErrorCode::EmailTaken,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::Unauthenticated,
+        ErrorCode::Forbidden,
+        ErrorCode::CsrfHeaderMissing,
+        ErrorCode::CrossSiteRequest,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::MalformedRequest,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::ServiceUnavailable,
+        ErrorCode::Internal,
+        ErrorCode::Unknown,
+    ];
+}
+
+/// A validation failure of one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field's name as in the request body (e.g. `email`).
+    pub field: String,
+    /// Why it failed.
+    pub code: ErrorCode,
+}
+
+impl FieldError {
+    /// A failure of `field` with `code`.
+    pub fn new(field: &str, code: ErrorCode) -> Self {
+        Self { field: field.to_owned(), code }
+    }
+}
+
+/// The body of every error response of the API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    /// What went wrong.
+    pub code: ErrorCode,
+    /// Per-field failures when `code` is `validation_failed`; empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    /// An error without field details.
+    pub fn new(code: ErrorCode) -> Self {
+        Self { code, fields: Vec::new() }
+    }
+
+    /// A validation failure with its field errors.
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        Self { code: ErrorCode::ValidationFailed, fields }
+    }
+
+    /// The first error code reported for `field`, if any.
+    pub fn field(&self, field: &str) -> Option<ErrorCode> {
+        self.fields.iter().find(|f| f.field == field).map(|f| f.code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_snake_case_on_the_wire() {
+        let e = ApiError::validation(vec![FieldError::new("email", ErrorCode::EmailInvalid)]);
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#"{"code":"validation_failed","fields":[{"field":"email","code":"email_invalid"}]}"#);
+        let plain = serde_json::to_string(&ApiError::new(ErrorCode::CsrfHeaderMissing)).unwrap();
+        assert_eq!(plain, r#"{"code":"csrf_header_missing"}"#);
+    }
+
+    #[test]
+    fn unknown_codes_from_a_newer_server_still_parse() {
+        let e: ApiError = serde_json::from_str(r#"{"code":"something_new"}"#).unwrap();
+        assert_eq!(e.code, ErrorCode::Unknown);
+    }
+
+    #[test]
+    fn every_code_round_trips() {
+        for code in ErrorCode::ALL {
+            let s = serde_json::to_string(code).unwrap();
+            let back: ErrorCode = serde_json::from_str(&s).unwrap();
+            assert_eq!(*code, back, "{s}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The shared model of zelfregie: the types that cross the wire between the browser and the
+//! API server, their validation, and the stable error codes.
+//!
+//! No UI, no IO: this crate compiles for `wasm32-unknown-unknown` (the SPA validates as the
+//! person types) and natively (the server validates again, authoritatively).
+#![forbid(unsafe_code)]
+
+pub mod account;
+pub mod error;
+pub mod partner;
+pub mod secret;
+
+pub use account::{Credentials, Registration, Role, SessionInfo, Account, SessionDetails};
+pub use error::{ApiError, ErrorCode, FieldError};
+pub use partner::{Partner, PARTNER_NAMES};
+pub use secret::Password;

@@ -1,0 +1,116 @@
+//! The partner organisations of the network (seed 000 art. 3) and their stable slugs.
+
+use serde::{Deserialize, Serialize};
+
+/// The 35 organisations of the IGOM network, exactly as seed 000 art. 3 lists them.
+pub const PARTNER_NAMES: [&str; 35] = [
+    "Gemeente Beek",
+    "Gemeente Brunssum",
+    "Gemeente Echt-Susteren",
+    "Gemeente Eijsden-Margraten",
+    "Gemeente Gulpen-Wittem",
+    "Gemeente Kerkrade",
+    "Gemeente Landgraaf",
+    "Gemeente Leudal",
+    "Gemeente Maasgouw",
+    "Gemeente Meerssen",
+    "Gemeente Nuth",
+    "Gemeente Onderbanken",
+    "Gemeente Roerdalen",
+    "Gemeente Roermond",
+    "Gemeente Schinnen",
+    "Gemeente Simpelveld",
+    "Gemeente Stein",
+    "Gemeente Vaals",
+    "Gemeente Valkenburg a/d Geul",
+    "Gemeente Voerendaal",
+    "Veiligheidsregio ZL – Brandweer Zuid-Limburg",
+    "Het Gegevenshuis",
+    "GGD-ZL",
+    "ISD-Bol",
+    "ISD-Kompas",
+    "Kredietbank Limburg",
+    "Omnibuzz",
+    "RD-4",
+    "Stadsregio Parkstad Limburg",
+    "Servicecentrum MER",
+    "Westrom",
+    "WSP Parkstad",
+    "Sportstichting Sittard-Geleen",
+    "Waterschap Limburg",
+    "BSGW",
+];
+
+/// A partner organisation as the API shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Partner {
+    /// Stable identifier used in URLs and e-mail domains (e.g. `valkenburg-a-d-geul`).
+    pub slug: String,
+    /// Official name (e.g. `Gemeente Valkenburg a/d Geul`).
+    pub name: String,
+}
+
+impl Partner {
+    /// The partner with this official name, its slug derived by [`slug`].
+    pub fn from_name(name: &str) -> Self {
+        Self { slug: slug(name), name: name.to_owned() }
+    }
+
+    /// All partners of seed 000 art. 3, in the seed's order.
+    pub fn all() -> Vec<Partner> {
+        PARTNER_NAMES.iter().map(|n| Partner::from_name(n)).collect()
+    }
+}
+
+/// The stable slug of a partner: its name without "Gemeente", lower-case, every run of
+/// characters other than ASCII letters and digits turned into one hyphen (PRODUCT.md:
+/// spaces and slashes as hyphens).
+pub fn slug(name: &str) -> String {
+    let name = name.trim();
+    let name = name.strip_prefix("Gemeente ").unwrap_or(name);
+    let mut out = String::with_capacity(name.len());
+    let mut pending_hyphen = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_the_published_examples() {
+        assert_eq!(slug("Gemeente Brunssum"), "brunssum");
+        assert_eq!(slug("Gemeente Echt-Susteren"), "echt-susteren");
+        assert_eq!(slug("Gemeente Valkenburg a/d Geul"), "valkenburg-a-d-geul");
+        assert_eq!(slug("Gemeente Kerkrade"), "kerkrade");
+        assert_eq!(
+            slug("Veiligheidsregio ZL – Brandweer Zuid-Limburg"),
+            "veiligheidsregio-zl-brandweer-zuid-limburg"
+        );
+        assert_eq!(slug("GGD-ZL"), "ggd-zl");
+        assert_eq!(slug("Het Gegevenshuis"), "het-gegevenshuis");
+    }
+
+    #[test]
+    fn there_are_35_partners_with_unique_slugs() {
+        let all = Partner::all();
+        assert_eq!(all.len(), 35);
+        let mut slugs: Vec<_> = all.iter().map(|p| p.slug.clone()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 35);
+        assert!(slugs.iter().all(|s| !s.is_empty() && !s.starts_with('-') && !s.ends_with('-')));
+    }
+}

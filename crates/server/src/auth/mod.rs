@@ -1,0 +1,8 @@
+//! Authentication: password hashing, sessions and their cookie, rate limiting.
+
+pub mod password;
+pub mod session;
+pub mod throttle;
+
+pub use password::Passwords;
+pub use session::{CurrentSession, SessionSettings};

@@ -1,0 +1,224 @@
+//! Server-side sessions behind an opaque cookie (ASVS 5.0 7.2–7.4, 3.3).
+//!
+//! The token is 256 bits from the operating system's CSPRNG, new at every login; only its
+//! SHA-256 is stored. Sessions end after `idle` minutes without a request and `absolute`
+//! hours after login, at logout, and all at once on "log out everywhere".
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::rngs::OsRng;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+use zelfregie_model::ErrorCode;
+
+use crate::db::now;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// A request is counted as activity at most this often, to spare the database a write per request.
+const TOUCH_INTERVAL_SECS: i64 = 60;
+
+/// Session timing and cookie flags.
+#[derive(Clone, Debug)]
+pub struct SessionSettings {
+    /// Seconds without a request after which a session ends.
+    pub idle_secs: i64,
+    /// Seconds after login at which a session ends.
+    pub absolute_secs: i64,
+    /// Served over TLS: `Secure` and the `__Host-` prefix (ASVS 5.0 3.3.1, 3.3.3).
+    pub secure: bool,
+}
+
+impl SessionSettings {
+    /// The cookie's name.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure {
+            "__Host-zelfregie-session"
+        } else {
+            "zelfregie-session"
+        }
+    }
+
+    /// `Set-Cookie` for a new session: HttpOnly, SameSite=Strict, Path=/, no Domain, and
+    /// Secure when served over TLS. Max-Age is the absolute timeout, so the browser never
+    /// keeps it longer than the server honours it.
+    pub fn set_cookie(&self, token: &str) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        let value = format!(
+            "{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",
+            self.cookie_name(),
+            token,
+            self.absolute_secs,
+            secure
+        );
+        HeaderValue::from_str(&value).expect("token is base64url")
+    }
+
+    /// `Set-Cookie` that removes the session cookie.
+    pub fn clear_cookie(&self) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}",
+            self.cookie_name(),
+            secure
+        ))
+        .expect("static cookie")
+    }
+
+    /// The session token the request carries, if any.
+    pub fn token<'a>(&self, headers: &'a HeaderMap) -> Option<&'a str> {
+        let name = self.cookie_name();
+        headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// SHA-256 of a token: the form in which it is stored and looked up.
+pub fn hash_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// Starts a session for `account_id`; returns the token for the cookie.
+pub async fn create(db: &SqlitePool, account_id: i64) -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let now = now();
+    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
+        .bind(hash_token(&token))
+        .bind(account_id)
+        .bind(now)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(token)
+}
+
+/// Ends one session.
+pub async fn end(db: &SqlitePool, token_hash: &[u8]) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(db).await?;
+    Ok(())
+}
+
+/// Ends every session of an account (ASVS 5.0 7.4.2, "log out everywhere").
+pub async fn end_all(db: &SqlitePool, account_id: i64) -> Result<u64, AppError> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(db).await?.rows_affected())
+}
+
+/// Number of sessions of an account that have not timed out.
+pub async fn count_active(db: &SqlitePool, settings: &SessionSettings, account_id: i64) -> Result<u32, AppError> {
+    let now = now();
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM sessions WHERE account_id = ? AND last_seen_at > ? AND created_at > ?",
+    )
+    .bind(account_id)
+    .bind(now - settings.idle_secs)
+    .bind(now - settings.absolute_secs)
+    .fetch_one(db)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Deletes timed-out sessions of everyone.
+pub async fn purge(db: &SqlitePool, settings: &SessionSettings) -> sqlx::Result<u64> {
+    let now = now();
+    Ok(sqlx::query("DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?")
+        .bind(now - settings.idle_secs)
+        .bind(now - settings.absolute_secs)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
+/// The valid session a request carries. As an extractor it answers 401
+/// `unauthenticated` when there is none, or when it has timed out (and then deletes it).
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    /// The logged-in account.
+    pub account_id: i64,
+    /// The stored hash of this session's token.
+    pub token_hash: Vec<u8>,
+    /// Login time (Unix seconds).
+    pub created_at: i64,
+}
+
+impl CurrentSession {
+    /// Looks up the session of `headers`, if it is valid.
+    pub async fn from_headers(state: &AppState, headers: &HeaderMap) -> Result<Option<Self>, AppError> {
+        let settings = &state.sessions;
+        let Some(token) = settings.token(headers) else { return Ok(None) };
+        let token_hash = hash_token(token);
+        let row: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?")
+                .bind(&token_hash)
+                .fetch_optional(&state.db)
+                .await?;
+        let Some((account_id, created_at, last_seen_at)) = row else { return Ok(None) };
+        let now = now();
+        if now - last_seen_at >= settings.idle_secs || now - created_at >= settings.absolute_secs {
+            end(&state.db, &token_hash).await?;
+            return Ok(None);
+        }
+        if now - last_seen_at >= TOUCH_INTERVAL_SECS {
+            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+                .bind(now)
+                .bind(&token_hash)
+                .execute(&state.db)
+                .await?;
+        }
+        Ok(Some(Self { account_id, token_hash, created_at }))
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        CurrentSession::from_headers(state, &parts.headers)
+            .await?
+            .ok_or_else(|| AppError::code(ErrorCode::Unauthenticated))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(secure: bool) -> SessionSettings {
+        SessionSettings { idle_secs: 1800, absolute_secs: 43200, secure }
+    }
+
+    #[test]
+    fn cookie_flags_over_plain_http() {
+        let c = settings(false).set_cookie("abc");
+        assert_eq!(c, "zelfregie-session=abc; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict");
+    }
+
+    #[test]
+    fn cookie_flags_over_tls_use_the_host_prefix() {
+        let c = settings(true).set_cookie("abc");
+        let c = c.to_str().unwrap();
+        assert!(c.starts_with("__Host-zelfregie-session=abc; Path=/;"));
+        assert!(c.ends_with("; HttpOnly; SameSite=Strict; Secure"));
+        assert!(!c.contains("Domain"), "__Host- forbids Domain");
+    }
+
+    #[test]
+    fn token_is_read_from_among_other_cookies() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("a=1; zelfregie-session=tok; b=2"));
+        assert_eq!(settings(false).token(&h), Some("tok"));
+        assert_eq!(settings(true).token(&h), None, "over TLS only the __Host- cookie counts");
+    }
+}

@@ -1,0 +1,68 @@
+//! Configuration by flags and environment variables (`--help` lists both).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// How the server is run.
+#[derive(Parser, Clone, Debug)]
+#[command(name = "zelfregie-server", version, about = "Zelfregie: self-service privacy portal (API and SPA)")]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (printed at start).
+    #[arg(long, env = "ZELFREGIE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Directory for the SQLite database file (created if missing).
+    #[arg(long, env = "ZELFREGIE_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Directory of the built single-page app (trunk's `dist`).
+    #[arg(long, env = "ZELFREGIE_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Fill a fresh database with the demo accounts (README lists them).
+    #[arg(long, env = "ZELFREGIE_DEMO")]
+    pub demo: bool,
+
+    /// The public URL when served behind TLS (e.g. `https://zelfregie.igom.nl`): turns on
+    /// `Secure` `__Host-` cookies and HSTS.
+    #[arg(long, env = "ZELFREGIE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Minutes of inactivity after which a session ends (ASVS 5.0 7.3.1).
+    #[arg(long, env = "ZELFREGIE_IDLE_TIMEOUT_MINUTES", default_value_t = 30)]
+    pub idle_timeout_minutes: u32,
+
+    /// Hours after login at which a session ends regardless of activity (ASVS 5.0 7.3.2).
+    #[arg(long, env = "ZELFREGIE_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12)]
+    pub absolute_timeout_hours: u32,
+
+    /// Log format.
+    #[arg(long, env = "ZELFREGIE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// Log output format.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
+impl Config {
+    /// Whether the portal is served over TLS (decides cookie flags and HSTS).
+    pub fn served_over_tls(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// A configuration for tests: demo off, a given data directory, no SPA.
+    pub fn for_tests(data_dir: PathBuf) -> Self {
+        let mut config = Config::parse_from(["zelfregie-server"]);
+        config.data_dir = data_dir;
+        config.static_dir = PathBuf::from("/nonexistent-static-dir");
+        config
+    }
+}

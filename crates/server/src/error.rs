@@ -1,0 +1,123 @@
+//! One error type for every handler. The body is always an [`ApiError`] with a stable code;
+//! database and internal failures are logged (without personal data) and never shown.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::FromRequest;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use zelfregie_model::{ApiError, ErrorCode, FieldError};
+
+/// What a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// A failure the client caused or must know about, with its stable code.
+    #[error("{0:?}")]
+    Api(ApiError),
+    /// Too many attempts; the client may retry after this many seconds.
+    #[error("too many attempts")]
+    Throttled {
+        /// Seconds until the window ends.
+        retry_after: i64,
+    },
+    /// The database failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Anything else that went wrong on our side.
+    #[error("internal: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// An error with only a code.
+    pub fn code(code: ErrorCode) -> Self {
+        AppError::Api(ApiError::new(code))
+    }
+
+    /// A validation failure (422) with its field errors.
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        AppError::Api(ApiError::validation(fields))
+    }
+}
+
+/// The HTTP status that goes with a code.
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    use ErrorCode::*;
+    match code {
+        ValidationFailed | Required | TooLong | EmailInvalid | PasswordTooShort | PasswordTooLong
+        | PasswordTooCommon | PasswordContainsEmail => StatusCode::UNPROCESSABLE_ENTITY,
+        EmailTaken => StatusCode::CONFLICT,
+        InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
+        Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
+        TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        NotFound => StatusCode::NOT_FOUND,
+        MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        MalformedRequest => StatusCode::BAD_REQUEST,
+        UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+        Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// An error response: status from the code, JSON body.
+pub fn error_response(error: ApiError) -> Response {
+    (status_of(error.code), axum::Json(error)).into_response()
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::Api(e) => error_response(e),
+            AppError::Throttled { retry_after } => {
+                let mut r = error_response(ApiError::new(ErrorCode::TooManyAttempts));
+                if let Ok(v) = HeaderValue::from_str(&retry_after.max(1).to_string()) {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                r
+            }
+            AppError::Database(e) => {
+                // sqlx errors carry statement and constraint names, never bound values.
+                let unavailable = matches!(
+                    e,
+                    sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
+                ) || e.as_database_error().is_some_and(|d| {
+                    let msg = d.message();
+                    msg.contains("locked") || msg.contains("busy") || msg.contains("unable to open")
+                });
+                tracing::error!(error = %e, "database error");
+                error_response(ApiError::new(if unavailable {
+                    ErrorCode::ServiceUnavailable
+                } else {
+                    ErrorCode::Internal
+                }))
+            }
+            AppError::Internal(e) => {
+                tracing::error!(error = %e, "internal error");
+                error_response(ApiError::new(ErrorCode::Internal))
+            }
+        }
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let code = match &rejection {
+            JsonRejection::MissingJsonContentType(_) => ErrorCode::UnsupportedMediaType,
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            _ => ErrorCode::MalformedRequest,
+        };
+        AppError::code(code)
+    }
+}
+
+/// `axum::Json`, but a bad body answers with our error format instead of plain text.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}

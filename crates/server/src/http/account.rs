@@ -1,0 +1,60 @@
+//! `POST /api/account`: register (and start a session).
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use zelfregie_model::account::normalize_email;
+use zelfregie_model::{ErrorCode, Registration, Role, SessionInfo};
+
+use super::session::{session_info, started};
+use super::ClientIp;
+use crate::auth::{session, throttle};
+use crate::db::now;
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// Creates a person's account and logs it in. Recruiter and academy accounts are not made
+/// here: they are bound to an organisation by the network.
+#[utoipa::path(post, path = "/api/account", tag = "account", request_body = Registration,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 201, body = SessionInfo, description = "Account created; the session cookie is set"),
+        (status = 409, body = zelfregie_model::ApiError, description = "`email_taken`"),
+        (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed` with per-field codes"),
+        (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
+pub async fn register(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Json(registration): Json<Registration>,
+) -> Result<impl IntoResponse, AppError> {
+    let errors = registration.validate();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let ip_key = throttle::key("register-ip", &ip);
+    throttle::check(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
+    throttle::hit(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
+
+    let email = normalize_email(&registration.email);
+    let hash = state.passwords.hash(registration.password).await?;
+    let inserted = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO accounts (email, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&email)
+    .bind(&hash)
+    .bind(Role::Person.as_str())
+    .bind(now())
+    .fetch_one(&state.db)
+    .await;
+    let account_id = match inserted {
+        Ok(id) => id,
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::code(ErrorCode::EmailTaken));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tracing::info!(account_id, "account registered");
+    let token = session::create(&state.db, account_id).await?;
+    let info = session_info(&state, &started(account_id, &token)).await?;
+    Ok((StatusCode::CREATED, [(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
+}

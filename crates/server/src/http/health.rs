@@ -1,0 +1,27 @@
+//! `GET /api/health`: the server and its database answer.
+
+use axum::extract::State;
+use serde::Serialize;
+use utoipa::ToSchema;
+use zelfregie_model::ErrorCode;
+
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// Health answer.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok` when answered with 200.
+    pub status: &'static str,
+}
+
+/// 200 when the database answers a query; 503 otherwise.
+#[utoipa::path(get, path = "/api/health", tag = "system",
+    responses((status = 200, body = Health), (status = 503, body = zelfregie_model::ApiError)))]
+pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
+    sqlx::query("SELECT 1").execute(&state.db).await.map_err(|e| {
+        tracing::warn!(error = %e, "health check: database does not answer");
+        AppError::code(ErrorCode::ServiceUnavailable)
+    })?;
+    Ok(Json(Health { status: "ok" }))
+}

@@ -1,0 +1,84 @@
+//! The HTTP surface: every API resource in its own module, merged here with the SPA, the
+//! security middleware and the OpenAPI document generated from the same handlers.
+
+pub mod account;
+pub mod health;
+pub mod openapi;
+pub mod partners;
+pub mod session;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::Request;
+use axum::{middleware, Extension, Router};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use zelfregie_model::ErrorCode;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web;
+
+/// Largest JSON body accepted (ASVS 5.0 "oversized bodies refused").
+pub const MAX_JSON_BODY: usize = 64 * 1024;
+
+/// The API's routes and their OpenAPI document, from the same `#[utoipa::path]` handlers.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .routes(routes!(openapi::document))
+        .routes(routes!(account::register))
+        .routes(routes!(session::current, session::login, session::logout))
+        .routes(routes!(session::logout_everywhere))
+        .routes(routes!(partners::list))
+        .split_for_parts()
+}
+
+/// The whole service: API, SPA, middleware.
+pub fn app(state: AppState) -> Router {
+    let (api, doc) = api();
+    api.layer(Extension(Arc::new(doc)))
+        .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })
+        .fallback(web::spa::serve)
+        .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
+        .layer(middleware::from_fn(web::csrf::check))
+        .layer(
+            // Method and path only: no query string, no headers, no bodies (ASVS 5.0 16.2.5).
+            TraceLayer::new_for_http()
+                .make_span_with(|r: &Request<_>| {
+                    tracing::info_span!("http", method = %r.method(), path = %r.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(middleware::from_fn_with_state(state.clone(), web::headers::add))
+        .with_state(state)
+}
+
+/// The client's IP address as the socket saw it; `unknown` when the server runs without
+/// connection info (tests). Only ever stored hashed, in rate-limit counters.
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<axum::extract::connect_info::MockConnectInfo<SocketAddr>>()
+                    .map(|m| m.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".to_owned());
+        Ok(ClientIp(ip))
+    }
+}

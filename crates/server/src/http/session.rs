@@ -1,0 +1,130 @@
+//! `/api/session`: who is logged in, log in, log out; `/api/me/sessions`: log out everywhere.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use zelfregie_model::account::normalize_email;
+use zelfregie_model::{Account, Credentials, ErrorCode, Partner, Role, SessionDetails, SessionInfo};
+
+use super::ClientIp;
+use crate::auth::session::{self, hash_token, CurrentSession};
+use crate::auth::throttle;
+use crate::db::{now, to_datetime};
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// On logout the browser drops cookies and cached responses (SECURITY.md). Not "storage":
+/// the language choice kept there is not personal and should survive.
+const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
+    (HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\", \"cookies\""));
+
+/// Who is logged in.
+#[utoipa::path(get, path = "/api/session", tag = "account", security(("session" = [])),
+    responses((status = 200, body = SessionInfo), (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`")))]
+pub async fn current(State(state): State<AppState>, session: CurrentSession) -> Result<Json<SessionInfo>, AppError> {
+    Ok(Json(session_info(&state, &session).await?))
+}
+
+/// Logs in with e-mail address and password. Unknown address and wrong password get the
+/// same answer in the same time (ASVS 5.0 6.3.8); failures are limited per IP address and
+/// per account (6.3.1); every login gets a new token (7.2.4).
+#[utoipa::path(post, path = "/api/session", tag = "account", request_body = Credentials,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 200, body = SessionInfo, description = "Logged in; the session cookie is set"),
+        (status = 401, body = zelfregie_model::ApiError, description = "`invalid_credentials`"),
+        (status = 422, body = zelfregie_model::ApiError),
+        (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`, with `Retry-After`")))]
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Json(credentials): Json<Credentials>,
+) -> Result<impl IntoResponse, AppError> {
+    let errors = credentials.validate();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let email = normalize_email(&credentials.email);
+    let ip_key = throttle::key("login-ip", &ip);
+    let account_key = throttle::key("login-account", &email);
+    throttle::check(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
+    throttle::check(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = ?")
+        .bind(&email)
+        .fetch_optional(&state.db)
+        .await?;
+    let (account_id, stored) = row.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
+    let verified = state.passwords.verify(credentials.password, stored).await?;
+    let Some(account_id) = account_id.filter(|_| verified) else {
+        throttle::hit(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
+        throttle::hit(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+        tracing::info!("login failed");
+        return Err(AppError::code(ErrorCode::InvalidCredentials));
+    };
+    throttle::clear(&state.db, &account_key).await?;
+    // A session the browser still carries is ended, never reused (session fixation).
+    if let Some(old) = state.sessions.token(&headers) {
+        session::end(&state.db, &hash_token(old)).await?;
+    }
+    let token = session::create(&state.db, account_id).await?;
+    tracing::info!(account_id, "login");
+    let info = session_info(&state, &started(account_id, &token)).await?;
+    Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
+}
+
+/// Logs out: the session ends on the server and the cookie is removed (ASVS 5.0 7.4.1).
+/// Answers 204 also when there was no session, so a retried logout is harmless.
+#[utoipa::path(delete, path = "/api/session", tag = "account",
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204, description = "Logged out; cookie removed")))]
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, AppError> {
+    if let Some(token) = state.sessions.token(&headers) {
+        session::end(&state.db, &hash_token(token)).await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.sessions.clear_cookie()), CLEAR_SITE_DATA]))
+}
+
+/// Ends every session of the account, on every device, this one included (ASVS 5.0 7.4.2).
+#[utoipa::path(delete, path = "/api/me/sessions", tag = "account", security(("session" = [])),
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204, description = "All sessions ended; cookie removed"),
+              (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    session: CurrentSession,
+) -> Result<impl IntoResponse, AppError> {
+    let ended = session::end_all(&state.db, session.account_id).await?;
+    tracing::info!(account_id = session.account_id, ended, "logged out everywhere");
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.sessions.clear_cookie()), CLEAR_SITE_DATA]))
+}
+
+/// The session just created for `account_id` with `token`.
+pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
+    CurrentSession { account_id, token_hash: hash_token(token), created_at: now() }
+}
+
+/// What `GET /api/session` answers for `session`.
+pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
+    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) =
+        sqlx::query_as(
+            "SELECT a.email, a.role, a.created_at, p.slug, p.name
+             FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
+        )
+        .bind(session.account_id)
+        .fetch_one(&state.db)
+        .await?;
+    let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
+    let partner = slug.zip(name).map(|(slug, name)| Partner { slug, name });
+    let settings = &state.sessions;
+    Ok(SessionInfo {
+        account: Account { email, role, partner, created_at: to_datetime(created_at) },
+        session: SessionDetails {
+            started_at: to_datetime(session.created_at),
+            expires_at: to_datetime(session.created_at + settings.absolute_secs),
+            idle_timeout_minutes: u32::try_from(settings.idle_secs / 60).unwrap_or(u32::MAX),
+        },
+        active_sessions: session::count_active(&state.db, settings, session.account_id).await?,
+    })
+}

@@ -1,0 +1,18 @@
+//! The zelfregie API server: the JSON API and the built single-page app, from one origin.
+//!
+//! `app()` builds the whole service from an [`AppState`]; `main` only parses configuration,
+//! opens the database and listens. Tests drive `app()` without a socket.
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod state;
+pub mod web;
+
+pub use config::Config;
+pub use http::app;
+pub use state::AppState;

@@ -1,0 +1,76 @@
+//! `zelfregie-server`: parse configuration, open the database, listen.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+use zelfregie_server::auth::{session, throttle};
+use zelfregie_server::config::LogFormat;
+use zelfregie_server::{app, demo, AppState, Config};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let config = Config::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    match config.log_format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        LogFormat::Json => tracing_subscriber::fmt().json().with_env_filter(filter).init(),
+    }
+
+    let state = AppState::new(&config).await?;
+    let seeded = config.demo && demo::seed_if_empty(&state).await?;
+    spawn_purge(state.clone());
+
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    // Printed (not logged) so people and the end-to-end tests see where to go.
+    println!("zelfregie listening on http://{addr}");
+    println!("database: {}", config.data_dir.join(zelfregie_server::db::DB_FILE).display());
+    if !state.spa.is_present() {
+        println!("no SPA in {}: run `make build` first; serving the API only", config.static_dir.display());
+    }
+    if config.demo {
+        println!(
+            "demo mode{}: password `{}` for kandidaat@example.org, cursist@example.org, academie@example.org,",
+            if seeded { " (demo data created)" } else { "" },
+            demo::DEMO_PASSWORD
+        );
+        println!("  and recruiter@<partner>.example.org, e.g. recruiter@kerkrade.example.org (see README)");
+    }
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+/// Deletes timed-out sessions and old rate-limit counters every ten minutes.
+fn spawn_purge(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = session::purge(&state.db, &state.sessions).await {
+                tracing::warn!(error = %e, "purging sessions failed");
+            }
+            if let Err(e) = throttle::purge(&state.db).await {
+                tracing::warn!(error = %e, "purging rate-limit counters failed");
+            }
+        }
+    });
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,140 @@
+//! The built single-page app: hashed assets from trunk's `dist`, and `index.html` for every
+//! client-side route. The CSP hashes of `index.html`'s inline scripts (trunk's loader) are
+//! computed here from the very file that is served, so they cannot drift from the build.
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+use zelfregie_model::ErrorCode;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The SPA as loaded at start.
+#[derive(Debug)]
+pub struct Spa {
+    dir: PathBuf,
+    index_html: Option<String>,
+    /// Base64 SHA-256 of each inline `<script>` of `index.html`.
+    pub script_hashes: Vec<String>,
+}
+
+impl Spa {
+    /// Loads `dir/index.html`; a missing directory gives an SPA-less API server (tests).
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let index_path = dir.join("index.html");
+        let index_html = match std::fs::read_to_string(&index_path) {
+            Ok(html) => Some(html),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tracing::warn!(path = %index_path.display(), "no built SPA found; serving the API only");
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let script_hashes = index_html.as_deref().map(inline_script_hashes).unwrap_or_default();
+        Ok(Self { dir: dir.to_owned(), index_html, script_hashes })
+    }
+
+    /// Whether a built SPA was found.
+    pub fn is_present(&self) -> bool {
+        self.index_html.is_some()
+    }
+}
+
+/// The SHA-256 (base64) of the content of every `<script>` element without `src`, as CSP
+/// level 3 hashes them (the exact text between the tags).
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else { break };
+        let tag = &after[..tag_end];
+        let body_start = &after[tag_end + 1..];
+        let Some(close) = body_start.find("</script>") else { break };
+        if !tag.contains(" src=") {
+            hashes.push(STANDARD.encode(Sha256::digest(body_start[..close].as_bytes())));
+        }
+        rest = &body_start[close + "</script>".len()..];
+    }
+    hashes
+}
+
+/// Trunk names built assets `name-<16 hex digits>.ext`: their content never changes.
+fn is_fingerprinted(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.split('.').next().unwrap_or(file);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Fallback of the router: unknown API paths get a JSON 404; files come from `dist` (brotli
+/// or gzip variants when the browser accepts them); any other path is a client route and
+/// gets `index.html`.
+pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    if path == "/api" || path.starts_with("/api/") {
+        return AppError::code(ErrorCode::NotFound).into_response();
+    }
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return AppError::code(ErrorCode::MethodNotAllowed).into_response();
+    }
+    let Some(index) = state.spa.index_html.as_deref() else {
+        return AppError::code(ErrorCode::NotFound).into_response();
+    };
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
+    if !last_segment.contains('.') || path == "/index.html" {
+        return (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            index.to_owned(),
+        )
+            .into_response();
+    }
+    let files = ServeDir::new(&state.spa.dir).precompressed_br().precompressed_gzip();
+    let mut response = match files.oneshot(request).await {
+        Ok(r) => r.map(Body::new),
+        Err(e) => match e {},
+    };
+    if response.status() == StatusCode::NOT_FOUND {
+        return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-cache")], "Not found").into_response();
+    }
+    let cache = if is_fingerprinted(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html = r#"<head><script src="/a.js"></script><script type="module">
+import init from '/x.js';
+</script></head><body><script>alert(1)</script></body>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 2);
+        assert_eq!(hashes[0], STANDARD.encode(Sha256::digest(b"\nimport init from '/x.js';\n")));
+        assert_eq!(hashes[1], STANDARD.encode(Sha256::digest(b"alert(1)")));
+    }
+
+    #[test]
+    fn recognises_trunk_fingerprints() {
+        assert!(is_fingerprinted("/zelfregie-3f2a1b4c5d6e7f80_bg.wasm"));
+        assert!(is_fingerprinted("/zelfregie-3f2a1b4c5d6e7f80.js"));
+        assert!(is_fingerprinted("/main-0123456789abcdef.css"));
+        assert!(!is_fingerprinted("/favicon.svg"));
+        assert!(!is_fingerprinted("/robots.txt"));
+    }
+}
