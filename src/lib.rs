@@ -1,1 +1,45 @@
-//! x
+//! Zelfregie, the self-service privacy portal: the single-page app.
+//!
+//! `main.rs` only mounts [`App`]. Pages live in `pages/` (one per file), reusable pieces in
+//! `components/`, the talk with the server in `api`, texts in `i18n`. Rules and validation
+//! come from the shared `zelfregie-model` crate.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod components;
+pub mod format;
+pub mod forms;
+pub mod i18n;
+pub mod locale;
+pub mod pages;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::guard::{RequireLogin, RequireLoggedOut};
+use crate::components::layout::Layout;
+use crate::locale::Locale;
+use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
+use crate::pages::{overview::OverviewPage, register::RegisterPage};
+use crate::session::Auth;
+
+/// The app: language and session context, layout, routes.
+#[component]
+pub fn App() -> impl IntoView {
+    Locale::provide();
+    Auth::provide();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=|| view! { <RequireLogin><OverviewPage/></RequireLogin> }/>
+                    <Route path=path!("/account") view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
+                    <Route path=path!("/inloggen") view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
+                    <Route path=path!("/registreren") view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

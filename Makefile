@@ -1,0 +1,108 @@
+# zelfregie: `make run` and `make test` on a fresh Debian machine with only the Rust
+# toolchain. Every tool is installed here when missing (each check costs ~0 s when present),
+# from crates.io, npm and Debian only: nothing is downloaded from GitHub.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP := target/.stamps
+
+LISTEN ?= 127.0.0.1:8080
+DATA_DIR ?= data
+
+.PHONY: help run test build spa server tools tools-build tools-test \
+        lint fmt-check clippy test-native test-browser test-e2e clean
+
+help:
+	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
+	@echo "make test   format, clippy, native, browser and end-to-end tests"
+
+## ---- the two commands -------------------------------------------------------------
+
+run: tools-build spa server
+	./target/release/zelfregie-server --demo --listen $(LISTEN) --data-dir $(DATA_DIR) --static-dir dist
+
+test: tools-test lint test-native test-browser test-e2e
+	@echo "all tests passed"
+
+## ---- builds ---------------------------------------------------------------------
+
+build: spa server
+
+# The SPA: release wasm (opt-level z, LTO, wasm-opt -Oz), then brotli/gzip variants.
+spa: tools-build
+	cargo fetch --locked
+	trunk build --release
+	node scripts/precompress.mjs dist
+
+server:
+	cargo build --release --locked -p zelfregie-server
+
+## ---- tests ----------------------------------------------------------------------
+
+lint: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p zelfregie -p zelfregie-model --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --locked --workspace
+
+# wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml, flags from webdriver.json).
+test-browser:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p zelfregie --target wasm32-unknown-unknown
+
+# The real server (fresh SQLite file per test) with the release SPA, driven in Chromium.
+test-e2e: spa
+	cargo build --locked -p zelfregie-server
+	ZELFREGIE_SERVER=target/debug/zelfregie-server node --test --test-concurrency=1 e2e/
+
+## ---- tools ----------------------------------------------------------------------
+
+tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/npm
+tools-test: tools-build $(STAMP)/chromium
+
+$(STAMP):
+	mkdir -p $(STAMP)
+
+$(STAMP)/wasm-target: | $(STAMP)
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	touch $@
+
+$(STAMP)/trunk: | $(STAMP)
+	trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	touch $@
+
+# Without --locked: the CLI's own lockfile pins a webpki-roots the registry lacks.
+$(STAMP)/wasm-bindgen: Cargo.lock Trunk.toml | $(STAMP)
+	grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml || \
+	  { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION), as in Cargo.lock"; exit 1; }
+	wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	touch $@
+
+# wasm-opt (binaryen 132; Debian's 108 breaks the page), Playwright, axe-core.
+$(STAMP)/npm: package.json package-lock.json | $(STAMP)
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(STAMP)/chromium: | $(STAMP)
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	touch $@
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

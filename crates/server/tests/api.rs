@@ -1,0 +1,311 @@
+//! The API contract of PRODUCT.md ("the fixed outside") and the session promises of
+//! SECURITY.md, through the real router and a real SQLite file.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use common::{TestApp, PASSWORD};
+use serde_json::json;
+
+#[tokio::test]
+async fn health_answers_when_the_database_does() {
+    let app = TestApp::new().await;
+    let r = app.get("/api/health", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["status"], "ok");
+    assert!(app.data_dir().join("zelfregie.sqlite3").is_file(), "a real database file in the data directory");
+    app.state.db.close().await;
+    let r = app.get("/api/health", None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.code(), "service_unavailable");
+}
+
+#[tokio::test]
+async fn register_logs_in_with_a_strict_cookie() {
+    let app = TestApp::new().await;
+    let r = app.register("Nieuw@Example.org", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.body["account"]["email"], "nieuw@example.org", "stored lower-case");
+    assert_eq!(r.body["account"]["role"], "person");
+    assert_eq!(r.body["active_sessions"], 1);
+    let set_cookie = r.header("set-cookie").to_owned();
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {
+        assert!(set_cookie.contains(flag), "{flag} missing in {set_cookie}");
+    }
+    assert!(!set_cookie.contains("Secure"), "plain http on localhost cannot use Secure");
+    let cookie = r.session_cookie().unwrap();
+    let token = cookie.split_once('=').unwrap().1;
+    assert!(token.len() >= 43, "256-bit token, base64url: {token}");
+
+    let me = app.get("/api/session", Some(&cookie)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["account"]["email"], "nieuw@example.org");
+    assert_eq!(me.body["session"]["idle_timeout_minutes"], 30);
+}
+
+#[tokio::test]
+async fn over_tls_the_cookie_is_secure_with_the_host_prefix_and_hsts_is_sent() {
+    let app = TestApp::with(|c| c.public_url = Some("https://zelfregie.example.org".into())).await;
+    let r = app.register("tls@example.org", PASSWORD).await;
+    let set_cookie = r.header("set-cookie");
+    assert!(set_cookie.starts_with("__Host-zelfregie-session="), "{set_cookie}");
+    assert!(set_cookie.contains("; Secure") && !set_cookie.contains("Domain"));
+    assert!(r.header("strict-transport-security").starts_with("max-age="));
+    let plain = TestApp::new().await.get("/api/health", None).await;
+    assert!(plain.headers.get("strict-transport-security").is_none());
+}
+
+#[tokio::test]
+async fn nobody_logged_in_is_401() {
+    let app = TestApp::new().await;
+    let r = app.get("/api/session", None).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.code(), "unauthenticated");
+    let forged = app.get("/api/session", Some("zelfregie-session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).await;
+    assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_the_header() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("csrf@example.org").await;
+    let cases = [
+        (Method::POST, "/api/account", Some(json!({"email": "x@example.org", "password": PASSWORD}))),
+        (Method::POST, "/api/session", Some(json!({"email": "csrf@example.org", "password": PASSWORD}))),
+        (Method::DELETE, "/api/session", None),
+        (Method::DELETE, "/api/me/sessions", None),
+    ];
+    for (method, path, body) in cases {
+        for header_value in [None, Some("XMLHttpRequest")] {
+            let mut b = Request::builder().method(method.clone()).uri(path).header(header::COOKIE, &cookie);
+            if let Some(v) = header_value {
+                b = b.header("x-requested-with", v);
+            }
+            let body = match &body {
+                Some(v) => {
+                    b = b.header(header::CONTENT_TYPE, "application/json");
+                    Body::from(v.to_string())
+                }
+                None => Body::empty(),
+            };
+            let r = app.send(b.body(body).unwrap()).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{method} {path} with {header_value:?}");
+            assert_eq!(r.code(), "csrf_header_missing");
+        }
+    }
+    // Nothing happened: the session is still there and no account was made.
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+    assert_eq!(app.login("x@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn cross_site_requests_are_refused() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("xsite@example.org").await;
+    let r = app
+        .send(
+            Request::builder()
+                .method(Method::DELETE)
+                .uri("/api/session")
+                .header(header::COOKIE, &cookie)
+                .header("x-requested-with", "zelfregie")
+                .header("sec-fetch-site", "cross-site")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.code(), "cross_site_request");
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("uit@example.org").await;
+    let r = app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(r.header("set-cookie").contains("Max-Age=0"));
+    assert_eq!(r.header("clear-site-data"), "\"cache\", \"cookies\"");
+    // The old cookie, replayed, no longer works.
+    let after = app.get("/api/session", Some(&cookie)).await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(rows, 0);
+    // Logging out twice is harmless.
+    assert_eq!(app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await.status, StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn logout_everywhere_ends_every_session_of_the_account_only() {
+    let app = TestApp::new().await;
+    let phone = app.registered("overal@example.org").await;
+    let laptop = app.login("overal@example.org", PASSWORD).await.session_cookie().unwrap();
+    let other = app.registered("ander@example.org").await;
+    assert_eq!(app.get("/api/session", Some(&laptop)).await.body["active_sessions"], 2);
+
+    let r = app.call(Method::DELETE, "/api/me/sessions", None, Some(&phone)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(r.header("clear-site-data"), "\"cache\", \"cookies\"");
+    assert_eq!(app.get("/api/session", Some(&phone)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&laptop)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&other)).await.status, StatusCode::OK, "someone else's session stays");
+}
+
+#[tokio::test]
+async fn every_login_gets_a_new_token_and_ends_the_one_it_came_with() {
+    let app = TestApp::new().await;
+    let first = app.registered("fixatie@example.org").await;
+    let r = app
+        .call(
+            Method::POST,
+            "/api/session",
+            Some(json!({"email": "fixatie@example.org", "password": PASSWORD})),
+            Some(&first),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let second = r.session_cookie().unwrap();
+    assert_ne!(first, second);
+    assert_eq!(app.get("/api/session", Some(&first)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&second)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_email_and_wrong_password_get_the_same_answer() {
+    let app = TestApp::new().await;
+    app.registered("bestaat@example.org").await;
+    let wrong = app.login("bestaat@example.org", "niet het goede wachtwoord").await;
+    let unknown = app.login("bestaat-niet@example.org", "niet het goede wachtwoord").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.status, unknown.status);
+    assert_eq!(wrong.raw, unknown.raw);
+    assert_eq!(wrong.code(), "invalid_credentials");
+    assert!(wrong.session_cookie().is_none());
+    // Case and spaces of the address do not matter when logging in.
+    assert_eq!(app.login("  BESTAAT@example.org ", PASSWORD).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn login_is_rate_limited_per_account() {
+    let app = TestApp::new().await;
+    app.registered("doelwit@example.org").await;
+    for i in 0..10 {
+        let r = app.login("doelwit@example.org", &format!("gok nummer {i:02} fout")).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let r = app.login("doelwit@example.org", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    assert_eq!(r.code(), "too_many_attempts");
+    let retry: i64 = r.header("retry-after").parse().unwrap();
+    assert!((1..=900).contains(&retry), "{retry}");
+    // Another account from the same address is not locked out.
+    app.registered("buurman@example.org").await;
+    assert_eq!(app.login("buurman@example.org", PASSWORD).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sessions_time_out_when_idle_and_absolutely() {
+    let app = TestApp::new().await;
+    let idle = app.registered("idle@example.org").await;
+    let old = app.registered("oud@example.org").await;
+    let fresh = app.registered("vers@example.org").await;
+    sqlx::query(
+        "UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60
+         WHERE account_id = (SELECT id FROM accounts WHERE email = 'idle@example.org')",
+    )
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE sessions SET created_at = created_at - 12 * 3600
+         WHERE account_id = (SELECT id FROM accounts WHERE email = 'oud@example.org')",
+    )
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(app.get("/api/session", Some(&idle)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&old)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&fresh)).await.status, StatusCode::OK);
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(rows, 1, "timed-out sessions are deleted when seen");
+}
+
+#[tokio::test]
+async fn the_server_validates_with_the_shared_model() {
+    let app = TestApp::new().await;
+    let r = app.register("geen-adres", "kort").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        r.body,
+        json!({"code": "validation_failed", "fields": [
+            {"field": "email", "code": "email_invalid"},
+            {"field": "password", "code": "password_too_short"}
+        ]})
+    );
+    let common = app.register("iemand@example.org", "Wachtwoord123").await;
+    assert_eq!(common.body["fields"][0]["code"], "password_too_common");
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(n, 0, "nothing stored");
+}
+
+#[tokio::test]
+async fn an_address_can_register_once_whatever_its_case() {
+    let app = TestApp::new().await;
+    app.registered("dubbel@example.org").await;
+    let r = app.register("DUBBEL@example.org", "een ander lang wachtwoord").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.code(), "email_taken");
+}
+
+#[tokio::test]
+async fn bad_bodies_get_codes_not_stack_traces() {
+    let app = TestApp::new().await;
+    let send = |content_type: &'static str, body: Vec<u8>| {
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/session")
+            .header("x-requested-with", "zelfregie")
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let r = app.send(send("application/json", b"{not json".to_vec())).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "malformed_request"));
+    let r = app.send(send("text/plain", b"{}".to_vec())).await;
+    assert_eq!((r.status, r.code()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+    let huge = format!(r#"{{"email":"a@b.nl","password":"{}"}}"#, "x".repeat(100_000));
+    let r = app.send(send("application/json", huge.into_bytes())).await;
+    assert_eq!((r.status, r.code()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+    let r = app.get("/api/does-not-exist", None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::NOT_FOUND, "not_found"));
+    let r = app.call(Method::PUT, "/api/health", None, None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"));
+}
+
+#[tokio::test]
+async fn passwords_and_tokens_are_stored_only_as_hashes() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("hash@example.org").await;
+    let token = cookie.split_once('=').unwrap().1.to_owned();
+    app.state.db.close().await;
+    let mut bytes = Vec::new();
+    for entry in std::fs::read_dir(app.data_dir()).unwrap() {
+        bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    let haystack = String::from_utf8_lossy(&bytes);
+    assert!(haystack.contains("$argon2id$"), "the password hash is there");
+    assert!(!haystack.contains(PASSWORD), "the password is not");
+    assert!(!haystack.contains(&token), "the session token is not");
+}
+
+#[tokio::test]
+async fn partners_are_the_35_of_the_seed() {
+    let app = TestApp::new().await;
+    let r = app.get("/api/partners", None).await;
+    let partners = r.body.as_array().unwrap();
+    assert_eq!(partners.len(), 35);
+    assert_eq!(partners[0], json!({"slug": "beek", "name": "Gemeente Beek"}));
+    assert!(partners.iter().any(|p| p["slug"] == "valkenburg-a-d-geul"));
+}

@@ -1,0 +1,120 @@
+//! A test harness: the real router over a real SQLite file in a temporary directory, driven
+//! without a socket (`oneshot`).
+#![allow(dead_code, missing_docs)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+use zelfregie_server::{app, AppState, Config};
+
+pub const PASSWORD: &str = "paarse olifant fietst";
+
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub raw: Vec<u8>,
+}
+
+impl Reply {
+    /// The session token from `Set-Cookie`, if one was set.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("zelfregie-session=") || c.starts_with("__Host-zelfregie-session="))
+            .and_then(|c| c.split(';').next())
+            .filter(|pair| !pair.ends_with('='))
+            .map(str::to_owned)
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with(|_| {}).await
+    }
+
+    pub async fn with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::for_tests(dir.path().join("data"));
+        adjust(&mut config);
+        let state = AppState::new(&config).await.unwrap();
+        let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
+        Self { state, router, dir }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let raw = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let body = serde_json::from_slice(&raw).unwrap_or(Value::Null);
+        Reply { status, headers, body, raw }
+    }
+
+    /// A request as the SPA sends it: JSON, with the CSRF header on state-changing methods.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>, cookie: Option<&str>) -> Reply {
+        let mut builder = Request::builder().method(method.clone()).uri(path);
+        if method != Method::GET {
+            builder = builder.header("x-requested-with", "zelfregie");
+        }
+        if let Some(c) = cookie {
+            builder = builder.header(header::COOKIE, c);
+        }
+        let body = match body {
+            Some(v) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(builder.body(body).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        self.call(Method::GET, path, None, cookie).await
+    }
+
+    pub async fn register(&self, email: &str, password: &str) -> Reply {
+        self.call(Method::POST, "/api/account", Some(serde_json::json!({"email": email, "password": password})), None)
+            .await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Reply {
+        self.call(Method::POST, "/api/session", Some(serde_json::json!({"email": email, "password": password})), None)
+            .await
+    }
+
+    /// Registers `email` and returns its session cookie (`name=value`).
+    pub async fn registered(&self, email: &str) -> String {
+        let r = self.register(email, PASSWORD).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+        r.session_cookie().unwrap()
+    }
+}

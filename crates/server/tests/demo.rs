@@ -1,0 +1,44 @@
+//! Demo mode seeds the accounts PRODUCT.md lists, once, into a fresh database only.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use zelfregie_server::demo;
+
+#[tokio::test]
+async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
+    let app = TestApp::new().await;
+    assert!(demo::seed_if_empty(&app.state).await.unwrap());
+    assert!(!demo::seed_if_empty(&app.state).await.unwrap(), "never seeds twice");
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(n, 3 + 35);
+
+    for (email, role) in
+        [("kandidaat@example.org", "person"), ("cursist@example.org", "person"), ("academie@example.org", "academy_staff")]
+    {
+        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{email}");
+        assert_eq!(r.body["account"]["role"], role);
+        assert!(r.body["account"].get("partner").is_none());
+    }
+    for (email, slug) in [
+        ("recruiter@kerkrade.example.org", "kerkrade"),
+        ("recruiter@echt-susteren.example.org", "echt-susteren"),
+        ("recruiter@valkenburg-a-d-geul.example.org", "valkenburg-a-d-geul"),
+        ("recruiter@bsgw.example.org", "bsgw"),
+    ] {
+        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{email}");
+        assert_eq!(r.body["account"]["role"], "recruiter");
+        assert_eq!(r.body["account"]["partner"]["slug"], slug);
+    }
+}
+
+#[tokio::test]
+async fn a_database_with_accounts_is_left_alone() {
+    let app = TestApp::new().await;
+    app.registered("eerst@example.org").await;
+    assert!(!demo::seed_if_empty(&app.state).await.unwrap());
+    assert_eq!(app.login("kandidaat@example.org", demo::DEMO_PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+}

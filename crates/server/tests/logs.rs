@@ -1,0 +1,53 @@
+//! No personal data in server logs (ASVS 5.0 16.2.5): every log line at every level is
+//! captured while a person registers, logs in, fails to log in and logs out, and none may
+//! contain their e-mail address, password or session token.
+
+mod common;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::http::Method;
+use common::TestApp;
+
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn logs_hold_no_personal_data() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .init();
+
+    let email = "canary-8f3a1c@example.org";
+    let password = "canary-wachtwoord-77d2e9";
+    let app = TestApp::new().await;
+    let r = app.register(email, password).await;
+    let cookie = r.session_cookie().unwrap();
+    let token = cookie.split_once('=').unwrap().1.to_owned();
+    app.get("/api/session", Some(&cookie)).await;
+    app.login(email, "canary-fout-wachtwoord-0c1b").await;
+    app.login("canary-onbekend-5e6f@example.org", password).await;
+    app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
+
+    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("account registered"), "the capture works: {logs}");
+    assert!(logs.contains("login failed"));
+    for canary in ["canary", &token, "8f3a1c", "77d2e9"] {
+        assert!(!logs.contains(canary), "log contains {canary}:\n{logs}");
+    }
+}

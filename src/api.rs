@@ -1,0 +1,118 @@
+//! The one way the SPA talks to the API: same origin, JSON, the CSRF header on every
+//! state-changing request, and one error type every page handles the same way.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use zelfregie_model::{ApiError, Credentials, ErrorCode, Registration, SessionInfo};
+
+use crate::i18n::{error_text, network_error_text, Lang};
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClientError {
+    /// The server answered with an error code (and per-field codes for validation).
+    Api(ApiError),
+    /// The server could not be reached.
+    Network,
+}
+
+impl ClientError {
+    /// The error code, if the server gave one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api(e) => Some(e.code),
+            ClientError::Network => None,
+        }
+    }
+
+    /// The per-field code for `field`, if any.
+    pub fn field(&self, field: &str) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api(e) => e.field(field),
+            ClientError::Network => None,
+        }
+    }
+
+    /// A sentence for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            ClientError::Api(e) => error_text(e.code, lang),
+            ClientError::Network => network_error_text(lang),
+        }
+    }
+}
+
+/// The result of every call.
+pub type ApiResult<T> = Result<T, ClientError>;
+
+async fn send(builder: RequestBuilder, body: Option<String>) -> ApiResult<Response> {
+    let request = match body {
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
+        None => builder.build(),
+    }
+    .map_err(|_| ClientError::Network)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    // An error body that does not parse (a proxy's HTML page, say) still gets a code.
+    let fallback = match response.status() {
+        401 => ErrorCode::Unauthenticated,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        413 => ErrorCode::PayloadTooLarge,
+        429 => ErrorCode::TooManyAttempts,
+        502..=504 => ErrorCode::ServiceUnavailable,
+        _ => ErrorCode::Internal,
+    };
+    let error = response.json::<ApiError>().await.unwrap_or_else(|_| ApiError::new(fallback));
+    Err(ClientError::Api(error))
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    response.json::<T>().await.map_err(|_| ClientError::Api(ApiError::new(ErrorCode::Internal)))
+}
+
+fn body<B: Serialize>(value: &B) -> Option<String> {
+    serde_json::to_string(value).ok()
+}
+
+/// Marks a state-changing request as coming from this app (PRODUCT.md, the fixed outside).
+fn changing(builder: RequestBuilder) -> RequestBuilder {
+    builder.header("X-Requested-With", "zelfregie")
+}
+
+/// `GET path`, decoded.
+pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    json(send(Request::get(path), None).await?).await
+}
+
+/// Who is logged in; `Ok(None)` when nobody is.
+pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
+    match get::<SessionInfo>("/api/session").await {
+        Ok(info) => Ok(Some(info)),
+        Err(e) if e.code() == Some(ErrorCode::Unauthenticated) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Logs in.
+pub async fn login(credentials: &Credentials) -> ApiResult<SessionInfo> {
+    json(send(changing(Request::post("/api/session")), body(credentials)).await?).await
+}
+
+/// Creates an account and logs in.
+pub async fn register(registration: &Registration) -> ApiResult<SessionInfo> {
+    json(send(changing(Request::post("/api/account")), body(registration)).await?).await
+}
+
+/// Logs out on this device.
+pub async fn logout() -> ApiResult<()> {
+    send(changing(Request::delete("/api/session")), None).await.map(drop)
+}
+
+/// Logs out on every device.
+pub async fn logout_everywhere() -> ApiResult<()> {
+    send(changing(Request::delete("/api/me/sessions")), None).await.map(drop)
+}

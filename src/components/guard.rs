@@ -1,0 +1,54 @@
+//! Route guards: pages for logged-in people and pages for visitors.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::notice::{ErrorNotice, Loading};
+use crate::i18n::T;
+use crate::locale::Locale;
+use crate::session::{Auth, AuthState};
+
+/// Path of the login page.
+pub const LOGIN_PATH: &str = "/inloggen";
+/// Path of the overview (home) page.
+pub const HOME_PATH: &str = "/";
+
+/// Shows `children` only to a logged-in person; sends anyone else to the login page.
+#[component]
+pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
+    let auth = Auth::get();
+    redirect_when(move || auth.is_logged_in() == Some(false), LOGIN_PATH);
+    guarded(auth, children, true)
+}
+
+/// Shows `children` only to visitors; sends a logged-in person to the overview.
+#[component]
+pub fn RequireLoggedOut(children: ChildrenFn) -> impl IntoView {
+    let auth = Auth::get();
+    redirect_when(move || auth.is_logged_in() == Some(true), HOME_PATH);
+    guarded(auth, children, false)
+}
+
+fn redirect_when(condition: impl Fn() -> bool + 'static, path: &'static str) {
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if condition() {
+            navigate(path, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+}
+
+fn guarded(auth: Auth, children: ChildrenFn, want_logged_in: bool) -> impl IntoView {
+    let locale = Locale::get();
+    move || match auth.state.get() {
+        AuthState::LoggedIn(_) if want_logged_in => children().into_any(),
+        AuthState::LoggedOut if !want_logged_in => children().into_any(),
+        AuthState::Failed(error) => view! {
+            <ErrorNotice error=error/>
+            <button type="button" on:click=move |_| auth.refresh()>{locale.text(T::Retry)}</button>
+        }
+        .into_any(),
+        _ => view! { <Loading/> }.into_any(),
+    }
+}

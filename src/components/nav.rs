@@ -1,0 +1,51 @@
+//! The main navigation: a row of links on a wide screen, a menu button on a phone.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::T;
+use crate::locale::Locale;
+use crate::session::Auth;
+
+/// The links a person can use now: pages for logged-in people, or login and registration.
+#[component]
+pub fn MainNav() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    let open = RwSignal::new(false);
+    // A chosen link closes the menu on a phone.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let links = move || -> Vec<(&'static str, T)> {
+        match auth.is_logged_in() {
+            Some(true) => vec![("/", T::NavOverview), ("/account", T::NavAccount)],
+            Some(false) => vec![("/inloggen", T::NavLogin), ("/registreren", T::NavRegister)],
+            None => Vec::new(),
+        }
+    };
+    view! {
+        <nav class="main-nav" aria-label=locale.text(T::MainNav)>
+            <button
+                type="button"
+                class="menu-button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="hoofdmenu"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {locale.text(T::Menu)}
+            </button>
+            <ul id="hoofdmenu" class:open=move || open.get()>
+                {move || {
+                    links()
+                        .into_iter()
+                        .map(|(href, text)| view! { <li><A href=href exact=true>{locale.text(text)}</A></li> })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}

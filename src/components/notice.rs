@@ -1,0 +1,39 @@
+//! Messages: errors (announced at once), status (announced politely), loading.
+
+use leptos::prelude::*;
+
+use crate::api::ClientError;
+use crate::i18n::T;
+use crate::locale::Locale;
+
+/// An error as a sentence in the person's language; `role="alert"` so it is announced.
+#[component]
+pub fn ErrorNotice(
+    /// The failure to explain.
+    error: ClientError,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let code = error.code().map(|c| format!("{c:?}"));
+    view! {
+        <p class="notice notice-error" role="alert" data-code=code>
+            {move || error.message(locale.lang())}
+        </p>
+    }
+}
+
+/// A confirmation or other status message.
+#[component]
+pub fn StatusNotice(
+    /// The message.
+    text: T,
+) -> impl IntoView {
+    let locale = Locale::get();
+    view! { <p class="notice notice-status" role="status">{locale.text(text)}</p> }
+}
+
+/// Shown while something loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let locale = Locale::get();
+    view! { <p class="loading" role="status" aria-live="polite">{locale.text(T::Loading)}</p> }
+}

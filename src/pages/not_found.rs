@@ -1,0 +1,19 @@
+//! The page for addresses that do not exist.
+
+use leptos::prelude::*;
+
+use crate::components::page::Page;
+use crate::i18n::T;
+use crate::locale::Locale;
+
+/// 404.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <Page title=T::NotFoundTitle>
+            <p>{locale.text(T::NotFoundText)}</p>
+            <p><a href="/">{locale.text(T::NotFoundBack)}</a></p>
+        </Page>
+    }
+}

@@ -1,0 +1,97 @@
+//! Who is logged in, as the whole app knows it: checked once at start, set by login and
+//! registration, cleared by logout or when the server says the session ended.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use zelfregie_model::SessionInfo;
+
+use crate::api::{self, ClientError};
+
+/// The app's knowledge of the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AuthState {
+    /// Asking the server.
+    Checking,
+    /// Nobody is logged in.
+    LoggedOut,
+    /// Someone is logged in.
+    LoggedIn(SessionInfo),
+    /// The server could not tell.
+    Failed(ClientError),
+}
+
+/// A one-time message for the next page (e.g. "you have been logged out").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Logged out on this device.
+    LoggedOut,
+    /// Logged out on all devices.
+    LoggedOutEverywhere,
+    /// The server ended the session (timeout).
+    SessionEnded,
+}
+
+/// Context handle: the session state and the one-time notice.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    /// Current knowledge.
+    pub state: RwSignal<AuthState>,
+    /// Message for the next page.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Auth {
+    /// Creates the context and starts asking the server.
+    pub fn provide() -> Auth {
+        let auth = Auth { state: RwSignal::new(AuthState::Checking), notice: RwSignal::new(None) };
+        provide_context(auth);
+        auth.refresh();
+        auth
+    }
+
+    /// The context.
+    pub fn get() -> Auth {
+        expect_context::<Auth>()
+    }
+
+    /// Asks the server again who is logged in.
+    pub fn refresh(self) {
+        self.state.set(AuthState::Checking);
+        spawn_local(async move {
+            self.state.set(match api::current_session().await {
+                Ok(Some(info)) => AuthState::LoggedIn(info),
+                Ok(None) => AuthState::LoggedOut,
+                Err(e) => AuthState::Failed(e),
+            });
+        });
+    }
+
+    /// Records a successful login or registration.
+    pub fn logged_in(self, info: SessionInfo) {
+        self.notice.set(None);
+        self.state.set(AuthState::LoggedIn(info));
+    }
+
+    /// Records that the session is over, with the message to show.
+    pub fn logged_out(self, notice: Notice) {
+        self.notice.set(Some(notice));
+        self.state.set(AuthState::LoggedOut);
+    }
+
+    /// The logged-in session, if any.
+    pub fn info(self) -> Option<SessionInfo> {
+        match self.state.get() {
+            AuthState::LoggedIn(info) => Some(info),
+            _ => None,
+        }
+    }
+
+    /// `Some(true)` logged in, `Some(false)` not, `None` still checking or failed.
+    pub fn is_logged_in(self) -> Option<bool> {
+        match self.state.get() {
+            AuthState::LoggedIn(_) => Some(true),
+            AuthState::LoggedOut => Some(false),
+            AuthState::Checking | AuthState::Failed(_) => None,
+        }
+    }
+}
