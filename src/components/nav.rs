@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::i18n::T;
 use crate::locale::Locale;
@@ -14,12 +13,6 @@ pub fn MainNav() -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let open = RwSignal::new(false);
-    // A chosen link closes the menu on a phone.
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
     let links = move || -> Vec<(&'static str, T)> {
         match auth.is_logged_in() {
             Some(true) => vec![("/", T::NavOverview), ("/account", T::NavAccount)],
@@ -38,7 +31,8 @@ pub fn MainNav() -> impl IntoView {
             >
                 {locale.text(T::Menu)}
             </button>
-            <ul id="hoofdmenu" class:open=move || open.get()>
+            // A chosen link closes the menu on a phone.
+            <ul id="hoofdmenu" class:open=move || open.get() on:click=move |_| open.set(false)>
                 {move || {
                     links()
                         .into_iter()

@@ -8,10 +8,10 @@ use axum::response::Response;
 use crate::state::AppState;
 
 /// Denies every powerful feature: the portal needs none of them.
-const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), \
+const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
 encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), \
 microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
-serial=(), sync-xhr=(), usb=(), web-share=(), xr-spatial-tracking=()";
+serial=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
 
 /// The precomputed header values.
 #[derive(Clone, Debug)]

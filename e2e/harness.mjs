@@ -1,0 +1,93 @@
+// Starts what a person would meet: the real server binary with a fresh SQLite file and the
+// release SPA, and Debian's Chromium driven by Playwright. Watches every request, console
+// message and CSP violation of every page, so a test can assert none went astray.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Starts the server on a free port with an empty data directory; resolves to its URL. */
+export async function startServer({ demo = false } = {}) {
+  const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
+  const dataDir = mkdtempSync(join(tmpdir(), 'zelfregie-e2e-'));
+  const args = ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--static-dir', 'dist'];
+  if (demo) args.push('--demo');
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${stderr}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.:]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}\n${stderr}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context on `baseURL` that records what its pages do: every request's URL,
+ * CSP violations (reported by the page itself) and console errors.
+ */
+export async function watchedContext(browser, baseURL, options = {}) {
+  const context = await browser.newContext({ baseURL, ...options });
+  const seen = { requests: [], cspViolations: [], consoleErrors: [] };
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  context.on('request', (r) => seen.requests.push(r.url()));
+  context.on('page', (page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.consoleErrors.push(m.text());
+    });
+  });
+  return { context, seen };
+}
+
+/** Every request went to `origin` (or stayed inside the page: data:, blob:). */
+export function foreignRequests(seen, origin) {
+  return seen.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/** CSP violations the page reported. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__csp ?? []);
+}
+
+/** Runs axe-core with the WCAG 2.1 A and AA rules; returns the violations. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,73 @@
+// Page objects: what a person sees and does, in the portal's own words (Dutch by default).
+
+export class Portal {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+  }
+
+  /** Waits until the page's main heading is `name`. */
+  async expectHeading(name) {
+    await this.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  }
+
+  field(label) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  navLink(name) {
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
+  }
+
+  alert() {
+    return this.page.getByRole('alert').first();
+  }
+
+  async register(email, password) {
+    await this.open('/registreren');
+    await this.expectHeading('Registreren');
+    await this.field('E-mailadres').fill(email);
+    await this.field('Wachtwoord').fill(password);
+    await this.button('Account aanmaken').click();
+  }
+
+  async login(email, password) {
+    await this.expectHeading('Inloggen');
+    await this.field('E-mailadres').fill(email);
+    await this.field('Wachtwoord').fill(password);
+    await this.button('Inloggen').click();
+  }
+
+  async goToAccount() {
+    await this.openMenuIfCollapsed();
+    await this.navLink('Account').click();
+    await this.expectHeading('Account');
+  }
+
+  async logout() {
+    await this.goToAccount();
+    await this.button('Uitloggen').click();
+    await this.expectHeading('Inloggen');
+  }
+
+  /** On a phone the navigation sits behind a menu button. */
+  async openMenuIfCollapsed() {
+    const menu = this.page.getByRole('button', { name: 'Menu' });
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+      await menu.click();
+    }
+  }
+
+  /** The logged-in e-mail address the overview shows. */
+  async overviewEmail() {
+    await this.expectHeading('Overzicht');
+    return this.page.locator('.account-email').innerText();
+  }
+}
