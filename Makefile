@@ -18,12 +18,13 @@ STAMP := target/.stamps
 LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= data
 
-.PHONY: help run test build spa server tools tools-build tools-test \
+.PHONY: help run test bench build spa server tools tools-build tools-test \
         lint fmt-check clippy test-native test-browser test-e2e clean
 
 help:
 	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
 	@echo "make test   format, clippy, native, browser and end-to-end tests"
+	@echo "make bench  first-load bytes of the login page"
 
 ## ---- the two commands -------------------------------------------------------------
 
@@ -32,6 +33,11 @@ run: tools-build spa server
 
 test: tools-test lint test-native test-browser test-e2e
 	@echo "all tests passed"
+
+# Benchmark: first-load bytes of the login page (release SPA, real server, Chromium).
+bench: tools-test spa
+	cargo build --locked -p zelfregie-server
+	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/first-load.mjs
 
 ## ---- builds ---------------------------------------------------------------------
 

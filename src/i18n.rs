@@ -149,16 +149,19 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Dit is geen geldig e-mailadres. Gebruik de vorm naam@voorbeeld.nl.",
             "This is not a valid e-mail address. Use the form name@example.com.",
         ),
-        PasswordTooShort => ("Je wachtwoord moet minstens 12 tekens lang zijn.", "Your password must be at least 12 characters long."),
-        PasswordTooLong => ("Je wachtwoord mag hoogstens 128 tekens lang zijn.", "Your password can be at most 128 characters long."),
+        PasswordTooShort => {
+            ("Je wachtwoord moet minstens 12 tekens lang zijn.", "Your password must be at least 12 characters long.")
+        }
+        PasswordTooLong => {
+            ("Je wachtwoord mag hoogstens 128 tekens lang zijn.", "Your password can be at most 128 characters long.")
+        }
         PasswordTooCommon => (
             "Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden. Kies een ander.",
             "This password is used too often and is easy to guess. Choose another one.",
         ),
-        PasswordContainsEmail => (
-            "Je wachtwoord mag je e-mailadres niet bevatten.",
-            "Your password must not contain your e-mail address.",
-        ),
+        PasswordContainsEmail => {
+            ("Je wachtwoord mag je e-mailadres niet bevatten.", "Your password must not contain your e-mail address.")
+        }
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",
@@ -168,7 +171,9 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
             "Too many attempts. Wait a quarter of an hour and try again.",
         ),
-        Unauthenticated => ("Je bent niet (meer) ingelogd. Log opnieuw in.", "You are not logged in (any more). Please log in again."),
+        Unauthenticated => {
+            ("Je bent niet (meer) ingelogd. Log opnieuw in.", "You are not logged in (any more). Please log in again.")
+        }
         Forbidden => ("Dit mag je niet bekijken of doen.", "You are not allowed to see or do this."),
         CsrfHeaderMissing | CrossSiteRequest => (
             "Dit verzoek is geweigerd omdat het niet van deze website leek te komen. Laad de pagina opnieuw.",

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::guard::{RequireLogin, RequireLoggedOut};
+use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};

@@ -38,7 +38,8 @@ pub fn LoginPage() -> impl IntoView {
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let credentials = Credentials { email: email.get_untracked(), password: Password::new(password.get_untracked()) };
+        let credentials =
+            Credentials { email: email.get_untracked(), password: Password::new(password.get_untracked()) };
         let found = FormErrors::from_validation(credentials.validate());
         if let Some(field) = found.first_field() {
             focus_field(field);

@@ -239,7 +239,7 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), ErrorCod
         return Err(ErrorCode::PasswordTooLong);
     }
     let lower = password.to_lowercase();
-    if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == lower.chars().next()) {
+    if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.chars().all(|c| lower.starts_with(c)) {
         return Err(ErrorCode::PasswordTooCommon);
     }
     let email = normalize_email(email);

@@ -10,7 +10,7 @@ pub mod error;
 pub mod partner;
 pub mod secret;
 
-pub use account::{Credentials, Registration, Role, SessionInfo, Account, SessionDetails};
+pub use account::{Account, Credentials, Registration, Role, SessionDetails, SessionInfo};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};
 pub use secret::Password;

@@ -95,10 +95,7 @@ mod tests {
         assert_eq!(slug("Gemeente Echt-Susteren"), "echt-susteren");
         assert_eq!(slug("Gemeente Valkenburg a/d Geul"), "valkenburg-a-d-geul");
         assert_eq!(slug("Gemeente Kerkrade"), "kerkrade");
-        assert_eq!(
-            slug("Veiligheidsregio ZL – Brandweer Zuid-Limburg"),
-            "veiligheidsregio-zl-brandweer-zuid-limburg"
-        );
+        assert_eq!(slug("Veiligheidsregio ZL – Brandweer Zuid-Limburg"), "veiligheidsregio-zl-brandweer-zuid-limburg");
         assert_eq!(slug("GGD-ZL"), "ggd-zl");
         assert_eq!(slug("Het Gegevenshuis"), "het-gegevenshuis");
     }

@@ -36,11 +36,13 @@ pub async fn open(data_dir: &Path) -> anyhow::Result<SqlitePool> {
 async fn seed_partners(pool: &SqlitePool) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
     for p in Partner::all() {
-        sqlx::query("INSERT INTO partners (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET name = excluded.name")
-            .bind(&p.slug)
-            .bind(&p.name)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO partners (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET name = excluded.name",
+        )
+        .bind(&p.slug)
+        .bind(&p.name)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await
 }

@@ -43,8 +43,14 @@ impl AppError {
 pub fn status_of(code: ErrorCode) -> StatusCode {
     use ErrorCode::*;
     match code {
-        ValidationFailed | Required | TooLong | EmailInvalid | PasswordTooShort | PasswordTooLong
-        | PasswordTooCommon | PasswordContainsEmail => StatusCode::UNPROCESSABLE_ENTITY,
+        ValidationFailed
+        | Required
+        | TooLong
+        | EmailInvalid
+        | PasswordTooShort
+        | PasswordTooLong
+        | PasswordTooCommon
+        | PasswordContainsEmail => StatusCode::UNPROCESSABLE_ENTITY,
         EmailTaken => StatusCode::CONFLICT,
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
@@ -78,13 +84,11 @@ impl IntoResponse for AppError {
             }
             AppError::Database(e) => {
                 // sqlx errors carry statement and constraint names, never bound values.
-                let unavailable = matches!(
-                    e,
-                    sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
-                ) || e.as_database_error().is_some_and(|d| {
-                    let msg = d.message();
-                    msg.contains("locked") || msg.contains("busy") || msg.contains("unable to open")
-                });
+                let unavailable = matches!(e, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
+                    || e.as_database_error().is_some_and(|d| {
+                        let msg = d.message();
+                        msg.contains("locked") || msg.contains("busy") || msg.contains("unable to open")
+                    });
                 tracing::error!(error = %e, "database error");
                 error_response(ApiError::new(if unavailable {
                     ErrorCode::ServiceUnavailable

@@ -14,9 +14,11 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&app.state.db).await.unwrap();
     assert_eq!(n, 3 + 35);
 
-    for (email, role) in
-        [("kandidaat@example.org", "person"), ("cursist@example.org", "person"), ("academie@example.org", "academy_staff")]
-    {
+    for (email, role) in [
+        ("kandidaat@example.org", "person"),
+        ("cursist@example.org", "person"),
+        ("academie@example.org", "academy_staff"),
+    ] {
         let r = app.login(email, demo::DEMO_PASSWORD).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.body["account"]["role"], role);

@@ -119,14 +119,13 @@ pub async fn end_all(db: &SqlitePool, account_id: i64) -> Result<u64, AppError> 
 /// Number of sessions of an account that have not timed out.
 pub async fn count_active(db: &SqlitePool, settings: &SessionSettings, account_id: i64) -> Result<u32, AppError> {
     let now = now();
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM sessions WHERE account_id = ? AND last_seen_at > ? AND created_at > ?",
-    )
-    .bind(account_id)
-    .bind(now - settings.idle_secs)
-    .bind(now - settings.absolute_secs)
-    .fetch_one(db)
-    .await?;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM sessions WHERE account_id = ? AND last_seen_at > ? AND created_at > ?")
+            .bind(account_id)
+            .bind(now - settings.idle_secs)
+            .bind(now - settings.absolute_secs)
+            .fetch_one(db)
+            .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 

@@ -30,10 +30,8 @@ pub fn key(kind: &str, value: &str) -> Vec<u8> {
 
 /// Refuses with [`AppError::Throttled`] when `key` used up `limit` in its current window.
 pub async fn check(db: &SqlitePool, key: &[u8], limit: Limit) -> Result<(), AppError> {
-    let row: Option<(i64, i64)> = sqlx::query_as("SELECT window_start, hits FROM throttle WHERE key = ?")
-        .bind(key)
-        .fetch_optional(db)
-        .await?;
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT window_start, hits FROM throttle WHERE key = ?").bind(key).fetch_optional(db).await?;
     let now = now();
     match row {
         Some((start, hits)) if now - start < limit.window_secs && hits >= limit.max => {

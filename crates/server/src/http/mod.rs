@@ -51,9 +51,9 @@ pub fn app(state: AppState) -> Router {
         .layer(
             // Method and path only: no query string, no headers, no bodies (ASVS 5.0 16.2.5).
             TraceLayer::new_for_http()
-                .make_span_with(|r: &Request<_>| {
-                    tracing::info_span!("http", method = %r.method(), path = %r.uri().path())
-                })
+                .make_span_with(
+                    |r: &Request<_>| tracing::info_span!("http", method = %r.method(), path = %r.uri().path()),
+                )
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(middleware::from_fn_with_state(state.clone(), web::headers::add))

@@ -107,14 +107,13 @@ pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
 
 /// What `GET /api/session` answers for `session`.
 pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
-    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) =
-        sqlx::query_as(
-            "SELECT a.email, a.role, a.created_at, p.slug, p.name
+    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT a.email, a.role, a.created_at, p.slug, p.name
              FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
-        )
-        .bind(session.account_id)
-        .fetch_one(&state.db)
-        .await?;
+    )
+    .bind(session.account_id)
+    .fetch_one(&state.db)
+    .await?;
     let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
     let partner = slug.zip(name).map(|(slug, name)| Partner { slug, name });
     let settings = &state.sessions;

@@ -61,7 +61,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let body_start = &after[tag_end + 1..];
         let Some(close) = body_start.find("</script>") else { break };
         if !tag.contains(" src=") {
-            hashes.push(STANDARD.encode(Sha256::digest(body_start[..close].as_bytes())));
+            hashes.push(STANDARD.encode(Sha256::digest(&body_start.as_bytes()[..close])));
         }
         rest = &body_start[close + "</script>".len()..];
     }

@@ -1,0 +1,139 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the code that only makes sense
+//! in a browser — the DOM, localStorage, the browser's date formatting — mounted and clicked.
+#![cfg(target_arch = "wasm32")]
+#![allow(missing_docs)]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use zelfregie::api::ClientError;
+use zelfregie::components::field::TextField;
+use zelfregie::components::language_switch::LanguageSwitch;
+use zelfregie::components::notice::ErrorNotice;
+use zelfregie::i18n::{Lang, T};
+use zelfregie::locale::{self, Locale, STORAGE_KEY};
+use zelfregie_model::{ApiError, ErrorCode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// Mounts `f` in a fresh container and returns the container.
+fn mount<F, N>(f: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let container = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), f).forget();
+    container
+}
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    container.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_and_remembers_without_personal_data() {
+    storage().clear().unwrap();
+    let container = mount(|| {
+        let locale = Locale::provide();
+        view! {
+            <LanguageSwitch/>
+            <p class="probe">{locale.text(T::NavLogin)}</p>
+        }
+    });
+    tick().await;
+    let button = find(&container, "button");
+    let probe = find(&container, ".probe");
+    assert_eq!(button.text_content().unwrap(), "English");
+    assert_eq!(button.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(probe.text_content().unwrap(), "Inloggen");
+
+    button.click();
+    tick().await;
+    assert_eq!(button.text_content().unwrap(), "Nederlands");
+    assert_eq!(probe.text_content().unwrap(), "Log in");
+    let root = document().document_element().unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(storage().get_item(STORAGE_KEY).unwrap().as_deref(), Some("en"));
+    assert_eq!(storage().length().unwrap(), 1, "only the language choice is stored");
+
+    button.click();
+    tick().await;
+    assert_eq!(probe.text_content().unwrap(), "Inloggen");
+    assert_eq!(storage().get_item(STORAGE_KEY).unwrap().as_deref(), Some("nl"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_remembered_choice_is_restored() {
+    storage().set_item(STORAGE_KEY, "en").unwrap();
+    assert_eq!(locale::stored_lang(), Some(Lang::En));
+    storage().set_item(STORAGE_KEY, "klingon").unwrap();
+    assert_eq!(locale::stored_lang(), Some(Lang::Nl), "unknown values fall back to Dutch");
+    storage().clear().unwrap();
+    assert_eq!(locale::stored_lang(), None);
+}
+
+#[wasm_bindgen_test]
+async fn an_api_error_is_announced_as_a_sentence() {
+    storage().clear().unwrap();
+    let container = mount(|| {
+        Locale::provide();
+        view! { <ErrorNotice error=ClientError::Api(ApiError::new(ErrorCode::InvalidCredentials))/> }
+    });
+    tick().await;
+    let alert = find(&container, "[role=alert]");
+    assert_eq!(alert.text_content().unwrap(), "E-mailadres of wachtwoord klopt niet.");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_ties_its_hint_and_error_to_the_input() {
+    storage().clear().unwrap();
+    let error = RwSignal::new(None::<ErrorCode>);
+    let value = RwSignal::new(String::new());
+    let container = mount(move || {
+        Locale::provide();
+        view! {
+            <TextField id="pw" label=T::PasswordLabel value=value input_type="password"
+                autocomplete="new-password" hint=T::NewPasswordHint error=error/>
+        }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = find(&container, "input").unchecked_into();
+    let label = find(&container, "label");
+    assert_eq!(label.get_attribute("for").as_deref(), Some("pw"));
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("pw-hint"));
+
+    error.set(Some(ErrorCode::PasswordTooShort));
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("pw-hint pw-error"));
+    assert_eq!(
+        find(&container, "#pw-error").text_content().unwrap(),
+        "Je wachtwoord moet minstens 12 tekens lang zijn."
+    );
+
+    // Typing updates the bound value.
+    input.set_value("paarse olifant");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(value.get_untracked(), "paarse olifant");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn dates_are_written_in_the_persons_language() {
+    let at = time::macros::datetime!(2026-11-22 12:00 UTC);
+    let nl = zelfregie::format::date_time(at, Lang::Nl);
+    let en = zelfregie::format::date_time(at, Lang::En);
+    assert!(nl.contains("november 2026"), "{nl}");
+    assert!(en.contains("November 2026"), "{en}");
+}
