@@ -4,7 +4,9 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use zelfregie_model::{ApiError, Credentials, ErrorCode, Registration, SessionInfo};
+use zelfregie_model::{ApiError, Credentials, Disclosure, ErrorCode, Preview, Registration, SessionInfo};
+
+use crate::editing::{SaveOutcome, Versioned};
 
 use crate::i18n::{error_text, network_error_text, Lang};
 
@@ -115,4 +117,49 @@ pub async fn logout() -> ApiResult<()> {
 /// Logs out on every device.
 pub async fn logout_everywhere() -> ApiResult<()> {
     send(changing(Request::delete("/api/me/sessions")), None).await.map(drop)
+}
+
+/// `GET path` of a versioned document, with its `ETag`.
+pub async fn get_versioned<T: DeserializeOwned>(path: &str) -> ApiResult<Versioned<T>> {
+    let response = send(Request::get(path), None).await?;
+    let etag = response.headers().get("etag").unwrap_or_default();
+    Ok(Versioned { value: json(response).await?, etag })
+}
+
+/// `PUT path` of a versioned document with `If-Match: etag`; the stored value and new `ETag`.
+pub async fn put_versioned<T: Serialize + DeserializeOwned>(
+    path: &str,
+    value: &T,
+    etag: &str,
+) -> ApiResult<Versioned<T>> {
+    let builder = changing(Request::put(path)).header("If-Match", etag);
+    let response = send(builder, body(value)).await?;
+    let etag = response.headers().get("etag").unwrap_or_default();
+    Ok(Versioned { value: json(response).await?, etag })
+}
+
+/// The profile as recruiters of `partner` receive it now.
+pub async fn preview(partner: &str) -> ApiResult<Preview> {
+    get(&format!("/api/me/visibility/preview/{partner}")).await
+}
+
+/// Who saw the profile, newest first.
+pub async fn disclosures() -> ApiResult<Vec<Disclosure>> {
+    get("/api/me/disclosures").await
+}
+
+/// Saves a draft based on `etag`. A 412 is not an error here: the newer version is fetched
+/// and returned, so the page can show it and let the person choose (nothing is lost).
+pub async fn save_versioned<T: Serialize + DeserializeOwned>(
+    path: &str,
+    draft: &T,
+    etag: &str,
+) -> ApiResult<SaveOutcome<T>> {
+    match put_versioned(path, draft, etag).await {
+        Ok(saved) => Ok(SaveOutcome::Saved(saved)),
+        Err(e) if e.code() == Some(ErrorCode::PreconditionFailed) => {
+            Ok(SaveOutcome::Conflict(get_versioned(path).await?))
+        }
+        Err(e) => Err(e),
+    }
 }

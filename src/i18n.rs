@@ -132,6 +132,126 @@ texts! {
     AccountLogoutEverywhere => "Overal uitloggen", "Log out everywhere";
     Busy => "Bezig…", "Working…";
 
+    NavProfile => "Profiel", "Profile";
+    NavVisibility => "Zichtbaarheid", "Visibility";
+    NavDisclosures => "Wie zag mijn gegevens", "Who saw my data";
+    UnsavedChangesConfirm => "Je hebt wijzigingen die nog niet zijn opgeslagen. Toch deze pagina verlaten?",
+                             "You have changes that are not saved yet. Leave this page anyway?";
+    Save => "Opslaan", "Save";
+    Saving => "Bezig met opslaan…", "Saving…";
+    Saved => "Opgeslagen.", "Saved.";
+    Unsaved => "Je hebt wijzigingen die nog niet zijn opgeslagen.", "You have unsaved changes.";
+    MoveUp => "Omhoog", "Move up";
+    MoveDown => "Omlaag", "Move down";
+    Remove => "Verwijderen", "Remove";
+    Yes => "Ja", "Yes";
+    No => "Nee", "No";
+    ConflictTitle => "Je profiel is intussen ergens anders gewijzigd", "Your profile was changed elsewhere in the meantime";
+    ConflictText => "Iemand (misschien jij, op een ander apparaat) heeft je gegevens opgeslagen nadat je begon met wijzigen. Hieronder staat de nieuwere versie. Je wijzigingen zijn niet weg: kies wat je wilt doen.",
+                    "Someone (perhaps you, on another device) saved your data after you started editing. The newer version is shown below. Your changes are not lost: choose what to do.";
+    ConflictReapply => "Mijn wijzigingen toch opslaan", "Save my changes anyway";
+    ConflictDiscard => "Nieuwere versie gebruiken", "Use the newer version";
+    ConflictNewer => "Nieuwere versie", "Newer version";
+
+    ProfileTitle => "Profiel", "Profile";
+    ProfileIntro => "Dit is je profiel in de kandidatenbank. Jij bepaalt wat erin staat en, op de pagina Zichtbaarheid, wie het ziet.",
+                    "This is your profile in the candidate bank. You decide what is in it and, on the Visibility page, who sees it.";
+    SpecialDataWarning => "Vul geen gezondheidsgegevens, BSN of andere bijzondere persoonsgegevens in. Die zijn niet nodig en worden niet bewaard.",
+                          "Do not enter health data, your citizen service number (BSN) or other special categories of personal data. They are not needed and are not kept.";
+    SectionPersonal => "Persoonsgegevens", "Personal details";
+    SectionContact => "Contactgegevens", "Contact details";
+    SectionEducation => "Opleidingen", "Education";
+    SectionWork => "Werkervaring", "Work experience";
+    SectionCompetences => "Competenties", "Competences";
+    SectionAvailability => "Beschikbaarheid", "Availability";
+    SectionOccupations => "Wensberoepen", "Desired occupations";
+    FirstName => "Voornaam", "First name";
+    Tussenvoegsel => "Tussenvoegsel", "Name prefix";
+    LastName => "Achternaam", "Last name";
+    Street => "Straat", "Street";
+    HouseNumber => "Huisnummer", "House number";
+    HouseNumberAddition => "Toevoeging", "Addition";
+    Postcode => "Postcode", "Postcode";
+    PostcodeHint => "Bijvoorbeeld 6461 EC", "For example 6461 EC";
+    City => "Woonplaats", "Place of residence";
+    Employment => "Werk je bij een van de partnerorganisaties?", "Do you work for one of the partner organisations?";
+    EmploymentExternal => "Nee, ik ben externe kandidaat", "No, I am an external candidate";
+    ContactEmail => "E-mailadres voor recruiters", "E-mail address for recruiters";
+    Phone => "Telefoonnummer", "Phone number";
+    EducationItem => "Opleiding", "Education";
+    EducationAdd => "Opleiding toevoegen", "Add education";
+    Level => "Niveau", "Level";
+    Institution => "Onderwijsinstelling", "Institution";
+    Field => "Richting", "Field of study";
+    From => "Van (maand)", "From (month)";
+    To => "Tot (maand)", "To (month)";
+    ToOngoingHint => "Leeg laten als het nog loopt.", "Leave empty if ongoing.";
+    Diploma => "Diploma behaald", "Diploma obtained";
+    WorkItem => "Functie", "Job";
+    WorkAdd => "Werkervaring toevoegen", "Add work experience";
+    JobTitle => "Functienaam", "Job title";
+    Employer => "Werkgever", "Employer";
+    HoursPerWeek => "Uren per week", "Hours per week";
+    Tasks => "Taken", "Tasks";
+    Competence => "Competentie", "Competence";
+    CompetenceAdd => "Competentie toevoegen", "Add competence";
+    Occupation => "Wensberoep", "Desired occupation";
+    OccupationAdd => "Wensberoep toevoegen", "Add desired occupation";
+    MaxTravelKm => "Maximale reisafstand (km)", "Maximum travel distance (km)";
+    MaxTravelMinutes => "Maximale reistijd (minuten)", "Maximum travel time (minutes)";
+    AvailableFrom => "Beschikbaar vanaf (maand)", "Available from (month)";
+    LevelVmbo => "vmbo", "vmbo (pre-vocational)";
+    LevelHavo => "havo", "havo (senior general secondary)";
+    LevelVwo => "vwo", "vwo (pre-university)";
+    LevelMbo => "mbo", "mbo (vocational)";
+    LevelHbo => "hbo", "hbo (university of applied sciences)";
+    LevelWo => "wo", "wo (university)";
+    LevelOther => "Cursus of andere opleiding", "Course or other education";
+
+    VisibilityTitle => "Zichtbaarheid", "Visibility";
+    VisibilityIntro => "Jij bepaalt of je profiel in de kandidatenbank staat en welke recruiters van de partnerorganisaties wat zien. Wijzigingen gelden meteen na opslaan.",
+                       "You decide whether your profile is in the candidate bank and which recruiters of the partner organisations see what. Changes apply as soon as you save.";
+    Listed => "Mijn profiel staat in de kandidatenbank", "My profile is in the candidate bank";
+    ListedHint => "Uit: geen enkele recruiter vindt of ziet je profiel.", "Off: no recruiter finds or sees your profile.";
+    Audience => "Wie mag je profiel zien?", "Who may see your profile?";
+    AudienceAll => "Alle 35 partnerorganisaties", "All 35 partner organisations";
+    AudienceOnly => "Alleen de organisaties die ik kies", "Only the organisations I choose";
+    AudienceExcept => "Alle organisaties behalve die ik kies", "All organisations except those I choose";
+    AudiencePartners => "Organisaties", "Organisations";
+    SectionsHeading => "Welke onderdelen zijn zichtbaar?", "Which parts are visible?";
+    Anonymous => "Anoniem: naam, contactgegevens en straat en huisnummer nooit tonen", "Anonymous: never show name, contact details and street address";
+    AnonymousHint => "Recruiters zien de rest onder een vaste schuilnaam.", "Recruiters see the rest under a fixed pseudonym.";
+    PreviewHeading => "Bekijk je profiel zoals een partner het ziet", "See your profile as a partner sees it";
+    PreviewIntro => "Dit is precies wat de recruiters van die organisatie nu van de server krijgen, met je opgeslagen instellingen.",
+                    "This is exactly what that organisation's recruiters get from the server now, with your saved settings.";
+    PreviewPartner => "Partnerorganisatie", "Partner organisation";
+    PreviewShow => "Toon", "Show";
+    PreviewNotVisible => "Deze organisatie ziet je profiel niet en vindt het ook niet bij zoeken.", "This organisation does not see your profile and cannot find it by searching.";
+    PreviewUnsaved => "Let op: je hebt wijzigingen die nog niet zijn opgeslagen. De voorbeeldweergave toont de opgeslagen instellingen.",
+                      "Note: you have unsaved changes. The preview shows your saved settings.";
+    PreviewAnonymousName => "Schuilnaam", "Pseudonym";
+    Address => "Adres", "Address";
+    Internal => "Interne kandidaat bij", "Internal candidate at";
+    External => "Externe kandidaat", "External candidate";
+    Current => "heden", "present";
+
+    DisclosuresTitle => "Wie zag mijn gegevens", "Who saw my data";
+    DisclosuresIntro => "Elke keer dat een recruiter van een partnerorganisatie je profiel opende of het in een zoekresultaat kreeg, staat hier: wie, wanneer en welke onderdelen.",
+                        "Every time a recruiter of a partner organisation opened your profile or got it in a search result is listed here: who, when and which parts.";
+    DisclosuresNone => "Nog geen enkele organisatie heeft je profiel gezien.", "No organisation has seen your profile yet.";
+    DisclosureOpened => "opende je profiel", "opened your profile";
+    DisclosureSearch => "kreeg je profiel in een zoekresultaat", "got your profile in a search result";
+    DisclosureSections => "Getoonde onderdelen", "Parts shown";
+    DisclosureCount => "keer", "times";
+
+    OverviewProfileHeading => "Je profiel in de kandidatenbank", "Your profile in the candidate bank";
+    OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
+    OverviewListedOff => "Je profiel staat niet in de kandidatenbank: geen recruiter ziet het.", "Your profile is not in the candidate bank: no recruiter sees it.";
+    OverviewVisibleTo => "Zichtbaar voor", "Visible to";
+    OverviewPartners => "partnerorganisaties", "partner organisations";
+    OverviewHidden => "Verborgen onderdelen", "Hidden parts";
+    OverviewNoneHidden => "geen", "none";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
@@ -162,6 +282,31 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         PasswordContainsEmail => {
             ("Je wachtwoord mag je e-mailadres niet bevatten.", "Your password must not contain your e-mail address.")
         }
+        PostcodeInvalid => (
+            "Dit is geen Nederlandse postcode. Gebruik de vorm 1234 AB.",
+            "This is not a Dutch postcode. Use the form 1234 AB.",
+        ),
+        PhoneInvalid => (
+            "Dit is geen bruikbaar telefoonnummer. Gebruik 10 tot 15 cijfers, eventueel met + ervoor.",
+            "This is not a usable phone number. Use 10 to 15 digits, optionally starting with +.",
+        ),
+        HouseNumberInvalid => (
+            "Vul alleen het nummer in; een letter hoort bij Toevoeging.",
+            "Enter only the number; a letter goes in Addition.",
+        ),
+        ContainsBsn => (
+            "Dit lijkt een burgerservicenummer (BSN). Dat is niet nodig en wordt niet bewaard; haal het weg.",
+            "This looks like a citizen service number (BSN). It is not needed and is not kept; please remove it.",
+        ),
+        DatesOutOfOrder => ("De einddatum ligt voor de begindatum.", "The end date is before the start date."),
+        OutOfRange => ("Dit getal valt buiten wat mogelijk is.", "This number is outside what is possible."),
+        TooMany => ("Deze lijst is te lang.", "This list is too long."),
+        Duplicate => ("Dit staat al in de lijst.", "This is already in the list."),
+        UnknownPartner => ("Dit is geen partnerorganisatie van IGOM.", "This is not an IGOM partner organisation."),
+        PreconditionRequired | PreconditionFailed => (
+            "Je gegevens zijn intussen ergens anders gewijzigd. Je wijzigingen zijn niet opgeslagen.",
+            "Your data was changed elsewhere in the meantime. Your changes were not saved.",
+        ),
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",
@@ -205,6 +350,34 @@ pub fn idle_timeout_text(minutes: u32, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Na {minutes} minuten zonder activiteit word je automatisch uitgelogd."),
         Lang::En => format!("After {minutes} minutes without activity you are logged out automatically."),
+    }
+}
+
+/// The name of a profile section.
+pub fn section_name(section: zelfregie_model::Section) -> T {
+    use zelfregie_model::Section::*;
+    match section {
+        Personal => T::SectionPersonal,
+        Contact => T::SectionContact,
+        Education => T::SectionEducation,
+        WorkExperience => T::SectionWork,
+        Competences => T::SectionCompetences,
+        Availability => T::SectionAvailability,
+        DesiredOccupations => T::SectionOccupations,
+    }
+}
+
+/// The name of an education level.
+pub fn level_name(level: zelfregie_model::profile::EducationLevel) -> T {
+    use zelfregie_model::profile::EducationLevel::*;
+    match level {
+        Vmbo => T::LevelVmbo,
+        Havo => T::LevelHavo,
+        Vwo => T::LevelVwo,
+        Mbo => T::LevelMbo,
+        Hbo => T::LevelHbo,
+        Wo => T::LevelWo,
+        Other => T::LevelOther,
     }
 }
 

@@ -7,12 +7,14 @@
 
 pub mod api;
 pub mod components;
+pub mod editing;
 pub mod format;
 pub mod forms;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
 pub mod session;
+pub mod unsaved;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -22,20 +24,26 @@ use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
+use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
 use crate::session::Auth;
+use crate::unsaved::Unsaved;
 
 /// The app: language and session context, layout, routes.
 #[component]
 pub fn App() -> impl IntoView {
     Locale::provide();
     Auth::provide();
+    Unsaved::provide();
     view! {
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=|| view! { <RequireLogin><OverviewPage/></RequireLogin> }/>
                     <Route path=path!("/account") view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
+                    <Route path=path!("/profiel") view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
+                    <Route path=path!("/zichtbaarheid") view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
+                    <Route path=path!("/wie-zag-mijn-gegevens") view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
                     <Route path=path!("/inloggen") view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
                     <Route path=path!("/registreren") view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>
                 </Routes>

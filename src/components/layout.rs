@@ -7,12 +7,28 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::unsaved::Unsaved;
+use wasm_bindgen::JsCast;
 
 /// Wraps every page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = Locale::get();
+    let unsaved = Unsaved::get();
+    // A link inside the app would drop a dirty form silently: ask first. Runs before the
+    // router's own click handler, which skips clicks whose default was prevented.
+    let guard_links = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some_and(|a| !a.get_attribute("href").unwrap_or_default().starts_with('#'));
+        if on_link && !unsaved.may_leave() {
+            ev.prevent_default();
+        }
+    };
     view! {
+        <div class="app" on:click=guard_links>
         <a class="skip-link" href="#inhoud">{locale.text(T::SkipToContent)}</a>
         <header class="site-header">
             <div class="site-header-inner">
@@ -28,5 +44,6 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{locale.text(T::Footer)}</p>
         </footer>
+        </div>
     }
 }

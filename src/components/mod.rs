@@ -1,5 +1,7 @@
 //! Reusable pieces of the UI.
 
+pub mod candidate_card;
+pub mod conflict;
 pub mod field;
 pub mod guard;
 pub mod language_switch;

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::session::Auth;
+use zelfregie_model::Role;
 
 /// The links a person can use now: pages for logged-in people, or login and registration.
 #[component]
@@ -14,9 +15,20 @@ pub fn MainNav() -> impl IntoView {
     let auth = Auth::get();
     let open = RwSignal::new(false);
     let links = move || -> Vec<(&'static str, T)> {
-        match auth.is_logged_in() {
-            Some(true) => vec![("/", T::NavOverview), ("/account", T::NavAccount)],
-            Some(false) => vec![("/inloggen", T::NavLogin), ("/registreren", T::NavRegister)],
+        match auth.info().map(|i| i.account.role) {
+            // Candidates manage a profile; recruiters and academy staff do not have one.
+            Some(Role::Person) => vec![
+                ("/", T::NavOverview),
+                ("/profiel", T::NavProfile),
+                ("/zichtbaarheid", T::NavVisibility),
+                ("/wie-zag-mijn-gegevens", T::NavDisclosures),
+                ("/account", T::NavAccount),
+            ],
+            Some(_) => vec![("/", T::NavOverview), ("/account", T::NavAccount)],
+            None if auth.is_logged_in() == Some(true) => Vec::new(),
+            None if auth.is_logged_in() == Some(false) => {
+                vec![("/inloggen", T::NavLogin), ("/registreren", T::NavRegister)]
+            }
             None => Vec::new(),
         }
     };

@@ -1,7 +1,10 @@
 //! One page per file.
 
 pub mod account;
+pub mod disclosures;
 pub mod login;
 pub mod not_found;
 pub mod overview;
+pub mod profile;
 pub mod register;
+pub mod visibility;

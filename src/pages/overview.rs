@@ -1,7 +1,12 @@
 //! Overzicht: one screen with what exists about the person now.
 
 use leptos::prelude::*;
-use zelfregie_model::{Role, SessionInfo};
+use leptos::task::spawn_local;
+use zelfregie_model::{Profile, Role, SessionInfo, Visibility};
+
+use crate::api;
+use crate::components::notice::ErrorNotice;
+use crate::i18n::section_name;
 
 use crate::components::page::Page;
 use crate::format::date_time;
@@ -16,6 +21,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <Page title=T::OverviewTitle>
             {move || auth.info().map(|info| view! { <SessionSummary info=info/> })}
+            {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <CandidateBankSummary/> })}
         </Page>
     }
 }
@@ -56,5 +62,45 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
             <dd class="active-sessions">{info.active_sessions}</dd>
         </dl>
         <p>{move || idle_timeout_text(idle, locale.lang())}</p>
+    }
+}
+
+/// The profile's state in the candidate bank: filled or not, listed or not, for how many
+/// partners, what is hidden.
+#[component]
+fn CandidateBankSummary() -> impl IntoView {
+    let locale = Locale::get();
+    let state = RwSignal::new(None);
+    spawn_local(async move {
+        let profile = api::get_versioned::<Profile>("/api/me/profile").await;
+        let visibility = api::get_versioned::<Visibility>("/api/me/visibility").await;
+        state.set(Some(profile.and_then(|p| visibility.map(|v| (p.value, v.value)))));
+    });
+    let t = move |k: T| k.get(locale.lang());
+    view! {
+        <section aria-labelledby="h-bank">
+            <h2 id="h-bank">{locale.text(T::OverviewProfileHeading)}</h2>
+            {move || match state.get() {
+                None => None,
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+                Some(Ok((profile, visibility))) => Some(if profile == Profile::default() {
+                    view! { <p>{t(T::OverviewProfileEmpty)} " " <a href="/profiel">{t(T::NavProfile)}</a></p> }.into_any()
+                } else if !visibility.listed {
+                    view! { <p>{t(T::OverviewListedOff)} " " <a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p> }.into_any()
+                } else {
+                    let hidden: Vec<&str> = visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
+                    let hidden = if hidden.is_empty() { t(T::OverviewNoneHidden).to_owned() } else { hidden.join(", ") };
+                    view! {
+                        <dl class="facts">
+                            <dt>{t(T::OverviewVisibleTo)}</dt>
+                            <dd class="audience-size">{visibility.audience_size()} " " {t(T::OverviewPartners)}</dd>
+                            <dt>{t(T::OverviewHidden)}</dt>
+                            <dd>{hidden}</dd>
+                        </dl>
+                        <p><a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p>
+                    }.into_any()
+                }),
+            }}
+        </section>
     }
 }

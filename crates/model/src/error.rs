@@ -27,6 +27,28 @@ pub enum ErrorCode {
     PasswordTooCommon,
     /// Password contains the e-mail address or its local part.
     PasswordContainsEmail,
+    /// Not a Dutch postcode (`1234 AB`).
+    PostcodeInvalid,
+    /// Not a usable phone number.
+    PhoneInvalid,
+    /// House number is not a number.
+    HouseNumberInvalid,
+    /// The text contains a BSN (citizen service number), which the portal does not hold.
+    ContainsBsn,
+    /// An end date lies before its start date.
+    DatesOutOfOrder,
+    /// A number outside the allowed range.
+    OutOfRange,
+    /// A list has more entries than allowed.
+    TooMany,
+    /// The same entry appears twice in a list.
+    Duplicate,
+    /// Not one of the 35 partner organisations.
+    UnknownPartner,
+    /// An update without `If-Match` (RFC 6585 §3).
+    PreconditionRequired,
+    /// The resource changed since it was read (`If-Match` is stale; RFC 9110 §13.1.1).
+    PreconditionFailed,
     /// An account with this e-mail address already exists.
     EmailTaken,
     /// E-mail address and password do not match an account (same answer for both cases).
@@ -71,6 +93,17 @@ impl ErrorCode {
         ErrorCode::PasswordTooLong,
         ErrorCode::PasswordTooCommon,
         ErrorCode::PasswordContainsEmail,
+        ErrorCode::PostcodeInvalid,
+        ErrorCode::PhoneInvalid,
+        ErrorCode::HouseNumberInvalid,
+        ErrorCode::ContainsBsn,
+        ErrorCode::DatesOutOfOrder,
+        ErrorCode::OutOfRange,
+        ErrorCode::TooMany,
+        ErrorCode::Duplicate,
+        ErrorCode::UnknownPartner,
+        ErrorCode::PreconditionRequired,
+        ErrorCode::PreconditionFailed,
         ErrorCode::EmailTaken,
         ErrorCode::InvalidCredentials,
         ErrorCode::TooManyAttempts,

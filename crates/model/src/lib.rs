@@ -6,11 +6,20 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod checks;
+pub mod disclosure;
 pub mod error;
 pub mod partner;
+pub mod profile;
 pub mod secret;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod visibility;
 
 pub use account::{Account, Credentials, Registration, Role, SessionDetails, SessionInfo};
+pub use disclosure::{CandidateList, Disclosure, DisclosureKind, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};
+pub use profile::{Month, Profile};
 pub use secret::Password;
+pub use visibility::{recruiter_view, Audience, CandidateView, Section, Visibility};

@@ -63,6 +63,11 @@ impl Partner {
     }
 }
 
+/// Whether `slug` names one of the 35 partners.
+pub fn is_partner_slug(slug: &str) -> bool {
+    PARTNER_NAMES.iter().any(|n| self::slug(n) == slug)
+}
+
 /// The stable slug of a partner: its name without "Gemeente", lower-case, every run of
 /// characters other than ASCII letters and digits turned into one hyphen (PRODUCT.md:
 /// spaces and slashes as hyphens).

@@ -1,9 +1,15 @@
 //! Demo mode: a fresh database gets the demo accounts of PRODUCT.md, so the portal shows
 //! itself on first run. Never touches a database that already has accounts.
 
-use zelfregie_model::{Partner, Password, Role};
+use std::collections::BTreeSet;
+
+use zelfregie_model::profile::{
+    Availability, Contact, Education, EducationLevel, Employment, Personal, WorkExperience,
+};
+use zelfregie_model::{Audience, Month, Partner, Password, Profile, Role, Section, Visibility};
 
 use crate::db::now;
+use crate::documents::Document;
 use crate::state::AppState;
 
 /// The password of every demo account (public: it is in the README).
@@ -64,5 +70,83 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
         .await?;
     }
     tx.commit().await?;
+    let (kandidaat,): (i64,) =
+        sqlx::query_as("SELECT id FROM accounts WHERE email = 'kandidaat@example.org'").fetch_one(&state.db).await?;
+    Document::Profile.save(&state.db, kandidaat, 0, &candidate_profile()).await?;
+    Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
     Ok(true)
+}
+
+/// The demo candidate: an internal candidate employed by Gemeente Kerkrade, every section
+/// filled (PRODUCT.md, issue 3).
+pub fn candidate_profile() -> Profile {
+    let month = |s: &str| Month::parse(s);
+    Profile {
+        personal: Personal {
+            first_name: "Sanne".into(),
+            tussenvoegsel: "van".into(),
+            last_name: "Dijk".into(),
+            street: "Markt".into(),
+            house_number: "33".into(),
+            house_number_addition: String::new(),
+            postcode: "6461 EC".into(),
+            city: "Kerkrade".into(),
+            employment: Employment::Internal { partner: "kerkrade".into() },
+        },
+        contact: Contact { email: "sanne.vandijk@example.org".into(), phone: "045 567 89 01".into() },
+        education: vec![
+            Education {
+                level: EducationLevel::Hbo,
+                institution: "Zuyd Hogeschool".into(),
+                field: "Bestuurskunde / Overheidsmanagement".into(),
+                from: month("2009-09"),
+                to: month("2013-07"),
+                diploma: true,
+            },
+            Education {
+                level: EducationLevel::Other,
+                institution: "IGOM-Academie".into(),
+                field: "Projectmatig werken".into(),
+                from: month("2021-02"),
+                to: month("2021-04"),
+                diploma: true,
+            },
+        ],
+        work_experience: vec![
+            WorkExperience {
+                job_title: "Beleidsmedewerker werk en inkomen".into(),
+                employer: "Gemeente Kerkrade".into(),
+                from: month("2017-03"),
+                to: None,
+                hours_per_week: Some(32),
+                tasks: "Beleid voor re-integratie en armoedebestrijding; afstemming met ketenpartners.".into(),
+            },
+            WorkExperience {
+                job_title: "Klantmanager".into(),
+                employer: "WSP Parkstad".into(),
+                from: month("2013-09"),
+                to: month("2017-02"),
+                hours_per_week: Some(36),
+                tasks: "Begeleiding van werkzoekenden naar werk.".into(),
+            },
+        ],
+        competences: vec!["Samenwerken".into(), "Analytisch denken".into(), "Adviesvaardigheid".into()],
+        availability: Availability {
+            max_travel_km: Some(40),
+            max_travel_minutes: Some(45),
+            hours_per_week: Some(32),
+            available_from: month("2027-01"),
+        },
+        desired_occupations: vec!["Beleidsadviseur sociaal domein".into(), "Projectleider".into()],
+    }
+}
+
+/// Visible to all partners except her own employer, contact details hidden.
+pub fn candidate_visibility() -> Visibility {
+    Visibility {
+        listed: true,
+        audience: Audience::AllExcept { partners: BTreeSet::from(["kerkrade".to_owned()]) },
+        hidden_sections: BTreeSet::from([Section::Contact]),
+        anonymous: false,
+    }
 }

@@ -50,7 +50,18 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | PasswordTooShort
         | PasswordTooLong
         | PasswordTooCommon
-        | PasswordContainsEmail => StatusCode::UNPROCESSABLE_ENTITY,
+        | PasswordContainsEmail
+        | PostcodeInvalid
+        | PhoneInvalid
+        | HouseNumberInvalid
+        | ContainsBsn
+        | DatesOutOfOrder
+        | OutOfRange
+        | TooMany
+        | Duplicate
+        | UnknownPartner => StatusCode::UNPROCESSABLE_ENTITY,
+        PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+        PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         EmailTaken => StatusCode::CONFLICT,
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
@@ -100,6 +111,20 @@ impl IntoResponse for AppError {
                 tracing::error!(error = %e, "internal error");
                 error_response(ApiError::new(ErrorCode::Internal))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_server_failures_are_500() {
+        for code in ErrorCode::ALL {
+            let status = status_of(*code);
+            let is_ours = matches!(code, ErrorCode::Internal | ErrorCode::Unknown);
+            assert_eq!(status == StatusCode::INTERNAL_SERVER_ERROR, is_ours, "{code:?} → {status}");
         }
     }
 }

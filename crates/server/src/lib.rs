@@ -5,9 +5,11 @@
 #![forbid(unsafe_code)]
 
 pub mod auth;
+pub mod candidates;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod http;
 pub mod state;

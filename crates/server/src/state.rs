@@ -5,6 +5,7 @@ use std::sync::Arc;
 use sqlx::SqlitePool;
 
 use crate::auth::{Passwords, SessionSettings};
+use crate::candidates::ReferenceKey;
 use crate::config::Config;
 use crate::web::headers::SecurityHeaders;
 use crate::web::spa::Spa;
@@ -23,17 +24,20 @@ pub struct AppState {
     pub spa: Arc<Spa>,
     /// Headers added to every response.
     pub headers: Arc<SecurityHeaders>,
+    /// Key of the per-partner candidate references.
+    pub reference_key: ReferenceKey,
 }
 
 impl AppState {
     /// Opens the database and loads the SPA as `config` says.
     pub async fn new(config: &Config) -> anyhow::Result<Self> {
         let db = crate::db::open(&config.data_dir).await?;
-        Self::with_db(config, db)
+        Self::with_db(config, db).await
     }
 
     /// A state around an already opened database.
-    pub fn with_db(config: &Config, db: SqlitePool) -> anyhow::Result<Self> {
+    pub async fn with_db(config: &Config, db: SqlitePool) -> anyhow::Result<Self> {
+        let reference_key = ReferenceKey::load(&db).await?;
         let spa = Spa::load(&config.static_dir)?;
         let headers = SecurityHeaders::new(&spa.script_hashes, config.served_over_tls());
         Ok(Self {
@@ -46,6 +50,7 @@ impl AppState {
             passwords: Passwords::new()?,
             spa: Arc::new(spa),
             headers: Arc::new(headers),
+            reference_key,
         })
     }
 }

@@ -27,11 +27,19 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
             "DELETE /api/me/sessions",
             "DELETE /api/session",
             "GET /api/health",
+            "GET /api/me/disclosures",
+            "GET /api/me/profile",
+            "GET /api/me/visibility",
+            "GET /api/me/visibility/preview/{partner}",
             "GET /api/openapi.json",
             "GET /api/partners",
+            "GET /api/recruiter/candidates",
+            "GET /api/recruiter/candidates/{reference}",
             "GET /api/session",
             "POST /api/account",
             "POST /api/session",
+            "PUT /api/me/profile",
+            "PUT /api/me/visibility",
         ]
     );
     // Each documented operation is routed (an unrouted path would be a JSON 404 or 405).
@@ -46,7 +54,20 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
     }
     // Schemas from the shared model are referenced, not duplicated by hand.
     let schemas = doc["components"]["schemas"].as_object().unwrap();
-    for name in ["ApiError", "ErrorCode", "SessionInfo", "Registration", "Credentials", "Partner"] {
+    for name in [
+        "ApiError",
+        "ErrorCode",
+        "SessionInfo",
+        "Registration",
+        "Credentials",
+        "Partner",
+        "Profile",
+        "Visibility",
+        "CandidateView",
+        "CandidateList",
+        "Disclosure",
+        "Preview",
+    ] {
         assert!(schemas.contains_key(name), "{name} missing");
     }
     assert!(doc["components"]["securitySchemes"]["session"].is_object());

@@ -13,7 +13,7 @@ use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
-use zelfregie_model::ErrorCode;
+use zelfregie_model::{ErrorCode, Role};
 
 use crate::db::now;
 use crate::error::AppError;
@@ -150,6 +150,10 @@ pub struct CurrentSession {
     pub token_hash: Vec<u8>,
     /// Login time (Unix seconds).
     pub created_at: i64,
+    /// The account's role.
+    pub role: Role,
+    /// The partner a recruiter works for (id and slug).
+    pub partner: Option<(i64, String)>,
 }
 
 impl CurrentSession {
@@ -158,12 +162,18 @@ impl CurrentSession {
         let settings = &state.sessions;
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
-        let row: Option<(i64, i64, i64)> =
-            sqlx::query_as("SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?")
-                .bind(&token_hash)
-                .fetch_optional(&state.db)
-                .await?;
-        let Some((account_id, created_at, last_seen_at)) = row else { return Ok(None) };
+        let row: Option<SessionRow> = sqlx::query_as(
+            "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug
+             FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN partners p ON p.id = a.partner_id
+             WHERE s.token_hash = ?",
+        )
+        .bind(&token_hash)
+        .fetch_optional(&state.db)
+        .await?;
+        let Some(SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug }) = row else {
+            return Ok(None);
+        };
+        let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
         let now = now();
         if now - last_seen_at >= settings.idle_secs || now - created_at >= settings.absolute_secs {
             end(&state.db, &token_hash).await?;
@@ -176,7 +186,56 @@ impl CurrentSession {
                 .execute(&state.db)
                 .await?;
         }
-        Ok(Some(Self { account_id, token_hash, created_at }))
+        Ok(Some(Self { account_id, token_hash, created_at, role, partner: partner_id.zip(slug) }))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    account_id: i64,
+    created_at: i64,
+    last_seen_at: i64,
+    role: String,
+    partner_id: Option<i64>,
+    slug: Option<String>,
+}
+
+/// A logged-in person (candidate or course participant); anyone else gets 403.
+pub struct PersonSession(pub CurrentSession);
+
+/// A logged-in recruiter, with their partner; anyone else gets 403.
+pub struct RecruiterSession {
+    /// The session.
+    pub session: CurrentSession,
+    /// The recruiter's partner id.
+    pub partner_id: i64,
+    /// The recruiter's partner slug.
+    pub partner_slug: String,
+}
+
+impl FromRequestParts<AppState> for PersonSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        if session.role != Role::Person {
+            return Err(AppError::code(ErrorCode::Forbidden));
+        }
+        Ok(PersonSession(session))
+    }
+}
+
+impl FromRequestParts<AppState> for RecruiterSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        match (session.role, session.partner.clone()) {
+            (Role::Recruiter, Some((partner_id, partner_slug))) => {
+                Ok(RecruiterSession { session, partner_id, partner_slug })
+            }
+            _ => Err(AppError::code(ErrorCode::Forbidden)),
+        }
     }
 }
 

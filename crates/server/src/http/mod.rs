@@ -2,10 +2,14 @@
 //! security middleware and the OpenAPI document generated from the same handlers.
 
 pub mod account;
+pub mod disclosures;
 pub mod health;
 pub mod openapi;
 pub mod partners;
+pub mod profile;
+pub mod recruiter;
 pub mod session;
+pub mod visibility;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -37,6 +41,12 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::current, session::login, session::logout))
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(partners::list))
+        .routes(routes!(profile::get, profile::put))
+        .routes(routes!(visibility::get, visibility::put))
+        .routes(routes!(visibility::preview))
+        .routes(routes!(disclosures::list))
+        .routes(routes!(recruiter::list))
+        .routes(routes!(recruiter::open))
         .split_for_parts()
 }
 

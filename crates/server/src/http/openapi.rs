@@ -21,7 +21,9 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
     tags(
         (name = "system", description = "Health and this document"),
         (name = "account", description = "Accounts and sessions"),
-        (name = "reference", description = "Reference data")
+        (name = "reference", description = "Reference data"),
+        (name = "profile", description = "The candidate's profile, visibility and disclosure log"),
+        (name = "recruiter", description = "A partner's compartment of the candidate bank")
     )
 )]
 pub struct ApiDoc;

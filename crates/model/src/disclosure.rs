@@ -1,0 +1,72 @@
+//! The disclosure log: which partner saw the profile, when, and what (seed 000 art. 14.3;
+//! seed 004 art. 16.7–8).
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::partner::Partner;
+use crate::visibility::{CandidateView, Section};
+
+/// How the profile reached the partner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureKind {
+    /// A recruiter opened the profile.
+    Opened,
+    /// The profile appeared in a recruiter's list or search results.
+    SearchResult,
+}
+
+impl DisclosureKind {
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DisclosureKind::Opened => "opened",
+            DisclosureKind::SearchResult => "search_result",
+        }
+    }
+
+    /// The kind stored as `s`.
+    pub fn parse(s: &str) -> Option<Self> {
+        [DisclosureKind::Opened, DisclosureKind::SearchResult].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Disclosure {
+    /// The partner whose recruiter saw it.
+    pub partner: Partner,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+    /// Opened or listed.
+    pub kind: DisclosureKind,
+    /// The sections that were shown.
+    pub sections: Vec<Section>,
+}
+
+/// `GET /api/recruiter/candidates`: the partner's compartment of the candidate bank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidateList {
+    /// How many candidates match (only candidates visible to this partner count).
+    pub total: usize,
+    /// The candidates, as this partner may see them.
+    pub candidates: Vec<CandidateView>,
+}
+
+/// `GET /api/me/visibility/preview/{partner}`: the profile exactly as that partner's
+/// recruiters receive it now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Preview {
+    /// The partner.
+    pub partner: Partner,
+    /// What its recruiters receive; absent when the profile is not visible to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<CandidateView>,
+}

@@ -1,0 +1,105 @@
+//! The candidate bank as recruiters meet it. Every recruiter response, search hit, count and
+//! the candidate's own preview come from [`view_for`], which applies the shared model's
+//! `recruiter_view` — the one function of (profile, visibility, partner).
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use sqlx::SqlitePool;
+use zelfregie_model::{recruiter_view, CandidateView, DisclosureKind, Profile, Visibility};
+
+use crate::db::now;
+use crate::error::AppError;
+
+/// The key for per-partner references, made once per database.
+#[derive(Clone)]
+pub struct ReferenceKey([u8; 32]);
+
+impl ReferenceKey {
+    /// Loads the key, creating it on first start.
+    pub async fn load(db: &SqlitePool) -> anyhow::Result<Self> {
+        let mut fresh = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut fresh);
+        sqlx::query(
+            "INSERT INTO server_secrets (name, value) VALUES ('candidate_reference', ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(&fresh[..])
+        .execute(db)
+        .await?;
+        let value: Vec<u8> = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'candidate_reference'")
+            .fetch_one(db)
+            .await?;
+        Ok(ReferenceKey(value.try_into().map_err(|_| anyhow::anyhow!("candidate_reference key is not 32 bytes"))?))
+    }
+
+    /// The opaque reference of a candidate for one partner: stable, and different for every
+    /// partner, so two partners cannot link what they saw.
+    pub fn reference(&self, partner_slug: &str, account_id: i64) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("any key length");
+        mac.update(partner_slug.as_bytes());
+        mac.update(b":");
+        mac.update(&account_id.to_be_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..10])
+    }
+}
+
+/// The pseudonym shown in anonymous mode: stable per partner, derived from the reference.
+pub fn pseudonym(reference: &str) -> String {
+    format!("Kandidaat {}", reference[..6].to_uppercase())
+}
+
+/// What recruiters of `partner_slug` receive about this candidate (or `None`).
+pub fn view_for(
+    key: &ReferenceKey,
+    account_id: i64,
+    profile: &Profile,
+    visibility: &Visibility,
+    partner_slug: &str,
+) -> Option<CandidateView> {
+    let reference = key.reference(partner_slug, account_id);
+    recruiter_view(profile, visibility, partner_slug, &reference, &pseudonym(&reference))
+}
+
+/// Every person with a profile who is in the candidate bank at all (not yet filtered per
+/// partner), by account id.
+pub async fn listed(db: &SqlitePool) -> Result<Vec<(i64, Profile, Visibility)>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT p.account_id, p.data, v.data FROM profiles p
+         JOIN visibility v ON v.account_id = p.account_id
+         JOIN accounts a ON a.id = p.account_id
+         WHERE a.role = 'person' AND json_extract(v.data, '$.listed') = 1
+         ORDER BY p.account_id",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(id, p, v)| {
+            let profile = serde_json::from_str(&p).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
+            let visibility = serde_json::from_str(&v).map_err(|e| anyhow::anyhow!("stored visibility: {e}"))?;
+            Ok((id, profile, visibility))
+        })
+        .collect()
+}
+
+/// Records that `partner_id` received each `(candidate, view)`, in one transaction.
+pub async fn log_disclosures(
+    db: &SqlitePool,
+    partner_id: i64,
+    kind: DisclosureKind,
+    shown: &[(i64, &CandidateView)],
+) -> Result<(), AppError> {
+    let at = now();
+    let mut tx = db.begin().await?;
+    for (account_id, view) in shown {
+        let sections = serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?;
+        sqlx::query("INSERT INTO disclosures (account_id, partner_id, at, kind, sections) VALUES (?, ?, ?, ?, ?)")
+            .bind(account_id)
+            .bind(partner_id)
+            .bind(at)
+            .bind(kind.as_str())
+            .bind(sections)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

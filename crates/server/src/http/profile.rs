@@ -1,0 +1,52 @@
+//! `/api/me/profile`: the candidate's own profile (seed 000 art. 10.1), with ETag/If-Match.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap};
+use axum::response::IntoResponse;
+use zelfregie_model::Profile;
+
+use crate::auth::session::PersonSession;
+use crate::documents::Document;
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// The profile (empty before the first save) and its `ETag`.
+#[utoipa::path(get, path = "/api/me/profile", tag = "profile", security(("session" = [])),
+    responses(
+        (status = 200, body = Profile, headers(("ETag" = String, description = "send back as If-Match"))),
+        (status = 401, body = zelfregie_model::ApiError), (status = 403, body = zelfregie_model::ApiError)))]
+pub async fn get(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+) -> Result<impl IntoResponse, AppError> {
+    let (profile, version): (Profile, i64) = Document::Profile.load(&state.db, session.account_id).await?;
+    Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
+}
+
+/// Replaces the profile. Validated by the shared model (422 with a code per field);
+/// `If-Match` must carry the `ETag` of the version the edit started from.
+#[utoipa::path(put, path = "/api/me/profile", tag = "profile", security(("session" = [])), request_body = Profile,
+    params(
+        ("If-Match" = String, Header, description = "ETag of the version being replaced"),
+        ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 200, body = Profile, headers(("ETag" = String))),
+        (status = 412, body = zelfregie_model::ApiError, description = "`precondition_failed`: changed elsewhere"),
+        (status = 422, body = zelfregie_model::ApiError),
+        (status = 428, body = zelfregie_model::ApiError, description = "`precondition_required`: If-Match missing")))]
+pub async fn put(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    headers: HeaderMap,
+    Json(profile): Json<Profile>,
+) -> Result<impl IntoResponse, AppError> {
+    let expected = Document::Profile.if_match(&headers)?;
+    let profile = profile.normalized();
+    let errors = profile.validate();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let version = Document::Profile.save(&state.db, session.account_id, expected, &profile).await?;
+    tracing::info!(account_id = session.account_id, version, "profile saved");
+    Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
+}

@@ -1,0 +1,69 @@
+//! `/api/me/visibility`: who sees the profile; and the preview "as partner X sees it".
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::IntoResponse;
+use zelfregie_model::partner::is_partner_slug;
+use zelfregie_model::{ErrorCode, Partner, Preview, Profile, Visibility};
+
+use crate::auth::session::PersonSession;
+use crate::candidates::view_for;
+use crate::documents::Document;
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// The visibility choices (not in the candidate bank until turned on) and their `ETag`.
+#[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = [])),
+    responses((status = 200, body = Visibility, headers(("ETag" = String))), (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn get(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+) -> Result<impl IntoResponse, AppError> {
+    let (visibility, version): (Visibility, i64) = Document::Visibility.load(&state.db, session.account_id).await?;
+    Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
+}
+
+/// Replaces the visibility choices; they apply to the very next recruiter request.
+#[utoipa::path(put, path = "/api/me/visibility", tag = "profile", security(("session" = [])), request_body = Visibility,
+    params(
+        ("If-Match" = String, Header, description = "ETag of the version being replaced"),
+        ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 200, body = Visibility, headers(("ETag" = String))),
+        (status = 412, body = zelfregie_model::ApiError), (status = 422, body = zelfregie_model::ApiError),
+        (status = 428, body = zelfregie_model::ApiError)))]
+pub async fn put(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    headers: HeaderMap,
+    Json(visibility): Json<Visibility>,
+) -> Result<impl IntoResponse, AppError> {
+    let expected = Document::Visibility.if_match(&headers)?;
+    let errors = visibility.validate();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let version = Document::Visibility.save(&state.db, session.account_id, expected, &visibility).await?;
+    tracing::info!(account_id = session.account_id, version, "visibility saved");
+    Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
+}
+
+/// The profile exactly as recruiters of `partner` receive it now: the same server function
+/// as the recruiter endpoints. Not logged as a disclosure: nobody else saw anything.
+#[utoipa::path(get, path = "/api/me/visibility/preview/{partner}", tag = "profile", security(("session" = [])),
+    params(("partner" = String, Path, description = "partner slug")),
+    responses((status = 200, body = Preview), (status = 404, body = zelfregie_model::ApiError, description = "unknown partner")))]
+pub async fn preview(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    Path(partner): Path<String>,
+) -> Result<Json<Preview>, AppError> {
+    if !is_partner_slug(&partner) {
+        return Err(AppError::code(ErrorCode::NotFound));
+    }
+    let (profile, _): (Profile, i64) = Document::Profile.load(&state.db, session.account_id).await?;
+    let (visibility, _): (Visibility, i64) = Document::Visibility.load(&state.db, session.account_id).await?;
+    let partner = Partner::all().into_iter().find(|p| p.slug == partner).expect("checked above");
+    let view = view_for(&state.reference_key, session.account_id, &profile, &visibility, &partner.slug);
+    Ok(Json(Preview { partner, view }))
+}

@@ -1,0 +1,209 @@
+//! The candidate's profile and visibility through the API: optimistic concurrency,
+//! validation by the shared model, object-level authorization, and the recruiter side with
+//! its disclosure log (issue 3; seed 000 art. 9.2, 10.1, 14.3).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use common::{Reply, TestApp};
+use serde_json::{json, Value};
+use zelfregie_server::demo;
+
+async fn put(app: &TestApp, path: &str, body: &Value, cookie: &str, if_match: Option<&str>) -> Reply {
+    let mut b = Request::builder()
+        .method(Method::PUT)
+        .uri(path)
+        .header("x-requested-with", "zelfregie")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, cookie);
+    if let Some(tag) = if_match {
+        b = b.header(header::IF_MATCH, tag);
+    }
+    app.send(b.body(Body::from(body.to_string())).unwrap()).await
+}
+
+fn profile(first: &str) -> Value {
+    json!({"personal": {"first_name": first, "last_name": "Jansen", "postcode": "6411ab", "city": "Heerlen"}})
+}
+
+async fn demo_app() -> TestApp {
+    let app = TestApp::new().await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    app
+}
+
+async fn login(app: &TestApp, email: &str) -> String {
+    let r = app.login(email, demo::DEMO_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{email}");
+    r.session_cookie().unwrap()
+}
+
+#[tokio::test]
+async fn etag_and_if_match_protect_against_lost_updates() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("twee-apparaten@example.org").await;
+    let first = app.get("/api/me/profile", Some(&cookie)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.header("etag"), "\"profile-0\"");
+
+    let missing = put(&app, "/api/me/profile", &profile("Anna"), &cookie, None).await;
+    assert_eq!((missing.status, missing.code()), (StatusCode::PRECONDITION_REQUIRED, "precondition_required"));
+
+    let saved = put(&app, "/api/me/profile", &profile("Anna"), &cookie, Some("\"profile-0\"")).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(saved.header("etag"), "\"profile-1\"");
+    assert_eq!(saved.body["personal"]["postcode"], "6411 AB", "stored normalised");
+
+    // The second device still holds version 0: its save is refused, nothing is overwritten.
+    let stale = put(&app, "/api/me/profile", &profile("Bert"), &cookie, Some("\"profile-0\"")).await;
+    assert_eq!((stale.status, stale.code()), (StatusCode::PRECONDITION_FAILED, "precondition_failed"));
+    let now = app.get("/api/me/profile", Some(&cookie)).await;
+    assert_eq!(now.body["personal"]["first_name"], "Anna");
+    assert_eq!(now.header("etag"), "\"profile-1\"");
+    for tag in ["*", "\"visibility-1\"", "garbage"] {
+        let r = put(&app, "/api/me/profile", &profile("Bert"), &cookie, Some(tag)).await;
+        assert!(r.status == StatusCode::PRECONDITION_REQUIRED || r.status == StatusCode::PRECONDITION_FAILED, "{tag}");
+    }
+}
+
+#[tokio::test]
+async fn the_server_enforces_the_models_validation() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("valideren@example.org").await;
+    let mut bad = profile("Anna");
+    bad["personal"]["postcode"] = json!("123");
+    bad["competences"] = json!(["Mijn BSN is 111222333"]);
+    let r = put(&app, "/api/me/profile", &bad, &cookie, Some("\"profile-0\"")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        r.body["fields"],
+        json!([{"field": "personal.postcode", "code": "postcode_invalid"}, {"field": "competences[0]", "code": "contains_bsn"}])
+    );
+    assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-0\"", "nothing saved");
+}
+
+#[tokio::test]
+async fn people_reach_only_their_own_profile_and_recruiters_cannot_write() {
+    let app = demo_app().await;
+    let anna = app.registered("anna@example.org").await;
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let own = app.get("/api/me/profile", Some(&anna)).await;
+    assert_eq!(own.body["personal"]["first_name"], "", "a new account sees an empty profile, not someone else's");
+    assert_eq!(app.get("/api/me/profile", Some(&kandidaat)).await.body["personal"]["first_name"], "Sanne");
+
+    let recruiter = login(&app, "recruiter@brunssum.example.org").await;
+    assert_eq!(app.get("/api/me/profile", Some(&recruiter)).await.status, StatusCode::FORBIDDEN);
+    let w = put(&app, "/api/me/profile", &profile("Hacker"), &recruiter, Some("\"profile-0\"")).await;
+    assert_eq!((w.status, w.code()), (StatusCode::FORBIDDEN, "forbidden"));
+    let w = put(&app, "/api/me/visibility", &json!({"listed": true}), &recruiter, Some("\"visibility-0\"")).await;
+    assert_eq!(w.status, StatusCode::FORBIDDEN);
+    // And candidates do not get the recruiter side.
+    assert_eq!(app.get("/api/recruiter/candidates", Some(&kandidaat)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/api/recruiter/candidates", None).await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_demo_candidate_is_hidden_from_her_employer_and_shows_no_contact() {
+    let app = demo_app().await;
+    let kerkrade = login(&app, "recruiter@kerkrade.example.org").await;
+    let list = app.get("/api/recruiter/candidates", Some(&kerkrade)).await;
+    assert_eq!(list.body["total"], 0);
+    assert_eq!(list.body["candidates"], json!([]));
+
+    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let list = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
+    assert_eq!(list.body["total"], 1);
+    let candidate = &list.body["candidates"][0];
+    assert_eq!(candidate["display_name"], "Sanne van Dijk");
+    assert!(candidate.get("contact").is_none());
+    let raw = String::from_utf8_lossy(&list.raw);
+    assert!(!raw.contains("sanne.vandijk@example.org") && !raw.contains("567 89 01"), "{raw}");
+
+    // Searching on a hidden field finds nothing; on a shown one, finds her.
+    let hidden = app.get("/api/recruiter/candidates?q=sanne.vandijk", Some(&brunssum)).await;
+    assert_eq!(hidden.body["total"], 0);
+    let shown = app.get("/api/recruiter/candidates?q=beleidsadviseur%20kerkrade", Some(&brunssum)).await;
+    assert_eq!(shown.body["total"], 1);
+
+    // Opening by reference; the reference means nothing to another partner.
+    let reference = candidate["reference"].as_str().unwrap().to_owned();
+    let opened = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
+    assert_eq!(opened.status, StatusCode::OK);
+    assert_eq!(&opened.body, candidate);
+    let beek = login(&app, "recruiter@beek.example.org").await;
+    let other = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&beek)).await;
+    assert_eq!((other.status, other.code()), (StatusCode::NOT_FOUND, "not_found"));
+    let beek_list = app.get("/api/recruiter/candidates", Some(&beek)).await;
+    assert_ne!(beek_list.body["candidates"][0]["reference"], json!(reference), "references differ per partner");
+    let at_kerkrade = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&kerkrade)).await;
+    assert_eq!(at_kerkrade.status, StatusCode::NOT_FOUND, "hidden and unknown look the same");
+}
+
+#[tokio::test]
+async fn the_preview_is_exactly_the_recruiters_response() {
+    let app = demo_app().await;
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let preview = app.get("/api/me/visibility/preview/brunssum", Some(&kandidaat)).await;
+    assert_eq!(preview.body["partner"]["name"], "Gemeente Brunssum");
+    let list = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
+    assert_eq!(preview.body["view"], list.body["candidates"][0]);
+    let own_employer = app.get("/api/me/visibility/preview/kerkrade", Some(&kandidaat)).await;
+    assert!(own_employer.body.get("view").is_none());
+    assert_eq!(app.get("/api/me/visibility/preview/atlantis", Some(&kandidaat)).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_visibility_change_applies_to_the_next_request_and_views_are_logged() {
+    let app = demo_app().await;
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let before = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
+    let reference = before.body["candidates"][0]["reference"].as_str().unwrap().to_owned();
+    assert!(before.body["candidates"][0].get("work_experience").is_some());
+
+    let current = app.get("/api/me/visibility", Some(&kandidaat)).await;
+    let mut vis = current.body.clone();
+    vis["hidden_sections"] = json!(["contact", "work_experience"]);
+    let saved = put(&app, "/api/me/visibility", &vis, &kandidaat, Some(current.header("etag"))).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+
+    let after = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(after.body.get("work_experience").is_none(), "hidden at the very next request");
+    assert!(!String::from_utf8_lossy(&after.raw).contains("Klantmanager"));
+    assert_eq!(after.header("cache-control"), "no-store");
+
+    let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
+    let log = log.body.as_array().unwrap();
+    assert_eq!(log.len(), 2, "one list appearance, one opening");
+    assert_eq!(log[0]["kind"], "opened", "newest first");
+    assert_eq!(log[0]["partner"]["slug"], "brunssum");
+    assert!(!log[0]["sections"].as_array().unwrap().contains(&json!("work_experience")));
+    assert_eq!(log[1]["kind"], "search_result");
+    assert!(log[1]["sections"].as_array().unwrap().contains(&json!("work_experience")));
+
+    // Turned off: gone from every partner's compartment.
+    let current = app.get("/api/me/visibility", Some(&kandidaat)).await;
+    let mut off = current.body.clone();
+    off["listed"] = json!(false);
+    put(&app, "/api/me/visibility", &off, &kandidaat, Some(current.header("etag"))).await;
+    assert_eq!(app.get("/api/recruiter/candidates", Some(&brunssum)).await.body["total"], 0);
+}
+
+#[tokio::test]
+async fn visibility_names_only_real_partners() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("kiezen@example.org").await;
+    let body = json!({"listed": true, "audience": {"mode": "only", "partners": ["atlantis"]}});
+    let r = put(&app, "/api/me/visibility", &body, &cookie, Some("\"visibility-0\"")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.body["fields"][0], json!({"field": "audience.partners", "code": "unknown_partner"}));
+}
+
+#[test]
+fn the_demo_profile_passes_its_own_validation() {
+    assert_eq!(demo::candidate_profile().validate(), vec![]);
+    assert_eq!(demo::candidate_visibility().validate(), vec![]);
+}

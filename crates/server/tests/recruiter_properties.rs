@@ -1,0 +1,98 @@
+//! Property test of the recruiter endpoints through the real router and database (ASVS 5.0
+//! 8.2.3): random canary profiles and visibility choices; for every one of the 35 partners,
+//! the list, the search and the detail endpoint are asked, and no hidden canary may be in
+//! any response's bytes, make a search hit, or change a count. Shown canaries must be found,
+//! so a server that showed nothing would fail too. (The model's own property test runs the
+//! underlying function 10 000 times; this one proves the endpoints use it.)
+#![allow(missing_docs)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use zelfregie_model::testing::{canary_profile, slugs, visibility};
+use zelfregie_server::demo;
+use zelfregie_server::documents::Document;
+
+/// Cases through HTTP (each asks all 35 partners).
+const CASES: u32 = 100;
+
+#[test]
+fn recruiter_endpoints_never_show_what_is_hidden() {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let (app, recruiters, candidate) = rt.block_on(async {
+        let app = TestApp::new().await;
+        demo::seed_if_empty(&app.state).await.unwrap();
+        let mut recruiters = Vec::new();
+        for slug in slugs() {
+            let r = app.login(&format!("recruiter@{slug}.example.org"), demo::DEMO_PASSWORD).await;
+            recruiters.push((slug, r.session_cookie().unwrap()));
+        }
+        app.registered("eigenschap@example.org").await;
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'eigenschap@example.org'")
+            .fetch_one(&app.state.db)
+            .await
+            .unwrap();
+        (app, recruiters, id)
+    });
+
+    let versions = std::cell::Cell::new((0i64, 0i64));
+    let cases_run = std::cell::Cell::new(0usize);
+    let strategy = (
+        any::<u64>(),
+        0usize..3,
+        0usize..3,
+        0usize..3,
+        0usize..3,
+        proptest::option::of(proptest::sample::select(slugs())),
+        visibility(),
+    );
+    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let result = runner.run(&strategy, |(salt, ne, nw, nc, no, employer, vis)| {
+        let case = cases_run.get() + 1;
+        cases_run.set(case);
+        rt.block_on(async {
+            let (profile, canaries) = canary_profile(salt, ne, nw, nc, no, employer);
+            let db = &app.state.db;
+            let (p, v) = versions.get();
+            let p = Document::Profile.save(db, candidate, p, &profile).await.unwrap();
+            let v = Document::Visibility.save(db, candidate, v, &vis).await.unwrap();
+            versions.set((p, v));
+
+            for (i, (slug, cookie)) in recruiters.iter().enumerate() {
+                let admitted = vis.admits(slug);
+                let reference = app.state.reference_key.reference(slug, candidate);
+                let list = app.get("/api/recruiter/candidates", Some(cookie)).await;
+                let listed = list.body["candidates"].as_array().unwrap().iter().any(|c| c["reference"] == reference);
+                prop_assert_eq!(listed, admitted, "{}: listed", slug);
+                let opened = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(cookie)).await;
+                prop_assert_eq!(opened.status == StatusCode::OK, admitted, "{}: opened", slug);
+                let list_bytes = String::from_utf8_lossy(&list.raw).into_owned();
+                let open_bytes = String::from_utf8_lossy(&opened.raw).into_owned();
+                // Searches: every canary, for a rotating fifth of the partners per case.
+                let search_here = (i + case) % 5 == 0;
+                for c in &canaries {
+                    let shown = admitted && c.shown(&vis);
+                    prop_assert_eq!(list_bytes.contains(&c.value), shown, "{}: list and {:?}", slug, c.section);
+                    prop_assert_eq!(open_bytes.contains(&c.value), shown, "{}: open and {:?}", slug, c.section);
+                    if search_here {
+                        let hits = app.get(&format!("/api/recruiter/candidates?q={}", c.value), Some(cookie)).await;
+                        prop_assert_eq!(
+                            hits.body["total"].as_u64(),
+                            Some(u64::from(shown)),
+                            "{}: search {:?}",
+                            slug,
+                            c.section
+                        );
+                        prop_assert_eq!(String::from_utf8_lossy(&hits.raw).contains(&c.value), shown);
+                    }
+                }
+            }
+            Ok::<(), TestCaseError>(())
+        })
+    });
+    result.unwrap();
+    println!("recruiter endpoint property test: {} cases × 35 partners", cases_run.get());
+}

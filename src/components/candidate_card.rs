@@ -1,0 +1,92 @@
+//! A candidate as a recruiter sees it: the server's `CandidateView`, rendered as is.
+
+use leptos::prelude::*;
+use zelfregie_model::profile::{Employment, Month};
+use zelfregie_model::{CandidateView, Partner};
+
+use crate::i18n::{level_name, T};
+use crate::locale::Locale;
+
+fn partner_name(slug: &str) -> String {
+    Partner::all().into_iter().find(|p| p.slug == slug).map_or_else(|| slug.to_owned(), |p| p.name)
+}
+
+fn period(from: Option<Month>, to: Option<Month>, current: &'static str) -> String {
+    let from = from.map(|m| m.to_string()).unwrap_or_default();
+    let to = to.map_or_else(|| current.to_owned(), |m| m.to_string());
+    format!("{from} – {to}")
+}
+
+/// Renders every section the view contains, and nothing else.
+#[component]
+pub fn CandidateCard(
+    /// What the server sent.
+    view: CandidateView,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| k.get(locale.lang());
+    let lang_view = move || {
+        let v = view.clone();
+        let personal = v.personal.map(|p| {
+            let employment = match p.employment {
+                Employment::External => t(T::External).to_owned(),
+                Employment::Internal { partner } => format!("{} {}", t(T::Internal), partner_name(&partner)),
+            };
+            view! {
+                <section class="card-section"><h4>{t(T::SectionPersonal)}</h4>
+                    <dl class="facts">
+                        {p.name.map(|n| view! { <dt>{t(T::LastName)}</dt><dd>{n}</dd> })}
+                        {p.address.map(|a| view! { <dt>{t(T::Address)}</dt><dd>{a}</dd> })}
+                        {(!p.city.is_empty()).then(|| view! { <dt>{t(T::City)}</dt><dd>{p.city.clone()}</dd> })}
+                        <dt>{t(T::Employment)}</dt><dd>{employment}</dd>
+                    </dl>
+                </section>
+            }
+        });
+        let contact = v.contact.map(|c| view! {
+            <section class="card-section"><h4>{t(T::SectionContact)}</h4>
+                <dl class="facts"><dt>{t(T::ContactEmail)}</dt><dd>{c.email}</dd><dt>{t(T::Phone)}</dt><dd>{c.phone}</dd></dl>
+            </section>
+        });
+        let education = v.education.map(|list| view! {
+            <section class="card-section"><h4>{t(T::SectionEducation)}</h4><ul>
+                {list.into_iter().map(|e| view! {
+                    <li>{format!("{} – {}, {} ({})", t(level_name(e.level)), e.institution, e.field, period(e.from, e.to, t(T::Current)))}
+                        {e.diploma.then(|| format!(" · {}", t(T::Diploma)))}</li>
+                }).collect_view()}
+            </ul></section>
+        });
+        let work = v.work_experience.map(|list| view! {
+            <section class="card-section"><h4>{t(T::SectionWork)}</h4><ul>
+                {list.into_iter().map(|w| view! {
+                    <li><strong>{w.job_title}</strong>{format!(", {} ({})", w.employer, period(w.from, w.to, t(T::Current)))}
+                        {w.hours_per_week.map(|h| format!(" · {h} {}", t(T::HoursPerWeek).to_lowercase()))}
+                        {(!w.tasks.is_empty()).then(|| view! { <br/>{w.tasks.clone()} })}</li>
+                }).collect_view()}
+            </ul></section>
+        });
+        let phrases = |title: T, list: Option<Vec<String>>| {
+            list.map(|l| view! {
+            <section class="card-section"><h4>{t(title)}</h4><ul>{l.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></section>
+        })
+        };
+        let availability = v.availability.map(|a| {
+            view! {
+                <section class="card-section"><h4>{t(T::SectionAvailability)}</h4><dl class="facts">
+                    {a.max_travel_km.map(|n| view! { <dt>{t(T::MaxTravelKm)}</dt><dd>{n}</dd> })}
+                    {a.max_travel_minutes.map(|n| view! { <dt>{t(T::MaxTravelMinutes)}</dt><dd>{n}</dd> })}
+                    {a.hours_per_week.map(|n| view! { <dt>{t(T::HoursPerWeek)}</dt><dd>{n}</dd> })}
+                    {a.available_from.map(|m| view! { <dt>{t(T::AvailableFrom)}</dt><dd>{m.to_string()}</dd> })}
+                </dl></section>
+            }
+        });
+        view! {
+            <h3>{v.display_name}</h3>
+            {personal}{contact}{education}{work}
+            {phrases(T::SectionCompetences, v.competences)}
+            {availability}
+            {phrases(T::SectionOccupations, v.desired_occupations)}
+        }
+    };
+    view! { <article class="candidate-card">{lang_view}</article> }
+}

@@ -1,0 +1,221 @@
+//! Zichtbaarheid: in the candidate bank or not, for which partners, which sections,
+//! anonymous or not (seed 000 art. 9.2); and the profile exactly as partner X sees it,
+//! rendered from the server's own recruiter response for that partner.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use zelfregie_model::{Partner, Preview, Section, Visibility};
+
+use crate::api::{self, ClientError};
+use crate::components::candidate_card::CandidateCard;
+use crate::components::conflict::ConflictPanel;
+use crate::components::field::{focus_field, Binding, CheckboxField, SelectField};
+use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::page::Page;
+use crate::editing::{Editor, SaveOutcome};
+use crate::forms::FormErrors;
+use crate::i18n::{error_text, section_name, T};
+use crate::locale::Locale;
+use crate::unsaved::track_unsaved;
+
+const PATH: &str = "/api/me/visibility";
+
+type Ed = RwSignal<Option<Editor<Visibility>>>;
+
+fn draft<R>(ed: Ed, f: impl FnOnce(&Visibility) -> R) -> Option<R> {
+    ed.with(|e| e.as_ref().map(|e| f(&e.draft)))
+}
+
+fn edit(ed: Ed, f: impl FnOnce(&mut Visibility)) {
+    ed.update(|e| {
+        if let Some(e) = e {
+            f(&mut e.draft);
+        }
+    });
+}
+
+/// A short description of visibility settings (for the conflict panel).
+fn describe(v: &Visibility) -> AnyView {
+    let locale = Locale::get();
+    let v = v.clone();
+    view! {
+        <dl class="facts">
+            <dt>{locale.text(T::Listed)}</dt>
+            <dd>{move || if v.listed { T::Yes.get(locale.lang()) } else { T::No.get(locale.lang()) }}</dd>
+            <dt>{locale.text(T::OverviewVisibleTo)}</dt>
+            <dd>{v.audience_size()} " " {locale.text(T::OverviewPartners)}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+/// The visibility page.
+#[component]
+pub fn VisibilityPage() -> impl IntoView {
+    let locale = Locale::get();
+    let ed: Ed = RwSignal::new(None);
+    let load_error = RwSignal::new(None::<ClientError>);
+    let errors = RwSignal::new(FormErrors::default());
+    let status = RwSignal::new(None::<T>);
+    spawn_local(async move {
+        match api::get_versioned::<Visibility>(PATH).await {
+            Ok(v) => ed.set(Some(Editor::new(v))),
+            Err(e) => load_error.set(Some(e)),
+        }
+    });
+    let dirty = move || ed.with(|e| e.as_ref().is_some_and(Editor::is_dirty));
+    track_unsaved(dirty);
+
+    let save = Action::new_local(move |_: &()| {
+        let (draft, etag) =
+            ed.with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())).unwrap_or_default());
+        async move { api::save_versioned(PATH, &draft, &etag).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(SaveOutcome::Saved(saved))) => {
+            ed.update(|e| e.iter_mut().for_each(|e| e.saved(saved.clone())));
+            errors.set(FormErrors::default());
+            status.set(Some(T::Saved));
+        }
+        Some(Ok(SaveOutcome::Conflict(newer))) => {
+            ed.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
+            focus_field("conflict");
+        }
+        Some(Err(error)) => errors.set(FormErrors::from_client(error)),
+        None => {}
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        status.set(None);
+        let found = draft(ed, Visibility::validate).unwrap_or_default();
+        if !found.is_empty() {
+            errors.set(FormErrors::from_validation(found));
+            focus_field("audience-partners");
+            return;
+        }
+        errors.set(FormErrors::default());
+        save.dispatch(());
+    };
+    let pending = save.pending();
+
+    let listed = Signal::derive(move || draft(ed, |v| v.listed).unwrap_or_default());
+    let anonymous = Signal::derive(move || draft(ed, |v| v.anonymous).unwrap_or_default());
+    let mode = Memo::new(move |_| draft(ed, |v| v.audience.mode()).unwrap_or("all_partners"));
+    let radio = move |value: &'static str, label: T| {
+        let id = format!("audience-{value}");
+        view! {
+            <div class="field-check">
+                <input type="radio" name="audience" id=id.clone() value=value prop:checked=move || mode.get() == value
+                    on:change=move |_| edit(ed, |v| v.audience = v.audience.with_mode(value))/>
+                <label for=id>{locale.text(label)}</label>
+            </div>
+        }
+    };
+    let partner_error = move || errors.with(|e| e.field("audience.partners"));
+
+    view! {
+        <Page title=T::VisibilityTitle>
+            <p>{locale.text(T::VisibilityIntro)}</p>
+            {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            {move || (ed.with(Option::is_none) && load_error.with(Option::is_none)).then(|| view! { <Loading/> })}
+            <Show when=move || ed.with(Option::is_some)>
+                <ConflictPanel editor=ed newer=describe/>
+                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                <form class="form" on:submit=submit novalidate>
+                    <CheckboxField id="listed" label=T::Listed hint=T::ListedHint checked=listed
+                        set=Callback::new(move |on| edit(ed, |v| v.listed = on))/>
+                    <fieldset class="choice" disabled=move || !listed.get()>
+                        <legend>{locale.text(T::Audience)}</legend>
+                        {radio("all_partners", T::AudienceAll)}
+                        {radio("only", T::AudienceOnly)}
+                        {radio("all_except", T::AudienceExcept)}
+                        <Show when=move || mode.get() != "all_partners">
+                            <fieldset class="choice partners" id="audience-partners" tabindex="-1"
+                                aria-describedby=move || partner_error().map(|_| "audience-partners-error")>
+                                <legend>{locale.text(T::AudiencePartners)}</legend>
+                                {move || partner_error().map(|code| view! {
+                                    <p class="field-error" id="audience-partners-error">{move || error_text(code, locale.lang())}</p>
+                                })}
+                                {Partner::all().into_iter().map(|p| {
+                                    let slug = p.slug.clone();
+                                    let checked = Signal::derive({ let slug = slug.clone(); move || draft(ed, |v| v.audience.partners().contains(&slug)).unwrap_or_default() });
+                                    let set = Callback::new(move |on: bool| edit(ed, |v| v.audience.set_partner(&slug, on)));
+                                    view! { <PartnerCheckbox slug=p.slug name=p.name checked=checked set=set/> }
+                                }).collect_view()}
+                            </fieldset>
+                        </Show>
+                    </fieldset>
+                    <fieldset class="choice" disabled=move || !listed.get()>
+                        <legend>{locale.text(T::SectionsHeading)}</legend>
+                        {Section::ALL.into_iter().map(|s| {
+                            let checked = Signal::derive(move || draft(ed, |v| !v.hidden_sections.contains(&s)).unwrap_or_default());
+                            let set = Callback::new(move |on: bool| edit(ed, |v| { if on { v.hidden_sections.remove(&s); } else { v.hidden_sections.insert(s); } }));
+                            let id = format!("section-{}", serde_json::to_string(&s).unwrap_or_default().trim_matches('"'));
+                            view! { <CheckboxField id=id label=section_name(s) checked=checked set=set/> }
+                        }).collect_view()}
+                    </fieldset>
+                    <CheckboxField id="anonymous" label=T::Anonymous hint=T::AnonymousHint checked=anonymous
+                        set=Callback::new(move |on| edit(ed, |v| v.anonymous = on))/>
+                    <div class="form-actions">
+                        <button type="submit" class="button-primary" disabled=pending>
+                            {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
+                        </button>
+                        {move || status.get().filter(|_| !dirty()).map(|t| view! { <StatusNotice text=t/> })}
+                        {move || dirty().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
+                    </div>
+                </form>
+                <PreviewAsPartner dirty=Signal::derive(dirty)/>
+            </Show>
+        </Page>
+    }
+}
+
+/// One partner's tick box (the name is data, not a translated text).
+#[component]
+fn PartnerCheckbox(slug: String, name: String, checked: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+    let id = format!("partner-{slug}");
+    view! {
+        <div class="field-check">
+            <input type="checkbox" id=id.clone() prop:checked=move || checked.get() on:change=move |ev| set.run(event_target_checked(&ev))/>
+            <label for=id>{name}</label>
+        </div>
+    }
+}
+
+/// Pick a partner; see what its recruiters get now.
+#[component]
+fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
+    let locale = Locale::get();
+    let partners = Partner::all();
+    let chosen = RwSignal::new(partners[0].slug.clone());
+    let options = partners.into_iter().map(|p| (p.slug, Signal::stored(p.name))).collect::<Vec<_>>();
+    let show = Action::new_local(|slug: &String| {
+        let slug = slug.clone();
+        async move { api::preview(&slug).await }
+    });
+    let result = move || {
+        show.value().get().map(|r: Result<Preview, ClientError>| match r {
+            Ok(Preview { view: Some(v), .. }) => view! { <CandidateCard view=v/> }.into_any(),
+            Ok(Preview { view: None, partner }) => {
+                view! { <p class="notice notice-status">{partner.name} ": " {locale.text(T::PreviewNotVisible)}</p> }
+                    .into_any()
+            }
+            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+        })
+    };
+    view! {
+        <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{locale.text(T::PreviewHeading)}</h2>
+            <p>{locale.text(T::PreviewIntro)}</p>
+            {move || dirty.get().then(|| view! { <p class="notice notice-warning">{locale.text(T::PreviewUnsaved)}</p> })}
+            <div class="preview-controls">
+                <SelectField id="preview-partner" label=T::PreviewPartner options=options value=Binding::from(chosen)/>
+                <button type="button" class="button-secondary" on:click=move |_| { show.dispatch(chosen.get_untracked()); }>
+                    {locale.text(T::PreviewShow)}
+                </button>
+            </div>
+            <div class="preview-result" aria-live="polite">{result}</div>
+        </section>
+    }
+}
