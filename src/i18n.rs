@@ -231,6 +231,7 @@ texts! {
                       "Note: you have unsaved changes. The preview shows your saved settings.";
     PreviewAnonymousName => "Schuilnaam", "Pseudonym";
     Address => "Adres", "Address";
+    Name => "Naam", "Name";
     Internal => "Interne kandidaat bij", "Internal candidate at";
     External => "Externe kandidaat", "External candidate";
     Current => "heden", "present";

@@ -35,7 +35,7 @@ pub fn CandidateCard(
             view! {
                 <section class="card-section"><h4>{t(T::SectionPersonal)}</h4>
                     <dl class="facts">
-                        {p.name.map(|n| view! { <dt>{t(T::LastName)}</dt><dd>{n}</dd> })}
+                        {p.name.map(|n| view! { <dt>{t(T::Name)}</dt><dd>{n}</dd> })}
                         {p.address.map(|a| view! { <dt>{t(T::Address)}</dt><dd>{a}</dd> })}
                         {(!p.city.is_empty()).then(|| view! { <dt>{t(T::City)}</dt><dd>{p.city.clone()}</dd> })}
                         <dt>{t(T::Employment)}</dt><dd>{employment}</dd>

@@ -183,10 +183,14 @@ pub fn SelectField(
 
 /// Moves keyboard focus to the element with id `id` (after a failed submit, after adding
 /// a list entry).
+/// Waits for the next frame, so an element that the same update creates exists by then.
 pub fn focus_field(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
+    let id = id.to_owned();
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
         }
-    }
+    });
 }

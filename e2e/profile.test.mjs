@@ -1,0 +1,174 @@
+// End to end, issue 3: a candidate fills her profile on a phone, decides who sees what,
+// checks the preview, a recruiter confirms through the API, the disclosure log shows it,
+// and two devices editing at once get the conflict screen instead of losing anything.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Portal } from './pages.mjs';
+import {
+  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+} from './harness.mjs';
+
+const PASSWORD = 'paarse olifant fietst';
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** Logs in through the API as a recruiter and returns a fetch that carries the session. */
+async function recruiterApi(base, email) {
+  const r = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },
+    body: JSON.stringify({ email, password: 'zelfregie-demo' }),
+  });
+  assert.equal(r.status, 200);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  return async (path) => {
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    return { status: res.status, text: await res.text() };
+  };
+}
+
+describe('profile, visibility and who saw it', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('fill the profile on a phone, hide a section, preview, recruiter, disclosure log', async () => {
+    const { context, seen } = await watchedContext(browser, server.url, PHONE);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.register('pieter@example.org', PASSWORD);
+    await portal.overviewEmail();
+
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Profiel').tap();
+    await portal.expectHeading('Profiel');
+    await portal.field('Voornaam').fill('Pieter');
+    await portal.field('Achternaam').fill('Janssen');
+    await portal.field('Postcode').fill('6411ab');
+    await portal.field('Woonplaats').fill('Heerlen');
+    // Adding an entry puts the cursor in it, so typing goes on there.
+    await portal.button('Opleiding toevoegen').tap();
+    await page.waitForFunction(() => document.activeElement?.id === 'education-0-institution');
+    await page.keyboard.type('Open Universiteit');
+    await portal.button('Competentie toevoegen').tap();
+    await page.waitForFunction(() => document.activeElement?.id === 'competences-0');
+    await page.keyboard.type('111222333');
+
+    // The shared model refuses a BSN before anything is sent.
+    await portal.button('Opslaan').tap();
+    await page.getByText('Dit lijkt een burgerservicenummer (BSN).', { exact: false }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'competences-0');
+    await portal.field('Competentie').fill('Geheime competentie vlechten');
+    await portal.button('Opslaan').tap();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    assert.equal(await portal.field('Postcode').inputValue(), '6411 AB', 'the server normalised it');
+    assert.deepEqual(await axeViolations(page), [], 'Profiel');
+
+    // Visibility: in the bank, competences hidden.
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Zichtbaarheid').tap();
+    await portal.expectHeading('Zichtbaarheid');
+    await page.getByLabel('Mijn profiel staat in de kandidatenbank').check();
+    await page.getByLabel('Competenties', { exact: true }).uncheck();
+    await portal.button('Opslaan').tap();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+
+    // The preview for Gemeente Beek is the server's recruiter response: no competences.
+    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Gemeente Beek' });
+    await portal.button('Toon').tap();
+    const card = page.locator('.preview .candidate-card');
+    await card.getByRole('heading', { name: 'Pieter Janssen' }).waitFor();
+    assert.equal(await card.getByText('Open Universiteit').count(), 1);
+    assert.equal(await card.getByText('Geheime competentie vlechten').count(), 0);
+    assert.deepEqual(await axeViolations(page), [], 'Zichtbaarheid with preview');
+
+    // A recruiter of Beek, through the API: found by what is shown, not by what is hidden.
+    const beek = await recruiterApi(server.url, 'recruiter@beek.example.org');
+    const hidden = await beek('/api/recruiter/candidates?q=vlechten');
+    assert.equal(JSON.parse(hidden.text).total, 0);
+    const shown = await beek('/api/recruiter/candidates?q=Open%20Universiteit');
+    const list = JSON.parse(shown.text);
+    assert.equal(list.total, 1);
+    assert.ok(!shown.text.includes('vlechten'));
+    const opened = await beek(`/api/recruiter/candidates/${list.candidates[0].reference}`);
+    assert.equal(opened.status, 200);
+    assert.ok(!opened.text.includes('vlechten'));
+
+    // Wie zag mijn gegevens: Beek opened it and had it in a search result.
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Wie zag mijn gegevens').tap();
+    await portal.expectHeading('Wie zag mijn gegevens');
+    const group = page.locator('.disclosure-group').filter({ has: page.getByRole('heading', { name: /Gemeente Beek/ }) });
+    await group.getByText('opende je profiel').waitFor();
+    assert.equal(await group.getByText('kreeg je profiel in een zoekresultaat').count(), 1);
+    assert.ok((await group.innerText()).includes('Opleidingen'));
+    assert.ok(!(await group.innerText()).includes('Competenties'), 'the hidden section was not shown');
+    assert.deepEqual(await axeViolations(page), [], 'Wie zag mijn gegevens');
+
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(foreignRequests(seen, server.url), []);
+    await context.close();
+  });
+
+  it('two devices edit at once: the second gets the conflict screen and loses nothing', async () => {
+    const first = (await watchedContext(browser, server.url)).context;
+    const second = (await watchedContext(browser, server.url, PHONE)).context;
+    const a = new Portal(await first.newPage());
+    const b = new Portal(await second.newPage());
+    await a.open('/inloggen');
+    await a.login('kandidaat@example.org', 'zelfregie-demo');
+    await a.overviewEmail();
+    await b.open('/inloggen');
+    await b.login('kandidaat@example.org', 'zelfregie-demo');
+    await b.overviewEmail();
+    await a.open('/profiel');
+    await b.open('/profiel');
+    await a.field('Woonplaats').waitFor();
+    await b.field('Woonplaats').waitFor();
+
+    await a.field('Woonplaats').fill('Landgraaf');
+    await a.button('Opslaan').click();
+    await a.page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+
+    await b.field('Voornaam').fill('Sanna');
+    await b.button('Opslaan').tap();
+    const conflict = b.page.getByRole('alert').filter({ hasText: 'Je profiel is intussen ergens anders gewijzigd' });
+    await conflict.waitFor();
+    assert.ok((await conflict.innerText()).includes('Landgraaf'), 'the newer version is shown');
+    assert.equal(await b.field('Voornaam').inputValue(), 'Sanna', 'the edit is kept');
+    assert.deepEqual(await axeViolations(b.page), [], 'conflict screen');
+
+    await b.button('Mijn wijzigingen toch opslaan').tap();
+    await b.button('Opslaan').tap();
+    await b.page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await a.page.reload();
+    await a.field('Voornaam').waitFor();
+    assert.equal(await a.field('Voornaam').inputValue(), 'Sanna');
+    await first.close();
+    await second.close();
+  });
+
+  it('leaving a page with unsaved changes asks first', async () => {
+    const { context } = await watchedContext(browser, server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.open('/inloggen');
+    await portal.login('kandidaat@example.org', 'zelfregie-demo');
+    await portal.overviewEmail();
+    await portal.open('/profiel');
+    await portal.field('Woonplaats').fill('Vaals');
+    let asked = '';
+    page.once('dialog', async (d) => { asked = d.message(); await d.dismiss(); });
+    await portal.navLink('Overzicht').click();
+    assert.match(asked, /niet zijn opgeslagen/);
+    await portal.expectHeading('Profiel');
+    assert.equal(await portal.field('Woonplaats').inputValue(), 'Vaals', 'nothing lost');
+    await context.close();
+  });
+});
