@@ -193,6 +193,7 @@ texts! {
     Employer => "Werkgever", "Employer";
     HoursPerWeek => "Uren per week", "Hours per week";
     Tasks => "Taken", "Tasks";
+    FreeTextHint => "Geen gezondheidsgegevens, BSN of andere bijzondere persoonsgegevens invullen.", "Do not enter health data, BSN or other special categories of personal data.";
     Competence => "Competentie", "Competence";
     CompetenceAdd => "Competentie toevoegen", "Add competence";
     Occupation => "Wensberoep", "Desired occupation";

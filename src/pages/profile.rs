@@ -381,7 +381,7 @@ fn WorkSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
                 </div>
                 <TextField id=format!("work_experience-{i}-hours_per_week") label=T::HoursPerWeek input_type="number" inputmode="numeric" error=err("hours_per_week")
                     value=parsed(ed, number::<u8>, move |p| p.work_experience.get(i).map(|x| x.hours_per_week), move |p| p.work_experience.get_mut(i).map(|x| &mut x.hours_per_week))/>
-                <TextField id=format!("work_experience-{i}-tasks") label=T::Tasks multiline=true value=w!(tasks) error=err("tasks")/>
+                <TextField id=format!("work_experience-{i}-tasks") label=T::Tasks multiline=true hint=T::FreeTextHint value=w!(tasks) error=err("tasks")/>
                 <EntryControls name=name index=i len=len on_move=on_move on_remove=on_remove/>
             </fieldset></li>
         }
