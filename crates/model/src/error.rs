@@ -49,6 +49,10 @@ pub enum ErrorCode {
     PreconditionRequired,
     /// The resource changed since it was read (`If-Match` is stale; RFC 9110 §13.1.1).
     PreconditionFailed,
+    /// A link's token is forged, expired or already used.
+    TokenInvalid,
+    /// The consent text shown is not the current one; reload.
+    ConsentTextOutdated,
     /// An account with this e-mail address already exists.
     EmailTaken,
     /// E-mail address and password do not match an account (same answer for both cases).
@@ -104,6 +108,8 @@ impl ErrorCode {
         ErrorCode::UnknownPartner,
         ErrorCode::PreconditionRequired,
         ErrorCode::PreconditionFailed,
+        ErrorCode::TokenInvalid,
+        ErrorCode::ConsentTextOutdated,
         ErrorCode::EmailTaken,
         ErrorCode::InvalidCredentials,
         ErrorCode::TooManyAttempts,

@@ -9,6 +9,7 @@ pub mod account;
 pub mod checks;
 pub mod disclosure;
 pub mod error;
+pub mod newsletter;
 pub mod partner;
 pub mod profile;
 pub mod secret;

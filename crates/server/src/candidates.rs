@@ -2,43 +2,27 @@
 //! the candidate's own preview come from [`view_for`], which applies the shared model's
 //! `recruiter_view` — the one function of (profile, visibility, partner).
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use sqlx::SqlitePool;
 use zelfregie_model::{recruiter_view, CandidateView, DisclosureKind, Profile, Visibility};
 
 use crate::db::now;
 use crate::error::AppError;
+use crate::secrets::Key;
 
 /// The key for per-partner references, made once per database.
-#[derive(Clone)]
-pub struct ReferenceKey([u8; 32]);
+#[derive(Clone, Debug)]
+pub struct ReferenceKey(Key);
 
 impl ReferenceKey {
     /// Loads the key, creating it on first start.
     pub async fn load(db: &SqlitePool) -> anyhow::Result<Self> {
-        let mut fresh = [0u8; 32];
-        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut fresh);
-        sqlx::query(
-            "INSERT INTO server_secrets (name, value) VALUES ('candidate_reference', ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(&fresh[..])
-        .execute(db)
-        .await?;
-        let value: Vec<u8> = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'candidate_reference'")
-            .fetch_one(db)
-            .await?;
-        Ok(ReferenceKey(value.try_into().map_err(|_| anyhow::anyhow!("candidate_reference key is not 32 bytes"))?))
+        Ok(ReferenceKey(Key::load(db, "candidate_reference").await?))
     }
 
     /// The opaque reference of a candidate for one partner: stable, and different for every
     /// partner, so two partners cannot link what they saw.
     pub fn reference(&self, partner_slug: &str, account_id: i64) -> String {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("any key length");
-        mac.update(partner_slug.as_bytes());
-        mac.update(b":");
-        mac.update(&account_id.to_be_bytes());
-        hex::encode(&mac.finalize().into_bytes()[..10])
+        hex::encode(&self.0.sign(&[partner_slug.as_bytes(), &account_id.to_be_bytes()])[..10])
     }
 }
 

@@ -38,9 +38,56 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12)]
     pub absolute_timeout_hours: u32,
 
+    /// The mailing processor's webhook (HTTPS). Without it, deliveries are written to
+    /// `processor-deliveries.jsonl` in the data directory (demo).
+    #[arg(long, env = "ZELFREGIE_PROCESSOR_URL")]
+    pub processor_url: Option<String>,
+
+    /// Secret for signing webhook bodies (`X-Zelfregie-Signature: sha256=…`).
+    #[arg(long, env = "ZELFREGIE_PROCESSOR_SECRET", default_value = "")]
+    pub processor_secret: Secret,
+
+    /// Milliseconds before the first retry of a failed delivery; doubled after each failure.
+    #[arg(long, env = "ZELFREGIE_OUTBOX_BASE_DELAY_MS", default_value_t = 10_000)]
+    pub outbox_base_delay_ms: u64,
+
+    /// Attempts before a delivery is dead-lettered.
+    #[arg(long, env = "ZELFREGIE_OUTBOX_MAX_ATTEMPTS", default_value_t = 12)]
+    pub outbox_max_attempts: u32,
+
+    /// Milliseconds one delivery attempt may take.
+    #[arg(long, env = "ZELFREGIE_PROCESSOR_TIMEOUT_MS", default_value_t = 10_000)]
+    pub processor_timeout_ms: u64,
+
+    /// SMTP server for e-mail, as a lettre URL (`smtps://user:pass@host`). Without it, mail
+    /// is written as `.eml` files to `mail/` in the data directory (demo, tests).
+    #[arg(long, env = "ZELFREGIE_SMTP_URL")]
+    pub smtp_url: Option<Secret>,
+
+    /// Sender of e-mail.
+    #[arg(long, env = "ZELFREGIE_MAIL_FROM", default_value = "IGOM Zelfregie <noreply@igom.nl>")]
+    pub mail_from: String,
+
     /// Log format.
     #[arg(long, env = "ZELFREGIE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+}
+
+/// A configuration value that must not appear in logs or `Debug` output.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "Secret(empty)" } else { "Secret(***)" })
+    }
 }
 
 /// Log output format.
@@ -53,6 +100,11 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The base of links in e-mails: the public URL, or the listen address.
+    pub fn link_base(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.listen)).trim_end_matches('/').to_owned()
+    }
+
     /// Whether the portal is served over TLS (decides cookie flags and HSTS).
     pub fn served_over_tls(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))

@@ -74,6 +74,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
         sqlx::query_as("SELECT id FROM accounts WHERE email = 'kandidaat@example.org'").fetch_one(&state.db).await?;
     Document::Profile.save(&state.db, kandidaat, 0, &candidate_profile()).await?;
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
+    seed_newsletter_consent(state, kandidaat).await?;
     Ok(true)
 }
 
@@ -149,4 +150,30 @@ pub fn candidate_visibility() -> Visibility {
         hidden_sections: BTreeSet::from([Section::Contact]),
         anonymous: false,
     }
+}
+
+/// The demo candidate receives the newsletter: consent given in the portal, confirmed by
+/// the e-mail link, delivered to the processor.
+async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::Result<()> {
+    use zelfregie_model::newsletter::{Channel, ConsentEventKind, ConsentText, ProcessorAction};
+    let text = ConsentText::current();
+    let mut tx = state.db.begin().await?;
+    crate::newsletter::append(&mut tx, account_id, ConsentEventKind::Given, text, Channel::Portal).await?;
+    crate::newsletter::append(&mut tx, account_id, ConsentEventKind::Confirmed, text, Channel::EmailLink).await?;
+    let payload = crate::outbox::Payload {
+        action: ProcessorAction::Subscribe,
+        email: "kandidaat@example.org".into(),
+        name: candidate_profile().personal.full_name(),
+        unsubscribe_url: Some(crate::newsletter::unsubscribe_url(state, account_id)),
+    };
+    crate::outbox::enqueue(&mut tx, account_id, &payload).await?;
+    sqlx::query(
+        "UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = ? WHERE account_id = ?",
+    )
+    .bind(now())
+    .bind(account_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

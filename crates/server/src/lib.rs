@@ -12,6 +12,10 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod http;
+pub mod mail;
+pub mod newsletter;
+pub mod outbox;
+pub mod secrets;
 pub mod state;
 pub mod web;
 

@@ -11,24 +11,29 @@ use zelfregie_server::{app, demo, AppState, Config};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let config = Config::parse();
+    let mut config = Config::parse();
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     match config.log_format {
         LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
         LogFormat::Json => tracing_subscriber::fmt().json().with_env_filter(filter).init(),
     }
 
+    // Bind first: with port 0 the real address is known only now, and e-mail links need it.
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    config.listen = addr;
     let state = AppState::new(&config).await?;
     let seeded = config.demo && demo::seed_if_empty(&state).await?;
     spawn_purge(state.clone());
-
-    let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    let addr = listener.local_addr()?;
+    tokio::spawn(state.outbox.clone().run());
     // Printed (not logged) so people and the end-to-end tests see where to go.
     println!("zelfregie listening on http://{addr}");
     println!("database: {}", config.data_dir.join(zelfregie_server::db::DB_FILE).display());
     if !state.spa.is_present() {
         println!("no SPA in {}: run `make build` first; serving the API only", config.static_dir.display());
+    }
+    if config.smtp_url.is_none() {
+        println!("mail: written to {} (no SMTP configured)", config.data_dir.join("mail").display());
     }
     if config.demo {
         println!(

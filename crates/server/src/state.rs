@@ -1,12 +1,19 @@
 //! The one state every handler receives.
 
 use std::sync::Arc;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use tokio::sync::Notify;
 
 use sqlx::SqlitePool;
 
 use crate::auth::{Passwords, SessionSettings};
 use crate::candidates::ReferenceKey;
 use crate::config::Config;
+use crate::mail::Mailer;
+use crate::outbox::{Outbox, Processor, RetryPolicy};
+use crate::secrets::Key;
 use crate::web::headers::SecurityHeaders;
 use crate::web::spa::Spa;
 
@@ -26,6 +33,16 @@ pub struct AppState {
     pub headers: Arc<SecurityHeaders>,
     /// Key of the per-partner candidate references.
     pub reference_key: ReferenceKey,
+    /// Key of the one-click unsubscribe tokens.
+    pub newsletter_key: Key,
+    /// Base of links in e-mails (`https://…`, no trailing slash).
+    pub public_url: String,
+    /// Where e-mail goes.
+    pub mailer: Mailer,
+    /// The outbox to the mailing processor (the worker runs it).
+    pub outbox: Outbox,
+    /// Wakes the outbox worker after a commit.
+    pub outbox_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -38,6 +55,31 @@ impl AppState {
     /// A state around an already opened database.
     pub async fn with_db(config: &Config, db: SqlitePool) -> anyhow::Result<Self> {
         let reference_key = ReferenceKey::load(&db).await?;
+        let newsletter_key = Key::load(&db, "newsletter_unsubscribe").await?;
+        let mailer = match &config.smtp_url {
+            Some(url) => Mailer::smtp(&url.0, &config.mail_from)?,
+            None => Mailer::Directory(config.data_dir.join("mail")),
+        };
+        let processor = match &config.processor_url {
+            Some(url) => Processor::Webhook {
+                client: reqwest::Client::builder().build()?,
+                url: url.clone(),
+                secret: Arc::new(Key::from_bytes(Sha256::digest(config.processor_secret.0.as_bytes()).into())),
+            },
+            None => Processor::File(config.data_dir.join("processor-deliveries.jsonl")),
+        };
+        let outbox_wake = Arc::new(Notify::new());
+        let outbox = Outbox {
+            db: db.clone(),
+            processor,
+            policy: RetryPolicy {
+                base_delay: Duration::from_millis(config.outbox_base_delay_ms),
+                max_delay: Duration::from_secs(3600).max(Duration::from_millis(config.outbox_base_delay_ms)),
+                max_attempts: config.outbox_max_attempts.max(1),
+                timeout: Duration::from_millis(config.processor_timeout_ms),
+            },
+            wake: outbox_wake.clone(),
+        };
         let spa = Spa::load(&config.static_dir)?;
         let headers = SecurityHeaders::new(&spa.script_hashes, config.served_over_tls());
         Ok(Self {
@@ -51,6 +93,11 @@ impl AppState {
             spa: Arc::new(spa),
             headers: Arc::new(headers),
             reference_key,
+            newsletter_key,
+            public_url: config.link_base(),
+            mailer,
+            outbox,
+            outbox_wake,
         })
     }
 }

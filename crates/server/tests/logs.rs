@@ -42,12 +42,23 @@ async fn logs_hold_no_personal_data() {
     app.get("/api/session", Some(&cookie)).await;
     app.login(email, "canary-fout-wachtwoord-0c1b").await;
     app.login("canary-onbekend-5e6f@example.org", password).await;
+    // Newsletter: subscribe, confirm, withdraw (the outbox payload holds the e-mail; the logs must not).
+    let v = zelfregie_model::newsletter::ConsentText::current().version;
+    app.call(Method::POST, "/api/me/newsletter", Some(serde_json::json!({"text_version": v})), Some(&cookie)).await;
+    let mail_dir = app.data_dir().join("mail");
+    let mail = std::fs::read_dir(&mail_dir).unwrap().next().unwrap().unwrap().path();
+    let text = std::fs::read_to_string(mail).unwrap();
+    let confirmation = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": confirmation})), None).await;
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    while app.state.outbox.deliver_one().await.unwrap() {}
     app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
 
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("account registered"), "the capture works: {logs}");
     assert!(logs.contains("login failed"));
-    for canary in ["canary", &token, "8f3a1c", "77d2e9"] {
+    assert!(logs.contains("newsletter consent withdrawn") && logs.contains("delivered to the mailing processor"));
+    for canary in ["canary", &token, "8f3a1c", "77d2e9", &confirmation] {
         assert!(!logs.contains(canary), "log contains {canary}:\n{logs}");
     }
 }

@@ -24,10 +24,13 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
     assert_eq!(
         operations,
         [
+            "DELETE /api/me/newsletter",
             "DELETE /api/me/sessions",
             "DELETE /api/session",
             "GET /api/health",
             "GET /api/me/disclosures",
+            "GET /api/me/newsletter",
+            "GET /api/me/newsletter/receipts/{id}",
             "GET /api/me/profile",
             "GET /api/me/visibility",
             "GET /api/me/visibility/preview/{partner}",
@@ -37,6 +40,9 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
             "GET /api/recruiter/candidates/{reference}",
             "GET /api/session",
             "POST /api/account",
+            "POST /api/me/newsletter",
+            "POST /api/newsletter/confirm",
+            "POST /api/newsletter/unsubscribe",
             "POST /api/session",
             "PUT /api/me/profile",
             "PUT /api/me/visibility",
@@ -67,6 +73,8 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "CandidateList",
         "Disclosure",
         "Preview",
+        "NewsletterStatus",
+        "ConsentEvent",
     ] {
         assert!(schemas.contains_key(name), "{name} missing");
     }

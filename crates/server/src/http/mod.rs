@@ -4,6 +4,7 @@
 pub mod account;
 pub mod disclosures;
 pub mod health;
+pub mod newsletter;
 pub mod openapi;
 pub mod partners;
 pub mod profile;
@@ -47,6 +48,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(disclosures::list))
         .routes(routes!(recruiter::list))
         .routes(routes!(recruiter::open))
+        .routes(routes!(newsletter::status, newsletter::subscribe, newsletter::withdraw))
+        .routes(routes!(newsletter::receipt))
+        .routes(routes!(newsletter::confirm))
+        .routes(routes!(newsletter::unsubscribe))
         .split_for_parts()
 }
 

@@ -23,7 +23,8 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "account", description = "Accounts and sessions"),
         (name = "reference", description = "Reference data"),
         (name = "profile", description = "The candidate's profile, visibility and disclosure log"),
-        (name = "recruiter", description = "A partner's compartment of the candidate bank")
+        (name = "recruiter", description = "A partner's compartment of the candidate bank"),
+        (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts")
     )
 )]
 pub struct ApiDoc;

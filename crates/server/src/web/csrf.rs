@@ -17,6 +17,10 @@ pub const HEADER: &str = "x-requested-with";
 /// The required value of [`HEADER`].
 pub const VALUE: &str = "zelfregie";
 
+/// The one exception (PRODUCT.md): RFC 8058 one-click unsubscribe, which mail clients POST as
+/// a plain form; its signed per-person token is its authorization.
+pub const ONE_CLICK_UNSUBSCRIBE: &str = "/api/newsletter/unsubscribe";
+
 /// Middleware for `/api/`.
 pub async fn check(request: Request, next: Next) -> Response {
     if request.uri().path().starts_with("/api/") {
@@ -24,7 +28,8 @@ pub async fn check(request: Request, next: Next) -> Response {
         if headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site") {
             return AppError::code(ErrorCode::CrossSiteRequest).into_response();
         }
-        let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+            || request.uri().path() == ONE_CLICK_UNSUBSCRIBE;
         if !safe && headers.get(HEADER).is_none_or(|v| v != VALUE) {
             return AppError::code(ErrorCode::CsrfHeaderMissing).into_response();
         }

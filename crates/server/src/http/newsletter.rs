@@ -1,0 +1,116 @@
+//! The newsletter (nieuwsflits): status and history, subscribe (double opt-in), withdraw in
+//! one click, receipts; and the two links from e-mails, which work without logging in.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use zelfregie_model::newsletter::{Channel, EmailToken, NewsletterStatus, Subscribe, Subscription};
+use zelfregie_model::ErrorCode;
+
+use crate::auth::session::PersonSession;
+use crate::error::{AppError, Json};
+use crate::newsletter;
+use crate::state::AppState;
+
+/// Subscription state, every consent event (newest first), and delivery to the processor.
+#[utoipa::path(get, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])),
+    responses((status = 200, body = NewsletterStatus), (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn status(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+) -> Result<Json<NewsletterStatus>, AppError> {
+    Ok(Json(newsletter::status(&state.db, s.account_id).await?))
+}
+
+/// Agree to the current consent text; a confirmation link is e-mailed (double opt-in).
+#[utoipa::path(post, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])), request_body = Subscribe,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = NewsletterStatus),
+              (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`")))]
+pub async fn subscribe(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+    Json(body): Json<Subscribe>,
+) -> Result<Json<NewsletterStatus>, AppError> {
+    newsletter::subscribe(&state, s.account_id, body.text_version).await?;
+    Ok(Json(newsletter::status(&state.db, s.account_id).await?))
+}
+
+/// Withdraw consent, at once (GDPR art. 7(3): as easy as giving it).
+#[utoipa::path(delete, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])),
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = NewsletterStatus)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+) -> Result<Json<NewsletterStatus>, AppError> {
+    newsletter::withdraw(&state, s.account_id, Channel::Portal).await?;
+    Ok(Json(newsletter::status(&state.db, s.account_id).await?))
+}
+
+/// The consent receipt of one event, as a JSON download.
+#[utoipa::path(get, path = "/api/me/newsletter/receipts/{id}", tag = "newsletter", security(("session" = [])),
+    params(("id" = i64, Path, description = "consent event id")),
+    responses((status = 200, description = "Kantara Consent Receipt v1.1 with DPV status", content_type = "application/json"),
+              (status = 404, body = zelfregie_model::ApiError)))]
+pub async fn receipt(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+    Path(id): Path<i64>,
+) -> Result<impl IntoResponse, AppError> {
+    let history = newsletter::events(&state.db, s.account_id).await?;
+    // Only the person's own events: another id is simply not found.
+    let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    let email: String =
+        sqlx::query_scalar("SELECT email FROM accounts WHERE id = ?").bind(s.account_id).fetch_one(&state.db).await?;
+    let body = newsletter::receipt(&event, &email, &state.public_url);
+    let disposition = format!("attachment; filename=\"toestemmingsbewijs-nieuwsflits-{id}.json\"");
+    Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
+}
+
+/// The result of a link from an e-mail.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct LinkResult {
+    /// The subscription after using the link.
+    pub subscription: Subscription,
+}
+
+/// Confirms a subscription with the token from the confirmation e-mail.
+#[utoipa::path(post, path = "/api/newsletter/confirm", tag = "newsletter", request_body = EmailToken,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = LinkResult), (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`")))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    Json(body): Json<EmailToken>,
+) -> Result<Json<LinkResult>, AppError> {
+    Ok(Json(LinkResult { subscription: newsletter::confirm(&state, &body.token).await? }))
+}
+
+/// The one-click token.
+#[derive(Deserialize, IntoParams)]
+pub struct UnsubscribeQuery {
+    /// Signed per-person token from the newsletter's `List-Unsubscribe` link.
+    pub token: String,
+}
+
+/// RFC 8058 one-click unsubscribe: the URL of the newsletter's `List-Unsubscribe` header
+/// (with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`). Mail clients POST it as a
+/// plain form, so it is exempt from the CSRF header; the signed token is its authorization.
+/// Works without a session; a replay changes nothing.
+#[utoipa::path(post, path = "/api/newsletter/unsubscribe", tag = "newsletter", params(UnsubscribeQuery),
+    responses((status = 200, body = LinkResult), (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`")))]
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    Query(query): Query<UnsubscribeQuery>,
+) -> Result<Json<LinkResult>, AppError> {
+    let account_id = newsletter::verify_unsubscribe_token(&state.newsletter_key, &query.token)
+        .ok_or_else(|| AppError::code(ErrorCode::TokenInvalid))?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?").bind(account_id).fetch_optional(&state.db).await?;
+    if exists.is_none() {
+        return Ok(Json(LinkResult { subscription: Subscription::None }));
+    }
+    Ok(Json(LinkResult { subscription: newsletter::withdraw(&state, account_id, Channel::EmailLink).await? }))
+}

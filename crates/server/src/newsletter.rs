@@ -1,0 +1,362 @@
+//! Newsletter consent: append-only events, double opt-in, one-click unsubscribe (RFC 8058)
+//! with a signed per-person token, receipts (Kantara Consent Receipt v1.1 with W3C DPV
+//! status), and the mailing list as it stands this instant.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use zelfregie_model::newsletter::{
+    subscription, Channel, ConsentEvent, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction,
+    Subscription,
+};
+use zelfregie_model::ErrorCode;
+
+use crate::auth::session::hash_token;
+use crate::db::{now, to_datetime};
+use crate::error::AppError;
+use crate::mail::Mail;
+use crate::outbox::{enqueue, Payload};
+use crate::secrets::Key;
+use crate::state::AppState;
+
+/// How long a confirmation link works.
+const CONFIRMATION_HOURS: i64 = 48;
+
+/// SHA-256 (hex) of a consent text's Dutch wording: what the person agreed to, exactly.
+pub fn text_hash(text: &ConsentText) -> String {
+    hex::encode(Sha256::digest(text.nl.as_bytes()))
+}
+
+/// Opens a transaction that holds the write lock from the start, so reading the current
+/// state and appending to it cannot interleave with another request (SQLite `IMMEDIATE`).
+async fn begin(db: &SqlitePool) -> sqlx::Result<Transaction<'static, Sqlite>> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// The events of an account, oldest first.
+pub async fn events(db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
+    let rows: Vec<(i64, String, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT id, kind, at, text_version, text_hash, channel FROM consent_events WHERE account_id = ? ORDER BY id",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(id, kind, at, version, hash, channel)| {
+            Ok(ConsentEvent {
+                id,
+                kind: ConsentEventKind::parse(&kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,
+                at: to_datetime(at),
+                text_version: u32::try_from(version).map_err(anyhow::Error::from)?,
+                text_hash: hash,
+                channel: Channel::parse(&channel).ok_or_else(|| anyhow::anyhow!("stored channel"))?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn append(
+    tx: &mut Transaction<'_, Sqlite>,
+    account_id: i64,
+    kind: ConsentEventKind,
+    text: &ConsentText,
+    channel: Channel,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO consent_events (account_id, kind, at, text_version, text_hash, channel) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(account_id)
+    .bind(kind.as_str())
+    .bind(now())
+    .bind(text.version)
+    .bind(text_hash(text))
+    .bind(channel.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The consent text of the latest `given` event (what a withdrawal withdraws).
+fn agreed_text(history: &[ConsentEvent]) -> &'static ConsentText {
+    history
+        .iter()
+        .rev()
+        .find(|e| e.kind == ConsentEventKind::Given)
+        .and_then(|e| ConsentText::of(e.text_version))
+        .unwrap_or_else(ConsentText::current)
+}
+
+/// The person's status page data.
+pub async fn status(db: &SqlitePool, account_id: i64) -> Result<NewsletterStatus, AppError> {
+    let history = events(db, account_id).await?;
+    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT action, status, attempts, delivered_at FROM processor_outbox WHERE account_id = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(db)
+    .await?;
+    let processor = row.map(|(action, status, attempts, delivered_at)| {
+        let action = if action == "subscribe" { ProcessorAction::Subscribe } else { ProcessorAction::Unsubscribe };
+        let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
+        let delivery = match (status.as_str(), delivered_at) {
+            ("delivered", Some(at)) => Delivery::Delivered { at: to_datetime(at) },
+            ("dead", _) => Delivery::Failed { attempts },
+            _ => Delivery::Pending { attempts },
+        };
+        (action, delivery)
+    });
+    let mut newest_first = history.clone();
+    newest_first.reverse();
+    Ok(NewsletterStatus {
+        subscription: subscription(&history),
+        events: newest_first,
+        processor,
+        current_text_version: ConsentText::current().version,
+    })
+}
+
+/// The person's name for the processor (from the profile, if any).
+async fn name_of(tx: &mut Transaction<'_, Sqlite>, account_id: i64) -> sqlx::Result<String> {
+    let name: Option<String> = sqlx::query_scalar(
+        "SELECT trim(coalesce(json_extract(data, '$.personal.first_name'), '') || ' ' ||
+                     coalesce(nullif(json_extract(data, '$.personal.tussenvoegsel'), '') || ' ', '') ||
+                     coalesce(json_extract(data, '$.personal.last_name'), ''))
+         FROM profiles WHERE account_id = ?",
+    )
+    .bind(account_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(name.unwrap_or_default())
+}
+
+async fn email_of(tx: &mut Transaction<'_, Sqlite>, account_id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT email FROM accounts WHERE id = ?").bind(account_id).fetch_one(&mut **tx).await
+}
+
+/// The signed one-click unsubscribe token of an account: its id and a truncated HMAC.
+/// Stateless and per person; changing any byte breaks it.
+pub fn unsubscribe_token(key: &Key, account_id: i64) -> String {
+    let id = account_id.to_be_bytes();
+    let tag = key.sign(&[b"unsubscribe", &id]);
+    let mut bytes = id.to_vec();
+    bytes.extend_from_slice(&tag[..16]);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The account an unsubscribe token was made for, if it is genuine.
+pub fn verify_unsubscribe_token(key: &Key, token: &str) -> Option<i64> {
+    let bytes = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
+    if bytes.len() != 24 {
+        return None;
+    }
+    let (id, tag) = bytes.split_at(8);
+    key.verify(&[b"unsubscribe", id], tag).then(|| i64::from_be_bytes(id.try_into().expect("8 bytes")))
+}
+
+/// The RFC 8058 one-click URL for `account_id` (for `List-Unsubscribe`).
+pub fn unsubscribe_url(state: &AppState, account_id: i64) -> String {
+    format!(
+        "{}/api/newsletter/unsubscribe?token={}",
+        state.public_url,
+        unsubscribe_token(&state.newsletter_key, account_id)
+    )
+}
+
+/// Agree to the current text: records `given` and mails a confirmation link (double opt-in).
+/// Nothing goes to the processor before the link is used.
+pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> Result<Subscription, AppError> {
+    let text = ConsentText::current();
+    if text_version != text.version {
+        return Err(AppError::code(ErrorCode::ConsentTextOutdated));
+    }
+    let mut tx = begin(&state.db).await?;
+    if subscription(&events(&mut *tx, account_id).await?) == Subscription::Active {
+        return Ok(Subscription::Active);
+    }
+    append(&mut tx, account_id, ConsentEventKind::Given, text, Channel::Portal).await?;
+    let mut raw = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
+    let token = URL_SAFE_NO_PAD.encode(raw);
+    sqlx::query(
+        "INSERT INTO consent_confirmations (token_hash, account_id, text_version, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(hash_token(&token))
+    .bind(account_id)
+    .bind(text.version)
+    .bind(now())
+    .bind(now() + CONFIRMATION_HOURS * 3600)
+    .execute(&mut *tx)
+    .await?;
+    let email = email_of(&mut tx, account_id).await?;
+    tx.commit().await?;
+    let link = format!("{}/nieuwsbrief/bevestigen?token={token}", state.public_url);
+    let body = format!(
+        "Bevestig dat je de nieuwsflits van IGOM wilt ontvangen:\n\n{link}\n\nDe link werkt {CONFIRMATION_HOURS} uur. \
+         Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: zonder bevestiging ontvang je niets.\n\n\
+         Please confirm that you want to receive IGOM's newsletter with the link above (valid for {CONFIRMATION_HOURS} hours). \
+         Did not ask for it? Do nothing: without confirmation you receive nothing.\n"
+    );
+    state
+        .mailer
+        .send(Mail { to: email, subject: "Bevestig je aanmelding voor de nieuwsflits".into(), body })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "sending the confirmation e-mail failed");
+            AppError::code(ErrorCode::ServiceUnavailable)
+        })?;
+    Ok(Subscription::Pending)
+}
+
+/// Uses a confirmation link: records `confirmed` and queues the subscription for the
+/// processor, in one transaction. The link works once, before it expires, and only while
+/// the `given` it confirms is still the latest word.
+pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppError> {
+    let mut tx = begin(&state.db).await?;
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE consent_confirmations SET used_at = ?1
+         WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+         RETURNING account_id, text_version",
+    )
+    .bind(now())
+    .bind(hash_token(token))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((account_id, version)) = row else { return Err(AppError::code(ErrorCode::TokenInvalid)) };
+    let history = events(&mut *tx, account_id).await?;
+    if subscription(&history) != Subscription::Pending {
+        return Err(AppError::code(ErrorCode::TokenInvalid));
+    }
+    let text = ConsentText::of(u32::try_from(version).unwrap_or(0)).unwrap_or_else(ConsentText::current);
+    append(&mut tx, account_id, ConsentEventKind::Confirmed, text, Channel::EmailLink).await?;
+    let payload = Payload {
+        action: ProcessorAction::Subscribe,
+        email: email_of(&mut tx, account_id).await?,
+        name: name_of(&mut tx, account_id).await?,
+        unsubscribe_url: Some(unsubscribe_url(state, account_id)),
+    };
+    enqueue(&mut tx, account_id, &payload).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Subscription::Active)
+}
+
+/// Withdraws consent: the `withdrawn` event and, if the processor had the person, the
+/// unsubscribe delivery, in one transaction (so the withdrawal is never recorded without
+/// being on its way). Withdrawing when not subscribed changes nothing (replays are harmless).
+pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Result<Subscription, AppError> {
+    let mut tx = begin(&state.db).await?;
+    let history = events(&mut *tx, account_id).await?;
+    let before = subscription(&history);
+    if before == Subscription::None {
+        return Ok(Subscription::None);
+    }
+    append(&mut tx, account_id, ConsentEventKind::Withdrawn, agreed_text(&history), channel).await?;
+    if before == Subscription::Active {
+        let payload = Payload {
+            action: ProcessorAction::Unsubscribe,
+            email: email_of(&mut tx, account_id).await?,
+            name: name_of(&mut tx, account_id).await?,
+            unsubscribe_url: None,
+        };
+        enqueue(&mut tx, account_id, &payload).await?;
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    tracing::info!(account_id, channel = channel.as_str(), "newsletter consent withdrawn");
+    Ok(Subscription::None)
+}
+
+/// Who gets the next newsletter: everyone whose latest consent event is `confirmed`, as of
+/// this instant — a withdrawal counts at once, whether or not the processor has it yet.
+pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    let ids: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT a.id, a.email FROM accounts a
+         JOIN consent_events e ON e.id = (SELECT max(id) FROM consent_events WHERE account_id = a.id)
+         WHERE e.kind = 'confirmed' ORDER BY a.id",
+    )
+    .fetch_all(&state.db)
+    .await?;
+    Ok(ids.into_iter().map(|(id, email)| (email, unsubscribe_url(state, id))).collect())
+}
+
+/// A consent receipt for one event: the fields of the Kantara Consent Receipt v1.1, with the
+/// consent status as a W3C DPV term and the hash of the exact consent text.
+pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_json::Value {
+    let status = match event.kind {
+        ConsentEventKind::Given | ConsentEventKind::Confirmed => "dpv:ConsentGiven",
+        ConsentEventKind::Withdrawn => "dpv:ConsentWithdrawn",
+    };
+    let text = ConsentText::of(event.text_version);
+    json!({
+        "@context": { "dpv": "https://w3id.org/dpv#" },
+        "version": "KI-CR-v1.1.0",
+        "jurisdiction": "NL",
+        "consentTimestamp": event.at.unix_timestamp(),
+        "collectionMethod": match event.channel {
+            Channel::Portal => "Zelfregie-portaal, ingelogd",
+            Channel::EmailLink => "Link in e-mail",
+            Channel::Staff => "Door medewerker op verzoek van betrokkene",
+        },
+        "consentReceiptID": format!("zelfregie-consent-{}", event.id),
+        "language": "nl",
+        "piiPrincipalId": email,
+        "piiControllers": [{
+            "piiController": "Stuurgroep IGOM",
+            "onBehalf": false,
+            "contact": "RMC IGOM",
+            "address": { "country": "NL", "region": "Limburg" },
+            "email": "privacy@igom.nl",
+            "piiControllerUrl": "https://www.igom.nl"
+        }],
+        "policyUrl": format!("{public_url}/mijn-gegevens"),
+        "services": [{
+            "service": "Nieuwsflits",
+            "purposes": [{
+                "purpose": "Toezenden van de nieuwsflits van IGOM per e-mail",
+                "purposeCategory": ["dpv:DirectMarketing"],
+                "consentType": "EXPLICIT",
+                "piiCategory": ["Naam", "E-mailadres"],
+                "primaryPurpose": true,
+                "termination": "Tot intrekking van de toestemming (seed 002: bewaard tot toestemming is ingetrokken)",
+                "thirdPartyDisclosure": true,
+                "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)"
+            }]
+        }],
+        "sensitive": false,
+        "spiCat": [],
+        "dpv:hasConsentStatus": status,
+        "dpv:hasLegalBasis": "eu-gdpr:A6-1-a",
+        "event": {
+            "kind": event.kind,
+            "channel": event.channel,
+            "consentTextVersion": event.text_version,
+            "consentTextHash": format!("sha256:{}", event.text_hash),
+            "consentText": text.map(|t| t.nl),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsubscribe_tokens_cannot_be_forged_or_moved_to_someone_else() {
+        let key = Key::from_bytes([7; 32]);
+        let token = unsubscribe_token(&key, 42);
+        assert_eq!(verify_unsubscribe_token(&key, &token), Some(42));
+        // Another person's id with this tag:
+        let mut bytes = URL_SAFE_NO_PAD.decode(&token).unwrap();
+        bytes[7] = 43;
+        assert_eq!(verify_unsubscribe_token(&key, &URL_SAFE_NO_PAD.encode(&bytes)), None);
+        // A flipped tag bit, a truncated token, another key, garbage:
+        let mut bytes = URL_SAFE_NO_PAD.decode(&token).unwrap();
+        bytes[20] ^= 1;
+        assert_eq!(verify_unsubscribe_token(&key, &URL_SAFE_NO_PAD.encode(&bytes)), None);
+        assert_eq!(verify_unsubscribe_token(&key, &token[..20]), None);
+        assert_eq!(verify_unsubscribe_token(&Key::from_bytes([8; 32]), &token), None);
+        assert_eq!(verify_unsubscribe_token(&key, "niet-een-token"), None);
+    }
+}

@@ -1,0 +1,272 @@
+//! Delivering consent changes to the mailing processor (seed 000 art. 9.6: Mad Mimi) through
+//! a transactional outbox. The change is written in the same transaction as the consent
+//! event; this worker then delivers it with its idempotency key, retrying with exponential
+//! backoff, until the processor confirms or the attempts run out (dead letter, logged for
+//! staff). Nothing is lost when the processor is down, slow, or this process dies: a
+//! restarted worker picks up every row that is not delivered.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use tokio::sync::Notify;
+use zelfregie_model::newsletter::ProcessorAction;
+
+use crate::secrets::Key;
+
+/// How deliveries are retried.
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPolicy {
+    /// Delay before the second attempt; doubled after each failure.
+    pub base_delay: Duration,
+    /// Longest delay between attempts.
+    pub max_delay: Duration,
+    /// Attempts before the row is dead-lettered.
+    pub max_attempts: u32,
+    /// Time allowed for one attempt.
+    pub timeout: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        // 12 attempts spread over about 9 hours.
+        RetryPolicy {
+            base_delay: Duration::from_secs(10),
+            max_delay: Duration::from_secs(3600),
+            max_attempts: 12,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Delay after `attempts` failed attempts: base · 2^(attempts−1), capped, with up to 20 %
+    /// jitter so a recovering processor is not hit by every row at once.
+    pub fn delay(&self, attempts: u32) -> Duration {
+        let exp = self.base_delay.saturating_mul(1u32 << attempts.saturating_sub(1).min(20));
+        let capped = exp.min(self.max_delay);
+        let jitter = rand::Rng::gen_range(&mut rand::thread_rng(), 0.0..0.2);
+        capped.mul_f64(1.0 + jitter)
+    }
+}
+
+/// The mailing processor.
+#[derive(Clone)]
+pub enum Processor {
+    /// A generic HTTPS webhook: `POST url` with the JSON payload, `Idempotency-Key`, and an
+    /// HMAC-SHA256 signature of the body in `X-Zelfregie-Signature`.
+    Webhook {
+        /// HTTP client.
+        client: reqwest::Client,
+        /// Endpoint.
+        url: String,
+        /// Signing key.
+        secret: Arc<Key>,
+    },
+    /// Demo mode: appends each delivery to a JSON-lines file.
+    File(PathBuf),
+}
+
+/// What the processor receives: only name and e-mail (seed 000 art. 10.4), and for a
+/// subscription the person's one-click unsubscribe link for the newsletter's headers.
+#[derive(Serialize)]
+pub struct Payload {
+    /// Subscribe or unsubscribe.
+    pub action: ProcessorAction,
+    /// E-mail address.
+    pub email: String,
+    /// Name (may be empty).
+    pub name: String,
+    /// RFC 8058 one-click unsubscribe URL (subscriptions only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Processor {
+    /// Delivers one row. `Err` carries a reason without personal data.
+    async fn deliver(&self, key: &str, payload: &str, timeout: Duration) -> Result<(), String> {
+        match self {
+            Processor::Webhook { client, url, secret } => {
+                let signature = hex::encode(secret.sign(&[payload.as_bytes()]));
+                let response = client
+                    .post(url)
+                    .timeout(timeout)
+                    .header("content-type", "application/json")
+                    .header("idempotency-key", key)
+                    .header("x-zelfregie-signature", format!("sha256={signature}"))
+                    .body(payload.to_owned())
+                    .send()
+                    .await
+                    .map_err(|e| if e.is_timeout() { "timeout".to_owned() } else { "connection failed".to_owned() })?;
+                if response.status().is_success() {
+                    Ok(())
+                } else {
+                    Err(format!("HTTP {}", response.status().as_u16()))
+                }
+            }
+            Processor::File(path) => {
+                use tokio::io::AsyncWriteExt;
+                let mut file = tokio::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .await
+                    .map_err(|e| format!("file: {}", e.kind()))?;
+                let line = format!("{{\"idempotency_key\":\"{key}\",\"payload\":{payload}}}\n");
+                file.write_all(line.as_bytes()).await.map_err(|e| format!("file: {}", e.kind()))
+            }
+        }
+    }
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// Writes a delivery into the outbox, inside the caller's transaction.
+pub async fn enqueue(tx: &mut Transaction<'_, Sqlite>, account_id: i64, payload: &Payload) -> sqlx::Result<()> {
+    let mut key = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+    let action = match payload.action {
+        ProcessorAction::Subscribe => "subscribe",
+        ProcessorAction::Unsubscribe => "unsubscribe",
+    };
+    let body = serde_json::to_string(payload).expect("payload serialises");
+    sqlx::query(
+        "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+    )
+    .bind(account_id)
+    .bind(action)
+    .bind(body)
+    .bind(hex::encode(key))
+    .bind(now_ms())
+    .bind(crate::db::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The worker's handle.
+#[derive(Clone)]
+pub struct Outbox {
+    /// Database.
+    pub db: SqlitePool,
+    /// Where deliveries go.
+    pub processor: Processor,
+    /// Retry policy.
+    pub policy: RetryPolicy,
+    /// Wakes the worker when a row is written.
+    pub wake: Arc<Notify>,
+}
+
+impl Outbox {
+    /// Delivers at most one due row. Returns whether there was one.
+    pub async fn deliver_one(&self) -> sqlx::Result<bool> {
+        let now = now_ms();
+        let lease = now + i64::try_from(self.policy.timeout.as_millis()).unwrap_or(i64::MAX / 2) + 5_000;
+        // Claim the row with a lease: another instance (or this one after a crash) takes it
+        // over only when the lease has run out.
+        let row: Option<(i64, String, String, i64)> = sqlx::query_as(
+            "UPDATE processor_outbox SET lease_until = ?1
+             WHERE id = (SELECT id FROM processor_outbox
+                         WHERE status = 'pending' AND next_attempt_at <= ?2 AND (lease_until IS NULL OR lease_until < ?2)
+                         ORDER BY id LIMIT 1)
+             RETURNING id, payload, idempotency_key, attempts",
+        )
+        .bind(lease)
+        .bind(now)
+        .fetch_optional(&self.db)
+        .await?;
+        let Some((id, payload, key, attempts)) = row else { return Ok(false) };
+        let attempts = u32::try_from(attempts).unwrap_or(u32::MAX).saturating_add(1);
+        match self.processor.deliver(&key, &payload, self.policy.timeout).await {
+            Ok(()) => {
+                sqlx::query(
+                    "UPDATE processor_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL
+                     WHERE id = ?",
+                )
+                .bind(attempts)
+                .bind(crate::db::now())
+                .bind(id)
+                .execute(&self.db)
+                .await?;
+                tracing::info!(outbox_id = id, attempts, "delivered to the mailing processor");
+            }
+            Err(reason) if attempts >= self.policy.max_attempts => {
+                sqlx::query(
+                    "UPDATE processor_outbox SET status = 'dead', attempts = ?, lease_until = NULL, last_error = ? WHERE id = ?",
+                )
+                .bind(attempts)
+                .bind(&reason)
+                .bind(id)
+                .execute(&self.db)
+                .await?;
+                tracing::error!(
+                    outbox_id = id,
+                    attempts,
+                    reason,
+                    "mailing processor delivery dead-lettered: staff must act"
+                );
+            }
+            Err(reason) => {
+                let next = now_ms() + i64::try_from(self.policy.delay(attempts).as_millis()).unwrap_or(i64::MAX / 2);
+                sqlx::query(
+                    "UPDATE processor_outbox SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?",
+                )
+                .bind(attempts)
+                .bind(next)
+                .bind(&reason)
+                .bind(id)
+                .execute(&self.db)
+                .await?;
+                tracing::warn!(outbox_id = id, attempts, reason, "mailing processor delivery failed; will retry");
+            }
+        }
+        Ok(true)
+    }
+
+    /// Runs until the task is dropped: delivers due rows, then sleeps until woken or the
+    /// next row may be due.
+    pub async fn run(self) {
+        loop {
+            match self.deliver_one().await {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "outbox worker: database error"),
+            }
+            let poll = self.policy.base_delay.min(Duration::from_secs(1));
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(poll) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let p = RetryPolicy {
+            base_delay: Duration::from_secs(10),
+            max_delay: Duration::from_secs(60),
+            max_attempts: 5,
+            timeout: Duration::from_secs(1),
+        };
+        let within = |attempts, secs: f64| {
+            let d = p.delay(attempts).as_secs_f64();
+            assert!(d >= secs && d <= secs * 1.2, "{attempts}: {d}");
+        };
+        within(1, 10.0);
+        within(2, 20.0);
+        within(3, 40.0);
+        within(4, 60.0);
+        within(30, 60.0);
+    }
+}

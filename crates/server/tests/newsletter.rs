@@ -1,0 +1,389 @@
+//! Newsletter consent (issue 5): double opt-in, one-click withdrawal in the portal and from
+//! the e-mail (RFC 8058), append-only history, receipts, and delivery to the mailing
+//! processor through the outbox — against a real HTTP fake processor that fails, hangs and
+//! recovers, with the worker killed and restarted.
+
+mod common;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use common::{TestApp, PASSWORD};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use zelfregie_model::newsletter::ConsentText;
+use zelfregie_server::config::Secret;
+use zelfregie_server::newsletter;
+
+const SECRET: &str = "gedeeld-geheim-met-de-verzendpartij";
+
+/// What the fake processor does with the next request.
+#[derive(Clone, Copy, Debug)]
+enum Behaviour {
+    Fail(u16),
+    /// Applies the change, then answers too late for the client.
+    ApplyAndHang,
+    Ok,
+}
+
+#[derive(Default)]
+struct Fake {
+    script: Mutex<VecDeque<Behaviour>>,
+    /// Every request: (idempotency key, body, signature valid).
+    requests: Mutex<Vec<(String, Value, bool)>>,
+    /// Changes applied, by idempotency key (the effect the processor deduplicates).
+    applied: Mutex<HashMap<String, Value>>,
+    /// When the script is empty: answer this.
+    otherwise: Mutex<Option<u16>>,
+}
+
+async fn fake_endpoint(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: String) -> StatusCode {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let signature = headers.get("x-zelfregie-signature").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let key_bytes: [u8; 32] = Sha256::digest(SECRET.as_bytes()).into();
+    let expected = {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<Sha256>::new_from_slice(&key_bytes).unwrap();
+        mac.update(body.as_bytes());
+        format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+    };
+    let value: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    fake.requests.lock().unwrap().push((key.clone(), value.clone(), signature == expected));
+    let next = fake.script.lock().unwrap().pop_front();
+    let fallback = *fake.otherwise.lock().unwrap();
+    match next {
+        Some(Behaviour::Fail(code)) => StatusCode::from_u16(code).unwrap(),
+        Some(Behaviour::ApplyAndHang) => {
+            fake.applied.lock().unwrap().entry(key).or_insert(value);
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            StatusCode::OK
+        }
+        Some(Behaviour::Ok) | None => match fallback {
+            Some(code) => StatusCode::from_u16(code).unwrap(),
+            None => {
+                fake.applied.lock().unwrap().entry(key).or_insert(value);
+                StatusCode::OK
+            }
+        },
+    }
+}
+
+async fn start_fake(fake: Arc<Fake>) -> String {
+    let app = Router::new().route("/hook", axum::routing::post(fake_endpoint)).with_state(fake);
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+async fn app_with_processor(url: &str, max_attempts: u32) -> TestApp {
+    let url = url.to_owned();
+    TestApp::with(move |c| {
+        c.processor_url = Some(url);
+        c.processor_secret = Secret(SECRET.into());
+        c.outbox_base_delay_ms = 20;
+        c.processor_timeout_ms = 300;
+        c.outbox_max_attempts = max_attempts;
+    })
+    .await
+}
+
+fn confirmation_token(app: &TestApp) -> String {
+    let dir = app.data_dir().join("mail");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let text = std::fs::read_to_string(files.last().unwrap()).unwrap();
+    let start = text.find("token=").unwrap() + "token=".len();
+    text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn subscribed(app: &TestApp, email: &str) -> String {
+    let cookie = app.registered(email).await;
+    let v = ConsentText::current().version;
+    let r = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+    assert_eq!(r.body["subscription"], "pending", "{:?}", r.body);
+    let token = confirmation_token(app);
+    let r = app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+    assert_eq!(r.body["subscription"], "active", "{:?}", r.body);
+    cookie
+}
+
+async fn outbox(app: &TestApp) -> Vec<(String, String, i64)> {
+    sqlx::query_as("SELECT action, status, attempts FROM processor_outbox ORDER BY id")
+        .fetch_all(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// Waits until the latest outbox row has `status` (the worker runs concurrently).
+async fn wait_for_status(app: &TestApp, status: &str) -> (String, String, i64) {
+    for _ in 0..200 {
+        if let Some(last) = outbox(app).await.pop() {
+            if last.1 == status {
+                return last;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("outbox never reached {status}: {:?}", outbox(app).await);
+}
+
+#[tokio::test]
+async fn double_opt_in_sends_nothing_before_the_link_is_used() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("nieuws@example.org").await;
+    let r = app.get("/api/me/newsletter", Some(&cookie)).await;
+    assert_eq!(r.body["subscription"], "none");
+    let old = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": 0})), Some(&cookie)).await;
+    assert_eq!((old.status, old.code()), (StatusCode::CONFLICT, "consent_text_outdated"));
+
+    let v = ConsentText::current().version;
+    let r = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+    assert_eq!(r.body["subscription"], "pending");
+    assert!(outbox(&app).await.is_empty(), "nothing goes to the processor before confirmation");
+    let token = confirmation_token(&app);
+
+    let r = app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+    assert_eq!(r.body["subscription"], "active");
+    assert_eq!(outbox(&app).await, vec![("subscribe".into(), "pending".into(), 0)]);
+    let again = app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+    assert_eq!((again.status, again.code()), (StatusCode::BAD_REQUEST, "token_invalid"), "a link works once");
+
+    let status = app.get("/api/me/newsletter", Some(&cookie)).await;
+    let kinds: Vec<&str> =
+        status.body["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["confirmed", "given"], "newest first");
+    let expected_hash = hex::encode(Sha256::digest(ConsentText::current().nl.as_bytes()));
+    assert_eq!(status.body["events"][1]["text_hash"], expected_hash);
+    assert_eq!(status.body["events"][1]["channel"], "portal");
+    assert_eq!(status.body["events"][0]["channel"], "email_link");
+}
+
+#[tokio::test]
+async fn withdrawing_is_one_click_and_leaves_the_mailing_list_at_once() {
+    let app = TestApp::new().await;
+    let cookie = subscribed(&app, "weg@example.org").await;
+    subscribed(&app, "blijft@example.org").await;
+    let list = newsletter::mailing_list(&app.state).await.unwrap();
+    assert_eq!(list.len(), 2);
+
+    let r = app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["subscription"], "none");
+    assert_eq!(r.body["events"][0]["kind"], "withdrawn");
+    assert_eq!(r.body["processor"][0], "unsubscribe");
+    assert_eq!(r.body["processor"][1]["state"], "pending", "the processor has not been reached (no worker runs here)");
+    let list = newsletter::mailing_list(&app.state).await.unwrap();
+    assert_eq!(list.iter().map(|(e, _)| e.as_str()).collect::<Vec<_>>(), ["blijft@example.org"]);
+    // Withdrawing again changes nothing.
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    let events = app.get("/api/me/newsletter", Some(&cookie)).await.body["events"].as_array().unwrap().len();
+    assert_eq!(events, 3);
+}
+
+fn one_click(url_path: &str) -> Request<Body> {
+    // Exactly what a mail client sends (RFC 8058 §3.1): a plain form, no cookie, no header.
+    Request::builder()
+        .method(Method::POST)
+        .uri(url_path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("List-Unsubscribe=One-Click"))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_one_click_link_works_without_login_and_cannot_be_forged_or_replayed() {
+    let app = TestApp::new().await;
+    let cookie = subscribed(&app, "klik@example.org").await;
+    let other = subscribed(&app, "ander@example.org").await;
+    let (_, url) =
+        newsletter::mailing_list(&app.state).await.unwrap().into_iter().find(|(e, _)| e == "klik@example.org").unwrap();
+    let path = url.trim_start_matches(&app.state.public_url).to_owned();
+    assert!(path.starts_with("/api/newsletter/unsubscribe?token="));
+
+    let token = path.split("token=").nth(1).unwrap();
+    let mut forged = token.to_owned();
+    forged.replace_range(10..11, if &forged[10..11] == "A" { "B" } else { "A" });
+    let r = app.send(one_click(&format!("/api/newsletter/unsubscribe?token={forged}"))).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    assert_eq!(app.get("/api/me/newsletter", Some(&cookie)).await.body["subscription"], "active");
+
+    let r = app.send(one_click(&path)).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["subscription"], "none");
+    let after = app.get("/api/me/newsletter", Some(&cookie)).await;
+    assert_eq!(after.body["events"][0]["kind"], "withdrawn");
+    assert_eq!(after.body["events"][0]["channel"], "email_link");
+    assert_eq!(app.get("/api/me/newsletter", Some(&other)).await.body["subscription"], "active", "only that person");
+
+    let replay = app.send(one_click(&path)).await;
+    assert_eq!(replay.status, StatusCode::OK);
+    let events = app.get("/api/me/newsletter", Some(&cookie)).await.body["events"].as_array().unwrap().len();
+    assert_eq!(events, 3, "a replay records nothing");
+    let unsubscribes = outbox(&app).await.iter().filter(|r| r.0 == "unsubscribe").count();
+    assert_eq!(unsubscribes, 1, "and sends nothing twice");
+}
+
+#[tokio::test]
+async fn consent_events_are_append_only_except_for_erasure() {
+    let app = TestApp::new().await;
+    subscribed(&app, "vast@example.org").await;
+    let db = &app.state.db;
+    let update = sqlx::query("UPDATE consent_events SET kind = 'withdrawn'").execute(db).await;
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = sqlx::query("DELETE FROM consent_events").execute(db).await;
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM consent_events").fetch_one(db).await.unwrap();
+    assert_eq!(n, 2);
+    // Erasure of the whole account removes them.
+    sqlx::query("DELETE FROM accounts WHERE email = 'vast@example.org'").execute(db).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM consent_events").fetch_one(db).await.unwrap();
+    assert_eq!(n, 0);
+}
+
+#[tokio::test]
+async fn receipts_carry_the_kantara_fields_and_dpv_status() {
+    let app = TestApp::new().await;
+    let cookie = subscribed(&app, "bewijs@example.org").await;
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    let events = app.get("/api/me/newsletter", Some(&cookie)).await.body["events"].clone();
+    let withdrawn = events[0]["id"].as_i64().unwrap();
+    let given = events[2]["id"].as_i64().unwrap();
+
+    let r = app.get(&format!("/api/me/newsletter/receipts/{given}"), Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header("content-disposition").starts_with("attachment; filename=\"toestemmingsbewijs-nieuwsflits-"));
+    let b = &r.body;
+    for field in [
+        "version",
+        "jurisdiction",
+        "consentTimestamp",
+        "collectionMethod",
+        "consentReceiptID",
+        "language",
+        "piiPrincipalId",
+        "piiControllers",
+        "policyUrl",
+        "services",
+        "sensitive",
+        "spiCat",
+    ] {
+        assert!(b.get(field).is_some(), "{field} missing");
+    }
+    assert_eq!(b["version"], "KI-CR-v1.1.0");
+    assert_eq!(b["piiPrincipalId"], "bewijs@example.org");
+    assert_eq!(b["services"][0]["purposes"][0]["piiCategory"], json!(["Naam", "E-mailadres"]));
+    assert_eq!(b["services"][0]["purposes"][0]["thirdPartyName"], "Mad Mimi (verzendpartij, verwerker)");
+    assert_eq!(b["dpv:hasConsentStatus"], "dpv:ConsentGiven");
+    assert!(b["event"]["consentTextHash"].as_str().unwrap().starts_with("sha256:"));
+    let w = app.get(&format!("/api/me/newsletter/receipts/{withdrawn}"), Some(&cookie)).await;
+    assert_eq!(w.body["dpv:hasConsentStatus"], "dpv:ConsentWithdrawn");
+
+    let stranger = app.registered("vreemd@example.org").await;
+    let r = app.get(&format!("/api/me/newsletter/receipts/{given}"), Some(&stranger)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "another person's receipt is not found");
+}
+
+#[tokio::test]
+async fn a_failing_then_hanging_then_recovering_processor_gets_the_withdrawal_exactly_once() {
+    let fake = Arc::new(Fake::default());
+    let url = start_fake(fake.clone()).await;
+    let app = app_with_processor(&url, 10).await;
+    let cookie = subscribed(&app, "storing@example.org").await;
+    let worker = tokio::spawn(app.state.outbox.clone().run());
+    wait_for_status(&app, "delivered").await;
+
+    fake.script.lock().unwrap().extend([
+        Behaviour::Fail(503),
+        Behaviour::Fail(503),
+        Behaviour::Fail(500),
+        Behaviour::ApplyAndHang,
+        Behaviour::Ok,
+    ]);
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    let (action, _, attempts) = wait_for_status(&app, "delivered").await;
+    worker.abort();
+    assert_eq!((action.as_str(), attempts), ("unsubscribe", 5), "3 refusals, 1 timeout, then delivered");
+
+    let requests = fake.requests.lock().unwrap().clone();
+    let unsubscribe: Vec<_> = requests.iter().filter(|(_, b, _)| b["action"] == "unsubscribe").collect();
+    assert_eq!(unsubscribe.len(), 5);
+    assert!(unsubscribe.iter().all(|(k, _, _)| *k == unsubscribe[0].0), "one idempotency key throughout");
+    assert!(requests.iter().all(|(_, _, signed)| *signed), "every body is signed with the shared secret");
+    let effects = fake.applied.lock().unwrap().values().filter(|b| b["action"] == "unsubscribe").count();
+    assert_eq!(effects, 1, "applied once in effect, although received twice");
+    let body = &unsubscribe[0].1;
+    let mut keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["action", "email", "name"], "only name and e-mail (seed 000 art. 10.4)");
+
+    let status = app.get("/api/me/newsletter", Some(&cookie)).await;
+    assert_eq!(status.body["processor"][1]["state"], "delivered");
+}
+
+#[tokio::test]
+async fn a_worker_killed_after_the_commit_delivers_after_restart() {
+    let fake = Arc::new(Fake::default());
+    *fake.otherwise.lock().unwrap() = Some(503);
+    let url = start_fake(fake.clone()).await;
+    let app = app_with_processor(&url, 50).await;
+    let cookie = subscribed(&app, "herstart@example.org").await;
+    // Processor down; the withdrawal is committed with its outbox row, the worker tries…
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    let worker = tokio::spawn(app.state.outbox.clone().run());
+    for _ in 0..100 {
+        if outbox(&app).await.iter().any(|r| r.0 == "unsubscribe" && r.2 >= 2) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // …and dies.
+    worker.abort();
+    let _ = worker.await;
+    *fake.otherwise.lock().unwrap() = None;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let rows = outbox(&app).await;
+    assert!(
+        rows.iter().any(|r| r.0 == "unsubscribe" && r.1 == "pending"),
+        "nothing delivered while no worker runs: {rows:?}"
+    );
+
+    // A new worker (a restarted process) picks it up.
+    let worker = tokio::spawn(app.state.outbox.clone().run());
+    let (action, status, _) = wait_for_status(&app, "delivered").await;
+    worker.abort();
+    assert_eq!((action.as_str(), status.as_str()), ("unsubscribe", "delivered"));
+    let all = outbox(&app).await;
+    assert!(all.iter().all(|r| r.1 == "delivered"), "{all:?}");
+    let applied = fake.applied.lock().unwrap();
+    assert_eq!(applied.values().filter(|b| b["action"] == "unsubscribe").count(), 1);
+}
+
+#[tokio::test]
+async fn after_the_last_attempt_the_delivery_is_dead_lettered_and_the_person_sees_it() {
+    let fake = Arc::new(Fake::default());
+    *fake.otherwise.lock().unwrap() = Some(500);
+    let url = start_fake(fake.clone()).await;
+    let app = app_with_processor(&url, 3).await;
+    let cookie = app.registered("dood@example.org").await;
+    let v = ConsentText::current().version;
+    app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+    let token = confirmation_token(&app);
+    app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+    let worker = tokio::spawn(app.state.outbox.clone().run());
+    let (_, _, attempts) = wait_for_status(&app, "dead").await;
+    worker.abort();
+    assert_eq!(attempts, 3);
+    let status = app.get("/api/me/newsletter", Some(&cookie)).await;
+    assert_eq!(status.body["processor"][1], json!({"state": "failed", "attempts": 3}));
+    let (error,): (String,) =
+        sqlx::query_as("SELECT last_error FROM processor_outbox").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(error, "HTTP 500", "the reason is kept, without personal data");
+    let _ = PASSWORD;
+}
