@@ -38,6 +38,7 @@ export async function startServer({ demo = false } = {}) {
   });
   return {
     url,
+    dataDir,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));

@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::{ApiError, Credentials, Disclosure, ErrorCode, Preview, Registration, SessionInfo};
 
 use crate::editing::{SaveOutcome, Versioned};
@@ -162,4 +163,38 @@ pub async fn save_versioned<T: Serialize + DeserializeOwned>(
         }
         Err(e) => Err(e),
     }
+}
+
+/// The newsletter status and history.
+pub async fn newsletter() -> ApiResult<NewsletterStatus> {
+    get("/api/me/newsletter").await
+}
+
+/// Agrees to consent text `text_version` (a confirmation e-mail follows).
+pub async fn newsletter_subscribe(text_version: u32) -> ApiResult<NewsletterStatus> {
+    json(send(changing(Request::post("/api/me/newsletter")), body(&Subscribe { text_version })).await?).await
+}
+
+/// Withdraws newsletter consent.
+pub async fn newsletter_withdraw() -> ApiResult<NewsletterStatus> {
+    json(send(changing(Request::delete("/api/me/newsletter")), None).await?).await
+}
+
+#[derive(serde::Deserialize)]
+struct LinkResult {
+    subscription: Subscription,
+}
+
+/// Uses a confirmation link's token.
+pub async fn newsletter_confirm(token: &str) -> ApiResult<Subscription> {
+    let body = body(&EmailToken { token: token.to_owned() });
+    let r: LinkResult = json(send(changing(Request::post("/api/newsletter/confirm")), body).await?).await?;
+    Ok(r.subscription)
+}
+
+/// Uses a one-click unsubscribe token (the same URL mail clients POST to).
+pub async fn newsletter_unsubscribe(token: &str) -> ApiResult<Subscription> {
+    let url = format!("/api/newsletter/unsubscribe?token={}", js_sys::encode_uri_component(token));
+    let r: LinkResult = json(send(changing(Request::post(&url)), None).await?).await?;
+    Ok(r.subscription)
 }

@@ -254,6 +254,50 @@ texts! {
     OverviewHidden => "Verborgen onderdelen", "Hidden parts";
     OverviewNoneHidden => "geen", "none";
 
+    NavNewsletter => "Nieuwsbrief", "Newsletter";
+    NewsletterTitle => "Nieuwsbrief", "Newsletter";
+    NewsletterIntro => "De nieuwsflits is de nieuwsbrief van IGOM. Je ontvangt hem alleen met je toestemming, en je trekt die hier met één klik weer in.",
+                       "The nieuwsflits is IGOM's newsletter. You only receive it with your consent, and you withdraw that here with one click.";
+    NewsletterActive => "Je ontvangt de nieuwsflits.", "You receive the newsletter.";
+    NewsletterSince => "Sinds", "Since";
+    NewsletterPending => "Bevestig je aanmelding met de link in de e-mail die we je stuurden. Zonder bevestiging ontvang je niets.",
+                         "Confirm your subscription with the link in the e-mail we sent you. Without confirmation you receive nothing.";
+    NewsletterNone => "Je ontvangt de nieuwsflits niet.", "You do not receive the newsletter.";
+    NewsletterConsentHeading => "Toestemming", "Consent";
+    NewsletterTextVersion => "Tekstversie", "Text version";
+    NewsletterSubscribe => "Ja, ik wil de nieuwsflits ontvangen", "Yes, I want to receive the newsletter";
+    NewsletterResend => "Stuur de bevestigingsmail opnieuw", "Send the confirmation e-mail again";
+    NewsletterWithdraw => "Afmelden voor de nieuwsflits", "Unsubscribe from the newsletter";
+    NewsletterWithdrawn => "Je bent afgemeld. Je ontvangt de nieuwsflits niet meer.", "You are unsubscribed. You no longer receive the newsletter.";
+    NewsletterMailSent => "We hebben je een e-mail gestuurd. Klik op de link daarin om je aanmelding te bevestigen.",
+                          "We have sent you an e-mail. Click the link in it to confirm your subscription.";
+    ProcessorHeading => "Doorgegeven aan de verzendpartij", "Passed on to the mailing company";
+    ProcessorDelivered => "Doorgegeven aan de verzendpartij op", "Passed on to the mailing company on";
+    ProcessorPending => "Nog niet doorgegeven aan de verzendpartij; we proberen het automatisch opnieuw. Je staat al niet meer op onze eigen verzendlijst.",
+                        "Not yet passed on to the mailing company; we retry automatically. You are already off our own mailing list.";
+    ProcessorPendingSubscribe => "Nog niet doorgegeven aan de verzendpartij; we proberen het automatisch opnieuw.",
+                                 "Not yet passed on to the mailing company; we retry automatically.";
+    ProcessorFailed => "Doorgeven aan de verzendpartij is niet gelukt. Een medewerker van IGOM is gewaarschuwd en regelt het.",
+                       "Passing it on to the mailing company failed. An IGOM staff member has been alerted and will see to it.";
+    ProcessorAttempts => "pogingen", "attempts";
+    HistoryHeading => "Geschiedenis van je toestemming", "History of your consent";
+    HistoryNone => "Je hebt nog nooit toestemming gegeven.", "You have never given consent.";
+    EventGiven => "Toestemming gegeven (nog te bevestigen)", "Consent given (to be confirmed)";
+    EventConfirmed => "Aanmelding bevestigd via de e-mail", "Subscription confirmed by e-mail";
+    EventWithdrawn => "Toestemming ingetrokken", "Consent withdrawn";
+    ChannelPortal => "in het portaal", "in the portal";
+    ChannelEmailLink => "via een link in een e-mail", "by a link in an e-mail";
+    ChannelStaff => "door een medewerker, op jouw verzoek", "by a staff member, at your request";
+    Receipt => "Download bewijs (JSON)", "Download receipt (JSON)";
+    ConfirmTitle => "Aanmelding bevestigen", "Confirm subscription";
+    ConfirmDone => "Je aanmelding is bevestigd. Je ontvangt voortaan de nieuwsflits; afmelden kan altijd met één klik.",
+                   "Your subscription is confirmed. From now on you receive the newsletter; you can always unsubscribe with one click.";
+    UnsubscribeTitle => "Afmelden voor de nieuwsflits", "Unsubscribe from the newsletter";
+    UnsubscribeText => "Wil je de nieuwsflits niet meer ontvangen? Klik op de knop; inloggen is niet nodig.",
+                       "Do you no longer want the newsletter? Click the button; no need to log in.";
+    UnsubscribeButton => "Afmelden", "Unsubscribe";
+    LinkMissing => "Deze link is onvolledig. Gebruik de link uit de e-mail.", "This link is incomplete. Use the link from the e-mail.";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
@@ -308,6 +352,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         PreconditionRequired | PreconditionFailed => (
             "Je gegevens zijn intussen ergens anders gewijzigd. Je wijzigingen zijn niet opgeslagen.",
             "Your data was changed elsewhere in the meantime. Your changes were not saved.",
+        ),
+        TokenInvalid => (
+            "Deze link werkt niet (meer): hij is al gebruikt, verlopen of niet compleet. Je kunt je status bekijken op de pagina Nieuwsbrief.",
+            "This link does not work (any more): it was used already, has expired or is incomplete. You can see your status on the Newsletter page.",
+        ),
+        ConsentTextOutdated => (
+            "De toestemmingstekst is intussen gewijzigd. Lees de nieuwe tekst en probeer het opnieuw.",
+            "The consent text has changed in the meantime. Read the new text and try again.",
         ),
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",

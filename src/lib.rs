@@ -23,6 +23,8 @@ use leptos_router::path;
 use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
+use crate::pages::newsletter::NewsletterPage;
+use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
@@ -43,6 +45,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
                     <Route path=path!("/profiel") view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
                     <Route path=path!("/zichtbaarheid") view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
+                    <Route path=path!("/nieuwsbrief") view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
+                    // Links from e-mails: no login needed.
+                    <Route path=path!("/nieuwsbrief/bevestigen") view=ConfirmSubscriptionPage/>
+                    <Route path=path!("/nieuwsbrief/afmelden") view=UnsubscribePage/>
                     <Route path=path!("/wie-zag-mijn-gegevens") view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
                     <Route path=path!("/inloggen") view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
                     <Route path=path!("/registreren") view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>

@@ -3,6 +3,8 @@
 pub mod account;
 pub mod disclosures;
 pub mod login;
+pub mod newsletter;
+pub mod newsletter_link;
 pub mod not_found;
 pub mod overview;
 pub mod profile;
