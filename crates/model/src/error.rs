@@ -53,6 +53,12 @@ pub enum ErrorCode {
     TokenInvalid,
     /// The consent text shown is not the current one; reload.
     ConsentTextOutdated,
+    /// Register as a course participant first.
+    NotAParticipant,
+    /// Already enrolled in (or waiting for) this training.
+    AlreadyEnrolled,
+    /// The training has started; enrolling or cancelling is no longer possible.
+    TrainingStarted,
     /// An account with this e-mail address already exists.
     EmailTaken,
     /// E-mail address and password do not match an account (same answer for both cases).
@@ -110,6 +116,9 @@ impl ErrorCode {
         ErrorCode::PreconditionFailed,
         ErrorCode::TokenInvalid,
         ErrorCode::ConsentTextOutdated,
+        ErrorCode::NotAParticipant,
+        ErrorCode::AlreadyEnrolled,
+        ErrorCode::TrainingStarted,
         ErrorCode::EmailTaken,
         ErrorCode::InvalidCredentials,
         ErrorCode::TooManyAttempts,

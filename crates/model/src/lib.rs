@@ -5,6 +5,7 @@
 //! person types) and natively (the server validates again, authoritatively).
 #![forbid(unsafe_code)]
 
+pub mod academy;
 pub mod account;
 pub mod checks;
 pub mod disclosure;

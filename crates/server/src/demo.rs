@@ -75,6 +75,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     Document::Profile.save(&state.db, kandidaat, 0, &candidate_profile()).await?;
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
     seed_newsletter_consent(state, kandidaat).await?;
+    seed_academy(state).await?;
     Ok(true)
 }
 
@@ -175,5 +176,76 @@ async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::R
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// A realistic catalogue (two trainings in the past, five to come), and the demo course
+/// participant with two trainings followed and one enrolment.
+async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
+    use zelfregie_model::academy::{FunctionLevel, Participant};
+    const DAY: i64 = 24 * 3600;
+    let at_ten = |days: i64| (now() / DAY + days) * DAY + 9 * 3600;
+    // (title, description, audience, location, online, start in days from today, sessions, seats)
+    type Row = (&'static str, &'static str, &'static str, &'static str, bool, i64, i64, i64);
+    let catalogue: [Row; 7] = [
+        ("Omgevingswet in de praktijk", "Wat de Omgevingswet vraagt van vergunningverlening, toezicht en participatie, aan de hand van casussen uit Limburgse gemeenten.",
+         "Medewerkers ruimtelijk domein en vergunningen", "Heerlen, Bestuurscentrum", false, -90, 2, 20),
+        ("Klantgericht schrijven op B1-niveau", "Brieven en e-mails die inwoners in één keer begrijpen: heldere taal, opbouw en toon.",
+         "Iedereen die schrijft voor inwoners", "Online", true, -200, 1, 30),
+        ("Projectmatig werken", "Van opdracht tot oplevering: projectplan, risico's, stakeholders en bijsturen, met de methode van IGOM.",
+         "Medewerkers en adviseurs die projecten trekken of erin werken", "Heerlen, Bestuurscentrum", false, 21, 3, 16),
+        ("Integriteit en de ambtseed", "Dilemma's uit de praktijk, de gedragscode en wat je doet als je twijfelt.",
+         "Alle medewerkers, verplicht in het eerste jaar", "Online", true, 35, 1, 40),
+        ("Leidinggeven aan hybride teams", "Sturen op resultaat, verbinding houden en werkafspraken maken als het team deels thuis werkt.",
+         "Leidinggevenden", "Maastricht, Gouvernement", false, 50, 4, 12),
+        ("Excel voor beleidsmedewerkers", "Draaitabellen, grafieken en de valkuilen van gekoppelde gegevens.",
+         "Beleidsmedewerkers en analisten", "Sittard, Stadskantoor", false, 14, 2, 2),
+        ("Wet open overheid: actief openbaar maken", "Wat de Woo vraagt, welke informatie actief openbaar wordt en hoe je een Woo-verzoek behandelt.",
+         "Juristen, informatiebeheerders en beleidsmedewerkers", "Online", true, 28, 1, 25),
+    ];
+    let mut tx = state.db.begin().await?;
+    let mut ids = Vec::new();
+    for (title, description, audience, location, online, days, sessions, capacity) in catalogue {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(title)
+        .bind(description)
+        .bind(audience)
+        .bind(location)
+        .bind(online)
+        .bind(at_ten(days))
+        .bind(sessions)
+        .bind(capacity)
+        .fetch_one(&mut *tx)
+        .await?;
+        ids.push(id);
+    }
+    let (cursist,): (i64,) =
+        sqlx::query_as("SELECT id FROM accounts WHERE email = 'cursist@example.org'").fetch_one(&mut *tx).await?;
+    for (training, enrolment_state) in [(ids[0], "completed"), (ids[1], "attended"), (ids[2], "enrolled")] {
+        sqlx::query(
+            "INSERT INTO enrolments (training_id, account_id, state, created_at, updated_at, queued_at) VALUES (?1, ?2, ?3, ?4, ?4, ?4)",
+        )
+        .bind(training)
+        .bind(cursist)
+        .bind(enrolment_state)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    let participant = Participant {
+        first_name: "Ruud".into(),
+        tussenvoegsel: String::new(),
+        last_name: "Custers".into(),
+        job_title: "Medewerker Burgerzaken".into(),
+        employer: "brunssum".into(),
+        function_level: FunctionLevel::Employee,
+        manager_name: "Petra Hermans".into(),
+        manager_email: "p.hermans@brunssum.example.org".into(),
+    };
+    Document::Participant.save(&state.db, cursist, 0, &participant).await?;
     Ok(())
 }

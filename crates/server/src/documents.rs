@@ -19,6 +19,8 @@ pub enum Document {
     Profile,
     /// `visibility`: who sees it.
     Visibility,
+    /// `participants`: the academy registration.
+    Participant,
 }
 
 impl Document {
@@ -26,6 +28,7 @@ impl Document {
         match self {
             Document::Profile => "profiles",
             Document::Visibility => "visibility",
+            Document::Participant => "participants",
         }
     }
 
@@ -33,6 +36,7 @@ impl Document {
         match self {
             Document::Profile => "profile",
             Document::Visibility => "visibility",
+            Document::Participant => "participant",
         }
     }
 
@@ -76,6 +80,16 @@ impl Document {
             }
             None => Ok((T::default(), 0)),
         }
+    }
+
+    /// Whether the document was ever saved.
+    pub async fn exists(self, db: &SqlitePool, account_id: i64) -> Result<bool, AppError> {
+        let found: Option<i64> =
+            sqlx::query_scalar(&format!("SELECT version FROM {} WHERE account_id = ?", self.table()))
+                .bind(account_id)
+                .fetch_optional(db)
+                .await?;
+        Ok(found.is_some())
     }
 
     /// Saves `value` if the stored version is still `expected`; returns the new version, or

@@ -4,6 +4,7 @@
 //! opens the database and listens. Tests drive `app()` without a socket.
 #![forbid(unsafe_code)]
 
+pub mod academy;
 pub mod auth;
 pub mod candidates;
 pub mod config;

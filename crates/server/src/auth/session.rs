@@ -213,6 +213,21 @@ pub struct RecruiterSession {
     pub partner_slug: String,
 }
 
+/// A logged-in member of the academy's staff; anyone else gets 403.
+pub struct StaffSession(pub CurrentSession);
+
+impl FromRequestParts<AppState> for StaffSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        if session.role != Role::AcademyStaff {
+            return Err(AppError::code(ErrorCode::Forbidden));
+        }
+        Ok(StaffSession(session))
+    }
+}
+
 impl FromRequestParts<AppState> for PersonSession {
     type Rejection = AppError;
 

@@ -1,6 +1,7 @@
 //! The HTTP surface: every API resource in its own module, merged here with the SPA, the
 //! security middleware and the OpenAPI document generated from the same handlers.
 
+pub mod academy;
 pub mod account;
 pub mod disclosures;
 pub mod health;
@@ -52,6 +53,13 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(newsletter::receipt))
         .routes(routes!(newsletter::confirm))
         .routes(routes!(newsletter::unsubscribe))
+        .routes(routes!(academy::get_participant, academy::put_participant, academy::stop))
+        .routes(routes!(academy::my_page))
+        .routes(routes!(academy::trainings))
+        .routes(routes!(academy::enrol))
+        .routes(routes!(academy::cancel))
+        .routes(routes!(academy::roster))
+        .routes(routes!(academy::record_attendance))
         .split_for_parts()
 }
 
