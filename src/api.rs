@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::{ApiError, Credentials, Disclosure, ErrorCode, Preview, Registration, SessionInfo};
 
@@ -197,4 +198,29 @@ pub async fn newsletter_unsubscribe(token: &str) -> ApiResult<Subscription> {
     let url = format!("/api/newsletter/unsubscribe?token={}", js_sys::encode_uri_component(token));
     let r: LinkResult = json(send(changing(Request::post(&url)), None).await?).await?;
     Ok(r.subscription)
+}
+
+/// The participant's own academy page.
+pub async fn academy() -> ApiResult<AcademyPage> {
+    get("/api/me/academy").await
+}
+
+/// The catalogue.
+pub async fn trainings() -> ApiResult<Vec<Training>> {
+    get("/api/academy/trainings").await
+}
+
+/// Enrols in a training (or joins its waiting list).
+pub async fn enrol(training_id: i64) -> ApiResult<AcademyPage> {
+    json(send(changing(Request::post("/api/me/enrolments")), body(&Enrol { training_id })).await?).await
+}
+
+/// Cancels an enrolment.
+pub async fn cancel_enrolment(training_id: i64) -> ApiResult<AcademyPage> {
+    json(send(changing(Request::delete(&format!("/api/me/enrolments/{training_id}"))), None).await?).await
+}
+
+/// Stops being a course participant.
+pub async fn stop_participating() -> ApiResult<AcademyPage> {
+    json(send(changing(Request::delete("/api/me/participant")), None).await?).await
 }

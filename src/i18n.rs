@@ -298,6 +298,55 @@ texts! {
     UnsubscribeButton => "Afmelden", "Unsubscribe";
     LinkMissing => "Deze link is onvolledig. Gebruik de link uit de e-mail.", "This link is incomplete. Use the link from the e-mail.";
 
+    NavAcademy => "Opleidingen", "Training";
+    AcademyTitle => "Opleidingen", "Training";
+    AcademyIntro => "Via de IGOM-Academie volg je opleidingen bij de 35 partnerorganisaties. Hier schrijf je je in en zie je wat je gevolgd hebt.",
+                    "Through the IGOM Academy you take trainings across the 35 partner organisations. Here you enrol and see what you have followed.";
+    AcademyRegisterHeading => "Aanmelden als cursist", "Register as a course participant";
+    AcademyRegisterText => "Wil je opleidingen volgen? Meld je dan aan als cursist. Dat is een aparte keuze: je gegevens als cursist komen nooit in de kandidatenbank, en je profiel in de kandidatenbank komt niet bij de academie.",
+                          "Want to take trainings? Register as a course participant. It is a separate choice: your participant data never goes into the candidate bank, and your candidate profile does not go to the academy.";
+    AcademyRegisterSubmit => "Aanmelden als cursist", "Register as participant";
+    AcademyCurrentHeading => "Mijn inschrijvingen", "My enrolments";
+    AcademyCurrentNone => "Je bent nergens voor ingeschreven.", "You are not enrolled in anything.";
+    AcademyFollowedHeading => "Gevolgde opleidingen", "Trainings followed";
+    AcademyFollowedNone => "Je hebt nog geen opleidingen gevolgd.", "You have not followed any trainings yet.";
+    AcademyCatalogueHeading => "Opleidingsaanbod", "Catalogue";
+    AcademyDetailsHeading => "Mijn cursistgegevens", "My participant details";
+    AcademyStopHeading => "Stoppen als cursist", "Stop as a participant";
+    AcademyStopText => "Je cursistgegevens (functie, werkgever en leidinggevende) worden verwijderd en je inschrijvingen voor opleidingen die nog niet begonnen zijn, worden geannuleerd; je plek gaat naar de wachtlijst. Je gevolgde opleidingen blijven hier zichtbaar.",
+                      "Your participant details (job, employer and manager) are deleted and your enrolments for trainings that have not started are cancelled; your seat goes to the waiting list. Your trainings followed stay visible here.";
+    AcademyStopConfirm => "Weet je zeker dat je wilt stoppen als cursist?", "Are you sure you want to stop as a participant?";
+    AcademyStopButton => "Stoppen als cursist", "Stop as participant";
+    AcademyStopped => "Je bent geen cursist meer.", "You are no longer a course participant.";
+    Enrol => "Inschrijven", "Enrol";
+    EnrolWaitlist => "Op de wachtlijst zetten", "Join the waiting list";
+    CancelEnrolment => "Inschrijving annuleren", "Cancel enrolment";
+    Enrolled => "Ingeschreven", "Enrolled";
+    Waitlisted => "Op de wachtlijst, plaats", "On the waiting list, place";
+    StateAttended => "Bijgewoond", "Attended";
+    StateCompleted => "Afgerond", "Completed";
+    EnrolledNotice => "Je bent ingeschreven. Je leidinggevende krijgt bericht van de academie.", "You are enrolled. The academy informs your manager.";
+    WaitlistedNotice => "De opleiding is vol: je staat op de wachtlijst. Komt er een plek vrij, dan schuif je vanzelf door.", "The training is full: you are on the waiting list. When a seat frees up, you move up automatically.";
+    CancelledNotice => "Je inschrijving is geannuleerd.", "Your enrolment has been cancelled.";
+    SeatsLeft => "Vrije plaatsen", "Seats left";
+    Full => "Vol: inschrijven zet je op de wachtlijst", "Full: enrolling puts you on the waiting list";
+    Sessions => "Bijeenkomsten", "Sessions";
+    Location => "Locatie", "Location";
+    ForWhom => "Voor wie", "For whom";
+    Starts => "Start", "Starts";
+    JobTitleLabel => "Functienaam", "Job title";
+    EmployerLabel => "Werkgever (partnerorganisatie)", "Employer (partner organisation)";
+    FunctionLevel => "Functieniveau", "Function level";
+    FunctionLevelHint => "Onder het niveau leidinggevende vragen we naam en e-mailadres van je leidinggevende: de academie informeert die over je inschrijvingen.",
+                         "Below manager level we ask for your manager's name and e-mail address: the academy informs them of your enrolments.";
+    LevelEmployee => "Medewerker", "Employee";
+    LevelSpecialist => "Specialist, adviseur of beleidsmedewerker", "Specialist, adviser or policy officer";
+    LevelManager => "Leidinggevende", "Manager";
+    LevelExecutive => "Directie", "Executive";
+    ManagerName => "Naam leidinggevende", "Manager's name";
+    ManagerEmail => "E-mailadres leidinggevende", "Manager's e-mail address";
+    ChooseEmployer => "Kies je werkgever", "Choose your employer";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
@@ -360,6 +409,12 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ConsentTextOutdated => (
             "De toestemmingstekst is intussen gewijzigd. Lees de nieuwe tekst en probeer het opnieuw.",
             "The consent text has changed in the meantime. Read the new text and try again.",
+        ),
+        NotAParticipant => ("Meld je eerst aan als cursist.", "Register as a course participant first."),
+        AlreadyEnrolled => ("Je bent al ingeschreven voor deze opleiding (of staat op de wachtlijst).", "You are already enrolled in this training (or on its waiting list)."),
+        TrainingStarted => (
+            "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",
+            "This training has already started; enrolling or cancelling is no longer possible. Please contact the academy.",
         ),
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",

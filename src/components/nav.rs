@@ -22,6 +22,7 @@ pub fn MainNav() -> impl IntoView {
                 ("/profiel", T::NavProfile),
                 ("/zichtbaarheid", T::NavVisibility),
                 ("/wie-zag-mijn-gegevens", T::NavDisclosures),
+                ("/opleidingen", T::NavAcademy),
                 ("/nieuwsbrief", T::NavNewsletter),
                 ("/account", T::NavAccount),
             ],

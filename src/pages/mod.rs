@@ -1,5 +1,6 @@
 //! One page per file.
 
+pub mod academy;
 pub mod account;
 pub mod disclosures;
 pub mod login;

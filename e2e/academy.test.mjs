@@ -1,0 +1,94 @@
+// End to end, issue 4: the demo course participant browses the catalogue on a phone,
+// enrols, cancels and sees the trainings followed; a candidate-only account is offered
+// registration as a participant, with the manager asked only below management.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Portal } from './pages.mjs';
+import {
+  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+} from './harness.mjs';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+describe('the academy in the browser', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a participant browses the catalogue on a phone, enrols, cancels, sees what was followed', async () => {
+    const { context, seen } = await watchedContext(browser, server.url, PHONE);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.open('/inloggen');
+    await portal.login('cursist@example.org', 'zelfregie-demo');
+    await portal.overviewEmail();
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Opleidingen').tap();
+    await portal.expectHeading('Opleidingen');
+
+    const followed = page.locator('.followed li');
+    await followed.first().waitFor();
+    assert.match(await followed.nth(0).innerText(), /Omgevingswet in de praktijk.*Afgerond/s);
+    assert.match(await followed.nth(1).innerText(), /Klantgericht schrijven op B1-niveau.*Bijgewoond/s);
+    assert.match(await page.locator('.enrolments').innerText(), /Projectmatig werken/);
+    await page.locator('.catalogue .training').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'Opleidingen (participant)');
+
+    await page.getByRole('button', { name: 'Inschrijven: Integriteit en de ambtseed' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Je bent ingeschreven.' }).waitFor();
+    const current = page.locator('.enrolments');
+    await current.getByText('Integriteit en de ambtseed').waitFor();
+
+    await page.getByRole('button', { name: 'Inschrijving annuleren: Integriteit en de ambtseed' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Je inschrijving is geannuleerd.' }).waitFor();
+    assert.equal(await current.getByText('Integriteit en de ambtseed').count(), 0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `page is ${width}px wide`);
+
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(foreignRequests(seen, server.url), []);
+    await context.close();
+  });
+
+  it('a candidate-only account is offered registration; the manager is asked below management', async () => {
+    const { context } = await watchedContext(browser, server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.open('/inloggen');
+    await portal.login('kandidaat@example.org', 'zelfregie-demo');
+    await portal.overviewEmail();
+    await portal.open('/opleidingen');
+    await page.getByRole('heading', { name: 'Aanmelden als cursist' }).waitFor();
+    await portal.field('Voornaam').waitFor();
+    assert.equal(await page.locator('.catalogue').count(), 0, 'no catalogue before registering');
+    assert.deepEqual(await axeViolations(page), [], 'registration form');
+
+    await portal.field('Voornaam').fill('Sanne');
+    await portal.field('Achternaam').fill('van Dijk');
+    await portal.field('Functienaam').fill('Beleidsmedewerker');
+    await page.getByLabel('Werkgever (partnerorganisatie)').selectOption({ label: 'Gemeente Kerkrade' });
+    await page.getByLabel('Functieniveau').selectOption({ label: 'Medewerker' });
+    await portal.button('Aanmelden als cursist').click();
+    await page.getByText('Vul dit veld in.').first().waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'participant-manager_name');
+
+    // At management level the manager is not asked at all.
+    await page.getByLabel('Functieniveau').selectOption({ label: 'Leidinggevende' });
+    assert.equal(await portal.field('Naam leidinggevende').count(), 0);
+    await page.getByLabel('Functieniveau').selectOption({ label: 'Medewerker' });
+    await portal.field('Naam leidinggevende').fill('Jos Vermeulen');
+    await portal.field('E-mailadres leidinggevende').fill('j.vermeulen@kerkrade.example.org');
+    await portal.button('Aanmelden als cursist').click();
+    await page.getByRole('heading', { name: 'Opleidingsaanbod' }).waitFor();
+    await page.locator('.catalogue .training').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'Opleidingen (new participant)');
+    await context.close();
+  });
+});
