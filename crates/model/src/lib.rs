@@ -10,9 +10,11 @@ pub mod account;
 pub mod checks;
 pub mod disclosure;
 pub mod error;
+pub mod export;
 pub mod newsletter;
 pub mod partner;
 pub mod profile;
+pub mod register;
 pub mod secret;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod export;
 pub mod http;
 pub mod mail;
 pub mod newsletter;

@@ -15,15 +15,19 @@ pub async fn list(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
 ) -> Result<Json<Vec<Disclosure>>, AppError> {
+    Ok(Json(for_account(&state.db, session.account_id).await?))
+}
+
+/// The disclosure log of `account_id`, newest first.
+pub async fn for_account(db: &sqlx::SqlitePool, account_id: i64) -> Result<Vec<Disclosure>, AppError> {
     let rows: Vec<(String, String, i64, String, String)> = sqlx::query_as(
         "SELECT p.slug, p.name, d.at, d.kind, d.sections FROM disclosures d JOIN partners p ON p.id = d.partner_id
          WHERE d.account_id = ? ORDER BY d.at DESC, d.id DESC",
     )
-    .bind(session.account_id)
-    .fetch_all(&state.db)
+    .bind(account_id)
+    .fetch_all(db)
     .await?;
-    let list = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(slug, name, at, kind, sections)| {
             Ok(Disclosure {
                 partner: Partner { slug, name },
@@ -32,6 +36,5 @@ pub async fn list(
                 sections: serde_json::from_str::<Vec<Section>>(&sections).map_err(anyhow::Error::from)?,
             })
         })
-        .collect::<Result<_, AppError>>()?;
-    Ok(Json(list))
+        .collect::<Result<_, AppError>>()
 }

@@ -4,6 +4,7 @@
 pub mod academy;
 pub mod account;
 pub mod disclosures;
+pub mod export;
 pub mod health;
 pub mod newsletter;
 pub mod openapi;
@@ -60,6 +61,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(academy::cancel))
         .routes(routes!(academy::roster))
         .routes(routes!(academy::record_attendance))
+        .routes(routes!(export::export))
+        .routes(routes!(export::schema))
+        .routes(routes!(export::register))
         .split_for_parts()
 }
 

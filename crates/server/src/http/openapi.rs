@@ -24,6 +24,7 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "reference", description = "Reference data"),
         (name = "profile", description = "The candidate's profile, visibility and disclosure log"),
         (name = "recruiter", description = "A partner's compartment of the candidate bank"),
+        (name = "export", description = "Everything held about me: register, export and its schema"),
         (name = "academy", description = "IGOM academy: participants, catalogue, enrolments, attendance"),
         (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts")
     )

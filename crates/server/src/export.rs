@@ -1,0 +1,134 @@
+//! Assembling the export: every stored item of the person, from every table (the test
+//! `export_completeness` fails when a table or column is added without being exported or
+//! explicitly excluded).
+
+use utoipa::{PartialSchema, ToSchema};
+use zelfregie_model::export::{
+    json_resume, ExportAccount, ExportCandidateBank, ExportConfirmation, ExportDelivery, ExportDocument,
+    ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
+};
+use zelfregie_model::newsletter::subscription;
+use zelfregie_model::register::register;
+use zelfregie_model::{Partner, Profile, Role, Visibility};
+
+use crate::db::to_datetime;
+use crate::documents::Document;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Where the schema is published.
+pub const SCHEMA_PATH: &str = "/api/export.schema.json";
+
+/// The complete export of `account_id`.
+pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument, AppError> {
+    let db = &state.db;
+    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT a.email, a.role, a.created_at, p.slug, p.name FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
+    )
+    .bind(account_id)
+    .fetch_one(db)
+    .await?;
+    let sessions: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at")
+            .bind(account_id)
+            .fetch_all(db)
+            .await?;
+    let account = ExportAccount {
+        email: email.clone(),
+        role: Role::parse(&role).ok_or_else(|| anyhow::anyhow!("stored role"))?,
+        partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
+        created_at: to_datetime(created_at),
+        sessions: sessions
+            .into_iter()
+            .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })
+            .collect(),
+    };
+
+    let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;
+    let (visibility, _): (Visibility, i64) = Document::Visibility.load(db, account_id).await?;
+    let disclosures = crate::http::disclosures::for_account(db, account_id).await?;
+    let academy = crate::academy::page(db, account_id).await?;
+
+    let events = crate::newsletter::events(db, account_id).await?;
+    let confirmations: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT text_version, created_at, used_at FROM consent_confirmations WHERE account_id = ? ORDER BY created_at",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await?;
+    let deliveries: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = ? ORDER BY id",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await?;
+    let newsletter = ExportNewsletter {
+        subscription: subscription(&events),
+        events: events.clone(),
+        confirmation_links: confirmations
+            .into_iter()
+            .map(|(v, c, u)| ExportConfirmation {
+                text_version: u32::try_from(v).unwrap_or(0),
+                created_at: to_datetime(c),
+                used_at: u.map(to_datetime),
+            })
+            .collect(),
+        processor_deliveries: deliveries
+            .into_iter()
+            .map(|(payload, status, attempts, created)| {
+                Ok(ExportDelivery {
+                    payload: serde_json::from_str(&payload).map_err(anyhow::Error::from)?,
+                    status,
+                    attempts: u32::try_from(attempts).unwrap_or(0),
+                    created_at: to_datetime(created),
+                })
+            })
+            .collect::<Result<_, AppError>>()?,
+    };
+
+    // The register entries that concern this person.
+    let has_profile = profile != Profile::default() || visibility.listed;
+    let applies = |id: &str| match id {
+        "candidate_bank" => has_profile,
+        "disclosure_log" => !disclosures.is_empty(),
+        "academy" => academy.participant.is_some() || !academy.enrolments.is_empty(),
+        "newsletter" => !events.is_empty(),
+        _ => true,
+    };
+    let cv = json_resume(&profile, &email);
+    let register: Vec<_> = register().iter().filter(|a| applies(&a.id)).cloned().collect();
+    Ok(ExportDocument {
+        schema: format!("{}{SCHEMA_PATH}", state.public_url),
+        format: EXPORT_FORMAT.to_owned(),
+        format_version: EXPORT_FORMAT_VERSION,
+        generated_at: time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+        account,
+        candidate_bank: ExportCandidateBank { profile, visibility, disclosures },
+        academy,
+        newsletter,
+        register,
+        cv,
+    })
+}
+
+/// The JSON Schema (draft 2020-12) of [`ExportDocument`], generated from the same model
+/// types the export is built from, so it cannot drift.
+pub fn schema(public_url: &str) -> serde_json::Value {
+    let mut defs = Vec::new();
+    <ExportDocument as ToSchema>::schemas(&mut defs);
+    let mut map = serde_json::Map::new();
+    for (name, schema) in defs {
+        map.insert(name, serde_json::to_value(schema).expect("schema serialises"));
+    }
+    map.insert("ExportDocument".into(), serde_json::to_value(ExportDocument::schema()).expect("schema serialises"));
+    let text = serde_json::to_string(&map).expect("serialises").replace("#/components/schemas/", "#/$defs/");
+    let defs: serde_json::Value = serde_json::from_str(&text).expect("round trip");
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("{public_url}{SCHEMA_PATH}"),
+        "title": "Zelfregie export",
+        "description": format!("Everything the IGOM self-service portal holds about one person (format {EXPORT_FORMAT} version {EXPORT_FORMAT_VERSION})."),
+        "$ref": "#/$defs/ExportDocument",
+        "$defs": defs,
+    })
+}

@@ -1,0 +1,38 @@
+//! `GET /api/me/export`: the complete export; `GET /api/export.schema.json`: its schema;
+//! `GET /api/register`: the processing register.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use zelfregie_model::export::ExportDocument;
+use zelfregie_model::register::{register as the_register, Activity};
+
+use crate::auth::session::CurrentSession;
+use crate::error::{AppError, Json};
+use crate::state::AppState;
+
+/// Everything held about the logged-in person, as one JSON document (a download).
+#[utoipa::path(get, path = "/api/me/export", tag = "export", security(("session" = [])),
+    responses((status = 200, body = ExportDocument, description = "with `\"$schema\"`; sent as an attachment"),
+              (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn export(State(state): State<AppState>, session: CurrentSession) -> Result<impl IntoResponse, AppError> {
+    let document = crate::export::export(&state, session.account_id).await?;
+    let date = document.generated_at.date();
+    let disposition = format!("attachment; filename=\"zelfregie-export-{date}.json\"");
+    tracing::info!(account_id = session.account_id, "export assembled");
+    Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(document)))
+}
+
+/// The JSON Schema of the export, generated from the model types.
+#[utoipa::path(get, path = "/api/export.schema.json", tag = "export",
+    responses((status = 200, description = "JSON Schema 2020-12", content_type = "application/json")))]
+pub async fn schema(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(crate::export::schema(&state.public_url))
+}
+
+/// The processing register: every processing activity, with purpose, legal basis,
+/// recipients, origin and retention (seed 002's columns) and DPV terms.
+#[utoipa::path(get, path = "/api/register", tag = "export", responses((status = 200, body = Vec<Activity>)))]
+pub async fn register() -> Json<Vec<Activity>> {
+    Json(the_register().to_vec())
+}
