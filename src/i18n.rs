@@ -347,6 +347,30 @@ texts! {
     ManagerEmail => "E-mailadres leidinggevende", "Manager's e-mail address";
     ChooseEmployer => "Kies je werkgever", "Choose your employer";
 
+    NavMyData => "Mijn gegevens", "My data";
+    MyDataTitle => "Mijn gegevens", "My data";
+    MyDataIntro => "Dit is alles wat het portaal over jou bewaart, per soort verwerking: waarom, op welke grondslag, wie het krijgt, waar het vandaan komt en hoe lang het blijft. Dat is het antwoord op een inzageverzoek (AVG art. 15), meteen.",
+                  "This is everything the portal keeps about you, per kind of processing: why, on which legal basis, who receives it, where it comes from and how long it is kept. It is the answer to an access request (GDPR art. 15), at once.";
+    Purpose => "Doel", "Purpose";
+    LegalBasisLabel => "Grondslag", "Legal basis";
+    DataCategories => "Welke gegevens", "Which data";
+    Recipients => "Ontvangers", "Recipients";
+    Origin => "Herkomst", "Origin";
+    Retention => "Bewaartermijn", "Retention";
+    ThirdCountries => "Doorgifte buiten de EU", "Transfer outside the EU";
+    SpecialCategories => "Bijzondere persoonsgegevens", "Special categories of data";
+    Controller => "Verantwoordelijke", "Controller";
+    WhereToSee => "Bekijken en wijzigen", "See and change";
+    NotHeldHeading => "Wat het portaal niet heeft", "What the portal does not hold";
+    NotHeldText => "Papieren dossiers, de eigen systemen van de partnerorganisaties (bijvoorbeeld hun personeelsadministratie of sollicitatiesystemen) en gegevens bij de leveranciers van IGOM staan niet in dit portaal. Wil je ook die inzien, laten corrigeren of verwijderen, dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM); je krijgt binnen één maand antwoord (AVG art. 12 lid 3).",
+                   "Paper files, the partner organisations' own systems (for example their HR or recruitment systems) and data at IGOM's suppliers are not in this portal. To see, correct or delete those too, send a formal request to the IGOM steering group (through RMC IGOM); you get an answer within one month (GDPR art. 12(3)).";
+    DownloadHeading => "Alles downloaden", "Download everything";
+    DownloadText => "Je krijgt al je gegevens als één JSON-bestand, met een gepubliceerd schema en je cv ook in het JSON Resume-formaat, zodat je ze aan een andere organisatie kunt geven (AVG art. 20).",
+                    "You get all your data as one JSON file, with a published schema and your CV also in the JSON Resume format, so you can give it to another organisation (GDPR art. 20).";
+    DownloadWarning => "Het bestand is niet versleuteld. Bewaar het op een veilige plek en deel het niet via onbeveiligde kanalen.",
+                       "The file is not encrypted. Keep it in a safe place and do not share it through insecure channels.";
+    DownloadLink => "Download mijn gegevens (JSON, niet versleuteld)", "Download my data (JSON, not encrypted)";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";

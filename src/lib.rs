@@ -24,6 +24,7 @@ use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
+use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
                     <Route path=path!("/profiel") view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
                     <Route path=path!("/zichtbaarheid") view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
+                    <Route path=path!("/mijn-gegevens") view=|| view! { <RequireLogin><MyDataPage/></RequireLogin> }/>
                     <Route path=path!("/opleidingen") view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
                     <Route path=path!("/nieuwsbrief") view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.

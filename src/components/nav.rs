@@ -24,9 +24,10 @@ pub fn MainNav() -> impl IntoView {
                 ("/wie-zag-mijn-gegevens", T::NavDisclosures),
                 ("/opleidingen", T::NavAcademy),
                 ("/nieuwsbrief", T::NavNewsletter),
+                ("/mijn-gegevens", T::NavMyData),
                 ("/account", T::NavAccount),
             ],
-            Some(_) => vec![("/", T::NavOverview), ("/account", T::NavAccount)],
+            Some(_) => vec![("/", T::NavOverview), ("/mijn-gegevens", T::NavMyData), ("/account", T::NavAccount)],
             None if auth.is_logged_in() == Some(true) => Vec::new(),
             None if auth.is_logged_in() == Some(false) => {
                 vec![("/inloggen", T::NavLogin), ("/registreren", T::NavRegister)]

@@ -4,6 +4,7 @@ pub mod academy;
 pub mod account;
 pub mod disclosures;
 pub mod login;
+pub mod my_data;
 pub mod newsletter;
 pub mod newsletter_link;
 pub mod not_found;

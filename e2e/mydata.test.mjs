@@ -1,0 +1,55 @@
+// End to end, issue 6 (first part): "Mijn gegevens" answers an access request at once, from
+// the processing register, and the complete export downloads as JSON.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Portal } from './pages.mjs';
+import { axeViolations, cspViolations, launchBrowser, startServer, watchedContext } from './harness.mjs';
+
+describe('everything held about me', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows every processing activity with purpose, basis, recipients, origin, retention; downloads the export', async () => {
+    const { context } = await watchedContext(browser, server.url, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.open('/inloggen');
+    await portal.login('kandidaat@example.org', 'zelfregie-demo');
+    await portal.overviewEmail();
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Mijn gegevens').click();
+    await portal.expectHeading('Mijn gegevens');
+    for (const name of ['Kandidatenbank', 'Logboek van inzage door partners', 'IGOM-Academie', 'Nieuwsbrief via e-mail (nieuwsflits)', 'Account en beveiliging']) {
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    }
+    const bank = page.locator('.register-entry').first();
+    const text = await bank.innerText();
+    for (const label of ['Doel', 'Grondslag', 'Ontvangers', 'Herkomst', 'Bewaartermijn']) assert.ok(text.includes(label), label);
+    assert.match(text, /AVG art\. 6 lid 1 sub a/);
+    await page.getByRole('heading', { name: 'Wat het portaal niet heeft' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'Mijn gegevens');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download mijn gegevens (JSON, niet versleuteld)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^zelfregie-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.format, 'zelfregie-export');
+    assert.ok(exported.$schema.endsWith('/api/export.schema.json'));
+    assert.equal(exported.candidate_bank.profile.personal.first_name, 'Sanne');
+    assert.equal(exported.newsletter.subscription, 'active');
+    assert.equal(exported.cv.basics.name, 'Sanne van Dijk');
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+});
