@@ -139,6 +139,26 @@ impl Credentials {
     }
 }
 
+/// `PUT /api/me/password`: change the password; the current one is asked again
+/// (ASVS 5.0 7.5.1: re-authentication before a sensitive change).
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    /// The current password.
+    pub current_password: Password,
+    /// The new password (same rules as at registration).
+    pub new_password: Password,
+}
+
+/// `DELETE /api/me/account`: erase the account and everything held; the password is asked
+/// again (ASVS 5.0 7.5.3).
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Erasure {
+    /// The current password.
+    pub password: Password,
+}
+
 /// The account as its owner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -20,7 +20,7 @@ pub mod secret;
 pub mod testing;
 pub mod visibility;
 
-pub use account::{Account, Credentials, Registration, Role, SessionDetails, SessionInfo};
+pub use account::{Account, Credentials, Erasure, PasswordChange, Registration, Role, SessionDetails, SessionInfo};
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};

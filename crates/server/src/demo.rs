@@ -166,8 +166,9 @@ async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::R
         email: "kandidaat@example.org".into(),
         name: candidate_profile().personal.full_name(),
         unsubscribe_url: Some(crate::newsletter::unsubscribe_url(state, account_id)),
+        erase: false,
     };
-    crate::outbox::enqueue(&mut tx, account_id, &payload).await?;
+    crate::outbox::enqueue(&mut tx, Some(account_id), &payload).await?;
     sqlx::query(
         "UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = ? WHERE account_id = ?",
     )

@@ -235,8 +235,9 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
         email: email_of(&mut tx, account_id).await?,
         name: name_of(&mut tx, account_id).await?,
         unsubscribe_url: Some(unsubscribe_url(state, account_id)),
+        erase: false,
     };
-    enqueue(&mut tx, account_id, &payload).await?;
+    enqueue(&mut tx, Some(account_id), &payload).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Subscription::Active)
@@ -259,8 +260,9 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
             email: email_of(&mut tx, account_id).await?,
             name: name_of(&mut tx, account_id).await?,
             unsubscribe_url: None,
+            erase: false,
         };
-        enqueue(&mut tx, account_id, &payload).await?;
+        enqueue(&mut tx, Some(account_id), &payload).await?;
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();

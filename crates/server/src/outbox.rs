@@ -82,6 +82,9 @@ pub struct Payload {
     /// RFC 8058 one-click unsubscribe URL (subscriptions only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribe_url: Option<String>,
+    /// The person erased their account: delete the contact, not only unsubscribe it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub erase: bool,
 }
 
 impl Processor {
@@ -127,7 +130,7 @@ pub fn now_ms() -> i64 {
 }
 
 /// Writes a delivery into the outbox, inside the caller's transaction.
-pub async fn enqueue(tx: &mut Transaction<'_, Sqlite>, account_id: i64, payload: &Payload) -> sqlx::Result<()> {
+pub async fn enqueue(tx: &mut Transaction<'_, Sqlite>, account_id: Option<i64>, payload: &Payload) -> sqlx::Result<()> {
     let mut key = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
     let action = match payload.action {
@@ -185,8 +188,11 @@ impl Outbox {
         let attempts = u32::try_from(attempts).unwrap_or(u32::MAX).saturating_add(1);
         match self.processor.deliver(&key, &payload, self.policy.timeout).await {
             Ok(()) => {
+                // A row without an account is an erasure notice: once delivered, its personal
+                // data is no longer needed anywhere and is wiped.
                 sqlx::query(
-                    "UPDATE processor_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL
+                    "UPDATE processor_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL,
+                       payload = CASE WHEN account_id IS NULL THEN '{\"erased\":true}' ELSE payload END
                      WHERE id = ?",
                 )
                 .bind(attempts)

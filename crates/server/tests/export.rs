@@ -7,14 +7,10 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use common::{TestApp, PASSWORD};
 use serde_json::{json, Value};
-use zelfregie_model::newsletter::ConsentText;
-use zelfregie_model::testing::canary_profile;
-use zelfregie_model::{Audience, Visibility};
 use zelfregie_server::demo;
-use zelfregie_server::documents::Document;
 
 /// How every table is handled by the export. A new table fails the test until it is listed.
 fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'static str>> {
@@ -53,54 +49,10 @@ fn leaves(text: &str, out: &mut Vec<String>) {
     }
 }
 
-async fn filled_person(app: &TestApp) -> (String, i64) {
-    demo::seed_if_empty(&app.state).await.unwrap();
-    let cookie = app.registered("canary-account-5a1f@example.org").await;
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'canary-account-5a1f@example.org'")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap();
-    let (profile, _) = canary_profile(0x5a1f, 2, 2, 2, 2, Some("kerkrade".into()));
-    Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
-    let vis = Visibility { listed: true, audience: Audience::AllPartners, ..Visibility::default() };
-    Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
-    // A recruiter looks: disclosures.
-    let beek = app.login("recruiter@beek.example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
-    app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await;
-    // Academy.
-    let p = json!({"first_name": "canary-voornaam-c1", "last_name": "canary-achternaam-c2", "job_title": "canary-functie-c3",
-                   "employer": "stein", "function_level": "employee", "manager_name": "canary-leiding-c4",
-                   "manager_email": "canary-leiding-c5@example.org"});
-    let r = app
-        .send(
-            axum::http::Request::put("/api/me/participant")
-                .header("x-requested-with", "zelfregie")
-                .header("content-type", "application/json")
-                .header("cookie", &cookie)
-                .header("if-match", "\"participant-0\"")
-                .body(axum::body::Body::from(p.to_string()))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    let trainings = app.get("/api/academy/trainings", Some(&cookie)).await;
-    let t = trainings.body[0]["id"].as_i64().unwrap();
-    app.call(Method::POST, "/api/me/enrolments", Some(json!({"training_id": t})), Some(&cookie)).await;
-    // Newsletter: subscribe, confirm, withdraw.
-    let v = ConsentText::current().version;
-    app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
-    let mail = std::fs::read_dir(app.data_dir().join("mail")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
-    let text = std::fs::read_to_string(mail).unwrap();
-    let token = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
-    app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
-    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
-    (cookie, id)
-}
-
 #[tokio::test]
 async fn every_personal_value_in_every_table_is_in_the_export() {
     let app = TestApp::new().await;
-    let (cookie, id) = filled_person(&app).await;
+    let (cookie, id) = common::filled_person(&app).await;
     let r = app.get("/api/me/export", Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.header("content-disposition").starts_with("attachment; filename=\"zelfregie-export-"));
@@ -154,7 +106,7 @@ async fn every_personal_value_in_every_table_is_in_the_export() {
 #[tokio::test]
 async fn the_export_validates_against_its_published_schema_and_the_cv_against_json_resume() {
     let app = TestApp::new().await;
-    let (cookie, _) = filled_person(&app).await;
+    let (cookie, _) = common::filled_person(&app).await;
     let export = app.get("/api/me/export", Some(&cookie)).await.body;
     let schema = app.get("/api/export.schema.json", None).await.body;
     assert_eq!(export["$schema"], schema["$id"]);

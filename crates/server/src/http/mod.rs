@@ -6,6 +6,7 @@ pub mod account;
 pub mod disclosures;
 pub mod export;
 pub mod health;
+pub mod me;
 pub mod newsletter;
 pub mod openapi;
 pub mod partners;
@@ -43,6 +44,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(account::register))
         .routes(routes!(session::current, session::login, session::logout))
         .routes(routes!(session::logout_everywhere))
+        .routes(routes!(me::change_password))
+        .routes(routes!(me::erase))
         .routes(routes!(partners::list))
         .routes(routes!(profile::get, profile::put))
         .routes(routes!(visibility::get, visibility::put))

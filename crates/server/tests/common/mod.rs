@@ -118,3 +118,55 @@ impl TestApp {
         r.session_cookie().unwrap()
     }
 }
+
+/// A person with data in every table: profile and visibility (canaries), a recruiter's view,
+/// academy registration and enrolment, newsletter consent given, confirmed and withdrawn.
+/// Seeds the demo first. Returns the session cookie and the account id.
+pub async fn filled_person(app: &TestApp) -> (String, i64) {
+    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    let cookie = app.registered("canary-account-5a1f@example.org").await;
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'canary-account-5a1f@example.org'")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    let (profile, _) = zelfregie_model::testing::canary_profile(0x5a1f, 2, 2, 2, 2, Some("kerkrade".into()));
+    zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
+    let vis = zelfregie_model::Visibility {
+        listed: true,
+        audience: zelfregie_model::Audience::AllPartners,
+        ..zelfregie_model::Visibility::default()
+    };
+    zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
+    // A recruiter looks: disclosures.
+    let beek =
+        app.login("recruiter@beek.example.org", zelfregie_server::demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await;
+    // Academy.
+    let p = serde_json::json!({"first_name": "canary-voornaam-c1", "last_name": "canary-achternaam-c2", "job_title": "canary-functie-c3",
+                   "employer": "stein", "function_level": "employee", "manager_name": "canary-leiding-c4",
+                   "manager_email": "canary-leiding-c5@example.org"});
+    let r = app
+        .send(
+            axum::http::Request::put("/api/me/participant")
+                .header("x-requested-with", "zelfregie")
+                .header("content-type", "application/json")
+                .header("cookie", &cookie)
+                .header("if-match", "\"participant-0\"")
+                .body(axum::body::Body::from(p.to_string()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::OK);
+    let trainings = app.get("/api/academy/trainings", Some(&cookie)).await;
+    let t = trainings.body[0]["id"].as_i64().unwrap();
+    app.call(Method::POST, "/api/me/enrolments", Some(serde_json::json!({"training_id": t})), Some(&cookie)).await;
+    // Newsletter: subscribe, confirm, withdraw.
+    let v = zelfregie_model::newsletter::ConsentText::current().version;
+    app.call(Method::POST, "/api/me/newsletter", Some(serde_json::json!({"text_version": v})), Some(&cookie)).await;
+    let mail = std::fs::read_dir(app.data_dir().join("mail")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
+    let text = std::fs::read_to_string(mail).unwrap();
+    let token = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": token})), None).await;
+    app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    (cookie, id)
+}

@@ -1,0 +1,100 @@
+//! Changing the password and erasing the account (SECURITY.md: re-authentication, all
+//! sessions end, nothing of the person remains in any table, processors are told).
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{TestApp, PASSWORD};
+use serde_json::json;
+
+/// Every text value in every table that contains `needle`, as `table.column`.
+async fn occurrences(app: &TestApp, needles: &[&str]) -> Vec<String> {
+    let tables: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%'",
+    )
+    .fetch_all(&app.state.db)
+    .await
+    .unwrap();
+    let mut found = Vec::new();
+    for (table,) in tables {
+        let columns: Vec<(String,)> = sqlx::query_as(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .fetch_all(&app.state.db)
+            .await
+            .unwrap();
+        for (column,) in columns {
+            for needle in needles {
+                let (n,): (i64,) = sqlx::query_as(&format!(
+                    "SELECT COUNT(*) FROM {table} WHERE instr(lower(CAST({column} AS TEXT)), lower(?)) > 0"
+                ))
+                .bind(needle)
+                .fetch_one(&app.state.db)
+                .await
+                .unwrap();
+                if n > 0 {
+                    found.push(format!("{table}.{column} ({needle})"));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn changing_the_password_asks_the_old_one_and_ends_other_sessions() {
+    let app = TestApp::new().await;
+    let here = app.registered("wissel@example.org").await;
+    let elsewhere = app.login("wissel@example.org", PASSWORD).await.session_cookie().unwrap();
+    let change = |current: &str, new: &str| json!({"current_password": current, "new_password": new});
+
+    let wrong = app
+        .call(Method::PUT, "/api/me/password", Some(change("fout fout fout", "een nieuw lang wachtwoord")), Some(&here))
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.body["fields"][0], json!({"field": "current_password", "code": "invalid_credentials"}));
+    let weak = app.call(Method::PUT, "/api/me/password", Some(change(PASSWORD, "kort")), Some(&here)).await;
+    assert_eq!(weak.body["fields"][0], json!({"field": "new_password", "code": "password_too_short"}));
+
+    let ok = app
+        .call(Method::PUT, "/api/me/password", Some(change(PASSWORD, "een nieuw lang wachtwoord")), Some(&here))
+        .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get("/api/session", Some(&here)).await.status, StatusCode::OK, "this session stays");
+    assert_eq!(app.get("/api/session", Some(&elsewhere)).await.status, StatusCode::UNAUTHORIZED, "others end");
+    assert_eq!(app.login("wissel@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login("wissel@example.org", "een nieuw lang wachtwoord").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
+    let app = TestApp::new().await;
+    let (cookie, _) = common::filled_person(&app).await;
+    let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
+    let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4"];
+    assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
+
+    let wrong = app
+        .call(Method::DELETE, "/api/me/account", Some(json!({"password": "niet het wachtwoord"})), Some(&cookie))
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.body["fields"][0], json!({"field": "password", "code": "invalid_credentials"}));
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK, "nothing happened");
+
+    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(r.header("clear-site-data"), "\"cache\", \"cookies\", \"storage\"");
+    assert!(r.header("set-cookie").contains("Max-Age=0"));
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&other)).await.status, StatusCode::UNAUTHORIZED, "every session ended");
+    assert_eq!(app.login("canary-account-5a1f@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+
+    // Until the processor has the erasure notice, only that notice holds the address…
+    let left = occurrences(&app, &canaries).await;
+    assert_eq!(left, ["processor_outbox.payload (canary-account-5a1f)"]);
+    // …and once delivered, nothing at all.
+    while app.state.outbox.deliver_one().await.unwrap() {}
+    assert_eq!(occurrences(&app, &canaries).await, Vec::<String>::new());
+    let told = std::fs::read_to_string(app.data_dir().join("processor-deliveries.jsonl")).unwrap();
+    let last: serde_json::Value = serde_json::from_str(told.lines().last().unwrap()).unwrap();
+    assert_eq!(last["payload"]["erase"], true);
+    assert_eq!(last["payload"]["email"], "canary-account-5a1f@example.org");
+}
