@@ -121,6 +121,36 @@ describe('accounts and sessions in the browser', () => {
     await laptop.close();
   });
 
+  it('change the password, then erase the account and everything with it', async () => {
+    const { context, seen } = await watchedContext(browser, server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.register('weg-ermee@example.org', PASSWORD);
+    await portal.overviewEmail();
+    await portal.goToAccount();
+
+    await portal.field('Huidig wachtwoord').fill('niet het goede wachtwoord');
+    await portal.field('Nieuw wachtwoord').fill('een heel nieuw wachtwoord');
+    await portal.button('Wachtwoord wijzigen').click();
+    await page.getByText('E-mailadres of wachtwoord klopt niet.').waitFor();
+    await portal.field('Huidig wachtwoord').fill(PASSWORD);
+    await portal.button('Wachtwoord wijzigen').click();
+    await page.getByRole('status').filter({ hasText: 'Je wachtwoord is gewijzigd.' }).waitFor();
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('een heel nieuw wachtwoord');
+    let asked = '';
+    page.once('dialog', async (d) => { asked = d.message(); await d.accept(); });
+    await portal.button('Account en alle gegevens verwijderen').click();
+    await page.getByRole('status').filter({ hasText: 'Je account en al je gegevens zijn verwijderd.' }).waitFor();
+    assert.match(asked, /definitief verwijderd/);
+    await portal.expectHeading('Inloggen');
+    await portal.login('weg-ermee@example.org', 'een heel nieuw wachtwoord');
+    await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(foreignRequests(seen, server.url), []);
+    await context.close();
+  });
+
   it('the English switch translates the page and is remembered', async () => {
     const { context, seen } = await watchedContext(browser, server.url);
     const page = await context.newPage();

@@ -6,7 +6,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
-use zelfregie_model::{ApiError, Credentials, Disclosure, ErrorCode, Preview, Registration, SessionInfo};
+use zelfregie_model::{
+    ApiError, Credentials, Disclosure, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
+};
 
 use crate::editing::{SaveOutcome, Versioned};
 
@@ -223,4 +225,14 @@ pub async fn cancel_enrolment(training_id: i64) -> ApiResult<AcademyPage> {
 /// Stops being a course participant.
 pub async fn stop_participating() -> ApiResult<AcademyPage> {
     json(send(changing(Request::delete("/api/me/participant")), None).await?).await
+}
+
+/// Changes the password (the current one is asked again).
+pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
+    send(changing(Request::put("/api/me/password")), body(change)).await.map(drop)
+}
+
+/// Erases the account and everything held.
+pub async fn erase_account(erasure: &Erasure) -> ApiResult<()> {
+    send(changing(Request::delete("/api/me/account")), body(erasure)).await.map(drop)
 }

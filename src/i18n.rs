@@ -371,6 +371,18 @@ texts! {
                        "The file is not encrypted. Keep it in a safe place and do not share it through insecure channels.";
     DownloadLink => "Download mijn gegevens (JSON, niet versleuteld)", "Download my data (JSON, not encrypted)";
 
+    PasswordChangeHeading => "Wachtwoord wijzigen", "Change password";
+    CurrentPassword => "Huidig wachtwoord", "Current password";
+    NewPassword => "Nieuw wachtwoord", "New password";
+    PasswordChangeSubmit => "Wachtwoord wijzigen", "Change password";
+    PasswordChanged => "Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.", "Your password has been changed. You have been logged out on your other devices.";
+    EraseHeading => "Account en alle gegevens verwijderen", "Delete account and all data";
+    EraseText => "Alles wat het portaal over jou bewaart wordt gewist: account, profiel, zichtbaarheid, het logboek van inzage, cursistgegevens en inschrijvingen, en je toestemmingen. De verzendpartij van de nieuwsbrief krijgt bericht om je te verwijderen. Dit kan niet ongedaan worden gemaakt; download eerst je gegevens als je ze wilt bewaren.",
+                "Everything the portal keeps about you is erased: account, profile, visibility, the access log, participant details and enrolments, and your consents. The newsletter's mailing company is told to delete you. This cannot be undone; download your data first if you want to keep it.";
+    EraseConfirm => "Weet je het zeker? Al je gegevens worden definitief verwijderd.", "Are you sure? All your data will be deleted for good.";
+    EraseSubmit => "Account en alle gegevens verwijderen", "Delete account and all data";
+    AccountErasedNotice => "Je account en al je gegevens zijn verwijderd.", "Your account and all your data have been deleted.";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";

@@ -29,6 +29,8 @@ pub enum Notice {
     LoggedOutEverywhere,
     /// The server ended the session (timeout).
     SessionEnded,
+    /// The account was erased.
+    AccountErased,
 }
 
 /// Context handle: the session state and the one-time notice.
@@ -63,6 +65,18 @@ impl Auth {
                 Ok(None) => AuthState::LoggedOut,
                 Err(e) => AuthState::Failed(e),
             });
+        });
+    }
+
+    /// Asks the server again without leaving the logged-in state meanwhile (after a change
+    /// that alters the session's details, such as the number of sessions).
+    pub fn reload_quietly(self) {
+        spawn_local(async move {
+            match api::current_session().await {
+                Ok(Some(info)) => self.state.set(AuthState::LoggedIn(info)),
+                Ok(None) => self.logged_out(Notice::SessionEnded),
+                Err(_) => {}
+            }
         });
     }
 

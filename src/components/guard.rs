@@ -39,16 +39,30 @@ fn redirect_when(condition: impl Fn() -> bool + 'static, path: &'static str) {
     });
 }
 
+/// What the guard shows; a change of the session's details (a new session count, say) is
+/// not a change of phase and must not rebuild the page.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Show,
+    Wait,
+    Failed(crate::api::ClientError),
+}
+
 fn guarded(auth: Auth, children: ChildrenFn, want_logged_in: bool) -> impl IntoView {
     let locale = Locale::get();
-    move || match auth.state.get() {
-        AuthState::LoggedIn(_) if want_logged_in => children().into_any(),
-        AuthState::LoggedOut if !want_logged_in => children().into_any(),
-        AuthState::Failed(error) => view! {
+    let phase = Memo::new(move |_| match auth.state.get() {
+        AuthState::LoggedIn(_) if want_logged_in => Phase::Show,
+        AuthState::LoggedOut if !want_logged_in => Phase::Show,
+        AuthState::Failed(error) => Phase::Failed(error),
+        _ => Phase::Wait,
+    });
+    move || match phase.get() {
+        Phase::Show => children().into_any(),
+        Phase::Failed(error) => view! {
             <ErrorNotice error=error/>
             <button type="button" on:click=move |_| auth.refresh()>{locale.text(T::Retry)}</button>
         }
         .into_any(),
-        _ => view! { <Loading/> }.into_any(),
+        Phase::Wait => view! { <Loading/> }.into_any(),
     }
 }

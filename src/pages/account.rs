@@ -1,11 +1,14 @@
 //! Account: log out here, or everywhere.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::ErrorCode;
+use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
 
 use crate::api::{self, ApiResult};
-use crate::components::notice::ErrorNotice;
+use crate::components::field::{focus_field, TextField};
+use crate::components::notice::{ErrorNotice, StatusNotice};
 use crate::components::page::Page;
+use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::session::{Auth, Notice};
@@ -61,6 +64,114 @@ pub fn AccountPage() -> impl IntoView {
                     {move || if logout_everywhere.pending().get() { locale.text(T::Busy)() } else { locale.text(T::AccountLogoutEverywhere)() }}
                 </button>
             </section>
+            <ChangePassword/>
+            <EraseAccount/>
         </Page>
+    }
+}
+
+/// Change the password, asking the current one again.
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let done = RwSignal::new(false);
+    let submit = Action::new_local(|c: &PasswordChange| {
+        let c = c.clone();
+        async move { api::change_password(&c).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(())) => {
+            current.set(String::new());
+            new.set(String::new());
+            errors.set(FormErrors::default());
+            done.set(true);
+            auth.reload_quietly();
+        }
+        Some(Err(e)) => {
+            errors.set(FormErrors::from_client(e));
+            if let Some(f) = errors.with_untracked(|e| e.first_field().map(str::to_owned)) {
+                focus_field(&f);
+            }
+        }
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        let email = auth.info().map(|i| i.account.email).unwrap_or_default();
+        if let Err(code) = zelfregie_model::account::validate_new_password(&new.get_untracked(), &email) {
+            errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new("new_password", code)]));
+            focus_field("new_password");
+            return;
+        }
+        submit.dispatch(PasswordChange {
+            current_password: Password::new(current.get_untracked()),
+            new_password: Password::new(new.get_untracked()),
+        });
+    };
+    view! {
+        <section aria-labelledby="h-password">
+            <h2 id="h-password">{locale.text(T::PasswordChangeHeading)}</h2>
+            {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged/> })}
+            {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
+                    value=current error=Signal::derive(move || errors.with(|e| e.field("current_password")))/>
+                <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
+                    hint=T::NewPasswordHint value=new error=Signal::derive(move || errors.with(|e| e.field("new_password")))/>
+                <button type="submit" class="button-secondary" disabled=submit.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Erase everything, asking the password again and confirming.
+#[component]
+fn EraseAccount() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let submit = Action::new_local(|e: &Erasure| {
+        let e = e.clone();
+        async move { api::erase_account(&e).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(())) => auth.logged_out(Notice::AccountErased),
+        Some(Err(e)) => {
+            errors.set(FormErrors::from_client(e));
+            focus_field("erase-password");
+        }
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if password.get_untracked().is_empty() {
+            errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new(
+                "password",
+                ErrorCode::Required,
+            )]));
+            focus_field("erase-password");
+            return;
+        }
+        if window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
+            submit.dispatch(Erasure { password: Password::new(password.get_untracked()) });
+        }
+    };
+    view! {
+        <section aria-labelledby="h-erase" class="danger-zone">
+            <h2 id="h-erase">{locale.text(T::EraseHeading)}</h2>
+            <p>{locale.text(T::EraseText)} " " <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a></p>
+            {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
+                    value=password error=Signal::derive(move || errors.with(|e| e.field("password")))/>
+                <button type="submit" class="button-secondary button-danger" disabled=submit.pending()>{locale.text(T::EraseSubmit)}</button>
+            </form>
+        </section>
     }
 }

@@ -55,6 +55,7 @@ pub fn LoginPage() -> impl IntoView {
                 Notice::LoggedOut => T::LoggedOutNotice,
                 Notice::LoggedOutEverywhere => T::LoggedOutEverywhereNotice,
                 Notice::SessionEnded => T::SessionEndedNotice,
+                Notice::AccountErased => T::AccountErasedNotice,
             };
             view! { <StatusNotice text=text/> }
         })
