@@ -1,29 +1,20 @@
 // End to end, issue 4: the demo course participant browses the catalogue on a phone,
 // enrols, cancels and sees the trainings followed; a candidate-only account is offered
 // registration as a participant, with the manager asked only below management.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Portal } from './pages.mjs';
 import {
-  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+  axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 describe('the academy in the browser', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   it('a participant browses the catalogue on a phone, enrols, cancels, sees what was followed', async () => {
-    const { context, seen } = await watchedContext(browser, server.url, PHONE);
+    const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');
@@ -53,12 +44,12 @@ describe('the academy in the browser', () => {
     assert.ok(width <= 360, `page is ${width}px wide`);
 
     assert.deepEqual(await cspViolations(page), []);
-    assert.deepEqual(foreignRequests(seen, server.url), []);
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
     await context.close();
   });
 
   it('a candidate-only account is offered registration; the manager is asked below management', async () => {
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');

@@ -1,34 +1,25 @@
 // End to end: a person registers, logs out, logs in, switches language, uses a phone-sized
 // screen; every page is checked with axe, and nothing leaves the origin or breaks the CSP.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Portal } from './pages.mjs';
 import {
-  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+  axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
 
 const PASSWORD = 'paarse olifant fietst';
 
 describe('accounts and sessions in the browser', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   async function cleanChecks(page, seen) {
     assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
-    assert.deepEqual(foreignRequests(seen, server.url), [], 'no request to another origin');
+    assert.deepEqual(foreignRequests(seen, env.server.url), [], 'no request to another origin');
     assert.ok(seen.requests.length > 0);
   }
 
   it('register → log out → log in → the overview shows the account; reload keeps the session', async () => {
-    const { context, seen } = await watchedContext(browser, server.url);
+    const { context, seen } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
 
@@ -57,7 +48,7 @@ describe('accounts and sessions in the browser', () => {
   });
 
   it('a wrong password gives the Dutch error, and the form stays usable', async () => {
-    const { context, seen } = await watchedContext(browser, server.url);
+    const { context, seen } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.register('fout@example.org', PASSWORD);
@@ -84,7 +75,7 @@ describe('accounts and sessions in the browser', () => {
   });
 
   it('logout ends the session on the server, not only in the browser', async () => {
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.register('server-uit@example.org', PASSWORD);
@@ -96,14 +87,14 @@ describe('accounts and sessions in the browser', () => {
 
     await portal.logout();
     assert.deepEqual(await context.cookies(), [], 'the browser dropped the cookie');
-    const replay = await fetch(`${server.url}/api/session`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
+    const replay = await fetch(`${env.server.url}/api/session`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
     assert.equal(replay.status, 401, 'the old token is dead on the server');
     await context.close();
   });
 
   it('log out everywhere ends the session on the other device too', async () => {
-    const phone = (await watchedContext(browser, server.url)).context;
-    const laptop = (await watchedContext(browser, server.url)).context;
+    const phone = (await watchedContext(env.browser, env.server.url)).context;
+    const laptop = (await watchedContext(env.browser, env.server.url)).context;
     const onPhone = new Portal(await phone.newPage());
     const onLaptop = new Portal(await laptop.newPage());
     await onPhone.register('overal@example.org', PASSWORD);
@@ -122,7 +113,7 @@ describe('accounts and sessions in the browser', () => {
   });
 
   it('change the password, then erase the account and everything with it', async () => {
-    const { context, seen } = await watchedContext(browser, server.url);
+    const { context, seen } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.register('weg-ermee@example.org', PASSWORD);
@@ -147,12 +138,12 @@ describe('accounts and sessions in the browser', () => {
     await portal.login('weg-ermee@example.org', 'een heel nieuw wachtwoord');
     await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
     assert.deepEqual(await cspViolations(page), []);
-    assert.deepEqual(foreignRequests(seen, server.url), []);
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
     await context.close();
   });
 
   it('the English switch translates the page and is remembered', async () => {
-    const { context, seen } = await watchedContext(browser, server.url);
+    const { context, seen } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');
@@ -178,7 +169,7 @@ describe('accounts and sessions in the browser', () => {
   });
 
   it('on a 360 px phone the menu works by touch and keyboard, and nothing scrolls sideways', async () => {
-    const { context, seen } = await watchedContext(browser, server.url, {
+    const { context, seen } = await watchedContext(env.browser, env.server.url, {
       viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
     });
     const page = await context.newPage();
@@ -211,7 +202,7 @@ describe('accounts and sessions in the browser', () => {
 
   it('every page passes axe (WCAG 2.1 A and AA) on a phone and a desktop', async () => {
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-      const { context, seen } = await watchedContext(browser, server.url, { viewport });
+      const { context, seen } = await watchedContext(env.browser, env.server.url, { viewport });
       const page = await context.newPage();
       const portal = new Portal(page);
       const results = {};

@@ -1,25 +1,16 @@
 // End to end, issue 6 (first part): "Mijn gegevens" answers an access request at once, from
 // the processing register, and the complete export downloads as JSON.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Portal } from './pages.mjs';
-import { axeViolations, cspViolations, launchBrowser, startServer, watchedContext } from './harness.mjs';
+import { axeViolations, cspViolations, serverAndBrowser, watchedContext } from './harness.mjs';
 
 describe('everything held about me', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   it('shows every processing activity with purpose, basis, recipients, origin, retention; downloads the export', async () => {
-    const { context } = await watchedContext(browser, server.url, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
+    const { context } = await watchedContext(env.browser, env.server.url, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');

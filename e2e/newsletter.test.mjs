@@ -2,13 +2,13 @@
 // sees the history and that the mailing company was told, downloads a receipt, subscribes
 // again through the confirmation link from the demo mail outbox, and unsubscribes with the
 // one-click link from the newsletter without logging in.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Portal } from './pages.mjs';
 import {
-  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+  axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
 
 /** The newest mail to `to` in the demo mail outbox (data/mail/*.eml). */
@@ -30,19 +30,10 @@ function unsubscribeUrlFor(dataDir, email) {
 }
 
 describe('newsletter consent in the browser', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   it('withdraw, history, delivery status, receipt, subscribe again via the e-mail link', async () => {
-    const { context, seen } = await watchedContext(browser, server.url, { acceptDownloads: true });
+    const { context, seen } = await watchedContext(env.browser, env.server.url, { acceptDownloads: true });
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');
@@ -78,7 +69,7 @@ describe('newsletter consent in the browser', () => {
     // Subscribe again: the confirmation link comes by e-mail (demo mail outbox).
     await portal.button('Ja, ik wil de nieuwsflits ontvangen').click();
     await page.getByRole('status').filter({ hasText: 'We hebben je een e-mail gestuurd.' }).waitFor();
-    const mail = newestMailTo(server.dataDir, 'kandidaat@example.org');
+    const mail = newestMailTo(env.server.dataDir, 'kandidaat@example.org');
     const link = mail.match(/(http:\/\/\S+\/nieuwsbrief\/bevestigen\?token=\S+)/)[1];
     await page.goto(new URL(link).pathname + new URL(link).search);
     await page.getByRole('status').filter({ hasText: 'Je aanmelding is bevestigd.' }).waitFor();
@@ -89,7 +80,7 @@ describe('newsletter consent in the browser', () => {
     assert.deepEqual(await axeViolations(page), [], 'Nieuwsbrief (history)');
 
     assert.deepEqual(await cspViolations(page), []);
-    assert.deepEqual(foreignRequests(seen, server.url), []);
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
     await context.close();
   });
 
@@ -97,9 +88,9 @@ describe('newsletter consent in the browser', () => {
     // Wait until the subscription above reached the processor, with its unsubscribe URL.
     let url;
     for (let i = 0; i < 50 && !url; i += 1) {
-      try { url = unsubscribeUrlFor(server.dataDir, 'kandidaat@example.org'); } catch { await new Promise((r) => setTimeout(r, 100)); }
+      try { url = unsubscribeUrlFor(env.server.dataDir, 'kandidaat@example.org'); } catch { await new Promise((r) => setTimeout(r, 100)); }
     }
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     const target = new URL(url);

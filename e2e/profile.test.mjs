@@ -1,11 +1,11 @@
 // End to end, issue 3: a candidate fills her profile on a phone, decides who sees what,
 // checks the preview, a recruiter confirms through the API, the disclosure log shows it,
 // and two devices editing at once get the conflict screen instead of losing anything.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Portal } from './pages.mjs';
 import {
-  axeViolations, cspViolations, foreignRequests, launchBrowser, startServer, watchedContext,
+  axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
 
 const PASSWORD = 'paarse olifant fietst';
@@ -27,19 +27,10 @@ async function recruiterApi(base, email) {
 }
 
 describe('profile, visibility and who saw it', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   it('fill the profile on a phone, hide a section, preview, recruiter, disclosure log', async () => {
-    const { context, seen } = await watchedContext(browser, server.url, PHONE);
+    const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.register('pieter@example.org', PASSWORD);
@@ -89,7 +80,7 @@ describe('profile, visibility and who saw it', () => {
     assert.deepEqual(await axeViolations(page), [], 'Zichtbaarheid with preview');
 
     // A recruiter of Beek, through the API: found by what is shown, not by what is hidden.
-    const beek = await recruiterApi(server.url, 'recruiter@beek.example.org');
+    const beek = await recruiterApi(env.server.url, 'recruiter@beek.example.org');
     const hidden = await beek('/api/recruiter/candidates?q=vlechten');
     assert.equal(JSON.parse(hidden.text).total, 0);
     const shown = await beek('/api/recruiter/candidates?q=Open%20Universiteit');
@@ -112,13 +103,13 @@ describe('profile, visibility and who saw it', () => {
     assert.deepEqual(await axeViolations(page), [], 'Wie zag mijn gegevens');
 
     assert.deepEqual(await cspViolations(page), []);
-    assert.deepEqual(foreignRequests(seen, server.url), []);
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
     await context.close();
   });
 
   it('two devices edit at once: the second gets the conflict screen and loses nothing', async () => {
-    const first = (await watchedContext(browser, server.url)).context;
-    const second = (await watchedContext(browser, server.url, PHONE)).context;
+    const first = (await watchedContext(env.browser, env.server.url)).context;
+    const second = (await watchedContext(env.browser, env.server.url, PHONE)).context;
     const a = new Portal(await first.newPage());
     const b = new Portal(await second.newPage());
     await a.open('/inloggen');
@@ -155,7 +146,7 @@ describe('profile, visibility and who saw it', () => {
   });
 
   it('leaving a page with unsaved changes asks first', async () => {
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
     await portal.open('/inloggen');

@@ -15,6 +15,7 @@ pub mod locale;
 pub mod pages;
 pub mod session;
 pub mod unsaved;
+pub mod versioned_form;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

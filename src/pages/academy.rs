@@ -9,15 +9,14 @@ use zelfregie_model::Partner;
 
 use crate::api::{self, ClientError};
 use crate::components::conflict::ConflictPanel;
-use crate::components::field::{focus_field, Binding, SelectField, TextField};
+use crate::components::field::{Binding, SelectField, TextField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
-use crate::editing::{field_id, Editor, SaveOutcome};
+use crate::editing::Editor;
 use crate::format::date_time;
-use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
-use crate::unsaved::track_unsaved;
+use crate::versioned_form::VersionedForm;
 
 const PARTICIPANT: &str = "/api/me/participant";
 
@@ -216,50 +215,20 @@ fn bind(ed: Ed, get: fn(&Participant) -> &String, set: fn(&mut Participant) -> &
 #[component]
 fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
-    let ed: Ed = RwSignal::new(None);
-    let errors = RwSignal::new(FormErrors::default());
-    let saved = RwSignal::new(false);
-    spawn_local(async move {
-        match api::get_versioned::<Participant>(PARTICIPANT).await {
-            Ok(v) => ed.set(Some(Editor::new(v))),
-            Err(e) => errors.set(FormErrors::from_client(e)),
-        }
-    });
-    let dirty = move || ed.with(|e| e.as_ref().is_some_and(Editor::is_dirty));
-    track_unsaved(dirty);
-    let save = Action::new_local(move |_: &()| {
-        let (draft, etag) =
-            ed.with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())).unwrap_or_default());
-        async move { api::save_versioned(PARTICIPANT, &draft, &etag).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(SaveOutcome::Saved(v))) => {
-            ed.update(|e| e.iter_mut().for_each(|e| e.saved(v.clone())));
-            errors.set(FormErrors::default());
-            saved.set(true);
+    let form = VersionedForm::<Participant>::load(PARTICIPANT, |f| format!("participant-{f}"));
+    let (ed, errors, saved) = (form.editor, form.errors, form.saved);
+    let dirty = move || form.dirty();
+    // Registering turns the page into the participant's page.
+    Effect::new(move |was: Option<bool>| {
+        let now = saved.get();
+        if now && was == Some(false) {
             on_saved.run(());
         }
-        Some(Ok(SaveOutcome::Conflict(newer))) => ed.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone()))),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_client(e));
-            if let Some(f) = errors.with_untracked(|e| e.first_field().map(field_id)) {
-                focus_field(&format!("participant-{f}"));
-            }
-        }
-        None => {}
+        now
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        saved.set(false);
-        let found =
-            ed.with_untracked(|e| e.as_ref().map(|e| e.draft.clone().normalized().validate()).unwrap_or_default());
-        if let Some(first) = found.first() {
-            focus_field(&format!("participant-{}", first.field));
-            errors.set(FormErrors::from_validation(found));
-            return;
-        }
-        errors.set(FormErrors::default());
-        save.dispatch(());
+        form.submit(|p| p.clone().normalized().validate());
     };
     let err = move |f: &'static str| Signal::derive(move || errors.with(|e| e.field(f)));
     let mut employers = vec![(String::new(), Signal::derive(move || locale.text(T::ChooseEmployer)().to_owned()))];
@@ -277,7 +246,7 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
         },
     );
     let needs_manager = move || ed.with(|e| e.as_ref().is_some_and(|e| e.draft.function_level.requires_manager()));
-    let pending = save.pending();
+    let pending = form.pending();
     let newer = |p: &Participant| view! { <p>{p.full_name()} ", " {p.job_title.clone()}</p> }.into_any();
     view! {
         <Show when=move || ed.with(Option::is_some) fallback=|| view! { <Loading/> }>

@@ -6,21 +6,19 @@ use std::str::FromStr;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
 use zelfregie_model::{recruiter_view, Month, Partner, Profile, Visibility};
 
-use crate::api::{self, ClientError};
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
-use crate::editing::{field_id, move_entry, Editor, SaveOutcome};
+use crate::editing::{field_id, move_entry, Editor};
 use crate::forms::FormErrors;
 use crate::i18n::{level_name, T};
 use crate::locale::Locale;
-use crate::unsaved::track_unsaved;
+use crate::versioned_form::VersionedForm;
 
 const PATH: &str = "/api/me/profile";
 
@@ -78,55 +76,14 @@ fn error_of(errors: RwSignal<FormErrors>, path: String) -> Signal<Option<zelfreg
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = Locale::get();
-    let ed: Ed = RwSignal::new(None);
-    let load_error = RwSignal::new(None::<ClientError>);
-    let errors = RwSignal::new(FormErrors::default());
-    let status = RwSignal::new(None::<T>);
-    spawn_local(async move {
-        match api::get_versioned::<Profile>(PATH).await {
-            Ok(v) => ed.set(Some(Editor::new(v))),
-            Err(e) => load_error.set(Some(e)),
-        }
-    });
-    let dirty = move || ed.with(|e| e.as_ref().is_some_and(Editor::is_dirty));
-    track_unsaved(dirty);
-
-    let save = Action::new_local(move |_: &()| {
-        let (draft, etag) =
-            ed.with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())).unwrap_or_default());
-        async move { api::save_versioned(PATH, &draft, &etag).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(SaveOutcome::Saved(saved))) => {
-            ed.update(|e| e.iter_mut().for_each(|e| e.saved(saved.clone())));
-            errors.set(FormErrors::default());
-            status.set(Some(T::Saved));
-        }
-        Some(Ok(SaveOutcome::Conflict(newer))) => {
-            ed.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
-            focus_field("conflict");
-        }
-        Some(Err(error)) => {
-            errors.set(FormErrors::from_client(error));
-            if let Some(f) = errors.with_untracked(|e| e.first_field().map(field_id)) {
-                focus_field(&f);
-            }
-        }
-        None => {}
-    });
+    let form = VersionedForm::<Profile>::load(PATH, field_id);
+    let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
+    let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        status.set(None);
-        let found = ed.with_untracked(|e| e.as_ref().map(|e| e.draft.validate()).unwrap_or_default());
-        if let Some(first) = found.first().map(|f| field_id(&f.field)) {
-            errors.set(FormErrors::from_validation(found));
-            focus_field(&first);
-            return;
-        }
-        errors.set(FormErrors::default());
-        save.dispatch(());
+        form.submit(|p| p.clone().normalized().validate());
     };
-    let pending = save.pending();
+    let pending = form.pending();
 
     view! {
         <Page title=T::ProfileTitle>
@@ -152,7 +109,7 @@ pub fn ProfilePage() -> impl IntoView {
                         <button type="submit" class="button-primary" disabled=pending>
                             {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
                         </button>
-                        {move || status.get().filter(|_| !dirty()).map(|t| view! { <StatusNotice text=t/> })}
+                        {move || (form.saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
                         {move || dirty().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
                     </div>
                 </form>

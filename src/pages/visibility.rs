@@ -4,20 +4,18 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::{Partner, Preview, Section, Visibility};
 
 use crate::api::{self, ClientError};
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
-use crate::components::field::{focus_field, Binding, CheckboxField, SelectField};
+use crate::components::field::{Binding, CheckboxField, SelectField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
-use crate::editing::{Editor, SaveOutcome};
-use crate::forms::FormErrors;
+use crate::editing::Editor;
 use crate::i18n::{error_text, section_name, T};
 use crate::locale::Locale;
-use crate::unsaved::track_unsaved;
+use crate::versioned_form::VersionedForm;
 
 const PATH: &str = "/api/me/visibility";
 
@@ -54,50 +52,14 @@ fn describe(v: &Visibility) -> AnyView {
 #[component]
 pub fn VisibilityPage() -> impl IntoView {
     let locale = Locale::get();
-    let ed: Ed = RwSignal::new(None);
-    let load_error = RwSignal::new(None::<ClientError>);
-    let errors = RwSignal::new(FormErrors::default());
-    let status = RwSignal::new(None::<T>);
-    spawn_local(async move {
-        match api::get_versioned::<Visibility>(PATH).await {
-            Ok(v) => ed.set(Some(Editor::new(v))),
-            Err(e) => load_error.set(Some(e)),
-        }
-    });
-    let dirty = move || ed.with(|e| e.as_ref().is_some_and(Editor::is_dirty));
-    track_unsaved(dirty);
-
-    let save = Action::new_local(move |_: &()| {
-        let (draft, etag) =
-            ed.with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())).unwrap_or_default());
-        async move { api::save_versioned(PATH, &draft, &etag).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(SaveOutcome::Saved(saved))) => {
-            ed.update(|e| e.iter_mut().for_each(|e| e.saved(saved.clone())));
-            errors.set(FormErrors::default());
-            status.set(Some(T::Saved));
-        }
-        Some(Ok(SaveOutcome::Conflict(newer))) => {
-            ed.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
-            focus_field("conflict");
-        }
-        Some(Err(error)) => errors.set(FormErrors::from_client(error)),
-        None => {}
-    });
+    let form = VersionedForm::<Visibility>::load(PATH, |_| "audience-partners".to_owned());
+    let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
+    let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        status.set(None);
-        let found = draft(ed, Visibility::validate).unwrap_or_default();
-        if !found.is_empty() {
-            errors.set(FormErrors::from_validation(found));
-            focus_field("audience-partners");
-            return;
-        }
-        errors.set(FormErrors::default());
-        save.dispatch(());
+        form.submit(Visibility::validate);
     };
-    let pending = save.pending();
+    let pending = form.pending();
 
     let listed = Signal::derive(move || draft(ed, |v| v.listed).unwrap_or_default());
     let anonymous = Signal::derive(move || draft(ed, |v| v.anonymous).unwrap_or_default());
@@ -161,7 +123,7 @@ pub fn VisibilityPage() -> impl IntoView {
                         <button type="submit" class="button-primary" disabled=pending>
                             {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
                         </button>
-                        {move || status.get().filter(|_| !dirty()).map(|t| view! { <StatusNotice text=t/> })}
+                        {move || (form.saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
                         {move || dirty().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
                     </div>
                 </form>
