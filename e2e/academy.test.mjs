@@ -17,9 +17,7 @@ describe('the academy in the browser', () => {
     const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
-    await portal.open('/inloggen');
-    await portal.login('cursist@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('cursist@example.org');
     await portal.openMenuIfCollapsed();
     await portal.navLink('Opleidingen').tap();
     await portal.expectHeading('Opleidingen');
@@ -52,9 +50,7 @@ describe('the academy in the browser', () => {
     const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
-    await portal.open('/inloggen');
-    await portal.login('kandidaat@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('kandidaat@example.org');
     await portal.open('/opleidingen');
     await page.getByRole('heading', { name: 'Aanmelden als cursist' }).waitFor();
     await portal.field('Voornaam').waitFor();

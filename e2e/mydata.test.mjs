@@ -13,9 +13,7 @@ describe('everything held about me', () => {
     const { context } = await watchedContext(env.browser, env.server.url, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const portal = new Portal(page);
-    await portal.open('/inloggen');
-    await portal.login('kandidaat@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('kandidaat@example.org');
     await portal.openMenuIfCollapsed();
     await portal.navLink('Mijn gegevens').click();
     await portal.expectHeading('Mijn gegevens');

@@ -36,9 +36,7 @@ describe('newsletter consent in the browser', () => {
     const { context, seen } = await watchedContext(env.browser, env.server.url, { acceptDownloads: true });
     const page = await context.newPage();
     const portal = new Portal(page);
-    await portal.open('/inloggen');
-    await portal.login('kandidaat@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('kandidaat@example.org');
     await portal.openMenuIfCollapsed();
     await portal.navLink('Nieuwsbrief').click();
     await portal.expectHeading('Nieuwsbrief');
@@ -101,9 +99,7 @@ describe('newsletter consent in the browser', () => {
     assert.deepEqual(await axeViolations(page), [], 'unsubscribe page');
 
     // Logged in, the history shows it came by e-mail link.
-    await portal.open('/inloggen');
-    await portal.login('kandidaat@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('kandidaat@example.org');
     await portal.open('/nieuwsbrief');
     await page.getByText('Je ontvangt de nieuwsflits niet.').waitFor();
     assert.match(await page.locator('.history li').first().innerText(), /Toestemming ingetrokken, via een link in een e-mail/);

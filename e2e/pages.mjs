@@ -45,6 +45,13 @@ export class Portal {
     await this.button('Inloggen').click();
   }
 
+  /** Logs in from the login page as a demo account (password `zelfregie-demo`) and waits for the overview. */
+  async loginAsDemo(email) {
+    await this.open('/inloggen');
+    await this.login(email, 'zelfregie-demo');
+    await this.overviewEmail();
+  }
+
   async goToAccount() {
     await this.openMenuIfCollapsed();
     await this.navLink('Account').click();

@@ -112,12 +112,8 @@ describe('profile, visibility and who saw it', () => {
     const second = (await watchedContext(env.browser, env.server.url, PHONE)).context;
     const a = new Portal(await first.newPage());
     const b = new Portal(await second.newPage());
-    await a.open('/inloggen');
-    await a.login('kandidaat@example.org', 'zelfregie-demo');
-    await a.overviewEmail();
-    await b.open('/inloggen');
-    await b.login('kandidaat@example.org', 'zelfregie-demo');
-    await b.overviewEmail();
+    await a.loginAsDemo('kandidaat@example.org');
+    await b.loginAsDemo('kandidaat@example.org');
     await a.open('/profiel');
     await b.open('/profiel');
     await a.field('Woonplaats').waitFor();
@@ -149,9 +145,7 @@ describe('profile, visibility and who saw it', () => {
     const { context } = await watchedContext(env.browser, env.server.url);
     const page = await context.newPage();
     const portal = new Portal(page);
-    await portal.open('/inloggen');
-    await portal.login('kandidaat@example.org', 'zelfregie-demo');
-    await portal.overviewEmail();
+    await portal.loginAsDemo('kandidaat@example.org');
     await portal.open('/profiel');
     await portal.field('Woonplaats').fill('Vaals');
     let asked = '';

@@ -9,3 +9,4 @@ pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod page;
+pub mod save_bar;

@@ -12,8 +12,9 @@ use zelfregie_model::{recruiter_view, Month, Partner, Profile, Visibility};
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
+use crate::components::save_bar::SaveBar;
 use crate::editing::{field_id, move_entry, Editor};
 use crate::forms::FormErrors;
 use crate::i18n::{level_name, T};
@@ -105,13 +106,7 @@ pub fn ProfilePage() -> impl IntoView {
                     <AvailabilitySection ed=ed errors=errors/>
                     <PhraseSection ed=ed errors=errors path="desired_occupations" title=T::SectionOccupations item=T::Occupation add=T::OccupationAdd
                         list=|p: &Profile| &p.desired_occupations list_mut=|p: &mut Profile| &mut p.desired_occupations/>
-                    <div class="form-actions">
-                        <button type="submit" class="button-primary" disabled=pending>
-                            {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
-                        </button>
-                        {move || (form.saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
-                        {move || dirty().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
-                    </div>
+                    <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
             </Show>
         </Page>

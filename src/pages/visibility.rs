@@ -10,8 +10,9 @@ use crate::api::{self, ClientError};
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{Binding, CheckboxField, SelectField};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
+use crate::components::save_bar::SaveBar;
 use crate::editing::Editor;
 use crate::i18n::{error_text, section_name, T};
 use crate::locale::Locale;
@@ -119,13 +120,7 @@ pub fn VisibilityPage() -> impl IntoView {
                     </fieldset>
                     <CheckboxField id="anonymous" label=T::Anonymous hint=T::AnonymousHint checked=anonymous
                         set=Callback::new(move |on| edit(ed, |v| v.anonymous = on))/>
-                    <div class="form-actions">
-                        <button type="submit" class="button-primary" disabled=pending>
-                            {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
-                        </button>
-                        {move || (form.saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
-                        {move || dirty().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
-                    </div>
+                    <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
                 <PreviewAsPartner dirty=Signal::derive(dirty)/>
             </Show>
