@@ -325,7 +325,7 @@ texts! {
     Waitlisted => "Op de wachtlijst, plaats", "On the waiting list, place";
     StateAttended => "Bijgewoond", "Attended";
     StateCompleted => "Afgerond", "Completed";
-    EnrolledNotice => "Je bent ingeschreven. Je leidinggevende krijgt bericht van de academie.", "You are enrolled. The academy informs your manager.";
+    EnrolledNotice => "Je bent ingeschreven. Je ziet de opleiding hieronder bij je inschrijvingen.", "You are enrolled. You see the training below among your enrolments.";
     WaitlistedNotice => "De opleiding is vol: je staat op de wachtlijst. Komt er een plek vrij, dan schuif je vanzelf door.", "The training is full: you are on the waiting list. When a seat frees up, you move up automatically.";
     CancelledNotice => "Je inschrijving is geannuleerd.", "Your enrolment has been cancelled.";
     SeatsLeft => "Vrije plaatsen", "Seats left";
@@ -337,8 +337,8 @@ texts! {
     JobTitleLabel => "Functienaam", "Job title";
     EmployerLabel => "Werkgever (partnerorganisatie)", "Employer (partner organisation)";
     FunctionLevel => "Functieniveau", "Function level";
-    FunctionLevelHint => "Onder het niveau leidinggevende vragen we naam en e-mailadres van je leidinggevende: de academie informeert die over je inschrijvingen.",
-                         "Below manager level we ask for your manager's name and e-mail address: the academy informs them of your enrolments.";
+    FunctionLevelHint => "Onder het niveau leidinggevende vragen we naam en e-mailadres van je leidinggevende; de academie gebruikt die alleen om je opleidingen met je leidinggevende af te stemmen.",
+                         "Below manager level we ask for your manager's name and e-mail address; the academy uses them only to coordinate your trainings with your manager.";
     LevelEmployee => "Medewerker", "Employee";
     LevelSpecialist => "Specialist, adviseur of beleidsmedewerker", "Specialist, adviser or policy officer";
     LevelManager => "Leidinggevende", "Manager";
