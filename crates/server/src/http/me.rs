@@ -8,14 +8,20 @@ use zelfregie_model::account::{normalize_email, validate_new_password};
 use zelfregie_model::newsletter::{subscription, ProcessorAction, Subscription};
 use zelfregie_model::{Erasure, ErrorCode, FieldError, Password, PasswordChange};
 
-use crate::auth::session::{self, CurrentSession};
+use crate::auth::session::CurrentSession;
 use crate::auth::throttle;
 use crate::error::{AppError, Json};
 use crate::outbox::{enqueue, Payload};
 use crate::state::AppState;
 
-/// Checks the account's current password, counting failures like logins do.
-async fn reauthenticate(state: &AppState, account_id: i64, password: Password) -> Result<String, AppError> {
+/// Checks the account's current password, counting failures like logins do; a wrong one is
+/// reported at `field`. Returns the account's e-mail address.
+async fn reauthenticate(
+    state: &AppState,
+    account_id: i64,
+    password: Password,
+    field: &str,
+) -> Result<String, AppError> {
     let (email, hash): (String, String) = sqlx::query_as("SELECT email, password_hash FROM accounts WHERE id = ?")
         .bind(account_id)
         .fetch_one(&state.db)
@@ -24,7 +30,7 @@ async fn reauthenticate(state: &AppState, account_id: i64, password: Password) -
     throttle::check(&state.db, &key, throttle::LOGIN_PER_ACCOUNT).await?;
     if !state.passwords.verify(password, Some(hash)).await? {
         throttle::hit(&state.db, &key, throttle::LOGIN_PER_ACCOUNT).await?;
-        return Err(AppError::validation(vec![FieldError::new("current_password", ErrorCode::InvalidCredentials)]));
+        return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::InvalidCredentials)]));
     }
     Ok(email)
 }
@@ -39,12 +45,10 @@ pub async fn change_password(
     session: CurrentSession,
     Json(change): Json<PasswordChange>,
 ) -> Result<StatusCode, AppError> {
-    let (email,): (String,) =
-        sqlx::query_as("SELECT email FROM accounts WHERE id = ?").bind(session.account_id).fetch_one(&state.db).await?;
+    let email = reauthenticate(&state, session.account_id, change.current_password, "current_password").await?;
     if let Err(code) = validate_new_password(change.new_password.expose(), &email) {
         return Err(AppError::validation(vec![FieldError::new("new_password", code)]));
     }
-    reauthenticate(&state, session.account_id, change.current_password).await?;
     let hash = state.passwords.hash(change.new_password).await?;
     let mut tx = state.db.begin().await?;
     sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
@@ -74,13 +78,7 @@ pub async fn erase(
     session: CurrentSession,
     Json(body): Json<Erasure>,
 ) -> Result<impl IntoResponse, AppError> {
-    let email = reauthenticate(&state, session.account_id, body.password).await.map_err(|e| match e {
-        AppError::Api(mut api) => {
-            api.fields.iter_mut().for_each(|f| f.field = "password".into());
-            AppError::Api(api)
-        }
-        other => other,
-    })?;
+    let email = reauthenticate(&state, session.account_id, body.password, "password").await?;
     let id = session.account_id;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let history = crate::newsletter::events(&mut *tx, id).await?;
@@ -116,8 +114,8 @@ pub async fn erase(
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();
+    // Its sessions went with the account row (ON DELETE CASCADE).
     tracing::info!(account_id = id, "account erased");
-    let _ = session::end_all(&state.db, id).await;
     Ok((
         StatusCode::NO_CONTENT,
         [
