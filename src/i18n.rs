@@ -461,6 +461,43 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
             "Too many attempts. Wait a quarter of an hour and try again.",
         ),
+        NotEncrypted => (
+            "Dit is geen (volledig) met age versleuteld bestand. Onversleutelde gegevens worden niet aangenomen.",
+            "This is not a (complete) age-encrypted file. Unencrypted data is not accepted.",
+        ),
+        WrongPassphrase => (
+            "Dit wachtwoord opent het bestand niet. Controleer het en probeer opnieuw.",
+            "This passphrase does not open the file. Check it and try again.",
+        ),
+        NoMatchingKey => (
+            "Geen van de opgegeven sleutels opent dit bestand.",
+            "None of the keys you gave opens this file.",
+        ),
+        RecipientInvalid => (
+            "Dit is geen geldige publieke age-sleutel. Die begint met age1 en is 62 tekens lang.",
+            "This is not a valid age public key. It starts with age1 and is 62 characters long.",
+        ),
+        IdentityInvalid => (
+            "Dit is geen geldige geheime age-sleutel. Die begint met AGE-SECRET-KEY-1.",
+            "This is not a valid age secret key. It starts with AGE-SECRET-KEY-1.",
+        ),
+        WrongKeyKind => (
+            "Dit bestand is met een ander soort sleutel versleuteld: kies wachtwoord of geheime sleutel.",
+            "This file was encrypted with another kind of key: choose passphrase or secret key.",
+        ),
+        FileDamaged => (
+            "Het bestand is beschadigd of na het versleutelen veranderd; het is niet te openen.",
+            "The file is damaged or was changed after encryption; it cannot be opened.",
+        ),
+        ExcessiveWork => (
+            "Dit bestand vraagt meer rekenwerk dan dit apparaat aankan. Open het op een computer met rage.",
+            "This file asks for more work than this device can do. Open it on a computer with rage.",
+        ),
+        CryptoUnavailable => (
+            "Versleutelen kon in deze browser niet starten. Laad de pagina opnieuw of gebruik een recente browser.",
+            "Encryption could not start in this browser. Reload the page or use a recent browser.",
+        ),
+        Expired => ("Deze link is verlopen of ingetrokken.", "This link has expired or was revoked."),
         Unauthenticated => {
             ("Je bent niet (meer) ingelogd. Log opnieuw in.", "You are not logged in (any more). Please log in again.")
         }

@@ -65,6 +65,26 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// Too many attempts; try again later (see `Retry-After`).
     TooManyAttempts,
+    /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
+    NotEncrypted,
+    /// The passphrase does not open this file.
+    WrongPassphrase,
+    /// None of the given keys opens this file.
+    NoMatchingKey,
+    /// Not an age recipient key (`age1…`).
+    RecipientInvalid,
+    /// Not an age identity (`AGE-SECRET-KEY-1…`).
+    IdentityInvalid,
+    /// This file needs a passphrase, not a key (or the other way round).
+    WrongKeyKind,
+    /// The file was damaged or changed after encryption.
+    FileDamaged,
+    /// The file asks for more passphrase work than this device allows.
+    ExcessiveWork,
+    /// The encryption helper could not be started in this browser.
+    CryptoUnavailable,
+    /// The link has expired or was revoked.
+    Expired,
     /// Nobody is logged in, or the session has ended.
     Unauthenticated,
     /// Logged in, but this is not yours to see or do.
@@ -122,6 +142,16 @@ impl ErrorCode {
         ErrorCode::EmailTaken,
         ErrorCode::InvalidCredentials,
         ErrorCode::TooManyAttempts,
+        ErrorCode::NotEncrypted,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::NoMatchingKey,
+        ErrorCode::RecipientInvalid,
+        ErrorCode::IdentityInvalid,
+        ErrorCode::WrongKeyKind,
+        ErrorCode::FileDamaged,
+        ErrorCode::ExcessiveWork,
+        ErrorCode::CryptoUnavailable,
+        ErrorCode::Expired,
         ErrorCode::Unauthenticated,
         ErrorCode::Forbidden,
         ErrorCode::CsrfHeaderMissing,

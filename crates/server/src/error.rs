@@ -65,6 +65,11 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted => StatusCode::CONFLICT,
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
+        NotEncrypted | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+        Expired => StatusCode::GONE,
+        // Decryption happens only in the browser; the server never answers these.
+        WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
+        | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
         TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,

@@ -1,0 +1,252 @@
+//! Zelfregie's encryption of exports with [age](https://age-encryption.org/v1).
+//!
+//! One crate for both sides: the browser's web worker encrypts and decrypts with it (the
+//! server never sees plaintext), and the server uses [`inspect`] to accept only well-formed
+//! age files for transfers. Failures are [`ErrorCode`]s, which the UI turns into sentences.
+
+use std::io::{Read, Write};
+use std::str::FromStr;
+
+use age::armor::{ArmoredReader, ArmoredWriter, Format};
+use age::secrecy::SecretString;
+use age::{DecryptError, Decryptor, Encryptor};
+pub use zelfregie_model::error::ErrorCode;
+
+pub mod protocol;
+
+pub use protocol::{Key, Progress, Protection, Stage};
+
+/// scrypt work factor (N = 2^18) for passphrase files: about one second in a desktop browser,
+/// a few on a phone. age would calibrate itself, but in a size-optimised wasm build it picks
+/// too low a value (../shared/TOOLCHAIN.md), and a worker has no clock it can use.
+pub const PASSPHRASE_WORK_FACTOR: u8 = 18;
+
+/// The most passphrase work an opened file may ask for (2^22: ~16 s on a laptop). A higher
+/// factor in a file from elsewhere could keep a phone busy for minutes.
+pub const MAX_WORK_FACTOR: u8 = 22;
+
+/// Bytes encrypted or decrypted between two progress reports.
+pub const CHUNK: usize = 256 * 1024;
+
+/// File name suffix of an export (`.json.age`, armored or not, as age itself does).
+pub const FILE_SUFFIX: &str = ".json.age";
+
+/// The first line of a binary age file.
+const BINARY_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// The first line of an ASCII-armored age file.
+const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+
+/// Parses one recipient key (`age1…`, X25519) as typed; surrounding spaces are ignored.
+pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, ErrorCode> {
+    age::x25519::Recipient::from_str(text.trim()).map_err(|_| ErrorCode::RecipientInvalid)
+}
+
+/// Parses recipient keys, one per line (empty lines and `#` comments ignored), as in an age
+/// recipients file. At least one is needed; duplicates are refused.
+pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, ErrorCode> {
+    let lines: Vec<&str> =
+        text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    if lines.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    let mut seen = Vec::with_capacity(lines.len());
+    for line in &lines {
+        if seen.contains(line) {
+            return Err(ErrorCode::Duplicate);
+        }
+        seen.push(line);
+    }
+    lines.into_iter().map(parse_recipient).collect()
+}
+
+/// Characters of a generated passphrase: lower case and digits without look-alikes
+/// (no `l`, `o`, `0`, `1`); 32 of them, so each carries exactly 5 bits.
+const PASSPHRASE_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+
+/// A strong passphrase to write down: 5 groups of 5 characters (125 bits), from the
+/// operating system's random source (`crypto.getRandomValues` in a browser).
+pub fn generate_passphrase() -> Result<String, ErrorCode> {
+    let mut bytes = [0u8; 25];
+    getrandom::getrandom(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
+    let chars: Vec<char> = bytes.iter().map(|b| PASSPHRASE_ALPHABET[usize::from(b & 31)] as char).collect();
+    Ok(chars.chunks(5).map(|g| g.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
+}
+
+/// A passphrase a person chose must not be trivially short (generated ones are 29 characters).
+pub const PASSPHRASE_MIN_CHARS: usize = 12;
+
+/// Checks a passphrase before the slow key derivation starts.
+pub fn check_passphrase(passphrase: &str) -> Result<(), ErrorCode> {
+    match passphrase.chars().count() {
+        0 => Err(ErrorCode::Required),
+        n if n < PASSPHRASE_MIN_CHARS => Err(ErrorCode::PasswordTooShort),
+        _ => Ok(()),
+    }
+}
+
+/// Encrypts `plain` to a passphrase or to recipients, binary or armored. `progress` hears
+/// of the key derivation and then of every [`CHUNK`] written.
+pub fn encrypt(
+    plain: &[u8],
+    protection: &Protection,
+    armor: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>, ErrorCode> {
+    let total = plain.len() as u64;
+    let encryptor = match protection {
+        Protection::Passphrase { passphrase } => {
+            check_passphrase(passphrase)?;
+            progress(Progress { stage: Stage::DerivingKey, done: 0, total });
+            let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.clone()));
+            recipient.set_work_factor(PASSPHRASE_WORK_FACTOR);
+            Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        }
+        Protection::Recipients { recipients } => {
+            let parsed = parse_recipients(&recipients.join("\n"))?;
+            Encryptor::with_recipients(parsed.iter().map(|r| r as &dyn age::Recipient))
+        }
+    }
+    .map_err(|_| ErrorCode::Internal)?;
+
+    let format = if armor { Format::AsciiArmor } else { Format::Binary };
+    // Armor adds a third plus line breaks; binary adds 16 bytes per 64 KiB chunk and a header.
+    let capacity = if armor { plain.len() / 3 * 4 + plain.len() / 32 + 1024 } else { plain.len() + plain.len() / 4096 + 1024 };
+    let sink = ArmoredWriter::wrap_output(Vec::with_capacity(capacity), format).map_err(|_| ErrorCode::Internal)?;
+    let mut writer = encryptor.wrap_output(sink).map_err(|_| ErrorCode::Internal)?;
+    progress(Progress { stage: Stage::Encrypting, done: 0, total });
+    let mut done = 0u64;
+    for chunk in plain.chunks(CHUNK) {
+        writer.write_all(chunk).map_err(|_| ErrorCode::Internal)?;
+        done += chunk.len() as u64;
+        progress(Progress { stage: Stage::Encrypting, done, total });
+    }
+    let sink = writer.finish().map_err(|_| ErrorCode::Internal)?;
+    sink.finish().map_err(|_| ErrorCode::Internal)
+}
+
+/// Decrypts an age file (binary or armored) with a passphrase or identities.
+pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Result<Vec<u8>, ErrorCode> {
+    if !looks_like_age(file) {
+        return Err(ErrorCode::NotEncrypted);
+    }
+    let decryptor = Decryptor::new_buffered(ArmoredReader::new(file)).map_err(|e| header_error(&e))?;
+    let total = file.len() as u64;
+    let mut reader = match key {
+        Key::Passphrase { passphrase } => {
+            if !decryptor.is_scrypt() {
+                return Err(ErrorCode::WrongKeyKind);
+            }
+            if passphrase.is_empty() {
+                return Err(ErrorCode::Required);
+            }
+            progress(Progress { stage: Stage::DerivingKey, done: 0, total });
+            let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.clone()));
+            identity.set_max_work_factor(MAX_WORK_FACTOR);
+            decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+                DecryptError::ExcessiveWork { .. } => ErrorCode::ExcessiveWork,
+                DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed | DecryptError::NoMatchingKeys => {
+                    ErrorCode::WrongPassphrase
+                }
+                other => header_error(&other),
+            })?
+        }
+        Key::Identity { identity } => {
+            if decryptor.is_scrypt() {
+                return Err(ErrorCode::WrongKeyKind);
+            }
+            let identities = parse_identities(identity)?;
+            decryptor.decrypt(identities.iter().map(|i| i as &dyn age::Identity)).map_err(|e| match e {
+                DecryptError::NoMatchingKeys | DecryptError::KeyDecryptionFailed => ErrorCode::NoMatchingKey,
+                other => header_error(&other),
+            })?
+        }
+    };
+    progress(Progress { stage: Stage::Decrypting, done: 0, total });
+    let mut plain = Vec::with_capacity(file.len());
+    let mut buffer = vec![0u8; CHUNK];
+    loop {
+        let n = reader.read(&mut buffer).map_err(|_| ErrorCode::FileDamaged)?;
+        if n == 0 {
+            break;
+        }
+        plain.extend_from_slice(&buffer[..n]);
+        progress(Progress { stage: Stage::Decrypting, done: (plain.len() as u64).min(total), total });
+    }
+    Ok(plain)
+}
+
+/// Parses identities as in an age identity file: `AGE-SECRET-KEY-1…` lines, `#` comments.
+pub fn parse_identities(text: &str) -> Result<Vec<age::x25519::Identity>, ErrorCode> {
+    let keys: Vec<age::x25519::Identity> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| age::x25519::Identity::from_str(l).map_err(|_| ErrorCode::IdentityInvalid))
+        .collect::<Result<_, _>>()?;
+    if keys.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    Ok(keys)
+}
+
+/// What the header of an age file says, without any key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileInfo {
+    /// ASCII-armored (PEM-like) rather than binary.
+    pub armored: bool,
+    /// Encrypted to a passphrase rather than to recipient keys.
+    pub passphrase: bool,
+}
+
+/// Checks that `file` is a complete, well-formed age file without decrypting it: the header
+/// parses (version line, recipient stanzas, MAC line), a payload nonce follows, and the
+/// payload's length is a possible sequence of STREAM chunks (each a 16-byte tag plus up to
+/// 64 KiB). Plaintext, truncated files and other formats give [`ErrorCode::NotEncrypted`].
+pub fn inspect(file: &[u8]) -> Result<FileInfo, ErrorCode> {
+    if !looks_like_age(file) {
+        return Err(ErrorCode::NotEncrypted);
+    }
+    let armored = file.starts_with(ARMOR_BEGIN);
+    let mut binary = Vec::with_capacity(file.len());
+    ArmoredReader::new(file).read_to_end(&mut binary).map_err(|_| ErrorCode::NotEncrypted)?;
+    let decryptor = Decryptor::new_buffered(&binary[..]).map_err(|_| ErrorCode::NotEncrypted)?;
+    let header_end = header_length(&binary).ok_or(ErrorCode::NotEncrypted)?;
+    const NONCE: usize = 16;
+    const TAG: usize = 16;
+    const CHUNK_SIZE: usize = 64 * 1024;
+    let payload = binary.len().checked_sub(header_end + NONCE).ok_or(ErrorCode::NotEncrypted)?;
+    let last = payload % (CHUNK_SIZE + TAG);
+    let possible = payload >= TAG && (last == 0 || last >= TAG);
+    if !possible {
+        return Err(ErrorCode::NotEncrypted);
+    }
+    Ok(FileInfo { armored, passphrase: decryptor.is_scrypt() })
+}
+
+/// Length of a binary age header: up to and including the `--- <mac>` line.
+fn header_length(binary: &[u8]) -> Option<usize> {
+    let mac_line = binary.windows(5).position(|w| w == b"\n--- ")? + 1;
+    let end = binary[mac_line..].iter().position(|&b| b == b'\n')?;
+    Some(mac_line + end + 1)
+}
+
+fn looks_like_age(file: &[u8]) -> bool {
+    // Armored files may start with whitespace (age's own reader allows it).
+    let trimmed = file.trim_ascii_start();
+    file.starts_with(BINARY_MAGIC) || trimmed.starts_with(ARMOR_BEGIN)
+}
+
+fn header_error(error: &DecryptError) -> ErrorCode {
+    match error {
+        DecryptError::ExcessiveWork { .. } => ErrorCode::ExcessiveWork,
+        DecryptError::InvalidMac | DecryptError::DecryptionFailed => ErrorCode::FileDamaged,
+        _ => ErrorCode::NotEncrypted,
+    }
+}
+
+/// A fresh X25519 key pair as (`AGE-SECRET-KEY-1…`, `age1…`): demo partners get these.
+pub fn generate_key_pair() -> (String, String) {
+    use age::secrecy::ExposeSecret;
+    let identity = age::x25519::Identity::generate();
+    (identity.to_string().expose_secret().to_owned(), identity.to_public().to_string())
+}

@@ -1,0 +1,180 @@
+//! Round trips and failures of the export encryption. The same tests run natively
+//! (`cargo test`) and in headless Chromium (`cargo test --target wasm32-unknown-unknown`),
+//! where they exercise age compiled to wasm with the browser's random source.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use zelfregie_crypto::{
+    check_passphrase, decrypt, encrypt, generate_key_pair, generate_passphrase, inspect, parse_recipients, Key,
+    Progress, Protection, Stage, PASSPHRASE_WORK_FACTOR,
+};
+use zelfregie_model::error::ErrorCode;
+
+macro_rules! both {
+    ($(fn $name:ident() $body:block)*) => {$(
+        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+        #[cfg_attr(not(target_arch = "wasm32"), test)]
+        fn $name() $body
+    )*};
+}
+
+const EXPORT: &[u8] = br#"{"format_version":1,"profile":{"name":"Canary-7f3a Sanne"}}"#;
+
+fn quiet() -> impl FnMut(Progress) {
+    |_| {}
+}
+
+fn passphrase(p: &str) -> Protection {
+    Protection::Passphrase { passphrase: p.to_owned() }
+}
+
+fn recipients(keys: &[&str]) -> Protection {
+    Protection::Recipients { recipients: keys.iter().map(|k| (*k).to_owned()).collect() }
+}
+
+/// A payload spanning several 64 KiB STREAM chunks and progress reports, with no repetition.
+fn large(n: usize) -> Vec<u8> {
+    let mut x: u32 = 0x9e37_79b9;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+both! {
+    fn recipient_round_trip_binary_and_armored() {
+        let (secret, public) = generate_key_pair();
+        for armor in [false, true] {
+            let file = encrypt(EXPORT, &recipients(&[&public]), armor, &mut quiet()).unwrap();
+            assert_eq!(file.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"), armor);
+            assert!(!file.windows(6).any(|w| w == b"Canary"), "plaintext visible in the file");
+            let info = inspect(&file).unwrap();
+            assert_eq!((info.armored, info.passphrase), (armor, false));
+            let plain = decrypt(&file, &Key::Identity { identity: secret.clone() }, &mut quiet()).unwrap();
+            assert_eq!(plain, EXPORT);
+        }
+    }
+
+    fn several_recipients_each_open_it() {
+        let (secret_a, public_a) = generate_key_pair();
+        let (secret_b, public_b) = generate_key_pair();
+        let (secret_c, _) = generate_key_pair();
+        let file = encrypt(EXPORT, &recipients(&[&public_a, &public_b]), false, &mut quiet()).unwrap();
+        for secret in [secret_a, secret_b] {
+            assert_eq!(decrypt(&file, &Key::Identity { identity: secret }, &mut quiet()).unwrap(), EXPORT);
+        }
+        let wrong = decrypt(&file, &Key::Identity { identity: secret_c }, &mut quiet());
+        assert_eq!(wrong, Err(ErrorCode::NoMatchingKey));
+    }
+
+    fn passphrase_round_trip_binary_and_armored_with_work_factor_18() {
+        let pass = generate_passphrase().unwrap();
+        for armor in [false, true] {
+            let mut stages = Vec::new();
+            let file = encrypt(EXPORT, &passphrase(&pass), armor, &mut |p: Progress| stages.push(p.stage)).unwrap();
+            assert_eq!(stages.first(), Some(&Stage::DerivingKey));
+            assert_eq!(stages.last(), Some(&Stage::Encrypting));
+            let info = inspect(&file).unwrap();
+            assert_eq!((info.armored, info.passphrase), (armor, true));
+            let text = String::from_utf8_lossy(&file).into_owned();
+            if !armor {
+                assert!(text.contains(&format!("-> scrypt ")), "{text}");
+                assert!(text.lines().nth(1).unwrap().ends_with(&format!(" {PASSPHRASE_WORK_FACTOR}")));
+            }
+            let plain = decrypt(&file, &Key::Passphrase { passphrase: pass.clone() }, &mut quiet()).unwrap();
+            assert_eq!(plain, EXPORT);
+        }
+    }
+
+    fn wrong_passphrase_is_a_clear_error() {
+        let file = encrypt(EXPORT, &passphrase("correct horse battery"), false, &mut quiet()).unwrap();
+        let wrong = decrypt(&file, &Key::Passphrase { passphrase: "correct horse battery!".into() }, &mut quiet());
+        assert_eq!(wrong, Err(ErrorCode::WrongPassphrase));
+        let kind = decrypt(&file, &Key::Identity { identity: generate_key_pair().0 }, &mut quiet());
+        assert_eq!(kind, Err(ErrorCode::WrongKeyKind));
+    }
+
+    fn large_payload_reports_progress_and_survives() {
+        let (secret, public) = generate_key_pair();
+        let data = large(3 * 1024 * 1024 + 17);
+        let mut reports = Vec::new();
+        let file = encrypt(&data, &recipients(&[&public]), false, &mut |p: Progress| reports.push(p)).unwrap();
+        assert!(reports.len() >= 13, "{} reports", reports.len());
+        assert!(reports.windows(2).all(|w| w[0].done <= w[1].done));
+        assert_eq!(reports.last().unwrap().percent(), Some(100));
+        inspect(&file).unwrap();
+        assert_eq!(decrypt(&file, &Key::Identity { identity: secret }, &mut quiet()).unwrap(), data);
+    }
+
+    fn tampered_or_truncated_files_do_not_open() {
+        let (secret, public) = generate_key_pair();
+        let data = large(200_000);
+        let file = encrypt(&data, &recipients(&[&public]), false, &mut quiet()).unwrap();
+        let key = Key::Identity { identity: secret };
+        let mut flipped = file.clone();
+        let last = flipped.len() - 5;
+        flipped[last] ^= 1;
+        assert_eq!(decrypt(&flipped, &key, &mut quiet()), Err(ErrorCode::FileDamaged));
+        let truncated = &file[..file.len() - 70_000];
+        assert_eq!(decrypt(truncated, &key, &mut quiet()), Err(ErrorCode::FileDamaged));
+    }
+
+    fn inspect_refuses_plaintext_and_broken_files() {
+        let (_, public) = generate_key_pair();
+        let file = encrypt(EXPORT, &recipients(&[&public]), false, &mut quiet()).unwrap();
+        assert_eq!(inspect(EXPORT), Err(ErrorCode::NotEncrypted));
+        assert_eq!(inspect(b""), Err(ErrorCode::NotEncrypted));
+        assert_eq!(inspect(b"age-encryption.org/v1\n{\"profile\":1}"), Err(ErrorCode::NotEncrypted));
+        // Header only, or header and nonce without a payload chunk.
+        let header_end = file.windows(5).position(|w| w == b"\n--- ").unwrap() + 1;
+        let header_end = header_end + file[header_end..].iter().position(|&b| b == b'\n').unwrap() + 1;
+        assert_eq!(inspect(&file[..header_end]), Err(ErrorCode::NotEncrypted));
+        assert_eq!(inspect(&file[..header_end + 16]), Err(ErrorCode::NotEncrypted));
+        assert_eq!(inspect(&file[..header_end + 16 + 8]), Err(ErrorCode::NotEncrypted));
+        // A plaintext JSON armored to look like age is still refused.
+        let fake = b"-----BEGIN AGE ENCRYPTED FILE-----\neyJwcm9maWxlIjoxfQ==\n-----END AGE ENCRYPTED FILE-----\n";
+        assert_eq!(inspect(fake), Err(ErrorCode::NotEncrypted));
+        assert!(inspect(&file).is_ok());
+    }
+
+    fn recipients_are_validated_as_typed() {
+        let (_, public) = generate_key_pair();
+        assert_eq!(parse_recipients(&format!("  {public}  \n# partner\n")).unwrap().len(), 1);
+        assert_eq!(parse_recipients("").unwrap_err(), ErrorCode::Required);
+        assert_eq!(parse_recipients(&public[..public.len() - 1]).unwrap_err(), ErrorCode::RecipientInvalid);
+        assert_eq!(parse_recipients("AGE-SECRET-KEY-1QQQ").unwrap_err(), ErrorCode::RecipientInvalid);
+        assert_eq!(parse_recipients(&format!("{public}\n{public}")).unwrap_err(), ErrorCode::Duplicate);
+        let bad = encrypt(EXPORT, &recipients(&["age1notakey"]), false, &mut quiet());
+        assert_eq!(bad, Err(ErrorCode::RecipientInvalid));
+    }
+
+    fn identities_are_validated() {
+        let file = encrypt(EXPORT, &recipients(&[&generate_key_pair().1]), false, &mut quiet()).unwrap();
+        let bad = decrypt(&file, &Key::Identity { identity: "AGE-SECRET-KEY-1XYZ".into() }, &mut quiet());
+        assert_eq!(bad, Err(ErrorCode::IdentityInvalid));
+        let none = decrypt(&file, &Key::Identity { identity: "# only a comment".into() }, &mut quiet());
+        assert_eq!(none, Err(ErrorCode::Required));
+    }
+
+    fn generated_passphrases_are_strong_and_distinct() {
+        let a = generate_passphrase().unwrap();
+        let b = generate_passphrase().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 29);
+        assert_eq!(a.split('-').count(), 5);
+        assert!(a.chars().all(|c| c == '-' || (c.is_ascii_alphanumeric() && !"lo01".contains(c))));
+        assert_eq!(check_passphrase(&a), Ok(()));
+        assert_eq!(check_passphrase("kort"), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(check_passphrase(""), Err(ErrorCode::Required));
+    }
+
+    fn opening_plaintext_says_so() {
+        let r = decrypt(EXPORT, &Key::Passphrase { passphrase: "whatever it is".into() }, &mut quiet());
+        assert_eq!(r, Err(ErrorCode::NotEncrypted));
+    }
+}
