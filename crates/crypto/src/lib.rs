@@ -44,8 +44,7 @@ pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, ErrorCode> 
 /// Parses recipient keys, one per line (empty lines and `#` comments ignored), as in an age
 /// recipients file. At least one is needed; duplicates are refused.
 pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, ErrorCode> {
-    let lines: Vec<&str> =
-        text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     if lines.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -110,7 +109,8 @@ pub fn encrypt(
 
     let format = if armor { Format::AsciiArmor } else { Format::Binary };
     // Armor adds a third plus line breaks; binary adds 16 bytes per 64 KiB chunk and a header.
-    let capacity = if armor { plain.len() / 3 * 4 + plain.len() / 32 + 1024 } else { plain.len() + plain.len() / 4096 + 1024 };
+    let capacity =
+        if armor { plain.len() / 3 * 4 + plain.len() / 32 + 1024 } else { plain.len() + plain.len() / 4096 + 1024 };
     let sink = ArmoredWriter::wrap_output(Vec::with_capacity(capacity), format).map_err(|_| ErrorCode::Internal)?;
     let mut writer = encryptor.wrap_output(sink).map_err(|_| ErrorCode::Internal)?;
     progress(Progress { stage: Stage::Encrypting, done: 0, total });

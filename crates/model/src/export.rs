@@ -42,6 +42,9 @@ pub struct ExportDocument {
     pub academy: AcademyPage,
     /// Newsletter consent and deliveries to the mailing company.
     pub newsletter: ExportNewsletter,
+    /// Encrypted exports left for other organisations (metadata; the files are never readable
+    /// by the portal and are gone once fetched).
+    pub transfers: Vec<crate::transfer::Transfer>,
     /// The register entries of the processing activities that concern the person.
     pub register: Vec<Activity>,
     /// The CV part as a JSON Resume document (jsonresume.org schema 1.0.0).

@@ -18,6 +18,7 @@ pub mod register;
 pub mod secret;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod transfer;
 pub mod visibility;
 
 pub use account::{Account, Credentials, Erasure, PasswordChange, Registration, Role, SessionDetails, SessionInfo};

@@ -7,12 +7,6 @@ use crate::db::{now, to_datetime};
 use crate::documents::Document;
 use crate::error::AppError;
 
-/// Opens a transaction holding the write lock from the start: seat counting and taking a
-/// seat cannot interleave with another enrolment (SQLite `IMMEDIATE`).
-pub async fn begin(db: &SqlitePool) -> sqlx::Result<Transaction<'static, Sqlite>> {
-    db.begin_with("BEGIN IMMEDIATE").await
-}
-
 type TrainingRow = (i64, String, String, String, String, bool, i64, i64, i64, i64);
 
 /// The catalogue: trainings that have not started, soonest first, with seats left.

@@ -68,6 +68,21 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_MAIL_FROM", default_value = "IGOM Zelfregie <noreply@igom.nl>")]
     pub mail_from: String,
 
+    /// Days a transfer's one-time link works before the file is deleted unread.
+    #[arg(long, env = "ZELFREGIE_TRANSFER_DAYS", default_value_t = zelfregie_model::transfer::DEFAULT_TRANSFER_DAYS)]
+    pub transfer_days: u32,
+
+    /// Largest encrypted export accepted for a transfer, in bytes (a full export is a few
+    /// kilobytes; this leaves room for long histories).
+    #[arg(long, env = "ZELFREGIE_TRANSFER_MAX_BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub transfer_max_bytes: usize,
+
+    /// A file of partners' published age keys, one `<partner-slug> age1…` per line; loaded
+    /// at start. In demo mode, partners without one get a generated key pair whose secret
+    /// half is written to `partner-keys/` in the data directory.
+    #[arg(long, env = "ZELFREGIE_PARTNER_KEYS")]
+    pub partner_keys: Option<PathBuf>,
+
     /// Log format.
     #[arg(long, env = "ZELFREGIE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

@@ -58,3 +58,9 @@ pub fn now() -> i64 {
 pub fn to_datetime(unix: i64) -> time::OffsetDateTime {
     time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
+
+/// Opens a transaction that holds the write lock from the start, so reading the current
+/// state and changing it cannot interleave with another request (SQLite `IMMEDIATE`).
+pub async fn begin_immediate(db: &SqlitePool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}

@@ -106,6 +106,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         candidate_bank: ExportCandidateBank { profile, visibility, disclosures },
         academy,
         newsletter,
+        transfers: crate::transfers::list(db, account_id).await?,
         register,
         cv,
     })

@@ -19,6 +19,7 @@ pub mod newsletter;
 pub mod outbox;
 pub mod secrets;
 pub mod state;
+pub mod transfers;
 pub mod web;
 
 pub use config::Config;

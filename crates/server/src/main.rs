@@ -24,6 +24,17 @@ async fn main() -> anyhow::Result<()> {
     config.listen = addr;
     let state = AppState::new(&config).await?;
     let seeded = config.demo && demo::seed_if_empty(&state).await?;
+    if let Some(file) = &config.partner_keys {
+        let n = zelfregie_server::transfers::load_partner_keys(&state.db, file).await?;
+        println!("partner keys: {n} loaded from {}", file.display());
+    }
+    if config.demo {
+        let dir = config.data_dir.join("partner-keys");
+        let n = zelfregie_server::transfers::generate_demo_partner_keys(&state.db, &dir).await?;
+        if n > 0 {
+            println!("demo partner keys: {n} generated; secret keys in {}", dir.display());
+        }
+    }
     spawn_purge(state.clone());
     tokio::spawn(state.outbox.clone().run());
     // Printed (not logged) so people and the end-to-end tests see where to go.
@@ -60,6 +71,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = throttle::purge(&state.db).await {
                 tracing::warn!(error = %e, "purging rate-limit counters failed");
+            }
+            if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
+                tracing::warn!(error = ?e, "deleting expired transfers failed");
             }
         }
     });

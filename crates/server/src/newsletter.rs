@@ -29,12 +29,6 @@ pub fn text_hash(text: &ConsentText) -> String {
     hex::encode(Sha256::digest(text.nl.as_bytes()))
 }
 
-/// Opens a transaction that holds the write lock from the start, so reading the current
-/// state and appending to it cannot interleave with another request (SQLite `IMMEDIATE`).
-async fn begin(db: &SqlitePool) -> sqlx::Result<Transaction<'static, Sqlite>> {
-    db.begin_with("BEGIN IMMEDIATE").await
-}
-
 /// The events of an account, oldest first.
 pub async fn events(db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
     let rows: Vec<(i64, String, i64, i64, String, String)> = sqlx::query_as(
@@ -171,7 +165,7 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
     if text_version != text.version {
         return Err(AppError::code(ErrorCode::ConsentTextOutdated));
     }
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     if subscription(&events(&mut *tx, account_id).await?) == Subscription::Active {
         return Ok(Subscription::Active);
     }
@@ -213,7 +207,7 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
 /// processor, in one transaction. The link works once, before it expires, and only while
 /// the `given` it confirms is still the latest word.
 pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppError> {
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let row: Option<(i64, i64)> = sqlx::query_as(
         "UPDATE consent_confirmations SET used_at = ?1
          WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
@@ -247,7 +241,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
 /// unsubscribe delivery, in one transaction (so the withdrawal is never recorded without
 /// being on its way). Withdrawing when not subscribed changes nothing (replays are harmless).
 pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Result<Subscription, AppError> {
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let history = events(&mut *tx, account_id).await?;
     let before = subscription(&history);
     if before == Subscription::None {

@@ -43,6 +43,17 @@ pub struct AppState {
     pub outbox: Outbox,
     /// Wakes the outbox worker after a commit.
     pub outbox_wake: Arc<Notify>,
+    /// Limits of transfers.
+    pub transfers: TransferSettings,
+}
+
+/// Limits of transfers to other organisations.
+#[derive(Clone, Copy, Debug)]
+pub struct TransferSettings {
+    /// Seconds a one-time link works.
+    pub ttl_secs: i64,
+    /// Largest accepted file.
+    pub max_bytes: usize,
 }
 
 impl AppState {
@@ -98,6 +109,10 @@ impl AppState {
             mailer,
             outbox,
             outbox_wake,
+            transfers: TransferSettings {
+                ttl_secs: i64::from(config.transfer_days.max(1)) * 86_400,
+                max_bytes: config.transfer_max_bytes,
+            },
         })
     }
 }

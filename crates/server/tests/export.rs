@@ -29,6 +29,9 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("trainings", Err("the catalogue, not about the person (titles of the person's trainings are exported)")),
         ("throttle", Err("keyed hashes of IP/e-mail for rate limiting; not linkable, gone within 24 h")),
         ("server_secrets", Err("server keys, not personal data")),
+        // The file itself is encrypted to another organisation's key (the portal cannot read
+        // it; the person has the export it was made from) and the token hash is a credential.
+        ("transfers", Ok(&["recipient", "status"][..])),
     ])
 }
 

@@ -4,8 +4,8 @@ use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use zelfregie_crypto::protocol::{Job, Report};
-use zelfregie_crypto::{decrypt, encrypt, Progress};
 use zelfregie_crypto::ErrorCode;
+use zelfregie_crypto::{decrypt, encrypt, Progress};
 
 /// Installs the message handler and says `Ready`.
 pub fn start() {

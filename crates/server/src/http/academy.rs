@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use zelfregie_model::academy::{AcademyPage, Attendance, Enrol, EnrolmentState, Participant, RosterEntry, Training};
 use zelfregie_model::ErrorCode;
 
-use crate::academy::{begin, catalogue, page, promote, seats_taken};
+use crate::academy::{catalogue, page, promote, seats_taken};
 use crate::auth::session::{CurrentSession, PersonSession, StaffSession};
 use crate::db::now;
 use crate::documents::Document;
@@ -57,7 +57,7 @@ pub async fn stop(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
 ) -> Result<Json<AcademyPage>, AppError> {
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let trainings: Vec<i64> = sqlx::query_scalar(
         "UPDATE enrolments SET state = 'cancelled', updated_at = ?1
          WHERE account_id = ?2 AND state IN ('enrolled', 'waitlisted')
@@ -111,7 +111,7 @@ pub async fn enrol(
     if !Document::Participant.exists(&state.db, s.account_id).await? {
         return Err(AppError::code(ErrorCode::NotAParticipant));
     }
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let training: Option<(i64, i64)> = sqlx::query_as("SELECT starts_at, capacity FROM trainings WHERE id = ?")
         .bind(body.training_id)
         .fetch_optional(&mut *tx)
@@ -154,7 +154,7 @@ pub async fn cancel(
     PersonSession(s): PersonSession,
     Path(training_id): Path<i64>,
 ) -> Result<Json<AcademyPage>, AppError> {
-    let mut tx = begin(&state.db).await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let row: Option<(String, i64)> = sqlx::query_as(
         "SELECT e.state, t.starts_at FROM enrolments e JOIN trainings t ON t.id = e.training_id
          WHERE e.training_id = ? AND e.account_id = ?",

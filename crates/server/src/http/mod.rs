@@ -13,6 +13,7 @@ pub mod partners;
 pub mod profile;
 pub mod recruiter;
 pub mod session;
+pub mod transfers;
 pub mod visibility;
 
 use std::net::SocketAddr;
@@ -67,6 +68,12 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(export::export))
         .routes(routes!(export::schema))
         .routes(routes!(export::register))
+        .routes(routes!(transfers::partner_keys))
+        .routes(routes!(transfers::list))
+        .routes(routes!(transfers::revoke))
+        .routes(routes!(transfers::fetch))
+        // The upload reads its body itself, up to the configured transfer size limit.
+        .merge(OpenApiRouter::new().routes(routes!(transfers::create)).layer(DefaultBodyLimit::disable()))
         .split_for_parts()
 }
 

@@ -97,6 +97,19 @@ impl TestApp {
         self.send(builder.body(body).unwrap()).await
     }
 
+    /// Uploads bytes as the SPA does a transfer (`application/octet-stream`).
+    pub async fn upload(&self, path: &str, bytes: Vec<u8>, cookie: &str) -> Reply {
+        self.send(
+            Request::post(path)
+                .header("x-requested-with", "zelfregie")
+                .header(header::CONTENT_TYPE, "application/octet-stream")
+                .header(header::COOKIE, cookie)
+                .body(Body::from(bytes))
+                .unwrap(),
+        )
+        .await
+    }
+
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
         self.call(Method::GET, path, None, cookie).await
     }
@@ -168,5 +181,16 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     let token = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": token})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+    // A transfer to a key the person gave.
+    let (_, public) = zelfregie_crypto::generate_key_pair();
+    let file = encrypt_to(&public, b"{\"canary\": \"transfer\"}");
+    let r = app.upload(&format!("/api/me/transfers?recipient={public}"), file, &cookie).await;
+    assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
     (cookie, id)
+}
+
+/// `plain` encrypted to `recipient` as the browser does it (binary age).
+pub fn encrypt_to(recipient: &str, plain: &[u8]) -> Vec<u8> {
+    let protection = zelfregie_crypto::Protection::Recipients { recipients: vec![recipient.to_owned()] };
+    zelfregie_crypto::encrypt(plain, &protection, false, &mut |_| {}).unwrap()
 }

@@ -1,0 +1,194 @@
+//! Transfers to another organisation (issue 6): only well-formed age files are accepted,
+//! size-limited; the link works once and expires; the person lists and revokes; storage
+//! never holds the export in clear; nobody reaches someone else's transfer.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{encrypt_to, TestApp};
+use zelfregie_crypto::{decrypt, generate_key_pair, Key};
+
+const EXPORT: &[u8] = br#"{"format":"zelfregie-export","profile":{"first_name":"canary-overdracht-9d2e"}}"#;
+
+fn fetch_path(link: &str) -> String {
+    link.split_once("/api/").map(|(_, p)| format!("/api/{p}")).unwrap()
+}
+
+#[tokio::test]
+async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
+    let app = TestApp::new().await;
+    let keys_dir = app.data_dir().join("partner-keys");
+    let generated = zelfregie_server::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
+    assert_eq!(generated, 35);
+    let cookie = app.registered("overdracht@example.org").await;
+
+    let partners = app.get("/api/transfers/partners", None).await;
+    assert_eq!(partners.body.as_array().unwrap().len(), 35);
+    let kerkrade = partners.body.as_array().unwrap().iter().find(|p| p["partner"]["slug"] == "kerkrade").unwrap();
+    let public = kerkrade["recipient"].as_str().unwrap();
+    let identity = std::fs::read_to_string(keys_dir.join("kerkrade.txt")).unwrap();
+    assert!(identity.contains(public), "the identity file names its public key");
+
+    let file = encrypt_to(public, EXPORT);
+    let r = app.upload("/api/me/transfers?partner=kerkrade", file.clone(), &cookie).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["transfer"]["status"], "waiting");
+    assert_eq!(r.body["transfer"]["partner"]["slug"], "kerkrade");
+    assert_eq!(r.body["transfer"]["size"], file.len());
+    let link = r.body["link"].as_str().unwrap().to_owned();
+    assert!(link.starts_with(&format!("{}/api/transfers/fetch/", app.state.public_url)), "{link}");
+
+    // Storage holds no canary in clear: not in any column, not in the database file.
+    let needle = "canary-overdracht-9d2e";
+    let db_file = std::fs::read(app.data_dir().join(zelfregie_server::db::DB_FILE)).unwrap();
+    let wal = std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::db::DB_FILE))).unwrap_or_default();
+    for bytes in [&db_file, &wal] {
+        assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()));
+    }
+
+    // The organisation fetches it (no session): exactly the uploaded bytes, which its key opens.
+    let fetched = app.get(&fetch_path(&link), None).await;
+    assert_eq!(fetched.status, StatusCode::OK);
+    assert_eq!(fetched.header("content-type"), "application/octet-stream");
+    assert!(fetched.header("content-disposition").contains(".json.age"));
+    assert_eq!(fetched.header("cache-control"), "no-store");
+    assert_eq!(fetched.raw, file);
+    let plain = decrypt(&fetched.raw, &Key::Identity { identity }, &mut |_| {}).unwrap();
+    assert_eq!(plain, EXPORT);
+
+    // Once only; the file is gone from storage.
+    let again = app.get(&fetch_path(&link), None).await;
+    assert_eq!((again.status, again.code()), (StatusCode::GONE, "expired"));
+    let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE ciphertext IS NOT NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+    let list = app.get("/api/me/transfers", Some(&cookie)).await;
+    assert_eq!(list.body[0]["status"], "fetched");
+    assert!(list.body[0]["ended_at"].is_string());
+    assert!(list.body[0].get("link").is_none(), "the link is shown once, never listed");
+
+    // A made-up token gets the same answer as a used one.
+    let unknown = app.get("/api/transfers/fetch/bm90LWEtcmVhbC10b2tlbg", None).await;
+    assert_eq!((unknown.status, unknown.code()), (StatusCode::GONE, "expired"));
+}
+
+#[tokio::test]
+async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_stored() {
+    let app = TestApp::with(|c| c.transfer_max_bytes = 64 * 1024).await;
+    let cookie = app.registered("weiger@example.org").await;
+    let (_, public) = generate_key_pair();
+    let to = format!("/api/me/transfers?recipient={public}");
+
+    let plain = app.upload(&to, EXPORT.to_vec(), &cookie).await;
+    assert_eq!((plain.status, plain.code()), (StatusCode::UNPROCESSABLE_ENTITY, "not_encrypted"));
+    let good = encrypt_to(&public, EXPORT);
+    // Cut inside the nonce or the first chunk's tag: no complete payload (a cut further on
+    // is caught by the recipient's decryption, which authenticates every chunk).
+    let payload_start = good.windows(5).position(|w| w == b"\n--- ").unwrap() + 1;
+    let payload_start = payload_start + good[payload_start..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    for cut in [payload_start + 8, payload_start + 16 + 10] {
+        let truncated = app.upload(&to, good[..cut].to_vec(), &cookie).await;
+        assert_eq!(truncated.code(), "not_encrypted");
+    }
+    let header_only = app.upload(&to, b"age-encryption.org/v1\n-> X25519 abc\n--- def\n".to_vec(), &cookie).await;
+    assert_eq!(header_only.code(), "not_encrypted", "{} {:?}", header_only.status, header_only.raw);
+
+    let big = encrypt_to(&public, &vec![b'x'; 80 * 1024]);
+    let oversized = app.upload(&to, big, &cookie).await;
+    assert_eq!((oversized.status, oversized.code()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+
+    let json = app
+        .send(
+            axum::http::Request::post(to.as_str())
+                .header("x-requested-with", "zelfregie")
+                .header("content-type", "application/json")
+                .header("cookie", &cookie)
+                .body(axum::body::Body::from(good.clone()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let bad_key = app.upload("/api/me/transfers?recipient=age1nietgoed", good.clone(), &cookie).await;
+    assert_eq!(bad_key.code(), "recipient_invalid");
+    let no_key = app.upload("/api/me/transfers?partner=kerkrade", good.clone(), &cookie).await;
+    assert_eq!(no_key.code(), "unknown_partner", "a partner without a published key");
+    let anonymous = app
+        .send(
+            axum::http::Request::post(to.as_str())
+                .header("x-requested-with", "zelfregie")
+                .header("content-type", "application/octet-stream")
+                .body(axum::body::Body::from(good.clone()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(rows, 0);
+    // The real thing is accepted, armored too.
+    let armored = zelfregie_crypto::encrypt(
+        EXPORT,
+        &zelfregie_crypto::Protection::Recipients { recipients: vec![public.clone()] },
+        true,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(app.upload(&to, armored, &cookie).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn revoked_and_expired_links_stop_working_and_others_cannot_touch_them() {
+    let app = TestApp::new().await;
+    let owner = app.registered("eigenaar@example.org").await;
+    let other = app.registered("ander@example.org").await;
+    let (_, public) = generate_key_pair();
+    let to = format!("/api/me/transfers?recipient={public}");
+    let first = app.upload(&to, encrypt_to(&public, EXPORT), &owner).await;
+    let second = app.upload(&to, encrypt_to(&public, EXPORT), &owner).await;
+    let (id1, link1) =
+        (first.body["transfer"]["id"].as_i64().unwrap(), first.body["link"].as_str().unwrap().to_owned());
+    let link2 = second.body["link"].as_str().unwrap().to_owned();
+
+    // Someone else can neither see nor revoke it.
+    assert_eq!(app.get("/api/me/transfers", Some(&other)).await.body, serde_json::json!([]));
+    let theirs = app.call(Method::DELETE, &format!("/api/me/transfers/{id1}"), None, Some(&other)).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+
+    // Revoke: the file is deleted, the link dead, a second revoke says so.
+    let revoked = app.call(Method::DELETE, &format!("/api/me/transfers/{id1}"), None, Some(&owner)).await;
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&fetch_path(&link1), None).await.status, StatusCode::GONE);
+    let twice = app.call(Method::DELETE, &format!("/api/me/transfers/{id1}"), None, Some(&owner)).await;
+    assert_eq!(twice.status, StatusCode::GONE);
+
+    // Expiry: move the second one's deadline into the past.
+    sqlx::query("UPDATE transfers SET expires_at = created_at - 1 WHERE status = 'waiting'")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&fetch_path(&link2), None).await.status, StatusCode::GONE);
+    let list = app.get("/api/me/transfers", Some(&owner)).await;
+    let statuses: Vec<&str> = list.body.as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["expired", "revoked"]);
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE ciphertext IS NOT NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "the sweep on listing deleted the expired file");
+}
+
+#[tokio::test]
+async fn at_most_ten_transfers_wait_at_once() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("veel@example.org").await;
+    let (_, public) = generate_key_pair();
+    let to = format!("/api/me/transfers?recipient={public}");
+    let file = encrypt_to(&public, EXPORT);
+    for _ in 0..zelfregie_model::transfer::MAX_WAITING_TRANSFERS {
+        assert_eq!(app.upload(&to, file.clone(), &cookie).await.status, StatusCode::CREATED);
+    }
+    let eleventh = app.upload(&to, file, &cookie).await;
+    assert_eq!(eleventh.code(), "too_many");
+}
