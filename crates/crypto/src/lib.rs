@@ -15,6 +15,8 @@ pub use zelfregie_model::error::ErrorCode;
 pub mod protocol;
 
 pub use protocol::{Key, Progress, Protection, Stage};
+pub use zelfregie_model::age_key::{check_passphrase, passphrase_from_random, PASSPHRASE_MIN_CHARS};
+use zelfregie_model::age_key::PASSPHRASE_RANDOM_BYTES;
 
 /// scrypt work factor (N = 2^18) for passphrase files: about one second in a desktop browser,
 /// a few on a phone. age would calibrate itself, but in a size-optimised wasm build it picks
@@ -42,45 +44,17 @@ pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, ErrorCode> 
 }
 
 /// Parses recipient keys, one per line (empty lines and `#` comments ignored), as in an age
-/// recipients file. At least one is needed; duplicates are refused.
+/// recipients file: the model's checks as typed, then age's own parser.
 pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, ErrorCode> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-    if lines.is_empty() {
-        return Err(ErrorCode::Required);
-    }
-    let mut seen = Vec::with_capacity(lines.len());
-    for line in &lines {
-        if seen.contains(line) {
-            return Err(ErrorCode::Duplicate);
-        }
-        seen.push(line);
-    }
-    lines.into_iter().map(parse_recipient).collect()
+    zelfregie_model::age_key::check_recipients(text)?.iter().map(|line| parse_recipient(line)).collect()
 }
 
-/// Characters of a generated passphrase: lower case and digits without look-alikes
-/// (no `l`, `o`, `0`, `1`); 32 of them, so each carries exactly 5 bits.
-const PASSPHRASE_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
-
-/// A strong passphrase to write down: 5 groups of 5 characters (125 bits), from the
-/// operating system's random source (`crypto.getRandomValues` in a browser).
+/// A strong passphrase to write down (see [`passphrase_from_random`]), from the operating
+/// system's random source (`crypto.getRandomValues` in a browser).
 pub fn generate_passphrase() -> Result<String, ErrorCode> {
-    let mut bytes = [0u8; 25];
+    let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
     getrandom::getrandom(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
-    let chars: Vec<char> = bytes.iter().map(|b| PASSPHRASE_ALPHABET[usize::from(b & 31)] as char).collect();
-    Ok(chars.chunks(5).map(|g| g.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
-}
-
-/// A passphrase a person chose must not be trivially short (generated ones are 29 characters).
-pub const PASSPHRASE_MIN_CHARS: usize = 12;
-
-/// Checks a passphrase before the slow key derivation starts.
-pub fn check_passphrase(passphrase: &str) -> Result<(), ErrorCode> {
-    match passphrase.chars().count() {
-        0 => Err(ErrorCode::Required),
-        n if n < PASSPHRASE_MIN_CHARS => Err(ErrorCode::PasswordTooShort),
-        _ => Ok(()),
-    }
+    Ok(passphrase_from_random(&bytes))
 }
 
 /// Encrypts `plain` to a passphrase or to recipients, binary or armored. `progress` hears

@@ -7,6 +7,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod age_key;
 pub mod checks;
 pub mod disclosure;
 pub mod error;

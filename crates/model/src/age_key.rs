@@ -1,0 +1,120 @@
+//! What the page checks about age keys and passphrases as they are typed, before any
+//! encryption starts (the worker and the server check again with age itself).
+
+use crate::ErrorCode;
+
+/// A passphrase a person chose must not be trivially short (generated ones are 29 characters).
+pub const PASSPHRASE_MIN_CHARS: usize = 12;
+
+/// Characters of a generated passphrase: lower case and digits without look-alikes
+/// (no `l`, `o`, `0`, `1`); 32 of them, so each carries exactly 5 bits.
+const PASSPHRASE_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+
+/// Random bytes a generated passphrase needs.
+pub const PASSPHRASE_RANDOM_BYTES: usize = 25;
+
+/// A passphrase to write down from 25 random bytes: 5 groups of 5 characters, 125 bits.
+pub fn passphrase_from_random(bytes: &[u8; PASSPHRASE_RANDOM_BYTES]) -> String {
+    let chars: Vec<char> = bytes.iter().map(|b| PASSPHRASE_ALPHABET[usize::from(b & 31)] as char).collect();
+    chars.chunks(5).map(|g| g.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// Checks a passphrase before the slow key derivation starts.
+pub fn check_passphrase(passphrase: &str) -> Result<(), ErrorCode> {
+    match passphrase.chars().count() {
+        0 => Err(ErrorCode::Required),
+        n if n < PASSPHRASE_MIN_CHARS => Err(ErrorCode::PasswordTooShort),
+        _ => Ok(()),
+    }
+}
+
+/// Checks one X25519 recipient (`age1…`): Bech32 with the `age` prefix, lower case, and a
+/// 32-byte key. Surrounding spaces are ignored.
+pub fn check_recipient(text: &str) -> Result<(), ErrorCode> {
+    use bech32::FromBase32;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    if text != text.to_ascii_lowercase() {
+        return Err(ErrorCode::RecipientInvalid);
+    }
+    match bech32::decode(text) {
+        Ok((hrp, data, bech32::Variant::Bech32)) if hrp == "age" => match Vec::<u8>::from_base32(&data) {
+            Ok(key) if key.len() == 32 => Ok(()),
+            _ => Err(ErrorCode::RecipientInvalid),
+        },
+        _ => Err(ErrorCode::RecipientInvalid),
+    }
+}
+
+/// Checks recipients, one per line (empty lines and `#` comments ignored): at least one,
+/// each valid, none twice.
+pub fn check_recipients(text: &str) -> Result<Vec<String>, ErrorCode> {
+    let lines: Vec<String> =
+        text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect();
+    if lines.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    for (i, line) in lines.iter().enumerate() {
+        check_recipient(line)?;
+        if lines[..i].contains(line) {
+            return Err(ErrorCode::Duplicate);
+        }
+    }
+    Ok(lines)
+}
+
+/// Whether an identity text looks like one or more age secret keys (decryption decides).
+pub fn check_identity(text: &str) -> Result<(), ErrorCode> {
+    let keys: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    if keys.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    if keys.iter().all(|k| k.starts_with("AGE-SECRET-KEY-1") && k.len() == 74) {
+        Ok(())
+    } else {
+        Err(ErrorCode::IdentityInvalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // From the age specification's test vectors (c2sp.org/age): a valid X25519 recipient.
+    const KEY: &str = "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj";
+
+    #[test]
+    fn recipients_are_checked_as_typed() {
+        assert_eq!(check_recipient(KEY), Ok(()));
+        assert_eq!(check_recipient(&format!("  {KEY}\n")), Ok(()));
+        assert_eq!(check_recipient(""), Err(ErrorCode::Required));
+        assert_eq!(check_recipient(&KEY[..KEY.len() - 1]), Err(ErrorCode::RecipientInvalid));
+        assert_eq!(check_recipient(&KEY.replace('q', "p")), Err(ErrorCode::RecipientInvalid), "checksum");
+        assert_eq!(check_recipient(&KEY.to_uppercase()), Err(ErrorCode::RecipientInvalid));
+        assert_eq!(check_recipient(&KEY.replacen("age1", "abc1", 1)), Err(ErrorCode::RecipientInvalid));
+        assert_eq!(check_recipients(&format!("# ok\n{KEY}\n\n")), Ok(vec![KEY.to_owned()]));
+        assert_eq!(check_recipients(&format!("{KEY}\n{KEY}")), Err(ErrorCode::Duplicate));
+        assert_eq!(check_recipients("\n# nothing\n"), Err(ErrorCode::Required));
+    }
+
+    #[test]
+    fn passphrases() {
+        let p = passphrase_from_random(&[0xff; 25]);
+        assert_eq!(p, "99999-99999-99999-99999-99999");
+        assert_eq!(passphrase_from_random(&[0; 25]), "aaaaa-aaaaa-aaaaa-aaaaa-aaaaa");
+        assert_eq!(check_passphrase(&p), Ok(()));
+        assert_eq!(check_passphrase("elf tekens."), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(check_passphrase("twaalf tekens"), Ok(()));
+        assert_eq!(check_passphrase(""), Err(ErrorCode::Required));
+    }
+
+    #[test]
+    fn identities() {
+        let key = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX";
+        assert_eq!(check_identity(&format!("# created: now\n# public key: {KEY}\n{key}\n")), Ok(()));
+        assert_eq!(check_identity(KEY), Err(ErrorCode::IdentityInvalid));
+        assert_eq!(check_identity("# only comments"), Err(ErrorCode::Required));
+    }
+}
