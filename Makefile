@@ -61,14 +61,14 @@ fmt-check:
 
 clippy:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
-	cargo clippy --locked -p zelfregie -p zelfregie-model --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --locked -p zelfregie -p zelfregie-model -p zelfregie-crypto -p zelfregie-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --locked --workspace
 
 # wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml, flags from webdriver.json).
 test-browser:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p zelfregie --target wasm32-unknown-unknown
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p zelfregie -p zelfregie-crypto --target wasm32-unknown-unknown
 
 # The real server (fresh SQLite file per test) with the release SPA, driven in Chromium.
 test-e2e: spa
@@ -78,7 +78,7 @@ test-e2e: spa
 ## ---- tools ----------------------------------------------------------------------
 
 tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/npm
-tools-test: tools-build $(STAMP)/chromium
+tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage
 
 $(STAMP):
 	mkdir -p $(STAMP)
@@ -102,6 +102,12 @@ $(STAMP)/wasm-bindgen: Cargo.lock Trunk.toml | $(STAMP)
 # wasm-opt (binaryen 132; Debian's 108 breaks the page), Playwright, axe-core.
 $(STAMP)/npm: package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund
+	touch $@
+
+# rage: the reference age CLI, to decrypt files made in the browser (interop, e2e).
+RAGE_VERSION := 0.11.1
+$(STAMP)/rage: | $(STAMP)
+	rage --version 2>/dev/null | grep -q " $(RAGE_VERSION)" || cargo install rage --version $(RAGE_VERSION) --no-default-features
 	touch $@
 
 $(STAMP)/chromium: | $(STAMP)

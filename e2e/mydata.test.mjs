@@ -27,6 +27,11 @@ describe('everything held about me', () => {
     await page.getByRole('heading', { name: 'Wat het portaal niet heeft' }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'Mijn gegevens');
 
+    // The download lives on the export page, encrypted first; plain only as a second choice.
+    await page.getByRole('link', { name: 'Naar exporteren (versleuteld downloaden of overdragen)' }).click();
+    await portal.expectHeading('Exporteren');
+    await page.getByText('Download mijn gegevens (JSON, niet versleuteld)').first().click(); // opens the <details>
+    await page.getByText('maar het bestand is dan voor iedereen leesbaar').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download mijn gegevens (JSON, niet versleuteld)' }).click(),

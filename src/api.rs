@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
+use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, Disclosure, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
 };
@@ -58,6 +59,10 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> ApiResult<Respon
         None => builder.build(),
     }
     .map_err(|_| ClientError::Network)?;
+    dispatch(request).await
+}
+
+async fn dispatch(request: Request) -> ApiResult<Response> {
     let response = request.send().await.map_err(|_| ClientError::Network)?;
     if response.ok() {
         return Ok(response);
@@ -67,6 +72,7 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> ApiResult<Respon
         401 => ErrorCode::Unauthenticated,
         403 => ErrorCode::Forbidden,
         404 => ErrorCode::NotFound,
+        410 => ErrorCode::Expired,
         413 => ErrorCode::PayloadTooLarge,
         429 => ErrorCode::TooManyAttempts,
         502..=504 => ErrorCode::ServiceUnavailable,
@@ -235,4 +241,39 @@ pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
 /// Erases the account and everything held.
 pub async fn erase_account(erasure: &Erasure) -> ApiResult<()> {
     send(changing(Request::delete("/api/me/account")), body(erasure)).await.map(drop)
+}
+
+/// The complete export, as the bytes the server sent (they are encrypted as they are).
+pub async fn export_bytes() -> ApiResult<Vec<u8>> {
+    let response = send(Request::get("/api/me/export"), None).await?;
+    response.binary().await.map_err(|_| ClientError::Network)
+}
+
+/// Partners that published an age key.
+pub async fn partner_keys() -> ApiResult<Vec<PartnerKey>> {
+    get("/api/transfers/partners").await
+}
+
+/// The person's transfers.
+pub async fn transfers() -> ApiResult<Vec<Transfer>> {
+    get("/api/me/transfers").await
+}
+
+/// Uploads an age file for `target`.
+pub async fn upload_transfer(target: &TransferTarget, file: &[u8]) -> ApiResult<TransferCreated> {
+    let query = match (&target.partner, &target.recipient) {
+        (Some(slug), _) => format!("partner={}", js_sys::encode_uri_component(slug)),
+        (None, Some(key)) => format!("recipient={}", js_sys::encode_uri_component(key)),
+        (None, None) => String::new(),
+    };
+    let request = changing(Request::post(&format!("/api/me/transfers?{query}")))
+        .header("Content-Type", "application/octet-stream")
+        .body(js_sys::Uint8Array::from(file))
+        .map_err(|_| ClientError::Network)?;
+    json(dispatch(request).await?).await
+}
+
+/// Revokes a waiting transfer.
+pub async fn revoke_transfer(id: i64) -> ApiResult<()> {
+    send(changing(Request::delete(&format!("/api/me/transfers/{id}"))), None).await.map(|_| ())
 }

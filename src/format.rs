@@ -19,3 +19,44 @@ pub fn date_time(at: OffsetDateTime, lang: Lang) -> String {
     };
     date.to_locale_string(locale, &options).into()
 }
+
+/// A file size for people: "812 bytes", "8,2 kB", "16,0 MB" (decimal units; Dutch comma).
+pub fn size(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        0..1_000 => return format!("{bytes} bytes"),
+        1_000..1_000_000 => (bytes as f64 / 1e3, "kB"),
+        1_000_000..1_000_000_000 => (bytes as f64 / 1e6, "MB"),
+        _ => (bytes as f64 / 1e9, "GB"),
+    };
+    let number = format!("{value:.1}");
+    match lang {
+        Lang::Nl => format!("{} {unit}", number.replace('.', ",")),
+        Lang::En => format!("{number} {unit}"),
+    }
+}
+
+/// The export's file name for `date` (`YYYY-MM-DD`): `.json`, or `.json.age` when encrypted.
+pub fn export_file_name(date: &str, encrypted: bool) -> String {
+    format!("zelfregie-export-{date}{}", if encrypted { ".json.age" } else { ".json" })
+}
+
+/// Today in the person's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally_in_both_languages() {
+        assert_eq!(size(812, Lang::Nl), "812 bytes");
+        assert_eq!(size(8_225, Lang::Nl), "8,2 kB");
+        assert_eq!(size(8_225, Lang::En), "8.2 kB");
+        assert_eq!(size(16_777_216, Lang::Nl), "16,8 MB");
+        assert_eq!(export_file_name("2026-11-22", true), "zelfregie-export-2026-11-22.json.age");
+        assert_eq!(export_file_name("2026-11-22", false), "zelfregie-export-2026-11-22.json");
+    }
+}

@@ -370,6 +370,7 @@ texts! {
     DownloadWarning => "Het bestand is niet versleuteld. Bewaar het op een veilige plek en deel het niet via onbeveiligde kanalen.",
                        "The file is not encrypted. Keep it in a safe place and do not share it through insecure channels.";
     DownloadLink => "Download mijn gegevens (JSON, niet versleuteld)", "Download my data (JSON, not encrypted)";
+    DownloadEncryptedLink => "Naar exporteren (versleuteld downloaden of overdragen)", "Go to export (download encrypted or transfer)";
 
     PasswordChangeHeading => "Wachtwoord wijzigen", "Change password";
     CurrentPassword => "Huidig wachtwoord", "Current password";
@@ -382,6 +383,75 @@ texts! {
     EraseConfirm => "Weet je het zeker? Al je gegevens worden definitief verwijderd.", "Are you sure? All your data will be deleted for good.";
     EraseSubmit => "Account en alle gegevens verwijderen", "Delete account and all data";
     AccountErasedNotice => "Je account en al je gegevens zijn verwijderd.", "Your account and all your data have been deleted.";
+
+    NavExport => "Exporteren", "Export";
+    ExportTitle => "Exporteren", "Export";
+    ExportIntro => "Neem al je gegevens mee als één JSON-bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten, met het verwerkingsregister, een gepubliceerd schema en je cv ook in het JSON Resume-formaat.",
+                  "Take all your data with you as one JSON file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers, with the processing register, a published schema and your CV also in the JSON Resume format.";
+    ExportInBrowser => "Het versleutelen gebeurt in deze browser, met age. Het portaal ziet je wachtwoord niet en ontvangt nooit onversleutelde gegevens.",
+                       "Encryption happens in this browser, with age. The portal never sees your passphrase and never receives unencrypted data.";
+    EncryptHeading => "Versleuteld downloaden", "Download encrypted";
+    ProtectWith => "Versleutelen met", "Encrypt with";
+    ProtectPassphrase => "Een wachtwoord", "A passphrase";
+    ProtectRecipients => "Publieke sleutels (age1…)", "Public keys (age1…)";
+    PassphraseLabel => "Wachtwoord voor het bestand", "Passphrase for the file";
+    PassphraseHint => "Minstens 12 tekens. Schrijf het op: zonder dit wachtwoord is het bestand niet meer te openen.",
+                      "At least 12 characters. Write it down: without this passphrase the file cannot be opened.";
+    GeneratePassphrase => "Maak een sterk wachtwoord", "Make a strong passphrase";
+    PassphraseGenerated => "Er staat een nieuw wachtwoord in het veld. Schrijf het op voordat je verdergaat.",
+                           "A new passphrase is in the field. Write it down before you continue.";
+    RecipientsLabel => "Publieke sleutels, één per regel", "Public keys, one per line";
+    RecipientsHint => "Een age-sleutel begint met age1 en is 62 tekens lang. Iedere sleutel kan het bestand openen.",
+                      "An age key starts with age1 and is 62 characters long. Each key can open the file.";
+    ArmorLabel => "Als tekst (ASCII-armor), bijvoorbeeld om in een e-mail te plakken", "As text (ASCII armor), for example to paste into an e-mail";
+    EncryptSubmit => "Versleutelen en downloaden", "Encrypt and download";
+    StageFetching => "Je gegevens ophalen…", "Fetching your data…";
+    StageStarting => "Versleuteling starten…", "Starting encryption…";
+    StageDeriving => "Sleutel afleiden uit het wachtwoord (dit duurt een paar seconden)…", "Deriving the key from the passphrase (this takes a few seconds)…";
+    StageEncrypting => "Versleutelen…", "Encrypting…";
+    StageDecrypting => "Ontsleutelen…", "Decrypting…";
+    StageUploading => "Versturen…", "Uploading…";
+    EncryptDone => "Klaar. Het versleutelde bestand is gedownload:", "Done. The encrypted file has been downloaded:";
+    PlainHeading => "Onversleuteld downloaden", "Download unencrypted";
+    PlainText => "Dit is ook je recht, maar het bestand is dan voor iedereen leesbaar die het in handen krijgt. Kies dit alleen als je het op een veilige plek bewaart.",
+                 "This is your right too, but then anyone who gets hold of the file can read it. Only choose this if you keep it in a safe place.";
+    TransferHeading => "Overdragen aan een andere organisatie", "Transfer to another organisation";
+    TransferText => "Je gegevens worden in deze browser versleuteld voor de organisatie en dan op het portaal klaargezet. Je krijgt een link die één keer werkt en vanzelf verloopt; geef die aan de organisatie. Alleen zij kunnen het bestand openen.",
+                    "Your data is encrypted for the organisation in this browser and then left on the portal. You get a link that works once and expires by itself; give it to the organisation. Only they can open the file.";
+    TransferTo => "Organisatie", "Organisation";
+    TransferOther => "Een andere organisatie (publieke sleutel plakken)", "Another organisation (paste a public key)";
+    TransferKeyLabel => "Publieke sleutel van de organisatie (age1…)", "The organisation's public key (age1…)";
+    TransferSubmit => "Versleutelen en overdragen", "Encrypt and transfer";
+    TransferDone => "Klaargezet. Geef deze link aan de organisatie; hij werkt één keer en verloopt op", "Ready. Give this link to the organisation; it works once and expires on";
+    TransferLinkLabel => "Link voor de organisatie", "Link for the organisation";
+    TransfersHeading => "Je overdrachten", "Your transfers";
+    TransfersNone => "Je hebt nog niets overgedragen.", "You have not transferred anything yet.";
+    TransferOwnKey => "Eigen sleutel", "Key you gave";
+    TransferStatusWaiting => "Wacht op ophalen tot", "Waiting to be fetched until";
+    TransferStatusFetched => "Opgehaald op", "Fetched on";
+    TransferStatusRevoked => "Ingetrokken op", "Revoked on";
+    TransferStatusExpired => "Verlopen op", "Expired on";
+    TransferRevoke => "Intrekken", "Revoke";
+    TransferRevoked => "De overdracht is ingetrokken; het bestand is verwijderd.", "The transfer has been revoked; the file has been deleted.";
+    TransferSize => "Grootte", "Size";
+    TransferCreated => "Klaargezet op", "Left on";
+    OpenExportLink => "Een versleutelde export openen", "Open an encrypted export";
+
+    NavOpenExport => "Export openen", "Open export";
+    OpenTitle => "Export openen", "Open an export";
+    OpenIntro => "Kies een .age-bestand en geef het wachtwoord of de geheime sleutel. Het bestand wordt in deze browser geopend; er gaat niets naar het portaal.",
+                 "Choose an .age file and give the passphrase or secret key. The file is opened in this browser; nothing is sent to the portal.";
+    OpenFileLabel => "Versleuteld bestand", "Encrypted file";
+    OpenWith => "Openen met", "Open with";
+    OpenPassphrase => "Het wachtwoord", "The passphrase";
+    OpenIdentity => "Een geheime sleutel (AGE-SECRET-KEY-1…)", "A secret key (AGE-SECRET-KEY-1…)";
+    IdentityLabel => "Geheime sleutel", "Secret key";
+    IdentityHint => "Plak de inhoud van het sleutelbestand; regels met # worden overgeslagen.", "Paste the contents of the key file; lines starting with # are skipped.";
+    OpenSubmit => "Openen", "Open";
+    OpenResult => "Inhoud van het bestand", "Contents of the file";
+    OpenSummary => "Dit is een export van zelfregie, gemaakt op", "This is a zelfregie export, made on";
+    OpenNotExport => "Het bestand is geopend, maar het is geen export van zelfregie.", "The file was opened, but it is not a zelfregie export.";
+    OpenContentsLabel => "Inhoud (JSON)", "Contents (JSON)";
 
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",

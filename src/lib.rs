@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod components;
+pub mod crypto;
 pub mod editing;
 pub mod format;
 pub mod forms;
@@ -25,9 +26,11 @@ use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
+use crate::pages::export::ExportPage;
 use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
+use crate::pages::open_export::OpenExportPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
@@ -49,6 +52,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profiel") view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
                     <Route path=path!("/zichtbaarheid") view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
                     <Route path=path!("/mijn-gegevens") view=|| view! { <RequireLogin><MyDataPage/></RequireLogin> }/>
+                    <Route path=path!("/exporteren") view=|| view! { <RequireLogin><ExportPage/></RequireLogin> }/>
+                    // Opening a file needs no account: it happens in the browser only.
+                    <Route path=path!("/export-openen") view=OpenExportPage/>
                     <Route path=path!("/opleidingen") view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
                     <Route path=path!("/nieuwsbrief") view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.

@@ -9,4 +9,5 @@ pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod page;
+pub mod progress;
 pub mod save_bar;

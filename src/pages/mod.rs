@@ -3,11 +3,13 @@
 pub mod academy;
 pub mod account;
 pub mod disclosures;
+pub mod export;
 pub mod login;
 pub mod my_data;
 pub mod newsletter;
 pub mod newsletter_link;
 pub mod not_found;
+pub mod open_export;
 pub mod overview;
 pub mod profile;
 pub mod register;

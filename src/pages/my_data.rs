@@ -1,7 +1,7 @@
 //! Mijn gegevens: everything held about the person by processing activity, each with its
 //! purpose, legal basis, recipients, origin and retention from the processing register (the
 //! same data file the export and the documentation use); what the portal does not hold;
-//! and the download of everything.
+//! and the way to the export (encrypted, transferred, or plain).
 
 use leptos::prelude::*;
 use zelfregie_model::register::{register, Activity, Text};
@@ -67,8 +67,7 @@ pub fn MyDataPage() -> impl IntoView {
             <section aria-labelledby="h-download">
                 <h2 id="h-download">{locale.text(T::DownloadHeading)}</h2>
                 <p>{locale.text(T::DownloadText)}</p>
-                <p class="notice notice-warning">{locale.text(T::DownloadWarning)}</p>
-                <p><a class="button-secondary download-link" href="/api/me/export" download>{locale.text(T::DownloadLink)}</a></p>
+                <p><a class="button-primary" href="/exporteren">{locale.text(T::DownloadEncryptedLink)}</a></p>
             </section>
         </Page>
     }

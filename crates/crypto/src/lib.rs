@@ -12,11 +12,10 @@ use age::secrecy::SecretString;
 use age::{DecryptError, Decryptor, Encryptor};
 pub use zelfregie_model::error::ErrorCode;
 
-pub mod protocol;
-
-pub use protocol::{Key, Progress, Protection, Stage};
-pub use zelfregie_model::age_key::{check_passphrase, passphrase_from_random, PASSPHRASE_MIN_CHARS};
 use zelfregie_model::age_key::PASSPHRASE_RANDOM_BYTES;
+pub use zelfregie_model::age_key::{check_passphrase, passphrase_from_random, PASSPHRASE_MIN_CHARS};
+pub use zelfregie_model::worker_protocol as protocol;
+pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
 
 /// scrypt work factor (N = 2^18) for passphrase files: about one second in a desktop browser,
 /// a few on a phone. age would calibrate itself, but in a size-optimised wasm build it picks

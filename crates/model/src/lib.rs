@@ -21,6 +21,7 @@ pub mod secret;
 pub mod testing;
 pub mod transfer;
 pub mod visibility;
+pub mod worker_protocol;
 
 pub use account::{Account, Credentials, Erasure, PasswordChange, Registration, Role, SessionDetails, SessionInfo};
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, Preview};

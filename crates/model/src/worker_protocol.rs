@@ -1,8 +1,8 @@
-//! Messages between the page and its crypto web worker. The control part travels as JSON;
+//! Messages between the page and its crypto web worker (crate `zelfregie-worker`). The control part travels as JSON;
 //! the bytes travel beside it as a transferred `ArrayBuffer` (never copied, never in JSON).
 
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
-use zelfregie_model::error::ErrorCode;
 
 /// How an export is protected.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,179 @@
+// End to end, issue 6: the export encrypted in the browser with age (passphrase and keys,
+// binary and armored) and decrypted by other age implementations (typage in Node, the rage
+// CLI); files made by rage and typage opened on "Export openen"; a transfer to a partner
+// fetched once by its link and decrypted with the partner's key; revoking; axe clean.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decrypter, Encrypter, armor } from 'age-encryption';
+import { Portal } from './pages.mjs';
+import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext } from './harness.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'zelfregie-age-'));
+
+/** A fresh X25519 key pair from `rage-keygen`: [identity file path, public key]. */
+function rageKeygen(name) {
+  const file = join(work, `${name}.txt`);
+  execFileSync('rage-keygen', ['-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const publicKey = readFileSync(file, 'utf8').match(/public key: (age1[0-9a-z]+)/)[1];
+  return [file, publicKey];
+}
+
+function rageDecrypt(file, identityFile) {
+  return execFileSync('rage', ['-d', '-i', identityFile, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function toExportPage(page, portal) {
+  await portal.loginAsDemo('kandidaat@example.org');
+  await portal.openMenuIfCollapsed();
+  await portal.navLink('Exporteren').click();
+  await portal.expectHeading('Exporteren');
+}
+
+describe('export encrypted in the browser', () => {
+  const env = serverAndBrowser({ demo: true });
+  let context, page, portal, seen;
+  before(async () => {
+    ({ context, seen } = await watchedContext(env.browser, env.server.url, { acceptDownloads: true, viewport: { width: 360, height: 740 } }));
+    page = await context.newPage();
+    portal = new Portal(page);
+    await toExportPage(page, portal);
+  });
+
+  it('passphrase (generated), binary: downloaded, opened by typage with the passphrase', async () => {
+    await portal.button('Maak een sterk wachtwoord').click();
+    await page.getByText('Er staat een nieuw wachtwoord in het veld').waitFor();
+    const passphrase = await portal.field('Wachtwoord voor het bestand').inputValue();
+    assert.match(passphrase, /^([a-z2-9]{5}-){4}[a-z2-9]{5}$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      portal.button('Versleutelen en downloaden').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^zelfregie-export-\d{4}-\d{2}-\d{2}\.json\.age$/);
+    const file = readFileSync(await download.path());
+    assert.ok(file.subarray(0, 22).toString() === 'age-encryption.org/v1\n');
+    assert.match(file.toString('latin1'), /-> scrypt \S+ 18\n/, 'work factor 18');
+    assert.ok(!file.includes('Sanne'), 'no plaintext in the file');
+    const done = page.locator('[data-ms]');
+    await done.waitFor();
+    console.log(`# demo export, passphrase (scrypt 2^18): ${file.length} bytes encrypted in ${await done.getAttribute('data-ms')} ms in Chromium (fetch + encrypt)`);
+
+    const d = new Decrypter();
+    d.addPassphrase(passphrase);
+    const exported = JSON.parse(new TextDecoder().decode(await d.decrypt(new Uint8Array(file))));
+    assert.equal(exported.format, 'zelfregie-export');
+    assert.equal(exported.cv.basics.name, 'Sanne van Dijk');
+
+    const wrong = new Decrypter();
+    wrong.addPassphrase(`${passphrase}x`);
+    await assert.rejects(wrong.decrypt(new Uint8Array(file)));
+    assert.deepEqual(await axeViolations(page), [], 'export page after a download');
+  });
+
+  it('recipient keys, armored: decrypted by the rage CLI with either key', async () => {
+    const [idA, pubA] = rageKeygen('a');
+    const [idB, pubB] = rageKeygen('b');
+    await page.getByLabel('Publieke sleutels (age1…)').check();
+    const keys = portal.field('Publieke sleutels, één per regel');
+    // Validated as typed: a broken key is refused before anything is encrypted.
+    await keys.fill(`${pubA}\n${pubB.slice(0, -1)}`);
+    await portal.button('Versleutelen en downloaden').click();
+    await page.getByText('Dit is geen geldige publieke age-sleutel').waitFor();
+    assert.equal(await keys.getAttribute('aria-invalid'), 'true');
+    await keys.fill(`${pubA}\n${pubB}`);
+    await page.getByLabel('Als tekst (ASCII-armor)', { exact: false }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      portal.button('Versleutelen en downloaden').click(),
+    ]);
+    const path = await download.path();
+    assert.ok(readFileSync(path, 'utf8').startsWith('-----BEGIN AGE ENCRYPTED FILE-----'));
+    for (const id of [idA, idB]) {
+      const exported = JSON.parse(rageDecrypt(path, id).toString('utf8'));
+      assert.equal(exported.candidate_bank.profile.personal.first_name, 'Sanne');
+    }
+    assert.deepEqual(await cspViolations(page), []);
+  });
+
+  it('transfers to a partner: the link works once and the partner key opens it; revoke', async () => {
+    await portal.field('Organisatie').selectOption({ label: 'Gemeente Kerkrade' });
+    await portal.button('Versleutelen en overdragen').click();
+    const link = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
+    assert.match(link, /\/api\/transfers\/fetch\/[A-Za-z0-9_-]{43}$/);
+    await page.locator('.transfer[data-status="waiting"]').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'export page with a transfer');
+
+    const first = await fetch(link);
+    assert.equal(first.status, 200);
+    const file = join(work, 'transfer.age');
+    writeFileSync(file, Buffer.from(await first.arrayBuffer()));
+    const exported = JSON.parse(rageDecrypt(file, join(env.server.dataDir, 'partner-keys', 'kerkrade.txt')).toString('utf8'));
+    assert.equal(exported.account.email, 'kandidaat@example.org');
+    assert.equal((await fetch(link)).status, 410, 'once only');
+
+    // A second transfer, to a pasted key, revoked before anyone fetches it.
+    const [, pub] = rageKeygen('c');
+    await portal.field('Organisatie').selectOption({ label: 'Een andere organisatie (publieke sleutel plakken)' });
+    await portal.field('Publieke sleutel van de organisatie (age1…)').fill(pub);
+    await portal.button('Versleutelen en overdragen').click();
+    const link2 = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
+    assert.notEqual(link2, link);
+    await page.locator('.transfer[data-status="waiting"]').first().waitFor();
+    await page.locator('.transfer[data-status="waiting"]').getByRole('button', { name: 'Intrekken' }).click();
+    await page.getByText('De overdracht is ingetrokken').waitFor();
+    assert.equal((await fetch(link2)).status, 410);
+    await page.locator('.transfer[data-status="revoked"]').waitFor();
+    await page.locator('.transfer[data-status="fetched"]').waitFor();
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
+    assert.deepEqual(await cspViolations(page), []);
+  });
+});
+
+describe('open an export', () => {
+  const env = serverAndBrowser({ demo: false });
+  const contents = JSON.stringify({ format: 'zelfregie-export', generated_at: '2026-11-22T09:30:00Z', note: 'gemaakt met rage' });
+
+  it('opens a file made by rage (key) and one made by typage (passphrase); a wrong passphrase is said plainly', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, { viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    const [identityFile, pub] = rageKeygen('open');
+    const plain = join(work, 'plain.json');
+    writeFileSync(plain, contents);
+    const byRage = join(work, 'by-rage.age');
+    execFileSync('rage', ['-r', pub, '-o', byRage, plain]);
+
+    await portal.open('/export-openen');
+    await portal.expectHeading('Export openen');
+    await page.setInputFiles('#open-file', byRage);
+    await page.getByLabel('Een geheime sleutel (AGE-SECRET-KEY-1…)').check();
+    await portal.field('Geheime sleutel').fill(readFileSync(identityFile, 'utf8'));
+    await portal.button('Openen').click();
+    await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor();
+    assert.match(await page.locator('.opened-contents').innerText(), /"note": "gemaakt met rage"/);
+    assert.deepEqual(await axeViolations(page), [], 'opened export');
+
+    const e = new Encrypter();
+    e.setPassphrase('correct paard batterij nietje');
+    const byTypage = join(work, 'by-typage.age');
+    writeFileSync(byTypage, armor.encode(await e.encrypt(contents)));
+    await page.setInputFiles('#open-file', byTypage);
+    await page.getByLabel('Het wachtwoord').check();
+    await portal.field('Wachtwoord voor het bestand').fill('correct paard batterij');
+    await portal.button('Openen').click();
+    await page.getByRole('alert').getByText('Dit wachtwoord opent het bestand niet').waitFor({ timeout: 30_000 });
+    await portal.field('Wachtwoord voor het bestand').fill('correct paard batterij nietje');
+    await portal.button('Openen').click();
+    await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor({ timeout: 30_000 });
+
+    // Plaintext is not an age file: said so.
+    await page.setInputFiles('#open-file', plain);
+    await portal.button('Openen').click();
+    await page.getByText('Dit is geen (volledig) met age versleuteld bestand').waitFor();
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+});

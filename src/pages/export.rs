@@ -1,0 +1,349 @@
+//! Exporteren: the complete export encrypted in this browser with age (to a passphrase or to
+//! public keys, binary or armored) and downloaded; transferred encrypted to another
+//! organisation by a one-time link; or, as a deliberate second choice, downloaded plain.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients};
+use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
+use zelfregie_model::worker_protocol::{Job, Protection};
+use zelfregie_model::{ApiError, ErrorCode, FieldError};
+
+use crate::api::{self, ClientError};
+use crate::components::field::{focus_field, CheckboxField, TextField};
+use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::page::Page;
+use crate::components::progress::{now_ms, JobProgress, Step};
+use crate::crypto;
+use crate::format::{date_time, export_file_name, size, today};
+use crate::forms::FormErrors;
+use crate::i18n::T;
+use crate::locale::Locale;
+
+fn failed(code: ErrorCode) -> ClientError {
+    ClientError::Api(ApiError::new(code))
+}
+
+/// Fetches the export and encrypts it in the worker, reporting each step.
+async fn encrypted_export(
+    protection: Protection,
+    armor: bool,
+    step: RwSignal<Option<Step>>,
+) -> Result<Vec<u8>, ClientError> {
+    step.set(Some(Step::Fetching));
+    let plain = api::export_bytes().await?;
+    step.set(Some(Step::Starting));
+    let job = Job::Encrypt { protection, armor };
+    crypto::run(&job, plain, move |p| step.set(Some(Step::Working(p)))).await.map_err(failed)
+}
+
+/// The page.
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let locale = Locale::get();
+    // Start loading the worker now: by the time the form is filled in, it is ready.
+    crypto::warm_up();
+    on_cleanup(crypto::stop);
+    view! {
+        <Page title=T::ExportTitle>
+            <p>{locale.text(T::ExportIntro)}</p>
+            <p>{locale.text(T::ExportInBrowser)}</p>
+            <EncryptedDownload/>
+            <TransferSection/>
+            <section aria-labelledby="h-plain">
+                <h2 id="h-plain">{locale.text(T::PlainHeading)}</h2>
+                <details class="plain-download">
+                    <summary>{locale.text(T::DownloadLink)}</summary>
+                    <p class="notice notice-warning">{locale.text(T::PlainText)}</p>
+                    <p><a class="button-secondary download-link" href="/api/me/export" download>{locale.text(T::DownloadLink)}</a></p>
+                </details>
+            </section>
+            <p><a href="/export-openen">{locale.text(T::OpenExportLink)}</a></p>
+        </Page>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Passphrase,
+    Recipients,
+}
+
+/// Encrypt to a passphrase or keys and download.
+#[component]
+fn EncryptedDownload() -> impl IntoView {
+    let locale = Locale::get();
+    let mode = RwSignal::new(Mode::Passphrase);
+    let passphrase = RwSignal::new(String::new());
+    let recipients = RwSignal::new(String::new());
+    let armor = RwSignal::new(false);
+    let generated = RwSignal::new(false);
+    let errors = RwSignal::new(FormErrors::default());
+    let step = RwSignal::new(None::<Step>);
+    let done = RwSignal::new(None::<(String, u64, f64)>);
+
+    let generate = move |_| match crypto::generate_passphrase() {
+        Ok(p) => {
+            passphrase.set(p);
+            generated.set(true);
+            errors.set(FormErrors::default());
+        }
+        Err(code) => errors.set(FormErrors::from_client(failed(code))),
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if step.get_untracked().is_some() {
+            return;
+        }
+        done.set(None);
+        let checked = match mode.get_untracked() {
+            Mode::Passphrase => check_passphrase(&passphrase.get_untracked())
+                .map(|()| Protection::Passphrase { passphrase: passphrase.get_untracked() })
+                .map_err(|c| ("passphrase", c)),
+            Mode::Recipients => check_recipients(&recipients.get_untracked())
+                .map(|recipients| Protection::Recipients { recipients })
+                .map_err(|c| ("recipients", c)),
+        };
+        let protection = match checked {
+            Ok(p) => p,
+            Err((field, code)) => {
+                errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
+                focus_field(field);
+                return;
+            }
+        };
+        errors.set(FormErrors::default());
+        let armored = armor.get_untracked();
+        spawn_local(async move {
+            let started = now_ms();
+            let result = encrypted_export(protection, armored, step).await.and_then(|file| {
+                let name = export_file_name(&today(), true);
+                crypto::download(&file, &name, "application/octet-stream").map_err(failed)?;
+                Ok((name, file.len() as u64))
+            });
+            step.set(None);
+            match result {
+                Ok((name, bytes)) => done.set(Some((name, bytes, now_ms() - started))),
+                Err(e) => errors.set(FormErrors::from_client(e)),
+            }
+        });
+    };
+    let field_error = move |f: &'static str| Signal::derive(move || errors.with(|e| e.field(f)));
+    let busy = move || step.get().is_some();
+    view! {
+        <section aria-labelledby="h-encrypt">
+            <h2 id="h-encrypt">{locale.text(T::EncryptHeading)}</h2>
+            <form class="form" on:submit=on_submit novalidate>
+                <fieldset class="choice">
+                    <legend>{locale.text(T::ProtectWith)}</legend>
+                    <div class="field-check">
+                        <input type="radio" id="protect-passphrase" name="protect" prop:checked=move || mode.get() == Mode::Passphrase
+                            on:change=move |_| mode.set(Mode::Passphrase)/>
+                        <label for="protect-passphrase">{locale.text(T::ProtectPassphrase)}</label>
+                    </div>
+                    <div class="field-check">
+                        <input type="radio" id="protect-recipients" name="protect" prop:checked=move || mode.get() == Mode::Recipients
+                            on:change=move |_| mode.set(Mode::Recipients)/>
+                        <label for="protect-recipients">{locale.text(T::ProtectRecipients)}</label>
+                    </div>
+                </fieldset>
+                {move || match mode.get() {
+                    Mode::Passphrase => view! {
+                        <TextField id="passphrase" label=T::PassphraseLabel hint=T::PassphraseHint autocomplete="off"
+                            value=passphrase error=field_error("passphrase")/>
+                        <p><button type="button" class="button-secondary" on:click=generate>{locale.text(T::GeneratePassphrase)}</button></p>
+                        {move || generated.get().then(|| view! { <StatusNotice text=T::PassphraseGenerated/> })}
+                    }.into_any(),
+                    Mode::Recipients => view! {
+                        <TextField id="recipients" label=T::RecipientsLabel hint=T::RecipientsHint multiline=true
+                            value=recipients error=field_error("recipients")/>
+                    }.into_any(),
+                }}
+                <CheckboxField id="armor" label=T::ArmorLabel checked=armor set=Callback::new(move |v| armor.set(v))/>
+                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                <JobProgress step=step/>
+                <button type="submit" class="button-primary" disabled=busy>{locale.text(T::EncryptSubmit)}</button>
+            </form>
+            {move || done.get().map(|(name, bytes, ms)| view! {
+                <p class="notice notice-status" role="status" data-ms=format!("{ms:.0}")>
+                    {locale.text(T::EncryptDone)} " " <strong>{name}</strong> " (" {size(bytes, locale.lang())} ")"
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// The value of the "another organisation" choice in the partner list.
+const OTHER: &str = "-";
+
+/// Encrypt for an organisation's key, upload, give the one-time link; the list of transfers.
+#[component]
+fn TransferSection() -> impl IntoView {
+    let locale = Locale::get();
+    let partners = LocalResource::new(api::partner_keys);
+    let transfers = LocalResource::new(api::transfers);
+    let target = RwSignal::new(String::new());
+    let key = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let step = RwSignal::new(None::<Step>);
+    let created = RwSignal::new(None::<TransferCreated>);
+    let revoked = RwSignal::new(false);
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if step.get_untracked().is_some() {
+            return;
+        }
+        created.set(None);
+        revoked.set(false);
+        let chosen = target.get_untracked();
+        let keys = partners.get_untracked().and_then(Result::ok).unwrap_or_default();
+        let checked = if chosen.is_empty() {
+            Err(("transfer-target", ErrorCode::Required))
+        } else if chosen == OTHER {
+            let k = key.get_untracked().trim().to_owned();
+            check_recipient(&k)
+                .map(|()| (TransferTarget { partner: None, recipient: Some(k.clone()) }, k))
+                .map_err(|c| ("transfer-key", c))
+        } else {
+            keys.iter()
+                .find(|p| p.partner.slug == chosen)
+                .map(|p| (TransferTarget { partner: Some(chosen.clone()), recipient: None }, p.recipient.clone()))
+                .ok_or(("transfer-target", ErrorCode::UnknownPartner))
+        };
+        let (destination, recipient) = match checked {
+            Ok(t) => t,
+            Err((field, code)) => {
+                errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
+                focus_field(field);
+                return;
+            }
+        };
+        errors.set(FormErrors::default());
+        spawn_local(async move {
+            let protection = Protection::Recipients { recipients: vec![recipient] };
+            let result = async {
+                let file = encrypted_export(protection, false, step).await?;
+                step.set(Some(Step::Uploading));
+                api::upload_transfer(&destination, &file).await
+            }
+            .await;
+            step.set(None);
+            match result {
+                Ok(c) => {
+                    created.set(Some(c));
+                    transfers.refetch();
+                }
+                Err(e) => errors.set(FormErrors::from_client(e)),
+            }
+        });
+    };
+    let revoke = Action::new_local(|id: &i64| {
+        let id = *id;
+        async move { api::revoke_transfer(id).await }
+    });
+    Effect::new(move |_| match revoke.value().get() {
+        Some(Ok(())) => {
+            revoked.set(true);
+            created.set(None);
+            transfers.refetch();
+        }
+        Some(Err(e)) => errors.set(FormErrors::from_client(e)),
+        None => {}
+    });
+
+    let options = move || {
+        partners.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| {
+            view! { <option value=p.partner.slug.clone() selected=move || target.get() == p.partner.slug>{p.partner.name.clone()}</option> }
+        }).collect_view()
+    };
+    let target_error = move || errors.with(|e| e.field("transfer-target"));
+    let busy = move || step.get().is_some();
+    view! {
+        <section aria-labelledby="h-transfer">
+            <h2 id="h-transfer">{locale.text(T::TransferHeading)}</h2>
+            <p>{locale.text(T::TransferText)}</p>
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="field" class:field-invalid=move || target_error().is_some()>
+                    <label for="transfer-target">{locale.text(T::TransferTo)}</label>
+                    {move || target_error().map(|c| view! {
+                        <p class="field-error" id="transfer-target-error">{crate::i18n::error_text(c, locale.lang())}</p>
+                    })}
+                    <select id="transfer-target" name="transfer-target" aria-invalid=move || target_error().map(|_| "true")
+                        aria-describedby=move || target_error().map(|_| "transfer-target-error")
+                        on:change=move |ev| target.set(event_target_value(&ev))>
+                        <option value="" selected=move || target.get().is_empty()>{locale.text(T::ChooseEmployer)}</option>
+                        {options}
+                        <option value=OTHER selected=move || target.get() == OTHER>{locale.text(T::TransferOther)}</option>
+                    </select>
+                </div>
+                {move || (target.get() == OTHER).then(|| view! {
+                    <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
+                        value=key error=Signal::derive(move || errors.with(|e| e.field("transfer-key")))/>
+                })}
+                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                <JobProgress step=step/>
+                <button type="submit" class="button-primary" disabled=busy>{locale.text(T::TransferSubmit)}</button>
+            </form>
+            {move || created.get().map(|c| view! {
+                <div class="notice notice-status transfer-link" role="status">
+                    <p>{locale.text(T::TransferDone)} " " {date_time(c.transfer.expires_at, locale.lang())} "."</p>
+                    <label for="transfer-link">{locale.text(T::TransferLinkLabel)}</label>
+                    <input id="transfer-link" type="text" readonly prop:value=c.link.clone()
+                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                </div>
+            })}
+            {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked/> })}
+            <h3>{locale.text(T::TransfersHeading)}</h3>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || transfers.get().map(|r| match r {
+                    Ok(list) if list.is_empty() => view! { <p>{locale.text(T::TransfersNone)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="transfers">
+                            {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke.clone()/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One transfer in the list.
+#[component]
+fn TransferItem(transfer: Transfer, revoke: Action<i64, api::ApiResult<()>>) -> impl IntoView {
+    let locale = Locale::get();
+    let to = transfer.partner.as_ref().map(|p| p.name.clone());
+    let key = transfer.recipient.clone();
+    let (status, when) = match transfer.status {
+        TransferStatus::Waiting => (T::TransferStatusWaiting, Some(transfer.expires_at)),
+        TransferStatus::Fetched => (T::TransferStatusFetched, transfer.ended_at),
+        TransferStatus::Revoked => (T::TransferStatusRevoked, transfer.ended_at),
+        TransferStatus::Expired => (T::TransferStatusExpired, transfer.ended_at),
+    };
+    let waiting = transfer.status == TransferStatus::Waiting;
+    let id = transfer.id;
+    view! {
+        <li class="transfer" data-status=format!("{:?}", transfer.status).to_lowercase()>
+            <p class="transfer-to">
+                {match to {
+                    Some(name) => view! { <strong>{name}</strong> }.into_any(),
+                    None => view! { <strong>{locale.text(T::TransferOwnKey)}</strong> " " <code class="key">{key}</code> }.into_any(),
+                }}
+            </p>
+            <dl class="facts">
+                <dt>{locale.text(T::TransferCreated)}</dt><dd>{move || date_time(transfer.created_at, locale.lang())}</dd>
+                <dt>{locale.text(T::TransferSize)}</dt><dd>{move || size(transfer.size, locale.lang())}</dd>
+                <dt>{locale.text(status)}</dt><dd>{move || when.map(|w| date_time(w, locale.lang()))}</dd>
+            </dl>
+            {waiting.then(|| view! {
+                <button type="button" class="button-secondary" disabled=move || revoke.pending().get()
+                    on:click=move |_| { revoke.dispatch(id); }>
+                    {locale.text(T::TransferRevoke)}
+                </button>
+            })}
+        </li>
+    }
+}

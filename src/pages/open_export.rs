@@ -1,0 +1,180 @@
+//! Export openen: decrypt an `.age` file in this browser with its passphrase or a secret
+//! key and show what is in it, so a person can check what they hold. Nothing is uploaded.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use zelfregie_model::age_key::check_identity;
+use zelfregie_model::worker_protocol::{Job, Key};
+use zelfregie_model::{ApiError, ErrorCode, FieldError};
+
+use crate::api::ClientError;
+use crate::components::field::{focus_field, TextField};
+use crate::components::notice::ErrorNotice;
+use crate::components::page::Page;
+use crate::components::progress::{JobProgress, Step};
+use crate::crypto;
+use crate::forms::FormErrors;
+use crate::i18n::T;
+use crate::locale::Locale;
+
+/// What an opened file holds, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// `generated_at` of a zelfregie export; `None` for any other content.
+    pub export_made: Option<String>,
+    /// The contents, pretty-printed when they are JSON.
+    pub text: String,
+}
+
+impl Opened {
+    /// Reads decrypted bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Self {
+        match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(value) => {
+                let export_made = (value["format"] == "zelfregie-export")
+                    .then(|| value["generated_at"].as_str().unwrap_or_default().to_owned());
+                Opened { export_made, text: serde_json::to_string_pretty(&value).unwrap_or_default() }
+            }
+            Err(_) => Opened { export_made: None, text: String::from_utf8_lossy(bytes).into_owned() },
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    Passphrase,
+    Identity,
+}
+
+/// The page.
+#[component]
+pub fn OpenExportPage() -> impl IntoView {
+    let locale = Locale::get();
+    crypto::warm_up();
+    on_cleanup(crypto::stop);
+    let file = RwSignal::new(None::<Vec<u8>>);
+    let with = RwSignal::new(KeyKind::Passphrase);
+    let passphrase = RwSignal::new(String::new());
+    let identity = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let step = RwSignal::new(None::<Step>);
+    let opened = RwSignal::new(None::<Opened>);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let picked = input.files().and_then(|f| f.get(0));
+        file.set(None);
+        opened.set(None);
+        if let Some(picked) = picked {
+            spawn_local(async move {
+                match crypto::read_file(&picked).await {
+                    Ok(bytes) => file.set(Some(bytes)),
+                    Err(code) => errors.set(FormErrors::from_client(ClientError::Api(ApiError::new(code)))),
+                }
+            });
+        }
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if step.get_untracked().is_some() {
+            return;
+        }
+        opened.set(None);
+        let invalid = |field: &'static str, code: ErrorCode| {
+            errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
+            focus_field(field);
+        };
+        let Some(bytes) = file.get_untracked() else {
+            return invalid("open-file", ErrorCode::Required);
+        };
+        let key = match with.get_untracked() {
+            KeyKind::Passphrase if passphrase.get_untracked().is_empty() => {
+                return invalid("open-passphrase", ErrorCode::Required)
+            }
+            KeyKind::Passphrase => Key::Passphrase { passphrase: passphrase.get_untracked() },
+            KeyKind::Identity => match check_identity(&identity.get_untracked()) {
+                Ok(()) => Key::Identity { identity: identity.get_untracked() },
+                Err(code) => return invalid("open-identity", code),
+            },
+        };
+        errors.set(FormErrors::default());
+        step.set(Some(Step::Starting));
+        spawn_local(async move {
+            let result = crypto::run(&Job::Decrypt { key }, bytes, move |p| step.set(Some(Step::Working(p)))).await;
+            step.set(None);
+            match result {
+                Ok(plain) => opened.set(Some(Opened::from_bytes(&plain))),
+                Err(code) => errors.set(FormErrors::from_client(ClientError::Api(ApiError::new(code)))),
+            }
+        });
+    };
+    let file_error = move || errors.with(|e| e.field("open-file"));
+    view! {
+        <Page title=T::OpenTitle>
+            <p>{locale.text(T::OpenIntro)}</p>
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="field" class:field-invalid=move || file_error().is_some()>
+                    <label for="open-file">{locale.text(T::OpenFileLabel)}</label>
+                    {move || file_error().map(|c| view! {
+                        <p class="field-error" id="open-file-error">{crate::i18n::error_text(c, locale.lang())}</p>
+                    })}
+                    <input id="open-file" type="file" accept=".age,.txt,.asc,application/octet-stream"
+                        aria-invalid=move || file_error().map(|_| "true")
+                        aria-describedby=move || file_error().map(|_| "open-file-error") on:change=on_file/>
+                </div>
+                <fieldset class="choice">
+                    <legend>{locale.text(T::OpenWith)}</legend>
+                    <div class="field-check">
+                        <input type="radio" id="open-with-passphrase" name="open-with" prop:checked=move || with.get() == KeyKind::Passphrase
+                            on:change=move |_| with.set(KeyKind::Passphrase)/>
+                        <label for="open-with-passphrase">{locale.text(T::OpenPassphrase)}</label>
+                    </div>
+                    <div class="field-check">
+                        <input type="radio" id="open-with-identity" name="open-with" prop:checked=move || with.get() == KeyKind::Identity
+                            on:change=move |_| with.set(KeyKind::Identity)/>
+                        <label for="open-with-identity">{locale.text(T::OpenIdentity)}</label>
+                    </div>
+                </fieldset>
+                {move || match with.get() {
+                    KeyKind::Passphrase => view! {
+                        <TextField id="open-passphrase" label=T::PassphraseLabel input_type="password" autocomplete="off"
+                            value=passphrase error=Signal::derive(move || errors.with(|e| e.field("open-passphrase")))/>
+                    }.into_any(),
+                    KeyKind::Identity => view! {
+                        <TextField id="open-identity" label=T::IdentityLabel hint=T::IdentityHint multiline=true
+                            value=identity error=Signal::derive(move || errors.with(|e| e.field("open-identity")))/>
+                    }.into_any(),
+                }}
+                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                <JobProgress step=step/>
+                <button type="submit" class="button-primary" disabled=move || step.get().is_some()>{locale.text(T::OpenSubmit)}</button>
+            </form>
+            {move || opened.get().map(|o| view! {
+                <section aria-labelledby="h-opened" class="opened">
+                    <h2 id="h-opened" tabindex="-1">{locale.text(T::OpenResult)}</h2>
+                    {match o.export_made {
+                        Some(made) => view! { <p role="status">{locale.text(T::OpenSummary)} " " {made}</p> }.into_any(),
+                        None => view! { <p role="status">{locale.text(T::OpenNotExport)}</p> }.into_any(),
+                    }}
+                    <pre class="opened-contents" tabindex="0" aria-label=locale.text(T::OpenContentsLabel)>{o.text}</pre>
+                </section>
+            })}
+        </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Opened;
+
+    #[test]
+    fn an_export_is_recognised_and_pretty_printed() {
+        let o = Opened::from_bytes(br#"{"format":"zelfregie-export","generated_at":"2026-11-22T10:00:00Z","a":1}"#);
+        assert_eq!(o.export_made.as_deref(), Some("2026-11-22T10:00:00Z"));
+        assert!(o.text.contains("\n  \"a\": 1"));
+        let other = Opened::from_bytes(b"hello");
+        assert_eq!((other.export_made, other.text.as_str()), (None, "hello"));
+        assert_eq!(Opened::from_bytes(br#"{"format":"other"}"#).export_made, None);
+    }
+}
