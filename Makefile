@@ -24,7 +24,7 @@ DATA_DIR ?= data
 help:
 	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
 	@echo "make test   format, clippy, native, browser and end-to-end tests"
-	@echo "make bench  first-load bytes of the login page"
+	@echo "make bench  first-load bytes, crypto worker bytes, encryption times in Chromium"
 
 ## ---- the two commands -------------------------------------------------------------
 
@@ -34,10 +34,11 @@ run: tools-build spa server
 test: tools-test lint test-native test-browser test-e2e
 	@echo "all tests passed"
 
-# Benchmark: first-load bytes of the login page (release SPA, real server, Chromium).
+# Benchmarks: first-load bytes of the login page, the lazily loaded crypto worker, and
+# encryption times in Chromium (release SPA, real server with demo data).
 bench: tools-test spa
 	cargo build --locked -p zelfregie-server
-	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/first-load.mjs
+	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/bench.mjs
 
 ## ---- builds ---------------------------------------------------------------------
 

@@ -53,7 +53,9 @@ fn spawn() -> Result<Handle, ErrorCode> {
     // next job starts a fresh worker.
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
         event.prevent_default();
-        HANDLE.with(|h| h.borrow_mut().take()).map(|h| h.worker.terminate());
+        if let Some(h) = HANDLE.with(|h| h.borrow_mut().take()) {
+            h.worker.terminate();
+        }
         let _ = tx.unbounded_send((Report::Failed { code: ErrorCode::CryptoUnavailable }, None));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -291,7 +291,7 @@ fn TransferSection() -> impl IntoView {
                     <p>{locale.text(T::TransferDone)} " " {date_time(c.transfer.expires_at, locale.lang())} "."</p>
                     <label for="transfer-link">{locale.text(T::TransferLinkLabel)}</label>
                     <input id="transfer-link" type="text" readonly prop:value=c.link.clone()
-                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                        on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
                 </div>
             })}
             {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked/> })}
@@ -301,7 +301,7 @@ fn TransferSection() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! { <p>{locale.text(T::TransfersNone)}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="transfers">
-                            {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke.clone()/> }).collect_view()}
+                            {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke/> }).collect_view()}
                         </ul>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),

@@ -83,7 +83,7 @@ both! {
             assert_eq!((info.armored, info.passphrase), (armor, true));
             let text = String::from_utf8_lossy(&file).into_owned();
             if !armor {
-                assert!(text.contains(&format!("-> scrypt ")), "{text}");
+                assert!(text.contains("-> scrypt "), "{text}");
                 assert!(text.lines().nth(1).unwrap().ends_with(&format!(" {PASSPHRASE_WORK_FACTOR}")));
             }
             let plain = decrypt(&file, &Key::Passphrase { passphrase: pass.clone() }, &mut quiet()).unwrap();

@@ -170,7 +170,8 @@ pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::Offse
     let hash = hash_token(token);
     let at = now();
     let mut tx = crate::db::begin_immediate(db).await?;
-    let row: Option<(i64, String, Option<Vec<u8>>, i64, i64)> =
+    type Row = (i64, String, Option<Vec<u8>>, i64, i64);
+    let row: Option<Row> =
         sqlx::query_as("SELECT id, status, ciphertext, expires_at, created_at FROM transfers WHERE token_hash = ?")
             .bind(&hash)
             .fetch_optional(&mut *tx)

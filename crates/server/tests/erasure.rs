@@ -67,7 +67,19 @@ async fn changing_the_password_asks_the_old_one_and_ends_other_sessions() {
 #[tokio::test]
 async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     let app = TestApp::new().await;
-    let (cookie, _) = common::filled_person(&app).await;
+    let (cookie, id) = common::filled_person(&app).await;
+    let uploads = |app: &TestApp| {
+        let db = app.state.db.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE account_id = ?")
+                .bind(id)
+                .fetch_one(&db)
+                .await
+                .unwrap();
+            n
+        }
+    };
+    assert_eq!(uploads(&app).await, 1, "the fixture stored an upload");
     let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
     let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4"];
     assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
@@ -86,6 +98,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/api/session", Some(&other)).await.status, StatusCode::UNAUTHORIZED, "every session ended");
     assert_eq!(app.login("canary-account-5a1f@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(uploads(&app).await, 0, "stored uploads are erased with the account");
 
     // Until the processor has the erasure notice, only that notice holds the address…
     let left = occurrences(&app, &canaries).await;

@@ -52,13 +52,24 @@ async fn logs_hold_no_personal_data() {
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": confirmation})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
     while app.state.outbox.deliver_one().await.unwrap() {}
+    // A transfer: its one-time link is a credential in the path.
+    let (_, public) = zelfregie_crypto::generate_key_pair();
+    let upload =
+        app.upload(&format!("/api/me/transfers?recipient={public}"), common::encrypt_to(&public, b"{}"), &cookie).await;
+    let link = upload.body["link"].as_str().unwrap().to_owned();
+    let link_token = link.rsplit('/').next().unwrap().to_owned();
+    assert_eq!(app.get(&format!("/api/transfers/fetch/{link_token}"), None).await.status, axum::http::StatusCode::OK);
     app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
 
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("account registered"), "the capture works: {logs}");
     assert!(logs.contains("login failed"));
     assert!(logs.contains("newsletter consent withdrawn") && logs.contains("delivered to the mailing processor"));
-    for canary in ["canary", &token, "8f3a1c", "77d2e9", &confirmation] {
+    assert!(
+        logs.contains("transfer fetched") && logs.contains("/api/transfers/fetch/{token}"),
+        "the route, not the link"
+    );
+    for canary in ["canary", &token, "8f3a1c", "77d2e9", &confirmation, &link_token, &public] {
         assert!(!logs.contains(canary), "log contains {canary}:\n{logs}");
     }
 }

@@ -19,7 +19,7 @@ pub mod visibility;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, MatchedPath};
 use axum::http::request::Parts;
 use axum::http::Request;
 use axum::{middleware, Extension, Router};
@@ -86,11 +86,13 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(middleware::from_fn(web::csrf::check))
         .layer(
-            // Method and path only: no query string, no headers, no bodies (ASVS 5.0 16.2.5).
+            // Method and route only: no query string, no headers, no bodies, and the route's
+            // pattern rather than the path, so tokens in paths stay out (ASVS 5.0 16.2.5).
             TraceLayer::new_for_http()
-                .make_span_with(
-                    |r: &Request<_>| tracing::info_span!("http", method = %r.method(), path = %r.uri().path()),
-                )
+                .make_span_with(|r: &Request<_>| {
+                    let route = r.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
+                    tracing::info_span!("http", method = %r.method(), path = %route.unwrap_or(r.uri().path()))
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(middleware::from_fn_with_state(state.clone(), web::headers::add))
