@@ -64,7 +64,7 @@ describe('the academy in the browser', () => {
     await page.getByLabel('Functieniveau').selectOption({ label: 'Medewerker' });
     await portal.button('Aanmelden als cursist').click();
     await page.getByText('Vul dit veld in.').first().waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'participant-manager_name');
+    await portal.expectFocus('participant-manager_name');
 
     // At management level the manager is not asked at all.
     await page.getByLabel('Functieniveau').selectOption({ label: 'Leidinggevende' });

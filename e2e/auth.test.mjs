@@ -68,7 +68,7 @@ describe('accounts and sessions in the browser', () => {
     await page.getByText('Dit is geen geldig e-mailadres.', { exact: false }).waitFor();
     await page.getByText('Je wachtwoord moet minstens 12 tekens lang zijn.').waitFor();
     assert.equal(await portal.field('E-mailadres').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'email', 'focus moves to the first error');
+    await portal.expectFocus('email'); // focus moves to the first error
 
     await cleanChecks(page, seen);
     await context.close();

@@ -26,6 +26,11 @@ export class Portal {
     return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
   }
 
+  /** Waits until keyboard focus is on the element with `id` (focus moves a frame after render). */
+  async expectFocus(id) {
+    await this.page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 2000 });
+  }
+
   alert() {
     return this.page.getByRole('alert').first();
   }

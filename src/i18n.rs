@@ -419,6 +419,7 @@ texts! {
     TransferText => "Je gegevens worden in deze browser versleuteld voor de organisatie en dan op het portaal klaargezet. Je krijgt een link die één keer werkt en vanzelf verloopt; geef die aan de organisatie. Alleen zij kunnen het bestand openen.",
                     "Your data is encrypted for the organisation in this browser and then left on the portal. You get a link that works once and expires by itself; give it to the organisation. Only they can open the file.";
     TransferTo => "Organisatie", "Organisation";
+    ChooseOrganisation => "Kies een organisatie", "Choose an organisation";
     TransferOther => "Een andere organisatie (publieke sleutel plakken)", "Another organisation (paste a public key)";
     TransferKeyLabel => "Publieke sleutel van de organisatie (age1…)", "The organisation's public key (age1…)";
     TransferSubmit => "Versleutelen en overdragen", "Encrypt and transfer";

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use zelfregie_model::ErrorCode;
 
+use crate::forms::FormErrors;
 use crate::i18n::{error_text, T};
 use crate::locale::Locale;
 
@@ -193,4 +194,42 @@ pub fn focus_field(id: &str) {
             }
         }
     });
+}
+
+/// One choice out of a few, as radio buttons in a fieldset with a legend (WCAG 1.3.1):
+/// `options` are `(id, label, value)`.
+#[component]
+pub fn RadioGroup<V>(
+    /// `name` of the radio buttons.
+    name: &'static str,
+    /// The question.
+    legend: T,
+    /// The choices.
+    options: Vec<(&'static str, T, V)>,
+    /// The chosen value.
+    chosen: RwSignal<V>,
+) -> impl IntoView
+where
+    V: Copy + PartialEq + Send + Sync + 'static,
+{
+    let locale = Locale::get();
+    view! {
+        <fieldset class="choice">
+            <legend>{locale.text(legend)}</legend>
+            {options.into_iter().map(|(id, label, value)| view! {
+                <div class="field-check">
+                    <input type="radio" id=id name=name prop:checked=move || chosen.get() == value
+                        on:change=move |_| chosen.set(value)/>
+                    <label for=id>{locale.text(label)}</label>
+                </div>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Shows `code` at `field` as the form's only error and moves focus there (a check of the
+/// shared model failed before anything was sent).
+pub fn reject_field(errors: RwSignal<FormErrors>, field: &str, code: ErrorCode) {
+    errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new(field, code)]));
+    focus_field(field);
 }

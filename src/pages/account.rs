@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
 
 use crate::api::{self, ApiResult};
-use crate::components::field::{focus_field, TextField};
+use crate::components::field::{focus_field, reject_field, TextField};
 use crate::components::notice::{ErrorNotice, StatusNotice};
 use crate::components::page::Page;
 use crate::forms::FormErrors;
@@ -104,9 +104,7 @@ fn ChangePassword() -> impl IntoView {
         done.set(false);
         let email = auth.info().map(|i| i.account.email).unwrap_or_default();
         if let Err(code) = zelfregie_model::account::validate_new_password(&new.get_untracked(), &email) {
-            errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new("new_password", code)]));
-            focus_field("new_password");
-            return;
+            return reject_field(errors, "new_password", code);
         }
         submit.dispatch(PasswordChange {
             current_password: Password::new(current.get_untracked()),

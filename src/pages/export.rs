@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients};
 use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
-use zelfregie_model::{ApiError, ErrorCode, FieldError};
+use zelfregie_model::{ApiError, ErrorCode};
 
 use crate::api::{self, ClientError};
-use crate::components::field::{focus_field, CheckboxField, TextField};
+use crate::components::field::{reject_field, CheckboxField, RadioGroup, SelectField, TextField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
 use crate::components::progress::{now_ms, JobProgress, Step};
@@ -107,11 +107,7 @@ fn EncryptedDownload() -> impl IntoView {
         };
         let protection = match checked {
             Ok(p) => p,
-            Err((field, code)) => {
-                errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
-                focus_field(field);
-                return;
-            }
+            Err((field, code)) => return reject_field(errors, field, code),
         };
         errors.set(FormErrors::default());
         let armored = armor.get_untracked();
@@ -135,19 +131,10 @@ fn EncryptedDownload() -> impl IntoView {
         <section aria-labelledby="h-encrypt">
             <h2 id="h-encrypt">{locale.text(T::EncryptHeading)}</h2>
             <form class="form" on:submit=on_submit novalidate>
-                <fieldset class="choice">
-                    <legend>{locale.text(T::ProtectWith)}</legend>
-                    <div class="field-check">
-                        <input type="radio" id="protect-passphrase" name="protect" prop:checked=move || mode.get() == Mode::Passphrase
-                            on:change=move |_| mode.set(Mode::Passphrase)/>
-                        <label for="protect-passphrase">{locale.text(T::ProtectPassphrase)}</label>
-                    </div>
-                    <div class="field-check">
-                        <input type="radio" id="protect-recipients" name="protect" prop:checked=move || mode.get() == Mode::Recipients
-                            on:change=move |_| mode.set(Mode::Recipients)/>
-                        <label for="protect-recipients">{locale.text(T::ProtectRecipients)}</label>
-                    </div>
-                </fieldset>
+                <RadioGroup name="protect" legend=T::ProtectWith chosen=mode options=vec![
+                    ("protect-passphrase", T::ProtectPassphrase, Mode::Passphrase),
+                    ("protect-recipients", T::ProtectRecipients, Mode::Recipients),
+                ]/>
                 {move || match mode.get() {
                     Mode::Passphrase => view! {
                         <TextField id="passphrase" label=T::PassphraseLabel hint=T::PassphraseHint autocomplete="off"
@@ -214,11 +201,7 @@ fn TransferSection() -> impl IntoView {
         };
         let (destination, recipient) = match checked {
             Ok(t) => t,
-            Err((field, code)) => {
-                errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
-                focus_field(field);
-                return;
-            }
+            Err((field, code)) => return reject_field(errors, field, code),
         };
         errors.set(FormErrors::default());
         spawn_local(async move {
@@ -253,31 +236,26 @@ fn TransferSection() -> impl IntoView {
         None => {}
     });
 
+    // First "choose", then the partners with a key, last "another organisation".
     let options = move || {
-        partners.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| {
-            view! { <option value=p.partner.slug.clone() selected=move || target.get() == p.partner.slug>{p.partner.name.clone()}</option> }
-        }).collect_view()
+        let label = |t: T| Signal::derive(move || t.get(locale.lang()).to_owned());
+        let mut options = vec![(String::new(), label(T::ChooseOrganisation))];
+        for p in partners.get().and_then(Result::ok).unwrap_or_default() {
+            options.push((p.partner.slug, Signal::stored(p.partner.name)));
+        }
+        options.push((OTHER.to_owned(), label(T::TransferOther)));
+        options
     };
-    let target_error = move || errors.with(|e| e.field("transfer-target"));
     let busy = move || step.get().is_some();
     view! {
         <section aria-labelledby="h-transfer">
             <h2 id="h-transfer">{locale.text(T::TransferHeading)}</h2>
             <p>{locale.text(T::TransferText)}</p>
             <form class="form" on:submit=on_submit novalidate>
-                <div class="field" class:field-invalid=move || target_error().is_some()>
-                    <label for="transfer-target">{locale.text(T::TransferTo)}</label>
-                    {move || target_error().map(|c| view! {
-                        <p class="field-error" id="transfer-target-error">{crate::i18n::error_text(c, locale.lang())}</p>
-                    })}
-                    <select id="transfer-target" name="transfer-target" aria-invalid=move || target_error().map(|_| "true")
-                        aria-describedby=move || target_error().map(|_| "transfer-target-error")
-                        on:change=move |ev| target.set(event_target_value(&ev))>
-                        <option value="" selected=move || target.get().is_empty()>{locale.text(T::ChooseEmployer)}</option>
-                        {options}
-                        <option value=OTHER selected=move || target.get() == OTHER>{locale.text(T::TransferOther)}</option>
-                    </select>
-                </div>
+                {move || view! {
+                    <SelectField id="transfer-target" label=T::TransferTo options=options() value=target
+                        error=Signal::derive(move || errors.with(|e| e.field("transfer-target")))/>
+                }}
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
                         value=key error=Signal::derive(move || errors.with(|e| e.field("transfer-key")))/>

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use zelfregie_model::age_key::check_identity;
 use zelfregie_model::worker_protocol::{Job, Key};
-use zelfregie_model::{ApiError, ErrorCode, FieldError};
+use zelfregie_model::{ApiError, ErrorCode};
 
 use crate::api::ClientError;
-use crate::components::field::{focus_field, TextField};
+use crate::components::field::{reject_field, RadioGroup, TextField};
 use crate::components::notice::ErrorNotice;
 use crate::components::page::Page;
 use crate::components::progress::{JobProgress, Step};
@@ -81,10 +81,7 @@ pub fn OpenExportPage() -> impl IntoView {
             return;
         }
         opened.set(None);
-        let invalid = |field: &'static str, code: ErrorCode| {
-            errors.set(FormErrors::from_validation(vec![FieldError::new(field, code)]));
-            focus_field(field);
-        };
+        let invalid = |field: &'static str, code: ErrorCode| reject_field(errors, field, code);
         let Some(bytes) = file.get_untracked() else {
             return invalid("open-file", ErrorCode::Required);
         };
@@ -123,19 +120,10 @@ pub fn OpenExportPage() -> impl IntoView {
                         aria-invalid=move || file_error().map(|_| "true")
                         aria-describedby=move || file_error().map(|_| "open-file-error") on:change=on_file/>
                 </div>
-                <fieldset class="choice">
-                    <legend>{locale.text(T::OpenWith)}</legend>
-                    <div class="field-check">
-                        <input type="radio" id="open-with-passphrase" name="open-with" prop:checked=move || with.get() == KeyKind::Passphrase
-                            on:change=move |_| with.set(KeyKind::Passphrase)/>
-                        <label for="open-with-passphrase">{locale.text(T::OpenPassphrase)}</label>
-                    </div>
-                    <div class="field-check">
-                        <input type="radio" id="open-with-identity" name="open-with" prop:checked=move || with.get() == KeyKind::Identity
-                            on:change=move |_| with.set(KeyKind::Identity)/>
-                        <label for="open-with-identity">{locale.text(T::OpenIdentity)}</label>
-                    </div>
-                </fieldset>
+                <RadioGroup name="open-with" legend=T::OpenWith chosen=with options=vec![
+                    ("open-with-passphrase", T::OpenPassphrase, KeyKind::Passphrase),
+                    ("open-with-identity", T::OpenIdentity, KeyKind::Identity),
+                ]/>
                 {move || match with.get() {
                     KeyKind::Passphrase => view! {
                         <TextField id="open-passphrase" label=T::PassphraseLabel input_type="password" autocomplete="off"
