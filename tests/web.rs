@@ -137,3 +137,44 @@ fn dates_are_written_in_the_persons_language() {
     assert!(nl.contains("november 2026"), "{nl}");
     assert!(en.contains("November 2026"), "{en}");
 }
+
+#[wasm_bindgen_test]
+async fn a_radio_group_is_a_labelled_fieldset_that_sets_its_value() {
+    use zelfregie::components::field::RadioGroup;
+    let chosen = RwSignal::new(1u8);
+    let container = mount(move || {
+        Locale::provide();
+        view! {
+            <RadioGroup name="probe" legend=T::ProtectWith chosen=chosen options=vec![
+                ("probe-a", T::ProtectPassphrase, 1u8),
+                ("probe-b", T::ProtectRecipients, 2u8),
+            ]/>
+        }
+    });
+    tick().await;
+    assert_eq!(find(&container, "fieldset legend").text_content().unwrap(), "Versleutelen met");
+    let a: web_sys::HtmlInputElement = find(&container, "#probe-a").unchecked_into();
+    let b: web_sys::HtmlInputElement = find(&container, "#probe-b").unchecked_into();
+    assert!(a.checked() && !b.checked());
+    assert_eq!(find(&container, "label[for=probe-b]").text_content().unwrap(), "Publieke sleutels (age1…)");
+    b.click();
+    tick().await;
+    assert_eq!(chosen.get_untracked(), 2);
+    chosen.set(1);
+    tick().await;
+    assert!(a.checked() && !b.checked(), "the signal drives the buttons too");
+}
+
+#[wasm_bindgen_test]
+fn crypto_failures_read_as_sentences_in_both_languages() {
+    use zelfregie::i18n::error_text;
+    for code in [ErrorCode::WrongPassphrase, ErrorCode::NoMatchingKey, ErrorCode::NotEncrypted, ErrorCode::FileDamaged]
+    {
+        let (nl, en) = (error_text(code, Lang::Nl), error_text(code, Lang::En));
+        assert!(nl.ends_with('.') && en.ends_with('.') && nl != en, "{code:?}");
+    }
+    assert_eq!(
+        error_text(ErrorCode::WrongPassphrase, Lang::Nl),
+        "Dit wachtwoord opent het bestand niet. Controleer het en probeer opnieuw."
+    );
+}

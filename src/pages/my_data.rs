@@ -24,6 +24,7 @@ fn page_of(id: &str) -> Option<(&'static str, T)> {
         "disclosure_log" => Some(("/wie-zag-mijn-gegevens", T::NavDisclosures)),
         "academy" => Some(("/opleidingen", T::NavAcademy)),
         "newsletter" => Some(("/nieuwsbrief", T::NavNewsletter)),
+        "transfers" => Some(("/exporteren", T::NavExport)),
         "account_security" => Some(("/account", T::NavAccount)),
         _ => None,
     }

@@ -86,6 +86,8 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
             .collect::<Result<_, AppError>>()?,
     };
 
+    let transfers = crate::transfers::list(db, account_id).await?;
+
     // The register entries that concern this person.
     let has_profile = profile != Profile::default() || visibility.listed;
     let applies = |id: &str| match id {
@@ -93,6 +95,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         "disclosure_log" => !disclosures.is_empty(),
         "academy" => academy.participant.is_some() || !academy.enrolments.is_empty(),
         "newsletter" => !events.is_empty(),
+        "transfers" => !transfers.is_empty(),
         _ => true,
     };
     let cv = json_resume(&profile, &email);
@@ -106,7 +109,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         candidate_bank: ExportCandidateBank { profile, visibility, disclosures },
         academy,
         newsletter,
-        transfers: crate::transfers::list(db, account_id).await?,
+        transfers,
         register,
         cv,
     })

@@ -129,7 +129,7 @@ async fn the_export_validates_against_its_published_schema_and_the_cv_against_js
     assert_eq!(errors, Vec::<String>::new());
     assert!(export["cv"]["work"].as_array().unwrap().len() == 2);
     let names: Vec<&str> = export["register"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
-    assert_eq!(names, ["candidate_bank", "disclosure_log", "academy", "newsletter", "account_security"]);
+    assert_eq!(names, ["candidate_bank", "disclosure_log", "academy", "newsletter", "transfers", "account_security"]);
 }
 
 #[tokio::test]
