@@ -28,8 +28,8 @@ function rageDecrypt(file, identityFile) {
 
 async function toExportPage(page, portal) {
   await portal.loginAsDemo('kandidaat@example.org');
-  await portal.openMenuIfCollapsed();
-  await portal.navLink('Exporteren').click();
+  // From the overview, as a person finds it.
+  await page.getByRole('region', { name: 'Je gegevens inzien en meenemen' }).getByRole('link', { name: 'Exporteren' }).click();
   await portal.expectHeading('Exporteren');
 }
 

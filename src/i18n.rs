@@ -385,6 +385,9 @@ texts! {
     AccountErasedNotice => "Je account en al je gegevens zijn verwijderd.", "Your account and all your data have been deleted.";
 
     NavExport => "Exporteren", "Export";
+    OverviewTakeAwayHeading => "Je gegevens inzien en meenemen", "See and take your data";
+    OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie.",
+                            "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation.";
     ExportTitle => "Exporteren", "Export";
     ExportIntro => "Neem al je gegevens mee als één JSON-bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten, met het verwerkingsregister, een gepubliceerd schema en je cv ook in het JSON Resume-formaat.",
                   "Take all your data with you as one JSON file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers, with the processing register, a published schema and your CV also in the JSON Resume format.";

@@ -22,7 +22,24 @@ pub fn OverviewPage() -> impl IntoView {
         <Page title=T::OverviewTitle>
             {move || auth.info().map(|info| view! { <SessionSummary info=info/> })}
             {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <CandidateBankSummary/> })}
+            <TakeAway/>
         </Page>
+    }
+}
+
+/// Where to see everything held and take it along.
+#[component]
+fn TakeAway() -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <section aria-labelledby="h-take-away">
+            <h2 id="h-take-away">{locale.text(T::OverviewTakeAwayHeading)}</h2>
+            <p>{locale.text(T::OverviewTakeAwayText)}</p>
+            <p class="button-row">
+                <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a>
+                <a href="/exporteren">{locale.text(T::NavExport)}</a>
+            </p>
+        </section>
     }
 }
 
