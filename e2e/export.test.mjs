@@ -88,8 +88,12 @@ describe('export encrypted in the browser', () => {
     const [idB, pubB] = rageKeygen('b');
     await page.getByLabel('Publieke sleutels (age1…)').check();
     const keys = portal.field('Publieke sleutels, één per regel');
-    // Validated as typed: a broken key is refused before anything is encrypted.
+    // Validated as typed: a line that cannot become a key is flagged at once, before any submit…
+    await keys.fill(`${pubA}\nAGE1`);
+    await page.getByText('Dit is geen geldige publieke age-sleutel').waitFor();
+    // …an unfinished one only when submitted; nothing is encrypted then.
     await keys.fill(`${pubA}\n${pubB.slice(0, -1)}`);
+    assert.equal(await page.getByText('Dit is geen geldige publieke age-sleutel').count(), 0, 'no nagging while typing');
     await portal.button('Versleutelen en downloaden').click();
     await page.getByText('Dit is geen geldige publieke age-sleutel').waitFor();
     assert.equal(await keys.getAttribute('aria-invalid'), 'true');

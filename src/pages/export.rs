@@ -5,13 +5,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients};
+use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
 use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
 use zelfregie_model::{ApiError, ErrorCode};
 
 use crate::api::{self, ClientError};
-use crate::components::field::{reject_field, CheckboxField, RadioGroup, SelectField, TextField};
+use crate::components::field::{reject_field, Binding, CheckboxField, RadioGroup, SelectField, TextField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
 use crate::components::progress::{now_ms, JobProgress, Step};
@@ -144,7 +144,7 @@ fn EncryptedDownload() -> impl IntoView {
                     }.into_any(),
                     Mode::Recipients => view! {
                         <TextField id="recipients" label=T::RecipientsLabel hint=T::RecipientsHint multiline=true
-                            value=recipients error=field_error("recipients")/>
+                            value=as_typed(recipients, errors, "recipients") error=key_error(recipients, errors, "recipients")/>
                     }.into_any(),
                 }}
                 <CheckboxField id="armor" label=T::ArmorLabel checked=armor set=Callback::new(move |v| armor.set(v))/>
@@ -159,6 +159,22 @@ fn EncryptedDownload() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// A key field's binding: typing clears the error the last submit left there.
+fn as_typed(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> Binding {
+    Binding::new(
+        move || value.get(),
+        move |v| {
+            value.set(v);
+            errors.update(|e| e.fields.retain(|f| f.field != field));
+        },
+    )
+}
+
+/// A key field's error: the last submit's, or what the model sees wrong while typing.
+fn key_error(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> Signal<Option<ErrorCode>> {
+    Signal::derive(move || errors.with(|e| e.field(field)).or_else(|| value.with(|v| recipients_as_typed(v))))
 }
 
 /// The value of the "another organisation" choice in the partner list.
@@ -258,7 +274,7 @@ fn TransferSection() -> impl IntoView {
                 }}
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
-                        value=key error=Signal::derive(move || errors.with(|e| e.field("transfer-key")))/>
+                        value=as_typed(key, errors, "transfer-key") error=key_error(key, errors, "transfer-key")/>
                 })}
                 {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
                 <JobProgress step=step/>

@@ -65,6 +65,33 @@ pub fn check_recipients(text: &str) -> Result<Vec<String>, ErrorCode> {
     Ok(lines)
 }
 
+/// Length of an X25519 recipient (`age1` and 58 Bech32 characters).
+pub const RECIPIENT_CHARS: usize = 62;
+
+/// The check while a person is still typing: a line that cannot become a key (wrong start,
+/// upper case, a character outside Bech32, too long) or a full-length line that is not a
+/// valid key is an error at once; a line that is merely unfinished is not (yet).
+pub fn recipients_as_typed(text: &str) -> Option<ErrorCode> {
+    const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let prefix = &line[..line.len().min(4)];
+        let data_ok = line.get(4..).is_none_or(|rest| rest.chars().all(|c| BECH32.contains(c)));
+        if !"age1".starts_with(prefix) || !data_ok || line.len() > RECIPIENT_CHARS {
+            return Some(ErrorCode::RecipientInvalid);
+        }
+        if line.len() == RECIPIENT_CHARS {
+            if let Err(code) = check_recipient(line) {
+                return Some(code);
+            }
+            if lines[..i].contains(line) {
+                return Some(ErrorCode::Duplicate);
+            }
+        }
+    }
+    None
+}
+
 /// Whether an identity text looks like one or more age secret keys (decryption decides).
 pub fn check_identity(text: &str) -> Result<(), ErrorCode> {
     let keys: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
@@ -97,6 +124,25 @@ mod tests {
         assert_eq!(check_recipients(&format!("# ok\n{KEY}\n\n")), Ok(vec![KEY.to_owned()]));
         assert_eq!(check_recipients(&format!("{KEY}\n{KEY}")), Err(ErrorCode::Duplicate));
         assert_eq!(check_recipients("\n# nothing\n"), Err(ErrorCode::Required));
+    }
+
+    #[test]
+    fn recipients_are_judged_while_typing_without_nagging_about_unfinished_keys() {
+        assert_eq!(recipients_as_typed(""), None);
+        assert_eq!(recipients_as_typed("ag"), None);
+        assert_eq!(recipients_as_typed(&KEY[..30]), None, "unfinished");
+        assert_eq!(recipients_as_typed("AGE1"), Some(ErrorCode::RecipientInvalid));
+        assert_eq!(recipients_as_typed("ssh-ed25519 AAAA"), Some(ErrorCode::RecipientInvalid));
+        assert_eq!(recipients_as_typed("age1bio"), Some(ErrorCode::RecipientInvalid), "b, i and o are not Bech32");
+        assert_eq!(recipients_as_typed(KEY), None);
+        assert_eq!(
+            recipients_as_typed(&KEY.replace('q', "p")),
+            Some(ErrorCode::RecipientInvalid),
+            "checksum at full length"
+        );
+        assert_eq!(recipients_as_typed(&format!("{KEY}x")), Some(ErrorCode::RecipientInvalid), "too long");
+        assert_eq!(recipients_as_typed(&format!("{KEY}\n{KEY}")), Some(ErrorCode::Duplicate));
+        assert_eq!(recipients_as_typed(&format!("{KEY}\nage1zv")), None, "second key still being typed");
     }
 
     #[test]
