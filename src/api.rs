@@ -50,6 +50,13 @@ impl ClientError {
     }
 }
 
+/// A failure that happened in the browser (the crypto worker, a file), with its code.
+impl From<ErrorCode> for ClientError {
+    fn from(code: ErrorCode) -> Self {
+        ClientError::Api(ApiError::new(code))
+    }
+}
+
 /// The result of every call.
 pub type ApiResult<T> = Result<T, ClientError>;
 
@@ -83,7 +90,7 @@ async fn dispatch(request: Request) -> ApiResult<Response> {
 }
 
 async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
-    response.json::<T>().await.map_err(|_| ClientError::Api(ApiError::new(ErrorCode::Internal)))
+    response.json::<T>().await.map_err(|_| ClientError::from(ErrorCode::Internal))
 }
 
 fn body<B: Serialize>(value: &B) -> Option<String> {

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
 use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
-use zelfregie_model::{ApiError, ErrorCode};
+use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
 use crate::components::field::{reject_field, Binding, CheckboxField, RadioGroup, SelectField, TextField};
@@ -21,10 +21,6 @@ use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
 
-fn failed(code: ErrorCode) -> ClientError {
-    ClientError::Api(ApiError::new(code))
-}
-
 /// Fetches the export and encrypts it in the worker, reporting each step.
 async fn encrypted_export(
     protection: Protection,
@@ -35,7 +31,7 @@ async fn encrypted_export(
     let plain = api::export_bytes().await?;
     step.set(Some(Step::Starting));
     let job = Job::Encrypt { protection, armor };
-    crypto::run(&job, plain, move |p| step.set(Some(Step::Working(p)))).await.map_err(failed)
+    crypto::run(&job, plain, move |p| step.set(Some(Step::Working(p)))).await.map_err(ClientError::from)
 }
 
 /// The page.
@@ -89,7 +85,7 @@ fn EncryptedDownload() -> impl IntoView {
             generated.set(true);
             errors.set(FormErrors::default());
         }
-        Err(code) => errors.set(FormErrors::from_client(failed(code))),
+        Err(code) => errors.set(FormErrors::from_client(code.into())),
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -115,7 +111,7 @@ fn EncryptedDownload() -> impl IntoView {
             let started = now_ms();
             let result = encrypted_export(protection, armored, step).await.and_then(|file| {
                 let name = export_file_name(&today(), true);
-                crypto::download(&file, &name, "application/octet-stream").map_err(failed)?;
+                crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
                 Ok((name, file.len() as u64))
             });
             step.set(None);

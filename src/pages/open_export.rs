@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use zelfregie_model::age_key::check_identity;
 use zelfregie_model::worker_protocol::{Job, Key};
-use zelfregie_model::{ApiError, ErrorCode};
+use zelfregie_model::ErrorCode;
 
-use crate::api::ClientError;
 use crate::components::field::{reject_field, RadioGroup, TextField};
 use crate::components::notice::ErrorNotice;
 use crate::components::page::Page;
@@ -70,7 +69,7 @@ pub fn OpenExportPage() -> impl IntoView {
             spawn_local(async move {
                 match crypto::read_file(&picked).await {
                     Ok(bytes) => file.set(Some(bytes)),
-                    Err(code) => errors.set(FormErrors::from_client(ClientError::Api(ApiError::new(code)))),
+                    Err(code) => errors.set(FormErrors::from_client(code.into())),
                 }
             });
         }
@@ -102,7 +101,7 @@ pub fn OpenExportPage() -> impl IntoView {
             step.set(None);
             match result {
                 Ok(plain) => opened.set(Some(Opened::from_bytes(&plain))),
-                Err(code) => errors.set(FormErrors::from_client(ClientError::Api(ApiError::new(code)))),
+                Err(code) => errors.set(FormErrors::from_client(code.into())),
             }
         });
     };

@@ -12,8 +12,8 @@ use age::secrecy::SecretString;
 use age::{DecryptError, Decryptor, Encryptor};
 pub use zelfregie_model::error::ErrorCode;
 
-use zelfregie_model::age_key::PASSPHRASE_RANDOM_BYTES;
-pub use zelfregie_model::age_key::{check_passphrase, passphrase_from_random, PASSPHRASE_MIN_CHARS};
+pub use zelfregie_model::age_key::check_passphrase;
+use zelfregie_model::age_key::{passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
 pub use zelfregie_model::worker_protocol as protocol;
 pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
 
@@ -28,9 +28,6 @@ pub const MAX_WORK_FACTOR: u8 = 22;
 
 /// Bytes encrypted or decrypted between two progress reports.
 pub const CHUNK: usize = 256 * 1024;
-
-/// File name suffix of an export (`.json.age`, armored or not, as age itself does).
-pub const FILE_SUFFIX: &str = ".json.age";
 
 /// The first line of a binary age file.
 const BINARY_MAGIC: &[u8] = b"age-encryption.org/v1\n";

@@ -6,10 +6,9 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::academy::AcademyPage;
-use crate::account::Role;
+use crate::account::Account;
 use crate::disclosure::Disclosure;
 use crate::newsletter::{ConsentEvent, Subscription};
-use crate::partner::Partner;
 use crate::profile::{EducationLevel, Month, Profile};
 use crate::register::Activity;
 use crate::visibility::Visibility;
@@ -56,17 +55,9 @@ pub struct ExportDocument {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportAccount {
-    /// Login e-mail address.
-    pub email: String,
-    /// Account kind.
-    pub role: Role,
-    /// A recruiter's partner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partner: Option<Partner>,
-    /// Created.
-    #[serde(with = "time::serde::rfc3339")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
-    pub created_at: OffsetDateTime,
+    /// E-mail address, kind, a recruiter's partner, creation time: as `GET /api/session` says.
+    #[serde(flatten)]
+    pub account: Account,
     /// Active sessions (when they started and were last used; never the tokens).
     pub sessions: Vec<ExportSession>,
 }

@@ -9,7 +9,7 @@ use zelfregie_model::export::{
 };
 use zelfregie_model::newsletter::subscription;
 use zelfregie_model::register::register;
-use zelfregie_model::{Partner, Profile, Role, Visibility};
+use zelfregie_model::{Profile, Visibility};
 
 use crate::db::to_datetime;
 use crate::documents::Document;
@@ -22,22 +22,15 @@ pub const SCHEMA_PATH: &str = "/api/export.schema.json";
 /// The complete export of `account_id`.
 pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument, AppError> {
     let db = &state.db;
-    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) = sqlx::query_as(
-        "SELECT a.email, a.role, a.created_at, p.slug, p.name FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
-    )
-    .bind(account_id)
-    .fetch_one(db)
-    .await?;
+    let account = crate::http::session::account(db, account_id).await?;
     let sessions: Vec<(i64, i64)> =
         sqlx::query_as("SELECT created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at")
             .bind(account_id)
             .fetch_all(db)
             .await?;
+    let email = account.email.clone();
     let account = ExportAccount {
-        email: email.clone(),
-        role: Role::parse(&role).ok_or_else(|| anyhow::anyhow!("stored role"))?,
-        partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
-        created_at: to_datetime(created_at),
+        account,
         sessions: sessions
             .into_iter()
             .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })

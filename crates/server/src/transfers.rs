@@ -91,22 +91,24 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     tracing::info!(account_id, transfer_id = id, size = file.len(), "transfer stored");
-    let transfer = list(&state.db, account_id)
-        .await?
-        .into_iter()
-        .find(|t| t.id == id)
-        .ok_or(AppError::code(ErrorCode::Internal))?;
+    let transfer = query(&state.db, account_id, Some(id)).await?.pop().ok_or(AppError::code(ErrorCode::Internal))?;
     Ok(TransferCreated { transfer, link: format!("{}{FETCH_PATH}{token}", state.public_url) })
 }
 
 /// The person's transfers, newest first.
 pub async fn list(db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Vec<Transfer>, AppError> {
+    query(db, account_id, None).await
+}
+
+/// The person's transfers, or only transfer `id` of theirs.
+async fn query(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, id: Option<i64>) -> Result<Vec<Transfer>, AppError> {
     type Row = (i64, Option<String>, Option<String>, String, i64, String, i64, i64, Option<i64>);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT t.id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
-         FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id WHERE t.account_id = ? ORDER BY t.id DESC",
+         FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id WHERE t.account_id = ?1 AND (?2 IS NULL OR t.id = ?2) ORDER BY t.id DESC",
     )
     .bind(account_id)
+    .bind(id)
     .fetch_all(db)
     .await?;
     let at = now();

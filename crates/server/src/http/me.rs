@@ -80,7 +80,7 @@ pub async fn erase(
 ) -> Result<impl IntoResponse, AppError> {
     let email = reauthenticate(&state, session.account_id, body.password, "password").await?;
     let id = session.account_id;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::begin_immediate(&state.db).await?;
     let history = crate::newsletter::events(&mut *tx, id).await?;
     let processor_knows: Option<i64> =
         sqlx::query_scalar("SELECT id FROM processor_outbox WHERE account_id = ? LIMIT 1")

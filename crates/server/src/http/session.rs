@@ -106,20 +106,25 @@ pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
     CurrentSession { account_id, token_hash: hash_token(token), created_at: now(), role: Role::Person, partner: None }
 }
 
-/// What `GET /api/session` answers for `session`.
-pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
+/// The account as its owner sees it (session answer and export alike).
+pub(crate) async fn account(db: &sqlx::SqlitePool, account_id: i64) -> Result<Account, AppError> {
     let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) = sqlx::query_as(
         "SELECT a.email, a.role, a.created_at, p.slug, p.name
              FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
     )
-    .bind(session.account_id)
-    .fetch_one(&state.db)
+    .bind(account_id)
+    .fetch_one(db)
     .await?;
     let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
     let partner = slug.zip(name).map(|(slug, name)| Partner { slug, name });
+    Ok(Account { email, role, partner, created_at: to_datetime(created_at) })
+}
+
+/// What `GET /api/session` answers for `session`.
+pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
     let settings = &state.sessions;
     Ok(SessionInfo {
-        account: Account { email, role, partner, created_at: to_datetime(created_at) },
+        account: account(&state.db, session.account_id).await?,
         session: SessionDetails {
             started_at: to_datetime(session.created_at),
             expires_at: to_datetime(session.created_at + settings.absolute_secs),
