@@ -68,8 +68,14 @@ test-native:
 	cargo test --locked --workspace
 
 # wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml, flags from webdriver.json).
+# ChromeDriver makes a profile directory per session in $$TMPDIR and the runner does not
+# always remove it (~100 MB each): they go to a directory of ours, removed afterwards.
+BROWSER_TMP := $(CURDIR)/target/browser-tmp
 test-browser:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p zelfregie -p zelfregie-crypto --target wasm32-unknown-unknown
+	rm -rf $(BROWSER_TMP) && mkdir -p $(BROWSER_TMP)
+	status=0; TMPDIR=$(BROWSER_TMP) CHROMEDRIVER=/usr/bin/chromedriver \
+	  cargo test --locked -p zelfregie -p zelfregie-crypto --target wasm32-unknown-unknown || status=$$?; \
+	  rm -rf $(BROWSER_TMP); exit $$status
 
 # The real server (fresh SQLite file per test) with the release SPA, driven in Chromium.
 test-e2e: spa

@@ -2,10 +2,10 @@
 // binary and armored) and decrypted by other age implementations (typage in Node, the rage
 // CLI); files made by rage and typage opened on "Export openen"; a transfer to a partner
 // fetched once by its link and decrypted with the partner's key; revoking; axe clean.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter, armor } from 'age-encryption';
@@ -13,6 +13,7 @@ import { Portal } from './pages.mjs';
 import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext } from './harness.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'zelfregie-age-'));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 /** A fresh X25519 key pair from `rage-keygen`: [identity file path, public key]. */
 function rageKeygen(name) {
