@@ -539,6 +539,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Dit is geen (volledig) met age versleuteld bestand. Onversleutelde gegevens worden niet aangenomen.",
             "This is not a (complete) age-encrypted file. Unencrypted data is not accepted.",
         ),
+        TransferNeedsKey => (
+            "Een overdracht moet met de sleutel van de organisatie versleuteld zijn, niet met een wachtwoord.",
+            "A transfer must be encrypted to the organisation's key, not with a passphrase.",
+        ),
         WrongPassphrase => (
             "Dit wachtwoord opent het bestand niet. Controleer het en probeer opnieuw.",
             "This passphrase does not open the file. Check it and try again.",

@@ -67,6 +67,9 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
     NotEncrypted,
+    /// A transfer encrypted with a passphrase: the organisation can open only a file
+    /// encrypted to its key.
+    TransferNeedsKey,
     /// The passphrase does not open this file.
     WrongPassphrase,
     /// None of the given keys opens this file.
@@ -143,6 +146,7 @@ impl ErrorCode {
         ErrorCode::InvalidCredentials,
         ErrorCode::TooManyAttempts,
         ErrorCode::NotEncrypted,
+        ErrorCode::TransferNeedsKey,
         ErrorCode::WrongPassphrase,
         ErrorCode::NoMatchingKey,
         ErrorCode::RecipientInvalid,

@@ -65,7 +65,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted => StatusCode::CONFLICT,
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
-        NotEncrypted | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+        NotEncrypted | TransferNeedsKey | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,
         Expired => StatusCode::GONE,
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork

@@ -39,8 +39,11 @@ pub async fn create(
     target: &TransferTarget,
     file: &[u8],
 ) -> Result<TransferCreated, AppError> {
-    // Plaintext, truncated files and other formats are refused before anything is stored.
-    zelfregie_crypto::inspect(file).map_err(AppError::code)?;
+    // Plaintext, truncated files and other formats are refused before anything is stored, and
+    // so is a passphrase file: the organisation could not open it with its key.
+    if zelfregie_crypto::inspect(file).map_err(AppError::code)?.passphrase {
+        return Err(AppError::code(ErrorCode::TransferNeedsKey));
+    }
     let (partner_id, recipient) = match (&target.partner, &target.recipient) {
         (Some(slug), None) => {
             let row: Option<(i64, Option<String>)> =

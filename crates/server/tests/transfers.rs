@@ -92,6 +92,15 @@ async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_store
         let truncated = app.upload(&to, good[..cut].to_vec(), &cookie).await;
         assert_eq!(truncated.code(), "not_encrypted");
     }
+    let passphrase = zelfregie_crypto::encrypt(
+        EXPORT,
+        &zelfregie_crypto::Protection::Passphrase { passphrase: "een lang genoeg wachtwoord".into() },
+        false,
+        &mut |_| {},
+    )
+    .unwrap();
+    let by_passphrase = app.upload(&to, passphrase, &cookie).await;
+    assert_eq!((by_passphrase.status, by_passphrase.code()), (StatusCode::UNPROCESSABLE_ENTITY, "transfer_needs_key"));
     let header_only = app.upload(&to, b"age-encryption.org/v1\n-> X25519 abc\n--- def\n".to_vec(), &cookie).await;
     assert_eq!(header_only.code(), "not_encrypted", "{} {:?}", header_only.status, header_only.raw);
 

@@ -30,7 +30,8 @@ pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Res
 
 /// Uploads an export encrypted in the browser (an age file, binary or armored, as
 /// `application/octet-stream`) for a partner or a given key. Anything that is not a
-/// complete age file is refused (`not_encrypted`); so is a file over the size limit.
+/// complete age file is refused (`not_encrypted`), as is one encrypted with a passphrase
+/// (`transfer_needs_key`: the organisation opens it with its key); so is a file over the size limit.
 #[utoipa::path(post, path = "/api/me/transfers", tag = "transfers", security(("session" = [])),
     params(TransferTarget, ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "the age file"),
