@@ -1,6 +1,7 @@
 //! Form error state, shared by every form: client-side validation and server answers end
 //! up in the same shape, so a field shows one message whichever side found the problem.
 
+use leptos::prelude::*;
 use zelfregie_model::{ErrorCode, FieldError};
 
 use crate::api::ClientError;
@@ -48,6 +49,12 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty() && self.general.is_none()
     }
+}
+
+/// The error to show at `field`, as a signal for its input.
+pub fn field_error(errors: RwSignal<FormErrors>, field: impl Into<String>) -> Signal<Option<ErrorCode>> {
+    let field = field.into();
+    Signal::derive(move || errors.with(|e| e.field(&field)))
 }
 
 #[cfg(test)]

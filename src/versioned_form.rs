@@ -12,7 +12,7 @@ use zelfregie_model::FieldError;
 use crate::api::{self, ApiResult, ClientError};
 use crate::components::field::focus_field;
 use crate::editing::{Editor, SaveOutcome};
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::unsaved::track_unsaved;
 
 /// Handles of a versioned form; all `Copy`, to move into closures freely.
@@ -108,7 +108,6 @@ where
 
     /// The error to show at field `path`.
     pub fn error(self, path: impl Into<String>) -> Signal<Option<zelfregie_model::ErrorCode>> {
-        let path = path.into();
-        Signal::derive(move || self.errors.with(|e| e.field(&path)))
+        field_error(self.errors, path)
     }
 }

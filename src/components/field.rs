@@ -182,6 +182,38 @@ pub fn SelectField(
     }
 }
 
+/// A file picker; `pick` hears the chosen file (`None` when the choice is cleared).
+#[component]
+pub fn FileField(
+    /// Element id, unique on the page.
+    #[prop(into)]
+    id: String,
+    /// Label text.
+    label: T,
+    /// The `accept` list of file types.
+    accept: &'static str,
+    /// Called with the chosen file.
+    pick: Callback<Option<web_sys::File>>,
+    /// The current error of this field.
+    #[prop(into, optional)]
+    error: Signal<Option<ErrorCode>>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let described = described_by(&id, false, error);
+    let invalid = move || error.get().map(|_| "true");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{locale.text(label)}</label>
+            {hint_and_error(&id, None, error)}
+            <input id=id.clone() name=id.clone() type="file" accept=accept aria-invalid=invalid aria-describedby=described
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    pick.run(input.files().and_then(|f| f.get(0)));
+                }/>
+        </div>
+    }
+}
+
 /// Moves keyboard focus to the element with id `id` (after a failed submit, after adding
 /// a list entry).
 /// Waits for the next frame, so an element that the same update creates exists by then.

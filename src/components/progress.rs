@@ -1,9 +1,14 @@
 //! Where a slow job (fetch, encrypt, upload) is, announced politely and shown as a progress
 //! bar; while scrypt derives its key there is no percentage, so the bar is indeterminate.
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use zelfregie_model::worker_protocol::{Progress, Stage};
 
+use crate::api::ApiResult;
+use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
 
@@ -64,6 +69,25 @@ pub fn JobProgress(
             }
         })
     }
+}
+
+/// Runs a form's slow job in the background: the form's errors are cleared first, `step` is
+/// cleared when the job ends, and a failure becomes the form's error; `done` gets the result.
+pub fn run_job<V: 'static>(
+    step: RwSignal<Option<Step>>,
+    errors: RwSignal<FormErrors>,
+    job: impl Future<Output = ApiResult<V>> + 'static,
+    done: impl FnOnce(V) + 'static,
+) {
+    errors.set(FormErrors::default());
+    spawn_local(async move {
+        let result = job.await;
+        step.set(None);
+        match result {
+            Ok(value) => done(value),
+            Err(e) => errors.set(FormErrors::from_client(e)),
+        }
+    });
 }
 
 /// Milliseconds since the page started (for "took 1.2 s").

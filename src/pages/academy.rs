@@ -230,7 +230,7 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         form.submit(|p| p.clone().normalized().validate());
     };
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| e.field(f)));
+    let err = move |f: &'static str| form.error(f);
     let mut employers = vec![(String::new(), Signal::derive(move || locale.text(T::ChooseEmployer)().to_owned()))];
     employers.extend(Partner::all().into_iter().map(|p| (p.slug, Signal::stored(p.name))));
     let levels = FunctionLevel::ALL

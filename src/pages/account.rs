@@ -8,7 +8,7 @@ use crate::api::{self, ApiResult};
 use crate::components::field::{focus_field, reject_field, TextField};
 use crate::components::notice::{ErrorNotice, StatusNotice};
 use crate::components::page::Page;
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::session::{Auth, Notice};
@@ -118,9 +118,9 @@ fn ChangePassword() -> impl IntoView {
             {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
-                    value=current error=Signal::derive(move || errors.with(|e| e.field("current_password")))/>
+                    value=current error=field_error(errors, "current_password")/>
                 <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
-                    hint=T::NewPasswordHint value=new error=Signal::derive(move || errors.with(|e| e.field("new_password")))/>
+                    hint=T::NewPasswordHint value=new error=field_error(errors, "new_password")/>
                 <button type="submit" class="button-secondary" disabled=submit.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
             </form>
         </section>
@@ -167,7 +167,7 @@ fn EraseAccount() -> impl IntoView {
             {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
-                    value=password error=Signal::derive(move || errors.with(|e| e.field("password")))/>
+                    value=password error=field_error(errors, "password")/>
                 <button type="submit" class="button-secondary button-danger" disabled=submit.pending()>{locale.text(T::EraseSubmit)}</button>
             </form>
         </section>

@@ -4,7 +4,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
 use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
@@ -14,10 +13,10 @@ use crate::api::{self, ClientError};
 use crate::components::field::{reject_field, Binding, CheckboxField, RadioGroup, SelectField, TextField};
 use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
 use crate::components::page::Page;
-use crate::components::progress::{now_ms, JobProgress, Step};
+use crate::components::progress::{now_ms, run_job, JobProgress, Step};
 use crate::crypto;
 use crate::format::{date_time, export_file_name, size, today};
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
 
@@ -105,23 +104,16 @@ fn EncryptedDownload() -> impl IntoView {
             Ok(p) => p,
             Err((field, code)) => return reject_field(errors, field, code),
         };
-        errors.set(FormErrors::default());
         let armored = armor.get_untracked();
-        spawn_local(async move {
-            let started = now_ms();
-            let result = encrypted_export(protection, armored, step).await.and_then(|file| {
-                let name = export_file_name(&today(), true);
-                crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
-                Ok((name, file.len() as u64))
-            });
-            step.set(None);
-            match result {
-                Ok((name, bytes)) => done.set(Some((name, bytes, now_ms() - started))),
-                Err(e) => errors.set(FormErrors::from_client(e)),
-            }
-        });
+        let started = now_ms();
+        let job = async move {
+            let file = encrypted_export(protection, armored, step).await?;
+            let name = export_file_name(&today(), true);
+            crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
+            Ok((name, file.len() as u64))
+        };
+        run_job(step, errors, job, move |(name, bytes)| done.set(Some((name, bytes, now_ms() - started))));
     };
-    let field_error = move |f: &'static str| Signal::derive(move || errors.with(|e| e.field(f)));
     let busy = move || step.get().is_some();
     view! {
         <section aria-labelledby="h-encrypt">
@@ -134,7 +126,7 @@ fn EncryptedDownload() -> impl IntoView {
                 {move || match mode.get() {
                     Mode::Passphrase => view! {
                         <TextField id="passphrase" label=T::PassphraseLabel hint=T::PassphraseHint autocomplete="off"
-                            value=passphrase error=field_error("passphrase")/>
+                            value=passphrase error=field_error(errors, "passphrase")/>
                         <p><button type="button" class="button-secondary" on:click=generate>{locale.text(T::GeneratePassphrase)}</button></p>
                         {move || generated.get().then(|| view! { <StatusNotice text=T::PassphraseGenerated/> })}
                     }.into_any(),
@@ -215,23 +207,15 @@ fn TransferSection() -> impl IntoView {
             Ok(t) => t,
             Err((field, code)) => return reject_field(errors, field, code),
         };
-        errors.set(FormErrors::default());
-        spawn_local(async move {
+        let job = async move {
             let protection = Protection::Recipients { recipients: vec![recipient] };
-            let result = async {
-                let file = encrypted_export(protection, false, step).await?;
-                step.set(Some(Step::Uploading));
-                api::upload_transfer(&destination, &file).await
-            }
-            .await;
-            step.set(None);
-            match result {
-                Ok(c) => {
-                    created.set(Some(c));
-                    transfers.refetch();
-                }
-                Err(e) => errors.set(FormErrors::from_client(e)),
-            }
+            let file = encrypted_export(protection, false, step).await?;
+            step.set(Some(Step::Uploading));
+            api::upload_transfer(&destination, &file).await
+        };
+        run_job(step, errors, job, move |c| {
+            created.set(Some(c));
+            transfers.refetch();
         });
     };
     let revoke = Action::new_local(|id: &i64| {
@@ -266,7 +250,7 @@ fn TransferSection() -> impl IntoView {
             <form class="form" on:submit=on_submit novalidate>
                 {move || view! {
                     <SelectField id="transfer-target" label=T::TransferTo options=options() value=target
-                        error=Signal::derive(move || errors.with(|e| e.field("transfer-target")))/>
+                        error=field_error(errors, "transfer-target")/>
                 }}
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"

@@ -8,12 +8,13 @@ use zelfregie_model::age_key::check_identity;
 use zelfregie_model::worker_protocol::{Job, Key};
 use zelfregie_model::ErrorCode;
 
-use crate::components::field::{reject_field, RadioGroup, TextField};
+use crate::api::ClientError;
+use crate::components::field::{reject_field, FileField, RadioGroup, TextField};
 use crate::components::notice::ErrorNotice;
 use crate::components::page::Page;
-use crate::components::progress::{JobProgress, Step};
+use crate::components::progress::{run_job, JobProgress, Step};
 use crate::crypto;
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
 
@@ -60,9 +61,7 @@ pub fn OpenExportPage() -> impl IntoView {
     let step = RwSignal::new(None::<Step>);
     let opened = RwSignal::new(None::<Opened>);
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let picked = input.files().and_then(|f| f.get(0));
+    let on_file = Callback::new(move |picked: Option<web_sys::File>| {
         file.set(None);
         opened.set(None);
         if let Some(picked) = picked {
@@ -73,7 +72,7 @@ pub fn OpenExportPage() -> impl IntoView {
                 }
             });
         }
-    };
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if step.get_untracked().is_some() {
@@ -94,31 +93,19 @@ pub fn OpenExportPage() -> impl IntoView {
                 Err(code) => return invalid("open-identity", code),
             },
         };
-        errors.set(FormErrors::default());
         step.set(Some(Step::Starting));
-        spawn_local(async move {
-            let result = crypto::run(&Job::Decrypt { key }, bytes, move |p| step.set(Some(Step::Working(p)))).await;
-            step.set(None);
-            match result {
-                Ok(plain) => opened.set(Some(Opened::from_bytes(&plain))),
-                Err(code) => errors.set(FormErrors::from_client(code.into())),
-            }
-        });
+        let job = async move {
+            let report = move |p| step.set(Some(Step::Working(p)));
+            crypto::run(&Job::Decrypt { key }, bytes, report).await.map_err(ClientError::from)
+        };
+        run_job(step, errors, job, move |plain| opened.set(Some(Opened::from_bytes(&plain))));
     };
-    let file_error = move || errors.with(|e| e.field("open-file"));
     view! {
         <Page title=T::OpenTitle>
             <p>{locale.text(T::OpenIntro)}</p>
             <form class="form" on:submit=on_submit novalidate>
-                <div class="field" class:field-invalid=move || file_error().is_some()>
-                    <label for="open-file">{locale.text(T::OpenFileLabel)}</label>
-                    {move || file_error().map(|c| view! {
-                        <p class="field-error" id="open-file-error">{crate::i18n::error_text(c, locale.lang())}</p>
-                    })}
-                    <input id="open-file" type="file" accept=".age,.txt,.asc,application/octet-stream"
-                        aria-invalid=move || file_error().map(|_| "true")
-                        aria-describedby=move || file_error().map(|_| "open-file-error") on:change=on_file/>
-                </div>
+                <FileField id="open-file" label=T::OpenFileLabel accept=".age,.txt,.asc,application/octet-stream"
+                    pick=on_file error=field_error(errors, "open-file")/>
                 <RadioGroup name="open-with" legend=T::OpenWith chosen=with options=vec![
                     ("open-with-passphrase", T::OpenPassphrase, KeyKind::Passphrase),
                     ("open-with-identity", T::OpenIdentity, KeyKind::Identity),
@@ -126,11 +113,11 @@ pub fn OpenExportPage() -> impl IntoView {
                 {move || match with.get() {
                     KeyKind::Passphrase => view! {
                         <TextField id="open-passphrase" label=T::PassphraseLabel input_type="password" autocomplete="off"
-                            value=passphrase error=Signal::derive(move || errors.with(|e| e.field("open-passphrase")))/>
+                            value=passphrase error=field_error(errors, "open-passphrase")/>
                     }.into_any(),
                     KeyKind::Identity => view! {
                         <TextField id="open-identity" label=T::IdentityLabel hint=T::IdentityHint multiline=true
-                            value=identity error=Signal::derive(move || errors.with(|e| e.field("open-identity")))/>
+                            value=identity error=field_error(errors, "open-identity")/>
                     }.into_any(),
                 }}
                 {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}

@@ -16,7 +16,7 @@ use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::{field_id, move_entry, Editor};
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::i18n::{level_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
@@ -67,10 +67,6 @@ fn parsed<V: Clone + ToString + 'static>(
 
 fn number<N: FromStr>(s: &str) -> Option<N> {
     s.parse().ok()
-}
-
-fn error_of(errors: RwSignal<FormErrors>, path: String) -> Signal<Option<zelfregie_model::ErrorCode>> {
-    Signal::derive(move || errors.with(|e| e.field(&path)))
 }
 
 /// The profile page.
@@ -127,7 +123,7 @@ fn PersonalSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
             text(ed, |p| Some(&p.personal.$f), |p| Some(&mut p.personal.$f))
         };
     }
-    let err = move |path: &str| error_of(errors, path.to_owned());
+    let err = move |path: &str| field_error(errors, path);
     let mut options =
         vec![("external".to_owned(), Signal::derive(move || locale.text(T::EmploymentExternal)().to_owned()))];
     options.extend(Partner::all().into_iter().map(|p| (p.slug, Signal::stored(p.name))));
@@ -172,9 +168,9 @@ fn ContactSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
         <section aria-labelledby="h-contact">
             <h2 id="h-contact">{locale.text(T::SectionContact)}</h2>
             <TextField id="contact-email" label=T::ContactEmail input_type="email" autocomplete="email"
-                value=text(ed, |p| Some(&p.contact.email), |p| Some(&mut p.contact.email)) error=error_of(errors, "contact.email".into())/>
+                value=text(ed, |p| Some(&p.contact.email), |p| Some(&mut p.contact.email)) error=field_error(errors, "contact.email")/>
             <TextField id="contact-phone" label=T::Phone input_type="tel" autocomplete="tel"
-                value=text(ed, |p| Some(&p.contact.phone), |p| Some(&mut p.contact.phone)) error=error_of(errors, "contact.phone".into())/>
+                value=text(ed, |p| Some(&p.contact.phone), |p| Some(&mut p.contact.phone)) error=field_error(errors, "contact.phone")/>
         </section>
     }
 }
@@ -256,7 +252,7 @@ fn EducationSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
                 }
             })
         });
-        let err = move |f: &str| error_of(errors, format!("education[{i}].{f}"));
+        let err = move |f: &str| field_error(errors, format!("education[{i}].{f}"));
         view! {
             <li><fieldset class="entry">
                 <legend>{name}</legend>
@@ -310,7 +306,7 @@ fn WorkSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     };
     let entry = move |i: usize| {
         let name = Signal::derive(move || format!("{} {}", T::WorkItem.get(locale.lang()), i + 1));
-        let err = move |f: &str| error_of(errors, format!("work_experience[{i}].{f}"));
+        let err = move |f: &str| field_error(errors, format!("work_experience[{i}].{f}"));
         macro_rules! w {
             ($f:ident) => {
                 text(
@@ -379,7 +375,7 @@ fn PhraseSection(
         let name = Signal::derive(move || format!("{} {}", item.get(locale.lang()), i + 1));
         view! {
             <li class="phrase">
-                <TextField id=format!("{path}-{i}") label=item error=error_of(errors, format!("{path}[{i}]"))
+                <TextField id=format!("{path}-{i}") label=item error=field_error(errors, format!("{path}[{i}]"))
                     value=text(ed, move |p| list(p).get(i), move |p| list_mut(p).get_mut(i))/>
                 <EntryControls name=name index=i len=len on_move=on_move on_remove=on_remove/>
             </li>
@@ -399,7 +395,7 @@ fn PhraseSection(
 #[component]
 fn AvailabilitySection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     let locale = Locale::get();
-    let err = move |f: &str| error_of(errors, format!("availability.{f}"));
+    let err = move |f: &str| field_error(errors, format!("availability.{f}"));
     view! {
         <section aria-labelledby="h-availability">
             <h2 id="h-availability">{locale.text(T::SectionAvailability)}</h2>

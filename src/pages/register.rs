@@ -8,7 +8,7 @@ use crate::api;
 use crate::components::field::{focus_field, TextField};
 use crate::components::notice::ErrorNotice;
 use crate::components::page::Page;
-use crate::forms::FormErrors;
+use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::session::Auth;
@@ -58,10 +58,10 @@ pub fn RegisterPage() -> impl IntoView {
             {move || errors.get().general.map(|error| view! { <ErrorNotice error=error/> })}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="email"
-                    error=Signal::derive(move || errors.with(|e| e.field("email")))/>
+                    error=field_error(errors, "email")/>
                 <TextField id="password" label=T::PasswordLabel value=password input_type="password"
                     autocomplete="new-password" hint=T::NewPasswordHint
-                    error=Signal::derive(move || errors.with(|e| e.field("password")))/>
+                    error=field_error(errors, "password")/>
                 <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
                     {move || if pending.get() { locale.text(T::RegisterBusy)() } else { locale.text(T::RegisterSubmit)() }}
                 </button>

@@ -13,7 +13,7 @@ use age::{DecryptError, Decryptor, Encryptor};
 pub use zelfregie_model::error::ErrorCode;
 
 pub use zelfregie_model::age_key::check_passphrase;
-use zelfregie_model::age_key::{passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
+use zelfregie_model::age_key::{key_lines, passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
 pub use zelfregie_model::worker_protocol as protocol;
 pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
 
@@ -145,18 +145,11 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
     Ok(plain)
 }
 
-/// Parses identities as in an age identity file: `AGE-SECRET-KEY-1…` lines, `#` comments.
+/// Parses identities as in an age identity file (`AGE-SECRET-KEY-1…` lines, `#` comments):
+/// the model's check as typed, then age's own parser.
 pub fn parse_identities(text: &str) -> Result<Vec<age::x25519::Identity>, ErrorCode> {
-    let keys: Vec<age::x25519::Identity> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| age::x25519::Identity::from_str(l).map_err(|_| ErrorCode::IdentityInvalid))
-        .collect::<Result<_, _>>()?;
-    if keys.is_empty() {
-        return Err(ErrorCode::Required);
-    }
-    Ok(keys)
+    zelfregie_model::age_key::check_identity(text)?;
+    key_lines(text).map(|l| age::x25519::Identity::from_str(l).map_err(|_| ErrorCode::IdentityInvalid)).collect()
 }
 
 /// What the header of an age file says, without any key.

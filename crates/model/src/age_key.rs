@@ -48,11 +48,16 @@ pub fn check_recipient(text: &str) -> Result<(), ErrorCode> {
     }
 }
 
+/// The key lines of an age recipients or identity file: trimmed, without empty lines and
+/// `#` comments.
+pub fn key_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Checks recipients, one per line (empty lines and `#` comments ignored): at least one,
 /// each valid, none twice.
 pub fn check_recipients(text: &str) -> Result<Vec<String>, ErrorCode> {
-    let lines: Vec<String> =
-        text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect();
+    let lines: Vec<String> = key_lines(text).map(str::to_owned).collect();
     if lines.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -73,7 +78,7 @@ pub const RECIPIENT_CHARS: usize = 62;
 /// valid key is an error at once; a line that is merely unfinished is not (yet).
 pub fn recipients_as_typed(text: &str) -> Option<ErrorCode> {
     const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let lines: Vec<&str> = key_lines(text).collect();
     for (i, line) in lines.iter().enumerate() {
         let prefix = &line[..line.len().min(4)];
         let data_ok = line.get(4..).is_none_or(|rest| rest.chars().all(|c| BECH32.contains(c)));
@@ -94,7 +99,7 @@ pub fn recipients_as_typed(text: &str) -> Option<ErrorCode> {
 
 /// Whether an identity text looks like one or more age secret keys (decryption decides).
 pub fn check_identity(text: &str) -> Result<(), ErrorCode> {
-    let keys: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let keys: Vec<&str> = key_lines(text).collect();
     if keys.is_empty() {
         return Err(ErrorCode::Required);
     }

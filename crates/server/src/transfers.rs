@@ -118,18 +118,9 @@ async fn query(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, id: Option<i6
     Ok(rows
         .into_iter()
         .map(|(id, slug, name, recipient, size, status, created, expires, ended)| {
-            let mut status = match status.as_str() {
-                "fetched" => TransferStatus::Fetched,
-                "revoked" => TransferStatus::Revoked,
-                "expired" => TransferStatus::Expired,
-                _ => TransferStatus::Waiting,
-            };
-            let mut ended = ended.map(to_datetime);
-            // Past its time but not swept yet: it is expired all the same (fetch refuses it).
-            if status == TransferStatus::Waiting && expires <= at {
-                status = TransferStatus::Expired;
-                ended = Some(to_datetime(expires));
-            }
+            let status = status_at(&status, expires, at);
+            // Past its time but not swept yet: it ended when it expired.
+            let ended = ended.or((status == TransferStatus::Expired).then_some(expires)).map(to_datetime);
             Transfer {
                 id,
                 partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
@@ -142,6 +133,17 @@ async fn query(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, id: Option<i6
             }
         })
         .collect())
+}
+
+/// The status of a transfer stored as `stored` at time `at`: a waiting one past its time is
+/// expired whether or not the sweep has deleted its file yet (listing and fetching agree).
+fn status_at(stored: &str, expires: i64, at: i64) -> TransferStatus {
+    match stored {
+        "fetched" => TransferStatus::Fetched,
+        "revoked" => TransferStatus::Revoked,
+        "waiting" if expires > at => TransferStatus::Waiting,
+        _ => TransferStatus::Expired,
+    }
 }
 
 /// Revokes a waiting transfer of the person: the file is deleted at once.
@@ -185,7 +187,7 @@ pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::Offse
         return Err(AppError::code(ErrorCode::Expired));
     };
     let file = match ciphertext {
-        Some(file) if status == "waiting" && expires > at => file,
+        Some(file) if status_at(&status, expires, at) == TransferStatus::Waiting => file,
         _ => return Err(AppError::code(ErrorCode::Expired)),
     };
     sqlx::query("UPDATE transfers SET status = 'fetched', ciphertext = NULL, ended_at = ? WHERE id = ?")
