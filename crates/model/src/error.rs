@@ -88,6 +88,10 @@ pub enum ErrorCode {
     CryptoUnavailable,
     /// The link has expired or was revoked.
     Expired,
+    /// The file behind this one-time link was fetched already.
+    AlreadyFetched,
+    /// Today's allowance (of uploads, say) is used up; try again tomorrow.
+    QuotaExceeded,
     /// Nobody is logged in, or the session has ended.
     Unauthenticated,
     /// Logged in, but this is not yours to see or do.
@@ -106,6 +110,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// The request body is larger than allowed.
     PayloadTooLarge,
+    /// The request took too long to arrive (a slow or broken connection); nothing was changed.
+    RequestTimeout,
     /// The database or another dependency does not answer; nothing was changed.
     ServiceUnavailable,
     /// Something failed on the server; nothing was changed.
@@ -156,6 +162,8 @@ impl ErrorCode {
         ErrorCode::ExcessiveWork,
         ErrorCode::CryptoUnavailable,
         ErrorCode::Expired,
+        ErrorCode::AlreadyFetched,
+        ErrorCode::QuotaExceeded,
         ErrorCode::Unauthenticated,
         ErrorCode::Forbidden,
         ErrorCode::CsrfHeaderMissing,
@@ -165,6 +173,7 @@ impl ErrorCode {
         ErrorCode::MalformedRequest,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::PayloadTooLarge,
+        ErrorCode::RequestTimeout,
         ErrorCode::ServiceUnavailable,
         ErrorCode::Internal,
         ErrorCode::Unknown,

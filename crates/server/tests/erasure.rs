@@ -66,8 +66,12 @@ async fn changing_the_password_asks_the_old_one_and_ends_other_sessions() {
 
 #[tokio::test]
 async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
+    let logs = common::capture_logs();
     let app = TestApp::new().await;
     let (cookie, id) = common::filled_person(&app).await;
+    // The processor had the person (subscribe and withdrawal delivered): their lines are in
+    // the demo's deliveries file, their confirmation mail in the mail folder.
+    while app.state.outbox.deliver_one().await.unwrap() {}
     let uploads = |app: &TestApp| {
         let db = app.state.db.clone();
         async move {
@@ -83,6 +87,10 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
     let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4"];
     assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
+    let files = common::files_containing(&app.data_dir(), &canaries);
+    for file in ["mail/", "processor-deliveries.jsonl", "zelfregie.sqlite3-wal"] {
+        assert!(files.iter().any(|f| f.starts_with(file)), "the fixture wrote the canaries to {file}: {files:?}");
+    }
 
     let wrong = app
         .call(Method::DELETE, "/api/me/account", Some(json!({"password": "niet het wachtwoord"})), Some(&cookie))
@@ -103,11 +111,26 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     // Until the processor has the erasure notice, only that notice holds the address…
     let left = occurrences(&app, &canaries).await;
     assert_eq!(left, ["processor_outbox.payload (canary-account-5a1f)"]);
-    // …and once delivered, nothing at all.
+    // …and no file of ours holds anything else of the person, the write-ahead log included
+    // (the processor's own copy goes when it is told).
+    let files = common::files_containing(&app.data_dir(), &canaries[1..]);
+    let ours: Vec<&String> = files.iter().filter(|f| !f.starts_with("processor-deliveries.jsonl")).collect();
+    assert_eq!(ours, Vec::<&String>::new());
+    // …and once delivered, nothing at all: not in a table, not in any file of the data
+    // directory (database, write-ahead log, shared memory, mail, the processor's deliveries),
+    // not in the logs.
     while app.state.outbox.deliver_one().await.unwrap() {}
     assert_eq!(occurrences(&app, &canaries).await, Vec::<String>::new());
-    let told = std::fs::read_to_string(app.data_dir().join("processor-deliveries.jsonl")).unwrap();
-    let last: serde_json::Value = serde_json::from_str(told.lines().last().unwrap()).unwrap();
-    assert_eq!(last["payload"]["erase"], true);
-    assert_eq!(last["payload"]["email"], "canary-account-5a1f@example.org");
+    let (told,): (String,) = sqlx::query_as("SELECT status FROM processor_outbox WHERE account_id IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(told, "delivered", "the processor was told to erase");
+    assert_eq!(common::files_containing(&app.data_dir(), &canaries), Vec::<String>::new());
+    let logs = logs.text();
+    assert!(logs.contains("account erased"), "the capture works");
+    for canary in canaries {
+        let line = logs.lines().find(|l| l.contains(canary));
+        assert!(line.is_none(), "log contains {canary}: {line:?}");
+    }
 }

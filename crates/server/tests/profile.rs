@@ -176,7 +176,7 @@ async fn a_visibility_change_applies_to_the_next_request_and_views_are_logged() 
     assert_eq!(after.header("cache-control"), "no-store");
 
     let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
-    let log = log.body.as_array().unwrap();
+    let log = log.body["entries"].as_array().unwrap();
     assert_eq!(log.len(), 2, "one list appearance, one opening");
     assert_eq!(log[0]["kind"], "opened", "newest first");
     assert_eq!(log[0]["partner"]["slug"], "brunssum");
