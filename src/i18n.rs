@@ -471,6 +471,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ValidationFailed => ("Controleer de gemarkeerde velden.", "Please check the marked fields."),
         Required => ("Vul dit veld in.", "Please fill in this field."),
         TooLong => ("Deze tekst is te lang.", "This text is too long."),
+        InvalidCharacters => (
+            "Gebruik alleen letters, cijfers en gewone leestekens.",
+            "Use only letters, digits and ordinary punctuation.",
+        ),
         EmailInvalid => (
             "Dit is geen geldig e-mailadres. Gebruik de vorm naam@voorbeeld.nl.",
             "This is not a valid e-mail address. Use the form name@example.com.",

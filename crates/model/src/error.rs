@@ -17,6 +17,10 @@ pub enum ErrorCode {
     Required,
     /// A text is longer than the field allows.
     TooLong,
+    /// A text holds characters a person cannot see or that change how the text around
+    /// them is shown: control and format characters (bidi overrides, zero-width
+    /// characters), line breaks in a one-line field, private-use or unassigned code points.
+    InvalidCharacters,
     /// Not a usable e-mail address.
     EmailInvalid,
     /// Password shorter than [`crate::account::PASSWORD_MIN_CHARS`].
@@ -127,6 +131,7 @@ impl ErrorCode {
         ErrorCode::ValidationFailed,
         ErrorCode::Required,
         ErrorCode::TooLong,
+        ErrorCode::InvalidCharacters,
         ErrorCode::EmailInvalid,
         ErrorCode::PasswordTooShort,
         ErrorCode::PasswordTooLong,
@@ -242,6 +247,11 @@ mod tests {
     fn unknown_codes_from_a_newer_server_still_parse() {
         let e: ApiError = serde_json::from_str(r#"{"code":"something_new"}"#).unwrap();
         assert_eq!(e.code, ErrorCode::Unknown);
+    }
+
+    #[test]
+    fn invalid_characters_has_its_own_code() {
+        assert_eq!(serde_json::to_string(&ErrorCode::InvalidCharacters).unwrap(), r#""invalid_characters""#);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ValidationFailed
         | Required
         | TooLong
+        | InvalidCharacters
         | EmailInvalid
         | PasswordTooShort
         | PasswordTooLong

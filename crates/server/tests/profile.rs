@@ -83,6 +83,43 @@ async fn the_server_enforces_the_models_validation() {
     assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-0\"", "nothing saved");
 }
 
+/// Issue 10 item 15: invisible characters, a BSN in other digits, look-alike addresses.
+#[tokio::test]
+async fn invisible_characters_foreign_digits_and_look_alike_addresses_are_refused() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("tekens@example.org").await;
+    // A right-to-left override in a name (shown to recruiters reversed) and a BSN in
+    // full-width digits in a description.
+    let mut bad = profile("Anna\u{202e}rekaB");
+    bad["work_experience"] = json!([{
+        "job_title": "Medewerker", "employer": "Gemeente Heerlen", "from": "2020-01",
+        "tasks": "Mijn BSN is \u{ff11}\u{ff11}\u{ff11}\u{ff12}\u{ff12}\u{ff12}\u{ff13}\u{ff13}\u{ff13}"
+    }]);
+    let r = put(&app, "/api/me/profile", &bad, &cookie, Some("\"profile-0\"")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
+    assert_eq!(
+        r.body["fields"],
+        json!([
+            {"field": "personal.first_name", "code": "invalid_characters"},
+            {"field": "work_experience[0].tasks", "code": "contains_bsn"}
+        ])
+    );
+    assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-0\"", "nothing saved");
+
+    // A Cyrillic а, in the local part or the domain, or a full-width letter: an address
+    // that looks like kandidaat@example.org is no address.
+    for look_alike in ["k\u{430}ndidaat@example.org", "kandidaat@ex\u{430}mple.org", "\u{ff4b}andidaat@example.org"] {
+        let r = app.register(look_alike, common::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{look_alike}: {:?}", r.body);
+        assert_eq!(r.body["fields"], json!([{"field": "email", "code": "email_invalid"}]), "{look_alike}");
+    }
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE email <> 'tekens@example.org'")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0, "nothing stored");
+}
+
 #[tokio::test]
 async fn people_reach_only_their_own_profile_and_recruiters_cannot_write() {
     let app = demo_app().await;
