@@ -44,7 +44,8 @@ async fn migrate(options: SqliteConnectOptions) -> anyhow::Result<()> {
     use sqlx::Connection;
     let mut conn = sqlx::SqliteConnection::connect_with(&options.foreign_keys(false)).await?;
     sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
-    let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut conn).await?;
+    let broken: Vec<(String,)> =
+        sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut conn).await?;
     anyhow::ensure!(broken.is_empty(), "after migrating, rows of {broken:?} refer to rows that do not exist");
     conn.close().await?;
     Ok(())

@@ -173,8 +173,8 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
 
 impl From<PathRejection> for AppError {
     fn from(_: PathRejection) -> Self {
-        // A path parameter that does not parse (`/api/me/transfers/abc`) names nothing here.
-        AppError::code(ErrorCode::NotFound)
+        // A path parameter that does not parse (`/api/me/transfers/abc`).
+        AppError::code(ErrorCode::MalformedRequest)
     }
 }
 

@@ -87,8 +87,7 @@ impl Mailer {
                 Ok(())
             }
             Mailer::Smtp { transport, from } => {
-                let mut builder =
-                    Message::builder().from(from.clone()).to(mail.to.parse()?).subject(mail.subject);
+                let mut builder = Message::builder().from(from.clone()).to(mail.to.parse()?).subject(mail.subject);
                 for (name, value) in mail.headers {
                     builder = builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii(name)?, value));
                 }

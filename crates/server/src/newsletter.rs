@@ -166,11 +166,7 @@ pub struct UnsubscribeLinks {
 
 impl UnsubscribeLinks {
     /// The links of `account_id`.
-    pub async fn of(
-        state: &AppState,
-        db: impl sqlx::SqliteExecutor<'_>,
-        account_id: i64,
-    ) -> Result<Self, AppError> {
+    pub async fn of(state: &AppState, db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Self, AppError> {
         let secret = crate::db::account_secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
         let token = unsubscribe_token(&state.newsletter_key, account_id, &secret);
         Ok(UnsubscribeLinks {

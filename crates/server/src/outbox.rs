@@ -180,10 +180,11 @@ pub const DEAD_NOTICE_RETENTION_DAYS: i64 = 30;
 
 /// Deletes dead-lettered erasure notices older than [`DEAD_NOTICE_RETENTION_DAYS`].
 pub async fn purge_dead_notices(db: &SqlitePool, now: i64) -> sqlx::Result<u64> {
-    let done = sqlx::query("DELETE FROM processor_outbox WHERE account_id IS NULL AND status = 'dead' AND created_at < ?")
-        .bind(now - DEAD_NOTICE_RETENTION_DAYS * 86_400)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query("DELETE FROM processor_outbox WHERE account_id IS NULL AND status = 'dead' AND created_at < ?")
+            .bind(now - DEAD_NOTICE_RETENTION_DAYS * 86_400)
+            .execute(db)
+            .await?;
     if done.rows_affected() > 0 {
         crate::db::checkpoint(db).await;
     }

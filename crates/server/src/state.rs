@@ -125,7 +125,10 @@ impl AppState {
             throttle,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             request_timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
-            recruiter_limit: crate::auth::throttle::Limit::count(i64::from(config.recruiter_requests_per_minute.max(1)), 60),
+            recruiter_limit: crate::auth::throttle::Limit::count(
+                i64::from(config.recruiter_requests_per_minute.max(1)),
+                60,
+            ),
             newsletter_key,
             public_url: config.link_base(),
             mailer,

@@ -81,7 +81,9 @@ pub async fn create(
     }
     // The daily allowance counts every upload of the last 24 hours, fetched or not, and is
     // checked under the write lock: parallel uploads cannot pass it together.
-    if uploaded_today(&mut *tx, account_id, created).await?.saturating_add(file.len() as u64) > state.transfers.daily_bytes {
+    if uploaded_today(&mut *tx, account_id, created).await?.saturating_add(file.len() as u64)
+        > state.transfers.daily_bytes
+    {
         return Err(AppError::code(ErrorCode::QuotaExceeded));
     }
     let (id,): (i64,) = sqlx::query_as(

@@ -205,7 +205,10 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
     let mut waits = Vec::new();
     for i in 0..12 {
         sqlx::query("UPDATE throttle SET next_at = 0").execute(&app.state.db).await.unwrap();
-        assert_eq!(app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
         let r = app.login("doelwit@example.org", PASSWORD).await;
         assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
         waits.push(r.header("retry-after").parse::<i64>().unwrap());
@@ -327,4 +330,24 @@ async fn partners_are_the_35_of_the_seed() {
     assert_eq!(partners.len(), 35);
     assert_eq!(partners[0], json!({"slug": "beek", "name": "Gemeente Beek"}));
     assert!(partners.iter().any(|p| p["slug"] == "valkenburg-a-d-geul"));
+}
+
+/// Every error is our JSON format with a stable code, also when a path or query parameter
+/// does not parse or a file does not exist (these used to answer `text/plain`).
+#[tokio::test]
+async fn malformed_paths_and_queries_answer_in_json() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("vorm@example.org").await;
+    for (method, path, status, code) in [
+        (Method::DELETE, "/api/me/transfers/abc", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/newsletter/receipts/1e3", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::DELETE, "/api/me/enrolments/-x", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/disclosures?page=-1", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/transfers/nope/extra", StatusCode::NOT_FOUND, "not_found"),
+        (Method::GET, "/bestaat-niet.js", StatusCode::NOT_FOUND, "not_found"),
+    ] {
+        let r = app.call(method.clone(), path, None, Some(&cookie)).await;
+        assert_eq!((r.status, r.code()), (status, code), "{method} {path}: {}", String::from_utf8_lossy(&r.raw));
+        assert!(r.header("content-type").starts_with("application/json"), "{method} {path}");
+    }
 }

@@ -85,7 +85,9 @@ async fn a_locked_login_does_not_block_erasure() {
         app.login("eigenaar@example.org", &format!("aanvaller gokt {i:02} fout")).await;
     }
     assert_eq!(app.login("eigenaar@example.org", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
-    let r = app.call(Method::DELETE, "/api/me/account", Some(serde_json::json!({"password": PASSWORD})), Some(&cookie)).await;
+    let r = app
+        .call(Method::DELETE, "/api/me/account", Some(serde_json::json!({"password": PASSWORD})), Some(&cookie))
+        .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
 }
 
@@ -199,7 +201,9 @@ async fn half_open_connections_are_cut_off_and_others_are_served() {
 
 async fn reqwest_get(addr: SocketAddr, path: &str) -> String {
     let mut s = TcpStream::connect(addr).await.unwrap();
-    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: zelfregie\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
+    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: zelfregie\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
     status_line(&mut s).await.unwrap_or_default()
 }
 

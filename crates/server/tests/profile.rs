@@ -244,3 +244,61 @@ fn the_demo_profile_passes_its_own_validation() {
     assert_eq!(demo::candidate_profile().validate(), vec![]);
     assert_eq!(demo::candidate_visibility().validate(), vec![]);
 }
+
+/// A recruiter repeating a search a thousand times adds to a count, not a thousand rows to
+/// the candidate's log (the old code wrote 33,000 rows in 20 seconds); the log comes a page
+/// at a time.
+#[tokio::test]
+async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
+    let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let reference = app.get("/api/recruiter/candidates", Some(&brunssum)).await.body["candidates"][0]["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for _ in 0..300 {
+        app.get("/api/recruiter/candidates", Some(&brunssum)).await;
+        app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
+    }
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(rows, 2, "one row per partner, day, kind and sections");
+    let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
+    assert_eq!(log.body["total"], 2);
+    let entries = log.body["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["kind"], "opened");
+    assert_eq!(entries[0]["count"], 300);
+    assert_eq!(entries[1]["count"], 301, "the first list, then three hundred more");
+    assert!(entries[0]["first_at"].as_str().unwrap() <= entries[0]["at"].as_str().unwrap());
+
+    // Paging: more entries than fit on a page (other days, other partners).
+    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+        .bind("kandidaat@example.org")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    for day in 1..=120i64 {
+        sqlx::query(
+            "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
+             VALUES (?1, 1, date(?2, 'unixepoch'), ?2, ?2, 1, 'opened', '[]')",
+        )
+        .bind(id)
+        .bind(1_700_000_000 - day * 86_400)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    }
+    let first = app.get("/api/me/disclosures", Some(&kandidaat)).await;
+    assert_eq!((first.body["total"].as_u64(), first.body["per_page"].as_u64()), (Some(122), Some(50)));
+    assert_eq!(first.body["entries"].as_array().unwrap().len(), 50);
+    let third = app.get("/api/me/disclosures?page=3", Some(&kandidaat)).await;
+    assert_eq!(third.body["entries"].as_array().unwrap().len(), 22);
+    let beyond = app.get("/api/me/disclosures?page=4", Some(&kandidaat)).await;
+    assert_eq!(beyond.body["entries"], json!([]));
+    let bad = app.get("/api/me/disclosures?page=nul", Some(&kandidaat)).await;
+    assert_eq!((bad.status, bad.code()), (StatusCode::BAD_REQUEST, "malformed_request"));
+    // The export holds the whole log.
+    let export = app.get("/api/me/export", Some(&kandidaat)).await;
+    assert_eq!(export.body["candidate_bank"]["disclosures"].as_array().unwrap().len(), 122);
+}

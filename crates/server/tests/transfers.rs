@@ -260,7 +260,8 @@ async fn an_upload_that_is_not_age_is_refused_after_its_first_bytes() {
     let (_, public) = generate_key_pair();
     // 64 bytes of plain JSON, then the sender goes quiet for good: the refusal must not wait
     // for the rest (the old code buffered the whole body first).
-    let (body, _keep_open) = trickle(br#"{"profile":{"first_name":"canary-stroom","last_name":"x","more":1}}"#.to_vec());
+    let (body, _keep_open) =
+        trickle(br#"{"profile":{"first_name":"canary-stroom","last_name":"x","more":1}}"#.to_vec());
     let to = format!("/api/me/transfers?recipient={public}");
     let r = tokio::time::timeout(std::time::Duration::from_secs(5), app.send(upload_request(&to, body, &cookie)))
         .await

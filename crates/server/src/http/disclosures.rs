@@ -35,12 +35,7 @@ pub async fn list(
         .bind(session.account_id)
         .fetch_one(&state.db)
         .await?;
-    Ok(Json(DisclosurePage {
-        entries,
-        page,
-        per_page: DISCLOSURES_PER_PAGE,
-        total: u64::try_from(total).unwrap_or(0),
-    }))
+    Ok(Json(DisclosurePage { entries, page, per_page: DISCLOSURES_PER_PAGE, total: u64::try_from(total).unwrap_or(0) }))
 }
 
 /// The whole disclosure log of `account_id`, newest first (for the export).
@@ -49,7 +44,12 @@ pub async fn for_account(db: &sqlx::SqlitePool, account_id: i64) -> Result<Vec<D
 }
 
 /// `limit` entries of the log from `offset` (SQLite: a negative limit is no limit).
-async fn query_log(db: &sqlx::SqlitePool, account_id: i64, limit: i64, offset: i64) -> Result<Vec<Disclosure>, AppError> {
+async fn query_log(
+    db: &sqlx::SqlitePool,
+    account_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Disclosure>, AppError> {
     type Row = (String, String, i64, i64, i64, String, String);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT p.slug, p.name, d.at, d.first_at, d.count, d.kind, d.sections

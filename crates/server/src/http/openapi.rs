@@ -89,9 +89,7 @@ fn operations(item: &utoipa::openapi::PathItem) -> impl Iterator<Item = &utoipa:
         .flatten()
 }
 
-fn operations_mut(
-    item: &mut utoipa::openapi::PathItem,
-) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
     [
         &mut item.get,
         &mut item.put,

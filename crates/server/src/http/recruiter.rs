@@ -41,7 +41,8 @@ pub async fn list(
         .await?
         .into_iter()
         .filter_map(|(candidate, profile, vis)| {
-            view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug).map(|v| (candidate.id, v))
+            view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug)
+                .map(|v| (candidate.id, v))
         })
         .filter(|(_, view)| view.matches(&search.q))
         .collect();

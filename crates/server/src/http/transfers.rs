@@ -4,10 +4,10 @@
 use std::time::Duration;
 
 use axum::body::Body;
-use http_body_util::BodyExt;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
+use http_body_util::BodyExt;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::ErrorCode;
 
