@@ -236,7 +236,6 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
         .bind(cursist)
         .bind(enrolment_state)
         .bind(now())
-        .bind(&crate::db::new_account_secret()[..])
         .execute(&mut *tx)
         .await?;
     }
