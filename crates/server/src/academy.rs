@@ -1,98 +1,150 @@
-//! Academy rules on the database: seats, the waiting list, and the participant's page.
+//! Academy rules: seats, the waiting list, enrolling and cancelling, stopping as a
+//! participant, attendance, and the participant's page.
 
-use sqlx::{Sqlite, SqlitePool, Transaction};
-use zelfregie_model::academy::{AcademyPage, Enrolment, EnrolmentState, Participant, Training};
+use zelfregie_model::academy::{AcademyPage, Enrolment, EnrolmentState, Participant, RosterEntry, Training};
+use zelfregie_model::ErrorCode;
 
-use crate::db::{now, to_datetime};
 use crate::documents::Document;
 use crate::error::AppError;
-
-type TrainingRow = (i64, String, String, String, String, bool, i64, i64, i64, i64);
+use crate::store::{academy, now, to_datetime, Store, Tx};
 
 /// The catalogue: trainings that have not started, soonest first, with seats left.
-pub async fn catalogue(db: &SqlitePool) -> Result<Vec<Training>, AppError> {
-    let rows: Vec<TrainingRow> = sqlx::query_as(
-        "SELECT t.id, t.title, t.description, t.audience, t.location, t.online, t.starts_at, t.sessions, t.capacity,
-                (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled')
-         FROM trainings t WHERE t.starts_at > ? ORDER BY t.starts_at, t.id",
-    )
-    .bind(now())
-    .fetch_all(db)
-    .await?;
+pub async fn catalogue(store: &Store) -> Result<Vec<Training>, AppError> {
+    let rows = academy::upcoming(store.pool(), now()).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, description, audience, location, online, starts_at, sessions, capacity, taken)| Training {
-            id,
-            title,
-            description,
-            audience,
-            location,
-            online,
-            starts_at: to_datetime(starts_at),
-            sessions: u32::try_from(sessions).unwrap_or(1),
-            capacity: u32::try_from(capacity).unwrap_or(0),
-            seats_left: u32::try_from((capacity - taken).max(0)).unwrap_or(0),
+        .map(|t| Training {
+            id: t.id,
+            title: t.title,
+            description: t.description,
+            audience: t.audience,
+            location: t.location,
+            online: t.online != 0,
+            starts_at: to_datetime(t.starts_at),
+            sessions: u32::try_from(t.sessions).unwrap_or(1),
+            capacity: u32::try_from(t.capacity).unwrap_or(0),
+            seats_left: u32::try_from((t.capacity - t.taken).max(0)).unwrap_or(0),
         })
         .collect())
 }
 
-/// Seats taken on a training.
-pub async fn seats_taken(tx: &mut Transaction<'_, Sqlite>, training_id: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM enrolments WHERE training_id = ? AND state = 'enrolled'")
-        .bind(training_id)
-        .fetch_one(&mut **tx)
-        .await
-}
-
 /// Gives free seats to the waiting list, first come first served.
-pub async fn promote(tx: &mut Transaction<'_, Sqlite>, training_id: i64) -> sqlx::Result<()> {
-    let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM trainings WHERE id = ?")
-        .bind(training_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    let free = capacity - seats_taken(tx, training_id).await?;
+pub async fn promote(tx: &mut Tx, training_id: i64) -> Result<(), AppError> {
+    let Some((_, capacity)) = academy::training(&mut **tx, training_id).await? else { return Ok(()) };
+    let free = capacity - academy::seats_taken(&mut **tx, training_id).await?;
     if free > 0 {
-        sqlx::query(
-            "UPDATE enrolments SET state = 'enrolled', updated_at = ?1 WHERE id IN
-               (SELECT id FROM enrolments WHERE training_id = ?2 AND state = 'waitlisted' ORDER BY queued_at, id LIMIT ?3)",
-        )
-        .bind(now())
-        .bind(training_id)
-        .bind(free)
-        .execute(&mut **tx)
-        .await?;
+        academy::promote(&mut **tx, training_id, free, now()).await?;
     }
     Ok(())
 }
 
+/// Enrols in a training: a seat when there is one, the waiting list otherwise.
+pub async fn enrol(store: &Store, account_id: i64, training_id: i64) -> Result<(), AppError> {
+    if !Document::Participant.exists(store, account_id).await? {
+        return Err(AppError::code(ErrorCode::NotAParticipant));
+    }
+    let mut tx = store.begin_exclusive().await?;
+    let Some((starts_at, capacity)) = academy::training(&mut *tx, training_id).await? else {
+        return Err(AppError::code(ErrorCode::NotFound));
+    };
+    if starts_at <= now() {
+        return Err(AppError::code(ErrorCode::TrainingStarted));
+    }
+    let existing = academy::enrolment(&mut *tx, training_id, account_id).await?;
+    if existing.and_then(|(s, _)| EnrolmentState::parse(&s)).is_some_and(|e| e != EnrolmentState::Cancelled) {
+        return Err(AppError::code(ErrorCode::AlreadyEnrolled));
+    }
+    let state = if academy::seats_taken(&mut *tx, training_id).await? < capacity {
+        EnrolmentState::Enrolled
+    } else {
+        EnrolmentState::Waitlisted
+    };
+    academy::enrol(&mut *tx, training_id, account_id, state.as_str(), now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels an enrolment before the training starts; a freed seat goes to the waiting list.
+pub async fn cancel(store: &Store, account_id: i64, training_id: i64) -> Result<(), AppError> {
+    let mut tx = store.begin_exclusive().await?;
+    let row = academy::enrolment(&mut *tx, training_id, account_id).await?;
+    let Some((current, starts_at)) = row.filter(|(st, _)| EnrolmentState::parse(st).is_some_and(EnrolmentState::is_current))
+    else {
+        return Err(AppError::code(ErrorCode::NotFound));
+    };
+    if starts_at <= now() {
+        return Err(AppError::code(ErrorCode::TrainingStarted));
+    }
+    academy::set_state(&mut *tx, training_id, account_id, EnrolmentState::Cancelled.as_str(), now()).await?;
+    if current == EnrolmentState::Enrolled.as_str() {
+        promote(&mut tx, training_id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stops being a participant: the registration goes, enrolments for trainings that have
+/// not started are cancelled (their seats go to the waiting list); trainings followed stay.
+pub async fn stop(store: &Store, account_id: i64) -> Result<(), AppError> {
+    let mut tx = store.begin_exclusive().await?;
+    for training in academy::cancel_upcoming(&mut *tx, account_id, now()).await? {
+        promote(&mut tx, training).await?;
+    }
+    Document::Participant.delete(&mut tx, account_id).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, "stopped as course participant");
+    Ok(())
+}
+
+/// Academy staff: who is on a training.
+pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>, AppError> {
+    academy::roster(store.pool(), training_id)
+        .await?
+        .into_iter()
+        .map(|(enrolment_id, st, email, data)| {
+            let p: Participant = data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
+            Ok(RosterEntry {
+                enrolment_id,
+                name: p.full_name(),
+                email,
+                employer: p.employer,
+                state: EnrolmentState::parse(&st).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?,
+            })
+        })
+        .collect()
+}
+
+/// Academy staff record attendance on an enrolment that had a seat.
+pub async fn record_attendance(store: &Store, enrolment_id: i64, state: EnrolmentState) -> Result<(), AppError> {
+    if !matches!(state, EnrolmentState::Attended | EnrolmentState::Completed | EnrolmentState::NoShow) {
+        return Err(AppError::validation(vec![zelfregie_model::FieldError::new("state", ErrorCode::OutOfRange)]));
+    }
+    if academy::record_attendance(store.pool(), enrolment_id, state.as_str(), now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::code(ErrorCode::NotFound))
+    }
+}
+
 /// The participant's own page.
-pub async fn page(db: &SqlitePool, account_id: i64) -> Result<AcademyPage, AppError> {
-    let participant = if Document::Participant.exists(db, account_id).await? {
-        Some(Document::Participant.load::<Participant>(db, account_id).await?.0)
+pub async fn page(store: &Store, account_id: i64) -> Result<AcademyPage, AppError> {
+    let participant = if Document::Participant.exists(store, account_id).await? {
+        Some(Document::Participant.load::<Participant>(store, account_id).await?.0)
     } else {
         None
     };
-    let rows: Vec<(i64, String, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT t.id, t.title, t.starts_at, e.state, e.updated_at,
-                (SELECT COUNT(*) FROM enrolments w WHERE w.training_id = e.training_id AND w.state = 'waitlisted'
-                   AND (w.queued_at < e.queued_at OR (w.queued_at = e.queued_at AND w.id <= e.id)))
-         FROM enrolments e JOIN trainings t ON t.id = e.training_id
-         WHERE e.account_id = ? ORDER BY t.starts_at DESC, t.id DESC",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await?;
-    let enrolments = rows
+    let enrolments = academy::enrolments_of(store.pool(), account_id)
+        .await?
         .into_iter()
-        .map(|(training_id, title, starts_at, state, updated_at, position)| {
-            let state = EnrolmentState::parse(&state).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?;
+        .map(|e| {
+            let state = EnrolmentState::parse(&e.state).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?;
             Ok(Enrolment {
-                training_id,
-                title,
-                starts_at: to_datetime(starts_at),
+                training_id: e.training_id,
+                title: e.title,
+                starts_at: to_datetime(e.starts_at),
                 state,
-                waitlist_position: (state == EnrolmentState::Waitlisted).then(|| u32::try_from(position).unwrap_or(0)),
-                updated_at: to_datetime(updated_at),
+                waitlist_position: (state == EnrolmentState::Waitlisted).then(|| u32::try_from(e.position).unwrap_or(0)),
+                updated_at: to_datetime(e.updated_at),
             })
         })
         .collect::<Result<_, AppError>>()?;

@@ -2,10 +2,11 @@
 //! the candidate's own preview come from [`view_for`], which applies the shared model's
 //! `recruiter_view` — the one function of (profile, visibility, partner).
 
-use sqlx::SqlitePool;
-use zelfregie_model::{recruiter_view, CandidateView, DisclosureKind, ErrorCode, Profile, Visibility};
+use zelfregie_model::{
+    recruiter_view, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section, Visibility,
+};
 
-use crate::db::now;
+use crate::store::{disclosures, documents, now, Store};
 use crate::error::AppError;
 use crate::secrets::Key;
 
@@ -15,8 +16,8 @@ pub struct ReferenceKey(Key);
 
 impl ReferenceKey {
     /// Loads the key, creating it on first start.
-    pub async fn load(db: &SqlitePool) -> anyhow::Result<Self> {
-        Ok(ReferenceKey(Key::load(db, "candidate_reference").await?))
+    pub async fn load(store: &Store) -> anyhow::Result<Self> {
+        Ok(ReferenceKey(Key::load(store, "candidate_reference").await?))
     }
 
     /// The opaque reference of a candidate for one partner: stable, and different for every
@@ -37,14 +38,16 @@ pub fn pseudonym(reference: &str) -> String {
 pub struct Candidate {
     /// The account id.
     pub id: i64,
-    /// The account's secret ([`crate::db::new_account_secret`]).
+    /// The account's secret ([`crate::accounts::new_secret`]).
     pub secret: Vec<u8>,
 }
 
 impl Candidate {
     /// The candidate behind `account_id`.
-    pub async fn load(db: &SqlitePool, account_id: i64) -> Result<Self, AppError> {
-        let secret = crate::db::account_secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
+    pub async fn load(store: &Store, account_id: i64) -> Result<Self, AppError> {
+        let secret = crate::store::accounts::secret(store.pool(), account_id)
+            .await?
+            .ok_or(AppError::code(ErrorCode::NotFound))?;
         Ok(Candidate { id: account_id, secret })
     }
 }
@@ -63,50 +66,61 @@ pub fn view_for(
 
 /// Every person with a profile who is in the candidate bank at all (not yet filtered per
 /// partner), by account.
-pub async fn listed(db: &SqlitePool) -> Result<Vec<(Candidate, Profile, Visibility)>, AppError> {
-    let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as(
-        "SELECT p.account_id, a.secret, p.data, v.data FROM profiles p
-         JOIN visibility v ON v.account_id = p.account_id
-         JOIN accounts a ON a.id = p.account_id
-         WHERE a.role = 'person' AND json_extract(v.data, '$.listed') = 1
-         ORDER BY p.account_id",
-    )
-    .fetch_all(db)
-    .await?;
-    rows.into_iter()
-        .map(|(id, secret, p, v)| {
-            let profile = serde_json::from_str(&p).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
-            let visibility = serde_json::from_str(&v).map_err(|e| anyhow::anyhow!("stored visibility: {e}"))?;
-            Ok((Candidate { id, secret }, profile, visibility))
-        })
-        .collect()
+pub async fn listed(store: &Store) -> Result<Vec<(Candidate, Profile, Visibility)>, AppError> {
+    let mut out = Vec::new();
+    for row in documents::candidates(store.pool()).await? {
+        let visibility: Visibility =
+            serde_json::from_str(&row.visibility).map_err(|e| anyhow::anyhow!("stored visibility: {e}"))?;
+        if !visibility.listed {
+            continue;
+        }
+        let profile = serde_json::from_str(&row.profile).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
+        out.push((Candidate { id: row.account_id, secret: row.secret }, profile, visibility));
+    }
+    Ok(out)
 }
 
 /// Records that `partner_id` received each `(candidate, view)`, in one transaction: one
 /// entry per candidate, partner, day, kind and set of sections, whose count goes up.
 pub async fn log_disclosures(
-    db: &SqlitePool,
+    store: &Store,
     partner_id: i64,
     kind: DisclosureKind,
     shown: &[(i64, &CandidateView)],
 ) -> Result<(), AppError> {
     let at = now();
-    let mut tx = db.begin().await?;
+    let day = crate::store::to_datetime(at).date().to_string();
+    let mut tx = store.begin().await?;
     for (account_id, view) in shown {
         let sections = serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?;
-        sqlx::query(
-            "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
-             VALUES (?1, ?2, date(?3, 'unixepoch'), ?3, ?3, 1, ?4, ?5)
-             ON CONFLICT (account_id, partner_id, day, kind, sections) DO UPDATE SET count = count + 1, at = excluded.at",
-        )
-        .bind(account_id)
-        .bind(partner_id)
-        .bind(at)
-        .bind(kind.as_str())
-        .bind(sections)
-        .execute(&mut *tx)
-        .await?;
+        disclosures::record(&mut *tx, *account_id, partner_id, &day, at, kind.as_str(), &sections).await?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// `limit` entries of the candidate's disclosure log from `offset`, newest first, and the
+/// number of entries in all (`limit = None`: the whole log, for the export).
+pub async fn disclosure_log(
+    store: &Store,
+    account_id: i64,
+    limit: Option<i64>,
+    offset: i64,
+) -> Result<(Vec<Disclosure>, u64), AppError> {
+    let rows = disclosures::page(store.pool(), account_id, limit.unwrap_or(i64::MAX), offset).await?;
+    let total = disclosures::count(store.pool(), account_id).await?;
+    let entries = rows
+        .into_iter()
+        .map(|d| {
+            Ok(Disclosure {
+                partner: Partner { slug: d.slug, name: d.name },
+                at: crate::store::to_datetime(d.at),
+                first_at: crate::store::to_datetime(d.first_at),
+                count: u32::try_from(d.count).unwrap_or(u32::MAX),
+                kind: DisclosureKind::parse(&d.kind).ok_or_else(|| anyhow::anyhow!("unknown disclosure kind"))?,
+                sections: serde_json::from_str::<Vec<Section>>(&d.sections).map_err(anyhow::Error::from)?,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok((entries, u64::try_from(total).unwrap_or(0)))
 }

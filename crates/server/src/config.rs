@@ -17,6 +17,11 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// PostgreSQL for deployments with several instances (`postgres://user:pass@host/db`).
+    /// Without it, the SQLite file in the data directory is the database.
+    #[arg(long, env = "ZELFREGIE_DATABASE_URL")]
+    pub database_url: Option<Secret>,
+
     /// Directory of the built single-page app (trunk's `dist`).
     #[arg(long, env = "ZELFREGIE_STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,

@@ -8,7 +8,7 @@ use zelfregie_model::profile::{
 };
 use zelfregie_model::{Audience, Month, Partner, Password, Profile, Role, Section, Visibility};
 
-use crate::db::now;
+use crate::store::{self, now};
 use crate::documents::Document;
 use crate::state::AppState;
 
@@ -46,8 +46,7 @@ pub fn accounts() -> Vec<DemoAccount> {
 /// Seeds the demo accounts when the database has no accounts yet. Returns whether it did.
 /// All rows go in one transaction: a half-seeded database never exists.
 pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&state.db).await?;
-    if count > 0 {
+    if store::accounts::count(state.db.pool()).await? > 0 {
         return Ok(false);
     }
     let mut hashed = Vec::new();
@@ -56,23 +55,20 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
         hashed.push((account, hash));
     }
     let mut tx = state.db.begin().await?;
-    for (account, hash) in hashed {
-        sqlx::query(
-            "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret)
-             VALUES (?, ?, ?, (SELECT id FROM partners WHERE slug = ?), ?, ?)",
-        )
-        .bind(&account.email)
-        .bind(hash)
-        .bind(account.role.as_str())
-        .bind(account.partner_slug.as_deref())
-        .bind(now())
-        .bind(&crate::db::new_account_secret()[..])
-        .execute(&mut *tx)
-        .await?;
+    for (account, hash) in &hashed {
+        let secret = crate::accounts::new_secret();
+        let new = store::accounts::NewAccount {
+            email: &account.email,
+            password_hash: hash,
+            role: account.role.as_str(),
+            partner_slug: account.partner_slug.as_deref(),
+            created_at: now(),
+            secret: &secret,
+        };
+        store::accounts::insert(&mut *tx, &new).await?;
     }
     tx.commit().await?;
-    let (kandidaat,): (i64,) =
-        sqlx::query_as("SELECT id FROM accounts WHERE email = 'kandidaat@example.org'").fetch_one(&state.db).await?;
+    let kandidaat = id_of(state, "kandidaat@example.org").await?;
     Document::Profile.save(&state.db, kandidaat, 0, &candidate_profile()).await?;
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
     seed_newsletter_consent(state, kandidaat).await?;
@@ -172,13 +168,7 @@ async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::R
         erase: false,
     };
     crate::outbox::enqueue(&mut tx, Some(account_id), &payload).await?;
-    sqlx::query(
-        "UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = ? WHERE account_id = ?",
-    )
-    .bind(now())
-    .bind(account_id)
-    .execute(&mut *tx)
-    .await?;
+    store::outbox::mark_all_delivered(&mut *tx, account_id, now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -210,34 +200,22 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
     let mut tx = state.db.begin().await?;
     let mut ids = Vec::new();
     for (title, description, audience, location, online, days, sessions, capacity) in catalogue {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(title)
-        .bind(description)
-        .bind(audience)
-        .bind(location)
-        .bind(online)
-        .bind(at_ten(days))
-        .bind(sessions)
-        .bind(capacity)
-        .fetch_one(&mut *tx)
-        .await?;
+        let training = store::academy::NewTraining {
+            title,
+            description,
+            audience,
+            location,
+            online,
+            starts_at: at_ten(days),
+            sessions,
+            capacity,
+        };
+        let id = store::academy::insert_training(&mut *tx, &training).await?;
         ids.push(id);
     }
-    let (cursist,): (i64,) =
-        sqlx::query_as("SELECT id FROM accounts WHERE email = 'cursist@example.org'").fetch_one(&mut *tx).await?;
+    let cursist = id_of(state, "cursist@example.org").await?;
     for (training, enrolment_state) in [(ids[0], "completed"), (ids[1], "attended"), (ids[2], "enrolled")] {
-        sqlx::query(
-            "INSERT INTO enrolments (training_id, account_id, state, created_at, updated_at, queued_at) VALUES (?1, ?2, ?3, ?4, ?4, ?4)",
-        )
-        .bind(training)
-        .bind(cursist)
-        .bind(enrolment_state)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        store::academy::enrol(&mut *tx, training, cursist, enrolment_state, now()).await?;
     }
     tx.commit().await?;
     let participant = Participant {
@@ -252,4 +230,9 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
     };
     Document::Participant.save(&state.db, cursist, 0, &participant).await?;
     Ok(())
+}
+
+/// The id of a demo account.
+async fn id_of(state: &AppState, email: &str) -> anyhow::Result<i64> {
+    store::accounts::id_by_email(state.db.pool(), email).await?.ok_or_else(|| anyhow::anyhow!("demo account {email} missing"))
 }

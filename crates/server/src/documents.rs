@@ -6,10 +6,10 @@
 use axum::http::{header, HeaderMap, HeaderValue};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sqlx::SqlitePool;
 use zelfregie_model::ErrorCode;
 
-use crate::db::now;
+use crate::store::documents::{self, Table};
+use crate::store::{now, Db, Store, Tx};
 use crate::error::AppError;
 
 /// Which document.
@@ -24,14 +24,6 @@ pub enum Document {
 }
 
 impl Document {
-    fn table(self) -> &'static str {
-        match self {
-            Document::Profile => "profiles",
-            Document::Visibility => "visibility",
-            Document::Participant => "participants",
-        }
-    }
-
     fn name(self) -> &'static str {
         match self {
             Document::Profile => "profile",
@@ -61,19 +53,18 @@ impl Document {
             .ok_or_else(|| AppError::code(ErrorCode::PreconditionFailed))
     }
 
+    fn table(self) -> Table {
+        match self {
+            Document::Profile => Table::Profiles,
+            Document::Visibility => Table::Visibility,
+            Document::Participant => Table::Participants,
+        }
+    }
+
     /// The stored document and its version; the default document at version 0 when none
     /// was saved yet.
-    pub async fn load<T: DeserializeOwned + Default>(
-        self,
-        db: &SqlitePool,
-        account_id: i64,
-    ) -> Result<(T, i64), AppError> {
-        let row: Option<(String, i64)> =
-            sqlx::query_as(&format!("SELECT data, version FROM {} WHERE account_id = ?", self.table()))
-                .bind(account_id)
-                .fetch_optional(db)
-                .await?;
-        match row {
+    pub async fn load<T: DeserializeOwned + Default>(self, store: &Store, account_id: i64) -> Result<(T, i64), AppError> {
+        match documents::load(store.pool(), self.table(), account_id).await? {
             Some((data, version)) => {
                 let value = serde_json::from_str(&data).map_err(|e| anyhow::anyhow!("stored {}: {e}", self.name()))?;
                 Ok((value, version))
@@ -83,48 +74,33 @@ impl Document {
     }
 
     /// Whether the document was ever saved.
-    pub async fn exists(self, db: &SqlitePool, account_id: i64) -> Result<bool, AppError> {
-        let found: Option<i64> =
-            sqlx::query_scalar(&format!("SELECT version FROM {} WHERE account_id = ?", self.table()))
-                .bind(account_id)
-                .fetch_optional(db)
-                .await?;
-        Ok(found.is_some())
+    pub async fn exists(self, store: &Store, account_id: i64) -> Result<bool, AppError> {
+        Ok(documents::load(store.pool(), self.table(), account_id).await?.is_some())
     }
 
     /// Saves `value` if the stored version is still `expected`; returns the new version, or
     /// 412 when someone saved in between.
-    pub async fn save<T: Serialize>(
-        self,
-        db: &SqlitePool,
-        account_id: i64,
-        expected: i64,
-        value: &T,
-    ) -> Result<i64, AppError> {
+    pub async fn save<T: Serialize>(self, store: &Store, account_id: i64, expected: i64, value: &T) -> Result<i64, AppError> {
         let data = serde_json::to_string(value).map_err(anyhow::Error::from)?;
-        let table = self.table();
-        let saved: Option<i64> = if expected == 0 {
-            sqlx::query_scalar(&format!(
-                "INSERT INTO {table} (account_id, version, data, updated_at) VALUES (?, 1, ?, ?)
-                 ON CONFLICT (account_id) DO NOTHING RETURNING version"
-            ))
-            .bind(account_id)
-            .bind(&data)
-            .bind(now())
-            .fetch_optional(db)
-            .await?
+        let saved = if expected == 0 {
+            documents::insert_first(store.pool(), self.table(), account_id, &data, now()).await?
         } else {
-            sqlx::query_scalar(&format!(
-                "UPDATE {table} SET version = version + 1, data = ?, updated_at = ?
-                 WHERE account_id = ? AND version = ? RETURNING version"
-            ))
-            .bind(&data)
-            .bind(now())
-            .bind(account_id)
-            .bind(expected)
-            .fetch_optional(db)
-            .await?
+            documents::replace(store.pool(), self.table(), account_id, expected, &data, now()).await?
         };
         saved.ok_or_else(|| AppError::code(ErrorCode::PreconditionFailed))
     }
+
+    /// Deletes the document (stopping as a course participant).
+    pub async fn delete(self, tx: &mut Tx, account_id: i64) -> Result<(), AppError> {
+        Ok(documents::delete(&mut **tx, self.table(), account_id).await?)
+    }
+}
+
+/// The person's name as the profile gives it ("Anna de Vries"), empty without a profile:
+/// for the mailing processor and the page behind a transfer link.
+pub async fn person_name<'c>(db: impl Db<'c>, account_id: i64) -> Result<String, AppError> {
+    let Some((data, _)) = documents::load(db, Table::Profiles, account_id).await? else { return Ok(String::new()) };
+    let profile: zelfregie_model::Profile =
+        serde_json::from_str(&data).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
+    Ok(profile.personal.full_name())
 }

@@ -11,7 +11,7 @@ use zelfregie_model::newsletter::subscription;
 use zelfregie_model::register::register;
 use zelfregie_model::{Profile, Visibility};
 
-use crate::db::to_datetime;
+use crate::store::{self, to_datetime};
 use crate::documents::Document;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,12 +22,8 @@ pub const SCHEMA_PATH: &str = "/api/export.schema.json";
 /// The complete export of `account_id`.
 pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument, AppError> {
     let db = &state.db;
-    let account = crate::http::session::account(db, account_id).await?;
-    let sessions: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at")
-            .bind(account_id)
-            .fetch_all(db)
-            .await?;
+    let account = crate::accounts::account(db, account_id).await?;
+    let sessions = store::accounts::session_times(db.pool(), account_id).await?;
     let email = account.email.clone();
     let account = ExportAccount {
         account,
@@ -39,22 +35,12 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;
     let (visibility, _): (Visibility, i64) = Document::Visibility.load(db, account_id).await?;
-    let disclosures = crate::http::disclosures::for_account(db, account_id).await?;
+    let (disclosures, _) = crate::candidates::disclosure_log(db, account_id, None, 0).await?;
     let academy = crate::academy::page(db, account_id).await?;
 
-    let events = crate::newsletter::events(db, account_id).await?;
-    let confirmations: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT text_version, created_at, used_at FROM consent_confirmations WHERE account_id = ? ORDER BY created_at",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await?;
-    let deliveries: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = ? ORDER BY id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await?;
+    let events = crate::newsletter::events(db.pool(), account_id).await?;
+    let confirmations = store::newsletter::confirmations(db.pool(), account_id).await?;
+    let deliveries = store::outbox::for_export(db.pool(), account_id).await?;
     let newsletter = ExportNewsletter {
         subscription: subscription(&events),
         events: events.clone(),

@@ -5,10 +5,10 @@
 #![forbid(unsafe_code)]
 
 pub mod academy;
+pub mod accounts;
 pub mod auth;
 pub mod candidates;
 pub mod config;
-pub mod db;
 pub mod demo;
 pub mod documents;
 pub mod error;
@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod secrets;
 pub mod serve;
 pub mod state;
+pub mod store;
 pub mod transfers;
 pub mod web;
 

@@ -39,7 +39,12 @@ async fn main() -> anyhow::Result<()> {
     tokio::spawn(state.outbox.clone().run());
     // Printed (not logged) so people and the end-to-end tests see where to go.
     println!("zelfregie listening on http://{addr}");
-    println!("database: {}", config.data_dir.join(zelfregie_server::db::DB_FILE).display());
+    match state.db.backend() {
+        zelfregie_server::store::Backend::Sqlite => {
+            println!("database: {}", config.data_dir.join(zelfregie_server::store::DB_FILE).display())
+        }
+        zelfregie_server::store::Backend::Postgres => println!("database: PostgreSQL (--database-url)"),
+    }
     if !state.spa.is_present() {
         println!("no SPA in {}: run `make build` first; serving the API only", config.static_dir.display());
     }
@@ -81,7 +86,7 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");
             }
-            if let Err(e) = zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::db::now()).await {
+            if let Err(e) = zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await {
                 tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
             }
         }

@@ -6,7 +6,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sqlx::{Sqlite, SqlitePool, Transaction};
 use zelfregie_model::newsletter::{
     subscription, Channel, ConsentEvent, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction,
     Subscription,
@@ -14,7 +13,7 @@ use zelfregie_model::newsletter::{
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::hash_token;
-use crate::db::{now, to_datetime};
+use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
 use crate::error::AppError;
 use crate::mail::Mail;
 use crate::outbox::{enqueue, Payload};
@@ -30,46 +29,40 @@ pub fn text_hash(text: &ConsentText) -> String {
 }
 
 /// The events of an account, oldest first.
-pub async fn events(db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
-    let rows: Vec<(i64, String, i64, i64, String, String)> = sqlx::query_as(
-        "SELECT id, kind, at, text_version, text_hash, channel FROM consent_events WHERE account_id = ? ORDER BY id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await?;
-    rows.into_iter()
-        .map(|(id, kind, at, version, hash, channel)| {
+pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
+    store::newsletter::events(db, account_id)
+        .await?
+        .into_iter()
+        .map(|e| {
             Ok(ConsentEvent {
-                id,
-                kind: ConsentEventKind::parse(&kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,
-                at: to_datetime(at),
-                text_version: u32::try_from(version).map_err(anyhow::Error::from)?,
-                text_hash: hash,
-                channel: Channel::parse(&channel).ok_or_else(|| anyhow::anyhow!("stored channel"))?,
+                id: e.id,
+                kind: ConsentEventKind::parse(&e.kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,
+                at: to_datetime(e.at),
+                text_version: u32::try_from(e.text_version).map_err(anyhow::Error::from)?,
+                text_hash: e.text_hash,
+                channel: Channel::parse(&e.channel).ok_or_else(|| anyhow::anyhow!("stored channel"))?,
             })
         })
         .collect()
 }
 
 pub(crate) async fn append(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     account_id: i64,
     kind: ConsentEventKind,
     text: &ConsentText,
     channel: Channel,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO consent_events (account_id, kind, at, text_version, text_hash, channel) VALUES (?, ?, ?, ?, ?, ?)",
+    store::newsletter::append(
+        &mut **tx,
+        account_id,
+        kind.as_str(),
+        now(),
+        i64::from(text.version),
+        &text_hash(text),
+        channel.as_str(),
     )
-    .bind(account_id)
-    .bind(kind.as_str())
-    .bind(now())
-    .bind(text.version)
-    .bind(text_hash(text))
-    .bind(channel.as_str())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// The consent text of the latest `given` event (what a withdrawal withdraws).
@@ -83,14 +76,9 @@ fn agreed_text(history: &[ConsentEvent]) -> &'static ConsentText {
 }
 
 /// The person's status page data.
-pub async fn status(db: &SqlitePool, account_id: i64) -> Result<NewsletterStatus, AppError> {
-    let history = events(db, account_id).await?;
-    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT action, status, attempts, delivered_at FROM processor_outbox WHERE account_id = ? ORDER BY id DESC LIMIT 1",
-    )
-    .bind(account_id)
-    .fetch_optional(db)
-    .await?;
+pub async fn status(db: &Store, account_id: i64) -> Result<NewsletterStatus, AppError> {
+    let history = events(db.pool(), account_id).await?;
+    let row = store::outbox::latest(db.pool(), account_id).await?;
     let processor = row.map(|(action, status, attempts, delivered_at)| {
         let action = if action == "subscribe" { ProcessorAction::Subscribe } else { ProcessorAction::Unsubscribe };
         let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
@@ -111,8 +99,8 @@ pub async fn status(db: &SqlitePool, account_id: i64) -> Result<NewsletterStatus
     })
 }
 
-async fn email_of(tx: &mut Transaction<'_, Sqlite>, account_id: i64) -> sqlx::Result<String> {
-    sqlx::query_scalar("SELECT email FROM accounts WHERE id = ?").bind(account_id).fetch_one(&mut **tx).await
+async fn email_of(tx: &mut Tx, account_id: i64) -> sqlx::Result<String> {
+    accounts::email(&mut **tx, account_id).await
 }
 
 /// The signed one-click unsubscribe token of an account: its id and a truncated HMAC of
@@ -145,7 +133,7 @@ pub fn verify_unsubscribe_tag(key: &Key, account_id: i64, secret: &[u8], tag: &[
 /// that no longer exists, `TokenInvalid` when it is forged or damaged.
 pub async fn unsubscribe_account(state: &AppState, token: &str) -> Result<Option<i64>, AppError> {
     let (account_id, tag) = parse_unsubscribe_token(token).ok_or_else(|| AppError::code(ErrorCode::TokenInvalid))?;
-    let Some(secret) = crate::db::account_secret(&state.db, account_id).await? else { return Ok(None) };
+    let Some(secret) = accounts::secret(state.db.pool(), account_id).await? else { return Ok(None) };
     if verify_unsubscribe_tag(&state.newsletter_key, account_id, &secret, &tag) {
         Ok(Some(account_id))
     } else {
@@ -166,8 +154,8 @@ pub struct UnsubscribeLinks {
 
 impl UnsubscribeLinks {
     /// The links of `account_id`.
-    pub async fn of(state: &AppState, db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Self, AppError> {
-        let secret = crate::db::account_secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
+    pub async fn of<'c>(state: &AppState, db: impl Db<'c>, account_id: i64) -> Result<Self, AppError> {
+        let secret = accounts::secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
         let token = unsubscribe_token(&state.newsletter_key, account_id, &secret);
         Ok(UnsubscribeLinks {
             page: format!("{}/nieuwsbrief/afmelden?token={token}", state.public_url),
@@ -192,7 +180,7 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
     if text_version != text.version {
         return Err(AppError::code(ErrorCode::ConsentTextOutdated));
     }
-    let mut tx = crate::db::begin_immediate(&state.db).await?;
+    let mut tx = state.db.begin_exclusive().await?;
     if subscription(&events(&mut *tx, account_id).await?) == Subscription::Active {
         return Ok(Subscription::Active);
     }
@@ -200,15 +188,14 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
     let mut raw = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let token = URL_SAFE_NO_PAD.encode(raw);
-    sqlx::query(
-        "INSERT INTO consent_confirmations (token_hash, account_id, text_version, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    store::newsletter::insert_confirmation(
+        &mut *tx,
+        &hash_token(&token),
+        account_id,
+        i64::from(text.version),
+        now(),
+        now() + CONFIRMATION_HOURS * 3600,
     )
-    .bind(hash_token(&token))
-    .bind(account_id)
-    .bind(text.version)
-    .bind(now())
-    .bind(now() + CONFIRMATION_HOURS * 3600)
-    .execute(&mut *tx)
     .await?;
     let email = email_of(&mut tx, account_id).await?;
     let unsubscribe = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
@@ -242,16 +229,8 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
 /// processor, in one transaction. The link works once, before it expires, and only while
 /// the `given` it confirms is still the latest word.
 pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppError> {
-    let mut tx = crate::db::begin_immediate(&state.db).await?;
-    let row: Option<(i64, i64)> = sqlx::query_as(
-        "UPDATE consent_confirmations SET used_at = ?1
-         WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
-         RETURNING account_id, text_version",
-    )
-    .bind(now())
-    .bind(hash_token(token))
-    .fetch_optional(&mut *tx)
-    .await?;
+    let mut tx = state.db.begin_exclusive().await?;
+    let row = store::newsletter::use_confirmation(&mut *tx, &hash_token(token), now()).await?;
     let Some((account_id, version)) = row else { return Err(AppError::code(ErrorCode::TokenInvalid)) };
     let history = events(&mut *tx, account_id).await?;
     if subscription(&history) != Subscription::Pending {
@@ -263,7 +242,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
     let payload = Payload {
         action: ProcessorAction::Subscribe,
         email: email_of(&mut tx, account_id).await?,
-        name: crate::db::person_name(&mut *tx, account_id).await?,
+        name: crate::documents::person_name(&mut *tx, account_id).await?,
         unsubscribe_url: Some(links.page),
         unsubscribe_post_url: Some(links.one_click),
         erase: false,
@@ -278,7 +257,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
 /// unsubscribe delivery, in one transaction (so the withdrawal is never recorded without
 /// being on its way). Withdrawing when not subscribed changes nothing (replays are harmless).
 pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Result<Subscription, AppError> {
-    let mut tx = crate::db::begin_immediate(&state.db).await?;
+    let mut tx = state.db.begin_exclusive().await?;
     let history = events(&mut *tx, account_id).await?;
     let before = subscription(&history);
     if before == Subscription::None {
@@ -289,7 +268,7 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
         let payload = Payload {
             action: ProcessorAction::Unsubscribe,
             email: email_of(&mut tx, account_id).await?,
-            name: crate::db::person_name(&mut *tx, account_id).await?,
+            name: crate::documents::person_name(&mut *tx, account_id).await?,
             unsubscribe_url: None,
             unsubscribe_post_url: None,
             erase: false,
@@ -305,16 +284,10 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
 /// Who gets the next newsletter: everyone whose latest consent event is `confirmed`, as of
 /// this instant — a withdrawal counts at once, whether or not the processor has it yet.
 pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, UnsubscribeLinks)>, AppError> {
-    let ids: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT a.id, a.email FROM accounts a
-         JOIN consent_events e ON e.id = (SELECT max(id) FROM consent_events WHERE account_id = a.id)
-         WHERE e.kind = 'confirmed' ORDER BY a.id",
-    )
-    .fetch_all(&state.db)
-    .await?;
+    let ids = store::newsletter::confirmed(state.db.pool()).await?;
     let mut list = Vec::with_capacity(ids.len());
     for (id, email) in ids {
-        list.push((email, UnsubscribeLinks::of(state, &state.db, id).await?));
+        list.push((email, UnsubscribeLinks::of(state, state.db.pool(), id).await?));
     }
     Ok(list)
 }

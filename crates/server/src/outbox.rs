@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use crate::store::{now as now_secs, outbox, Store, Tx};
 use tokio::sync::Notify;
 use zelfregie_model::newsletter::ProcessorAction;
 
@@ -166,7 +166,7 @@ pub fn body(payload: &str, seq: i64, created_at: i64) -> String {
     let mut value: serde_json::Value = serde_json::from_str(payload).unwrap_or_else(|_| serde_json::json!({}));
     if let Some(object) = value.as_object_mut() {
         object.insert("seq".into(), seq.into());
-        let at = crate::db::to_datetime(created_at)
+        let at = crate::store::to_datetime(created_at)
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default();
         object.insert("event_at".into(), at.into());
@@ -179,16 +179,12 @@ pub fn body(payload: &str, seq: i64, created_at: i64) -> String {
 pub const DEAD_NOTICE_RETENTION_DAYS: i64 = 30;
 
 /// Deletes dead-lettered erasure notices older than [`DEAD_NOTICE_RETENTION_DAYS`].
-pub async fn purge_dead_notices(db: &SqlitePool, now: i64) -> sqlx::Result<u64> {
-    let done =
-        sqlx::query("DELETE FROM processor_outbox WHERE account_id IS NULL AND status = 'dead' AND created_at < ?")
-            .bind(now - DEAD_NOTICE_RETENTION_DAYS * 86_400)
-            .execute(db)
-            .await?;
-    if done.rows_affected() > 0 {
-        crate::db::checkpoint(db).await;
+pub async fn purge_dead_notices(db: &Store, now: i64) -> sqlx::Result<u64> {
+    let deleted = outbox::purge_dead_notices(db.pool(), now - DEAD_NOTICE_RETENTION_DAYS * 86_400).await?;
+    if deleted > 0 {
+        db.checkpoint().await;
     }
-    Ok(done.rows_affected())
+    Ok(deleted)
 }
 
 /// Milliseconds since the epoch.
@@ -197,7 +193,7 @@ pub fn now_ms() -> i64 {
 }
 
 /// Writes a delivery into the outbox, inside the caller's transaction.
-pub async fn enqueue(tx: &mut Transaction<'_, Sqlite>, account_id: Option<i64>, payload: &Payload) -> sqlx::Result<()> {
+pub async fn enqueue(tx: &mut Tx, account_id: Option<i64>, payload: &Payload) -> sqlx::Result<()> {
     let mut key = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
     let action = match payload.action {
@@ -205,26 +201,22 @@ pub async fn enqueue(tx: &mut Transaction<'_, Sqlite>, account_id: Option<i64>, 
         ProcessorAction::Unsubscribe => "unsubscribe",
     };
     let body = serde_json::to_string(payload).expect("payload serialises");
-    sqlx::query(
-        "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-    )
-    .bind(account_id)
-    .bind(action)
-    .bind(body)
-    .bind(hex::encode(key))
-    .bind(now_ms())
-    .bind(crate::db::now())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    let message = outbox::NewMessage {
+        account_id,
+        action,
+        payload: &body,
+        idempotency_key: &hex::encode(key),
+        due_ms: now_ms(),
+        created_at: now_secs(),
+    };
+    outbox::insert(&mut **tx, &message).await
 }
 
 /// The worker's handle.
 #[derive(Clone)]
 pub struct Outbox {
     /// Database.
-    pub db: SqlitePool,
+    pub db: Store,
     /// Where deliveries go.
     pub processor: Processor,
     /// Retry policy.
@@ -238,54 +230,25 @@ impl Outbox {
     pub async fn deliver_one(&self) -> sqlx::Result<bool> {
         let now = now_ms();
         let lease = now + i64::try_from(self.policy.timeout.as_millis()).unwrap_or(i64::MAX / 2) + 5_000;
-        // Claim the row with a lease: another instance (or this one after a crash) takes it
-        // over only when the lease has run out.
-        // The oldest due row that no older pending row of the same person holds back.
-        let row: Option<(i64, String, String, i64, i64)> = sqlx::query_as(
-            "UPDATE processor_outbox SET lease_until = ?1
-             WHERE id = (SELECT o.id FROM processor_outbox o
-                         WHERE o.status = 'pending' AND o.next_attempt_at <= ?2 AND (o.lease_until IS NULL OR o.lease_until < ?2)
-                           AND NOT EXISTS (SELECT 1 FROM processor_outbox b
-                                           WHERE b.account_id = o.account_id AND b.status = 'pending' AND b.id < o.id)
-                         ORDER BY o.id LIMIT 1)
-             RETURNING id, payload, idempotency_key, attempts, created_at",
-        )
-        .bind(lease)
-        .bind(now)
-        .fetch_optional(&self.db)
-        .await?;
-        let Some((id, payload, key, attempts, created_at)) = row else { return Ok(false) };
-        let attempts = u32::try_from(attempts).unwrap_or(u32::MAX).saturating_add(1);
-        let body = body(&payload, id, created_at);
-        match self.processor.deliver(&key, &body, self.policy.timeout).await {
+        // Claimed with a lease: another instance (or this one after a crash) takes it over
+        // only when the lease has run out.
+        let Some(row) = outbox::claim(self.db.pool(), self.db.backend(), now, lease).await? else { return Ok(false) };
+        let attempts = u32::try_from(row.attempts).unwrap_or(u32::MAX).saturating_add(1);
+        let body = body(&row.payload, row.id, row.created_at);
+        let id = row.id;
+        match self.processor.deliver(&row.idempotency_key, &body, self.policy.timeout).await {
             Ok(()) => {
                 // A row without an account is an erasure notice: once delivered, its personal
                 // data is no longer needed anywhere and is wiped.
-                sqlx::query(
-                    "UPDATE processor_outbox SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL,
-                       payload = CASE WHEN account_id IS NULL THEN '{\"erased\":true}' ELSE payload END
-                     WHERE id = ?",
-                )
-                .bind(attempts)
-                .bind(crate::db::now())
-                .bind(id)
-                .execute(&self.db)
-                .await?;
-                if erased_email(&payload).is_some() {
+                outbox::delivered(self.db.pool(), id, i64::from(attempts), now_secs()).await?;
+                if erased_email(&row.payload).is_some() {
                     // The address was in the notice: out of the write-ahead log with it.
-                    crate::db::checkpoint(&self.db).await;
+                    self.db.checkpoint().await;
                 }
                 tracing::info!(outbox_id = id, attempts, "delivered to the mailing processor");
             }
             Err(reason) if attempts >= self.policy.max_attempts => {
-                sqlx::query(
-                    "UPDATE processor_outbox SET status = 'dead', attempts = ?, lease_until = NULL, last_error = ? WHERE id = ?",
-                )
-                .bind(attempts)
-                .bind(&reason)
-                .bind(id)
-                .execute(&self.db)
-                .await?;
+                outbox::dead(self.db.pool(), id, i64::from(attempts), &reason).await?;
                 tracing::error!(
                     outbox_id = id,
                     attempts,
@@ -295,15 +258,7 @@ impl Outbox {
             }
             Err(reason) => {
                 let next = now_ms() + i64::try_from(self.policy.delay(attempts).as_millis()).unwrap_or(i64::MAX / 2);
-                sqlx::query(
-                    "UPDATE processor_outbox SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?",
-                )
-                .bind(attempts)
-                .bind(next)
-                .bind(&reason)
-                .bind(id)
-                .execute(&self.db)
-                .await?;
+                outbox::retry_at(self.db.pool(), id, i64::from(attempts), next, &reason).await?;
                 tracing::warn!(outbox_id = id, attempts, reason, "mailing processor delivery failed; will retry");
             }
         }

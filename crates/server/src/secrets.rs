@@ -3,7 +3,7 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::SqlitePool;
+use crate::store::{accounts, Store};
 
 /// A 256-bit key for HMAC-SHA256.
 #[derive(Clone)]
@@ -17,16 +17,10 @@ impl std::fmt::Debug for Key {
 
 impl Key {
     /// Loads the key called `name`, creating it on first start.
-    pub async fn load(db: &SqlitePool, name: &str) -> anyhow::Result<Key> {
+    pub async fn load(store: &Store, name: &str) -> anyhow::Result<Key> {
         let mut fresh = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut fresh);
-        sqlx::query("INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            .bind(name)
-            .bind(&fresh[..])
-            .execute(db)
-            .await?;
-        let value: Vec<u8> =
-            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?").bind(name).fetch_one(db).await?;
+        let value = accounts::server_secret(store.pool(), name, &fresh).await?;
         Ok(Key(value.try_into().map_err(|_| anyhow::anyhow!("key {name} is not 32 bytes"))?))
     }
 

@@ -6,7 +6,6 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
-use sqlx::SqlitePool;
 
 use crate::auth::throttle::Throttle;
 use crate::auth::{Passwords, SessionSettings};
@@ -16,6 +15,7 @@ use crate::mail::Mailer;
 use crate::outbox::{Outbox, Processor, RetryPolicy};
 use crate::secrets::Key;
 use crate::web::headers::SecurityHeaders;
+use crate::store::Store;
 use crate::web::spa::Spa;
 
 /// Shared, cheaply cloned. Holds nothing per person: every instance behind a load balancer
@@ -23,7 +23,7 @@ use crate::web::spa::Spa;
 #[derive(Clone)]
 pub struct AppState {
     /// The database pool.
-    pub db: SqlitePool,
+    pub db: Store,
     /// Session timing and cookie flags.
     pub sessions: Arc<SessionSettings>,
     /// Password hashing.
@@ -72,12 +72,12 @@ pub struct TransferSettings {
 impl AppState {
     /// Opens the database and loads the SPA as `config` says.
     pub async fn new(config: &Config) -> anyhow::Result<Self> {
-        let db = crate::db::open(&config.data_dir).await?;
+        let db = Store::open(config.database_url.as_ref().map(|u| u.0.as_str()), &config.data_dir).await?;
         Self::with_db(config, db).await
     }
 
     /// A state around an already opened database.
-    pub async fn with_db(config: &Config, db: SqlitePool) -> anyhow::Result<Self> {
+    pub async fn with_db(config: &Config, db: Store) -> anyhow::Result<Self> {
         let reference_key = ReferenceKey::load(&db).await?;
         let newsletter_key = Key::load(&db, "newsletter_unsubscribe").await?;
         let throttle = Throttle::load(&db).await?;

@@ -6,14 +6,14 @@ use std::path::Path;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use sqlx::SqlitePool;
 use zelfregie_model::transfer::{
     PartnerKey, Transfer, TransferCreated, TransferLink, TransferStatus, TransferTarget, MAX_WAITING_TRANSFERS,
 };
 use zelfregie_model::{ErrorCode, Partner};
 
 use crate::auth::session::hash_token;
-use crate::db::{now, to_datetime};
+use crate::store::transfers::{self as rows, TransferRow};
+use crate::store::{accounts, now, to_datetime, Store};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -22,12 +22,9 @@ use crate::state::AppState;
 pub const LINK_PAGE: &str = "/overdracht";
 
 /// The partners that published an age key.
-pub async fn partner_keys(db: &SqlitePool) -> Result<Vec<PartnerKey>, AppError> {
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT slug, name, age_recipient FROM partners WHERE age_recipient IS NOT NULL ORDER BY id")
-            .fetch_all(db)
-            .await?;
-    Ok(rows
+pub async fn partner_keys(store: &Store) -> Result<Vec<PartnerKey>, AppError> {
+    Ok(accounts::published_keys(store.pool())
+        .await?
         .into_iter()
         .map(|(slug, name, recipient)| PartnerKey { partner: Partner { slug, name }, recipient })
         .collect())
@@ -46,17 +43,10 @@ pub async fn create(
         return Err(AppError::code(ErrorCode::TransferNeedsKey));
     }
     let (partner_id, recipient) = match (&target.partner, &target.recipient) {
-        (Some(slug), None) => {
-            let row: Option<(i64, Option<String>)> =
-                sqlx::query_as("SELECT id, age_recipient FROM partners WHERE slug = ?")
-                    .bind(slug)
-                    .fetch_optional(&state.db)
-                    .await?;
-            match row {
-                Some((id, Some(key))) => (Some(id), key),
-                _ => return Err(AppError::code(ErrorCode::UnknownPartner)),
-            }
-        }
+        (Some(slug), None) => match accounts::partner_key(state.db.pool(), slug).await? {
+            Some((id, Some(key))) => (Some(id), key),
+            _ => return Err(AppError::code(ErrorCode::UnknownPartner)),
+        },
         (None, Some(key)) => {
             let key = zelfregie_crypto::parse_recipient(key).map_err(AppError::code)?.to_string();
             (None, key)
@@ -69,89 +59,57 @@ pub async fn create(
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let token = URL_SAFE_NO_PAD.encode(raw);
     let created = now();
-    let expires = created + state.transfers.ttl_secs;
-    let mut tx = crate::db::begin_immediate(&state.db).await?;
-    let (waiting,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE account_id = ? AND status = 'waiting'")
-            .bind(account_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let mut tx = state.db.begin_exclusive().await?;
+    let waiting = rows::waiting(&mut *tx, account_id).await?;
     if usize::try_from(waiting).unwrap_or(usize::MAX) >= MAX_WAITING_TRANSFERS {
         return Err(AppError::code(ErrorCode::TooMany));
     }
     // The daily allowance counts every upload of the last 24 hours, fetched or not, and is
     // checked under the write lock: parallel uploads cannot pass it together.
-    if uploaded_today(&mut *tx, account_id, created).await?.saturating_add(file.len() as u64)
-        > state.transfers.daily_bytes
-    {
+    let today = u64::try_from(rows::uploaded_since(&mut *tx, account_id, created - 86_400).await?).unwrap_or(0);
+    if today.saturating_add(file.len() as u64) > state.transfers.daily_bytes {
         return Err(AppError::code(ErrorCode::QuotaExceeded));
     }
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO transfers (account_id, partner_id, recipient, size, ciphertext, token_hash, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(account_id)
-    .bind(partner_id)
-    .bind(&recipient)
-    .bind(i64::try_from(file.len()).unwrap_or(i64::MAX))
-    .bind(file)
-    .bind(hash_token(&token))
-    .bind(created)
-    .bind(expires)
-    .fetch_one(&mut *tx)
-    .await?;
+    let new = rows::NewTransfer {
+        account_id,
+        partner_id,
+        recipient: &recipient,
+        file,
+        token_hash: &hash_token(&token),
+        created_at: created,
+        expires_at: created + state.transfers.ttl_secs,
+    };
+    let id = rows::insert(&mut *tx, &new).await?;
     tx.commit().await?;
     tracing::info!(account_id, transfer_id = id, size = file.len(), "transfer stored");
-    let transfer = query(&state.db, account_id, Some(id)).await?.pop().ok_or(AppError::code(ErrorCode::Internal))?;
+    let row = rows::of_account(state.db.pool(), account_id, Some(id)).await?.pop();
+    let transfer = row.map(transfer).ok_or(AppError::code(ErrorCode::Internal))?;
     Ok(TransferCreated { transfer, link: format!("{}{LINK_PAGE}?token={token}", state.public_url) })
 }
 
-/// Bytes `account_id` uploaded in the 24 hours before `at`.
-pub async fn uploaded_today(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, at: i64) -> Result<u64, AppError> {
-    let (bytes,): (i64,) =
-        sqlx::query_as("SELECT coalesce(sum(size), 0) FROM transfers WHERE account_id = ? AND created_at > ?")
-            .bind(account_id)
-            .bind(at - 86_400)
-            .fetch_one(db)
-            .await?;
-    Ok(u64::try_from(bytes).unwrap_or(0))
-}
-
 /// The person's transfers, newest first.
-pub async fn list(db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Vec<Transfer>, AppError> {
-    query(db, account_id, None).await
+pub async fn list(store: &Store, account_id: i64) -> Result<Vec<Transfer>, AppError> {
+    Ok(rows::of_account(store.pool(), account_id, None).await?.into_iter().map(transfer).collect())
 }
 
-/// The person's transfers, or only transfer `id` of theirs.
-async fn query(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, id: Option<i64>) -> Result<Vec<Transfer>, AppError> {
-    type Row = (i64, Option<String>, Option<String>, String, i64, String, i64, i64, Option<i64>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT t.id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
-         FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id WHERE t.account_id = ?1 AND (?2 IS NULL OR t.id = ?2) ORDER BY t.id DESC",
-    )
-    .bind(account_id)
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    let at = now();
-    Ok(rows
-        .into_iter()
-        .map(|(id, slug, name, recipient, size, status, created, expires, ended)| {
-            let status = status_at(&status, expires, at);
-            // Past its time but not swept yet: it ended when it expired.
-            let ended = ended.or((status == TransferStatus::Expired).then_some(expires)).map(to_datetime);
-            Transfer {
-                id,
-                partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
-                recipient,
-                size: u64::try_from(size).unwrap_or(0),
-                status,
-                created_at: to_datetime(created),
-                expires_at: to_datetime(expires),
-                ended_at: ended,
-            }
-        })
-        .collect())
+/// A stored transfer as its maker sees it.
+fn transfer(row: TransferRow) -> Transfer {
+    let status = status_at(&row.status, row.expires_at, now());
+    Transfer {
+        id: row.id,
+        partner: row.slug.zip(row.name).map(|(slug, name)| Partner { slug, name }),
+        recipient: row.recipient,
+        size: u64::try_from(row.size).unwrap_or(0),
+        status,
+        created_at: to_datetime(row.created_at),
+        expires_at: to_datetime(row.expires_at),
+        ended_at: ended_at(status, row.ended_at, row.expires_at),
+    }
+}
+
+/// When a transfer ended: past its time but not swept yet, it ended when it expired.
+fn ended_at(status: TransferStatus, ended: Option<i64>, expires: i64) -> Option<time::OffsetDateTime> {
+    ended.or((status == TransferStatus::Expired).then_some(expires)).map(to_datetime)
 }
 
 /// The status of a transfer stored as `stored` at time `at`: a waiting one past its time is
@@ -166,106 +124,70 @@ fn status_at(stored: &str, expires: i64, at: i64) -> TransferStatus {
 }
 
 /// Revokes a waiting transfer of the person: the file is deleted at once.
-pub async fn revoke(db: &SqlitePool, account_id: i64, id: i64) -> Result<(), AppError> {
-    let done = sqlx::query(
-        "UPDATE transfers SET status = 'revoked', ciphertext = NULL, ended_at = ?
-         WHERE id = ? AND account_id = ? AND status = 'waiting'",
-    )
-    .bind(now())
-    .bind(id)
-    .bind(account_id)
-    .execute(db)
-    .await?;
-    if done.rows_affected() == 1 {
-        crate::db::checkpoint(db).await;
+pub async fn revoke(store: &Store, account_id: i64, id: i64) -> Result<(), AppError> {
+    if rows::revoke(store.pool(), account_id, id, now()).await? {
+        store.checkpoint().await;
         tracing::info!(account_id, transfer_id = id, "transfer revoked");
         return Ok(());
     }
-    let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM transfers WHERE id = ? AND account_id = ?")
-        .bind(id)
-        .bind(account_id)
-        .fetch_optional(db)
-        .await?;
     // Someone else's transfer is as unknown as a missing one.
-    Err(AppError::code(if exists.is_some() { ErrorCode::Expired } else { ErrorCode::NotFound }))
+    let exists = rows::exists(store.pool(), account_id, id).await?;
+    Err(AppError::code(if exists { ErrorCode::Expired } else { ErrorCode::NotFound }))
 }
 
 /// What a link's page shows: what the file is, for whom, from whom, until when. Reading it
 /// changes nothing. An unknown token is `NotFound`.
-pub async fn link(db: &SqlitePool, token: &str) -> Result<TransferLink, AppError> {
-    type Row = (i64, Option<String>, Option<String>, String, i64, String, i64, i64, Option<i64>);
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT t.account_id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
-         FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id WHERE t.token_hash = ?",
-    )
-    .bind(hash_token(token))
-    .fetch_optional(db)
-    .await?;
-    let Some((account_id, slug, name, recipient, size, status, created, expires, ended)) = row else {
+pub async fn link(store: &Store, token: &str) -> Result<TransferLink, AppError> {
+    let Some(row) = rows::by_token(store.pool(), &hash_token(token)).await? else {
         return Err(AppError::code(ErrorCode::NotFound));
     };
-    let status = status_at(&status, expires, now());
+    let status = status_at(&row.status, row.expires_at, now());
     Ok(TransferLink {
-        from: crate::db::person_name(db, account_id).await?,
-        partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
-        recipient,
-        size: u64::try_from(size).unwrap_or(0),
+        from: crate::documents::person_name(store.pool(), row.account_id).await?,
+        partner: row.slug.zip(row.name).map(|(slug, name)| Partner { slug, name }),
+        recipient: row.recipient,
+        size: u64::try_from(row.size).unwrap_or(0),
         status,
-        created_at: to_datetime(created),
-        expires_at: to_datetime(expires),
-        ended_at: ended.or((status == TransferStatus::Expired).then_some(expires)).map(to_datetime),
+        created_at: to_datetime(row.created_at),
+        expires_at: to_datetime(row.expires_at),
+        ended_at: ended_at(status, row.ended_at, row.expires_at),
     })
 }
 
 /// The one-time fetch (the button on the link's page): hands out the file and deletes it in
-/// one write transaction, so a link works exactly once even when two requests race. A used
-/// link is `AlreadyFetched`, a revoked or expired one `Expired` (410), an unknown one `NotFound`.
-pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::OffsetDateTime), AppError> {
-    let hash = hash_token(token);
+/// one exclusive transaction, so a link works exactly once even when two requests race. A
+/// used link is `AlreadyFetched`, a revoked or expired one `Expired` (410), an unknown one
+/// `NotFound`.
+pub async fn fetch(store: &Store, token: &str) -> Result<(Vec<u8>, time::OffsetDateTime), AppError> {
     let at = now();
-    let mut tx = crate::db::begin_immediate(db).await?;
-    type Row = (i64, String, Option<Vec<u8>>, i64, i64);
-    let row: Option<Row> =
-        sqlx::query_as("SELECT id, status, ciphertext, expires_at, created_at FROM transfers WHERE token_hash = ?")
-            .bind(&hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some((id, status, ciphertext, expires, created)) = row else {
+    let mut tx = store.begin_exclusive().await?;
+    let Some(row) = rows::by_token(&mut *tx, &hash_token(token)).await? else {
         return Err(AppError::code(ErrorCode::NotFound));
     };
-    let file = match (status_at(&status, expires, at), ciphertext) {
-        (TransferStatus::Waiting, Some(file)) => file,
-        (TransferStatus::Fetched, _) => return Err(AppError::code(ErrorCode::AlreadyFetched)),
+    match status_at(&row.status, row.expires_at, at) {
+        TransferStatus::Waiting => {}
+        TransferStatus::Fetched => return Err(AppError::code(ErrorCode::AlreadyFetched)),
         _ => return Err(AppError::code(ErrorCode::Expired)),
-    };
-    sqlx::query("UPDATE transfers SET status = 'fetched', ciphertext = NULL, ended_at = ? WHERE id = ?")
-        .bind(at)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    }
+    let Some(file) = rows::file(&mut *tx, row.id).await? else { return Err(AppError::code(ErrorCode::Expired)) };
+    rows::mark_fetched(&mut *tx, row.id, at).await?;
     tx.commit().await?;
-    crate::db::checkpoint(db).await;
-    tracing::info!(transfer_id = id, size = file.len(), "transfer fetched");
-    Ok((file, to_datetime(created)))
+    store.checkpoint().await;
+    tracing::info!(transfer_id = row.id, size = file.len(), "transfer fetched");
+    Ok((file, to_datetime(row.created_at)))
 }
 
 /// Deletes the files of transfers past their time.
-pub async fn sweep(db: &SqlitePool) -> Result<u64, AppError> {
-    let done = sqlx::query(
-        "UPDATE transfers SET status = 'expired', ciphertext = NULL, ended_at = expires_at
-         WHERE status = 'waiting' AND expires_at <= ?",
-    )
-    .bind(now())
-    .execute(db)
-    .await?;
-    if done.rows_affected() > 0 {
-        crate::db::checkpoint(db).await;
+pub async fn sweep(store: &Store) -> Result<u64, AppError> {
+    let swept = rows::sweep(store.pool(), now()).await?;
+    if swept > 0 {
+        store.checkpoint().await;
     }
-    Ok(done.rows_affected())
+    Ok(swept)
 }
 
 /// Loads `<slug> age1…` lines (comments with `#`) and publishes the keys.
-pub async fn load_partner_keys(db: &SqlitePool, file: &Path) -> anyhow::Result<usize> {
+pub async fn load_partner_keys(store: &Store, file: &Path) -> anyhow::Result<usize> {
     let text = std::fs::read_to_string(file)?;
     let mut count = 0;
     for (n, line) in text.lines().enumerate() {
@@ -277,12 +199,8 @@ pub async fn load_partner_keys(db: &SqlitePool, file: &Path) -> anyhow::Result<u
             line.split_once(char::is_whitespace).ok_or_else(|| anyhow::anyhow!("line {}: `<slug> age1…`", n + 1))?;
         let key =
             zelfregie_crypto::parse_recipient(key).map_err(|_| anyhow::anyhow!("line {}: not an age1 key", n + 1))?;
-        let done = sqlx::query("UPDATE partners SET age_recipient = ? WHERE slug = ?")
-            .bind(key.to_string())
-            .bind(slug)
-            .execute(db)
-            .await?;
-        anyhow::ensure!(done.rows_affected() == 1, "line {}: unknown partner `{slug}`", n + 1);
+        let known = accounts::set_partner_key(store.pool(), slug, &key.to_string()).await?;
+        anyhow::ensure!(known, "line {}: unknown partner `{slug}`", n + 1);
         count += 1;
     }
     Ok(count)
@@ -290,9 +208,8 @@ pub async fn load_partner_keys(db: &SqlitePool, file: &Path) -> anyhow::Result<u
 
 /// Demo mode: every partner without a published key gets a fresh key pair; the secret half
 /// goes to `<dir>/<slug>.txt` (an age identity file, readable by `rage -d -i`).
-pub async fn generate_demo_partner_keys(db: &SqlitePool, dir: &Path) -> anyhow::Result<usize> {
-    let missing: Vec<(String, String)> =
-        sqlx::query_as("SELECT slug, name FROM partners WHERE age_recipient IS NULL ORDER BY id").fetch_all(db).await?;
+pub async fn generate_demo_partner_keys(store: &Store, dir: &Path) -> anyhow::Result<usize> {
+    let missing = accounts::partners_without_key(store.pool()).await?;
     if missing.is_empty() {
         return Ok(0);
     }
@@ -301,11 +218,7 @@ pub async fn generate_demo_partner_keys(db: &SqlitePool, dir: &Path) -> anyhow::
         let (secret, public) = zelfregie_crypto::generate_key_pair();
         let path = dir.join(format!("{slug}.txt"));
         write_private(&path, &format!("# demo key of {name} (zelfregie --demo)\n# public key: {public}\n{secret}\n"))?;
-        sqlx::query("UPDATE partners SET age_recipient = ? WHERE slug = ?")
-            .bind(&public)
-            .bind(slug)
-            .execute(db)
-            .await?;
+        accounts::set_partner_key(store.pool(), slug, &public).await?;
     }
     Ok(missing.len())
 }

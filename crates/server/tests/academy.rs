@@ -123,9 +123,9 @@ async fn nothing_changes_once_a_training_has_started() {
     let app = demo_app().await;
     let cursist = login(&app, "cursist@example.org").await;
     let id = training_id(&app, &cursist, "Projectmatig werken").await;
-    sqlx::query("UPDATE trainings SET starts_at = starts_at - 400 * 86400 WHERE id = ?")
+    sqlx::query("UPDATE trainings SET starts_at = starts_at - 400 * 86400 WHERE id = $1")
         .bind(id)
-        .execute(&app.state.db)
+        .execute(app.state.db.pool())
         .await
         .unwrap();
     let r = app.call(Method::DELETE, &format!("/api/me/enrolments/{id}"), None, Some(&cursist)).await;
@@ -180,7 +180,7 @@ async fn stopping_cancels_what_is_to_come_and_keeps_what_was_followed() {
     let states: Vec<&str> =
         r.body["enrolments"].as_array().unwrap().iter().map(|e| e["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["cancelled", "completed", "attended"]);
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM participants").fetch_one(&app.state.db).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM participants").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 0, "the registration (job, employer, manager) is deleted");
 }
 

@@ -131,7 +131,7 @@ async fn logout_ends_the_session_on_the_server() {
     // The old cookie, replayed, no longer works.
     let after = app.get("/api/session", Some(&cookie)).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db).await.unwrap();
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 0);
     // Logging out twice is harmless.
     assert_eq!(app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await.status, StatusCode::NO_CONTENT);
@@ -204,7 +204,7 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
     // Each further wrong guess doubles the wait: 2, 4, 8 … seconds, never more than 15 minutes.
     let mut waits = Vec::new();
     for i in 0..12 {
-        sqlx::query("UPDATE throttle SET next_at = 0").execute(&app.state.db).await.unwrap();
+        sqlx::query("UPDATE throttle SET next_at = 0").execute(app.state.db.pool()).await.unwrap();
         assert_eq!(
             app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status,
             StatusCode::UNAUTHORIZED
@@ -219,7 +219,7 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
         assert!(*wait == want || *wait == want - 1, "{waits:?} ≠ {expected:?}");
     }
     // Once the wait is over, the owner gets in, and the counter starts again.
-    sqlx::query("UPDATE throttle SET next_at = 0").execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE throttle SET next_at = 0").execute(app.state.db.pool()).await.unwrap();
     assert_eq!(app.login("doelwit@example.org", PASSWORD).await.status, StatusCode::OK);
     assert_eq!(app.login("doelwit@example.org", "weer fout, maar vrij").await.status, StatusCode::UNAUTHORIZED);
     // Another account from the same address is not held up.
@@ -237,20 +237,20 @@ async fn sessions_time_out_when_idle_and_absolutely() {
         "UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60
          WHERE account_id = (SELECT id FROM accounts WHERE email = 'idle@example.org')",
     )
-    .execute(&app.state.db)
+    .execute(app.state.db.pool())
     .await
     .unwrap();
     sqlx::query(
         "UPDATE sessions SET created_at = created_at - 12 * 3600
          WHERE account_id = (SELECT id FROM accounts WHERE email = 'oud@example.org')",
     )
-    .execute(&app.state.db)
+    .execute(app.state.db.pool())
     .await
     .unwrap();
     assert_eq!(app.get("/api/session", Some(&idle)).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/api/session", Some(&old)).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/api/session", Some(&fresh)).await.status, StatusCode::OK);
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db).await.unwrap();
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 1, "timed-out sessions are deleted when seen");
 }
 
@@ -268,7 +268,7 @@ async fn the_server_validates_with_the_shared_model() {
     );
     let common = app.register("iemand@example.org", "Wachtwoord123").await;
     assert_eq!(common.body["fields"][0]["code"], "password_too_common");
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&app.state.db).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 0, "nothing stored");
 }
 

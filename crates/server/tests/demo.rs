@@ -11,7 +11,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     let app = TestApp::new().await;
     assert!(demo::seed_if_empty(&app.state).await.unwrap());
     assert!(!demo::seed_if_empty(&app.state).await.unwrap(), "never seeds twice");
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(&app.state.db).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 3 + 35);
 
     for (email, role) in [

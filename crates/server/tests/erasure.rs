@@ -12,22 +12,22 @@ async fn occurrences(app: &TestApp, needles: &[&str]) -> Vec<String> {
     let tables: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%'",
     )
-    .fetch_all(&app.state.db)
+    .fetch_all(app.state.db.pool())
     .await
     .unwrap();
     let mut found = Vec::new();
     for (table,) in tables {
         let columns: Vec<(String,)> = sqlx::query_as(&format!("SELECT name FROM pragma_table_info('{table}')"))
-            .fetch_all(&app.state.db)
+            .fetch_all(app.state.db.pool())
             .await
             .unwrap();
         for (column,) in columns {
             for needle in needles {
                 let (n,): (i64,) = sqlx::query_as(&format!(
-                    "SELECT COUNT(*) FROM {table} WHERE instr(lower(CAST({column} AS TEXT)), lower(?)) > 0"
+                    "SELECT COUNT(*) FROM {table} WHERE instr(lower(CAST({column} AS TEXT)), lower($1)) > 0"
                 ))
                 .bind(needle)
-                .fetch_one(&app.state.db)
+                .fetch_one(app.state.db.pool())
                 .await
                 .unwrap();
                 if n > 0 {
@@ -75,9 +75,9 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     let uploads = |app: &TestApp| {
         let db = app.state.db.clone();
         async move {
-            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE account_id = ?")
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE account_id = $1")
                 .bind(id)
-                .fetch_one(&db)
+                .fetch_one(db.pool())
                 .await
                 .unwrap();
             n
@@ -122,7 +122,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     while app.state.outbox.deliver_one().await.unwrap() {}
     assert_eq!(occurrences(&app, &canaries).await, Vec::<String>::new());
     let (told,): (String,) = sqlx::query_as("SELECT status FROM processor_outbox WHERE account_id IS NULL")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     assert_eq!(told, "delivered", "the processor was told to erase");
@@ -150,9 +150,9 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
     let listed = |email: &'static str| {
         let app = &app;
         async move {
-            let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+            let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
                 .bind(email)
-                .fetch_one(&app.state.db)
+                .fetch_one(app.state.db.pool())
                 .await
                 .unwrap();
             let profile = zelfregie_model::testing::canary_profile(0x4a, 1, 1, 1, 1, None).0;
@@ -168,7 +168,7 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
     let reference_a = app.state.reference_key.reference("brunssum", &candidate_a);
     let before = app.get(&format!("/api/recruiter/candidates/{reference_a}"), Some(&brunssum)).await;
     assert_eq!(before.status, StatusCode::OK, "Brunssum sees A");
-    let links_a = zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, &app.state.db, id_a).await.unwrap();
+    let links_a = zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, app.state.db.pool(), id_a).await.unwrap();
 
     let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&a)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
@@ -194,24 +194,24 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
 #[tokio::test]
 async fn undelivered_erasure_notices_are_deleted_after_thirty_days() {
     let app = TestApp::new().await;
-    let now = zelfregie_server::db::now();
+    let now = zelfregie_server::store::now();
     for (age_days, status) in [(31, "dead"), (29, "dead"), (31, "delivered"), (31, "pending")] {
         sqlx::query(
             "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
-             VALUES (NULL, 'unsubscribe', ?, ?, ?, 0, ?)",
+             VALUES (NULL, 'unsubscribe', $1, $2, $3, 0, $4)",
         )
         .bind(format!("{{\"email\":\"oud-{age_days}-{status}@example.org\",\"erase\":true}}"))
         .bind(format!("key-{age_days}-{status}"))
         .bind(status)
         .bind(now - age_days * 86_400)
-        .execute(&app.state.db)
+        .execute(app.state.db.pool())
         .await
         .unwrap();
     }
     let deleted = zelfregie_server::outbox::purge_dead_notices(&app.state.db, now).await.unwrap();
     assert_eq!(deleted, 1);
     let left: Vec<String> =
-        sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id").fetch_all(&app.state.db).await.unwrap();
+        sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id").fetch_all(app.state.db.pool()).await.unwrap();
     assert_eq!(left.len(), 3);
     assert!(left.iter().all(|p| !p.contains("oud-31-dead")), "{left:?}");
     let register = app.get("/api/register", None).await;

@@ -64,7 +64,7 @@ async fn every_personal_value_in_every_table_is_in_the_export() {
     let tables: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
     )
-    .fetch_all(&app.state.db)
+    .fetch_all(app.state.db.pool())
     .await
     .unwrap();
     let classes = classification();
@@ -76,9 +76,9 @@ async fn every_personal_value_in_every_table_is_in_the_export() {
         let owner = if table == "accounts" { "id" } else { "account_id" };
         for column in *columns {
             let values: Vec<(String,)> =
-                sqlx::query_as(&format!("SELECT CAST({column} AS TEXT) FROM {table} WHERE {owner} = ?"))
+                sqlx::query_as(&format!("SELECT CAST({column} AS TEXT) FROM {table} WHERE {owner} = $1"))
                     .bind(id)
-                    .fetch_all(&app.state.db)
+                    .fetch_all(app.state.db.pool())
                     .await
                     .unwrap();
             assert!(!values.is_empty(), "{table}.{column} has no rows for the person: the fixture is incomplete");

@@ -36,7 +36,9 @@ async fn parallel_guesses_are_counted_before_the_password_is_checked() {
             other => panic!("{other}"),
         }
     }
-    assert!(checked <= 6, "{checked} guesses were checked (the old code checked all 60)");
+    // Five free, the sixth starts a one-second wait; if the sixty straddle a second or
+    // two, one or two more get through after their wait (1 s, then 2 s).
+    assert!(checked <= 8, "{checked} guesses were checked (the old code checked all 60)");
     assert_eq!(checked + refused, 60);
 }
 
@@ -64,7 +66,7 @@ async fn counter_keys_are_keyed_hashes() {
     let app = TestApp::new().await;
     app.registered("sleutel@example.org").await;
     app.login("sleutel@example.org", "een fout wachtwoord hier").await;
-    let keys: Vec<(Vec<u8>,)> = sqlx::query_as("SELECT key FROM throttle").fetch_all(&app.state.db).await.unwrap();
+    let keys: Vec<(Vec<u8>,)> = sqlx::query_as("SELECT key FROM throttle").fetch_all(app.state.db.pool()).await.unwrap();
     assert!(keys.len() >= 2, "login counters were written");
     for plain in ["login-ip:203.0.113.7", "login-account:sleutel@example.org", "register-ip:203.0.113.7"] {
         let bare = Sha256::digest(plain.as_bytes()).to_vec();

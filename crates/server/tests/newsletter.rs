@@ -119,7 +119,7 @@ async fn subscribed(app: &TestApp, email: &str) -> String {
 
 async fn outbox(app: &TestApp) -> Vec<(String, String, i64)> {
     sqlx::query_as("SELECT action, status, attempts FROM processor_outbox ORDER BY id")
-        .fetch_all(&app.state.db)
+        .fetch_all(app.state.db.pool())
         .await
         .unwrap()
 }
@@ -238,7 +238,7 @@ async fn the_one_click_link_works_without_login_and_cannot_be_forged_or_replayed
 async fn consent_events_are_append_only_except_for_erasure() {
     let app = TestApp::new().await;
     subscribed(&app, "vast@example.org").await;
-    let db = &app.state.db;
+    let db = app.state.db.pool();
     let update = sqlx::query("UPDATE consent_events SET kind = 'withdrawn'").execute(db).await;
     assert!(update.unwrap_err().to_string().contains("append-only"));
     let delete = sqlx::query("DELETE FROM consent_events").execute(db).await;
@@ -387,7 +387,7 @@ async fn after_the_last_attempt_the_delivery_is_dead_lettered_and_the_person_see
     let status = app.get("/api/me/newsletter", Some(&cookie)).await;
     assert_eq!(status.body["processor"][1], json!({"state": "failed", "attempts": 3}));
     let (error,): (String,) =
-        sqlx::query_as("SELECT last_error FROM processor_outbox").fetch_one(&app.state.db).await.unwrap();
+        sqlx::query_as("SELECT last_error FROM processor_outbox").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(error, "HTTP 500", "the reason is kept, without personal data");
     let _ = PASSWORD;
 }
@@ -420,7 +420,7 @@ async fn a_withdrawal_is_never_overtaken_by_an_older_subscribe() {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     loop {
         let (pending,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM processor_outbox WHERE status = 'pending'")
-            .fetch_one(&app.state.db)
+            .fetch_one(app.state.db.pool())
             .await
             .unwrap();
         if pending == 0 {

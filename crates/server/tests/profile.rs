@@ -114,7 +114,7 @@ async fn invisible_characters_foreign_digits_and_look_alike_addresses_are_refuse
         assert_eq!(r.body["fields"], json!([{"field": "email", "code": "email_invalid"}]), "{look_alike}");
     }
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE email <> 'tekens@example.org'")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     assert_eq!(n, 0, "nothing stored");
@@ -262,7 +262,7 @@ async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
         app.get("/api/recruiter/candidates", Some(&brunssum)).await;
         app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
     }
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(&app.state.db).await.unwrap();
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 2, "one row per partner, day, kind and sections");
     let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
     assert_eq!(log.body["total"], 2);
@@ -273,19 +273,19 @@ async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
     assert!(entries[0]["first_at"].as_str().unwrap() <= entries[0]["at"].as_str().unwrap());
 
     // Paging: more entries than fit on a page (other days, other partners).
-    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
         .bind("kandidaat@example.org")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     for day in 1..=120i64 {
         sqlx::query(
             "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
-             VALUES (?1, 1, date(?2, 'unixepoch'), ?2, ?2, 1, 'opened', '[]')",
+             VALUES ($1, 1, date($2, 'unixepoch'), $2, $2, 1, 'opened', '[]')",
         )
         .bind(id)
         .bind(1_700_000_000 - day * 86_400)
-        .execute(&app.state.db)
+        .execute(app.state.db.pool())
         .await
         .unwrap();
     }

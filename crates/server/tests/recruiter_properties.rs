@@ -33,7 +33,7 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
         }
         app.registered("eigenschap@example.org").await;
         let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'eigenschap@example.org'")
-            .fetch_one(&app.state.db)
+            .fetch_one(app.state.db.pool())
             .await
             .unwrap();
         let candidate = zelfregie_server::candidates::Candidate::load(&app.state.db, id).await.unwrap();

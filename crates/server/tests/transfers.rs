@@ -43,8 +43,8 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
 
     // Storage holds no canary in clear: not in any column, not in the database file.
     let needle = "canary-overdracht-9d2e";
-    let db_file = std::fs::read(app.data_dir().join(zelfregie_server::db::DB_FILE)).unwrap();
-    let wal = std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::db::DB_FILE))).unwrap_or_default();
+    let db_file = std::fs::read(app.data_dir().join(zelfregie_server::store::DB_FILE)).unwrap();
+    let wal = std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::store::DB_FILE))).unwrap_or_default();
     for bytes in [&db_file, &wal] {
         assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()));
     }
@@ -87,7 +87,7 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     assert_eq!(info.body["status"], "fetched");
     assert!(info.body["ended_at"].is_string());
     let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE ciphertext IS NOT NULL")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     assert_eq!(left, 0);
@@ -163,7 +163,7 @@ async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_store
         .await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(&app.state.db).await.unwrap();
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 0);
     // The real thing is accepted, armored too.
     let armored = zelfregie_crypto::encrypt(
@@ -206,7 +206,7 @@ async fn revoked_and_expired_links_stop_working_and_others_cannot_touch_them() {
 
     // Expiry: move the second one's deadline into the past.
     sqlx::query("UPDATE transfers SET expires_at = created_at - 1 WHERE status = 'waiting'")
-        .execute(&app.state.db)
+        .execute(app.state.db.pool())
         .await
         .unwrap();
     let late = app.call(Method::POST, &file_path(&link2), None, None).await;
@@ -215,7 +215,7 @@ async fn revoked_and_expired_links_stop_working_and_others_cannot_touch_them() {
     let statuses: Vec<&str> = list.body.as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["expired", "revoked"]);
     let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE ciphertext IS NOT NULL")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     assert_eq!(stored, 0, "the sweep on listing deleted the expired file");

@@ -12,10 +12,9 @@ use base64::Engine;
 use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use zelfregie_model::{ErrorCode, Role};
 
-use crate::db::now;
+use crate::store::{accounts, now, Store};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -90,54 +89,36 @@ pub fn hash_token(token: &str) -> Vec<u8> {
 }
 
 /// Starts a session for `account_id`; returns the token for the cookie.
-pub async fn create(db: &SqlitePool, account_id: i64) -> Result<String, AppError> {
+pub async fn create(store: &Store, account_id: i64) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
-    let now = now();
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
-        .bind(hash_token(&token))
-        .bind(account_id)
-        .bind(now)
-        .bind(now)
-        .execute(db)
-        .await?;
+    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now()).await?;
     Ok(token)
 }
 
 /// Ends one session.
-pub async fn end(db: &SqlitePool, token_hash: &[u8]) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(db).await?;
-    Ok(())
+pub async fn end(store: &Store, token_hash: &[u8]) -> Result<(), AppError> {
+    Ok(accounts::end_session(store.pool(), token_hash).await?)
 }
 
 /// Ends every session of an account (ASVS 5.0 7.4.2, "log out everywhere").
-pub async fn end_all(db: &SqlitePool, account_id: i64) -> Result<u64, AppError> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(db).await?.rows_affected())
+pub async fn end_all(store: &Store, account_id: i64) -> Result<u64, AppError> {
+    Ok(accounts::end_sessions(store.pool(), account_id, None).await?)
 }
 
 /// Number of sessions of an account that have not timed out.
-pub async fn count_active(db: &SqlitePool, settings: &SessionSettings, account_id: i64) -> Result<u32, AppError> {
+pub async fn count_active(store: &Store, settings: &SessionSettings, account_id: i64) -> Result<u32, AppError> {
     let now = now();
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM sessions WHERE account_id = ? AND last_seen_at > ? AND created_at > ?")
-            .bind(account_id)
-            .bind(now - settings.idle_secs)
-            .bind(now - settings.absolute_secs)
-            .fetch_one(db)
-            .await?;
+    let n = accounts::count_active_sessions(store.pool(), account_id, now - settings.idle_secs, now - settings.absolute_secs)
+        .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Deletes timed-out sessions of everyone.
-pub async fn purge(db: &SqlitePool, settings: &SessionSettings) -> sqlx::Result<u64> {
+pub async fn purge(store: &Store, settings: &SessionSettings) -> sqlx::Result<u64> {
     let now = now();
-    Ok(sqlx::query("DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?")
-        .bind(now - settings.idle_secs)
-        .bind(now - settings.absolute_secs)
-        .execute(db)
-        .await?
-        .rows_affected())
+    accounts::purge_sessions(store.pool(), now - settings.idle_secs, now - settings.absolute_secs).await
 }
 
 /// The valid session a request carries. As an extractor it answers 401
@@ -162,15 +143,8 @@ impl CurrentSession {
         let settings = &state.sessions;
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
-        let row: Option<SessionRow> = sqlx::query_as(
-            "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug
-             FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN partners p ON p.id = a.partner_id
-             WHERE s.token_hash = ?",
-        )
-        .bind(&token_hash)
-        .fetch_optional(&state.db)
-        .await?;
-        let Some(SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug }) = row else {
+        let row = accounts::session(state.db.pool(), &token_hash).await?;
+        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug }) = row else {
             return Ok(None);
         };
         let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
@@ -180,24 +154,10 @@ impl CurrentSession {
             return Ok(None);
         }
         if now - last_seen_at >= TOUCH_INTERVAL_SECS {
-            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
-                .bind(now)
-                .bind(&token_hash)
-                .execute(&state.db)
-                .await?;
+            accounts::touch_session(state.db.pool(), &token_hash, now).await?;
         }
         Ok(Some(Self { account_id, token_hash, created_at, role, partner: partner_id.zip(slug) }))
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    account_id: i64,
-    created_at: i64,
-    last_seen_at: i64,
-    role: String,
-    partner_id: Option<i64>,
-    slug: Option<String>,
 }
 
 /// A logged-in person (candidate or course participant); anyone else gets 403.

@@ -9,11 +9,10 @@
 //! so the real owner waits seconds or minutes, never a fixed lockout, while guessing becomes
 //! hopeless.
 
-use sqlx::SqlitePool;
-
-use crate::db::now;
 use crate::error::AppError;
 use crate::secrets::Key;
+use crate::store::throttle::{self, Window};
+use crate::store::{now, Store};
 
 /// A limit: in a window of `window_secs`, `free` attempts go ahead at once; then attempt
 /// `free + k` must wait `2^(k-1)` seconds after the previous one (at most `max_delay_secs`),
@@ -57,8 +56,8 @@ pub struct Throttle {
 
 impl Throttle {
     /// Loads the server secret of counter keys, creating it on first start.
-    pub async fn load(db: &SqlitePool) -> anyhow::Result<Self> {
-        Ok(Throttle { key: Key::load(db, "throttle").await? })
+    pub async fn load(store: &Store) -> anyhow::Result<Self> {
+        Ok(Throttle { key: Key::load(store, "throttle").await? })
     }
 
     /// The stored key of `kind:value`: an HMAC, so the table holds no address.
@@ -70,56 +69,33 @@ impl Throttle {
 /// Counts one attempt for `key` and says whether it may go ahead: refuses with
 /// [`AppError::Throttled`] (and counts nothing) while the key must wait or has used up its
 /// window. One statement, so parallel attempts are counted one by one.
-pub async fn attempt(db: &SqlitePool, key: &[u8], limit: Limit) -> Result<(), AppError> {
+pub async fn attempt(store: &Store, key: &[u8], limit: Limit) -> Result<(), AppError> {
     let now = now();
-    // `fresh` is whether the old window is over; `h` the count including this attempt.
-    let counted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO throttle (key, window_start, hits, next_at) VALUES (?1, ?2, 1, ?2)
-         ON CONFLICT (key) DO UPDATE SET
-           hits = CASE WHEN ?2 - throttle.window_start >= ?3 THEN 1 ELSE throttle.hits + 1 END,
-           window_start = CASE WHEN ?2 - throttle.window_start >= ?3 THEN ?2 ELSE throttle.window_start END,
-           next_at = ?2 + CASE
-             WHEN ?2 - throttle.window_start >= ?3 OR throttle.hits + 1 <= ?4 THEN 0
-             ELSE min(?5, 1 << min(40, throttle.hits + 1 - ?4 - 1)) END
-         WHERE ?2 - throttle.window_start >= ?3 OR (?2 >= throttle.next_at AND throttle.hits < ?6)
-         RETURNING hits",
-    )
-    .bind(key)
-    .bind(now)
-    .bind(limit.window_secs)
-    .bind(limit.free)
-    .bind(limit.max_delay_secs)
-    .bind(limit.max)
-    .fetch_optional(db)
-    .await?;
-    if counted.is_some() {
+    let window = Window {
+        window_secs: limit.window_secs,
+        free: limit.free,
+        max_delay_secs: limit.max_delay_secs,
+        max: limit.max,
+    };
+    if throttle::attempt(store.pool(), key, now, &window).await?.is_some() {
         return Ok(());
     }
-    let (window_start, next_at): (i64, i64) =
-        sqlx::query_as("SELECT window_start, next_at FROM throttle WHERE key = ?").bind(key).fetch_one(db).await?;
+    let (window_start, next_at) = throttle::state(store.pool(), key).await?;
     let wait = if next_at > now { next_at - now } else { window_start + limit.window_secs - now };
     Err(AppError::Throttled { retry_after: wait.max(1) })
 }
 
 /// Gives one attempt back (a successful login from a shared address).
-pub async fn refund(db: &SqlitePool, key: &[u8]) -> Result<(), AppError> {
-    sqlx::query("UPDATE throttle SET hits = hits - 1 WHERE key = ? AND hits > 0").bind(key).execute(db).await?;
-    Ok(())
+pub async fn refund(store: &Store, key: &[u8]) -> Result<(), AppError> {
+    Ok(throttle::refund(store.pool(), key).await?)
 }
 
 /// Forgets the attempts of `key` (after a successful login or re-authentication).
-pub async fn clear(db: impl sqlx::SqliteExecutor<'_>, key: &[u8]) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM throttle WHERE key = ?").bind(key).execute(db).await?;
-    Ok(())
+pub async fn clear(store: &Store, key: &[u8]) -> Result<(), AppError> {
+    Ok(throttle::clear(store.pool(), key).await?)
 }
 
 /// Removes counters whose window ended long ago.
-pub async fn purge(db: &SqlitePool) -> sqlx::Result<u64> {
-    let cutoff = now() - 2 * 24 * 3600;
-    Ok(sqlx::query("DELETE FROM throttle WHERE window_start < ? AND next_at < ?")
-        .bind(cutoff)
-        .bind(now())
-        .execute(db)
-        .await?
-        .rows_affected())
+pub async fn purge(store: &Store) -> sqlx::Result<u64> {
+    throttle::purge(store.pool(), now() - 2 * 24 * 3600, now()).await
 }

@@ -4,12 +4,11 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::account::normalize_email;
-use zelfregie_model::{ErrorCode, Registration, Role, SessionInfo};
+use zelfregie_model::{Registration, Role, SessionInfo};
 
 use super::session::{session_info, started};
 use super::ClientIp;
 use crate::auth::{session, throttle};
-use crate::db::now;
 use crate::error::{AppError, Json};
 use crate::state::AppState;
 
@@ -36,23 +35,7 @@ pub async fn register(
 
     let email = normalize_email(&registration.email);
     let hash = state.passwords.hash(registration.password).await?;
-    let inserted = sqlx::query_scalar::<_, i64>(
-        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES (?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&email)
-    .bind(&hash)
-    .bind(Role::Person.as_str())
-    .bind(now())
-    .bind(&crate::db::new_account_secret()[..])
-    .fetch_one(&state.db)
-    .await;
-    let account_id = match inserted {
-        Ok(id) => id,
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(AppError::code(ErrorCode::EmailTaken));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let account_id = crate::accounts::create(&state.db, &email, &hash, Role::Person, None).await?;
     tracing::info!(account_id, "account registered");
     let token = session::create(&state.db, account_id).await?;
     let info = session_info(&state, &started(account_id, &token)).await?;

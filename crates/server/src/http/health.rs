@@ -19,7 +19,7 @@ pub struct Health {
 #[utoipa::path(get, path = "/api/health", tag = "system",
     responses((status = 200, body = Health), (status = 503, body = zelfregie_model::ApiError)))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
-    sqlx::query("SELECT 1").execute(&state.db).await.map_err(|e| {
+    state.db.ping().await.map_err(|e| {
         tracing::warn!(error = %e, "health check: database does not answer");
         AppError::code(ErrorCode::ServiceUnavailable)
     })?;

@@ -60,11 +60,10 @@ pub async fn receipt(
     PersonSession(s): PersonSession,
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, AppError> {
-    let history = newsletter::events(&state.db, s.account_id).await?;
+    let history = newsletter::events(state.db.pool(), s.account_id).await?;
     // Only the person's own events: another id is simply not found.
     let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
-    let email: String =
-        sqlx::query_scalar("SELECT email FROM accounts WHERE id = ?").bind(s.account_id).fetch_one(&state.db).await?;
+    let email = crate::store::accounts::email(state.db.pool(), s.account_id).await?;
     let body = newsletter::receipt(&event, &email, &state.public_url);
     let disposition = format!("attachment; filename=\"toestemmingsbewijs-nieuwsflits-{id}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))

@@ -4,12 +4,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::account::normalize_email;
-use zelfregie_model::{Account, Credentials, ErrorCode, Partner, Role, SessionDetails, SessionInfo};
+use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo};
 
 use super::ClientIp;
 use crate::auth::session::{self, hash_token, CurrentSession};
 use crate::auth::throttle;
-use crate::db::{now, to_datetime};
+use crate::store::{now, to_datetime};
 use crate::error::{AppError, Json};
 use crate::state::AppState;
 
@@ -52,10 +52,7 @@ pub async fn login(
     throttle::attempt(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
     throttle::attempt(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
 
-    let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = ?")
-        .bind(&email)
-        .fetch_optional(&state.db)
-        .await?;
+    let row = crate::store::accounts::credentials_by_email(state.db.pool(), &email).await?;
     let (account_id, stored) = row.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
     let verified = state.passwords.verify(credentials.password, stored).await?;
     let Some(account_id) = account_id.filter(|_| verified) else {
@@ -106,25 +103,11 @@ pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
     CurrentSession { account_id, token_hash: hash_token(token), created_at: now(), role: Role::Person, partner: None }
 }
 
-/// The account as its owner sees it (session answer and export alike).
-pub(crate) async fn account(db: &sqlx::SqlitePool, account_id: i64) -> Result<Account, AppError> {
-    let (email, role, created_at, slug, name): (String, String, i64, Option<String>, Option<String>) = sqlx::query_as(
-        "SELECT a.email, a.role, a.created_at, p.slug, p.name
-             FROM accounts a LEFT JOIN partners p ON p.id = a.partner_id WHERE a.id = ?",
-    )
-    .bind(account_id)
-    .fetch_one(db)
-    .await?;
-    let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
-    let partner = slug.zip(name).map(|(slug, name)| Partner { slug, name });
-    Ok(Account { email, role, partner, created_at: to_datetime(created_at) })
-}
-
 /// What `GET /api/session` answers for `session`.
 pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
     let settings = &state.sessions;
     Ok(SessionInfo {
-        account: account(&state.db, session.account_id).await?,
+        account: crate::accounts::account(&state.db, session.account_id).await?,
         session: SessionDetails {
             started_at: to_datetime(session.created_at),
             expires_at: to_datetime(session.created_at + settings.absolute_secs),

@@ -139,9 +139,9 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
     let cookie = app.registered("canary-account-5a1f@example.org").await;
     // Bound, not written into the statement: sqlx logs statements, and the logs are scanned.
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = ?")
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
         .bind("canary-account-5a1f@example.org")
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.pool())
         .await
         .unwrap();
     let (profile, _) = zelfregie_model::testing::canary_profile(0x5a1f, 2, 2, 2, 2, Some("kerkrade".into()));

@@ -1,0 +1,131 @@
+//! Accounts: registering, the account as its owner sees it, re-authentication, changing
+//! the password, and erasing everything held about the person.
+
+use zelfregie_model::account::{normalize_email, validate_new_password};
+use zelfregie_model::newsletter::{subscription, ProcessorAction, Subscription};
+use zelfregie_model::{Account, ErrorCode, FieldError, Partner, Password, Role};
+
+use crate::auth::throttle;
+use crate::error::AppError;
+use crate::outbox::{enqueue, Payload};
+use crate::state::AppState;
+use crate::store::{self, accounts, now, to_datetime, Store};
+
+/// A new account's secret: 256 random bits from the operating system. It goes into every
+/// token and reference derived from the account, so none of them outlives the account or
+/// passes to another one (docs/security.md "Erased means gone").
+pub fn new_secret() -> [u8; 32] {
+    let mut secret = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut secret);
+    secret
+}
+
+/// Creates an account; a taken address is `EmailTaken`.
+pub async fn create(
+    store: &Store,
+    email: &str,
+    password_hash: &str,
+    role: Role,
+    partner_slug: Option<&str>,
+) -> Result<i64, AppError> {
+    let secret = new_secret();
+    let new = accounts::NewAccount {
+        email,
+        password_hash,
+        role: role.as_str(),
+        partner_slug,
+        created_at: now(),
+        secret: &secret,
+    };
+    match accounts::insert(store.pool(), &new).await {
+        Ok(id) => Ok(id),
+        Err(e) if store::is_unique_violation(&e) => Err(AppError::code(ErrorCode::EmailTaken)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The account as its owner sees it (session answer and export alike).
+pub async fn account(store: &Store, account_id: i64) -> Result<Account, AppError> {
+    let row = accounts::view(store.pool(), account_id).await?;
+    let role = Role::parse(&row.role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
+    let partner = row.slug.zip(row.name).map(|(slug, name)| Partner { slug, name });
+    Ok(Account { email: row.email, role, partner, created_at: to_datetime(row.created_at) })
+}
+
+/// The re-authentication counter of an account: its own, so somebody guessing at the login
+/// page cannot keep the owner from erasing their data.
+fn reauth_key(state: &AppState, account_id: i64) -> Vec<u8> {
+    state.throttle.key("reauth", &account_id.to_string())
+}
+
+/// Checks the account's current password, counting attempts on its own counter; a wrong one
+/// is reported at `field`. Returns the account's e-mail address.
+pub async fn reauthenticate(state: &AppState, account_id: i64, password: Password, field: &str) -> Result<String, AppError> {
+    let (email, hash) = accounts::credentials_by_id(state.db.pool(), account_id).await?;
+    let key = reauth_key(state, account_id);
+    throttle::attempt(&state.db, &key, throttle::REAUTH_PER_ACCOUNT).await?;
+    if !state.passwords.verify(password, Some(hash)).await? {
+        return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::InvalidCredentials)]));
+    }
+    throttle::clear(&state.db, &key).await?;
+    Ok(email)
+}
+
+/// Sets a new password (checked against the address); every other session of the account
+/// ends, `keep` stays.
+pub async fn change_password(
+    state: &AppState,
+    account_id: i64,
+    email: &str,
+    new_password: Password,
+    keep: &[u8],
+) -> Result<(), AppError> {
+    if let Err(code) = validate_new_password(new_password.expose(), email) {
+        return Err(AppError::validation(vec![FieldError::new("new_password", code)]));
+    }
+    let hash = state.passwords.hash(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    accounts::set_password(&mut *tx, account_id, &hash).await?;
+    accounts::end_sessions(&mut *tx, account_id, Some(keep)).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, "password changed; other sessions ended");
+    Ok(())
+}
+
+/// Erases the account and everything held about the person, in one transaction; every
+/// session ends (ASVS 5.0 7.4.2). If the mailing company has the person, it is told to
+/// delete them: that notice is the only trace left, and it is wiped once delivered. Then
+/// the write-ahead log and the demo's mail folder are cleared of the person too.
+pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin_exclusive().await?;
+    let history = crate::newsletter::events(&mut *tx, account_id).await?;
+    let processor_knows = store::outbox::any_for(&mut *tx, account_id).await?;
+    if processor_knows || subscription(&history) == Subscription::Active {
+        let payload = Payload {
+            action: ProcessorAction::Unsubscribe,
+            email: email.to_owned(),
+            name: String::new(),
+            unsubscribe_url: None,
+            unsubscribe_post_url: None,
+            erase: true,
+        };
+        enqueue(&mut tx, None, &payload).await?;
+    }
+    // Seats freed by the erasure go to the waiting lists.
+    let trainings = store::academy::seats_of(&mut *tx, account_id).await?;
+    store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
+    store::throttle::clear(&mut *tx, &reauth_key(state, account_id)).await?;
+    // Everything else goes with the account row (ON DELETE CASCADE in every table).
+    accounts::delete(&mut *tx, account_id).await?;
+    for t in trainings {
+        crate::academy::promote(&mut tx, t).await?;
+    }
+    tx.commit().await?;
+    state.db.checkpoint().await;
+    if let Err(e) = state.mailer.forget(email).await {
+        tracing::warn!(error = %e, "removing the erased person's mail files failed");
+    }
+    state.outbox_wake.notify_one();
+    tracing::info!(account_id, "account erased");
+    Ok(())
+}

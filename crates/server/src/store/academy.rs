@@ -1,0 +1,225 @@
+//! The academy: trainings, seats, the waiting list and attendance.
+
+use sqlx::FromRow;
+
+use super::Db;
+
+/// A training with the seats taken.
+#[derive(FromRow)]
+pub struct TrainingRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// For whom.
+    pub audience: String,
+    /// Where.
+    pub location: String,
+    /// 1 when online.
+    pub online: i64,
+    /// Start (Unix seconds).
+    pub starts_at: i64,
+    /// Number of sessions.
+    pub sessions: i64,
+    /// Seats.
+    pub capacity: i64,
+    /// Seats taken.
+    pub taken: i64,
+}
+
+/// Trainings that start after `now`, soonest first.
+pub async fn upcoming<'c>(db: impl Db<'c>, now: i64) -> sqlx::Result<Vec<TrainingRow>> {
+    sqlx::query_as(
+        "SELECT t.id, t.title, t.description, t.audience, t.location, t.online, t.starts_at, t.sessions, t.capacity,
+                (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled') AS taken
+         FROM trainings t WHERE t.starts_at > $1 ORDER BY t.starts_at, t.id",
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await
+}
+
+/// A new training (demo).
+pub struct NewTraining<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// For whom.
+    pub audience: &'a str,
+    /// Where.
+    pub location: &'a str,
+    /// Online.
+    pub online: bool,
+    /// Start.
+    pub starts_at: i64,
+    /// Sessions.
+    pub sessions: i64,
+    /// Seats.
+    pub capacity: i64,
+}
+
+/// Adds a training; returns its id.
+pub async fn insert_training<'c>(db: impl Db<'c>, t: &NewTraining<'_>) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(t.title)
+    .bind(t.description)
+    .bind(t.audience)
+    .bind(t.location)
+    .bind(i64::from(t.online))
+    .bind(t.starts_at)
+    .bind(t.sessions)
+    .bind(t.capacity)
+    .fetch_one(db)
+    .await
+}
+
+/// (start, seats) of a training.
+pub async fn training<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<(i64, i64)>> {
+    sqlx::query_as("SELECT starts_at, capacity FROM trainings WHERE id = $1").bind(id).fetch_optional(db).await
+}
+
+/// Seats taken on a training.
+pub async fn seats_taken<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM enrolments WHERE training_id = $1 AND state = 'enrolled'")
+        .bind(training_id)
+        .fetch_one(db)
+        .await
+}
+
+/// Gives up to `free` seats to the waiting list, first come first served.
+pub async fn promote<'c>(db: impl Db<'c>, training_id: i64, free: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE enrolments SET state = 'enrolled', updated_at = $1 WHERE id IN
+           (SELECT id FROM enrolments WHERE training_id = $2 AND state = 'waitlisted' ORDER BY queued_at, id LIMIT $3)",
+    )
+    .bind(now)
+    .bind(training_id)
+    .bind(free)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The state of a person's enrolment and the training's start.
+pub async fn enrolment<'c>(db: impl Db<'c>, training_id: i64, account_id: i64) -> sqlx::Result<Option<(String, i64)>> {
+    sqlx::query_as(
+        "SELECT e.state, t.starts_at FROM enrolments e JOIN trainings t ON t.id = e.training_id
+         WHERE e.training_id = $1 AND e.account_id = $2",
+    )
+    .bind(training_id)
+    .bind(account_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Enrols (or queues) a person, also again after a cancellation.
+pub async fn enrol<'c>(db: impl Db<'c>, training_id: i64, account_id: i64, state: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO enrolments (training_id, account_id, state, created_at, updated_at, queued_at) VALUES ($1, $2, $3, $4, $4, $4)
+         ON CONFLICT (training_id, account_id) DO UPDATE SET state = $3, updated_at = $4, queued_at = $4",
+    )
+    .bind(training_id)
+    .bind(account_id)
+    .bind(state)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Sets a person's enrolment's state.
+pub async fn set_state<'c>(db: impl Db<'c>, training_id: i64, account_id: i64, state: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE enrolments SET state = $1, updated_at = $2 WHERE training_id = $3 AND account_id = $4")
+        .bind(state)
+        .bind(now)
+        .bind(training_id)
+        .bind(account_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Cancels a person's enrolments for trainings that start after `now`; returns the
+/// trainings whose seats were freed.
+pub async fn cancel_upcoming<'c>(db: impl Db<'c>, account_id: i64, now: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "UPDATE enrolments SET state = 'cancelled', updated_at = $1
+         WHERE account_id = $2 AND state IN ('enrolled', 'waitlisted')
+           AND training_id IN (SELECT id FROM trainings WHERE starts_at > $1)
+         RETURNING training_id",
+    )
+    .bind(now)
+    .bind(account_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Trainings on which the person holds a seat.
+pub async fn seats_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT training_id FROM enrolments WHERE account_id = $1 AND state = 'enrolled'")
+        .bind(account_id)
+        .fetch_all(db)
+        .await
+}
+
+/// A person's enrolment as their page shows it.
+#[derive(FromRow)]
+pub struct EnrolmentRow {
+    /// The training.
+    pub training_id: i64,
+    /// Its title.
+    pub title: String,
+    /// Its start.
+    pub starts_at: i64,
+    /// Stored state.
+    pub state: String,
+    /// Last change.
+    pub updated_at: i64,
+    /// Place on the waiting list (counting this one).
+    pub position: i64,
+}
+
+/// Every enrolment of a person, newest training first.
+pub async fn enrolments_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<EnrolmentRow>> {
+    sqlx::query_as(
+        "SELECT t.id AS training_id, t.title, t.starts_at, e.state, e.updated_at,
+                (SELECT COUNT(*) FROM enrolments w WHERE w.training_id = e.training_id AND w.state = 'waitlisted'
+                   AND (w.queued_at < e.queued_at OR (w.queued_at = e.queued_at AND w.id <= e.id))) AS position
+         FROM enrolments e JOIN trainings t ON t.id = e.training_id
+         WHERE e.account_id = $1 ORDER BY t.starts_at DESC, t.id DESC",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Who is on a training: (enrolment, state, address, registration JSON).
+pub async fn roster<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<Vec<(i64, String, String, Option<String>)>> {
+    sqlx::query_as(
+        "SELECT e.id, e.state, a.email, p.data FROM enrolments e JOIN accounts a ON a.id = e.account_id
+         LEFT JOIN participants p ON p.account_id = e.account_id
+         WHERE e.training_id = $1 ORDER BY e.queued_at, e.id",
+    )
+    .bind(training_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Records attendance on an enrolment that had a seat; returns whether it did.
+pub async fn record_attendance<'c>(db: impl Db<'c>, enrolment_id: i64, state: &str, now: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE enrolments SET state = $1, updated_at = $2 WHERE id = $3 AND state IN ('enrolled', 'attended', 'completed', 'no_show')",
+    )
+    .bind(state)
+    .bind(now)
+    .bind(enrolment_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,70 @@
+//! The disclosure log: one row per candidate, partner, day, kind and set of sections.
+
+use sqlx::FromRow;
+
+use super::Db;
+
+/// One entry of the log.
+#[derive(FromRow)]
+pub struct DisclosureRow {
+    /// Partner slug.
+    pub slug: String,
+    /// Partner name.
+    pub name: String,
+    /// Last time that day.
+    pub at: i64,
+    /// First time that day.
+    pub first_at: i64,
+    /// How often that day.
+    pub count: i64,
+    /// Stored kind.
+    pub kind: String,
+    /// Sections shown (JSON list).
+    pub sections: String,
+}
+
+/// Counts one disclosure: a new entry, or one more on the day's entry.
+pub async fn record<'c>(
+    db: impl Db<'c>,
+    account_id: i64,
+    partner_id: i64,
+    day: &str,
+    at: i64,
+    kind: &str,
+    sections: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
+         VALUES ($1, $2, $3, $4, $4, 1, $5, $6)
+         ON CONFLICT (account_id, partner_id, day, kind, sections)
+         DO UPDATE SET count = disclosures.count + 1, at = excluded.at",
+    )
+    .bind(account_id)
+    .bind(partner_id)
+    .bind(day)
+    .bind(at)
+    .bind(kind)
+    .bind(sections)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// `limit` entries from `offset`, newest first.
+pub async fn page<'c>(db: impl Db<'c>, account_id: i64, limit: i64, offset: i64) -> sqlx::Result<Vec<DisclosureRow>> {
+    sqlx::query_as(
+        "SELECT p.slug, p.name, d.at, d.first_at, d.count, d.kind, d.sections
+         FROM disclosures d JOIN partners p ON p.id = d.partner_id
+         WHERE d.account_id = $1 ORDER BY d.at DESC, d.id DESC LIMIT $2 OFFSET $3",
+    )
+    .bind(account_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}
+
+/// Entries in the log.
+pub async fn count<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM disclosures WHERE account_id = $1").bind(account_id).fetch_one(db).await
+}

@@ -1,0 +1,107 @@
+//! Per-account JSON documents (profile, visibility, academy registration) with a version
+//! for optimistic concurrency; the version check and the write are one statement.
+
+use super::Db;
+
+/// The tables of the documents (fixed names: never from input).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// `profiles`.
+    Profiles,
+    /// `visibility`.
+    Visibility,
+    /// `participants`.
+    Participants,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Profiles => "profiles",
+            Table::Visibility => "visibility",
+            Table::Participants => "participants",
+        }
+    }
+}
+
+/// The stored JSON and its version.
+pub async fn load<'c>(db: impl Db<'c>, table: Table, account_id: i64) -> sqlx::Result<Option<(String, i64)>> {
+    sqlx::query_as(&format!("SELECT data, version FROM {} WHERE account_id = $1", table.name()))
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Stores the first version; `None` when one exists already.
+pub async fn insert_first<'c>(
+    db: impl Db<'c>,
+    table: Table,
+    account_id: i64,
+    data: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(&format!(
+        "INSERT INTO {} (account_id, version, data, updated_at) VALUES ($1, 1, $2, $3)
+         ON CONFLICT (account_id) DO NOTHING RETURNING version",
+        table.name()
+    ))
+    .bind(account_id)
+    .bind(data)
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+/// Replaces version `expected`; `None` when the stored version is another.
+pub async fn replace<'c>(
+    db: impl Db<'c>,
+    table: Table,
+    account_id: i64,
+    expected: i64,
+    data: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(&format!(
+        "UPDATE {} SET version = version + 1, data = $1, updated_at = $2
+         WHERE account_id = $3 AND version = $4 RETURNING version",
+        table.name()
+    ))
+    .bind(data)
+    .bind(now)
+    .bind(account_id)
+    .bind(expected)
+    .fetch_optional(db)
+    .await
+}
+
+/// Deletes the document.
+pub async fn delete<'c>(db: impl Db<'c>, table: Table, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query(&format!("DELETE FROM {} WHERE account_id = $1", table.name())).bind(account_id).execute(db).await?;
+    Ok(())
+}
+
+/// A person with a profile and visibility choices, for the candidate bank.
+#[derive(sqlx::FromRow)]
+pub struct CandidateRow {
+    /// The account.
+    pub account_id: i64,
+    /// The account's secret.
+    pub secret: Vec<u8>,
+    /// The profile (JSON).
+    pub profile: String,
+    /// The visibility choices (JSON).
+    pub visibility: String,
+}
+
+/// Every person with both documents, by account id (whether listed is the model's to say).
+pub async fn candidates<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<CandidateRow>> {
+    sqlx::query_as(
+        "SELECT p.account_id, a.secret, p.data AS profile, v.data AS visibility FROM profiles p
+         JOIN visibility v ON v.account_id = p.account_id
+         JOIN accounts a ON a.id = p.account_id
+         WHERE a.role = 'person'
+         ORDER BY p.account_id",
+    )
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,218 @@
+//! The store: the only place that holds SQL. Handlers parse and authorize, domain modules
+//! decide, and call the functions here; calls go one way (http → domain → store).
+//!
+//! Two backends behind one pool type (sqlx `Any`): SQLite, one file in the data directory
+//! (the default), and PostgreSQL (`--database-url postgres://…`) for several instances
+//! behind a load balancer. Each has its own migrations (`migrations/sqlite`,
+//! `migrations/postgres`). The SQL is written once where both understand it — numbered
+//! parameters `$1`, `ON CONFLICT`, `RETURNING` — and per backend where they differ, in
+//! [`Backend`]-matched pairs next to each other (docs/storage.md).
+
+pub mod academy;
+pub mod accounts;
+pub mod disclosures;
+pub mod documents;
+pub mod newsletter;
+pub mod outbox;
+pub mod throttle;
+pub mod transfers;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Connection, Executor};
+use zelfregie_model::Partner;
+
+/// The SQLite file's name inside the data directory.
+pub const DB_FILE: &str = "zelfregie.sqlite3";
+
+/// A transaction on either backend.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+/// Which database the store runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// One SQLite file (embedded; `make run`).
+    Sqlite,
+    /// A PostgreSQL server (several instances share it).
+    Postgres,
+}
+
+/// The database: a pool and the backend it talks to. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// SQLite settings for every connection: write-ahead log, foreign keys, deleted data
+/// overwritten on disk, the log truncated when reset, and waiting for a busy lock
+/// (docs/security.md "Erasure").
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+     PRAGMA secure_delete = ON; PRAGMA journal_size_limit = 0; PRAGMA busy_timeout = 5000;";
+
+/// Key of the advisory lock that makes a PostgreSQL transaction exclusive, like SQLite's
+/// `BEGIN IMMEDIATE` (any constant; only this store takes it).
+const EXCLUSIVE_LOCK: i64 = 0x7a65_6c66;
+
+impl Store {
+    /// Opens the database `url` names (`postgres://…`), or the SQLite file in `data_dir`
+    /// when there is none; creates and migrates it, and makes sure the partner
+    /// organisations are present.
+    pub async fn open(url: Option<&str>, data_dir: &Path) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = match url {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                (url.to_owned(), Backend::Postgres)
+            }
+            Some(other) => anyhow::bail!("--database-url: only postgres:// URLs (got {})", other.split(':').next().unwrap_or("")),
+            None => {
+                std::fs::create_dir_all(data_dir)?;
+                (format!("sqlite://{}?mode=rwc", data_dir.join(DB_FILE).display()), Backend::Sqlite)
+            }
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        migrate(&options, backend).await?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(SQLITE_PRAGMAS).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let store = Store { pool, backend };
+        store.seed_partners().await?;
+        Ok(store)
+    }
+
+    /// The pool, for the store's functions (and tests that look inside).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The backend.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A transaction.
+    pub async fn begin(&self) -> sqlx::Result<Tx> {
+        self.pool.begin().await
+    }
+
+    /// A transaction that holds the write lock from its start, so reading the current state
+    /// and changing it cannot interleave with another such transaction — on SQLite
+    /// `BEGIN IMMEDIATE`, on PostgreSQL an advisory lock every instance shares.
+    pub async fn begin_exclusive(&self) -> sqlx::Result<Tx> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(EXCLUSIVE_LOCK).execute(&mut *tx).await?;
+                Ok(tx)
+            }
+        }
+    }
+
+    /// SQLite: copies the write-ahead log into the database file and truncates it, so page
+    /// images of deleted rows are not left in `zelfregie.sqlite3-wal`; retried for up to two
+    /// seconds while readers hold it. PostgreSQL keeps no such file of ours: nothing to do.
+    /// A failure is logged, never an error for the person: the next checkpoint catches up.
+    pub async fn checkpoint(&self) -> bool {
+        if self.backend != Backend::Sqlite {
+            return true;
+        }
+        for attempt in 0..100 {
+            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await {
+                Ok((0, _, _)) => return true,
+                Ok(_) => {}
+                Err(e) if attempt == 99 => {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                    return false;
+                }
+                Err(_) => {}
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tracing::warn!("WAL checkpoint stayed busy");
+        false
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> sqlx::Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+    }
+
+    /// Closes every connection (SQLite: a last checkpoint).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Inserts missing partners; existing rows keep their id so references stay valid.
+    async fn seed_partners(&self) -> sqlx::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for p in Partner::all() {
+            sqlx::query(
+                "INSERT INTO partners (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE SET name = excluded.name",
+            )
+            .bind(&p.slug)
+            .bind(&p.name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+}
+
+/// Runs the backend's migrations on a connection of its own. On SQLite with foreign keys
+/// off: a migration that rebuilds a table others reference (SQLite's way to change a
+/// column) would otherwise delete the rows that reference it, by cascade; afterwards every
+/// reference is checked (docs/storage.md "Migrations").
+async fn migrate(options: &AnyConnectOptions, backend: Backend) -> anyhow::Result<()> {
+    let mut conn = sqlx::AnyConnection::connect_with(options).await?;
+    match backend {
+        Backend::Sqlite => {
+            conn.execute("PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL;").await?;
+            sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
+            let broken: Vec<(String,)> =
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut conn).await?;
+            anyhow::ensure!(broken.is_empty(), "after migrating, rows of {broken:?} refer to rows that do not exist");
+        }
+        Backend::Postgres => {
+            // Two instances starting at once: one migrates, the other waits for it.
+            sqlx::query("SELECT pg_advisory_lock($1)").bind(EXCLUSIVE_LOCK + 1).execute(&mut conn).await?;
+            let result = sqlx::migrate!("migrations/postgres").run(&mut conn).await;
+            sqlx::query("SELECT pg_advisory_unlock($1)").bind(EXCLUSIVE_LOCK + 1).execute(&mut conn).await?;
+            result?;
+        }
+    }
+    conn.close().await?;
+    Ok(())
+}
+
+/// Seconds since the Unix epoch: how every timestamp is stored.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// A stored timestamp as a date-time.
+pub fn to_datetime(unix: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Whether an error is a unique-constraint violation (the same on both backends).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Anything that runs a query: the pool or a transaction.
+pub trait Db<'c>: Executor<'c, Database = Any> {}
+impl<'c, T: Executor<'c, Database = Any>> Db<'c> for T {}

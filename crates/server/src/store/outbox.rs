@@ -1,0 +1,166 @@
+//! The transactional outbox to the mailing processor: rows written in the caller's
+//! transaction, claimed with a lease by one worker of one instance at a time, a person's
+//! rows strictly in order.
+
+use sqlx::FromRow;
+
+use super::{Backend, Db};
+
+/// A new row.
+pub struct NewMessage<'a> {
+    /// The person (none for an erasure notice: the account is gone).
+    pub account_id: Option<i64>,
+    /// subscribe or unsubscribe.
+    pub action: &'a str,
+    /// JSON body without sequence and time.
+    pub payload: &'a str,
+    /// Sent with every attempt.
+    pub idempotency_key: &'a str,
+    /// First attempt (milliseconds).
+    pub due_ms: i64,
+    /// Written at (seconds).
+    pub created_at: i64,
+}
+
+/// Writes a row.
+pub async fn insert<'c>(db: impl Db<'c>, m: &NewMessage<'_>) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6)",
+    )
+    .bind(m.account_id)
+    .bind(m.action)
+    .bind(m.payload)
+    .bind(m.idempotency_key)
+    .bind(m.due_ms)
+    .bind(m.created_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A claimed row.
+#[derive(FromRow)]
+pub struct Claimed {
+    /// Id: the message's sequence number.
+    pub id: i64,
+    /// The stored body.
+    pub payload: String,
+    /// Idempotency key.
+    pub idempotency_key: String,
+    /// Attempts before this one.
+    pub attempts: i64,
+    /// Written at (seconds).
+    pub created_at: i64,
+}
+
+/// Claims the oldest due row that no older pending row of the same person holds back, with
+/// a lease until `lease_until`. The outer condition is checked again on the row itself, so
+/// two instances racing for one row cannot both win; PostgreSQL also skips rows another
+/// instance is claiming.
+pub async fn claim<'c>(db: impl Db<'c>, backend: Backend, now_ms: i64, lease_until: i64) -> sqlx::Result<Option<Claimed>> {
+    let lock = match backend {
+        Backend::Sqlite => "",
+        Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+    };
+    sqlx::query_as(&format!(
+        "UPDATE processor_outbox SET lease_until = $1
+         WHERE id = (SELECT o.id FROM processor_outbox o
+                     WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND (o.lease_until IS NULL OR o.lease_until < $2)
+                       AND NOT EXISTS (SELECT 1 FROM processor_outbox b
+                                       WHERE b.account_id = o.account_id AND b.status = 'pending' AND b.id < o.id)
+                     ORDER BY o.id LIMIT 1 {lock})
+           AND status = 'pending' AND (lease_until IS NULL OR lease_until < $2)
+         RETURNING id, payload, idempotency_key, attempts, created_at"
+    ))
+    .bind(lease_until)
+    .bind(now_ms)
+    .fetch_optional(db)
+    .await
+}
+
+/// Delivered: a row without an account (an erasure notice) keeps no address.
+pub async fn delivered<'c>(db: impl Db<'c>, id: i64, attempts: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE processor_outbox SET status = 'delivered', attempts = $1, delivered_at = $2, lease_until = NULL, last_error = NULL,
+           payload = CASE WHEN account_id IS NULL THEN '{\"erased\":true}' ELSE payload END
+         WHERE id = $3",
+    )
+    .bind(attempts)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Out of attempts: dead-lettered for staff.
+pub async fn dead<'c>(db: impl Db<'c>, id: i64, attempts: i64, reason: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
+        .bind(attempts)
+        .bind(reason)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Failed: try again at `next_ms`.
+pub async fn retry_at<'c>(db: impl Db<'c>, id: i64, attempts: i64, next_ms: i64, reason: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE processor_outbox SET attempts = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $4",
+    )
+    .bind(attempts)
+    .bind(next_ms)
+    .bind(reason)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Deletes dead-lettered erasure notices written before `cutoff`.
+pub async fn purge_dead_notices<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM processor_outbox WHERE account_id IS NULL AND status = 'dead' AND created_at < $1")
+        .bind(cutoff)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
+/// The newest row of a person: (action, status, attempts, delivered at).
+pub async fn latest<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<(String, String, i64, Option<i64>)>> {
+    sqlx::query_as(
+        "SELECT action, status, attempts, delivered_at FROM processor_outbox WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Whether the processor was ever sent anything about the person.
+pub async fn any_for<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<bool> {
+    let row: Option<i64> = sqlx::query_scalar("SELECT id FROM processor_outbox WHERE account_id = $1 LIMIT 1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// (body, status, attempts, written) of every row of a person (export).
+pub async fn for_export<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(String, String, i64, i64)>> {
+    sqlx::query_as("SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = $1 ORDER BY id")
+        .bind(account_id)
+        .fetch_all(db)
+        .await
+}
+
+/// Demo: the person's rows count as delivered.
+pub async fn mark_all_delivered<'c>(db: impl Db<'c>, account_id: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = $1 WHERE account_id = $2")
+        .bind(now)
+        .bind(account_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
