@@ -61,15 +61,10 @@ async fn every_personal_value_in_every_table_is_in_the_export() {
     assert!(r.header("content-disposition").starts_with("attachment; filename=\"zelfregie-export-"));
     let export = String::from_utf8(r.raw.clone()).unwrap();
 
-    let tables: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
-    )
-    .fetch_all(app.state.db.pool())
-    .await
-    .unwrap();
+    let tables = common::tables(&app).await;
     let classes = classification();
     let mut checked = 0;
-    for (table,) in tables {
+    for table in tables {
         let class =
             classes.get(table.as_str()).unwrap_or_else(|| panic!("table {table} is neither exported nor excluded"));
         let Ok(columns) = class else { continue };

@@ -281,9 +281,10 @@ async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
     for day in 1..=120i64 {
         sqlx::query(
             "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
-             VALUES ($1, 1, date($2, 'unixepoch'), $2, $2, 1, 'opened', '[]')",
+             VALUES ($1, 1, $2, $3, $3, 1, 'opened', '[]')",
         )
         .bind(id)
+        .bind(format!("2023-{:02}-{:02}", 1 + (day - 1) / 28, 1 + (day - 1) % 28))
         .bind(1_700_000_000 - day * 86_400)
         .execute(app.state.db.pool())
         .await

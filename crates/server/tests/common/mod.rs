@@ -16,6 +16,60 @@ use zelfregie_server::{app, AppState, Config};
 
 pub const PASSWORD: &str = "paarse olifant fietst";
 
+/// The PostgreSQL server the tests run against, when `ZELFREGIE_TEST_DATABASE_URL` names one
+/// (`make test` starts a throwaway cluster and runs every test a second time with it).
+pub fn postgres_url() -> Option<String> {
+    std::env::var("ZELFREGIE_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+}
+
+/// A new, empty database on the test PostgreSQL server (one per test app), or `None` for
+/// SQLite.
+pub async fn fresh_database() -> Option<String> {
+    use sqlx::Connection;
+    let admin = postgres_url()?;
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("the test PostgreSQL server answers");
+    let mut suffix = [0u8; 8];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut suffix);
+    let name = format!("t_{}", hex::encode(suffix));
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base);
+    Some(format!("{base}/{name}"))
+}
+
+/// Whether this run is on PostgreSQL.
+pub fn on_postgres() -> bool {
+    postgres_url().is_some()
+}
+
+/// The tables of the schema (not the migrations' bookkeeping).
+pub async fn tables(app: &TestApp) -> Vec<String> {
+    let sql = if on_postgres() {
+        "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY table_name"
+    } else {
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name"
+    };
+    sqlx::query_scalar(sql).fetch_all(app.state.db.pool()).await.unwrap()
+}
+
+/// The columns of a table.
+pub async fn columns(app: &TestApp, table: &str) -> Vec<String> {
+    let sql = if on_postgres() {
+        format!("SELECT CAST(column_name AS TEXT) FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position")
+    } else {
+        format!("SELECT name FROM pragma_table_info('{table}')")
+    };
+    sqlx::query_scalar(&sql).fetch_all(app.state.db.pool()).await.unwrap()
+}
+
+/// SQL that is true when `column` (as text, any case) contains the text `$1`.
+pub fn contains_sql(column: &str) -> String {
+    if on_postgres() {
+        format!("strpos(lower(CAST({column} AS TEXT)), lower($1)) > 0")
+    } else {
+        format!("instr(lower(CAST({column} AS TEXT)), lower($1)) > 0")
+    }
+}
+
 pub struct TestApp {
     pub state: AppState,
     pub router: Router,
@@ -59,6 +113,7 @@ impl TestApp {
     pub async fn with(adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::for_tests(dir.path().join("data"));
+        config.database_url = fresh_database().await.map(zelfregie_server::config::Secret);
         adjust(&mut config);
         let state = AppState::new(&config).await.unwrap();
         let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
