@@ -74,6 +74,7 @@ pub struct TestApp {
     pub state: AppState,
     pub router: Router,
     pub dir: tempfile::TempDir,
+    pub config: Config,
 }
 
 pub struct Reply {
@@ -117,7 +118,16 @@ impl TestApp {
         adjust(&mut config);
         let state = AppState::new(&config).await.unwrap();
         let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
-        Self { state, router, dir }
+        Self { state, router, dir, config }
+    }
+
+    /// A second server instance on the same database (as behind a load balancer): its own
+    /// state, pool and workers; on SQLite the same file, on PostgreSQL the same database.
+    pub async fn second_instance(&self) -> TestApp {
+        let config = self.config.clone();
+        let state = AppState::new(&config).await.unwrap();
+        let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([203, 0, 113, 7], 40000))));
+        Self { state, router, dir: tempfile::tempdir().unwrap(), config }
     }
 
     pub fn data_dir(&self) -> PathBuf {

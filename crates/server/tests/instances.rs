@@ -1,0 +1,113 @@
+//! Two server instances on one database, as behind a load balancer (on PostgreSQL when
+//! `make test` runs the tests against it, on one SQLite file otherwise): sessions and
+//! limits are shared, and the outbox delivers every message exactly once.
+
+mod common;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::Router;
+use common::{TestApp, PASSWORD};
+use serde_json::json;
+use zelfregie_model::newsletter::ConsentText;
+
+#[tokio::test]
+async fn a_session_and_a_limit_count_on_every_instance() {
+    let a = TestApp::new().await;
+    let b = a.second_instance().await;
+    let cookie = a.registered("overal@example.org").await;
+    assert_eq!(b.get("/api/session", Some(&cookie)).await.status, StatusCode::OK, "logged in at A, known at B");
+    b.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
+    assert_eq!(a.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED, "logged out at B, gone at A");
+
+    // Guesses spread over both instances are counted together.
+    for i in 0..6 {
+        let app = if i % 2 == 0 { &a } else { &b };
+        assert_eq!(app.login("overal@example.org", &format!("gok {i} is fout fout")).await.status, StatusCode::UNAUTHORIZED);
+    }
+    sqlx::query("UPDATE throttle SET next_at = next_at + 600 WHERE next_at = (SELECT max(next_at) FROM throttle)")
+        .execute(a.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(a.login("overal@example.org", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(b.login("overal@example.org", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// Counts every delivery by its idempotency key.
+#[derive(Default)]
+struct Processor {
+    seen: Mutex<HashMap<String, usize>>,
+}
+
+async fn hook(State(p): State<Arc<Processor>>, headers: HeaderMap) -> StatusCode {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    // A little slow, so both workers are busy at once.
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    *p.seen.lock().unwrap().entry(key).or_default() += 1;
+    StatusCode::OK
+}
+
+#[tokio::test]
+async fn two_outbox_workers_deliver_every_message_exactly_once() {
+    let processor = Arc::new(Processor::default());
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let router = Router::new().route("/hook", axum::routing::post(hook)).with_state(processor.clone());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+
+    let a = TestApp::with(|c| {
+        c.processor_url = Some(url);
+        c.processor_secret = zelfregie_server::config::Secret("gedeeld geheim van de verzendpartij".into());
+        c.outbox_base_delay_ms = 20;
+    })
+    .await;
+    let b = a.second_instance().await;
+    // Twenty people (the registration limit of one address) subscribe, confirmed, and half
+    // of them withdraw again: 30 messages.
+    let v = ConsentText::current().version;
+    for i in 0..20 {
+        let app = if i % 2 == 0 { &a } else { &b };
+        let cookie = app.registered(&format!("lezer-{i:02}@example.org")).await;
+        app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+        let mail = std::fs::read_dir(a.data_dir().join("mail"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .find(|m| m.contains(&format!("<lezer-{i:02}@example.org>")))
+            .unwrap();
+        let token = mail.split("bevestigen?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+        let r = app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+        assert_eq!(r.body["subscription"], "active");
+        if i % 2 == 1 {
+            app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
+        }
+    }
+    // Both instances' workers at once, each with a few tasks.
+    let workers: Vec<_> = (0..3)
+        .flat_map(|_| [a.state.outbox.clone(), b.state.outbox.clone()])
+        .map(|outbox| tokio::spawn(outbox.run()))
+        .collect();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM processor_outbox WHERE status <> 'delivered'")
+            .fetch_one(a.state.db.pool())
+            .await
+            .unwrap();
+        if pending == 0 {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{pending} not delivered");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for w in workers {
+        w.abort();
+    }
+    let seen = processor.seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 30, "every message arrived");
+    let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "delivered more than once: {twice:?}");
+}
