@@ -64,8 +64,14 @@ clippy:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked -p zelfregie -p zelfregie-model -p zelfregie-crypto -p zelfregie-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# Every test on SQLite; then the server's store and API tests again on PostgreSQL, in a
+# throwaway cluster of our own (scripts/pg.sh: own port and directory under target/,
+# stopped and deleted afterwards, pass or fail).
 test-native:
 	cargo test --locked --workspace
+	bash scripts/pg.sh start
+	status=0; ZELFREGIE_TEST_DATABASE_URL=$$(cat target/pg/url) cargo test --locked -p zelfregie-server || status=$$?; \
+	  bash scripts/pg.sh stop; exit $$status
 
 # wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml, flags from webdriver.json).
 # ChromeDriver makes a profile directory per session in $$TMPDIR and the runner does not
@@ -85,7 +91,7 @@ test-e2e: spa
 ## ---- tools ----------------------------------------------------------------------
 
 tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/npm
-tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage
+tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage $(STAMP)/postgresql
 
 $(STAMP):
 	mkdir -p $(STAMP)
@@ -115,6 +121,13 @@ $(STAMP)/npm: package.json package-lock.json | $(STAMP)
 RAGE_VERSION := 0.11.1
 $(STAMP)/rage: | $(STAMP)
 	rage --version 2>/dev/null | grep -q " $(RAGE_VERSION)" || cargo install rage --version $(RAGE_VERSION) --no-default-features
+	touch $@
+
+# PostgreSQL server binaries for the second run of the server tests (Debian's package; the
+# cluster it may start at install is not used: scripts/pg.sh makes its own).
+$(STAMP)/postgresql: | $(STAMP)
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
 	touch $@
 
 $(STAMP)/chromium: | $(STAMP)

@@ -68,7 +68,8 @@ pub async fn enrol(store: &Store, account_id: i64, training_id: i64) -> Result<(
 pub async fn cancel(store: &Store, account_id: i64, training_id: i64) -> Result<(), AppError> {
     let mut tx = store.begin_exclusive().await?;
     let row = academy::enrolment(&mut *tx, training_id, account_id).await?;
-    let Some((current, starts_at)) = row.filter(|(st, _)| EnrolmentState::parse(st).is_some_and(EnrolmentState::is_current))
+    let Some((current, starts_at)) =
+        row.filter(|(st, _)| EnrolmentState::parse(st).is_some_and(EnrolmentState::is_current))
     else {
         return Err(AppError::code(ErrorCode::NotFound));
     };
@@ -143,7 +144,8 @@ pub async fn page(store: &Store, account_id: i64) -> Result<AcademyPage, AppErro
                 title: e.title,
                 starts_at: to_datetime(e.starts_at),
                 state,
-                waitlist_position: (state == EnrolmentState::Waitlisted).then(|| u32::try_from(e.position).unwrap_or(0)),
+                waitlist_position: (state == EnrolmentState::Waitlisted)
+                    .then(|| u32::try_from(e.position).unwrap_or(0)),
                 updated_at: to_datetime(e.updated_at),
             })
         })

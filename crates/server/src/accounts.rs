@@ -60,7 +60,12 @@ fn reauth_key(state: &AppState, account_id: i64) -> Vec<u8> {
 
 /// Checks the account's current password, counting attempts on its own counter; a wrong one
 /// is reported at `field`. Returns the account's e-mail address.
-pub async fn reauthenticate(state: &AppState, account_id: i64, password: Password, field: &str) -> Result<String, AppError> {
+pub async fn reauthenticate(
+    state: &AppState,
+    account_id: i64,
+    password: Password,
+    field: &str,
+) -> Result<String, AppError> {
     let (email, hash) = accounts::credentials_by_id(state.db.pool(), account_id).await?;
     let key = reauth_key(state, account_id);
     throttle::attempt(&state.db, &key, throttle::REAUTH_PER_ACCOUNT).await?;

@@ -6,9 +6,9 @@ use zelfregie_model::{
     recruiter_view, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section, Visibility,
 };
 
-use crate::store::{disclosures, documents, now, Store};
 use crate::error::AppError;
 use crate::secrets::Key;
+use crate::store::{disclosures, documents, now, Store};
 
 /// The key for per-partner references, made once per database.
 #[derive(Clone, Debug)]

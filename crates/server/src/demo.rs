@@ -1,4 +1,4 @@
-//! Demo mode: a fresh database gets the demo accounts of PRODUCT.md, so the portal shows
+//! Demo mode: a fresh database gets the demo accounts the README lists, so the portal shows
 //! itself on first run. Never touches a database that already has accounts.
 
 use std::collections::BTreeSet;
@@ -8,9 +8,9 @@ use zelfregie_model::profile::{
 };
 use zelfregie_model::{Audience, Month, Partner, Password, Profile, Role, Section, Visibility};
 
-use crate::store::{self, now};
 use crate::documents::Document;
 use crate::state::AppState;
+use crate::store::{self, now};
 
 /// The password of every demo account (public: it is in the README).
 pub const DEMO_PASSWORD: &str = "zelfregie-demo";
@@ -77,7 +77,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
 }
 
 /// The demo candidate: an internal candidate employed by Gemeente Kerkrade, every section
-/// filled (PRODUCT.md, issue 3).
+/// filled.
 pub fn candidate_profile() -> Profile {
     let month = |s: &str| Month::parse(s);
     Profile {
@@ -234,5 +234,7 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
 
 /// The id of a demo account.
 async fn id_of(state: &AppState, email: &str) -> anyhow::Result<i64> {
-    store::accounts::id_by_email(state.db.pool(), email).await?.ok_or_else(|| anyhow::anyhow!("demo account {email} missing"))
+    store::accounts::id_by_email(state.db.pool(), email)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo account {email} missing"))
 }

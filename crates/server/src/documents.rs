@@ -8,9 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::ErrorCode;
 
+use crate::error::AppError;
 use crate::store::documents::{self, Table};
 use crate::store::{now, Db, Store, Tx};
-use crate::error::AppError;
 
 /// Which document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +63,11 @@ impl Document {
 
     /// The stored document and its version; the default document at version 0 when none
     /// was saved yet.
-    pub async fn load<T: DeserializeOwned + Default>(self, store: &Store, account_id: i64) -> Result<(T, i64), AppError> {
+    pub async fn load<T: DeserializeOwned + Default>(
+        self,
+        store: &Store,
+        account_id: i64,
+    ) -> Result<(T, i64), AppError> {
         match documents::load(store.pool(), self.table(), account_id).await? {
             Some((data, version)) => {
                 let value = serde_json::from_str(&data).map_err(|e| anyhow::anyhow!("stored {}: {e}", self.name()))?;
@@ -80,7 +84,13 @@ impl Document {
 
     /// Saves `value` if the stored version is still `expected`; returns the new version, or
     /// 412 when someone saved in between.
-    pub async fn save<T: Serialize>(self, store: &Store, account_id: i64, expected: i64, value: &T) -> Result<i64, AppError> {
+    pub async fn save<T: Serialize>(
+        self,
+        store: &Store,
+        account_id: i64,
+        expected: i64,
+        value: &T,
+    ) -> Result<i64, AppError> {
         let data = serde_json::to_string(value).map_err(anyhow::Error::from)?;
         let saved = if expected == 0 {
             documents::insert_first(store.pool(), self.table(), account_id, &data, now()).await?

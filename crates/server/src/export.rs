@@ -11,10 +11,10 @@ use zelfregie_model::newsletter::subscription;
 use zelfregie_model::register::register;
 use zelfregie_model::{Profile, Visibility};
 
-use crate::store::{self, to_datetime};
 use crate::documents::Document;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::{self, to_datetime};
 
 /// Where the schema is published.
 pub const SCHEMA_PATH: &str = "/api/export.schema.json";

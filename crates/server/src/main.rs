@@ -86,7 +86,9 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");
             }
-            if let Err(e) = zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await {
+            if let Err(e) =
+                zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await
+            {
                 tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
             }
         }

@@ -13,12 +13,12 @@ use zelfregie_model::newsletter::{
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::hash_token;
-use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
 use crate::error::AppError;
 use crate::mail::Mail;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::state::AppState;
+use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
 
 /// How long a confirmation link works.
 const CONFIRMATION_HOURS: i64 = 48;
@@ -330,7 +330,7 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
                 "consentType": "EXPLICIT",
                 "piiCategory": ["Naam", "E-mailadres"],
                 "primaryPurpose": true,
-                "termination": "Tot intrekking van de toestemming (seed 002: bewaard tot toestemming is ingetrokken)",
+                "termination": "Tot intrekking van de toestemming",
                 "thirdPartyDisclosure": true,
                 "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)"
             }]

@@ -1,4 +1,4 @@
-//! Delivering consent changes to the mailing processor (seed 000 art. 9.6: Mad Mimi) through
+//! Delivering consent changes to the mailing processor through
 //! a transactional outbox. The change is written in the same transaction as the consent
 //! event; this worker then delivers it with its idempotency key, retrying with exponential
 //! backoff, until the processor confirms or the attempts run out (dead letter, logged for
@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
 use crate::store::{now as now_secs, outbox, Store, Tx};
+use serde::Serialize;
 use tokio::sync::Notify;
 use zelfregie_model::newsletter::ProcessorAction;
 
@@ -75,7 +75,7 @@ pub enum Processor {
     File(PathBuf),
 }
 
-/// What the processor receives: only name and e-mail (seed 000 art. 10.4), and for a
+/// What the processor receives: only name and e-mail (data minimisation), and for a
 /// subscription the person's one-click unsubscribe link for the newsletter's headers.
 #[derive(Serialize)]
 pub struct Payload {

@@ -1,9 +1,9 @@
 //! Keys the server makes once per database and keeps there, so every instance behind a load
 //! balancer derives the same references and tokens.
 
+use crate::store::{accounts, Store};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use crate::store::{accounts, Store};
 
 /// A 256-bit key for HMAC-SHA256.
 #[derive(Clone)]

@@ -6,7 +6,6 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
-
 use crate::auth::throttle::Throttle;
 use crate::auth::{Passwords, SessionSettings};
 use crate::candidates::ReferenceKey;
@@ -14,8 +13,8 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::outbox::{Outbox, Processor, RetryPolicy};
 use crate::secrets::Key;
-use crate::web::headers::SecurityHeaders;
 use crate::store::Store;
+use crate::web::headers::SecurityHeaders;
 use crate::web::spa::Spa;
 
 /// Shared, cheaply cloned. Holds nothing per person: every instance behind a load balancer

@@ -12,10 +12,10 @@ use zelfregie_model::transfer::{
 use zelfregie_model::{ErrorCode, Partner};
 
 use crate::auth::session::hash_token;
-use crate::store::transfers::{self as rows, TransferRow};
-use crate::store::{accounts, now, to_datetime, Store};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::transfers::{self as rows, TransferRow};
+use crate::store::{accounts, now, to_datetime, Store};
 
 /// The page the one-time links open (`?token=…`): it says what the file is, and only its
 /// button fetches it, so link checkers and mail scanners use nothing up.

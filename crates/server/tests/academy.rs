@@ -180,7 +180,8 @@ async fn stopping_cancels_what_is_to_come_and_keeps_what_was_followed() {
     let states: Vec<&str> =
         r.body["enrolments"].as_array().unwrap().iter().map(|e| e["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["cancelled", "completed", "attended"]);
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM participants").fetch_one(app.state.db.pool()).await.unwrap();
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM participants").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 0, "the registration (job, employer, manager) is deleted");
 }
 

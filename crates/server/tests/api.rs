@@ -1,5 +1,5 @@
-//! The API contract of PRODUCT.md ("the fixed outside") and the session promises of
-//! SECURITY.md, through the real router and a real SQLite file.
+//! The API contract (README "API") and the session promises of
+//! docs/security.md, through the real router and a real SQLite file.
 
 mod common;
 
@@ -198,10 +198,8 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
     let wait_from = |since: i64| {
         let app = &app;
         async move {
-            let next: i64 = sqlx::query_scalar("SELECT max(next_at) FROM throttle")
-                .fetch_one(app.state.db.pool())
-                .await
-                .unwrap();
+            let next: i64 =
+                sqlx::query_scalar("SELECT max(next_at) FROM throttle").fetch_one(app.state.db.pool()).await.unwrap();
             next - since
         }
     };
@@ -219,7 +217,10 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
     for (i, want) in expected.into_iter().enumerate() {
         sqlx::query("UPDATE throttle SET next_at = 0").execute(app.state.db.pool()).await.unwrap();
         let before = now();
-        assert_eq!(app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
         let (wait, took) = (wait_from(before).await, now() - before);
         assert!((want..=want + took).contains(&wait), "guess {i}: wait {wait}, expected {want}");
     }
@@ -230,7 +231,11 @@ async fn login_waits_grow_per_account_instead_of_a_lockout() {
         .await
         .unwrap();
     let r = app.login("doelwit@example.org", PASSWORD).await;
-    assert_eq!((r.status, r.code()), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"), "even the right password waits");
+    assert_eq!(
+        (r.status, r.code()),
+        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+        "even the right password waits"
+    );
     let retry: i64 = r.header("retry-after").parse().unwrap();
     assert!((4400..=4500).contains(&retry), "{retry}");
     // Once the wait is over, the owner gets in, and the counter starts again.
@@ -330,10 +335,11 @@ async fn passwords_and_tokens_are_stored_only_as_hashes() {
     // Every value of every column as text (also on PostgreSQL, where no file is ours)…
     for table in common::tables(&app).await {
         for column in common::columns(&app, &table).await {
-            let values: Vec<Option<String>> = sqlx::query_scalar(&format!("SELECT CAST({column} AS TEXT) FROM {table}"))
-                .fetch_all(app.state.db.pool())
-                .await
-                .unwrap();
+            let values: Vec<Option<String>> =
+                sqlx::query_scalar(&format!("SELECT CAST({column} AS TEXT) FROM {table}"))
+                    .fetch_all(app.state.db.pool())
+                    .await
+                    .unwrap();
             bytes.extend(values.into_iter().flatten().flat_map(String::into_bytes));
         }
     }

@@ -1,4 +1,4 @@
-//! Demo mode seeds the accounts PRODUCT.md lists, once, into a fresh database only.
+//! Demo mode seeds the accounts the README lists, once, into a fresh database only.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! Changing the password and erasing the account (SECURITY.md: re-authentication, all
+//! Changing the password and erasing the account (docs/security.md: re-authentication, all
 //! sessions end, nothing of the person remains in any table, processors are told).
 
 mod common;
@@ -164,7 +164,8 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
     let reference_a = app.state.reference_key.reference("brunssum", &candidate_a);
     let before = app.get(&format!("/api/recruiter/candidates/{reference_a}"), Some(&brunssum)).await;
     assert_eq!(before.status, StatusCode::OK, "Brunssum sees A");
-    let links_a = zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, app.state.db.pool(), id_a).await.unwrap();
+    let links_a =
+        zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, app.state.db.pool(), id_a).await.unwrap();
 
     let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&a)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
@@ -206,8 +207,10 @@ async fn undelivered_erasure_notices_are_deleted_after_thirty_days() {
     }
     let deleted = zelfregie_server::outbox::purge_dead_notices(&app.state.db, now).await.unwrap();
     assert_eq!(deleted, 1);
-    let left: Vec<String> =
-        sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id").fetch_all(app.state.db.pool()).await.unwrap();
+    let left: Vec<String> = sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id")
+        .fetch_all(app.state.db.pool())
+        .await
+        .unwrap();
     assert_eq!(left.len(), 3);
     assert!(left.iter().all(|p| !p.contains("oud-31-dead")), "{left:?}");
     let register = app.get("/api/register", None).await;

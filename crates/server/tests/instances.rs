@@ -23,12 +23,19 @@ async fn a_session_and_a_limit_count_on_every_instance() {
     let cookie = a.registered("overal@example.org").await;
     assert_eq!(b.get("/api/session", Some(&cookie)).await.status, StatusCode::OK, "logged in at A, known at B");
     b.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
-    assert_eq!(a.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED, "logged out at B, gone at A");
+    assert_eq!(
+        a.get("/api/session", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "logged out at B, gone at A"
+    );
 
     // Guesses spread over both instances are counted together.
     for i in 0..6 {
         let app = if i % 2 == 0 { &a } else { &b };
-        assert_eq!(app.login("overal@example.org", &format!("gok {i} is fout fout")).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login("overal@example.org", &format!("gok {i} is fout fout")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     sqlx::query("UPDATE throttle SET next_at = next_at + 600 WHERE next_at = (SELECT max(next_at) FROM throttle)")
         .execute(a.state.db.pool())

@@ -66,7 +66,8 @@ async fn counter_keys_are_keyed_hashes() {
     let app = TestApp::new().await;
     app.registered("sleutel@example.org").await;
     app.login("sleutel@example.org", "een fout wachtwoord hier").await;
-    let keys: Vec<(Vec<u8>,)> = sqlx::query_as("SELECT key FROM throttle").fetch_all(app.state.db.pool()).await.unwrap();
+    let keys: Vec<(Vec<u8>,)> =
+        sqlx::query_as("SELECT key FROM throttle").fetch_all(app.state.db.pool()).await.unwrap();
     assert!(keys.len() >= 2, "login counters were written");
     for plain in ["login-ip:203.0.113.7", "login-account:sleutel@example.org", "register-ip:203.0.113.7"] {
         let bare = Sha256::digest(plain.as_bytes()).to_vec();

@@ -1,6 +1,6 @@
 //! The candidate's profile and visibility through the API: optimistic concurrency,
 //! validation by the shared model, object-level authorization, and the recruiter side with
-//! its disclosure log (issue 3; seed 000 art. 9.2, 10.1, 14.3).
+//! its disclosure log (issue 3).
 
 mod common;
 
@@ -262,7 +262,8 @@ async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
         app.get("/api/recruiter/candidates", Some(&brunssum)).await;
         app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
     }
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(app.state.db.pool()).await.unwrap();
+    let (rows,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 2, "one row per partner, day, kind and sections");
     let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
     assert_eq!(log.body["total"], 2);

@@ -45,7 +45,8 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     let needle = "canary-overdracht-9d2e";
     // (On PostgreSQL the columns are all there is to look at; there is no file of ours.)
     let db_file = std::fs::read(app.data_dir().join(zelfregie_server::store::DB_FILE)).unwrap_or_default();
-    let wal = std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::store::DB_FILE))).unwrap_or_default();
+    let wal =
+        std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::store::DB_FILE))).unwrap_or_default();
     for bytes in [&db_file, &wal] {
         assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()));
     }
@@ -164,7 +165,8 @@ async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_store
         .await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 
-    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(app.state.db.pool()).await.unwrap();
+    let (rows,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(rows, 0);
     // The real thing is accepted, armored too.
     let armored = zelfregie_crypto::encrypt(

@@ -14,9 +14,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use zelfregie_model::{ErrorCode, Role};
 
-use crate::store::{accounts, now, Store};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::{accounts, now, Store};
 
 /// A request is counted as activity at most this often, to spare the database a write per request.
 const TOUCH_INTERVAL_SECS: i64 = 60;
@@ -110,8 +110,13 @@ pub async fn end_all(store: &Store, account_id: i64) -> Result<u64, AppError> {
 /// Number of sessions of an account that have not timed out.
 pub async fn count_active(store: &Store, settings: &SessionSettings, account_id: i64) -> Result<u32, AppError> {
     let now = now();
-    let n = accounts::count_active_sessions(store.pool(), account_id, now - settings.idle_secs, now - settings.absolute_secs)
-        .await?;
+    let n = accounts::count_active_sessions(
+        store.pool(),
+        account_id,
+        now - settings.idle_secs,
+        now - settings.absolute_secs,
+    )
+    .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 

@@ -24,7 +24,7 @@ pub async fn get_participant(
 }
 
 /// Registers as a course participant, or changes the registration (a choice the person
-/// makes; never automatic — seed 000 art. 9.3). Needs `If-Match` (`"participant-0"` first).
+/// makes; never automatic). Needs `If-Match` (`"participant-0"` first).
 #[utoipa::path(put, path = "/api/me/participant", tag = "academy", security(("session" = [])), request_body = Participant,
     params(("If-Match" = String, Header), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = Participant, headers(("ETag" = String))), (status = 412, body = zelfregie_model::ApiError),
@@ -59,7 +59,7 @@ pub async fn stop(
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
 
-/// The participant's own page: registration and every enrolment (seed 000 art. 9.3).
+/// The participant's own page: registration and every enrolment.
 #[utoipa::path(get, path = "/api/me/academy", tag = "academy", security(("session" = [])),
     responses((status = 200, body = AcademyPage)))]
 pub async fn my_page(

@@ -31,7 +31,7 @@ pub async fn schema(State(state): State<AppState>) -> Json<serde_json::Value> {
 }
 
 /// The processing register: every processing activity, with purpose, legal basis,
-/// recipients, origin and retention (seed 002's columns) and DPV terms.
+/// recipients, origin and retention, and DPV terms.
 #[utoipa::path(get, path = "/api/register", tag = "export", responses((status = 200, body = Vec<Activity>)))]
 pub async fn register() -> Json<Vec<Activity>> {
     Json(the_register().to_vec())

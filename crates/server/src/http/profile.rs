@@ -1,4 +1,4 @@
-//! `/api/me/profile`: the candidate's own profile (seed 000 art. 10.1), with ETag/If-Match.
+//! `/api/me/profile`: the candidate's own profile (the categories of the candidate bank), with ETag/If-Match.
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap};

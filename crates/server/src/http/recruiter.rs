@@ -1,5 +1,4 @@
-//! `/api/recruiter/candidates`: a partner's compartment of the candidate bank (seed 000
-//! art. 9.1). Everything here is built from `candidates::view_for`: a candidate the partner
+//! `/api/recruiter/candidates`: a partner's compartment of the candidate bank. Everything here is built from `candidates::view_for`: a candidate the partner
 //! may not see is not in the list, the count, the order or a search, and opening one gives
 //! the same 404 as a reference that never existed. Every view is logged for the candidate.
 

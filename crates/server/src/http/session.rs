@@ -9,11 +9,11 @@ use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo}
 use super::ClientIp;
 use crate::auth::session::{self, hash_token, CurrentSession};
 use crate::auth::throttle;
-use crate::store::{now, to_datetime};
 use crate::error::{AppError, Json};
 use crate::state::AppState;
+use crate::store::{now, to_datetime};
 
-/// On logout the browser drops cookies and cached responses (SECURITY.md). Not "storage":
+/// On logout the browser drops cookies and cached responses (docs/security.md "Headers"). Not "storage":
 /// the language choice kept there is not personal and should survive.
 const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
     (HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\", \"cookies\""));

@@ -134,7 +134,13 @@ pub async fn enrol<'c>(db: impl Db<'c>, training_id: i64, account_id: i64, state
 }
 
 /// Sets a person's enrolment's state.
-pub async fn set_state<'c>(db: impl Db<'c>, training_id: i64, account_id: i64, state: &str, now: i64) -> sqlx::Result<()> {
+pub async fn set_state<'c>(
+    db: impl Db<'c>,
+    training_id: i64,
+    account_id: i64,
+    state: &str,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE enrolments SET state = $1, updated_at = $2 WHERE training_id = $3 AND account_id = $4")
         .bind(state)
         .bind(now)

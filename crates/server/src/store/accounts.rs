@@ -147,7 +147,11 @@ pub async fn session<'c>(db: impl Db<'c>, token_hash: &[u8]) -> sqlx::Result<Opt
 
 /// Counts a request as activity.
 pub async fn touch_session<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2").bind(now).bind(token_hash).execute(db).await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+        .bind(now)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -212,7 +216,8 @@ pub async fn server_secret<'c, E: Db<'c> + Copy>(db: E, name: &str, fresh: &[u8]
 
 /// Every partner, in the order of the network's list.
 pub async fn partners<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<Partner>> {
-    let rows: Vec<(String, String)> = sqlx::query_as("SELECT slug, name FROM partners ORDER BY id").fetch_all(db).await?;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT slug, name FROM partners ORDER BY id").fetch_all(db).await?;
     Ok(rows.into_iter().map(|(slug, name)| Partner { slug, name }).collect())
 }
 
@@ -235,6 +240,7 @@ pub async fn partners_without_key<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<(Stri
 
 /// Publishes a partner's key; returns whether the partner exists.
 pub async fn set_partner_key<'c>(db: impl Db<'c>, slug: &str, key: &str) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE partners SET age_recipient = $1 WHERE slug = $2").bind(key).bind(slug).execute(db).await?;
+    let done =
+        sqlx::query("UPDATE partners SET age_recipient = $1 WHERE slug = $2").bind(key).bind(slug).execute(db).await?;
     Ok(done.rows_affected() == 1)
 }

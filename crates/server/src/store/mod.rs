@@ -67,7 +67,9 @@ impl Store {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 (url.to_owned(), Backend::Postgres)
             }
-            Some(other) => anyhow::bail!("--database-url: only postgres:// URLs (got {})", other.split(':').next().unwrap_or("")),
+            Some(other) => {
+                anyhow::bail!("--database-url: only postgres:// URLs (got {})", other.split(':').next().unwrap_or(""))
+            }
             None => {
                 std::fs::create_dir_all(data_dir)?;
                 (format!("sqlite://{}?mode=rwc", data_dir.join(DB_FILE).display()), Backend::Sqlite)

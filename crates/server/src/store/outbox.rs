@@ -58,7 +58,12 @@ pub struct Claimed {
 /// a lease until `lease_until`. The outer condition is checked again on the row itself, so
 /// two instances racing for one row cannot both win; PostgreSQL also skips rows another
 /// instance is claiming.
-pub async fn claim<'c>(db: impl Db<'c>, backend: Backend, now_ms: i64, lease_until: i64) -> sqlx::Result<Option<Claimed>> {
+pub async fn claim<'c>(
+    db: impl Db<'c>,
+    backend: Backend,
+    now_ms: i64,
+    lease_until: i64,
+) -> sqlx::Result<Option<Claimed>> {
     let lock = match backend {
         Backend::Sqlite => "",
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
@@ -96,12 +101,14 @@ pub async fn delivered<'c>(db: impl Db<'c>, id: i64, attempts: i64, now: i64) ->
 
 /// Out of attempts: dead-lettered for staff.
 pub async fn dead<'c>(db: impl Db<'c>, id: i64, attempts: i64, reason: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
-        .bind(attempts)
-        .bind(reason)
-        .bind(id)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2 WHERE id = $3",
+    )
+    .bind(attempts)
+    .bind(reason)
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -149,18 +156,22 @@ pub async fn any_for<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<bool>
 
 /// (body, status, attempts, written) of every row of a person (export).
 pub async fn for_export<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(String, String, i64, i64)>> {
-    sqlx::query_as("SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = $1 ORDER BY id")
-        .bind(account_id)
-        .fetch_all(db)
-        .await
+    sqlx::query_as(
+        "SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = $1 ORDER BY id",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await
 }
 
 /// Demo: the person's rows count as delivered.
 pub async fn mark_all_delivered<'c>(db: impl Db<'c>, account_id: i64, now: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = $1 WHERE account_id = $2")
-        .bind(now)
-        .bind(account_id)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE processor_outbox SET status = 'delivered', attempts = 1, delivered_at = $1 WHERE account_id = $2",
+    )
+    .bind(now)
+    .bind(account_id)
+    .execute(db)
+    .await?;
     Ok(())
 }

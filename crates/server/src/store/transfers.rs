@@ -29,7 +29,8 @@ pub struct TransferRow {
     pub ended_at: Option<i64>,
 }
 
-const COLUMNS: &str = "t.id, t.account_id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
+const COLUMNS: &str =
+    "t.id, t.account_id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
      FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id";
 
 /// The person's transfers (all, or only `id`), newest first.
@@ -58,11 +59,13 @@ pub async fn waiting<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<i64> 
 
 /// Bytes a person uploaded since `since`, whatever became of them.
 pub async fn uploaded_since<'c>(db: impl Db<'c>, account_id: i64, since: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT CAST(coalesce(sum(size), 0) AS BIGINT) FROM transfers WHERE account_id = $1 AND created_at > $2")
-        .bind(account_id)
-        .bind(since)
-        .fetch_one(db)
-        .await
+    sqlx::query_scalar(
+        "SELECT CAST(coalesce(sum(size), 0) AS BIGINT) FROM transfers WHERE account_id = $1 AND created_at > $2",
+    )
+    .bind(account_id)
+    .bind(since)
+    .fetch_one(db)
+    .await
 }
 
 /// A new transfer.

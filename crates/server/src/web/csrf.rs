@@ -17,7 +17,7 @@ pub const HEADER: &str = "x-requested-with";
 /// The required value of [`HEADER`].
 pub const VALUE: &str = "zelfregie";
 
-/// The one exception (PRODUCT.md): RFC 8058 one-click unsubscribe, which mail clients POST as
+/// The one exception (docs/security.md "CSRF"): RFC 8058 one-click unsubscribe, which mail clients POST as
 /// a plain form; its signed per-person token is its authorization.
 pub const ONE_CLICK_UNSUBSCRIBE: &str = "/api/newsletter/unsubscribe";
 

@@ -1,4 +1,4 @@
-//! Security headers on every response, SPA and API alike (SECURITY.md "Headers").
+//! Security headers on every response, SPA and API alike (docs/security.md "Headers").
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
@@ -33,7 +33,7 @@ impl SecurityHeaders {
     }
 }
 
-/// The CSP of SECURITY.md: own origin only, wasm allowed to compile, inline scripts only by
+/// The Content Security Policy (docs/security.md "Headers"): own origin only, wasm allowed to compile, inline scripts only by
 /// hash; never `'unsafe-eval'` nor `'unsafe-inline'`.
 pub fn content_security_policy(script_hashes: &[String]) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
