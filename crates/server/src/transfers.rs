@@ -141,17 +141,9 @@ pub async fn link(store: &Store, token: &str) -> Result<TransferLink, AppError> 
     let Some(row) = rows::by_token(store.pool(), &hash_token(token)).await? else {
         return Err(AppError::code(ErrorCode::NotFound));
     };
-    let status = status_at(&row.status, row.expires_at, now());
-    Ok(TransferLink {
-        from: crate::documents::person_name(store.pool(), row.account_id).await?,
-        partner: row.slug.zip(row.name).map(|(slug, name)| Partner { slug, name }),
-        recipient: row.recipient,
-        size: u64::try_from(row.size).unwrap_or(0),
-        status,
-        created_at: to_datetime(row.created_at),
-        expires_at: to_datetime(row.expires_at),
-        ended_at: ended_at(status, row.ended_at, row.expires_at),
-    })
+    let from = crate::documents::person_name(store.pool(), row.account_id).await?;
+    let Transfer { partner, recipient, size, status, created_at, expires_at, ended_at, .. } = transfer(row);
+    Ok(TransferLink { from, partner, recipient, size, status, created_at, expires_at, ended_at })
 }
 
 /// The one-time fetch (the button on the link's page): hands out the file and deletes it in
