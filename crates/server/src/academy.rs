@@ -102,14 +102,14 @@ pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>,
     academy::roster(store.pool(), training_id)
         .await?
         .into_iter()
-        .map(|(enrolment_id, st, email, data)| {
-            let p: Participant = data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
+        .map(|r| {
+            let p: Participant = r.data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
             Ok(RosterEntry {
-                enrolment_id,
+                enrolment_id: r.id,
                 name: p.full_name(),
-                email,
+                email: r.email,
                 employer: p.employer,
-                state: EnrolmentState::parse(&st).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?,
+                state: EnrolmentState::parse(&r.state).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?,
             })
         })
         .collect()

@@ -40,7 +40,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
 
     let events = crate::newsletter::events(db.pool(), account_id).await?;
     let confirmations = store::newsletter::confirmations(db.pool(), account_id).await?;
-    let deliveries = store::outbox::for_export(db.pool(), account_id).await?;
+    let deliveries = store::outbox::of_account(db.pool(), account_id).await?;
     let newsletter = ExportNewsletter {
         subscription: subscription(&events),
         events: events.clone(),
@@ -54,12 +54,12 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
             .collect(),
         processor_deliveries: deliveries
             .into_iter()
-            .map(|(payload, status, attempts, created)| {
+            .map(|m| {
                 Ok(ExportDelivery {
-                    payload: serde_json::from_str(&payload).map_err(anyhow::Error::from)?,
-                    status,
-                    attempts: u32::try_from(attempts).unwrap_or(0),
-                    created_at: to_datetime(created),
+                    payload: serde_json::from_str(&m.payload).map_err(anyhow::Error::from)?,
+                    status: m.status,
+                    attempts: u32::try_from(m.attempts).unwrap_or(0),
+                    created_at: to_datetime(m.created_at),
                 })
             })
             .collect::<Result<_, AppError>>()?,

@@ -79,10 +79,10 @@ fn agreed_text(history: &[ConsentEvent]) -> &'static ConsentText {
 pub async fn status(db: &Store, account_id: i64) -> Result<NewsletterStatus, AppError> {
     let history = events(db.pool(), account_id).await?;
     let row = store::outbox::latest(db.pool(), account_id).await?;
-    let processor = row.map(|(action, status, attempts, delivered_at)| {
-        let action = if action == "subscribe" { ProcessorAction::Subscribe } else { ProcessorAction::Unsubscribe };
-        let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
-        let delivery = match (status.as_str(), delivered_at) {
+    let processor = row.map(|m| {
+        let action = if m.action == "subscribe" { ProcessorAction::Subscribe } else { ProcessorAction::Unsubscribe };
+        let attempts = u32::try_from(m.attempts).unwrap_or(u32::MAX);
+        let delivery = match (m.status.as_str(), m.delivered_at) {
             ("delivered", Some(at)) => Delivery::Delivered { at: to_datetime(at) },
             ("dead", _) => Delivery::Failed { attempts },
             _ => Delivery::Pending { attempts },

@@ -205,8 +205,21 @@ pub async fn enrolments_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result
     .await
 }
 
-/// Who is on a training: (enrolment, state, address, registration JSON).
-pub async fn roster<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<Vec<(i64, String, String, Option<String>)>> {
+/// One person on a training's roster.
+#[derive(FromRow)]
+pub struct RosterRow {
+    /// The enrolment.
+    pub id: i64,
+    /// Stored state.
+    pub state: String,
+    /// The person's address.
+    pub email: String,
+    /// The academy registration (JSON), if any.
+    pub data: Option<String>,
+}
+
+/// Who is on a training, in the order they enrolled.
+pub async fn roster<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<Vec<RosterRow>> {
     sqlx::query_as(
         "SELECT e.id, e.state, a.email, p.data FROM enrolments e JOIN accounts a ON a.id = e.account_id
          LEFT JOIN participants p ON p.account_id = e.account_id

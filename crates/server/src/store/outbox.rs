@@ -135,14 +135,31 @@ pub async fn purge_dead_notices<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Resul
         .rows_affected())
 }
 
-/// The newest row of a person: (action, status, attempts, delivered at).
-pub async fn latest<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<(String, String, i64, Option<i64>)>> {
-    sqlx::query_as(
-        "SELECT action, status, attempts, delivered_at FROM processor_outbox WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(account_id)
-    .fetch_optional(db)
-    .await
+/// A person's message as the person sees it.
+#[derive(FromRow)]
+pub struct MessageRow {
+    /// subscribe or unsubscribe.
+    pub action: String,
+    /// The body (without sequence and time).
+    pub payload: String,
+    /// pending, delivered, dead.
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// Written at.
+    pub created_at: i64,
+    /// Delivered at.
+    pub delivered_at: Option<i64>,
+}
+
+const MESSAGE: &str = "SELECT action, payload, status, attempts, created_at, delivered_at FROM processor_outbox";
+
+/// The newest message of a person.
+pub async fn latest<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<MessageRow>> {
+    sqlx::query_as(&format!("{MESSAGE} WHERE account_id = $1 ORDER BY id DESC LIMIT 1"))
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
 }
 
 /// Whether the processor was ever sent anything about the person.
@@ -154,14 +171,9 @@ pub async fn any_for<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<bool>
     Ok(row.is_some())
 }
 
-/// (body, status, attempts, written) of every row of a person (export).
-pub async fn for_export<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(String, String, i64, i64)>> {
-    sqlx::query_as(
-        "SELECT payload, status, attempts, created_at FROM processor_outbox WHERE account_id = $1 ORDER BY id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await
+/// Every message of a person, oldest first (export).
+pub async fn of_account<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<MessageRow>> {
+    sqlx::query_as(&format!("{MESSAGE} WHERE account_id = $1 ORDER BY id")).bind(account_id).fetch_all(db).await
 }
 
 /// Demo: the person's rows count as delivered.
