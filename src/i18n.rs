@@ -1,7 +1,7 @@
 //! Every text of the UI, in Dutch (the default) and English, and the sentence for every
 //! error code. One table: a key without both languages does not compile.
 
-use zelfregie_model::ErrorCode;
+use zelfregie_model::{AudienceNames, ErrorCode, PARTNER_NAMES};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -219,6 +219,10 @@ texts! {
     AudienceOnly => "Alleen de organisaties die ik kies", "Only the organisations I choose";
     AudienceExcept => "Alle organisaties behalve die ik kies", "All organisations except those I choose";
     AudiencePartners => "Organisaties", "Organisations";
+    AudienceSwitchHint => "Kies je hier iets anders? Dan zien dezelfde organisaties je profiel als eerst: de vinkjes veranderen mee. Daarna zet of haal je zelf vinkjes weg. Alleen de keuze “Alle 35 partnerorganisaties” maakt je profiel voor iedereen zichtbaar.",
+                          "If you choose something else here, the same organisations see your profile as before: the ticks change to match. Then tick or untick as you like. Only the choice “All 35 partner organisations” makes your profile visible to everyone.";
+    AudienceTickAll => "Alles aanvinken", "Tick all";
+    AudienceTickNone => "Alle vinkjes weghalen", "Untick all";
     SectionsHeading => "Welke onderdelen zijn zichtbaar?", "Which parts are visible?";
     Anonymous => "Anoniem: naam, contactgegevens en straat en huisnummer nooit tonen", "Anonymous: never show name, contact details and street address";
     AnonymousHint => "Recruiters zien de rest onder een vaste schuilnaam.", "Recruiters see the rest under a fixed pseudonym.";
@@ -250,7 +254,6 @@ texts! {
     OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
     OverviewListedOff => "Je profiel staat niet in de kandidatenbank: geen recruiter ziet het.", "Your profile is not in the candidate bank: no recruiter sees it.";
     OverviewVisibleTo => "Zichtbaar voor", "Visible to";
-    OverviewPartners => "partnerorganisaties", "partner organisations";
     OverviewHidden => "Verborgen onderdelen", "Hidden parts";
     OverviewNoneHidden => "geen", "none";
 
@@ -613,6 +616,51 @@ pub fn idle_timeout_text(minutes: u32, lang: Lang) -> String {
     }
 }
 
+/// "1 partnerorganisatie", "34 partnerorganisaties".
+pub fn partner_count_text(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 partnerorganisatie".to_owned(),
+        (Lang::Nl, n) => format!("{n} partnerorganisaties"),
+        (Lang::En, 1) => "1 partner organisation".to_owned(),
+        (Lang::En, n) => format!("{n} partner organisations"),
+    }
+}
+
+/// "A", "A en B", "A, B en C" (English: "and").
+fn and_list(names: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// Who sees the profile, in words: the rest of the line "Zichtbaar voor: …".
+pub fn audience_text(names: &AudienceNames, lang: Lang) -> String {
+    let all = PARTNER_NAMES.len();
+    match (names, lang) {
+        (AudienceNames::NotListed, Lang::Nl) => "niemand: je profiel staat niet in de kandidatenbank".to_owned(),
+        (AudienceNames::NotListed, Lang::En) => "nobody: your profile is not in the candidate bank".to_owned(),
+        (AudienceNames::Nobody, Lang::Nl) => "geen enkele organisatie".to_owned(),
+        (AudienceNames::Nobody, Lang::En) => "no organisation at all".to_owned(),
+        (AudienceNames::All, Lang::Nl) => format!("alle {all} partnerorganisaties"),
+        (AudienceNames::All, Lang::En) => format!("all {all} partner organisations"),
+        (AudienceNames::Only(names), _) => {
+            format!("{}: {}", partner_count_text(names.len(), lang), and_list(names, lang))
+        }
+        (AudienceNames::AllExcept(names), Lang::Nl) => {
+            format!("alle {all} partnerorganisaties behalve {}", and_list(names, lang))
+        }
+        (AudienceNames::AllExcept(names), Lang::En) => {
+            format!("all {all} partner organisations except {}", and_list(names, lang))
+        }
+    }
+}
+
 /// The name of a profile section.
 pub fn section_name(section: zelfregie_model::Section) -> T {
     use zelfregie_model::Section::*;
@@ -670,6 +718,36 @@ mod tests {
             assert!(nl.ends_with('.') && en.ends_with('.'), "{code:?}");
             assert_ne!(nl, en, "{code:?} is not translated");
         }
+    }
+
+    #[test]
+    fn partner_counts_are_singular_or_plural() {
+        assert_eq!(partner_count_text(1, Lang::Nl), "1 partnerorganisatie");
+        assert_eq!(partner_count_text(34, Lang::Nl), "34 partnerorganisaties");
+        assert_eq!(partner_count_text(0, Lang::Nl), "0 partnerorganisaties");
+        assert_eq!(partner_count_text(1, Lang::En), "1 partner organisation");
+        assert_eq!(partner_count_text(2, Lang::En), "2 partner organisations");
+    }
+
+    #[test]
+    fn who_sees_the_profile_in_words() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let except = AudienceNames::AllExcept(names(&["Gemeente Kerkrade"]));
+        assert_eq!(audience_text(&except, Lang::Nl), "alle 35 partnerorganisaties behalve Gemeente Kerkrade");
+        assert_eq!(audience_text(&except, Lang::En), "all 35 partner organisations except Gemeente Kerkrade");
+        let one = AudienceNames::Only(names(&["Gemeente Brunssum"]));
+        assert_eq!(audience_text(&one, Lang::Nl), "1 partnerorganisatie: Gemeente Brunssum");
+        let three = AudienceNames::Only(names(&["Gemeente Beek", "Gemeente Brunssum", "GGD-ZL"]));
+        assert_eq!(
+            audience_text(&three, Lang::Nl),
+            "3 partnerorganisaties: Gemeente Beek, Gemeente Brunssum en GGD-ZL"
+        );
+        assert_eq!(
+            audience_text(&three, Lang::En),
+            "3 partner organisations: Gemeente Beek, Gemeente Brunssum and GGD-ZL"
+        );
+        assert_eq!(audience_text(&AudienceNames::Nobody, Lang::Nl), "geen enkele organisatie");
+        assert_eq!(audience_text(&AudienceNames::All, Lang::En), "all 35 partner organisations");
     }
 
     #[test]
