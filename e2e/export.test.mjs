@@ -191,4 +191,41 @@ describe('open an export', () => {
     assert.deepEqual(await cspViolations(page), []);
     await context.close();
   });
+
+  // Issue 10: scrypt work factor 21 crashed the worker (capacity overflow on wasm32), 22 was
+  // refused with a sentence about encrypting. Above 20 the header is enough to refuse.
+  it('a passphrase file asking for scrypt work factor 21 or 22 is refused plainly; the page keeps working', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    const passphrase = 'correct paard batterij nietje';
+    const e = new Encrypter();
+    e.setPassphrase(passphrase);
+    e.setScryptWorkFactor(10);
+    const file = Buffer.from(await e.encrypt(contents)).toString('latin1');
+    assert.match(file, /^-> scrypt \S+ 10$/m);
+    for (const logN of [21, 22]) {
+      await portal.open('/export-openen');
+      await portal.expectHeading('Export openen');
+      // The header as a tool with a higher work factor writes it (running scrypt at 2^21
+      // here would take 2 GiB); the MAC no longer matches, which only a derived key could tell.
+      const path = join(work, `work-factor-${logN}.age`);
+      writeFileSync(path, Buffer.from(file.replace(/^(-> scrypt \S+) 10$/m, `$1 ${logN}`), 'latin1'));
+      await page.setInputFiles('#open-file', path);
+      await portal.field('Wachtwoord voor het bestand').fill(passphrase);
+      await portal.button('Openen').click();
+      const alert = page.getByRole('alert').filter({ hasText: 'te veel rekenwerk' });
+      await alert.waitFor({ timeout: 10_000 });
+      assert.match(await alert.innerText(), /Open het op een computer met het programma rage of age\./);
+      assert.doesNotMatch(await alert.innerText(), /Versleutelen/);
+    }
+    // The worker did not crash: the same file with its own work factor opens.
+    const path = join(work, 'work-factor-10.age');
+    writeFileSync(path, Buffer.from(file, 'latin1'));
+    await page.setInputFiles('#open-file', path);
+    await portal.button('Openen').click();
+    await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axeViolations(page), [], 'refused, then opened');
+    await context.close();
+  });
 });

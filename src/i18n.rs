@@ -571,12 +571,12 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "The file is damaged or was changed after encryption; it cannot be opened.",
         ),
         ExcessiveWork => (
-            "Dit bestand vraagt meer rekenwerk dan dit apparaat aankan. Open het op een computer met rage.",
-            "This file asks for more work than this device can do. Open it on a computer with rage.",
+            "Dit bestand is met een wachtwoord beveiligd dat te veel rekenwerk vraagt om in een browser te openen. Open het op een computer met het programma rage of age.",
+            "This file is protected with a passphrase that needs too much computing work to open in a browser. Open it on a computer with the rage or age program.",
         ),
         CryptoUnavailable => (
-            "Versleutelen kon in deze browser niet starten. Laad de pagina opnieuw of gebruik een recente browser.",
-            "Encryption could not start in this browser. Reload the page or use a recent browser.",
+            "Versleutelen of openen lukte niet in deze browser. Laad de pagina opnieuw of gebruik een recente browser.",
+            "Encrypting or opening did not work in this browser. Reload the page or use a recent browser.",
         ),
         Expired => ("Deze link is verlopen of ingetrokken.", "This link has expired or was revoked."),
         Unauthenticated => {
