@@ -295,9 +295,13 @@ texts! {
     ConfirmTitle => "Aanmelding bevestigen", "Confirm subscription";
     ConfirmDone => "Je aanmelding is bevestigd. Je ontvangt voortaan de nieuwsflits; afmelden kan altijd met één klik.",
                    "Your subscription is confirmed. From now on you receive the newsletter; you can always unsubscribe with one click.";
+    ConfirmText => "Wil je de nieuwsflits van IGOM ontvangen? Klik dan op de knop. Pas daarna sturen we je de nieuwsflits; inloggen is niet nodig. Wil je hem niet? Doe dan niets: zonder bevestiging ontvang je niets.",
+                   "Do you want to receive IGOM's newsletter? Then click the button. Only then do we send it to you; no need to log in. Don't want it? Then do nothing: without confirmation you receive nothing.";
+    OnwardNewsletter => "Naar de pagina Nieuwsbrief: je toestemming en de geschiedenis ervan", "To the Newsletter page: your consent and its history";
+    OnwardLogin => "Inloggen om je toestemming en de geschiedenis ervan te zien", "Log in to see your consent and its history";
     UnsubscribeTitle => "Afmelden voor de nieuwsflits", "Unsubscribe from the newsletter";
-    UnsubscribeText => "Wil je de nieuwsflits niet meer ontvangen? Klik op de knop; inloggen is niet nodig.",
-                       "Do you no longer want the newsletter? Click the button; no need to log in.";
+    UnsubscribeText => "Wil je de nieuwsflits niet meer ontvangen? Klik dan op de knop; inloggen is niet nodig. Pas na de klik ben je afgemeld.",
+                       "Do you no longer want the newsletter? Then click the button; no need to log in. You are unsubscribed only after the click.";
     UnsubscribeButton => "Afmelden", "Unsubscribe";
     LinkMissing => "Deze link is onvolledig. Gebruik de link uit de e-mail.", "This link is incomplete. Use the link from the e-mail.";
 
