@@ -8,7 +8,7 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, Disclosure, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
+    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
 };
 
 use crate::editing::{SaveOutcome, Versioned};
@@ -160,9 +160,9 @@ pub async fn preview(partner: &str) -> ApiResult<Preview> {
     get(&format!("/api/me/visibility/preview/{partner}")).await
 }
 
-/// Who saw the profile, newest first.
-pub async fn disclosures() -> ApiResult<Vec<Disclosure>> {
-    get("/api/me/disclosures").await
+/// Who saw the profile, newest first: page `page` (from 1).
+pub async fn disclosures(page: u32) -> ApiResult<DisclosurePage> {
+    get(&format!("/api/me/disclosures?page={page}")).await
 }
 
 /// Saves a draft based on `etag`. A 412 is not an error here: the newer version is fetched

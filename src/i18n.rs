@@ -249,6 +249,7 @@ texts! {
     DisclosureSearch => "kreeg je profiel in een zoekresultaat", "got your profile in a search result";
     DisclosureSections => "Getoonde onderdelen", "Parts shown";
     DisclosureCount => "keer", "times";
+    DisclosuresOlder => "Toon oudere meldingen", "Show older entries";
 
     OverviewProfileHeading => "Je profiel in de kandidatenbank", "Your profile in the candidate bank";
     OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
@@ -477,6 +478,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ValidationFailed => ("Controleer de gemarkeerde velden.", "Please check the marked fields."),
         Required => ("Vul dit veld in.", "Please fill in this field."),
         TooLong => ("Deze tekst is te lang.", "This text is too long."),
+        InvalidCharacters => (
+            "Gebruik alleen letters, cijfers en gewone leestekens.",
+            "Use only letters, digits and ordinary punctuation.",
+        ),
         EmailInvalid => (
             "Dit is geen geldig e-mailadres. Gebruik de vorm naam@voorbeeld.nl.",
             "This is not a valid e-mail address. Use the form name@example.com.",
@@ -539,8 +544,8 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),
         TooManyAttempts => (
-            "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
-            "Too many attempts. Wait a quarter of an hour and try again.",
+            "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
+            "Too many attempts. Wait a moment and try again.",
         ),
         NotEncrypted => (
             "Dit is geen (volledig) met age versleuteld bestand. Onversleutelde gegevens worden niet aangenomen.",
@@ -583,6 +588,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Encrypting or opening did not work in this browser. Reload the page or use a recent browser.",
         ),
         Expired => ("Deze link is verlopen of ingetrokken.", "This link has expired or was revoked."),
+        AlreadyFetched => (
+            "Dit bestand is al opgehaald. Een link werkt maar één keer; vraag de persoon om een nieuwe.",
+            "This file has already been fetched. A link works only once; ask the person for a new one.",
+        ),
+        QuotaExceeded => (
+            "Je hebt vandaag al zoveel klaargezet als kan. Probeer het morgen opnieuw.",
+            "You have already sent as much as you can today. Please try again tomorrow.",
+        ),
         Unauthenticated => {
             ("Je bent niet (meer) ingelogd. Log opnieuw in.", "You are not logged in (any more). Please log in again.")
         }
@@ -597,6 +610,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "The website sent a request the server does not understand. Please reload the page.",
         ),
         PayloadTooLarge => ("Wat je stuurt is te groot.", "What you are sending is too large."),
+        RequestTimeout => (
+            "Het versturen duurde te lang, er is niets gewijzigd. Controleer je verbinding en probeer het opnieuw.",
+            "Sending took too long; nothing was changed. Check your connection and try again.",
+        ),
         ServiceUnavailable => (
             "De dienst is even niet bereikbaar. Er is niets gewijzigd; probeer het over een paar minuten opnieuw.",
             "The service is briefly unavailable. Nothing was changed; please try again in a few minutes.",

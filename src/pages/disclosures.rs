@@ -29,7 +29,27 @@ pub fn group_by_partner(log: Vec<Disclosure>) -> Vec<(String, Vec<Disclosure>)> 
 pub fn DisclosuresPage() -> impl IntoView {
     let locale = Locale::get();
     let log = RwSignal::new(None::<Result<Vec<Disclosure>, ClientError>>);
-    spawn_local(async move { log.set(Some(api::disclosures().await)) });
+    // Entries in the whole log and the last page loaded: "Toon oudere" loads the next.
+    let total = RwSignal::new(0u64);
+    let page = RwSignal::new(0u32);
+    let load_more = move || {
+        let next = page.get_untracked() + 1;
+        spawn_local(async move {
+            match api::disclosures(next).await {
+                Ok(p) => {
+                    total.set(p.total);
+                    page.set(next);
+                    log.update(|log| match log {
+                        Some(Ok(list)) => list.extend(p.entries),
+                        other => *other = Some(Ok(p.entries)),
+                    });
+                }
+                Err(e) => log.set(Some(Err(e))),
+            }
+        })
+    };
+    load_more();
+    let more = move || log.with(|l| matches!(l, Some(Ok(list)) if (list.len() as u64) < total.get()));
     let t = move |k: T| k.get(locale.lang());
     view! {
         <Page title=T::DisclosuresTitle>
@@ -40,7 +60,7 @@ pub fn DisclosuresPage() -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>{locale.text(T::DisclosuresNone)}</p> }.into_any(),
                 Some(Ok(list)) => group_by_partner(list).into_iter().map(|(_, entries)| {
                     let name = entries[0].partner.name.clone();
-                    let count = entries.len();
+                    let count: u32 = entries.iter().map(|d| d.count).sum();
                     view! {
                         <section class="disclosure-group">
                             <h2>{name} <span class="count">{format!(" ({count} {})", t(T::DisclosureCount))}</span></h2>
@@ -51,6 +71,7 @@ pub fn DisclosuresPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             <strong>{date_time(d.at, locale.lang())}</strong> " " {t(what)}
+                                            {(d.count > 1).then(|| format!(" ({} {})", d.count, t(T::DisclosureCount)))}
                                             <br/><span class="muted">{t(T::DisclosureSections)} ": " {sections}</span>
                                         </li>
                                     }
@@ -60,6 +81,9 @@ pub fn DisclosuresPage() -> impl IntoView {
                     }
                 }).collect_view().into_any(),
             }}
+            <Show when=more>
+                <button type="button" class="button-secondary" on:click=move |_| load_more()>{locale.text(T::DisclosuresOlder)}</button>
+            </Show>
         </Page>
     }
 }
@@ -73,6 +97,8 @@ mod tests {
         Disclosure {
             partner: Partner { slug: slug.into(), name: slug.into() },
             at: time::macros::datetime!(2026-11-22 10:00 UTC) + time::Duration::minutes(minute.into()),
+            first_at: time::macros::datetime!(2026-11-22 10:00 UTC),
+            count: 1,
             kind: DisclosureKind::Opened,
             sections: vec![],
         }

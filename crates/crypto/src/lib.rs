@@ -199,11 +199,19 @@ pub fn inspect(file: &[u8]) -> Result<FileInfo, ErrorCode> {
     if !looks_like_age(file) {
         return Err(ErrorCode::NotEncrypted);
     }
-    let armored = file.starts_with(ARMOR_BEGIN);
-    let mut binary = Vec::with_capacity(file.len());
-    ArmoredReader::new(file).read_to_end(&mut binary).map_err(|_| ErrorCode::NotEncrypted)?;
-    let decryptor = Decryptor::new_buffered(&binary[..]).map_err(|_| ErrorCode::NotEncrypted)?;
-    let header_end = header_length(&binary).ok_or(ErrorCode::NotEncrypted)?;
+    let armored = file.trim_ascii_start().starts_with(ARMOR_BEGIN);
+    // A binary file is checked where it lies; only an armored one is decoded into a copy.
+    let decoded;
+    let binary: &[u8] = if armored {
+        let mut out = Vec::with_capacity(file.len() * 3 / 4);
+        ArmoredReader::new(file).read_to_end(&mut out).map_err(|_| ErrorCode::NotEncrypted)?;
+        decoded = out;
+        &decoded
+    } else {
+        file
+    };
+    let decryptor = Decryptor::new_buffered(binary).map_err(|_| ErrorCode::NotEncrypted)?;
+    let header_end = header_length(binary).ok_or(ErrorCode::NotEncrypted)?;
     const NONCE: usize = 16;
     const TAG: usize = 16;
     const CHUNK_SIZE: usize = 64 * 1024;
@@ -221,6 +229,18 @@ fn header_length(binary: &[u8]) -> Option<usize> {
     let mac_line = binary.windows(5).position(|w| w == b"\n--- ")? + 1;
     let end = binary[mac_line..].iter().position(|&b| b == b'\n')?;
     Some(mac_line + end + 1)
+}
+
+/// Whether the first bytes of an upload can still begin an age file (binary or armored):
+/// lets a server refuse other data after its first packet instead of reading it all.
+/// `false` only when no age file starts like this.
+pub fn may_be_age(prefix: &[u8]) -> bool {
+    let trimmed = prefix.trim_ascii_start();
+    let starts = |magic: &[u8], bytes: &[u8]| {
+        let n = bytes.len().min(magic.len());
+        bytes[..n] == magic[..n]
+    };
+    starts(BINARY_MAGIC, prefix) || starts(ARMOR_BEGIN, trimmed)
 }
 
 fn looks_like_age(file: &[u8]) -> bool {

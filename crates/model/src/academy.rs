@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::account::validate_email;
-use crate::checks::check_text;
+use crate::checks::check_line;
 use crate::error::{ErrorCode, FieldError};
 use crate::partner::is_partner_slug;
 
@@ -109,10 +109,10 @@ impl Participant {
                 errors.push(FieldError::new(field, code));
             }
         };
-        check("first_name", check_text(&self.first_name, 100, true));
-        check("tussenvoegsel", check_text(&self.tussenvoegsel, 20, false));
-        check("last_name", check_text(&self.last_name, 100, true));
-        check("job_title", check_text(&self.job_title, 120, true));
+        check("first_name", check_line(&self.first_name, 100, true));
+        check("tussenvoegsel", check_line(&self.tussenvoegsel, 20, false));
+        check("last_name", check_line(&self.last_name, 100, true));
+        check("job_title", check_line(&self.job_title, 120, true));
         check(
             "employer",
             if self.employer.trim().is_empty() {
@@ -124,7 +124,7 @@ impl Participant {
             },
         );
         if self.function_level.requires_manager() {
-            check("manager_name", check_text(&self.manager_name, 100, true));
+            check("manager_name", check_line(&self.manager_name, 100, true));
             check("manager_email", validate_email(&self.manager_email));
         }
         errors
@@ -312,6 +312,30 @@ mod tests {
         assert_eq!(codes(&ok), vec![]);
         ok.employer = "atlantis".into();
         assert_eq!(codes(&ok), vec![("employer".into(), ErrorCode::UnknownPartner)]);
+    }
+
+    #[test]
+    fn names_and_titles_refuse_invisible_characters() {
+        let codes = |p: &Participant| p.validate().into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>();
+        let mut p = anna(FunctionLevel::Employee);
+        p.first_name = "Anna\u{202e}".into();
+        p.tussenvoegsel = "\u{200b}".into();
+        p.last_name = "Sme\u{ad}ets".into();
+        p.job_title = "Medewerker\nBurgerzaken".into();
+        p.manager_name = "Piet\u{2067}Hermans".into();
+        p.manager_email = "p.herm\u{430}ns@brunssum.nl".into();
+        let invalid = |f: &str| (f.to_owned(), ErrorCode::InvalidCharacters);
+        assert_eq!(
+            codes(&p.normalized()),
+            vec![
+                invalid("first_name"),
+                invalid("tussenvoegsel"),
+                invalid("last_name"),
+                invalid("job_title"),
+                invalid("manager_name"),
+                ("manager_email".into(), ErrorCode::EmailInvalid)
+            ]
+        );
     }
 
     #[test]

@@ -205,12 +205,19 @@ pub struct SessionInfo {
 }
 
 /// Trims and lower-cases an e-mail address: the form in which it is stored and compared.
+/// Every address [`validate_email`] accepts is ASCII, so two accounts never differ by a
+/// look-alike letter.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
 /// Checks an e-mail address for the shape `local@domain.tld`. Deliberately not the full
 /// RFC 5322 grammar: quoted local parts and IP literals are not addresses people type.
+///
+/// The address is ASCII (RFC 5321 dot-atoms): a Cyrillic `а` or a full-width `ｋ` would
+/// make an address that looks like someone else's, and invisible characters one that looks
+/// like nothing. A domain in another script is written as IDNA gives it (`xn--…`); the SPA
+/// does not convert it itself, as the IDNA tables would cost it 146 KB.
 pub fn validate_email(email: &str) -> Result<(), ErrorCode> {
     let email = email.trim();
     if email.is_empty() {
@@ -227,7 +234,7 @@ pub fn validate_email(email: &str) -> Result<(), ErrorCode> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -235,7 +242,7 @@ pub fn validate_email(email: &str) -> Result<(), ErrorCode> {
                 && l.len() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
         && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit()));
     if local_ok && domain_ok {
@@ -290,6 +297,31 @@ mod tests {
         }
         let long = format!("{}@example.org", "a".repeat(250));
         assert_eq!(validate_email(&long), Err(ErrorCode::TooLong));
+    }
+
+    #[test]
+    fn look_alike_and_invisible_characters_make_no_address() {
+        for bad in [
+            "k\u{430}ndidaat@example.org",  // Cyrillic а in the local part
+            "kandidaat@ex\u{430}mple.org",  // Cyrillic а in the domain
+            "\u{ff4b}andidaat@example.org", // full-width ｋ
+            "kandidaat@\u{ff45}\u{ff58}\u{ff41}\u{ff4d}\u{ff50}\u{ff4c}\u{ff45}.org", // full-width ｅｘａｍｐｌｅ
+            "kandidaat@example\u{ff0e}org", // full-width full stop
+            "kandidaat@example.\u{ff4f}rg",
+            "\u{fc}nal@example.org",         // ü: the local part is ASCII
+            "jan@caf\u{e9}.nl",              // a domain in another script: xn--caf-dma.nl
+            "kandidaat\u{202e}@example.org", // right-to-left override
+            "kandi\u{200b}daat@example.org", // zero-width space
+            "kandidaat@exa\u{200b}mple.org",
+            "kandidaat@exa\u{ad}mple.org", // soft hyphen
+            "kandi\u{7}daat@example.org",
+            "kandidaat@exam\u{0}ple.org",
+            "kandidaat@example.org\u{2028}x",
+            "kandidaat@\u{661}\u{662}.nl", // Arabic-Indic digits
+        ] {
+            assert_eq!(validate_email(bad), Err(ErrorCode::EmailInvalid), "{bad:?}");
+        }
+        assert_eq!(validate_email("jan@xn--caf-dma.nl"), Ok(()));
     }
 
     #[test]

@@ -33,20 +33,44 @@ impl DisclosureKind {
     }
 }
 
-/// One entry of the log.
+/// One entry of the log: what one partner saw of the profile on one day, in one way, and
+/// how often (a recruiter repeating a search adds to the count, not to the log).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Disclosure {
     /// The partner whose recruiter saw it.
     pub partner: Partner,
-    /// When.
+    /// When (the last time that day).
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: OffsetDateTime,
+    /// The first time that day.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub first_at: OffsetDateTime,
+    /// How many times that day.
+    pub count: u32,
     /// Opened or listed.
     pub kind: DisclosureKind,
     /// The sections that were shown.
     pub sections: Vec<Section>,
+}
+
+/// Most entries of the log in one page.
+pub const DISCLOSURES_PER_PAGE: u32 = 50;
+
+/// `GET /api/me/disclosures?page=N`: one page of the log, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisclosurePage {
+    /// The entries of this page.
+    pub entries: Vec<Disclosure>,
+    /// This page's number (from 1).
+    pub page: u32,
+    /// Entries per page.
+    pub per_page: u32,
+    /// Entries in the whole log.
+    pub total: u64,
 }
 
 /// `GET /api/recruiter/candidates`: the partner's compartment of the candidate bank.

@@ -17,6 +17,10 @@ pub enum ErrorCode {
     Required,
     /// A text is longer than the field allows.
     TooLong,
+    /// A text holds characters a person cannot see or that change how the text around
+    /// them is shown: control and format characters (bidi overrides, zero-width
+    /// characters), line breaks in a one-line field, private-use or unassigned code points.
+    InvalidCharacters,
     /// Not a usable e-mail address.
     EmailInvalid,
     /// Password shorter than [`crate::account::PASSWORD_MIN_CHARS`].
@@ -88,6 +92,10 @@ pub enum ErrorCode {
     CryptoUnavailable,
     /// The link has expired or was revoked.
     Expired,
+    /// The file behind this one-time link was fetched already.
+    AlreadyFetched,
+    /// Today's allowance (of uploads, say) is used up; try again tomorrow.
+    QuotaExceeded,
     /// Nobody is logged in, or the session has ended.
     Unauthenticated,
     /// Logged in, but this is not yours to see or do.
@@ -106,6 +114,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// The request body is larger than allowed.
     PayloadTooLarge,
+    /// The request took too long to arrive (a slow or broken connection); nothing was changed.
+    RequestTimeout,
     /// The database or another dependency does not answer; nothing was changed.
     ServiceUnavailable,
     /// Something failed on the server; nothing was changed.
@@ -121,6 +131,7 @@ impl ErrorCode {
         ErrorCode::ValidationFailed,
         ErrorCode::Required,
         ErrorCode::TooLong,
+        ErrorCode::InvalidCharacters,
         ErrorCode::EmailInvalid,
         ErrorCode::PasswordTooShort,
         ErrorCode::PasswordTooLong,
@@ -156,6 +167,8 @@ impl ErrorCode {
         ErrorCode::ExcessiveWork,
         ErrorCode::CryptoUnavailable,
         ErrorCode::Expired,
+        ErrorCode::AlreadyFetched,
+        ErrorCode::QuotaExceeded,
         ErrorCode::Unauthenticated,
         ErrorCode::Forbidden,
         ErrorCode::CsrfHeaderMissing,
@@ -165,6 +178,7 @@ impl ErrorCode {
         ErrorCode::MalformedRequest,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::PayloadTooLarge,
+        ErrorCode::RequestTimeout,
         ErrorCode::ServiceUnavailable,
         ErrorCode::Internal,
         ErrorCode::Unknown,
@@ -233,6 +247,11 @@ mod tests {
     fn unknown_codes_from_a_newer_server_still_parse() {
         let e: ApiError = serde_json::from_str(r#"{"code":"something_new"}"#).unwrap();
         assert_eq!(e.code, ErrorCode::Unknown);
+    }
+
+    #[test]
+    fn invalid_characters_has_its_own_code() {
+        assert_eq!(serde_json::to_string(&ErrorCode::InvalidCharacters).unwrap(), r#""invalid_characters""#);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{Account, Credentials, Erasure, PasswordChange, Registration, Role, SessionDetails, SessionInfo};
-pub use disclosure::{CandidateList, Disclosure, DisclosureKind, Preview};
+pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{check_text, normalize_postcode, validate_phone};
+use crate::checks::{check_line, check_paragraphs, normalize_postcode, validate_phone};
 use crate::error::{ErrorCode, FieldError};
 use crate::partner::is_partner_slug;
 
@@ -288,7 +288,7 @@ fn list_of_phrases(errors: &mut Errors, name: &str, items: &[String]) {
     }
     let mut seen = std::collections::HashSet::new();
     for (i, item) in items.iter().enumerate() {
-        errors.check(format!("{name}[{i}]"), check_text(item, limits::ITEM, true));
+        errors.check(format!("{name}[{i}]"), check_line(item, limits::ITEM, true));
         if !seen.insert(item.trim().to_lowercase()) {
             errors.check(format!("{name}[{i}]"), Err(ErrorCode::Duplicate));
         }
@@ -330,10 +330,10 @@ impl Profile {
         use limits::*;
         let mut e = Errors(Vec::new());
         let p = &self.personal;
-        e.check("personal.first_name", check_text(&p.first_name, NAME, true));
-        e.check("personal.tussenvoegsel", check_text(&p.tussenvoegsel, TUSSENVOEGSEL, false));
-        e.check("personal.last_name", check_text(&p.last_name, NAME, true));
-        e.check("personal.street", check_text(&p.street, LINE, false));
+        e.check("personal.first_name", check_line(&p.first_name, NAME, true));
+        e.check("personal.tussenvoegsel", check_line(&p.tussenvoegsel, TUSSENVOEGSEL, false));
+        e.check("personal.last_name", check_line(&p.last_name, NAME, true));
+        e.check("personal.street", check_line(&p.street, LINE, false));
         let house = p.house_number.trim();
         e.check(
             "personal.house_number",
@@ -349,11 +349,11 @@ impl Profile {
                 Err(ErrorCode::HouseNumberInvalid)
             },
         );
-        e.check("personal.house_number_addition", check_text(&p.house_number_addition, 6, false));
+        e.check("personal.house_number_addition", check_line(&p.house_number_addition, 6, false));
         if !p.postcode.trim().is_empty() {
             e.check("personal.postcode", normalize_postcode(&p.postcode).map(drop));
         }
-        e.check("personal.city", check_text(&p.city, LINE, false));
+        e.check("personal.city", check_line(&p.city, LINE, false));
         if let Employment::Internal { partner } = &p.employment {
             e.check(
                 "personal.employment",
@@ -372,23 +372,23 @@ impl Profile {
             e.check("education", Err(ErrorCode::TooMany));
         }
         for (i, ed) in self.education.iter().enumerate() {
-            e.check(format!("education[{i}].institution"), check_text(&ed.institution, LINE, true));
-            e.check(format!("education[{i}].field"), check_text(&ed.field, LINE, false));
+            e.check(format!("education[{i}].institution"), check_line(&ed.institution, LINE, true));
+            e.check(format!("education[{i}].field"), check_line(&ed.field, LINE, false));
             e.check(format!("education[{i}].to"), ordered(ed.from, ed.to));
         }
         if self.work_experience.len() > LIST {
             e.check("work_experience", Err(ErrorCode::TooMany));
         }
         for (i, w) in self.work_experience.iter().enumerate() {
-            e.check(format!("work_experience[{i}].job_title"), check_text(&w.job_title, LINE, true));
-            e.check(format!("work_experience[{i}].employer"), check_text(&w.employer, LINE, true));
+            e.check(format!("work_experience[{i}].job_title"), check_line(&w.job_title, LINE, true));
+            e.check(format!("work_experience[{i}].employer"), check_line(&w.employer, LINE, true));
             e.check(
                 format!("work_experience[{i}].from"),
                 if w.from.is_some() { Ok(()) } else { Err(ErrorCode::Required) },
             );
             e.check(format!("work_experience[{i}].to"), ordered(w.from, w.to));
             e.check(format!("work_experience[{i}].hours_per_week"), range(w.hours_per_week, 1, HOURS));
-            e.check(format!("work_experience[{i}].tasks"), check_text(&w.tasks, TASKS, false));
+            e.check(format!("work_experience[{i}].tasks"), check_paragraphs(&w.tasks, TASKS, false));
         }
         list_of_phrases(&mut e, "competences", &self.competences);
         let a = &self.availability;
@@ -523,6 +523,69 @@ mod tests {
                 ("competences[2]".into(), ErrorCode::ContainsBsn)
             ]
         );
+    }
+
+    #[test]
+    fn every_one_line_field_refuses_invisible_characters() {
+        let mut p = marieke();
+        let rlo = "\u{202e}";
+        p.personal.first_name = format!("Marieke{rlo}");
+        p.personal.tussenvoegsel = "van\u{200b}der".into();
+        p.personal.last_name = "Berg\u{ad}".into();
+        p.personal.street = "Markt\n12".into();
+        p.personal.house_number_addition = "A\u{2066}".into();
+        p.personal.city = "Kerk\u{7}rade".into();
+        p.education[0].institution = format!("Zuyd{rlo}");
+        p.education[0].field = "Bestuurs\u{2028}kunde".into();
+        p.work_experience[0].job_title = format!("Beleids{rlo}medewerker");
+        p.work_experience[0].employer = "Gemeente\u{feff}Kerkrade".into();
+        p.work_experience[0].tasks = "Beleid\nvoor werk\r\nen inkomen".into();
+        p.competences[0] = "Samen\twerken".into();
+        p.desired_occupations[0] = format!("Beleidsadviseur{rlo}");
+        let invalid = |f: &str| (f.to_owned(), ErrorCode::InvalidCharacters);
+        assert_eq!(
+            codes(&p.normalized()),
+            vec![
+                invalid("personal.first_name"),
+                invalid("personal.tussenvoegsel"),
+                invalid("personal.last_name"),
+                invalid("personal.street"),
+                invalid("personal.house_number_addition"),
+                invalid("personal.city"),
+                invalid("education[0].institution"),
+                invalid("education[0].field"),
+                invalid("work_experience[0].job_title"),
+                invalid("work_experience[0].employer"),
+                invalid("competences[0]"),
+                invalid("desired_occupations[0]"),
+            ]
+        );
+        let mut q = marieke();
+        q.work_experience[0].tasks = format!("Beleid{rlo}");
+        assert_eq!(codes(&q), vec![invalid("work_experience[0].tasks")]);
+    }
+
+    #[test]
+    fn a_bsn_in_full_width_or_foreign_digits_is_refused() {
+        let mut p = marieke();
+        p.work_experience[0].tasks = "Mijn BSN is １１１２２２３３３".into();
+        p.competences.push("١١١/٢٢٢/٣٣٣".into());
+        p.personal.street = "Markt 111\u{a0}222\u{a0}333".into();
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("personal.street".into(), ErrorCode::ContainsBsn),
+                ("work_experience[0].tasks".into(), ErrorCode::ContainsBsn),
+                ("competences[2]".into(), ErrorCode::ContainsBsn)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_look_alike_contact_address_is_refused() {
+        let mut p = marieke();
+        p.contact.email = "m\u{430}rieke@example.org".into();
+        assert_eq!(codes(&p), vec![("contact.email".into(), ErrorCode::EmailInvalid)]);
     }
 
     #[test]

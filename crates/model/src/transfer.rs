@@ -88,3 +88,33 @@ pub struct TransferCreated {
     /// The one-time download link to give the organisation.
     pub link: String,
 }
+
+/// What the holder of a one-time link sees before fetching: what the file is, never the file.
+/// Reading it changes nothing, so link checkers and mail scanners use nothing up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferLink {
+    /// The name of the person who made the export (empty when they gave none).
+    pub from: String,
+    /// The partner it is for, if the person chose one from the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Partner>,
+    /// The key it is encrypted to (`age1…`).
+    pub recipient: String,
+    /// Size of the encrypted file in bytes.
+    pub size: u64,
+    /// Status.
+    pub status: TransferStatus,
+    /// Uploaded.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+    /// The link stops working at.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub expires_at: OffsetDateTime,
+    /// Fetched, revoked or expired at.
+    #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub ended_at: Option<OffsetDateTime>,
+}

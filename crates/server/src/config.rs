@@ -77,11 +77,39 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_TRANSFER_MAX_BYTES", default_value_t = 20 * 1024 * 1024)]
     pub transfer_max_bytes: usize,
 
+    /// Bytes one person may upload for transfers in 24 hours.
+    #[arg(long, env = "ZELFREGIE_TRANSFER_DAILY_BYTES", default_value_t = 100 * 1024 * 1024)]
+    pub transfer_daily_bytes: u64,
+
+    /// Uploads read at the same time, server-wide (each may hold a whole file in memory);
+    /// more wait briefly, then get `503 service_unavailable` with `Retry-After`.
+    #[arg(long, env = "ZELFREGIE_TRANSFER_CONCURRENT_UPLOADS", default_value_t = 4)]
+    pub transfer_concurrent_uploads: usize,
+
     /// A file of partners' published age keys, one `<partner-slug> age1…` per line; loaded
     /// at start. In demo mode, partners without one get a generated key pair whose secret
     /// half is written to `partner-keys/` in the data directory.
     #[arg(long, env = "ZELFREGIE_PARTNER_KEYS")]
     pub partner_keys: Option<PathBuf>,
+
+    /// Requests one recruiter may make per minute (lists, searches, profiles opened).
+    #[arg(long, env = "ZELFREGIE_RECRUITER_REQUESTS_PER_MINUTE", default_value_t = 120)]
+    pub recruiter_requests_per_minute: u32,
+
+    /// Proxies (load balancers) whose `X-Forwarded-For` is believed, as IP addresses or CIDR
+    /// ranges, comma-separated (`10.0.0.0/8,192.0.2.7`). Behind a proxy, the client address
+    /// that rate limits count by is taken from that header only when the connection comes
+    /// from one of these; otherwise the connection's own address counts.
+    #[arg(long, env = "ZELFREGIE_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::http::client_ip::IpRange>,
+
+    /// Seconds a client may take to send a request's headers (slow clients are cut off).
+    #[arg(long, env = "ZELFREGIE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request may take as a whole, body included (`408 request_timeout` after).
+    #[arg(long, env = "ZELFREGIE_REQUEST_TIMEOUT_SECS", default_value_t = 60)]
+    pub request_timeout_secs: u64,
 
     /// Log format.
     #[arg(long, env = "ZELFREGIE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]

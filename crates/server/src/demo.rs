@@ -58,14 +58,15 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let mut tx = state.db.begin().await?;
     for (account, hash) in hashed {
         sqlx::query(
-            "INSERT INTO accounts (email, password_hash, role, partner_id, created_at)
-             VALUES (?, ?, ?, (SELECT id FROM partners WHERE slug = ?), ?)",
+            "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret)
+             VALUES (?, ?, ?, (SELECT id FROM partners WHERE slug = ?), ?, ?)",
         )
         .bind(&account.email)
         .bind(hash)
         .bind(account.role.as_str())
         .bind(account.partner_slug.as_deref())
         .bind(now())
+        .bind(&crate::db::new_account_secret()[..])
         .execute(&mut *tx)
         .await?;
     }
@@ -161,11 +162,13 @@ async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::R
     let mut tx = state.db.begin().await?;
     crate::newsletter::append(&mut tx, account_id, ConsentEventKind::Given, text, Channel::Portal).await?;
     crate::newsletter::append(&mut tx, account_id, ConsentEventKind::Confirmed, text, Channel::EmailLink).await?;
+    let links = crate::newsletter::UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
     let payload = crate::outbox::Payload {
         action: ProcessorAction::Subscribe,
         email: "kandidaat@example.org".into(),
         name: candidate_profile().personal.full_name(),
-        unsubscribe_url: Some(crate::newsletter::unsubscribe_url(state, account_id)),
+        unsubscribe_url: Some(links.page),
+        unsubscribe_post_url: Some(links.one_click),
         erase: false,
     };
     crate::outbox::enqueue(&mut tx, Some(account_id), &payload).await?;
@@ -233,6 +236,7 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
         .bind(cursist)
         .bind(enrolment_state)
         .bind(now())
+        .bind(&crate::db::new_account_secret()[..])
         .execute(&mut *tx)
         .await?;
     }

@@ -1,8 +1,8 @@
 //! One error type for every handler. The body is always an [`ApiError`] with a stable code;
 //! database and internal failures are logged (without personal data) and never shown.
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::FromRequest;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::{ApiError, ErrorCode, FieldError};
@@ -17,6 +17,12 @@ pub enum AppError {
     #[error("too many attempts")]
     Throttled {
         /// Seconds until the window ends.
+        retry_after: i64,
+    },
+    /// Too busy for this now (a limit on work in progress); retry after this many seconds.
+    #[error("busy")]
+    Busy {
+        /// Seconds to wait.
         retry_after: i64,
     },
     /// The database failed.
@@ -46,6 +52,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ValidationFailed
         | Required
         | TooLong
+        | InvalidCharacters
         | EmailInvalid
         | PasswordTooShort
         | PasswordTooLong
@@ -66,7 +73,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,
-        Expired => StatusCode::GONE,
+        Expired | AlreadyFetched => StatusCode::GONE,
+        QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
         | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
@@ -78,6 +86,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         MalformedRequest => StatusCode::BAD_REQUEST,
         UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        RequestTimeout => StatusCode::REQUEST_TIMEOUT,
         ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -89,17 +98,21 @@ pub fn error_response(error: ApiError) -> Response {
     (status_of(error.code), axum::Json(error)).into_response()
 }
 
+/// An error response with `Retry-After` (seconds, at least one).
+fn retry_later(code: ErrorCode, retry_after: i64) -> Response {
+    let mut r = error_response(ApiError::new(code));
+    if let Ok(v) = HeaderValue::from_str(&retry_after.max(1).to_string()) {
+        r.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    r
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
             AppError::Api(e) => error_response(e),
-            AppError::Throttled { retry_after } => {
-                let mut r = error_response(ApiError::new(ErrorCode::TooManyAttempts));
-                if let Ok(v) = HeaderValue::from_str(&retry_after.max(1).to_string()) {
-                    r.headers_mut().insert(header::RETRY_AFTER, v);
-                }
-                r
-            }
+            AppError::Throttled { retry_after } => retry_later(ErrorCode::TooManyAttempts, retry_after),
+            AppError::Busy { retry_after } => retry_later(ErrorCode::ServiceUnavailable, retry_after),
             AppError::Database(e) => {
                 // sqlx errors carry statement and constraint names, never bound values.
                 let unavailable = matches!(e, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
@@ -157,3 +170,26 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
         axum::Json(self.0).into_response()
     }
 }
+
+impl From<PathRejection> for AppError {
+    fn from(_: PathRejection) -> Self {
+        // A path parameter that does not parse (`/api/me/transfers/abc`).
+        AppError::code(ErrorCode::MalformedRequest)
+    }
+}
+
+impl From<QueryRejection> for AppError {
+    fn from(_: QueryRejection) -> Self {
+        AppError::code(ErrorCode::MalformedRequest)
+    }
+}
+
+/// `axum::extract::Path`, but a path that does not parse answers with our error format.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(AppError))]
+pub struct Path<T>(pub T);
+
+/// `axum::extract::Query`, but a bad query answers with our error format.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct Query<T>(pub T);

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod newsletter;
 pub mod outbox;
 pub mod secrets;
+pub mod serve;
 pub mod state;
 pub mod transfers;
 pub mod web;

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// One message.
@@ -16,6 +17,8 @@ pub struct Mail {
     pub subject: String,
     /// Plain-text body.
     pub body: String,
+    /// Further headers (`List-Unsubscribe`, …), ASCII.
+    pub headers: Vec<(String, String)>,
 }
 
 /// Where mail goes.
@@ -41,6 +44,27 @@ impl Mailer {
         })
     }
 
+    /// Forgets the mail sent to `to`: in demo mode its `.eml` files are deleted (an SMTP
+    /// server's copies are the receiving side's; nothing is kept here).
+    pub async fn forget(&self, to: &str) -> std::io::Result<()> {
+        let Mailer::Directory(dir) = self else { return Ok(()) };
+        let mut entries = match tokio::fs::read_dir(dir).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let header = format!("\r\nTo: <{to}>\r\n");
+        while let Some(entry) = entries.next_entry().await? {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "eml")
+                && tokio::fs::read_to_string(&path).await.is_ok_and(|text| text.contains(&header))
+            {
+                tokio::fs::remove_file(&path).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Sends `mail`. Failures are reported without the address (no personal data in logs).
     pub async fn send(&self, mail: Mail) -> anyhow::Result<()> {
         match self {
@@ -53,8 +77,9 @@ impl Mailer {
                 let date = time::OffsetDateTime::now_utc()
                     .format(&time::format_description::well_known::Rfc2822)
                     .unwrap_or_default();
+                let extra: String = mail.headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
                 let text = format!(
-                    "From: IGOM Zelfregie <noreply@zelfregie.invalid>\r\nTo: <{}>\r\nSubject: {}\r\nDate: {date}\r\n\
+                    "From: IGOM Zelfregie <noreply@zelfregie.invalid>\r\nTo: <{}>\r\nSubject: {}\r\nDate: {date}\r\n{extra}\
                      Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
                     mail.to, mail.subject, mail.body
                 );
@@ -62,12 +87,11 @@ impl Mailer {
                 Ok(())
             }
             Mailer::Smtp { transport, from } => {
-                let message = Message::builder()
-                    .from(from.clone())
-                    .to(mail.to.parse()?)
-                    .subject(mail.subject)
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(mail.body)?;
+                let mut builder = Message::builder().from(from.clone()).to(mail.to.parse()?).subject(mail.subject);
+                for (name, value) in mail.headers {
+                    builder = builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii(name)?, value));
+                }
+                let message = builder.header(ContentType::TEXT_PLAIN).body(mail.body)?;
                 transport.send(message).await.map_err(|e| {
                     anyhow::anyhow!("smtp: {}", e.status().map_or_else(|| "failed".to_owned(), |c| c.to_string()))
                 })?;

@@ -1,12 +1,12 @@
 //! `zelfregie-server`: parse configuration, open the database, listen.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use zelfregie_server::auth::{session, throttle};
 use zelfregie_server::config::LogFormat;
+use zelfregie_server::serve::{serve, ServeSettings};
 use zelfregie_server::{app, demo, AppState, Config};
 
 #[tokio::main]
@@ -54,13 +54,19 @@ async fn main() -> anyhow::Result<()> {
         );
         println!("  and recruiter@<partner>.example.org, e.g. recruiter@kerkrade.example.org (see README)");
     }
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    let db = state.db.clone();
+    let settings = ServeSettings {
+        header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
+        shutdown_grace: Duration::from_secs(10),
+    };
+    serve(listener, app(state), settings, shutdown()).await?;
+    // Closing the pool checkpoints the write-ahead log into the database file.
+    db.close().await;
     Ok(())
 }
 
-/// Deletes timed-out sessions and old rate-limit counters every ten minutes.
+/// Deletes timed-out sessions, old rate-limit counters, expired transfer files and old
+/// undelivered erasure notices every ten minutes.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -74,6 +80,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");
+            }
+            if let Err(e) = zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::db::now()).await {
+                tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
             }
         }
     });

@@ -111,51 +111,78 @@ pub async fn status(db: &SqlitePool, account_id: i64) -> Result<NewsletterStatus
     })
 }
 
-/// The person's name for the processor (from the profile, if any).
-async fn name_of(tx: &mut Transaction<'_, Sqlite>, account_id: i64) -> sqlx::Result<String> {
-    let name: Option<String> = sqlx::query_scalar(
-        "SELECT trim(coalesce(json_extract(data, '$.personal.first_name'), '') || ' ' ||
-                     coalesce(nullif(json_extract(data, '$.personal.tussenvoegsel'), '') || ' ', '') ||
-                     coalesce(json_extract(data, '$.personal.last_name'), ''))
-         FROM profiles WHERE account_id = ?",
-    )
-    .bind(account_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(name.unwrap_or_default())
-}
-
 async fn email_of(tx: &mut Transaction<'_, Sqlite>, account_id: i64) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT email FROM accounts WHERE id = ?").bind(account_id).fetch_one(&mut **tx).await
 }
 
-/// The signed one-click unsubscribe token of an account: its id and a truncated HMAC.
-/// Stateless and per person; changing any byte breaks it.
-pub fn unsubscribe_token(key: &Key, account_id: i64) -> String {
+/// The signed one-click unsubscribe token of an account: its id and a truncated HMAC of
+/// the id and the account's random secret. Stateless and per person; changing any byte
+/// breaks it, and it dies with the account (a later account never matches it).
+pub fn unsubscribe_token(key: &Key, account_id: i64, secret: &[u8]) -> String {
     let id = account_id.to_be_bytes();
-    let tag = key.sign(&[b"unsubscribe", &id]);
+    let tag = key.sign(&[b"unsubscribe", &id, secret]);
     let mut bytes = id.to_vec();
     bytes.extend_from_slice(&tag[..16]);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// The account an unsubscribe token was made for, if it is genuine.
-pub fn verify_unsubscribe_token(key: &Key, token: &str) -> Option<i64> {
+/// The account id a token claims and its tag, if the token is well-formed (not yet verified).
+pub fn parse_unsubscribe_token(token: &str) -> Option<(i64, Vec<u8>)> {
     let bytes = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
     if bytes.len() != 24 {
         return None;
     }
     let (id, tag) = bytes.split_at(8);
-    key.verify(&[b"unsubscribe", id], tag).then(|| i64::from_be_bytes(id.try_into().expect("8 bytes")))
+    Some((i64::from_be_bytes(id.try_into().expect("8 bytes")), tag.to_vec()))
 }
 
-/// The RFC 8058 one-click URL for `account_id` (for `List-Unsubscribe`).
-pub fn unsubscribe_url(state: &AppState, account_id: i64) -> String {
-    format!(
-        "{}/api/newsletter/unsubscribe?token={}",
-        state.public_url,
-        unsubscribe_token(&state.newsletter_key, account_id)
-    )
+/// Whether `tag` was made for `account_id` with `secret`.
+pub fn verify_unsubscribe_tag(key: &Key, account_id: i64, secret: &[u8], tag: &[u8]) -> bool {
+    key.verify(&[b"unsubscribe", &account_id.to_be_bytes(), secret], tag)
+}
+
+/// The account a one-click token belongs to: `Ok(None)` when it was made for an account
+/// that no longer exists, `TokenInvalid` when it is forged or damaged.
+pub async fn unsubscribe_account(state: &AppState, token: &str) -> Result<Option<i64>, AppError> {
+    let (account_id, tag) = parse_unsubscribe_token(token).ok_or_else(|| AppError::code(ErrorCode::TokenInvalid))?;
+    let Some(secret) = crate::db::account_secret(&state.db, account_id).await? else { return Ok(None) };
+    if verify_unsubscribe_tag(&state.newsletter_key, account_id, &secret, &tag) {
+        Ok(Some(account_id))
+    } else {
+        Err(AppError::code(ErrorCode::TokenInvalid))
+    }
+}
+
+/// Where a person unsubscribes: the page for people (`/nieuwsbrief/afmelden?token=…`, a
+/// button that acts; opening it changes nothing, so link scanners cannot) and the RFC 8058
+/// one-click POST target for mail clients (`List-Unsubscribe-Post`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsubscribeLinks {
+    /// The page for people: the link in the mail and the first `List-Unsubscribe` entry.
+    pub page: String,
+    /// The one-click POST endpoint of `List-Unsubscribe-Post`.
+    pub one_click: String,
+}
+
+impl UnsubscribeLinks {
+    /// The links of `account_id`.
+    pub async fn of(state: &AppState, db: impl sqlx::SqliteExecutor<'_>, account_id: i64) -> Result<Self, AppError> {
+        let secret = crate::db::account_secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
+        let token = unsubscribe_token(&state.newsletter_key, account_id, &secret);
+        Ok(UnsubscribeLinks {
+            page: format!("{}/nieuwsbrief/afmelden?token={token}", state.public_url),
+            one_click: format!("{}/api/newsletter/unsubscribe?token={token}", state.public_url),
+        })
+    }
+
+    /// The mail headers of RFC 2369 and RFC 8058: the one HTTPS URI mail clients POST to,
+    /// and the one-click marker. (People get the page, in the body.)
+    pub fn headers(&self) -> Vec<(String, String)> {
+        vec![
+            ("List-Unsubscribe".to_owned(), format!("<{}>", self.one_click)),
+            ("List-Unsubscribe-Post".to_owned(), "List-Unsubscribe=One-Click".to_owned()),
+        ]
+    }
 }
 
 /// Agree to the current text: records `given` and mails a confirmation link (double opt-in).
@@ -184,17 +211,25 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
     .execute(&mut *tx)
     .await?;
     let email = email_of(&mut tx, account_id).await?;
+    let unsubscribe = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
     tx.commit().await?;
     let link = format!("{}/nieuwsbrief/bevestigen?token={token}", state.public_url);
     let body = format!(
         "Bevestig dat je de nieuwsflits van IGOM wilt ontvangen:\n\n{link}\n\nDe link werkt {CONFIRMATION_HOURS} uur. \
-         Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: zonder bevestiging ontvang je niets.\n\n\
+         Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: zonder bevestiging ontvang je niets. \
+         Toch afmelden: {page}\n\n\
          Please confirm that you want to receive IGOM's newsletter with the link above (valid for {CONFIRMATION_HOURS} hours). \
-         Did not ask for it? Do nothing: without confirmation you receive nothing.\n"
+         Did not ask for it? Do nothing: without confirmation you receive nothing. To withdraw anyway: {page}\n",
+        page = unsubscribe.page,
     );
     state
         .mailer
-        .send(Mail { to: email, subject: "Bevestig je aanmelding voor de nieuwsflits".into(), body })
+        .send(Mail {
+            to: email,
+            subject: "Bevestig je aanmelding voor de nieuwsflits".into(),
+            body,
+            headers: unsubscribe.headers(),
+        })
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "sending the confirmation e-mail failed");
@@ -224,11 +259,13 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
     }
     let text = ConsentText::of(u32::try_from(version).unwrap_or(0)).unwrap_or_else(ConsentText::current);
     append(&mut tx, account_id, ConsentEventKind::Confirmed, text, Channel::EmailLink).await?;
+    let links = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
     let payload = Payload {
         action: ProcessorAction::Subscribe,
         email: email_of(&mut tx, account_id).await?,
-        name: name_of(&mut tx, account_id).await?,
-        unsubscribe_url: Some(unsubscribe_url(state, account_id)),
+        name: crate::db::person_name(&mut *tx, account_id).await?,
+        unsubscribe_url: Some(links.page),
+        unsubscribe_post_url: Some(links.one_click),
         erase: false,
     };
     enqueue(&mut tx, Some(account_id), &payload).await?;
@@ -252,8 +289,9 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
         let payload = Payload {
             action: ProcessorAction::Unsubscribe,
             email: email_of(&mut tx, account_id).await?,
-            name: name_of(&mut tx, account_id).await?,
+            name: crate::db::person_name(&mut *tx, account_id).await?,
             unsubscribe_url: None,
+            unsubscribe_post_url: None,
             erase: false,
         };
         enqueue(&mut tx, Some(account_id), &payload).await?;
@@ -266,7 +304,7 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
 
 /// Who gets the next newsletter: everyone whose latest consent event is `confirmed`, as of
 /// this instant — a withdrawal counts at once, whether or not the processor has it yet.
-pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, UnsubscribeLinks)>, AppError> {
     let ids: Vec<(i64, String)> = sqlx::query_as(
         "SELECT a.id, a.email FROM accounts a
          JOIN consent_events e ON e.id = (SELECT max(id) FROM consent_events WHERE account_id = a.id)
@@ -274,7 +312,11 @@ pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, String)>, App
     )
     .fetch_all(&state.db)
     .await?;
-    Ok(ids.into_iter().map(|(id, email)| (email, unsubscribe_url(state, id))).collect())
+    let mut list = Vec::with_capacity(ids.len());
+    for (id, email) in ids {
+        list.push((email, UnsubscribeLinks::of(state, &state.db, id).await?));
+    }
+    Ok(list)
 }
 
 /// A consent receipt for one event: the fields of the Kantara Consent Receipt v1.1, with the
@@ -338,21 +380,37 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
 mod tests {
     use super::*;
 
+    /// The account a token opens, given the secrets of the accounts that exist.
+    fn opens(key: &Key, token: &str, secrets: &[(i64, [u8; 32])]) -> Option<i64> {
+        let (id, tag) = parse_unsubscribe_token(token)?;
+        let (_, secret) = secrets.iter().find(|(i, _)| *i == id)?;
+        verify_unsubscribe_tag(key, id, secret, &tag).then_some(id)
+    }
+
     #[test]
     fn unsubscribe_tokens_cannot_be_forged_or_moved_to_someone_else() {
         let key = Key::from_bytes([7; 32]);
-        let token = unsubscribe_token(&key, 42);
-        assert_eq!(verify_unsubscribe_token(&key, &token), Some(42));
+        let accounts = [(42, [1u8; 32]), (43, [2u8; 32])];
+        let token = unsubscribe_token(&key, 42, &[1u8; 32]);
+        assert_eq!(opens(&key, &token, &accounts), Some(42));
         // Another person's id with this tag:
         let mut bytes = URL_SAFE_NO_PAD.decode(&token).unwrap();
         bytes[7] = 43;
-        assert_eq!(verify_unsubscribe_token(&key, &URL_SAFE_NO_PAD.encode(&bytes)), None);
+        assert_eq!(opens(&key, &URL_SAFE_NO_PAD.encode(&bytes), &accounts), None);
         // A flipped tag bit, a truncated token, another key, garbage:
         let mut bytes = URL_SAFE_NO_PAD.decode(&token).unwrap();
         bytes[20] ^= 1;
-        assert_eq!(verify_unsubscribe_token(&key, &URL_SAFE_NO_PAD.encode(&bytes)), None);
-        assert_eq!(verify_unsubscribe_token(&key, &token[..20]), None);
-        assert_eq!(verify_unsubscribe_token(&Key::from_bytes([8; 32]), &token), None);
-        assert_eq!(verify_unsubscribe_token(&key, "niet-een-token"), None);
+        assert_eq!(opens(&key, &URL_SAFE_NO_PAD.encode(&bytes), &accounts), None);
+        assert_eq!(opens(&key, &token[..20], &accounts), None);
+        assert_eq!(opens(&Key::from_bytes([8; 32]), &token, &accounts), None);
+        assert_eq!(opens(&key, "niet-een-token", &accounts), None);
+    }
+
+    #[test]
+    fn a_token_dies_with_its_account_even_if_the_id_came_back() {
+        let key = Key::from_bytes([7; 32]);
+        let token = unsubscribe_token(&key, 42, &[1u8; 32]);
+        // Account 42 erased; a new account somehow got id 42 with its own secret.
+        assert_eq!(opens(&key, &token, &[(42, [9u8; 32])]), None);
     }
 }

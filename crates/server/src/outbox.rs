@@ -4,6 +4,12 @@
 //! backoff, until the processor confirms or the attempts run out (dead letter, logged for
 //! staff). Nothing is lost when the processor is down, slow, or this process dies: a
 //! restarted worker picks up every row that is not delivered.
+//!
+//! A person's messages go out strictly in order: a row waits while an older row of the same
+//! person is still pending (in backoff or in flight), so a withdrawal is never overtaken by
+//! an older subscribe. Every body carries `seq` (the row's id, never reused: higher is newer,
+//! for every person) and `event_at`, so a processor can also drop a stale message itself
+//! (docs/security.md "Outbox order").
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -79,9 +85,14 @@ pub struct Payload {
     pub email: String,
     /// Name (may be empty).
     pub name: String,
-    /// RFC 8058 one-click unsubscribe URL (subscriptions only).
+    /// The person's unsubscribe page, for the link in every newsletter (subscriptions only):
+    /// opening it changes nothing, its button unsubscribes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribe_url: Option<String>,
+    /// The RFC 8058 one-click target for `List-Unsubscribe` with `List-Unsubscribe-Post:
+    /// List-Unsubscribe=One-Click` (subscriptions only): mail clients POST it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsubscribe_post_url: Option<String>,
     /// The person erased their account: delete the contact, not only unsubscribe it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub erase: bool,
@@ -111,6 +122,11 @@ impl Processor {
             }
             Processor::File(path) => {
                 use tokio::io::AsyncWriteExt;
+                // The demo's processor honours an erasure the way a real one must: it
+                // forgets every line about the person, and keeps no trace of the notice.
+                if let Some(email) = erased_email(payload) {
+                    return forget_lines(path, &email).await.map_err(|e| format!("file: {}", e.kind()));
+                }
                 let mut file = tokio::fs::OpenOptions::new()
                     .create(true)
                     .append(true)
@@ -122,6 +138,57 @@ impl Processor {
             }
         }
     }
+}
+
+/// The address of an erasure notice (`erase: true`), if `payload` is one.
+fn erased_email(payload: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(payload).ok()?;
+    (value["erase"] == true).then(|| value["email"].as_str().map(str::to_owned)).flatten()
+}
+
+/// Rewrites the deliveries file without the lines that carry `email`.
+async fn forget_lines(path: &std::path::Path, email: &str) -> std::io::Result<()> {
+    let text = match tokio::fs::read_to_string(path).await {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let needle = serde_json::to_string(email).unwrap_or_default();
+    let kept: String = text.lines().filter(|l| !l.contains(&needle)).map(|l| format!("{l}\n")).collect();
+    let tmp = path.with_extension("jsonl.tmp");
+    tokio::fs::write(&tmp, kept).await?;
+    tokio::fs::rename(&tmp, path).await
+}
+
+/// The body the processor receives: the stored payload with the message's sequence number
+/// and the time of the event it reports. The same bytes at every retry.
+pub fn body(payload: &str, seq: i64, created_at: i64) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(payload).unwrap_or_else(|_| serde_json::json!({}));
+    if let Some(object) = value.as_object_mut() {
+        object.insert("seq".into(), seq.into());
+        let at = crate::db::to_datetime(created_at)
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        object.insert("event_at".into(), at.into());
+    }
+    value.to_string()
+}
+
+/// Erasure notices that could not be delivered keep the address for staff to act on; after
+/// this many days they are deleted all the same (the register says so).
+pub const DEAD_NOTICE_RETENTION_DAYS: i64 = 30;
+
+/// Deletes dead-lettered erasure notices older than [`DEAD_NOTICE_RETENTION_DAYS`].
+pub async fn purge_dead_notices(db: &SqlitePool, now: i64) -> sqlx::Result<u64> {
+    let done =
+        sqlx::query("DELETE FROM processor_outbox WHERE account_id IS NULL AND status = 'dead' AND created_at < ?")
+            .bind(now - DEAD_NOTICE_RETENTION_DAYS * 86_400)
+            .execute(db)
+            .await?;
+    if done.rows_affected() > 0 {
+        crate::db::checkpoint(db).await;
+    }
+    Ok(done.rows_affected())
 }
 
 /// Milliseconds since the epoch.
@@ -173,20 +240,24 @@ impl Outbox {
         let lease = now + i64::try_from(self.policy.timeout.as_millis()).unwrap_or(i64::MAX / 2) + 5_000;
         // Claim the row with a lease: another instance (or this one after a crash) takes it
         // over only when the lease has run out.
-        let row: Option<(i64, String, String, i64)> = sqlx::query_as(
+        // The oldest due row that no older pending row of the same person holds back.
+        let row: Option<(i64, String, String, i64, i64)> = sqlx::query_as(
             "UPDATE processor_outbox SET lease_until = ?1
-             WHERE id = (SELECT id FROM processor_outbox
-                         WHERE status = 'pending' AND next_attempt_at <= ?2 AND (lease_until IS NULL OR lease_until < ?2)
-                         ORDER BY id LIMIT 1)
-             RETURNING id, payload, idempotency_key, attempts",
+             WHERE id = (SELECT o.id FROM processor_outbox o
+                         WHERE o.status = 'pending' AND o.next_attempt_at <= ?2 AND (o.lease_until IS NULL OR o.lease_until < ?2)
+                           AND NOT EXISTS (SELECT 1 FROM processor_outbox b
+                                           WHERE b.account_id = o.account_id AND b.status = 'pending' AND b.id < o.id)
+                         ORDER BY o.id LIMIT 1)
+             RETURNING id, payload, idempotency_key, attempts, created_at",
         )
         .bind(lease)
         .bind(now)
         .fetch_optional(&self.db)
         .await?;
-        let Some((id, payload, key, attempts)) = row else { return Ok(false) };
+        let Some((id, payload, key, attempts, created_at)) = row else { return Ok(false) };
         let attempts = u32::try_from(attempts).unwrap_or(u32::MAX).saturating_add(1);
-        match self.processor.deliver(&key, &payload, self.policy.timeout).await {
+        let body = body(&payload, id, created_at);
+        match self.processor.deliver(&key, &body, self.policy.timeout).await {
             Ok(()) => {
                 // A row without an account is an erasure notice: once delivered, its personal
                 // data is no longer needed anywhere and is wiped.
@@ -200,6 +271,10 @@ impl Outbox {
                 .bind(id)
                 .execute(&self.db)
                 .await?;
+                if erased_email(&payload).is_some() {
+                    // The address was in the notice: out of the write-ahead log with it.
+                    crate::db::checkpoint(&self.db).await;
+                }
                 tracing::info!(outbox_id = id, attempts, "delivered to the mailing processor");
             }
             Err(reason) if attempts >= self.policy.max_attempts => {

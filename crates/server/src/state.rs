@@ -8,6 +8,7 @@ use tokio::sync::Notify;
 
 use sqlx::SqlitePool;
 
+use crate::auth::throttle::Throttle;
 use crate::auth::{Passwords, SessionSettings};
 use crate::candidates::ReferenceKey;
 use crate::config::Config;
@@ -33,6 +34,14 @@ pub struct AppState {
     pub headers: Arc<SecurityHeaders>,
     /// Key of the per-partner candidate references.
     pub reference_key: ReferenceKey,
+    /// Keys of the rate-limit counters.
+    pub throttle: Throttle,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<Vec<crate::http::client_ip::IpRange>>,
+    /// Longest time a request may take as a whole.
+    pub request_timeout: Duration,
+    /// Requests one recruiter may make per minute.
+    pub recruiter_limit: crate::auth::throttle::Limit,
     /// Key of the one-click unsubscribe tokens.
     pub newsletter_key: Key,
     /// Base of links in e-mails (`https://…`, no trailing slash).
@@ -48,12 +57,16 @@ pub struct AppState {
 }
 
 /// Limits of transfers to other organisations.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct TransferSettings {
     /// Seconds a one-time link works.
     pub ttl_secs: i64,
     /// Largest accepted file.
     pub max_bytes: usize,
+    /// Bytes one person may upload in 24 hours.
+    pub daily_bytes: u64,
+    /// Uploads read at the same time, server-wide: each holds up to `max_bytes` in memory.
+    pub uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -67,11 +80,16 @@ impl AppState {
     pub async fn with_db(config: &Config, db: SqlitePool) -> anyhow::Result<Self> {
         let reference_key = ReferenceKey::load(&db).await?;
         let newsletter_key = Key::load(&db, "newsletter_unsubscribe").await?;
+        let throttle = Throttle::load(&db).await?;
         let mailer = match &config.smtp_url {
             Some(url) => Mailer::smtp(&url.0, &config.mail_from)?,
             None => Mailer::Directory(config.data_dir.join("mail")),
         };
         let processor = match &config.processor_url {
+            // Signing with an empty key would let anyone forge deliveries to the processor.
+            Some(_) if config.processor_secret.0.len() < 16 => anyhow::bail!(
+                "--processor-url needs --processor-secret (ZELFREGIE_PROCESSOR_SECRET) of at least 16 characters"
+            ),
             Some(url) => Processor::Webhook {
                 client: reqwest::Client::builder().build()?,
                 url: url.clone(),
@@ -104,6 +122,13 @@ impl AppState {
             spa: Arc::new(spa),
             headers: Arc::new(headers),
             reference_key,
+            throttle,
+            trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+            request_timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
+            recruiter_limit: crate::auth::throttle::Limit::count(
+                i64::from(config.recruiter_requests_per_minute.max(1)),
+                60,
+            ),
             newsletter_key,
             public_url: config.link_base(),
             mailer,
@@ -112,6 +137,8 @@ impl AppState {
             transfers: TransferSettings {
                 ttl_secs: i64::from(config.transfer_days.max(1)) * 86_400,
                 max_bytes: config.transfer_max_bytes,
+                daily_bytes: config.transfer_daily_bytes,
+                uploads: Arc::new(tokio::sync::Semaphore::new(config.transfer_concurrent_uploads.max(1))),
             },
         })
     }

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sqlx::SqlitePool;
 use zelfregie_model::transfer::{
-    PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget, MAX_WAITING_TRANSFERS,
+    PartnerKey, Transfer, TransferCreated, TransferLink, TransferStatus, TransferTarget, MAX_WAITING_TRANSFERS,
 };
 use zelfregie_model::{ErrorCode, Partner};
 
@@ -17,8 +17,9 @@ use crate::db::{now, to_datetime};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Where the one-time links point.
-pub const FETCH_PATH: &str = "/api/transfers/fetch/";
+/// The page the one-time links open (`?token=…`): it says what the file is, and only its
+/// button fetches it, so link checkers and mail scanners use nothing up.
+pub const LINK_PAGE: &str = "/overdracht";
 
 /// The partners that published an age key.
 pub async fn partner_keys(db: &SqlitePool) -> Result<Vec<PartnerKey>, AppError> {
@@ -78,6 +79,13 @@ pub async fn create(
     if usize::try_from(waiting).unwrap_or(usize::MAX) >= MAX_WAITING_TRANSFERS {
         return Err(AppError::code(ErrorCode::TooMany));
     }
+    // The daily allowance counts every upload of the last 24 hours, fetched or not, and is
+    // checked under the write lock: parallel uploads cannot pass it together.
+    if uploaded_today(&mut *tx, account_id, created).await?.saturating_add(file.len() as u64)
+        > state.transfers.daily_bytes
+    {
+        return Err(AppError::code(ErrorCode::QuotaExceeded));
+    }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO transfers (account_id, partner_id, recipient, size, ciphertext, token_hash, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -95,7 +103,18 @@ pub async fn create(
     tx.commit().await?;
     tracing::info!(account_id, transfer_id = id, size = file.len(), "transfer stored");
     let transfer = query(&state.db, account_id, Some(id)).await?.pop().ok_or(AppError::code(ErrorCode::Internal))?;
-    Ok(TransferCreated { transfer, link: format!("{}{FETCH_PATH}{token}", state.public_url) })
+    Ok(TransferCreated { transfer, link: format!("{}{LINK_PAGE}?token={token}", state.public_url) })
+}
+
+/// Bytes `account_id` uploaded in the 24 hours before `at`.
+pub async fn uploaded_today(db: impl sqlx::SqliteExecutor<'_>, account_id: i64, at: i64) -> Result<u64, AppError> {
+    let (bytes,): (i64,) =
+        sqlx::query_as("SELECT coalesce(sum(size), 0) FROM transfers WHERE account_id = ? AND created_at > ?")
+            .bind(account_id)
+            .bind(at - 86_400)
+            .fetch_one(db)
+            .await?;
+    Ok(u64::try_from(bytes).unwrap_or(0))
 }
 
 /// The person's transfers, newest first.
@@ -158,6 +177,7 @@ pub async fn revoke(db: &SqlitePool, account_id: i64, id: i64) -> Result<(), App
     .execute(db)
     .await?;
     if done.rows_affected() == 1 {
+        crate::db::checkpoint(db).await;
         tracing::info!(account_id, transfer_id = id, "transfer revoked");
         return Ok(());
     }
@@ -170,9 +190,36 @@ pub async fn revoke(db: &SqlitePool, account_id: i64, id: i64) -> Result<(), App
     Err(AppError::code(if exists.is_some() { ErrorCode::Expired } else { ErrorCode::NotFound }))
 }
 
-/// The one-time fetch: hands out the file and deletes it in one write transaction, so a
-/// link works exactly once even when two requests race. Unknown, used, revoked and expired
-/// links all get `Expired` (410): the answer tells nothing about other people's links.
+/// What a link's page shows: what the file is, for whom, from whom, until when. Reading it
+/// changes nothing. An unknown token is `NotFound`.
+pub async fn link(db: &SqlitePool, token: &str) -> Result<TransferLink, AppError> {
+    type Row = (i64, Option<String>, Option<String>, String, i64, String, i64, i64, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT t.account_id, p.slug, p.name, t.recipient, t.size, t.status, t.created_at, t.expires_at, t.ended_at
+         FROM transfers t LEFT JOIN partners p ON p.id = t.partner_id WHERE t.token_hash = ?",
+    )
+    .bind(hash_token(token))
+    .fetch_optional(db)
+    .await?;
+    let Some((account_id, slug, name, recipient, size, status, created, expires, ended)) = row else {
+        return Err(AppError::code(ErrorCode::NotFound));
+    };
+    let status = status_at(&status, expires, now());
+    Ok(TransferLink {
+        from: crate::db::person_name(db, account_id).await?,
+        partner: slug.zip(name).map(|(slug, name)| Partner { slug, name }),
+        recipient,
+        size: u64::try_from(size).unwrap_or(0),
+        status,
+        created_at: to_datetime(created),
+        expires_at: to_datetime(expires),
+        ended_at: ended.or((status == TransferStatus::Expired).then_some(expires)).map(to_datetime),
+    })
+}
+
+/// The one-time fetch (the button on the link's page): hands out the file and deletes it in
+/// one write transaction, so a link works exactly once even when two requests race. A used
+/// link is `AlreadyFetched`, a revoked or expired one `Expired` (410), an unknown one `NotFound`.
 pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::OffsetDateTime), AppError> {
     let hash = hash_token(token);
     let at = now();
@@ -184,10 +231,11 @@ pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::Offse
             .fetch_optional(&mut *tx)
             .await?;
     let Some((id, status, ciphertext, expires, created)) = row else {
-        return Err(AppError::code(ErrorCode::Expired));
+        return Err(AppError::code(ErrorCode::NotFound));
     };
-    let file = match ciphertext {
-        Some(file) if status_at(&status, expires, at) == TransferStatus::Waiting => file,
+    let file = match (status_at(&status, expires, at), ciphertext) {
+        (TransferStatus::Waiting, Some(file)) => file,
+        (TransferStatus::Fetched, _) => return Err(AppError::code(ErrorCode::AlreadyFetched)),
         _ => return Err(AppError::code(ErrorCode::Expired)),
     };
     sqlx::query("UPDATE transfers SET status = 'fetched', ciphertext = NULL, ended_at = ? WHERE id = ?")
@@ -196,6 +244,7 @@ pub async fn fetch(db: &SqlitePool, token: &str) -> Result<(Vec<u8>, time::Offse
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    crate::db::checkpoint(db).await;
     tracing::info!(transfer_id = id, size = file.len(), "transfer fetched");
     Ok((file, to_datetime(created)))
 }
@@ -209,6 +258,9 @@ pub async fn sweep(db: &SqlitePool) -> Result<u64, AppError> {
     .bind(now())
     .execute(db)
     .await?;
+    if done.rows_affected() > 0 {
+        crate::db::checkpoint(db).await;
+    }
     Ok(done.rows_affected())
 }
 

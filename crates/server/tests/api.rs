@@ -188,19 +188,41 @@ async fn unknown_email_and_wrong_password_get_the_same_answer() {
 }
 
 #[tokio::test]
-async fn login_is_rate_limited_per_account() {
+async fn login_waits_grow_per_account_instead_of_a_lockout() {
     let app = TestApp::new().await;
     app.registered("doelwit@example.org").await;
-    for i in 0..10 {
+    // Five guesses at once, and a sixth: each is checked.
+    for i in 0..6 {
         let r = app.login("doelwit@example.org", &format!("gok nummer {i:02} fout")).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
     }
+    // The next one must wait a second, even with the right password.
     let r = app.login("doelwit@example.org", PASSWORD).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
     assert_eq!(r.code(), "too_many_attempts");
-    let retry: i64 = r.header("retry-after").parse().unwrap();
-    assert!((1..=900).contains(&retry), "{retry}");
-    // Another account from the same address is not locked out.
+    assert_eq!(r.header("retry-after"), "1");
+    // Each further wrong guess doubles the wait: 2, 4, 8 … seconds, never more than 15 minutes.
+    let mut waits = Vec::new();
+    for i in 0..12 {
+        sqlx::query("UPDATE throttle SET next_at = 0").execute(&app.state.db).await.unwrap();
+        assert_eq!(
+            app.login("doelwit@example.org", &format!("nog een gok {i:02}")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        let r = app.login("doelwit@example.org", PASSWORD).await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        waits.push(r.header("retry-after").parse::<i64>().unwrap());
+    }
+    // (A second may tick between the guess and the look: one less is the same wait.)
+    let expected = [2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900];
+    for (wait, want) in waits.iter().zip(expected) {
+        assert!(*wait == want || *wait == want - 1, "{waits:?} ≠ {expected:?}");
+    }
+    // Once the wait is over, the owner gets in, and the counter starts again.
+    sqlx::query("UPDATE throttle SET next_at = 0").execute(&app.state.db).await.unwrap();
+    assert_eq!(app.login("doelwit@example.org", PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(app.login("doelwit@example.org", "weer fout, maar vrij").await.status, StatusCode::UNAUTHORIZED);
+    // Another account from the same address is not held up.
     app.registered("buurman@example.org").await;
     assert_eq!(app.login("buurman@example.org", PASSWORD).await.status, StatusCode::OK);
 }
@@ -308,4 +330,24 @@ async fn partners_are_the_35_of_the_seed() {
     assert_eq!(partners.len(), 35);
     assert_eq!(partners[0], json!({"slug": "beek", "name": "Gemeente Beek"}));
     assert!(partners.iter().any(|p| p["slug"] == "valkenburg-a-d-geul"));
+}
+
+/// Every error is our JSON format with a stable code, also when a path or query parameter
+/// does not parse or a file does not exist (these used to answer `text/plain`).
+#[tokio::test]
+async fn malformed_paths_and_queries_answer_in_json() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("vorm@example.org").await;
+    for (method, path, status, code) in [
+        (Method::DELETE, "/api/me/transfers/abc", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/newsletter/receipts/1e3", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::DELETE, "/api/me/enrolments/-x", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/disclosures?page=-1", StatusCode::BAD_REQUEST, "malformed_request"),
+        (Method::GET, "/api/me/transfers/nope/extra", StatusCode::NOT_FOUND, "not_found"),
+        (Method::GET, "/bestaat-niet.js", StatusCode::NOT_FOUND, "not_found"),
+    ] {
+        let r = app.call(method.clone(), path, None, Some(&cookie)).await;
+        assert_eq!((r.status, r.code()), (status, code), "{method} {path}: {}", String::from_utf8_lossy(&r.raw));
+        assert!(r.header("content-type").starts_with("application/json"), "{method} {path}");
+    }
 }

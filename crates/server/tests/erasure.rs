@@ -66,8 +66,12 @@ async fn changing_the_password_asks_the_old_one_and_ends_other_sessions() {
 
 #[tokio::test]
 async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
+    let logs = common::capture_logs();
     let app = TestApp::new().await;
     let (cookie, id) = common::filled_person(&app).await;
+    // The processor had the person (subscribe and withdrawal delivered): their lines are in
+    // the demo's deliveries file, their confirmation mail in the mail folder.
+    while app.state.outbox.deliver_one().await.unwrap() {}
     let uploads = |app: &TestApp| {
         let db = app.state.db.clone();
         async move {
@@ -83,6 +87,10 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
     let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4"];
     assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
+    let files = common::files_containing(&app.data_dir(), &canaries);
+    for file in ["mail/", "processor-deliveries.jsonl", "zelfregie.sqlite3-wal"] {
+        assert!(files.iter().any(|f| f.starts_with(file)), "the fixture wrote the canaries to {file}: {files:?}");
+    }
 
     let wrong = app
         .call(Method::DELETE, "/api/me/account", Some(json!({"password": "niet het wachtwoord"})), Some(&cookie))
@@ -103,11 +111,109 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     // Until the processor has the erasure notice, only that notice holds the address…
     let left = occurrences(&app, &canaries).await;
     assert_eq!(left, ["processor_outbox.payload (canary-account-5a1f)"]);
-    // …and once delivered, nothing at all.
+    // …and no file of ours holds anything else of the person, the write-ahead log included
+    // (the processor's own copy goes when it is told).
+    let files = common::files_containing(&app.data_dir(), &canaries[1..]);
+    let ours: Vec<&String> = files.iter().filter(|f| !f.starts_with("processor-deliveries.jsonl")).collect();
+    assert_eq!(ours, Vec::<&String>::new());
+    // …and once delivered, nothing at all: not in a table, not in any file of the data
+    // directory (database, write-ahead log, shared memory, mail, the processor's deliveries),
+    // not in the logs.
     while app.state.outbox.deliver_one().await.unwrap() {}
     assert_eq!(occurrences(&app, &canaries).await, Vec::<String>::new());
-    let told = std::fs::read_to_string(app.data_dir().join("processor-deliveries.jsonl")).unwrap();
-    let last: serde_json::Value = serde_json::from_str(told.lines().last().unwrap()).unwrap();
-    assert_eq!(last["payload"]["erase"], true);
-    assert_eq!(last["payload"]["email"], "canary-account-5a1f@example.org");
+    let (told,): (String,) = sqlx::query_as("SELECT status FROM processor_outbox WHERE account_id IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(told, "delivered", "the processor was told to erase");
+    assert_eq!(common::files_containing(&app.data_dir(), &canaries), Vec::<String>::new());
+    let logs = logs.text();
+    assert!(logs.contains("account erased"), "the capture works");
+    for canary in canaries {
+        let line = logs.lines().find(|l| l.contains(canary));
+        assert!(line.is_none(), "log contains {canary}: {line:?}");
+    }
+}
+
+/// After A erases and B registers, nothing made for A reaches B: ids are never reused, and
+/// references and one-click links carry A's own random secret.
+#[tokio::test]
+async fn nothing_of_an_erased_person_passes_to_the_next() {
+    let app = TestApp::new().await;
+    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    let brunssum = app
+        .login("recruiter@brunssum.example.org", zelfregie_server::demo::DEMO_PASSWORD)
+        .await
+        .session_cookie()
+        .unwrap();
+    // A listed profile for everyone, as the profile and visibility pages save it.
+    let listed = |email: &'static str| {
+        let app = &app;
+        async move {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+                .bind(email)
+                .fetch_one(&app.state.db)
+                .await
+                .unwrap();
+            let profile = zelfregie_model::testing::canary_profile(0x4a, 1, 1, 1, 1, None).0;
+            zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
+            let vis = zelfregie_model::Visibility { listed: true, ..zelfregie_model::Visibility::default() };
+            zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
+            id
+        }
+    };
+    let a = app.registered("a-eerst@example.org").await;
+    let id_a = listed("a-eerst@example.org").await;
+    let candidate_a = zelfregie_server::candidates::Candidate::load(&app.state.db, id_a).await.unwrap();
+    let reference_a = app.state.reference_key.reference("brunssum", &candidate_a);
+    let before = app.get(&format!("/api/recruiter/candidates/{reference_a}"), Some(&brunssum)).await;
+    assert_eq!(before.status, StatusCode::OK, "Brunssum sees A");
+    let links_a = zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, &app.state.db, id_a).await.unwrap();
+
+    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&a)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let b = app.registered("b-daarna@example.org").await;
+    let id_b = listed("b-daarna@example.org").await;
+    assert!(id_b > id_a, "ids are never reused ({id_a} then {id_b})");
+
+    // Brunssum's old reference to A opens nobody.
+    let old = app.get(&format!("/api/recruiter/candidates/{reference_a}"), Some(&brunssum)).await;
+    assert_eq!((old.status, old.code()), (StatusCode::NOT_FOUND, "not_found"));
+    // A's old one-click link does nothing to B, even with B's id in it.
+    let v = zelfregie_model::newsletter::ConsentText::current().version;
+    app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&b)).await;
+    let path = links_a.one_click.trim_start_matches(&app.state.public_url).to_owned();
+    app.call(Method::POST, &path, None, None).await;
+    assert_eq!(app.get("/api/me/newsletter", Some(&b)).await.body["subscription"], "pending", "B untouched");
+    // (That A's token would not open B even under A's old id is the unit test
+    // `a_token_dies_with_its_account_even_if_the_id_came_back` in newsletter.rs.)
+}
+
+/// An erasure notice the processor never accepted keeps the address for staff to act on,
+/// for thirty days (the register says so), and is then deleted.
+#[tokio::test]
+async fn undelivered_erasure_notices_are_deleted_after_thirty_days() {
+    let app = TestApp::new().await;
+    let now = zelfregie_server::db::now();
+    for (age_days, status) in [(31, "dead"), (29, "dead"), (31, "delivered"), (31, "pending")] {
+        sqlx::query(
+            "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
+             VALUES (NULL, 'unsubscribe', ?, ?, ?, 0, ?)",
+        )
+        .bind(format!("{{\"email\":\"oud-{age_days}-{status}@example.org\",\"erase\":true}}"))
+        .bind(format!("key-{age_days}-{status}"))
+        .bind(status)
+        .bind(now - age_days * 86_400)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    }
+    let deleted = zelfregie_server::outbox::purge_dead_notices(&app.state.db, now).await.unwrap();
+    assert_eq!(deleted, 1);
+    let left: Vec<String> =
+        sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id").fetch_all(&app.state.db).await.unwrap();
+    assert_eq!(left.len(), 3);
+    assert!(left.iter().all(|p| !p.contains("oud-31-dead")), "{left:?}");
+    let register = app.get("/api/register", None).await;
+    assert!(String::from_utf8_lossy(&register.raw).contains("30 dagen"), "the register states the time");
 }

@@ -4,34 +4,12 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::http::Method;
 use common::TestApp;
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn logs_hold_no_personal_data() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .init();
+    let capture = common::capture_logs();
 
     let email = "canary-8f3a1c@example.org";
     let password = "canary-wachtwoord-77d2e9";
@@ -48,7 +26,7 @@ async fn logs_hold_no_personal_data() {
     let mail_dir = app.data_dir().join("mail");
     let mail = std::fs::read_dir(&mail_dir).unwrap().next().unwrap().unwrap().path();
     let text = std::fs::read_to_string(mail).unwrap();
-    let confirmation = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let confirmation = text.split("bevestigen?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": confirmation})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
     while app.state.outbox.deliver_one().await.unwrap() {}
@@ -57,18 +35,26 @@ async fn logs_hold_no_personal_data() {
     let upload =
         app.upload(&format!("/api/me/transfers?recipient={public}"), common::encrypt_to(&public, b"{}"), &cookie).await;
     let link = upload.body["link"].as_str().unwrap().to_owned();
-    let link_token = link.rsplit('/').next().unwrap().to_owned();
-    assert_eq!(app.get(&format!("/api/transfers/fetch/{link_token}"), None).await.status, axum::http::StatusCode::OK);
+    let link_token = link.split("token=").nth(1).unwrap().to_owned();
+    assert_eq!(app.get(&format!("/api/transfer-links/{link_token}"), None).await.status, axum::http::StatusCode::OK);
+    let fetched = app.call(Method::POST, &format!("/api/transfer-links/{link_token}/file"), None, None).await;
+    assert_eq!(fetched.status, axum::http::StatusCode::OK);
+    // Paths no route matches are logged as one constant: a token with a trailing slash, the
+    // SPA's page of the link, an unknown API path.
+    app.get(&format!("/api/transfer-links/{link_token}/"), None).await;
+    app.get(&format!("/overdracht?token={link_token}"), None).await;
+    app.get(&format!("/api/{link_token}"), None).await;
     app.call(Method::DELETE, "/api/session", None, Some(&cookie)).await;
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("account registered"), "the capture works: {logs}");
     assert!(logs.contains("login failed"));
     assert!(logs.contains("newsletter consent withdrawn") && logs.contains("delivered to the mailing processor"));
     assert!(
-        logs.contains("transfer fetched") && logs.contains("/api/transfers/fetch/{token}"),
+        logs.contains("transfer fetched") && logs.contains("/api/transfer-links/{token}/file"),
         "the route, not the link"
     );
+    assert!(logs.contains(zelfregie_server::http::UNMATCHED_ROUTE), "unrouted requests are logged as a constant");
     for canary in ["canary", &token, "8f3a1c", "77d2e9", &confirmation, &link_token, &public] {
         assert!(!logs.contains(canary), "log contains {canary}:\n{logs}");
     }

@@ -30,7 +30,9 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "DELETE /api/session",
         "DELETE /api/me/transfers/{id}",
         "GET /api/me/transfers",
-        "GET /api/transfers/fetch/{token}",
+        "GET /api/transfer-links/{token}",
+        "POST /api/transfer-links/{token}/file",
+        "GET /api/newsletter/unsubscribe",
         "GET /api/transfers/partners",
         "POST /api/me/transfers",
         "GET /api/academy/trainings",
@@ -66,9 +68,25 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
     ];
     expected.sort();
     assert_eq!(operations, expected);
-    // Each documented operation is routed (an unrouted path would be a JSON 404 or 405).
+    // Every operation has its own id (generated clients name their methods after them).
+    let mut ids: Vec<&str> = paths
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .map(|op| op["operationId"].as_str().unwrap())
+        .collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operation ids are unique: {ids:?}");
+    // Each documented operation is routed (an unrouted path would be a JSON 404 or 405). A
+    // link's token that does not exist is a 404 of the handler: those are checked by name.
     for op in &operations {
         let (method, path) = op.split_once(' ').unwrap();
+        if path.starts_with("/api/transfer-links/") {
+            let r = app.call(Method::from_bytes(method.as_bytes()).unwrap(), path, None, None).await;
+            assert_eq!((r.status, r.code()), (StatusCode::NOT_FOUND, "not_found"), "{op}");
+            continue;
+        }
         let r = app.call(Method::from_bytes(method.as_bytes()).unwrap(), path, None, None).await;
         assert!(
             r.status != StatusCode::NOT_FOUND && r.status != StatusCode::METHOD_NOT_ALLOWED,

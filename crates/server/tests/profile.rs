@@ -83,6 +83,43 @@ async fn the_server_enforces_the_models_validation() {
     assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-0\"", "nothing saved");
 }
 
+/// Issue 10 item 15: invisible characters, a BSN in other digits, look-alike addresses.
+#[tokio::test]
+async fn invisible_characters_foreign_digits_and_look_alike_addresses_are_refused() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("tekens@example.org").await;
+    // A right-to-left override in a name (shown to recruiters reversed) and a BSN in
+    // full-width digits in a description.
+    let mut bad = profile("Anna\u{202e}rekaB");
+    bad["work_experience"] = json!([{
+        "job_title": "Medewerker", "employer": "Gemeente Heerlen", "from": "2020-01",
+        "tasks": "Mijn BSN is \u{ff11}\u{ff11}\u{ff11}\u{ff12}\u{ff12}\u{ff12}\u{ff13}\u{ff13}\u{ff13}"
+    }]);
+    let r = put(&app, "/api/me/profile", &bad, &cookie, Some("\"profile-0\"")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.body);
+    assert_eq!(
+        r.body["fields"],
+        json!([
+            {"field": "personal.first_name", "code": "invalid_characters"},
+            {"field": "work_experience[0].tasks", "code": "contains_bsn"}
+        ])
+    );
+    assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-0\"", "nothing saved");
+
+    // A Cyrillic а, in the local part or the domain, or a full-width letter: an address
+    // that looks like kandidaat@example.org is no address.
+    for look_alike in ["k\u{430}ndidaat@example.org", "kandidaat@ex\u{430}mple.org", "\u{ff4b}andidaat@example.org"] {
+        let r = app.register(look_alike, common::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{look_alike}: {:?}", r.body);
+        assert_eq!(r.body["fields"], json!([{"field": "email", "code": "email_invalid"}]), "{look_alike}");
+    }
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE email <> 'tekens@example.org'")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0, "nothing stored");
+}
+
 #[tokio::test]
 async fn people_reach_only_their_own_profile_and_recruiters_cannot_write() {
     let app = demo_app().await;
@@ -176,7 +213,7 @@ async fn a_visibility_change_applies_to_the_next_request_and_views_are_logged() 
     assert_eq!(after.header("cache-control"), "no-store");
 
     let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
-    let log = log.body.as_array().unwrap();
+    let log = log.body["entries"].as_array().unwrap();
     assert_eq!(log.len(), 2, "one list appearance, one opening");
     assert_eq!(log[0]["kind"], "opened", "newest first");
     assert_eq!(log[0]["partner"]["slug"], "brunssum");
@@ -206,4 +243,62 @@ async fn visibility_names_only_real_partners() {
 fn the_demo_profile_passes_its_own_validation() {
     assert_eq!(demo::candidate_profile().validate(), vec![]);
     assert_eq!(demo::candidate_visibility().validate(), vec![]);
+}
+
+/// A recruiter repeating a search a thousand times adds to a count, not a thousand rows to
+/// the candidate's log (the old code wrote 33,000 rows in 20 seconds); the log comes a page
+/// at a time.
+#[tokio::test]
+async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
+    let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let reference = app.get("/api/recruiter/candidates", Some(&brunssum)).await.body["candidates"][0]["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for _ in 0..300 {
+        app.get("/api/recruiter/candidates", Some(&brunssum)).await;
+        app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
+    }
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM disclosures").fetch_one(&app.state.db).await.unwrap();
+    assert_eq!(rows, 2, "one row per partner, day, kind and sections");
+    let log = app.get("/api/me/disclosures", Some(&kandidaat)).await;
+    assert_eq!(log.body["total"], 2);
+    let entries = log.body["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["kind"], "opened");
+    assert_eq!(entries[0]["count"], 300);
+    assert_eq!(entries[1]["count"], 301, "the first list, then three hundred more");
+    assert!(entries[0]["first_at"].as_str().unwrap() <= entries[0]["at"].as_str().unwrap());
+
+    // Paging: more entries than fit on a page (other days, other partners).
+    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+        .bind("kandidaat@example.org")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    for day in 1..=120i64 {
+        sqlx::query(
+            "INSERT INTO disclosures (account_id, partner_id, day, first_at, at, count, kind, sections)
+             VALUES (?1, 1, date(?2, 'unixepoch'), ?2, ?2, 1, 'opened', '[]')",
+        )
+        .bind(id)
+        .bind(1_700_000_000 - day * 86_400)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    }
+    let first = app.get("/api/me/disclosures", Some(&kandidaat)).await;
+    assert_eq!((first.body["total"].as_u64(), first.body["per_page"].as_u64()), (Some(122), Some(50)));
+    assert_eq!(first.body["entries"].as_array().unwrap().len(), 50);
+    let third = app.get("/api/me/disclosures?page=3", Some(&kandidaat)).await;
+    assert_eq!(third.body["entries"].as_array().unwrap().len(), 22);
+    let beyond = app.get("/api/me/disclosures?page=4", Some(&kandidaat)).await;
+    assert_eq!(beyond.body["entries"], json!([]));
+    let bad = app.get("/api/me/disclosures?page=nul", Some(&kandidaat)).await;
+    assert_eq!((bad.status, bad.code()), (StatusCode::BAD_REQUEST, "malformed_request"));
+    // The export holds the whole log.
+    let export = app.get("/api/me/export", Some(&kandidaat)).await;
+    assert_eq!(export.body["candidate_bank"]["disclosures"].as_array().unwrap().len(), 122);
 }

@@ -4,14 +4,16 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
 use common::{encrypt_to, TestApp};
 use zelfregie_crypto::{decrypt, generate_key_pair, Key};
 
 const EXPORT: &[u8] = br#"{"format":"zelfregie-export","profile":{"first_name":"canary-overdracht-9d2e"}}"#;
 
-fn fetch_path(link: &str) -> String {
-    link.split_once("/api/").map(|(_, p)| format!("/api/{p}")).unwrap()
+/// The address the link page's button POSTs to.
+fn file_path(link: &str) -> String {
+    format!("/api/transfer-links/{}/file", link.split("token=").nth(1).unwrap())
 }
 
 #[tokio::test]
@@ -36,7 +38,8 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     assert_eq!(r.body["transfer"]["partner"]["slug"], "kerkrade");
     assert_eq!(r.body["transfer"]["size"], file.len());
     let link = r.body["link"].as_str().unwrap().to_owned();
-    assert!(link.starts_with(&format!("{}/api/transfers/fetch/", app.state.public_url)), "{link}");
+    assert!(link.starts_with(&format!("{}/overdracht?token=", app.state.public_url)), "a page, not the file: {link}");
+    let token = link.split("token=").nth(1).unwrap().to_owned();
 
     // Storage holds no canary in clear: not in any column, not in the database file.
     let needle = "canary-overdracht-9d2e";
@@ -46,8 +49,29 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
         assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()));
     }
 
-    // The organisation fetches it (no session): exactly the uploaded bytes, which its key opens.
-    let fetched = app.get(&fetch_path(&link), None).await;
+    // Mail scanners and link checkers: HEAD and GET, again and again, of the link's page and
+    // of what the page reads. Nothing is used up.
+    let info_path = format!("/api/transfer-links/{token}");
+    for _ in 0..3 {
+        let head = app.send(Request::head(&info_path).body(Body::empty()).unwrap()).await;
+        assert_eq!(head.status, StatusCode::OK);
+        app.send(Request::head(format!("/overdracht?token={token}")).body(Body::empty()).unwrap()).await;
+        app.get(&format!("/overdracht?token={token}"), None).await;
+        let info = app.get(&info_path, None).await;
+        assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+        assert_eq!(info.body["status"], "waiting");
+        assert_eq!(info.body["partner"]["slug"], "kerkrade");
+        assert_eq!(info.body["size"], file.len());
+        assert!(info.body["expires_at"].is_string() && info.body.get("ended_at").is_none());
+    }
+    // A GET of the file's address does nothing either: only the page's button (a POST) fetches.
+    let get_file = app.get(&format!("{info_path}/file"), None).await;
+    assert_eq!(get_file.status, StatusCode::METHOD_NOT_ALLOWED);
+    let list = app.get("/api/me/transfers", Some(&cookie)).await;
+    assert_eq!(list.body[0]["status"], "waiting", "still waiting after every scanner");
+
+    // The organisation presses the button (no session): exactly the uploaded bytes, which its key opens.
+    let fetched = app.call(Method::POST, &format!("{info_path}/file"), None, None).await;
     assert_eq!(fetched.status, StatusCode::OK);
     assert_eq!(fetched.header("content-type"), "application/octet-stream");
     assert!(fetched.header("content-disposition").contains(".json.age"));
@@ -56,9 +80,12 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     let plain = decrypt(&fetched.raw, &Key::Identity { identity }, &mut |_| {}).unwrap();
     assert_eq!(plain, EXPORT);
 
-    // Once only; the file is gone from storage.
-    let again = app.get(&fetch_path(&link), None).await;
-    assert_eq!((again.status, again.code()), (StatusCode::GONE, "expired"));
+    // Once only; the file is gone from storage; the page says "already fetched", not "expired".
+    let again = app.call(Method::POST, &format!("{info_path}/file"), None, None).await;
+    assert_eq!((again.status, again.code()), (StatusCode::GONE, "already_fetched"));
+    let info = app.get(&info_path, None).await;
+    assert_eq!(info.body["status"], "fetched");
+    assert!(info.body["ended_at"].is_string());
     let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transfers WHERE ciphertext IS NOT NULL")
         .fetch_one(&app.state.db)
         .await
@@ -69,9 +96,11 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     assert!(list.body[0]["ended_at"].is_string());
     assert!(list.body[0].get("link").is_none(), "the link is shown once, never listed");
 
-    // A made-up token gets the same answer as a used one.
-    let unknown = app.get("/api/transfers/fetch/bm90LWEtcmVhbC10b2tlbg", None).await;
-    assert_eq!((unknown.status, unknown.code()), (StatusCode::GONE, "expired"));
+    // A made-up token is not found, for the page and the button alike.
+    let unknown = app.get("/api/transfer-links/bm90LWEtcmVhbC10b2tlbg", None).await;
+    assert_eq!((unknown.status, unknown.code()), (StatusCode::NOT_FOUND, "not_found"));
+    let unknown = app.call(Method::POST, "/api/transfer-links/bm90LWEtcmVhbC10b2tlbg/file", None, None).await;
+    assert_eq!((unknown.status, unknown.code()), (StatusCode::NOT_FOUND, "not_found"));
 }
 
 #[tokio::test]
@@ -168,7 +197,10 @@ async fn revoked_and_expired_links_stop_working_and_others_cannot_touch_them() {
     // Revoke: the file is deleted, the link dead, a second revoke says so.
     let revoked = app.call(Method::DELETE, &format!("/api/me/transfers/{id1}"), None, Some(&owner)).await;
     assert_eq!(revoked.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.get(&fetch_path(&link1), None).await.status, StatusCode::GONE);
+    let dead = app.call(Method::POST, &file_path(&link1), None, None).await;
+    assert_eq!((dead.status, dead.code()), (StatusCode::GONE, "expired"));
+    let info = app.get(&file_path(&link1).replace("/file", ""), None).await;
+    assert_eq!(info.body["status"], "revoked");
     let twice = app.call(Method::DELETE, &format!("/api/me/transfers/{id1}"), None, Some(&owner)).await;
     assert_eq!(twice.status, StatusCode::GONE);
 
@@ -177,7 +209,8 @@ async fn revoked_and_expired_links_stop_working_and_others_cannot_touch_them() {
         .execute(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(app.get(&fetch_path(&link2), None).await.status, StatusCode::GONE);
+    let late = app.call(Method::POST, &file_path(&link2), None, None).await;
+    assert_eq!((late.status, late.code()), (StatusCode::GONE, "expired"));
     let list = app.get("/api/me/transfers", Some(&owner)).await;
     let statuses: Vec<&str> = list.body.as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["expired", "revoked"]);
@@ -200,4 +233,90 @@ async fn at_most_ten_transfers_wait_at_once() {
     }
     let eleventh = app.upload(&to, file, &cookie).await;
     assert_eq!(eleventh.code(), "too_many");
+}
+
+/// A request body that sends `first` and then what is sent on the returned channel, until
+/// the channel is dropped.
+fn trickle(first: Vec<u8>) -> (Body, tokio::sync::mpsc::Sender<Vec<u8>>) {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(1);
+    let head = futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) });
+    let tail = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|b| (Ok(b), rx)) });
+    (Body::from_stream(futures_util::StreamExt::chain(head, tail)), tx)
+}
+
+fn upload_request(to: &str, body: Body, cookie: &str) -> Request<Body> {
+    Request::post(to)
+        .header("x-requested-with", "zelfregie")
+        .header("content-type", "application/octet-stream")
+        .header("cookie", cookie)
+        .body(body)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_upload_that_is_not_age_is_refused_after_its_first_bytes() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("stroom@example.org").await;
+    let (_, public) = generate_key_pair();
+    // 64 bytes of plain JSON, then the sender goes quiet for good: the refusal must not wait
+    // for the rest (the old code buffered the whole body first).
+    let (body, _keep_open) =
+        trickle(br#"{"profile":{"first_name":"canary-stroom","last_name":"x","more":1}}"#.to_vec());
+    let to = format!("/api/me/transfers?recipient={public}");
+    let r = tokio::time::timeout(std::time::Duration::from_secs(5), app.send(upload_request(&to, body, &cookie)))
+        .await
+        .expect("refused without reading to the end");
+    assert_eq!((r.status, r.code()), (StatusCode::UNPROCESSABLE_ENTITY, "not_encrypted"));
+}
+
+#[tokio::test]
+async fn uploads_are_limited_server_wide_and_per_person_per_day() {
+    let (_, public) = generate_key_pair();
+    let file = encrypt_to(&public, EXPORT);
+    let app = TestApp::with(|c| {
+        c.transfer_concurrent_uploads = 1;
+        c.transfer_daily_bytes = 3 * file.len() as u64 + 10;
+    })
+    .await;
+    let slow = app.registered("langzaam@example.org").await;
+    let quick = app.registered("snel@example.org").await;
+    let to = format!("/api/me/transfers?recipient={public}");
+
+    // One upload in progress (its body arrives slowly) takes the only place: another waits
+    // briefly, then hears "busy, try again", with a Retry-After.
+    let (body, rest) = trickle(file[..100].to_vec());
+    let router = app.router.clone();
+    let request = upload_request(&to, body, &slow);
+    let first = tokio::spawn(async move { tower::ServiceExt::oneshot(router, request).await.unwrap().status() });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let busy = app.upload(&to, file.clone(), &quick).await;
+    assert_eq!((busy.status, busy.code()), (StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"));
+    assert!(busy.header("retry-after").parse::<u32>().unwrap() >= 1);
+    rest.send(file[100..].to_vec()).await.unwrap();
+    drop(rest);
+    assert_eq!(first.await.unwrap(), StatusCode::CREATED);
+    assert_eq!(app.upload(&to, file.clone(), &quick).await.status, StatusCode::CREATED, "the place is free again");
+
+    // The daily allowance counts what was uploaded, also when it was revoked since.
+    let r = app.upload(&to, file.clone(), &slow).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let id = r.body["transfer"]["id"].as_i64().unwrap();
+    app.call(Method::DELETE, &format!("/api/me/transfers/{id}"), None, Some(&slow)).await;
+    assert_eq!(app.upload(&to, file.clone(), &slow).await.status, StatusCode::CREATED);
+    let over = app.upload(&to, file.clone(), &slow).await;
+    assert_eq!((over.status, over.code()), (StatusCode::TOO_MANY_REQUESTS, "quota_exceeded"));
+    // Twenty at once cannot pass it together either.
+    let parallel = app.registered("tegelijk@example.org").await;
+    let app = std::sync::Arc::new(app);
+    let tries = (0..20).map(|_| {
+        let (app, to, file, cookie) = (app.clone(), to.clone(), file.clone(), parallel.clone());
+        tokio::spawn(async move { app.upload(&to, file, &cookie).await.status })
+    });
+    let mut created = 0;
+    for t in tries {
+        if t.await.unwrap() == StatusCode::CREATED {
+            created += 1;
+        }
+    }
+    assert_eq!(created, 3, "exactly the allowance, not one more");
 }

@@ -1,71 +1,125 @@
-//! Fixed-window attempt counters in the database (shared by every server instance), keyed
-//! by a hash so neither IP addresses nor e-mail addresses are stored (ASVS 5.0 6.3.1).
+//! Attempt counters in the database (shared by every server instance), keyed by an HMAC
+//! with a server secret so neither IP addresses nor e-mail addresses are stored, nor can a
+//! copy of the table be tested against a list of addresses (ASVS 5.0 6.3.1).
+//!
+//! An attempt is counted **before** the secret is checked, in one statement that also says
+//! whether it may go ahead: parallel requests cannot all slip through between a check and a
+//! count (docs/security.md "Limits hold under parallel requests"). Past `free` attempts in a
+//! window, each further attempt must wait twice as long as the one before (up to `max_delay`),
+//! so the real owner waits seconds or minutes, never a fixed lockout, while guessing becomes
+//! hopeless.
 
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
 use crate::db::now;
 use crate::error::AppError;
+use crate::secrets::Key;
 
-/// A limit: at most `max` hits per `window_secs`.
+/// A limit: in a window of `window_secs`, `free` attempts go ahead at once; then attempt
+/// `free + k` must wait `2^(k-1)` seconds after the previous one (at most `max_delay_secs`),
+/// and none goes ahead past `max`.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
-    /// Hits allowed in one window.
+    /// Attempts that need no wait.
+    pub free: i64,
+    /// Attempts allowed in one window at all.
     pub max: i64,
     /// Window length in seconds.
     pub window_secs: i64,
+    /// Longest wait between two attempts.
+    pub max_delay_secs: i64,
 }
 
-/// Failed logins from one IP address: generous, many people share an office NAT.
-pub const LOGIN_PER_IP: Limit = Limit { max: 50, window_secs: 15 * 60 };
-/// Failed logins for one account.
-pub const LOGIN_PER_ACCOUNT: Limit = Limit { max: 10, window_secs: 15 * 60 };
-/// Registrations from one IP address (each costs an argon2 hash).
-pub const REGISTER_PER_IP: Limit = Limit { max: 20, window_secs: 60 * 60 };
-
-/// The stored key of `kind:value`.
-pub fn key(kind: &str, value: &str) -> Vec<u8> {
-    Sha256::new().chain_update(kind).chain_update(b":").chain_update(value).finalize().to_vec()
-}
-
-/// Refuses with [`AppError::Throttled`] when `key` used up `limit` in its current window.
-pub async fn check(db: &SqlitePool, key: &[u8], limit: Limit) -> Result<(), AppError> {
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT window_start, hits FROM throttle WHERE key = ?").bind(key).fetch_optional(db).await?;
-    let now = now();
-    match row {
-        Some((start, hits)) if now - start < limit.window_secs && hits >= limit.max => {
-            Err(AppError::Throttled { retry_after: start + limit.window_secs - now })
-        }
-        _ => Ok(()),
+impl Limit {
+    /// A plain count: `max` per window, no waits in between.
+    pub const fn count(max: i64, window_secs: i64) -> Limit {
+        Limit { free: max, max, window_secs, max_delay_secs: 0 }
     }
 }
 
-/// Counts one hit for `key`, starting a new window when the old one is over.
-pub async fn hit(db: &SqlitePool, key: &[u8], limit: Limit) -> Result<(), AppError> {
+/// Logins from one IP address: generous, many people share an office NAT; a successful
+/// login gives its attempt back.
+pub const LOGIN_PER_IP: Limit = Limit::count(50, 15 * 60);
+/// Login attempts for one account: five at once, then waits of 1, 2, 4 … seconds up to a
+/// quarter of an hour; cleared by a successful login.
+pub const LOGIN_PER_ACCOUNT: Limit = Limit { free: 5, max: 1_000, window_secs: 24 * 3600, max_delay_secs: 15 * 60 };
+/// Re-authentication (password change, erasure) of a logged-in account: its own counter,
+/// so somebody guessing at the login page cannot keep the owner from erasing their data.
+pub const REAUTH_PER_ACCOUNT: Limit = Limit { free: 5, max: 1_000, window_secs: 24 * 3600, max_delay_secs: 15 * 60 };
+/// Registrations from one IP address (each costs an argon2 hash).
+pub const REGISTER_PER_IP: Limit = Limit::count(20, 60 * 60);
+
+/// Makes the stored keys of counters.
+#[derive(Clone, Debug)]
+pub struct Throttle {
+    key: Key,
+}
+
+impl Throttle {
+    /// Loads the server secret of counter keys, creating it on first start.
+    pub async fn load(db: &SqlitePool) -> anyhow::Result<Self> {
+        Ok(Throttle { key: Key::load(db, "throttle").await? })
+    }
+
+    /// The stored key of `kind:value`: an HMAC, so the table holds no address.
+    pub fn key(&self, kind: &str, value: &str) -> Vec<u8> {
+        self.key.sign(&[kind.as_bytes(), value.as_bytes()]).to_vec()
+    }
+}
+
+/// Counts one attempt for `key` and says whether it may go ahead: refuses with
+/// [`AppError::Throttled`] (and counts nothing) while the key must wait or has used up its
+/// window. One statement, so parallel attempts are counted one by one.
+pub async fn attempt(db: &SqlitePool, key: &[u8], limit: Limit) -> Result<(), AppError> {
     let now = now();
-    sqlx::query(
-        "INSERT INTO throttle (key, window_start, hits) VALUES (?1, ?2, 1)
+    // `fresh` is whether the old window is over; `h` the count including this attempt.
+    let counted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO throttle (key, window_start, hits, next_at) VALUES (?1, ?2, 1, ?2)
          ON CONFLICT (key) DO UPDATE SET
-           hits = CASE WHEN ?2 - window_start >= ?3 THEN 1 ELSE hits + 1 END,
-           window_start = CASE WHEN ?2 - window_start >= ?3 THEN ?2 ELSE window_start END",
+           hits = CASE WHEN ?2 - throttle.window_start >= ?3 THEN 1 ELSE throttle.hits + 1 END,
+           window_start = CASE WHEN ?2 - throttle.window_start >= ?3 THEN ?2 ELSE throttle.window_start END,
+           next_at = ?2 + CASE
+             WHEN ?2 - throttle.window_start >= ?3 OR throttle.hits + 1 <= ?4 THEN 0
+             ELSE min(?5, 1 << min(40, throttle.hits + 1 - ?4 - 1)) END
+         WHERE ?2 - throttle.window_start >= ?3 OR (?2 >= throttle.next_at AND throttle.hits < ?6)
+         RETURNING hits",
     )
     .bind(key)
     .bind(now)
     .bind(limit.window_secs)
-    .execute(db)
+    .bind(limit.free)
+    .bind(limit.max_delay_secs)
+    .bind(limit.max)
+    .fetch_optional(db)
     .await?;
+    if counted.is_some() {
+        return Ok(());
+    }
+    let (window_start, next_at): (i64, i64) =
+        sqlx::query_as("SELECT window_start, next_at FROM throttle WHERE key = ?").bind(key).fetch_one(db).await?;
+    let wait = if next_at > now { next_at - now } else { window_start + limit.window_secs - now };
+    Err(AppError::Throttled { retry_after: wait.max(1) })
+}
+
+/// Gives one attempt back (a successful login from a shared address).
+pub async fn refund(db: &SqlitePool, key: &[u8]) -> Result<(), AppError> {
+    sqlx::query("UPDATE throttle SET hits = hits - 1 WHERE key = ? AND hits > 0").bind(key).execute(db).await?;
     Ok(())
 }
 
-/// Forgets the hits of `key` (after a successful login).
-pub async fn clear(db: &SqlitePool, key: &[u8]) -> Result<(), AppError> {
+/// Forgets the attempts of `key` (after a successful login or re-authentication).
+pub async fn clear(db: impl sqlx::SqliteExecutor<'_>, key: &[u8]) -> Result<(), AppError> {
     sqlx::query("DELETE FROM throttle WHERE key = ?").bind(key).execute(db).await?;
     Ok(())
 }
 
 /// Removes counters whose window ended long ago.
 pub async fn purge(db: &SqlitePool) -> sqlx::Result<u64> {
-    let cutoff = now() - 24 * 3600;
-    Ok(sqlx::query("DELETE FROM throttle WHERE window_start < ?").bind(cutoff).execute(db).await?.rows_affected())
+    let cutoff = now() - 2 * 24 * 3600;
+    Ok(sqlx::query("DELETE FROM throttle WHERE window_start < ? AND next_at < ?")
+        .bind(cutoff)
+        .bind(now())
+        .execute(db)
+        .await?
+        .rows_affected())
 }

@@ -1,7 +1,7 @@
 //! The academy: register as a course participant, the catalogue, enrol and cancel, the
 //! participant's own page; and, for academy staff, the roster and attendance.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use zelfregie_model::academy::{AcademyPage, Attendance, Enrol, EnrolmentState, Participant, RosterEntry, Training};
@@ -11,7 +11,7 @@ use crate::academy::{catalogue, page, promote, seats_taken};
 use crate::auth::session::{CurrentSession, PersonSession, StaffSession};
 use crate::db::now;
 use crate::documents::Document;
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The participant registration (empty before registering) and its `ETag`.

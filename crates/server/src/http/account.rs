@@ -31,19 +31,19 @@ pub async fn register(
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let ip_key = throttle::key("register-ip", &ip);
-    throttle::check(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
-    throttle::hit(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
+    let ip_key = state.throttle.key("register-ip", &ip);
+    throttle::attempt(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
 
     let email = normalize_email(&registration.email);
     let hash = state.passwords.hash(registration.password).await?;
     let inserted = sqlx::query_scalar::<_, i64>(
-        "INSERT INTO accounts (email, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&email)
     .bind(&hash)
     .bind(Role::Person.as_str())
     .bind(now())
+    .bind(&crate::db::new_account_secret()[..])
     .fetch_one(&state.db)
     .await;
     let account_id = match inserted {

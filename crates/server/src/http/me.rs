@@ -26,13 +26,18 @@ async fn reauthenticate(
         .bind(account_id)
         .fetch_one(&state.db)
         .await?;
-    let key = throttle::key("login-account", &normalize_email(&email));
-    throttle::check(&state.db, &key, throttle::LOGIN_PER_ACCOUNT).await?;
+    // Its own counter: a login page under attack does not keep the owner from erasing.
+    let key = reauth_key(state, account_id);
+    throttle::attempt(&state.db, &key, throttle::REAUTH_PER_ACCOUNT).await?;
     if !state.passwords.verify(password, Some(hash)).await? {
-        throttle::hit(&state.db, &key, throttle::LOGIN_PER_ACCOUNT).await?;
         return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::InvalidCredentials)]));
     }
+    throttle::clear(&state.db, &key).await?;
     Ok(email)
+}
+
+fn reauth_key(state: &AppState, account_id: i64) -> Vec<u8> {
+    state.throttle.key("reauth", &account_id.to_string())
 }
 
 /// Changes the password. Every other session of the account ends; this one stays.
@@ -93,6 +98,7 @@ pub async fn erase(
             email: email.clone(),
             name: String::new(),
             unsubscribe_url: None,
+            unsubscribe_post_url: None,
             erase: true,
         };
         enqueue(&mut tx, None, &payload).await?;
@@ -103,16 +109,19 @@ pub async fn erase(
             .bind(id)
             .fetch_all(&mut *tx)
             .await?;
-    sqlx::query("DELETE FROM throttle WHERE key = ?")
-        .bind(throttle::key("login-account", &email))
-        .execute(&mut *tx)
-        .await?;
+    throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(&email))).await?;
+    throttle::clear(&mut *tx, &reauth_key(&state, id)).await?;
     // Everything else goes with the account row (ON DELETE CASCADE in every table).
     sqlx::query("DELETE FROM accounts WHERE id = ?").bind(id).execute(&mut *tx).await?;
     for t in trainings {
         crate::academy::promote(&mut tx, t).await?;
     }
     tx.commit().await?;
+    // Out of the write-ahead log too, and out of the demo's mail folder.
+    crate::db::checkpoint(&state.db).await;
+    if let Err(e) = state.mailer.forget(&email).await {
+        tracing::warn!(error = %e, "removing the erased person's mail files failed");
+    }
     state.outbox_wake.notify_one();
     // Its sessions went with the account row (ON DELETE CASCADE).
     tracing::info!(account_id = id, "account erased");

@@ -3,6 +3,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod client_ip;
 pub mod disclosures;
 pub mod export;
 pub mod health;
@@ -16,11 +17,9 @@ pub mod session;
 pub mod transfers;
 pub mod visibility;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, MatchedPath};
-use axum::http::request::Parts;
+use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::http::Request;
 use axum::{middleware, Extension, Router};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -33,6 +32,8 @@ use zelfregie_model::ErrorCode;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web;
+
+pub use client_ip::ClientIp;
 
 /// Largest JSON body accepted (ASVS 5.0 "oversized bodies refused").
 pub const MAX_JSON_BODY: usize = 64 * 1024;
@@ -57,7 +58,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(newsletter::status, newsletter::subscribe, newsletter::withdraw))
         .routes(routes!(newsletter::receipt))
         .routes(routes!(newsletter::confirm))
-        .routes(routes!(newsletter::unsubscribe))
+        .routes(routes!(newsletter::unsubscribe_page, newsletter::unsubscribe))
         .routes(routes!(academy::get_participant, academy::put_participant, academy::stop))
         .routes(routes!(academy::my_page))
         .routes(routes!(academy::trainings))
@@ -71,6 +72,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(transfers::partner_keys))
         .routes(routes!(transfers::list))
         .routes(routes!(transfers::revoke))
+        .routes(routes!(transfers::link))
         .routes(routes!(transfers::fetch))
         // The upload reads its body itself, up to the configured transfer size limit.
         .merge(OpenApiRouter::new().routes(routes!(transfers::create)).layer(DefaultBodyLimit::disable()))
@@ -79,19 +81,23 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 
 /// The whole service: API, SPA, middleware.
 pub fn app(state: AppState) -> Router {
-    let (api, doc) = api();
+    let (api, mut doc) = api();
+    openapi::unique_operation_ids(&mut doc);
     api.layer(Extension(Arc::new(doc)))
         .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })
         .fallback(web::spa::serve)
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(middleware::from_fn(web::csrf::check))
+        .layer(middleware::from_fn_with_state(state.clone(), web::limits::declared_size))
+        .layer(middleware::from_fn_with_state(state.clone(), web::limits::request_timeout))
         .layer(
             // Method and route only: no query string, no headers, no bodies, and the route's
-            // pattern rather than the path, so tokens in paths stay out (ASVS 5.0 16.2.5).
+            // pattern — or one constant for anything unrouted — never the path itself, so
+            // tokens in paths stay out (ASVS 5.0 16.2.5).
             TraceLayer::new_for_http()
                 .make_span_with(|r: &Request<_>| {
-                    let route = r.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
-                    tracing::info_span!("http", method = %r.method(), path = %route.unwrap_or(r.uri().path()))
+                    let route = r.extensions().get::<MatchedPath>().map_or(UNMATCHED_ROUTE, MatchedPath::as_str);
+                    tracing::info_span!("http", method = %r.method(), path = %route)
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
@@ -99,25 +105,5 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The client's IP address as the socket saw it; `unknown` when the server runs without
-/// connection info (tests). Only ever stored hashed, in rate-limit counters.
-pub struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
-            .or_else(|| {
-                parts
-                    .extensions
-                    .get::<axum::extract::connect_info::MockConnectInfo<SocketAddr>>()
-                    .map(|m| m.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "unknown".to_owned());
-        Ok(ClientIp(ip))
-    }
-}
+/// What the log says for a request no API route matched (the SPA, its files, unknown paths).
+pub const UNMATCHED_ROUTE: &str = "(spa or unmatched)";

@@ -1,7 +1,7 @@
 //! The newsletter (nieuwsflits): status and history, subscribe (double opt-in), withdraw in
 //! one click, receipts; and the two links from e-mails, which work without logging in.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Deserialize;
@@ -10,7 +10,7 @@ use zelfregie_model::newsletter::{Channel, EmailToken, NewsletterStatus, Subscri
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::PersonSession;
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path, Query};
 use crate::newsletter;
 use crate::state::AppState;
 
@@ -105,12 +105,19 @@ pub async fn unsubscribe(
     State(state): State<AppState>,
     Query(query): Query<UnsubscribeQuery>,
 ) -> Result<Json<LinkResult>, AppError> {
-    let account_id = newsletter::verify_unsubscribe_token(&state.newsletter_key, &query.token)
-        .ok_or_else(|| AppError::code(ErrorCode::TokenInvalid))?;
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?").bind(account_id).fetch_optional(&state.db).await?;
-    if exists.is_none() {
+    // A link of an erased account: nobody is subscribed by it any more.
+    let Some(account_id) = newsletter::unsubscribe_account(&state, &query.token).await? else {
         return Ok(Json(LinkResult { subscription: Subscription::None }));
-    }
+    };
     Ok(Json(LinkResult { subscription: newsletter::withdraw(&state, account_id, Channel::EmailLink).await? }))
+}
+
+/// A `GET` of the one-click URL (a mail client that opens `List-Unsubscribe` in a browser,
+/// or a link scanner) changes nothing: it is sent to the page whose button unsubscribes.
+#[utoipa::path(get, path = "/api/newsletter/unsubscribe", tag = "newsletter", params(UnsubscribeQuery),
+    responses((status = 303, description = "to `/nieuwsbrief/afmelden?token=…`")))]
+pub async fn unsubscribe_page(Query(query): Query<UnsubscribeQuery>) -> impl IntoResponse {
+    let token: String =
+        query.token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect();
+    axum::response::Redirect::to(&format!("/nieuwsbrief/afmelden?token={token}"))
 }

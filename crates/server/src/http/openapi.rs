@@ -26,7 +26,8 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "recruiter", description = "A partner's compartment of the candidate bank"),
         (name = "export", description = "Everything held about me: register, export and its schema"),
         (name = "academy", description = "IGOM academy: participants, catalogue, enrolments, attendance"),
-        (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts")
+        (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts"),
+        (name = "transfers", description = "Exports encrypted in the browser, left for another organisation behind a one-time link")
     )
 )]
 pub struct ApiDoc;
@@ -51,4 +52,54 @@ impl Modify for SessionCookie {
     responses((status = 200, description = "OpenAPI 3.1 document of every endpoint", content_type = "application/json")))]
 pub async fn document(Extension(doc): Extension<Arc<utoipa::openapi::OpenApi>>) -> Json<utoipa::openapi::OpenApi> {
     Json((*doc).clone())
+}
+
+/// Makes every `operationId` unique: handlers in different modules share names (`get`,
+/// `list`), so a name used more than once gets the path after it (`get_me_profile`).
+pub fn unique_operation_ids(doc: &mut utoipa::openapi::OpenApi) {
+    use std::collections::HashMap;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for item in doc.paths.paths.values() {
+        for op in operations(item) {
+            if let Some(id) = &op.operation_id {
+                *seen.entry(id.clone()).or_default() += 1;
+            }
+        }
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let slug: String = path
+            .trim_start_matches("/api/")
+            .chars()
+            .filter(|c| !matches!(c, '{' | '}'))
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        for op in operations_mut(item) {
+            if let Some(id) = op.operation_id.as_mut() {
+                if seen.get(id.as_str()).copied().unwrap_or(0) > 1 {
+                    *id = format!("{id}_{slug}");
+                }
+            }
+        }
+    }
+}
+
+fn operations(item: &utoipa::openapi::PathItem) -> impl Iterator<Item = &utoipa::openapi::path::Operation> {
+    [&item.get, &item.put, &item.post, &item.delete, &item.options, &item.head, &item.patch, &item.trace]
+        .into_iter()
+        .flatten()
+}
+
+fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.options,
+        &mut item.head,
+        &mut item.patch,
+        &mut item.trace,
+    ]
+    .into_iter()
+    .flatten()
 }

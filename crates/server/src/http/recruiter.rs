@@ -3,14 +3,15 @@
 //! may not see is not in the list, the count, the order or a search, and opening one gives
 //! the same 404 as a reference that never existed. Every view is logged for the candidate.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::{CandidateList, CandidateView, DisclosureKind, ErrorCode};
 
 use crate::auth::session::RecruiterSession;
+use crate::auth::throttle;
 use crate::candidates::{listed, log_disclosures, view_for};
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path, Query};
 use crate::state::AppState;
 
 /// Longest search text accepted.
@@ -32,14 +33,16 @@ pub async fn list(
     recruiter: RecruiterSession,
     Query(search): Query<Search>,
 ) -> Result<Json<CandidateList>, AppError> {
+    limit(&state, &recruiter).await?;
     if search.q.chars().count() > MAX_QUERY {
         return Err(AppError::validation(vec![zelfregie_model::FieldError::new("q", ErrorCode::TooLong)]));
     }
     let mut hits: Vec<(i64, CandidateView)> = listed(&state.db)
         .await?
         .into_iter()
-        .filter_map(|(id, profile, vis)| {
-            view_for(&state.reference_key, id, &profile, &vis, &recruiter.partner_slug).map(|v| (id, v))
+        .filter_map(|(candidate, profile, vis)| {
+            view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug)
+                .map(|v| (candidate.id, v))
         })
         .filter(|(_, view)| view.matches(&search.q))
         .collect();
@@ -51,6 +54,13 @@ pub async fn list(
     Ok(Json(CandidateList { total: candidates.len(), candidates }))
 }
 
+/// Recruiter requests are limited per recruiter account: a script cannot page through the
+/// bank, nor flood a candidate's log (which counts per day anyway).
+async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), AppError> {
+    let key = state.throttle.key("recruiter", &recruiter.session.account_id.to_string());
+    throttle::attempt(&state.db, &key, state.recruiter_limit).await
+}
+
 /// One candidate, as the recruiter's partner may see it.
 #[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = [])),
     params(("reference" = String, Path, description = "the candidate's reference for this partner")),
@@ -60,10 +70,11 @@ pub async fn open(
     recruiter: RecruiterSession,
     Path(reference): Path<String>,
 ) -> Result<Json<CandidateView>, AppError> {
-    let found = listed(&state.db).await?.into_iter().find_map(|(id, profile, vis)| {
-        view_for(&state.reference_key, id, &profile, &vis, &recruiter.partner_slug)
+    limit(&state, &recruiter).await?;
+    let found = listed(&state.db).await?.into_iter().find_map(|(candidate, profile, vis)| {
+        view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug)
             .filter(|v| v.reference == reference)
-            .map(|v| (id, v))
+            .map(|v| (candidate.id, v))
     });
     let Some((id, view)) = found else { return Err(AppError::code(ErrorCode::NotFound)) };
     log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::Opened, &[(id, &view)]).await?;

@@ -46,10 +46,11 @@ pub async fn login(
         return Err(AppError::validation(errors));
     }
     let email = normalize_email(&credentials.email);
-    let ip_key = throttle::key("login-ip", &ip);
-    let account_key = throttle::key("login-account", &email);
-    throttle::check(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
-    throttle::check(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+    // Counted before the password is checked: parallel guesses are counted one by one.
+    let ip_key = state.throttle.key("login-ip", &ip);
+    let account_key = state.throttle.key("login-account", &email);
+    throttle::attempt(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
+    throttle::attempt(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
 
     let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = ?")
         .bind(&email)
@@ -58,12 +59,11 @@ pub async fn login(
     let (account_id, stored) = row.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
     let verified = state.passwords.verify(credentials.password, stored).await?;
     let Some(account_id) = account_id.filter(|_| verified) else {
-        throttle::hit(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
-        throttle::hit(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
         tracing::info!("login failed");
         return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
     throttle::clear(&state.db, &account_key).await?;
+    throttle::refund(&state.db, &ip_key).await?;
     // A session the browser still carries is ended, never reused (session fixation).
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;

@@ -1,15 +1,18 @@
 //! Transfers to another organisation: upload an export encrypted in the browser, list and
 //! revoke one's transfers, and the organisation's one-time fetch.
 
-use axum::body::{to_bytes, Body};
-use axum::extract::{Path, Query, State};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferTarget};
+use http_body_util::BodyExt;
+use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path, Query};
 use crate::state::AppState;
 use crate::transfers;
 
@@ -55,9 +58,40 @@ pub async fn create(
     if declared.is_some_and(|n| n > limit) {
         return Err(AppError::code(ErrorCode::PayloadTooLarge));
     }
-    let file = to_bytes(body, limit).await.map_err(|_| AppError::code(ErrorCode::PayloadTooLarge))?;
+    // At most N uploads in memory at once, server-wide; a short wait, then "try again".
+    let Ok(Ok(_permit)) =
+        tokio::time::timeout(Duration::from_secs(2), state.transfers.uploads.clone().acquire_owned()).await
+    else {
+        return Err(AppError::Busy { retry_after: 5 });
+    };
+    let file = read_age_body(body, declared, limit).await?;
     let created = transfers::create(&state, session.account_id, &target, &file).await?;
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Reads an upload into one buffer, refusing it as soon as its first bytes cannot begin an
+/// age file (`not_encrypted`) or it grows past `limit` (`payload_too_large`): nothing that is
+/// not an age file is read to the end, and the body is held once.
+async fn read_age_body(mut body: Body, declared: Option<usize>, limit: usize) -> Result<Vec<u8>, AppError> {
+    // Enough to tell the binary magic or the armor line from anything else.
+    const PREFIX: usize = 64;
+    let mut file = Vec::with_capacity(declared.unwrap_or(0).min(limit));
+    let mut checked = false;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| AppError::code(ErrorCode::MalformedRequest))?;
+        let Ok(data) = frame.into_data() else { continue };
+        if file.len() + data.len() > limit {
+            return Err(AppError::code(ErrorCode::PayloadTooLarge));
+        }
+        file.extend_from_slice(&data);
+        if !checked && file.len() >= PREFIX {
+            if !zelfregie_crypto::may_be_age(&file) {
+                return Err(AppError::code(ErrorCode::NotEncrypted));
+            }
+            checked = true;
+        }
+    }
+    Ok(file)
 }
 
 /// Revokes a waiting transfer: its file is deleted and its link stops working.
@@ -73,11 +107,24 @@ pub async fn revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The organisation's one-time download: the age file, then never again.
-#[utoipa::path(get, path = "/api/transfers/fetch/{token}", tag = "transfers",
+/// What a one-time link is: from whom, for whom, how large, until when, and whether it was
+/// fetched. For the link's page; reading it (GET or HEAD) uses nothing up.
+#[utoipa::path(get, path = "/api/transfer-links/{token}", tag = "transfers",
     params(("token" = String, Path, description = "from the link")),
+    responses((status = 200, body = TransferLink),
+              (status = 404, body = zelfregie_model::ApiError, description = "unknown link")))]
+pub async fn link(State(state): State<AppState>, Path(token): Path<String>) -> Result<Json<TransferLink>, AppError> {
+    Ok(Json(transfers::link(&state.db, &token).await?))
+}
+
+/// The organisation's one-time download, by the button on the link's page (a same-origin
+/// POST): the age file, then never again.
+#[utoipa::path(post, path = "/api/transfer-links/{token}/file", tag = "transfers",
+    params(("token" = String, Path, description = "from the link"),
+           ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, content_type = "application/octet-stream", description = "the age file"),
-              (status = 410, body = zelfregie_model::ApiError, description = "unknown, used, revoked or expired")))]
+              (status = 404, body = zelfregie_model::ApiError, description = "unknown link"),
+              (status = 410, body = zelfregie_model::ApiError, description = "`already_fetched`, or `expired` (also when revoked)")))]
 pub async fn fetch(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, AppError> {
     let (file, created) = transfers::fetch(&state.db, &token).await?;
     let disposition = format!("attachment; filename=\"zelfregie-overdracht-{}.json.age\"", created.date());

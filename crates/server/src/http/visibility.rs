@@ -1,15 +1,15 @@
 //! `/api/me/visibility`: who sees the profile; and the preview "as partner X sees it".
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use zelfregie_model::partner::is_partner_slug;
 use zelfregie_model::{ErrorCode, Partner, Preview, Profile, Visibility};
 
 use crate::auth::session::PersonSession;
-use crate::candidates::view_for;
+use crate::candidates::{view_for, Candidate};
 use crate::documents::Document;
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The visibility choices (not in the candidate bank until turned on) and their `ETag`.
@@ -64,6 +64,7 @@ pub async fn preview(
     let (profile, _): (Profile, i64) = Document::Profile.load(&state.db, session.account_id).await?;
     let (visibility, _): (Visibility, i64) = Document::Visibility.load(&state.db, session.account_id).await?;
     let partner = Partner::all().into_iter().find(|p| p.slug == partner).expect("checked above");
-    let view = view_for(&state.reference_key, session.account_id, &profile, &visibility, &partner.slug);
+    let candidate = Candidate::load(&state.db, session.account_id).await?;
+    let view = view_for(&state.reference_key, &candidate, &profile, &visibility, &partner.slug);
     Ok(Json(Preview { partner, view }))
 }

@@ -107,7 +107,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
         Err(e) => match e {},
     };
     if response.status() == StatusCode::NOT_FOUND {
-        return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-cache")], "Not found").into_response();
+        return AppError::code(ErrorCode::NotFound).into_response();
     }
     let cache = if is_fingerprinted(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

@@ -138,7 +138,9 @@ impl TestApp {
 pub async fn filled_person(app: &TestApp) -> (String, i64) {
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
     let cookie = app.registered("canary-account-5a1f@example.org").await;
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'canary-account-5a1f@example.org'")
+    // Bound, not written into the statement: sqlx logs statements, and the logs are scanned.
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = ?")
+        .bind("canary-account-5a1f@example.org")
         .fetch_one(&app.state.db)
         .await
         .unwrap();
@@ -178,7 +180,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     app.call(Method::POST, "/api/me/newsletter", Some(serde_json::json!({"text_version": v})), Some(&cookie)).await;
     let mail = std::fs::read_dir(app.data_dir().join("mail")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
     let text = std::fs::read_to_string(mail).unwrap();
-    let token = text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let token = text.split("bevestigen?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": token})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
     // A transfer to a key the person gave.
@@ -193,4 +195,66 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
 pub fn encrypt_to(recipient: &str, plain: &[u8]) -> Vec<u8> {
     let protection = zelfregie_crypto::Protection::Recipients { recipients: vec![recipient.to_owned()] };
     zelfregie_crypto::encrypt(plain, &protection, false, &mut |_| {}).unwrap()
+}
+
+/// Every log line of this test process, at every level (one global subscriber per binary).
+#[derive(Clone, Default)]
+pub struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+/// Starts capturing the logs of this test binary (once) and returns the capture.
+pub fn capture_logs() -> Capture {
+    static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
+    CAPTURE
+        .get_or_init(|| {
+            let capture = Capture::default();
+            let writer = capture.clone();
+            tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_writer(move || writer.clone())
+                .with_ansi(false)
+                .init();
+            capture
+        })
+        .clone()
+}
+
+/// Every file under `dir` (database, write-ahead log, shared memory, mail, deliveries …)
+/// that contains one of `needles`, as `file (needle)`.
+pub fn files_containing(dir: &std::path::Path, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default().to_ascii_lowercase();
+            for needle in needles {
+                let n = needle.to_ascii_lowercase();
+                if bytes.windows(n.len()).any(|w| w == n.as_bytes()) {
+                    found.push(format!("{} ({needle})", path.strip_prefix(dir).unwrap().display()));
+                }
+            }
+        }
+    }
+    found.sort();
+    found
 }

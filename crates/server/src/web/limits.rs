@@ -1,0 +1,46 @@
+//! Limits every request meets before a handler reads it: a declared body larger than the
+//! route accepts is refused before a byte of it is read, and a request that takes too long
+//! as a whole (a body trickling in) is answered `408 request_timeout` (docs/security.md
+//! "Timeouts").
+
+use axum::extract::{Request, State};
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use zelfregie_model::ErrorCode;
+
+use crate::error::AppError;
+use crate::http::MAX_JSON_BODY;
+use crate::state::AppState;
+
+/// The path of transfer uploads, the one route with a larger body limit.
+pub const UPLOAD_PATH: &str = "/api/me/transfers";
+
+/// Refuses a request whose `Content-Length` is over the route's limit, without reading it.
+pub async fn declared_size(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let limit = if request.method() == Method::POST && request.uri().path() == UPLOAD_PATH {
+        state.transfers.max_bytes
+    } else {
+        MAX_JSON_BODY
+    };
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok());
+    match declared.map(str::parse::<u64>) {
+        Some(Ok(n)) if n <= limit as u64 => next.run(request).await,
+        Some(Ok(_)) => AppError::code(ErrorCode::PayloadTooLarge).into_response(),
+        Some(Err(_)) => AppError::code(ErrorCode::MalformedRequest).into_response(),
+        None => next.run(request).await,
+    }
+}
+
+/// Answers `408 request_timeout` when the request is not done in time. A handler stopped
+/// here has not committed: every change is one transaction, which is rolled back when it is
+/// dropped unfinished.
+pub async fn request_timeout(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(state.request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!("request timed out");
+            AppError::code(ErrorCode::RequestTimeout).into_response()
+        }
+    }
+}

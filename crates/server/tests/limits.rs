@@ -1,0 +1,238 @@
+//! Limits as attackers and slow networks meet them: parallel guesses and registrations,
+//! keyed counters, re-authentication on its own counter, the client address behind a
+//! proxy, recruiters' request limit, slow and oversized requests on a real socket, and a
+//! processor configured without its secret.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::{TestApp, PASSWORD};
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use zelfregie_server::serve::{serve, ServeSettings};
+
+/// Sixty wrong passwords at once for one account: each is counted before it is checked, so
+/// only the free ones (and the one that starts the first wait) reach the password check.
+#[tokio::test]
+async fn parallel_guesses_are_counted_before_the_password_is_checked() {
+    let app = Arc::new(TestApp::new().await);
+    app.registered("parallel@example.org").await;
+    let guesses = (0..60).map(|i| {
+        let app = app.clone();
+        tokio::spawn(async move { app.login("parallel@example.org", &format!("gok {i:02} is fout fout")).await.status })
+    });
+    let mut checked = 0;
+    let mut refused = 0;
+    for g in guesses {
+        match g.await.unwrap() {
+            StatusCode::UNAUTHORIZED => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => refused += 1,
+            other => panic!("{other}"),
+        }
+    }
+    assert!(checked <= 6, "{checked} guesses were checked (the old code checked all 60)");
+    assert_eq!(checked + refused, 60);
+}
+
+/// Forty registrations at once from one address: exactly the twenty an hour allows.
+#[tokio::test]
+async fn parallel_registrations_keep_to_the_limit() {
+    let app = Arc::new(TestApp::new().await);
+    let tries = (0..40).map(|i| {
+        let app = app.clone();
+        tokio::spawn(async move { app.register(&format!("massa-{i:02}@example.org"), PASSWORD).await.status })
+    });
+    let mut created = 0;
+    for t in tries {
+        let status = t.await.unwrap();
+        assert!(matches!(status, StatusCode::CREATED | StatusCode::TOO_MANY_REQUESTS), "{status}");
+        created += usize::from(status == StatusCode::CREATED);
+    }
+    assert_eq!(created, 20, "the old code accepted 33 of 40");
+}
+
+/// The counters' keys are HMACs with a server secret: a copy of the table cannot be checked
+/// against a list of addresses.
+#[tokio::test]
+async fn counter_keys_are_keyed_hashes() {
+    let app = TestApp::new().await;
+    app.registered("sleutel@example.org").await;
+    app.login("sleutel@example.org", "een fout wachtwoord hier").await;
+    let keys: Vec<(Vec<u8>,)> = sqlx::query_as("SELECT key FROM throttle").fetch_all(&app.state.db).await.unwrap();
+    assert!(keys.len() >= 2, "login counters were written");
+    for plain in ["login-ip:203.0.113.7", "login-account:sleutel@example.org", "register-ip:203.0.113.7"] {
+        let bare = Sha256::digest(plain.as_bytes()).to_vec();
+        assert!(keys.iter().all(|(k,)| *k != bare), "{plain} stored as a bare hash");
+    }
+    // And another server secret gives other keys for the same input.
+    let other = TestApp::new().await;
+    assert_ne!(app.state.throttle.key("login-ip", "203.0.113.7"), other.state.throttle.key("login-ip", "203.0.113.7"));
+}
+
+/// Somebody hammering the login page does not keep the owner from erasing their data:
+/// re-authentication counts on its own.
+#[tokio::test]
+async fn a_locked_login_does_not_block_erasure() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("eigenaar@example.org").await;
+    for i in 0..8 {
+        app.login("eigenaar@example.org", &format!("aanvaller gokt {i:02} fout")).await;
+    }
+    assert_eq!(app.login("eigenaar@example.org", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    let r = app
+        .call(Method::DELETE, "/api/me/account", Some(serde_json::json!({"password": PASSWORD})), Some(&cookie))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
+}
+
+fn login_from(forwarded_for: &str, email: &str) -> Request<Body> {
+    Request::post("/api/session")
+        .header("x-requested-with", "zelfregie")
+        .header("content-type", "application/json")
+        .header("x-forwarded-for", forwarded_for)
+        .body(Body::from(serde_json::json!({"email": email, "password": "fout fout fout fout"}).to_string()))
+        .unwrap()
+}
+
+/// Behind a trusted load balancer, each client counts by its own address; a client that
+/// writes `X-Forwarded-For` itself, without a trusted proxy in between, changes nothing.
+#[tokio::test]
+async fn behind_a_trusted_proxy_clients_count_by_their_own_address() {
+    // The test router's peer is 203.0.113.7: here it is the load balancer.
+    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
+    for i in 0..50 {
+        // Fifty different accounts, so only the per-address limit (50) applies.
+        let r = app.send(login_from("198.51.100.1", &format!("a{i}@example.org"))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = app.send(login_from("198.51.100.1", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "that client used its attempts");
+    let r = app.send(login_from("198.51.100.2", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "another client behind the same proxy is not held up");
+
+    // Without trust, the header is ignored: everybody is the peer.
+    let app = TestApp::new().await;
+    for i in 0..50 {
+        app.send(login_from(&format!("198.51.100.{i}"), &format!("b{i}@example.org"))).await;
+    }
+    let r = app.send(login_from("198.51.100.200", "nog-een@example.org")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "a made-up header does not buy new attempts");
+}
+
+/// A recruiter cannot page through the bank or flood a candidate's log.
+#[tokio::test]
+async fn recruiter_requests_are_limited() {
+    let app = TestApp::with(|c| c.recruiter_requests_per_minute = 30).await;
+    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    let recruiter = app.login("recruiter@brunssum.example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
+    let recruiter = recruiter.session_cookie().unwrap();
+    for i in 0..30 {
+        assert_eq!(app.get("/api/recruiter/candidates", Some(&recruiter)).await.status, StatusCode::OK, "{i}");
+    }
+    let r = app.get("/api/recruiter/candidates?q=x", Some(&recruiter)).await;
+    assert_eq!((r.status, r.code()), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"));
+    assert!(r.header("retry-after").parse::<u32>().unwrap() <= 60);
+}
+
+/// Starting with a processor URL but no secret would sign deliveries with an empty key.
+#[tokio::test]
+async fn a_processor_without_its_secret_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = zelfregie_server::Config::for_tests(dir.path().join("data"));
+    config.processor_url = Some("https://mail.example.org/hook".into());
+    let error = zelfregie_server::AppState::new(&config).await.err().expect("refused");
+    assert!(error.to_string().contains("--processor-secret"), "{error}");
+    config.processor_secret = zelfregie_server::config::Secret("een gedeeld geheim van lengte".into());
+    assert!(zelfregie_server::AppState::new(&config).await.is_ok());
+}
+
+/// The server on a real socket, as `main` runs it.
+async fn real_server(app: &TestApp, header_timeout: Duration) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = zelfregie_server::app(app.state.clone());
+    let settings = ServeSettings { header_timeout, shutdown_grace: Duration::from_secs(1) };
+    tokio::spawn(serve(listener, router, settings, std::future::pending()));
+    addr
+}
+
+/// Sends `request` raw and reads the status line (or `None` when the server closed first).
+async fn status_line(stream: &mut TcpStream) -> Option<String> {
+    let mut buf = vec![0u8; 4096];
+    let n = stream.read(&mut buf).await.ok()?;
+    (n > 0).then(|| String::from_utf8_lossy(&buf[..n]).lines().next().unwrap_or_default().to_owned())
+}
+
+/// Hundreds of connections that never finish their headers are cut off, and the server
+/// keeps answering others meanwhile (the old server kept every one open until `/api/health`
+/// timed out).
+#[tokio::test]
+async fn half_open_connections_are_cut_off_and_others_are_served() {
+    let app = TestApp::new().await;
+    let addr = real_server(&app, Duration::from_secs(1)).await;
+    let mut slow = Vec::new();
+    for _ in 0..300 {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        s.write_all(b"GET /api/health HTTP/1.1\r\nHost: zelfregie\r\nX-Slow: ").await.unwrap();
+        slow.push(s);
+    }
+    let started = Instant::now();
+    let health = reqwest_get(addr, "/api/health").await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(started.elapsed() < Duration::from_secs(1), "health answered while 300 connections hang");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mut closed = 0;
+    for s in &mut slow {
+        let mut buf = [0u8; 1024];
+        // The server answers 408 or just closes: either way the connection ends.
+        match tokio::time::timeout(Duration::from_millis(200), s.read(&mut buf)).await {
+            Ok(Ok(_)) | Ok(Err(_)) => closed += 1,
+            Err(_) => {}
+        }
+    }
+    assert_eq!(closed, 300, "every half-open connection was closed after the header timeout");
+}
+
+async fn reqwest_get(addr: SocketAddr, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: zelfregie\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    status_line(&mut s).await.unwrap_or_default()
+}
+
+/// A body announced larger than the route accepts is refused before a byte of it is read;
+/// a body that trickles in too slowly ends in `408 request_timeout`.
+#[tokio::test]
+async fn oversized_and_slow_bodies_are_refused() {
+    let app = TestApp::with(|c| c.request_timeout_secs = 1).await;
+    let addr = real_server(&app, Duration::from_secs(5)).await;
+
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(
+        b"POST /api/session HTTP/1.1\r\nHost: zelfregie\r\nX-Requested-With: zelfregie\r\n\
+          Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n",
+    )
+    .await
+    .unwrap();
+    let line = tokio::time::timeout(Duration::from_millis(500), status_line(&mut s)).await.expect("answered at once");
+    assert_eq!(line.as_deref(), Some("HTTP/1.1 413 Payload Too Large"));
+
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(
+        b"POST /api/session HTTP/1.1\r\nHost: zelfregie\r\nX-Requested-With: zelfregie\r\n\
+          Content-Type: application/json\r\nContent-Length: 60\r\n\r\n{\"email\":",
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    let line = tokio::time::timeout(Duration::from_secs(5), status_line(&mut s)).await.expect("answered");
+    assert_eq!(line.as_deref(), Some("HTTP/1.1 408 Request Timeout"));
+    assert!(started.elapsed() >= Duration::from_millis(900));
+}
