@@ -449,6 +449,30 @@ texts! {
     TransferCreated => "Klaargezet op", "Left on";
     OpenExportLink => "Een versleutelde export openen", "Open an encrypted export";
 
+    TransferLinkTitle => "Overdracht ophalen", "Fetch a transfer";
+    TransferLinkIntro => "Iemand heeft via zelfregie, het privacyportaal van IGOM, een versleuteld bestand met zijn of haar gegevens voor jouw organisatie klaargezet. Het is versleuteld met de publieke sleutel hieronder: alleen wie de geheime sleutel daarvan heeft, kan het openen. Deze pagina openen haalt nog niets op.",
+                         "Someone has left an encrypted file with their data for your organisation on zelfregie, IGOM's privacy portal. It is encrypted to the public key below: only whoever holds its secret key can open it. Opening this page does not fetch anything yet.";
+    TransferLinkMissing => "Deze link is onvolledig. Gebruik de hele link die je kreeg.", "This link is incomplete. Use the whole link you were given.";
+    TransferLinkUnknown => "Deze link bestaat niet. Controleer of je de hele link hebt overgenomen, of vraag om een nieuwe overdracht.",
+                           "This link does not exist. Check that you copied the whole link, or ask for a new transfer.";
+    TransferLinkFrom => "Van", "From";
+    TransferLinkFromUnknown => "Geen naam opgegeven", "No name given";
+    TransferLinkFor => "Voor", "For";
+    TransferLinkForKey => "De organisatie met deze sleutel", "The organisation with this key";
+    TransferLinkKey => "Versleuteld voor de sleutel", "Encrypted to the key";
+    TransferLinkValidUntil => "Op te halen tot", "Can be fetched until";
+    TransferLinkOnce => "Je kunt het bestand één keer ophalen. Daarna wordt het van het portaal verwijderd: bewaar het goed.",
+                        "You can fetch the file once. After that it is deleted from the portal: keep it safe.";
+    TransferLinkFetch => "Bestand ophalen", "Fetch the file";
+    TransferLinkSaved => "Het bestand is opgehaald en gedownload als", "The file has been fetched and downloaded as";
+    TransferLinkHowToOpen => "Open het met de geheime sleutel van je organisatie, bijvoorbeeld met rage of age:",
+                             "Open it with your organisation's secret key, for example with rage or age:";
+    TransferLinkFetched => "Dit bestand is al opgehaald op", "This file was already fetched on";
+    TransferLinkRevoked => "Deze overdracht is ingetrokken op", "This transfer was revoked on";
+    TransferLinkExpired => "Deze link is verlopen op", "This link expired on";
+    TransferLinkGone => "Het bestand staat niet meer op het portaal. Heb je het nog nodig? Vraag de persoon om een nieuwe overdracht.",
+                        "The file is no longer on the portal. Still need it? Ask the person for a new transfer.";
+
     NavOpenExport => "Export openen", "Open export";
     OpenTitle => "Export openen", "Open an export";
     OpenIntro => "Kies een .age-bestand en geef het wachtwoord of de geheime sleutel. Het bestand wordt in deze browser geopend; er gaat niets naar het portaal.",
