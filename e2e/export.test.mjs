@@ -1,10 +1,12 @@
 // End to end, issue 6: the export encrypted in the browser with age (passphrase and keys,
 // binary and armored) and decrypted by other age implementations (typage in Node, the rage
 // CLI); files made by rage and typage opened on "Export openen"; a transfer to a partner
-// fetched once by its link and decrypted with the partner's key; revoking; axe clean.
+// fetched once from its link page (opened from another site) and decrypted with the
+// partner's key; link checkers use nothing up; revoking; axe clean.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,21 +115,93 @@ describe('export encrypted in the browser', () => {
     assert.deepEqual(await cspViolations(page), []);
   });
 
-  it('transfers to a partner: the link works once and the partner key opens it; revoke', async () => {
+  // Issue 10 item 7: the link a person gives an organisation is a page that fetches nothing
+  // on opening (link checkers, webmail previews), works when clicked from another site
+  // (webmail: Sec-Fetch-Site cross-site), and hands out the file once, on its button.
+  it('transfers to a partner: link checkers use nothing up; the partner opens the link from webmail, fetches once, decrypts', async () => {
     await portal.field('Organisatie').selectOption({ label: 'Gemeente Kerkrade' });
     await portal.button('Versleutelen en overdragen').click();
     const link = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
-    assert.match(link, /\/api\/transfers\/fetch\/[A-Za-z0-9_-]{43}$/);
+    assert.match(link, /\/overdracht\?token=[A-Za-z0-9_-]{43}$/);
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     assert.deepEqual(await axeViolations(page), [], 'export page with a transfer');
+    const token = new URL(link).searchParams.get('token');
+    const pageUrl = `${env.server.url}/overdracht?token=${token}`;
+    const infoUrl = `${env.server.url}/api/transfer-links/${token}`;
+    const fileUrl = `${infoUrl}/file`;
 
-    const first = await fetch(link);
-    assert.equal(first.status, 200);
-    const file = join(work, 'transfer.age');
-    writeFileSync(file, Buffer.from(await first.arrayBuffer()));
-    const exported = JSON.parse(rageDecrypt(file, join(env.server.dataDir, 'partner-keys', 'kerkrade.txt')).toString('utf8'));
-    assert.equal(exported.account.email, 'kandidaat@example.org');
-    assert.equal((await fetch(link)).status, 410, 'once only');
+    // A link checker: HEAD and GET on the link and on the info endpoint use nothing up.
+    for (const url of [pageUrl, infoUrl]) {
+      for (const method of ['HEAD', 'GET', 'HEAD']) {
+        const r = await fetch(url, { method });
+        assert.equal(r.status, 200, `${method} ${url}`);
+        await r.arrayBuffer();
+      }
+    }
+    const info = await (await fetch(infoUrl)).json();
+    assert.equal(info.status, 'waiting');
+    assert.equal(info.partner.slug, 'kerkrade');
+    assert.equal(info.from, 'Sanne van Dijk');
+    assert.match(info.recipient, /^age1/);
+
+    // The partner's webmail: a page on another site with the link in it.
+    const webmail = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="nl"><title>Webmail</title><p><a href="${pageUrl}">Overdracht van Sanne</a></p></html>`);
+    });
+    await new Promise((r) => webmail.listen(0, r));
+    const partner = await env.browser.newContext({ acceptDownloads: true });
+    try {
+      const p = await partner.newPage();
+      await p.goto(`http://localhost:${webmail.address().port}/`);
+      const [arrival] = await Promise.all([
+        p.waitForResponse((r) => r.url().startsWith(pageUrl.split('?')[0])),
+        p.getByRole('link', { name: 'Overdracht van Sanne' }).click(),
+      ]);
+      assert.equal((await arrival.request().allHeaders())['sec-fetch-site'], 'cross-site');
+      assert.equal(arrival.status(), 200);
+      const partnerPortal = new Portal(p);
+      await partnerPortal.expectHeading('Overdracht ophalen');
+      const details = p.locator('.transfer-details');
+      await details.waitFor();
+      assert.equal(await details.getAttribute('data-status'), 'waiting');
+      const text = await details.innerText();
+      for (const want of ['Sanne van Dijk', 'Gemeente Kerkrade', info.recipient, 'Op te halen tot']) {
+        assert.ok(text.includes(want), `details lack ${want}: ${text}`);
+      }
+      assert.match(text, /\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/, 'dates in words');
+      assert.deepEqual(await axeViolations(p), [], 'transfer link page, waiting');
+      assert.equal((await (await fetch(infoUrl)).json()).status, 'waiting', 'opening the page fetched nothing');
+
+      const [download] = await Promise.all([
+        p.waitForEvent('download'),
+        partnerPortal.button('Bestand ophalen').click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^zelfregie-overdracht-\d{4}-\d{2}-\d{2}\.json\.age$/);
+      const file = join(work, 'transfer.age');
+      writeFileSync(file, readFileSync(await download.path()));
+      const exported = JSON.parse(rageDecrypt(file, join(env.server.dataDir, 'partner-keys', 'kerkrade.txt')).toString('utf8'));
+      assert.equal(exported.account.email, 'kandidaat@example.org');
+      await p.getByText('Het bestand is opgehaald en gedownload als').waitFor();
+      await p.locator('.transfer-details[data-status="fetched"]').waitFor();
+      assert.equal(await p.locator('.transfer-ended').count(), 0, 'fetched here: no "already fetched" warning');
+
+      // Afterwards the link says when it was fetched, not that it expired.
+      await p.reload();
+      await p.locator('.transfer-details[data-status="fetched"]').waitFor();
+      await p.getByText('Dit bestand is al opgehaald op', { exact: false }).waitFor();
+      assert.equal(await p.getByText('verlopen', { exact: false }).count(), 0);
+      assert.equal(await partnerPortal.button('Bestand ophalen').count(), 0);
+      assert.deepEqual(await axeViolations(p), [], 'transfer link page, fetched');
+    } finally {
+      await partner.close();
+      webmail.close();
+    }
+    const again = await fetch(fileUrl, { method: 'POST', headers: { 'x-requested-with': 'zelfregie' } });
+    assert.equal(again.status, 410, 'once only');
+    assert.equal((await again.json()).code, 'already_fetched');
+    const unknown = await fetch(`${env.server.url}/api/transfer-links/${'x'.repeat(43)}`);
+    assert.equal(unknown.status, 404);
 
     // A second transfer, to a pasted key, revoked before anyone fetches it.
     const [, pub] = rageKeygen('c');
@@ -139,7 +213,15 @@ describe('export encrypted in the browser', () => {
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     await page.locator('.transfer[data-status="waiting"]').getByRole('button', { name: 'Intrekken' }).click();
     await page.getByText('De overdracht is ingetrokken').waitFor();
-    assert.equal((await fetch(link2)).status, 410);
+    const token2 = new URL(link2).searchParams.get('token');
+    const revoked = await fetch(`${env.server.url}/api/transfer-links/${token2}/file`, { method: 'POST', headers: { 'x-requested-with': 'zelfregie' } });
+    assert.equal(revoked.status, 410);
+    assert.equal((await revoked.json()).code, 'expired');
+    const page2 = await context.newPage();
+    await page2.goto(`/overdracht?token=${token2}`);
+    await page2.locator('.transfer-details[data-status="revoked"]').waitFor();
+    await page2.getByText('Deze overdracht is ingetrokken op', { exact: false }).waitFor();
+    await page2.close();
     await page.locator('.transfer[data-status="revoked"]').waitFor();
     await page.locator('.transfer[data-status="fetched"]').waitFor();
     assert.deepEqual(foreignRequests(seen, env.server.url), []);
@@ -189,6 +271,43 @@ describe('open an export', () => {
     await portal.button('Openen').click();
     await page.getByText('Dit is geen (volledig) met age versleuteld bestand').waitFor();
     assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
+  // Issue 10: scrypt work factor 21 crashed the worker (capacity overflow on wasm32), 22 was
+  // refused with a sentence about encrypting. Above 20 the header is enough to refuse.
+  it('a passphrase file asking for scrypt work factor 21 or 22 is refused plainly; the page keeps working', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    const passphrase = 'correct paard batterij nietje';
+    const e = new Encrypter();
+    e.setPassphrase(passphrase);
+    e.setScryptWorkFactor(10);
+    const file = Buffer.from(await e.encrypt(contents)).toString('latin1');
+    assert.match(file, /^-> scrypt \S+ 10$/m);
+    for (const logN of [21, 22]) {
+      await portal.open('/export-openen');
+      await portal.expectHeading('Export openen');
+      // The header as a tool with a higher work factor writes it (running scrypt at 2^21
+      // here would take 2 GiB); the MAC no longer matches, which only a derived key could tell.
+      const path = join(work, `work-factor-${logN}.age`);
+      writeFileSync(path, Buffer.from(file.replace(/^(-> scrypt \S+) 10$/m, `$1 ${logN}`), 'latin1'));
+      await page.setInputFiles('#open-file', path);
+      await portal.field('Wachtwoord voor het bestand').fill(passphrase);
+      await portal.button('Openen').click();
+      const alert = page.getByRole('alert').filter({ hasText: 'te veel rekenwerk' });
+      await alert.waitFor({ timeout: 10_000 });
+      assert.match(await alert.innerText(), /Open het op een computer met het programma rage of age\./);
+      assert.doesNotMatch(await alert.innerText(), /Versleutelen/);
+    }
+    // The worker did not crash: the same file with its own work factor opens.
+    const path = join(work, 'work-factor-10.age');
+    writeFileSync(path, Buffer.from(file, 'latin1'));
+    await page.setInputFiles('#open-file', path);
+    await portal.button('Openen').click();
+    await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axeViolations(page), [], 'refused, then opened');
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
-use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferTarget};
+use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
 };
@@ -283,4 +283,21 @@ pub async fn upload_transfer(target: &TransferTarget, file: &[u8]) -> ApiResult<
 /// Revokes a waiting transfer.
 pub async fn revoke_transfer(id: i64) -> ApiResult<()> {
     send(changing(Request::delete(&format!("/api/me/transfers/{id}"))), None).await.map(|_| ())
+}
+
+fn transfer_link_path(token: &str) -> String {
+    format!("/api/transfer-links/{}", js_sys::encode_uri_component(token))
+}
+
+/// What a transfer link holds and where it stands; uses nothing up.
+pub async fn transfer_link(token: &str) -> ApiResult<TransferLink> {
+    get(&transfer_link_path(token)).await
+}
+
+/// Fetches a transfer link's file (it works once): the bytes and the server's file name.
+pub async fn transfer_link_file(token: &str) -> ApiResult<(Vec<u8>, Option<String>)> {
+    let response = send(changing(Request::post(&format!("{}/file", transfer_link_path(token)))), None).await?;
+    let name = response.headers().get("content-disposition").and_then(|h| crate::format::attachment_file_name(&h));
+    let bytes = response.binary().await.map_err(|_| ClientError::Network)?;
+    Ok((bytes, name))
 }

@@ -40,6 +40,22 @@ pub fn export_file_name(date: &str, encrypted: bool) -> String {
     format!("zelfregie-export-{date}{}", if encrypted { ".json.age" } else { ".json" })
 }
 
+/// The file name of a fetched transfer for `date` (`YYYY-MM-DD`), as the server names it.
+pub fn transfer_file_name(date: &str) -> String {
+    format!("zelfregie-overdracht-{date}.json.age")
+}
+
+/// The file name in a `Content-Disposition: attachment; filename="…"` header, if it is a
+/// plain name (letters, digits, `.`, `-`, `_`; no path, nothing hidden).
+pub fn attachment_file_name(header: &str) -> Option<String> {
+    let name = header.split(';').map(str::trim).find_map(|part| part.strip_prefix("filename="))?;
+    let name = name.trim_matches('"');
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    plain.then(|| name.to_owned())
+}
+
 /// Today in the person's time zone, as `YYYY-MM-DD`.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -58,5 +74,19 @@ mod tests {
         assert_eq!(size(16_777_216, Lang::Nl), "16,8 MB");
         assert_eq!(export_file_name("2026-11-22", true), "zelfregie-export-2026-11-22.json.age");
         assert_eq!(export_file_name("2026-11-22", false), "zelfregie-export-2026-11-22.json");
+        assert_eq!(transfer_file_name("2026-11-22"), "zelfregie-overdracht-2026-11-22.json.age");
+    }
+
+    #[test]
+    fn attachment_names_are_taken_only_when_plain() {
+        let name = |h: &str| attachment_file_name(h);
+        assert_eq!(
+            name(r#"attachment; filename="zelfregie-overdracht-2026-11-22.json.age""#).as_deref(),
+            Some("zelfregie-overdracht-2026-11-22.json.age")
+        );
+        assert_eq!(name("attachment; filename=a.age").as_deref(), Some("a.age"));
+        assert_eq!(name(r#"attachment; filename="../etc/passwd""#), None);
+        assert_eq!(name(r#"attachment; filename=".bashrc""#), None);
+        assert_eq!(name("attachment"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Every text of the UI, in Dutch (the default) and English, and the sentence for every
 //! error code. One table: a key without both languages does not compile.
 
-use zelfregie_model::ErrorCode;
+use zelfregie_model::{AudienceNames, ErrorCode, PARTNER_NAMES};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -219,6 +219,10 @@ texts! {
     AudienceOnly => "Alleen de organisaties die ik kies", "Only the organisations I choose";
     AudienceExcept => "Alle organisaties behalve die ik kies", "All organisations except those I choose";
     AudiencePartners => "Organisaties", "Organisations";
+    AudienceSwitchHint => "Kies je hier iets anders? Dan zien dezelfde organisaties je profiel als eerst: de vinkjes veranderen mee. Daarna zet of haal je zelf vinkjes weg. Alleen de keuze “Alle 35 partnerorganisaties” maakt je profiel voor iedereen zichtbaar.",
+                          "If you choose something else here, the same organisations see your profile as before: the ticks change to match. Then tick or untick as you like. Only the choice “All 35 partner organisations” makes your profile visible to everyone.";
+    AudienceTickAll => "Alles aanvinken", "Tick all";
+    AudienceTickNone => "Alle vinkjes weghalen", "Untick all";
     SectionsHeading => "Welke onderdelen zijn zichtbaar?", "Which parts are visible?";
     Anonymous => "Anoniem: naam, contactgegevens en straat en huisnummer nooit tonen", "Anonymous: never show name, contact details and street address";
     AnonymousHint => "Recruiters zien de rest onder een vaste schuilnaam.", "Recruiters see the rest under a fixed pseudonym.";
@@ -251,7 +255,6 @@ texts! {
     OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
     OverviewListedOff => "Je profiel staat niet in de kandidatenbank: geen recruiter ziet het.", "Your profile is not in the candidate bank: no recruiter sees it.";
     OverviewVisibleTo => "Zichtbaar voor", "Visible to";
-    OverviewPartners => "partnerorganisaties", "partner organisations";
     OverviewHidden => "Verborgen onderdelen", "Hidden parts";
     OverviewNoneHidden => "geen", "none";
 
@@ -293,9 +296,13 @@ texts! {
     ConfirmTitle => "Aanmelding bevestigen", "Confirm subscription";
     ConfirmDone => "Je aanmelding is bevestigd. Je ontvangt voortaan de nieuwsflits; afmelden kan altijd met één klik.",
                    "Your subscription is confirmed. From now on you receive the newsletter; you can always unsubscribe with one click.";
+    ConfirmText => "Wil je de nieuwsflits van IGOM ontvangen? Klik dan op de knop. Pas daarna sturen we je de nieuwsflits; inloggen is niet nodig. Wil je hem niet? Doe dan niets: zonder bevestiging ontvang je niets.",
+                   "Do you want to receive IGOM's newsletter? Then click the button. Only then do we send it to you; no need to log in. Don't want it? Then do nothing: without confirmation you receive nothing.";
+    OnwardNewsletter => "Naar de pagina Nieuwsbrief: je toestemming en de geschiedenis ervan", "To the Newsletter page: your consent and its history";
+    OnwardLogin => "Inloggen om je toestemming en de geschiedenis ervan te zien", "Log in to see your consent and its history";
     UnsubscribeTitle => "Afmelden voor de nieuwsflits", "Unsubscribe from the newsletter";
-    UnsubscribeText => "Wil je de nieuwsflits niet meer ontvangen? Klik op de knop; inloggen is niet nodig.",
-                       "Do you no longer want the newsletter? Click the button; no need to log in.";
+    UnsubscribeText => "Wil je de nieuwsflits niet meer ontvangen? Klik dan op de knop; inloggen is niet nodig. Pas na de klik ben je afgemeld.",
+                       "Do you no longer want the newsletter? Then click the button; no need to log in. You are unsubscribed only after the click.";
     UnsubscribeButton => "Afmelden", "Unsubscribe";
     LinkMissing => "Deze link is onvolledig. Gebruik de link uit de e-mail.", "This link is incomplete. Use the link from the e-mail.";
 
@@ -442,6 +449,30 @@ texts! {
     TransferCreated => "Klaargezet op", "Left on";
     OpenExportLink => "Een versleutelde export openen", "Open an encrypted export";
 
+    TransferLinkTitle => "Overdracht ophalen", "Fetch a transfer";
+    TransferLinkIntro => "Iemand heeft via zelfregie, het privacyportaal van IGOM, een versleuteld bestand met zijn of haar gegevens voor jouw organisatie klaargezet. Het is versleuteld met de publieke sleutel hieronder: alleen wie de geheime sleutel daarvan heeft, kan het openen. Deze pagina openen haalt nog niets op.",
+                         "Someone has left an encrypted file with their data for your organisation on zelfregie, IGOM's privacy portal. It is encrypted to the public key below: only whoever holds its secret key can open it. Opening this page does not fetch anything yet.";
+    TransferLinkMissing => "Deze link is onvolledig. Gebruik de hele link die je kreeg.", "This link is incomplete. Use the whole link you were given.";
+    TransferLinkUnknown => "Deze link bestaat niet. Controleer of je de hele link hebt overgenomen, of vraag om een nieuwe overdracht.",
+                           "This link does not exist. Check that you copied the whole link, or ask for a new transfer.";
+    TransferLinkFrom => "Van", "From";
+    TransferLinkFromUnknown => "Geen naam opgegeven", "No name given";
+    TransferLinkFor => "Voor", "For";
+    TransferLinkForKey => "De organisatie met deze sleutel", "The organisation with this key";
+    TransferLinkKey => "Versleuteld voor de sleutel", "Encrypted to the key";
+    TransferLinkValidUntil => "Op te halen tot", "Can be fetched until";
+    TransferLinkOnce => "Je kunt het bestand één keer ophalen. Daarna wordt het van het portaal verwijderd: bewaar het goed.",
+                        "You can fetch the file once. After that it is deleted from the portal: keep it safe.";
+    TransferLinkFetch => "Bestand ophalen", "Fetch the file";
+    TransferLinkSaved => "Het bestand is opgehaald en gedownload als", "The file has been fetched and downloaded as";
+    TransferLinkHowToOpen => "Open het met de geheime sleutel van je organisatie, bijvoorbeeld met rage of age:",
+                             "Open it with your organisation's secret key, for example with rage or age:";
+    TransferLinkFetched => "Dit bestand is al opgehaald op", "This file was already fetched on";
+    TransferLinkRevoked => "Deze overdracht is ingetrokken op", "This transfer was revoked on";
+    TransferLinkExpired => "Deze link is verlopen op", "This link expired on";
+    TransferLinkGone => "Het bestand staat niet meer op het portaal. Heb je het nog nodig? Vraag de persoon om een nieuwe overdracht.",
+                        "The file is no longer on the portal. Still need it? Ask the person for a new transfer.";
+
     NavOpenExport => "Export openen", "Open export";
     OpenTitle => "Export openen", "Open an export";
     OpenIntro => "Kies een .age-bestand en geef het wachtwoord of de geheime sleutel. Het bestand wordt in deze browser geopend; er gaat niets naar het portaal.",
@@ -573,12 +604,12 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "The file is damaged or was changed after encryption; it cannot be opened.",
         ),
         ExcessiveWork => (
-            "Dit bestand vraagt meer rekenwerk dan dit apparaat aankan. Open het op een computer met rage.",
-            "This file asks for more work than this device can do. Open it on a computer with rage.",
+            "Dit bestand is met een wachtwoord beveiligd dat te veel rekenwerk vraagt om in een browser te openen. Open het op een computer met het programma rage of age.",
+            "This file is protected with a passphrase that needs too much computing work to open in a browser. Open it on a computer with the rage or age program.",
         ),
         CryptoUnavailable => (
-            "Versleutelen kon in deze browser niet starten. Laad de pagina opnieuw of gebruik een recente browser.",
-            "Encryption could not start in this browser. Reload the page or use a recent browser.",
+            "Versleutelen of openen lukte niet in deze browser. Laad de pagina opnieuw of gebruik een recente browser.",
+            "Encrypting or opening did not work in this browser. Reload the page or use a recent browser.",
         ),
         Expired => ("Deze link is verlopen of ingetrokken.", "This link has expired or was revoked."),
         AlreadyFetched => (
@@ -627,6 +658,51 @@ pub fn idle_timeout_text(minutes: u32, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Na {minutes} minuten zonder activiteit word je automatisch uitgelogd."),
         Lang::En => format!("After {minutes} minutes without activity you are logged out automatically."),
+    }
+}
+
+/// "1 partnerorganisatie", "34 partnerorganisaties".
+pub fn partner_count_text(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 partnerorganisatie".to_owned(),
+        (Lang::Nl, n) => format!("{n} partnerorganisaties"),
+        (Lang::En, 1) => "1 partner organisation".to_owned(),
+        (Lang::En, n) => format!("{n} partner organisations"),
+    }
+}
+
+/// "A", "A en B", "A, B en C" (English: "and").
+fn and_list(names: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// Who sees the profile, in words: the rest of the line "Zichtbaar voor: …".
+pub fn audience_text(names: &AudienceNames, lang: Lang) -> String {
+    let all = PARTNER_NAMES.len();
+    match (names, lang) {
+        (AudienceNames::NotListed, Lang::Nl) => "niemand: je profiel staat niet in de kandidatenbank".to_owned(),
+        (AudienceNames::NotListed, Lang::En) => "nobody: your profile is not in the candidate bank".to_owned(),
+        (AudienceNames::Nobody, Lang::Nl) => "geen enkele organisatie".to_owned(),
+        (AudienceNames::Nobody, Lang::En) => "no organisation at all".to_owned(),
+        (AudienceNames::All, Lang::Nl) => format!("alle {all} partnerorganisaties"),
+        (AudienceNames::All, Lang::En) => format!("all {all} partner organisations"),
+        (AudienceNames::Only(names), _) => {
+            format!("{}: {}", partner_count_text(names.len(), lang), and_list(names, lang))
+        }
+        (AudienceNames::AllExcept(names), Lang::Nl) => {
+            format!("alle {all} partnerorganisaties behalve {}", and_list(names, lang))
+        }
+        (AudienceNames::AllExcept(names), Lang::En) => {
+            format!("all {all} partner organisations except {}", and_list(names, lang))
+        }
     }
 }
 
@@ -687,6 +763,36 @@ mod tests {
             assert!(nl.ends_with('.') && en.ends_with('.'), "{code:?}");
             assert_ne!(nl, en, "{code:?} is not translated");
         }
+    }
+
+    #[test]
+    fn partner_counts_are_singular_or_plural() {
+        assert_eq!(partner_count_text(1, Lang::Nl), "1 partnerorganisatie");
+        assert_eq!(partner_count_text(34, Lang::Nl), "34 partnerorganisaties");
+        assert_eq!(partner_count_text(0, Lang::Nl), "0 partnerorganisaties");
+        assert_eq!(partner_count_text(1, Lang::En), "1 partner organisation");
+        assert_eq!(partner_count_text(2, Lang::En), "2 partner organisations");
+    }
+
+    #[test]
+    fn who_sees_the_profile_in_words() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let except = AudienceNames::AllExcept(names(&["Gemeente Kerkrade"]));
+        assert_eq!(audience_text(&except, Lang::Nl), "alle 35 partnerorganisaties behalve Gemeente Kerkrade");
+        assert_eq!(audience_text(&except, Lang::En), "all 35 partner organisations except Gemeente Kerkrade");
+        let one = AudienceNames::Only(names(&["Gemeente Brunssum"]));
+        assert_eq!(audience_text(&one, Lang::Nl), "1 partnerorganisatie: Gemeente Brunssum");
+        let three = AudienceNames::Only(names(&["Gemeente Beek", "Gemeente Brunssum", "GGD-ZL"]));
+        assert_eq!(
+            audience_text(&three, Lang::Nl),
+            "3 partnerorganisaties: Gemeente Beek, Gemeente Brunssum en GGD-ZL"
+        );
+        assert_eq!(
+            audience_text(&three, Lang::En),
+            "3 partner organisations: Gemeente Beek, Gemeente Brunssum and GGD-ZL"
+        );
+        assert_eq!(audience_text(&AudienceNames::Nobody, Lang::Nl), "geen enkele organisatie");
+        assert_eq!(audience_text(&AudienceNames::All, Lang::En), "all 35 partner organisations");
     }
 
     #[test]

@@ -31,6 +31,7 @@ use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::open_export::OpenExportPage;
+use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
@@ -55,6 +56,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exporteren") view=|| view! { <RequireLogin><ExportPage/></RequireLogin> }/>
                     // Opening a file needs no account: it happens in the browser only.
                     <Route path=path!("/export-openen") view=OpenExportPage/>
+                    // The one-time link a person gives an organisation: no account needed.
+                    <Route path=path!("/overdracht") view=TransferLinkPage/>
                     <Route path=path!("/opleidingen") view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
                     <Route path=path!("/nieuwsbrief") view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.

@@ -13,4 +13,5 @@ pub mod open_export;
 pub mod overview;
 pub mod profile;
 pub mod register;
+pub mod transfer_link;
 pub mod visibility;

@@ -1,41 +1,31 @@
 //! The two pages behind links in e-mails, usable without logging in: confirming a
-//! subscription (double opt-in) and one-click unsubscribing (RFC 8058; a GET never
-//! unsubscribes, so link scanners cannot, the button does).
+//! subscription (double opt-in) and unsubscribing. Neither acts on opening: mail scanners
+//! fetch links and even run their JavaScript, so a page that confirmed on load would
+//! subscribe people who never pressed anything. Each acts only on its button. (Mail clients'
+//! RFC 8058 one-click unsubscribe POSTs straight to the API, not to this page.)
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use zelfregie_model::newsletter::Subscription;
 
-use crate::api::{self, ClientError};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::api::{self, ApiResult};
+use crate::components::notice::{ErrorNotice, StatusNotice};
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::session::Auth;
 
 fn token() -> Option<String> {
     use_query_map().with_untracked(|q| q.get("token")).filter(|t| !t.is_empty())
 }
 
-/// `/nieuwsbrief/bevestigen?token=…`: confirms at once (the person asked for this mail).
+/// `/nieuwsbrief/bevestigen?token=…`: says what the button does; only the button confirms.
 #[component]
 pub fn ConfirmSubscriptionPage() -> impl IntoView {
-    let locale = Locale::get();
-    let result = RwSignal::new(None::<Result<Subscription, Option<ClientError>>>);
-    match token() {
-        Some(token) => {
-            spawn_local(async move { result.set(Some(api::newsletter_confirm(&token).await.map_err(Some))) })
-        }
-        None => result.set(Some(Err(None))),
-    }
+    let confirm = |token: String| async move { api::newsletter_confirm(&token).await };
     view! {
         <Page title=T::ConfirmTitle>
-            {move || match result.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Ok(_)) => view! { <StatusNotice text=T::ConfirmDone/> }.into_any(),
-                Some(Err(Some(e))) => view! { <ErrorNotice error=e/> }.into_any(),
-                Some(Err(None)) => view! { <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p> }.into_any(),
-            }}
+            <EmailLinkAction text=T::ConfirmText button=T::NewsletterSubscribe done=T::ConfirmDone act=confirm/>
         </Page>
     }
 }
@@ -43,27 +33,54 @@ pub fn ConfirmSubscriptionPage() -> impl IntoView {
 /// `/nieuwsbrief/afmelden?token=…`: one button, no login.
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
+    let unsubscribe = |token: String| async move { api::newsletter_unsubscribe(&token).await };
+    view! {
+        <Page title=T::UnsubscribeTitle>
+            <EmailLinkAction text=T::UnsubscribeText button=T::UnsubscribeButton done=T::NewsletterWithdrawn act=unsubscribe/>
+        </Page>
+    }
+}
+
+/// What a link from an e-mail does: `text` says it, `button` does it (`act` with the link's
+/// token), `done` says it happened; then, and on failure, the way on to the newsletter page.
+#[component]
+fn EmailLinkAction<F, Fut>(text: T, button: T, done: T, act: F) -> impl IntoView
+where
+    F: Fn(String) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ApiResult<Subscription>> + 'static,
+{
     let locale = Locale::get();
     let token = token();
     let missing = token.is_none();
-    let unsubscribe = Action::new_local(move |_: &()| {
-        let token = token.clone().unwrap_or_default();
-        async move { api::newsletter_unsubscribe(&token).await }
-    });
-    let pending = unsubscribe.pending();
+    let action = Action::new_local(move |_: &()| act(token.clone().unwrap_or_default()));
+    let pending = action.pending();
     view! {
-        <Page title=T::UnsubscribeTitle>
-            {move || match unsubscribe.value().get() {
-                Some(Ok(_)) => view! { <StatusNotice text=T::NewsletterWithdrawn/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-                None if missing => view! { <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p> }.into_any(),
-                None => view! {
-                    <p>{locale.text(T::UnsubscribeText)}</p>
-                    <button type="button" class="button-primary" disabled=pending on:click=move |_| { unsubscribe.dispatch(()); }>
-                        {locale.text(T::UnsubscribeButton)}
-                    </button>
-                }.into_any(),
+        {move || match action.value().get() {
+            Some(Ok(_)) => view! { <StatusNotice text=done/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
+            None if missing => view! { <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p> }.into_any(),
+            None => view! {
+                <p>{locale.text(text)}</p>
+                <button type="button" class="button-primary" disabled=pending on:click=move |_| { action.dispatch(()); }>
+                    {locale.text(button)}
+                </button>
+            }.into_any(),
+        }}
+        <NewsletterOnward/>
+    }
+}
+
+/// Onward: the newsletter page when logged in, else the login page.
+#[component]
+fn NewsletterOnward() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    view! {
+        <p class="onward">
+            {move || match auth.is_logged_in() {
+                Some(true) => view! { <a href="/nieuwsbrief">{locale.text(T::OnwardNewsletter)}</a> }.into_any(),
+                _ => view! { <a href="/inloggen">{locale.text(T::OnwardLogin)}</a> }.into_any(),
             }}
-        </Page>
+        </p>
     }
 }

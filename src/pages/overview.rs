@@ -10,7 +10,7 @@ use crate::i18n::section_name;
 
 use crate::components::page::Page;
 use crate::format::date_time;
-use crate::i18n::{idle_timeout_text, T};
+use crate::i18n::{audience_text, idle_timeout_text, T};
 use crate::locale::Locale;
 use crate::session::Auth;
 
@@ -110,7 +110,7 @@ fn CandidateBankSummary() -> impl IntoView {
                     view! {
                         <dl class="facts">
                             <dt>{t(T::OverviewVisibleTo)}</dt>
-                            <dd class="audience-size">{visibility.audience_size()} " " {t(T::OverviewPartners)}</dd>
+                            <dd class="audience-size">{audience_text(&visibility.audience_names(), locale.lang())}</dd>
                             <dt>{t(T::OverviewHidden)}</dt>
                             <dd>{hidden}</dd>
                         </dl>

@@ -4,7 +4,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Partner, Preview, Section, Visibility};
+use zelfregie_model::{AudienceMode, Partner, Preview, Section, Visibility};
 
 use crate::api::{self, ClientError};
 use crate::components::candidate_card::CandidateCard;
@@ -14,7 +14,7 @@ use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::Editor;
-use crate::i18n::{error_text, section_name, T};
+use crate::i18n::{audience_text, error_text, section_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
@@ -43,7 +43,7 @@ fn describe(v: &Visibility) -> AnyView {
             <dt>{locale.text(T::Listed)}</dt>
             <dd>{move || if v.listed { T::Yes.get(locale.lang()) } else { T::No.get(locale.lang()) }}</dd>
             <dt>{locale.text(T::OverviewVisibleTo)}</dt>
-            <dd>{v.audience_size()} " " {locale.text(T::OverviewPartners)}</dd>
+            <dd>{move || audience_text(&v.audience_names(), locale.lang())}</dd>
         </dl>
     }
     .into_any()
@@ -64,17 +64,20 @@ pub fn VisibilityPage() -> impl IntoView {
 
     let listed = Signal::derive(move || draft(ed, |v| v.listed).unwrap_or_default());
     let anonymous = Signal::derive(move || draft(ed, |v| v.anonymous).unwrap_or_default());
-    let mode = Memo::new(move |_| draft(ed, |v| v.audience.mode()).unwrap_or("all_partners"));
-    let radio = move |value: &'static str, label: T| {
-        let id = format!("audience-{value}");
+    let mode = Memo::new(move |_| draft(ed, |v| v.audience.mode()).unwrap_or(AudienceMode::AllPartners));
+    let radio = move |value: AudienceMode, label: T| {
+        let id = format!("audience-{}", value.as_str());
         view! {
             <div class="field-check">
-                <input type="radio" name="audience" id=id.clone() value=value prop:checked=move || mode.get() == value
-                    on:change=move |_| edit(ed, |v| v.audience = v.audience.with_mode(value))/>
+                <input type="radio" name="audience" id=id.clone() value=value.as_str() prop:checked=move || mode.get() == value
+                    aria-describedby="audience-hint" on:change=move |_| edit(ed, |v| v.switch_audience(value))/>
                 <label for=id>{locale.text(label)}</label>
             </div>
         }
     };
+    // Who sees the profile with the settings on screen, before saving.
+    let visible_to = move || draft(ed, |v| audience_text(&v.audience_names(), locale.lang())).unwrap_or_default();
+    let tick_all = move |on: bool| edit(ed, |v| v.audience.set_all(on));
     let partner_error = move || errors.with(|e| e.field("audience.partners"));
 
     view! {
@@ -90,16 +93,24 @@ pub fn VisibilityPage() -> impl IntoView {
                         set=Callback::new(move |on| edit(ed, |v| v.listed = on))/>
                     <fieldset class="choice" disabled=move || !listed.get()>
                         <legend>{locale.text(T::Audience)}</legend>
-                        {radio("all_partners", T::AudienceAll)}
-                        {radio("only", T::AudienceOnly)}
-                        {radio("all_except", T::AudienceExcept)}
-                        <Show when=move || mode.get() != "all_partners">
+                        <p class="field-hint" id="audience-hint">{locale.text(T::AudienceSwitchHint)}</p>
+                        {radio(AudienceMode::AllPartners, T::AudienceAll)}
+                        {radio(AudienceMode::Only, T::AudienceOnly)}
+                        {radio(AudienceMode::AllExcept, T::AudienceExcept)}
+                        <p class="audience-line" aria-live="polite">
+                            <strong>{locale.text(T::OverviewVisibleTo)} ": "</strong>{visible_to}
+                        </p>
+                        <Show when=move || mode.get() != AudienceMode::AllPartners>
                             <fieldset class="choice partners" id="audience-partners" tabindex="-1"
                                 aria-describedby=move || partner_error().map(|_| "audience-partners-error")>
                                 <legend>{locale.text(T::AudiencePartners)}</legend>
                                 {move || partner_error().map(|code| view! {
                                     <p class="field-error" id="audience-partners-error">{move || error_text(code, locale.lang())}</p>
                                 })}
+                                <div class="button-row">
+                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(true)>{locale.text(T::AudienceTickAll)}</button>
+                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(false)>{locale.text(T::AudienceTickNone)}</button>
+                                </div>
                                 {Partner::all().into_iter().map(|p| {
                                     let slug = p.slug.clone();
                                     let checked = Signal::derive({ let slug = slug.clone(); move || draft(ed, |v| v.audience.partners().contains(&slug)).unwrap_or_default() });

@@ -22,9 +22,13 @@ pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
 /// too low a value (../shared/TOOLCHAIN.md), and a worker has no clock it can use.
 pub const PASSPHRASE_WORK_FACTOR: u8 = 18;
 
-/// The most passphrase work an opened file may ask for (2^22: ~16 s on a laptop). A higher
-/// factor in a file from elsewhere could keep a phone busy for minutes.
-pub const MAX_WORK_FACTOR: u8 = 22;
+/// The most passphrase work an opened file may ask for: N = 2^20, which scrypt (r = 8) runs
+/// with 1 GiB of memory, a few seconds on a laptop. That is also the browser's limit: at 21
+/// scrypt's 2 GiB buffer overflows wasm32's address space (the worker panicked with
+/// "capacity overflow"), at 22 it cannot allocate at all (issue 10). Files with more are
+/// refused before any key derivation, with [`ErrorCode::ExcessiveWork`]: rage or age on a
+/// computer opens them.
+pub const MAX_WORK_FACTOR: u8 = 20;
 
 /// Bytes encrypted or decrypted between two progress reports.
 pub const CHUNK: usize = 256 * 1024;
@@ -109,6 +113,10 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
             if passphrase.is_empty() {
                 return Err(ErrorCode::Required);
             }
+            // Read the work factor from the header first: above the limit, no scrypt runs.
+            if scrypt_work_factor(file).is_none_or(|log_n| log_n > MAX_WORK_FACTOR) {
+                return Err(ErrorCode::ExcessiveWork);
+            }
             progress(Progress { stage: Stage::DerivingKey, done: 0, total });
             let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.clone()));
             identity.set_max_work_factor(MAX_WORK_FACTOR);
@@ -143,6 +151,28 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
         progress(Progress { stage: Stage::Decrypting, done: (plain.len() as u64).min(total), total });
     }
     Ok(plain)
+}
+
+/// The scrypt work factor (`log_n`, N = 2^log_n) a passphrase file's header asks for: the
+/// last argument of its `-> scrypt <salt> <log_n>` stanza, read without deriving anything.
+/// `None` when the file has no well-formed scrypt stanza (then it cannot be opened with a
+/// passphrase either). Armored files are read through the armor.
+pub fn scrypt_work_factor(file: &[u8]) -> Option<u8> {
+    // The scrypt stanza must be the file's only one, so it is the header's second line.
+    const HEAD: usize = 512;
+    let mut head = Vec::with_capacity(HEAD);
+    let _ = ArmoredReader::new(file).take(HEAD as u64).read_to_end(&mut head);
+    let mut lines = head.split(|&b| b == b'\n');
+    if lines.next() != Some(&BINARY_MAGIC[..BINARY_MAGIC.len() - 1]) {
+        return None;
+    }
+    let stanza = std::str::from_utf8(lines.next()?).ok()?;
+    match stanza.split(' ').collect::<Vec<_>>()[..] {
+        ["->", "scrypt", _salt, log_n] if !log_n.is_empty() && log_n.bytes().all(|b| b.is_ascii_digit()) => {
+            log_n.parse().ok()
+        }
+        _ => None,
+    }
 }
 
 /// Parses identities as in an age identity file (`AGE-SECRET-KEY-1…` lines, `#` comments):

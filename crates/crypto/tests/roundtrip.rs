@@ -6,13 +6,14 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use zelfregie_crypto::{
-    check_passphrase, decrypt, encrypt, generate_key_pair, generate_passphrase, inspect, parse_recipients, Key,
-    Progress, Protection, Stage, PASSPHRASE_WORK_FACTOR,
+    check_passphrase, decrypt, encrypt, generate_key_pair, generate_passphrase, inspect, parse_recipients,
+    scrypt_work_factor, Key, Progress, Protection, Stage, MAX_WORK_FACTOR, PASSPHRASE_WORK_FACTOR,
 };
 use zelfregie_model::error::ErrorCode;
 
 macro_rules! both {
-    ($(fn $name:ident() $body:block)*) => {$(
+    ($($(#[$meta:meta])* fn $name:ident() $body:block)*) => {$(
+        $(#[$meta])*
         #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
         #[cfg_attr(not(target_arch = "wasm32"), test)]
         fn $name() $body
@@ -46,7 +47,57 @@ fn large(n: usize) -> Vec<u8> {
         .collect()
 }
 
+/// `file` (binary, made with work factor 18) with its scrypt stanza asking for `log_n`
+/// instead: the header as another tool would write it, without running scrypt at that cost
+/// (in a browser it cannot run). The header MAC no longer matches, which only matters once
+/// a key was derived.
+fn with_work_factor(file: &[u8], log_n: u8) -> Vec<u8> {
+    let text = String::from_utf8_lossy(file);
+    let stanza = text.lines().nth(1).unwrap();
+    assert!(stanza.starts_with("-> scrypt ") && stanza.ends_with(" 18"), "{stanza}");
+    let changed = format!("{} {log_n}", &stanza[..stanza.len() - 3]);
+    let at = file.windows(stanza.len()).position(|w| w == stanza.as_bytes()).unwrap();
+    [&file[..at], changed.as_bytes(), &file[at + stanza.len()..]].concat()
+}
+
+/// Armors a binary age file as `age -a` would.
+fn armored(binary: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = age::armor::ArmoredWriter::wrap_output(Vec::new(), age::armor::Format::AsciiArmor).unwrap();
+    w.write_all(binary).unwrap();
+    w.finish().unwrap()
+}
+
 both! {
+    /// Issue 10: a passphrase file with work factor 21 crashed the browser's worker
+    /// (capacity overflow), 22 could not allocate. Above 20 the file is refused from its
+    /// header, before any key derivation (no DerivingKey stage is ever reported).
+    fn work_factor_above_20_is_refused_before_deriving_a_key() {
+        assert_eq!(MAX_WORK_FACTOR, 20);
+        let pass = "correct horse battery";
+        let file = encrypt(EXPORT, &passphrase(pass), false, &mut quiet()).unwrap();
+        assert_eq!(scrypt_work_factor(&file), Some(PASSPHRASE_WORK_FACTOR));
+        assert_eq!(scrypt_work_factor(&armored(&file)), Some(PASSPHRASE_WORK_FACTOR));
+        for log_n in [21, 22, 40, 63, 64, 255] {
+            for candidate in [with_work_factor(&file, log_n), armored(&with_work_factor(&file, log_n))] {
+                assert_eq!(scrypt_work_factor(&candidate), Some(log_n));
+                let mut stages = Vec::new();
+                let result = decrypt(&candidate, &Key::Passphrase { passphrase: pass.into() }, &mut |p: Progress| {
+                    stages.push(p.stage)
+                });
+                assert_eq!(result, Err(ErrorCode::ExcessiveWork), "log_n {log_n}");
+                assert!(!stages.contains(&Stage::DerivingKey), "log_n {log_n}: scrypt was started");
+            }
+        }
+        // Not a number, or no scrypt stanza at all: no work factor to read.
+        assert_eq!(scrypt_work_factor(&String::from_utf8_lossy(&file).replacen(" 18\n", " x\n", 1).into_bytes()), None);
+        assert_eq!(scrypt_work_factor(EXPORT), None);
+        let (_, public) = generate_key_pair();
+        assert_eq!(scrypt_work_factor(&encrypt(EXPORT, &recipients(&[&public]), false, &mut quiet()).unwrap()), None);
+        // 18 still opens.
+        assert_eq!(decrypt(&file, &Key::Passphrase { passphrase: pass.into() }, &mut quiet()).unwrap(), EXPORT);
+    }
+
     fn recipient_round_trip_binary_and_armored() {
         let (secret, public) = generate_key_pair();
         for armor in [false, true] {
@@ -177,4 +228,36 @@ both! {
         let r = decrypt(EXPORT, &Key::Passphrase { passphrase: "whatever it is".into() }, &mut quiet());
         assert_eq!(r, Err(ErrorCode::NotEncrypted));
     }
+}
+
+/// Files made by age itself with a higher work factor (natively: at 21 scrypt needs 2 GiB).
+/// 20 still opens; 21 is refused from its header without running scrypt, which would take
+/// seconds here and crash a browser.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn files_made_by_age_with_work_factor_20_open_and_21_is_refused() {
+    use std::io::Write;
+    let pass = "correct horse battery";
+    let make = |log_n: u8| {
+        let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(pass.to_owned()));
+        recipient.set_work_factor(log_n);
+        let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient)).unwrap();
+        let mut file = Vec::new();
+        let mut writer = encryptor.wrap_output(&mut file).unwrap();
+        writer.write_all(EXPORT).unwrap();
+        writer.finish().unwrap();
+        file
+    };
+    let key = Key::Passphrase { passphrase: pass.into() };
+    let twenty = make(20);
+    assert_eq!(scrypt_work_factor(&twenty), Some(20));
+    assert_eq!(decrypt(&twenty, &key, &mut quiet()).unwrap(), EXPORT);
+    let twenty_one = make(21);
+    assert_eq!(scrypt_work_factor(&twenty_one), Some(21));
+    let started = std::time::Instant::now();
+    let mut stages = Vec::new();
+    let refused = decrypt(&twenty_one, &key, &mut |p: Progress| stages.push(p.stage));
+    assert_eq!(refused, Err(ErrorCode::ExcessiveWork));
+    assert!(!stages.contains(&Stage::DerivingKey));
+    assert!(started.elapsed() < std::time::Duration::from_millis(500), "{:?}: scrypt ran", started.elapsed());
 }

@@ -29,4 +29,4 @@ pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};
 pub use secret::Password;
-pub use visibility::{recruiter_view, Audience, CandidateView, Section, Visibility};
+pub use visibility::{recruiter_view, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility};

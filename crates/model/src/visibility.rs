@@ -59,17 +59,43 @@ pub enum Audience {
     },
 }
 
-impl Audience {
+/// The three audience choices, without their lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AudienceMode {
+    /// All 35 partners.
+    AllPartners,
+    /// Only the ticked partners.
+    Only,
+    /// Everyone except the ticked partners.
+    AllExcept,
+}
+
+impl AudienceMode {
+    /// Every mode, in the order the page offers them.
+    pub const ALL: [AudienceMode; 3] = [AudienceMode::AllPartners, AudienceMode::Only, AudienceMode::AllExcept];
+
     /// The mode's wire name: `all_partners`, `only` or `all_except`.
-    pub fn mode(&self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
-            Audience::AllPartners => "all_partners",
-            Audience::Only { .. } => "only",
-            Audience::AllExcept { .. } => "all_except",
+            AudienceMode::AllPartners => "all_partners",
+            AudienceMode::Only => "only",
+            AudienceMode::AllExcept => "all_except",
+        }
+    }
+}
+
+impl Audience {
+    /// The mode, without its list.
+    pub fn mode(&self) -> AudienceMode {
+        match self {
+            Audience::AllPartners => AudienceMode::AllPartners,
+            Audience::Only { .. } => AudienceMode::Only,
+            Audience::AllExcept { .. } => AudienceMode::AllExcept,
         }
     }
 
-    /// The chosen partners (empty for all partners).
+    /// The ticked partners (empty for all partners). Their meaning depends on the mode:
+    /// admitted for [`Audience::Only`], excluded for [`Audience::AllExcept`].
     pub fn partners(&self) -> BTreeSet<String> {
         match self {
             Audience::AllPartners => BTreeSet::new(),
@@ -77,13 +103,39 @@ impl Audience {
         }
     }
 
-    /// The same choice of partners under another mode (switching keeps the ticks).
-    pub fn with_mode(&self, mode: &str) -> Audience {
-        let partners = self.partners();
+    /// Whether this audience includes `partner` (whether the profile is listed aside).
+    pub fn includes(&self, partner: &str) -> bool {
+        match self {
+            Audience::AllPartners => true,
+            Audience::Only { partners } => partners.contains(partner),
+            Audience::AllExcept { partners } => !partners.contains(partner),
+        }
+    }
+
+    /// The partners (slugs) this audience includes, in seed order.
+    pub fn included(&self) -> Vec<String> {
+        crate::partner::Partner::all().into_iter().map(|p| p.slug).filter(|s| self.includes(s)).collect()
+    }
+
+    /// The audience under another mode, with the ticks converted so that exactly the same
+    /// partners are included as before: a switch between "only these" and "all except these"
+    /// ticks the other partners, and from "all partners" to either list every partner stays
+    /// in ("only" starts with all 35 ticked, "all except" with none). Only choosing
+    /// [`AudienceMode::AllPartners`] itself widens the audience: that choice says so.
+    ///
+    /// Keeping the ticks as they were would turn an exclusion into an inclusion: "all except
+    /// Kerkrade" would become "only Kerkrade" (issue 10).
+    pub fn switch(&self, mode: AudienceMode) -> Audience {
+        if mode == self.mode() {
+            return self.clone();
+        }
+        let partners = || crate::partner::Partner::all().into_iter().map(|p| p.slug);
         match mode {
-            "only" => Audience::Only { partners },
-            "all_except" => Audience::AllExcept { partners },
-            _ => Audience::AllPartners,
+            AudienceMode::AllPartners => Audience::AllPartners,
+            AudienceMode::Only => Audience::Only { partners: partners().filter(|s| self.includes(s)).collect() },
+            AudienceMode::AllExcept => {
+                Audience::AllExcept { partners: partners().filter(|s| !self.includes(s)).collect() }
+            }
         }
     }
 
@@ -97,6 +149,33 @@ impl Audience {
             }
         }
     }
+
+    /// Ticks or unticks every partner.
+    pub fn set_all(&mut self, chosen: bool) {
+        if let Audience::Only { partners } | Audience::AllExcept { partners } = self {
+            *partners = if chosen {
+                crate::partner::Partner::all().into_iter().map(|p| p.slug).collect()
+            } else {
+                BTreeSet::new()
+            };
+        }
+    }
+}
+
+/// Who sees the profile, by name, in the shortest form a person can check: the partners
+/// that see it when they are the smaller group, otherwise all except the ones that do not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AudienceNames {
+    /// The profile is not in the candidate bank: nobody sees it.
+    NotListed,
+    /// Listed, but no partner is included (an empty "only" list, or every partner excluded).
+    Nobody,
+    /// All 35 partners.
+    All,
+    /// Only these partners (names, in seed order; at most half of the partners).
+    Only(Vec<String>),
+    /// All partners except these (names, in seed order; fewer than half of the partners).
+    AllExcept(Vec<String>),
 }
 
 /// The candidate's visibility choices.
@@ -128,12 +207,33 @@ impl Default for Visibility {
 impl Visibility {
     /// Whether recruiters of `partner` may see the profile at all.
     pub fn admits(&self, partner: &str) -> bool {
-        self.listed
-            && match &self.audience {
-                Audience::AllPartners => true,
-                Audience::Only { partners } => partners.contains(partner),
-                Audience::AllExcept { partners } => !partners.contains(partner),
-            }
+        self.listed && self.audience.includes(partner)
+    }
+
+    /// The same visibility with another audience mode; see [`Audience::switch`]: no partner
+    /// that does not see the profile now sees it after the switch, unless the new mode is
+    /// "all partners".
+    pub fn switch_audience(&mut self, mode: AudienceMode) {
+        self.audience = self.audience.switch(mode);
+    }
+
+    /// Who sees the profile, by name (for the line "Zichtbaar voor: …").
+    pub fn audience_names(&self) -> AudienceNames {
+        if !self.listed {
+            return AudienceNames::NotListed;
+        }
+        let (admitted, excluded): (Vec<_>, Vec<_>) =
+            crate::partner::Partner::all().into_iter().partition(|p| self.audience.includes(&p.slug));
+        let names = |ps: Vec<crate::partner::Partner>| ps.into_iter().map(|p| p.name).collect::<Vec<_>>();
+        if admitted.is_empty() {
+            AudienceNames::Nobody
+        } else if excluded.is_empty() {
+            AudienceNames::All
+        } else if admitted.len() <= excluded.len() {
+            AudienceNames::Only(names(admitted))
+        } else {
+            AudienceNames::AllExcept(names(excluded))
+        }
     }
 
     /// Whether `section` is shown to an admitted partner.
@@ -312,23 +412,88 @@ pub fn recruiter_view(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::partner::Partner;
+
+    fn listed(audience: Audience) -> Visibility {
+        Visibility { listed: true, audience, ..Visibility::default() }
+    }
+
+    fn set(slugs: &[&str]) -> BTreeSet<String> {
+        slugs.iter().map(|s| (*s).to_owned()).collect()
+    }
 
     #[test]
     fn audience_choices() {
-        let mut v = Visibility { listed: true, ..Visibility::default() };
+        let mut v = listed(Audience::AllPartners);
         assert_eq!(v.audience_size(), 35);
-        v.audience = v.audience.with_mode("all_except");
+        v.switch_audience(AudienceMode::AllExcept);
+        assert_eq!(v.audience, Audience::AllExcept { partners: BTreeSet::new() }, "all partners stay in");
         v.audience.set_partner("kerkrade", true);
         assert_eq!(v.audience_size(), 34);
         assert!(!v.admits("kerkrade") && v.admits("brunssum"));
-        v.audience = v.audience.with_mode("only");
-        assert_eq!(v.audience.partners(), BTreeSet::from(["kerkrade".to_owned()]), "ticks survive a mode switch");
-        assert_eq!(v.audience_size(), 1);
-        v.audience.set_partner("kerkrade", false);
+        v.audience.set_all(false);
+        v.switch_audience(AudienceMode::Only);
+        assert_eq!(v.audience.partners().len(), 35, "from all partners, everyone stays ticked");
+        v.audience.set_all(false);
         assert_eq!(v.validate(), vec![FieldError::new("audience.partners", ErrorCode::Required)]);
         v.listed = false;
         v.audience = Audience::AllPartners;
         assert_eq!(v.audience_size(), 0, "not listed: nobody");
+    }
+
+    /// Issue 10: "all except Kerkrade" switched to "only the ones I choose" showed the
+    /// profile to Kerkrade alone — the employer the candidate hid from.
+    #[test]
+    fn switching_to_only_never_includes_an_excluded_partner() {
+        let mut v = listed(Audience::AllExcept { partners: set(&["kerkrade"]) });
+        v.switch_audience(AudienceMode::Only);
+        assert!(!v.admits("kerkrade"), "Kerkrade stays excluded");
+        assert_eq!(v.audience_size(), 34, "the same 34 partners see it");
+        assert!(!v.audience.partners().contains("kerkrade"));
+        v.switch_audience(AudienceMode::AllExcept);
+        assert_eq!(v.audience, Audience::AllExcept { partners: set(&["kerkrade"]) }, "back and forth loses nothing");
+    }
+
+    #[test]
+    fn switching_from_only_to_all_except_excludes_everyone_not_chosen() {
+        let mut v = listed(Audience::Only { partners: set(&["beek", "brunssum"]) });
+        v.switch_audience(AudienceMode::AllExcept);
+        assert_eq!(v.audience_size(), 2);
+        assert!(v.admits("beek") && v.admits("brunssum") && !v.admits("kerkrade"));
+        v.switch_audience(AudienceMode::AllPartners);
+        assert_eq!(v.audience_size(), 35, "all partners is the one choice that widens");
+    }
+
+    #[test]
+    fn audience_names_pick_the_shorter_description() {
+        let mut v = listed(Audience::AllExcept { partners: set(&["kerkrade"]) });
+        assert_eq!(v.audience_names(), AudienceNames::AllExcept(vec!["Gemeente Kerkrade".to_owned()]));
+        v.switch_audience(AudienceMode::Only);
+        assert_eq!(
+            v.audience_names(),
+            AudienceNames::AllExcept(vec!["Gemeente Kerkrade".to_owned()]),
+            "same audience, same words"
+        );
+        v.audience = Audience::Only { partners: set(&["brunssum", "beek"]) };
+        assert_eq!(
+            v.audience_names(),
+            AudienceNames::Only(vec!["Gemeente Beek".to_owned(), "Gemeente Brunssum".to_owned()])
+        );
+        v.audience = Audience::Only { partners: BTreeSet::new() };
+        assert_eq!(v.audience_names(), AudienceNames::Nobody);
+        v.audience.set_all(true);
+        assert_eq!(v.audience_names(), AudienceNames::All);
+        v.switch_audience(AudienceMode::AllExcept);
+        v.audience.set_all(true);
+        assert_eq!(v.audience_names(), AudienceNames::Nobody);
+        v.listed = false;
+        assert_eq!(v.audience_names(), AudienceNames::NotListed);
+        // Half or fewer are named as they are; more than half by who is left out.
+        let first17: Vec<String> = Partner::all().into_iter().take(17).map(|p| p.slug).collect();
+        let v = listed(Audience::Only { partners: first17.iter().cloned().collect() });
+        assert!(matches!(v.audience_names(), AudienceNames::Only(n) if n.len() == 17));
+        let v = listed(Audience::AllExcept { partners: first17.into_iter().collect() });
+        assert!(matches!(v.audience_names(), AudienceNames::AllExcept(n) if n.len() == 17));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use zelfregie_model::testing::{canary_profile, slugs, visibility};
-use zelfregie_model::{recruiter_view, Section};
+use zelfregie_model::{recruiter_view, AudienceMode, Section};
 
 /// Cases run by `make test` (the issue asks for at least 10 000).
 const CASES: u32 = 10_000;
@@ -50,6 +50,42 @@ proptest! {
             let sections: BTreeSet<Section> = view.sections().into_iter().collect();
             let expected: BTreeSet<Section> = Section::ALL.into_iter().filter(|s| vis.shows(*s)).collect();
             prop_assert_eq!(sections, expected);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Issue 10: a change of audience mode never turns an exclusion into an inclusion. For
+    /// any visibility and any sequence of switches, a partner that does not see the profile
+    /// before a switch does not see it after, unless that switch chose "all partners" — the
+    /// one choice that says it shows the profile to everyone. Switches between the two list
+    /// modes keep exactly the same partners.
+    #[test]
+    fn an_audience_switch_never_admits_an_excluded_partner(
+        vis in visibility(),
+        switches in proptest::collection::vec(proptest::sample::select(AudienceMode::ALL.to_vec()), 1..8),
+    ) {
+        let mut v = vis.clone();
+        let mut widened = false;
+        for mode in switches {
+            let before: BTreeSet<String> = slugs().into_iter().filter(|p| v.admits(p)).collect();
+            let old_mode = v.audience.mode();
+            v.switch_audience(mode);
+            prop_assert_eq!(v.audience.mode(), mode);
+            prop_assert_eq!(v.listed, vis.listed, "a switch does not touch listing");
+            let after: BTreeSet<String> = slugs().into_iter().filter(|p| v.admits(p)).collect();
+            if mode == AudienceMode::AllPartners {
+                widened = true;
+            } else {
+                prop_assert_eq!(&after, &before, "{:?} -> {:?} changed who sees the profile", old_mode, mode);
+            }
+            if !widened {
+                for p in slugs() {
+                    prop_assert!(vis.admits(&p) || !v.admits(&p), "{} was excluded and became visible", p);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,114 @@
+// End to end, issue 10 item 1: changing who may see the profile never turns an exclusion
+// into an inclusion. The demo candidate hides from her own employer (all partners except
+// Gemeente Kerkrade); switching to "only the organisations I choose" and back, and saving,
+// must leave Kerkrade out — on the page, in the preview and in what Kerkrade's recruiters get.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Portal } from './pages.mjs';
+import {
+  axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
+} from './harness.mjs';
+
+const ALL_BUT_KERKRADE = 'alle 35 partnerorganisaties behalve Gemeente Kerkrade';
+
+/** The live line "Zichtbaar voor: …" on the visibility page, without its label. */
+async function visibleTo(page) {
+  const text = await page.locator('.audience-line').innerText();
+  assert.match(text, /^Zichtbaar voor: /);
+  return text.replace(/^Zichtbaar voor: /, '').trim();
+}
+
+/** Waits until the live line reads `want`. */
+async function expectVisibleTo(page, want) {
+  await page.locator('.audience-line').filter({ hasText: want }).waitFor({ timeout: 2000 });
+  assert.equal(await visibleTo(page), want);
+}
+
+/** What Kerkrade's recruiters receive, according to the person's preview and to Kerkrade itself. */
+async function kerkradeSees(base, page) {
+  const preview = await page.request.get('/api/me/visibility/preview/kerkrade');
+  assert.equal(preview.status(), 200);
+  const login = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },
+    body: JSON.stringify({ email: 'recruiter@kerkrade.example.org', password: 'zelfregie-demo' }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const list = await fetch(`${base}/api/recruiter/candidates?q=`, { headers: { cookie } });
+  assert.equal(list.status, 200);
+  return { preview: await preview.json(), total: (await list.json()).total };
+}
+
+describe('visibility: switching the audience', () => {
+  const env = serverAndBrowser({ demo: true });
+
+  it('switching "all except Kerkrade" to "only chosen" and back never shows the profile to Kerkrade', async () => {
+    const { context, seen } = await watchedContext(env.browser, env.server.url);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.loginAsDemo('kandidaat@example.org');
+    await portal.open('/zichtbaarheid');
+    await portal.expectHeading('Zichtbaarheid');
+    const only = page.getByLabel('Alleen de organisaties die ik kies', { exact: true });
+    const except = page.getByLabel('Alle organisaties behalve die ik kies', { exact: true });
+    const kerkrade = page.getByLabel('Gemeente Kerkrade', { exact: true });
+    await except.waitFor();
+    assert.ok(await except.isChecked());
+    assert.ok(await kerkrade.isChecked(), 'Kerkrade is the excluded one');
+    await expectVisibleTo(page, ALL_BUT_KERKRADE);
+
+    // Back and forth: the ticks change with the mode, who sees the profile does not.
+    for (let round = 0; round < 2; round += 1) {
+      await only.check();
+      await expectVisibleTo(page, ALL_BUT_KERKRADE);
+      assert.equal(await kerkrade.isChecked(), false, 'Kerkrade is not chosen');
+      assert.ok(await page.getByLabel('Gemeente Brunssum', { exact: true }).isChecked(), 'the others are');
+      await except.check();
+      await expectVisibleTo(page, ALL_BUT_KERKRADE);
+      assert.ok(await kerkrade.isChecked());
+    }
+    await only.check();
+    await expectVisibleTo(page, ALL_BUT_KERKRADE);
+    assert.deepEqual(await axeViolations(page), [], 'Zichtbaarheid, only chosen');
+    await portal.button('Opslaan').click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+
+    // Saved as "only" the 34 others; Kerkrade is not among them.
+    const saved = await (await page.request.get('/api/me/visibility')).json();
+    assert.equal(saved.audience.mode, 'only');
+    assert.equal(saved.audience.partners.length, 34);
+    assert.ok(!saved.audience.partners.includes('kerkrade'));
+
+    // The preview as Kerkrade: nothing. The API and Kerkrade's own recruiters agree.
+    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Gemeente Kerkrade' });
+    await portal.button('Toon').click();
+    await page.locator('.preview-result').getByText('Deze organisatie ziet je profiel niet', { exact: false }).waitFor();
+    assert.equal(await page.locator('.preview .candidate-card').count(), 0);
+    const kerkradeView = await kerkradeSees(env.server.url, page);
+    assert.equal(kerkradeView.preview.view, undefined, 'no view for Kerkrade');
+    assert.equal(kerkradeView.total, 0, 'Kerkrade finds no candidate');
+
+    // After a reload the saved choice reads the same.
+    await page.reload();
+    await only.waitFor();
+    assert.ok(await only.isChecked());
+    await expectVisibleTo(page, ALL_BUT_KERKRADE);
+
+    // Down to one organisation: the line and the overview say it in the singular.
+    await portal.button('Alle vinkjes weghalen').click();
+    await expectVisibleTo(page, 'geen enkele organisatie');
+    await page.getByLabel('Gemeente Brunssum', { exact: true }).check();
+    await expectVisibleTo(page, '1 partnerorganisatie: Gemeente Brunssum');
+    await portal.button('Opslaan').click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await portal.open('/');
+    await page.locator('.audience-size').filter({ hasText: '1 partnerorganisatie: Gemeente Brunssum' }).waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.locator('.audience-size').filter({ hasText: '1 partner organisation: Gemeente Brunssum' }).waitFor();
+
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(foreignRequests(seen, env.server.url), []);
+    await context.close();
+  });
+});
