@@ -335,12 +335,12 @@ async fn passwords_and_tokens_are_stored_only_as_hashes() {
     // Every value of every column as text (also on PostgreSQL, where no file is ours)…
     for table in common::tables(&app).await {
         for column in common::columns(&app, &table).await {
-            let values: Vec<Option<String>> =
-                sqlx::query_scalar(&format!("SELECT CAST({column} AS TEXT) FROM {table}"))
+            let values: Vec<Option<Vec<u8>>> =
+                sqlx::query_scalar(&format!("SELECT {} FROM {table}", common::bytes_sql(&column)))
                     .fetch_all(app.state.db.pool())
                     .await
                     .unwrap();
-            bytes.extend(values.into_iter().flatten().flat_map(String::into_bytes));
+            bytes.extend(values.into_iter().flatten().flatten());
         }
     }
     // …and every byte of the SQLite files.

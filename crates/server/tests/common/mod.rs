@@ -61,6 +61,15 @@ pub async fn columns(app: &TestApp, table: &str) -> Vec<String> {
     sqlx::query_scalar(&sql).fetch_all(app.state.db.pool()).await.unwrap()
 }
 
+/// SQL that gives `column`'s value as bytes (text as UTF-8, blobs as they are).
+pub fn bytes_sql(column: &str) -> String {
+    if on_postgres() {
+        format!("convert_to(CAST({column} AS TEXT), 'UTF8')")
+    } else {
+        format!("CAST({column} AS BLOB)")
+    }
+}
+
 /// SQL that is true when `column` (as text, any case) contains the text `$1`.
 pub fn contains_sql(column: &str) -> String {
     if on_postgres() {
