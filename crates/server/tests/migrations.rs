@@ -1,0 +1,106 @@
+//! A database made by the previous release (migrations 0001–0005, with a person's rows in
+//! every table) is migrated at start without losing a row: the tables rebuilt by 0006
+//! (accounts, the outbox, the disclosure log) keep their rows and every reference to them.
+
+mod common;
+
+use std::path::Path;
+
+use sqlx::{Connection, Executor};
+
+/// A new file with the SQLite migrations 0001–0005 applied and recorded the way sqlx records
+/// them: the database the previous release left behind.
+async fn old_database(path: &Path) -> sqlx::SqliteConnection {
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;").await.unwrap();
+    let migrator = sqlx::migrate!("migrations/sqlite");
+    for m in migrator.iter().filter(|m| m.version <= 5) {
+        let mut tx = conn.begin().await.unwrap();
+        tx.execute(&*m.sql).await.unwrap();
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL,
+               installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, success BOOLEAN NOT NULL,
+               checksum BLOB NOT NULL, execution_time BIGINT NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (?, ?, TRUE, ?, 1)")
+            .bind(m.version)
+            .bind(&*m.description)
+            .bind(&*m.checksum)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    conn
+}
+
+#[tokio::test]
+async fn a_database_of_the_previous_release_keeps_every_row() {
+    if common::on_postgres() {
+        return; // PostgreSQL starts from its own single migration.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut old = old_database(&data.join(zelfregie_server::store::DB_FILE)).await;
+    old.execute(
+        "INSERT INTO partners (id, slug, name) VALUES (1, 'beek', 'Gemeente Beek');
+         INSERT INTO accounts (id, email, password_hash, role, created_at) VALUES (7, 'oud@example.org', 'h', 'person', 1);
+         INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (x'01', 7, 1, 1);
+         INSERT INTO profiles (account_id, version, data, updated_at) VALUES (7, 3, '{}', 1);
+         INSERT INTO disclosures (account_id, partner_id, at, kind, sections) VALUES (7, 1, 86400, 'opened', '[]');
+         INSERT INTO disclosures (account_id, partner_id, at, kind, sections) VALUES (7, 1, 86500, 'opened', '[]');
+         INSERT INTO disclosures (account_id, partner_id, at, kind, sections) VALUES (7, 1, 200000, 'search_result', '[]');
+         INSERT INTO consent_events (account_id, kind, at, text_version, text_hash, channel) VALUES (7, 'given', 1, 1, 'x', 'portal');
+         INSERT INTO processor_outbox (id, account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
+           VALUES (40, 7, 'subscribe', '{}', 'k', 'delivered', 0, 1);",
+    )
+    .await
+    .unwrap();
+    old.close().await.unwrap();
+
+    let store = zelfregie_server::store::Store::open(None, &data).await.unwrap();
+    let pool = store.pool();
+    let count = |table: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(pool).await.unwrap()
+    };
+    for (table, rows) in
+        [("accounts", 1), ("sessions", 1), ("profiles", 1), ("consent_events", 1), ("processor_outbox", 1)]
+    {
+        assert_eq!(count(table).await, rows, "{table} kept its rows");
+    }
+    let secret: Vec<u8> = sqlx::query_scalar("SELECT secret FROM accounts WHERE id = 7").fetch_one(pool).await.unwrap();
+    assert_eq!(secret.len(), 32, "existing accounts got a secret");
+    let log: Vec<(String, i64, i64, i64)> =
+        sqlx::query_as("SELECT day, first_at, at, count FROM disclosures ORDER BY day, kind")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        log,
+        [("1970-01-02".into(), 86400, 86500, 2), ("1970-01-03".into(), 200000, 200000, 1)],
+        "counted per day"
+    );
+    // Ids go on after the highest ever used, never back.
+    let next: i64 = sqlx::query_scalar(
+        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('nieuw@example.org', 'h', 'person', 2, randomblob(32)) RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(next, 8);
+    // The append-only trigger is back on the rebuilt account table.
+    let changed = sqlx::query("UPDATE consent_events SET kind = 'withdrawn'").execute(pool).await;
+    assert!(changed.is_err());
+    let deleted = sqlx::query("DELETE FROM consent_events").execute(pool).await;
+    assert!(deleted.is_err(), "consent events of an existing account cannot be deleted");
+    // And erasure still cascades everywhere.
+    sqlx::query("DELETE FROM accounts WHERE id = 7").execute(pool).await.unwrap();
+    for table in ["sessions", "profiles", "consent_events", "processor_outbox", "disclosures"] {
+        assert_eq!(count(table).await, 0, "{table} went with the account");
+    }
+}
