@@ -134,7 +134,10 @@ impl Processor {
                     .await
                     .map_err(|e| format!("file: {}", e.kind()))?;
                 let line = format!("{{\"idempotency_key\":\"{key}\",\"payload\":{payload}}}\n");
-                file.write_all(line.as_bytes()).await.map_err(|e| format!("file: {}", e.kind()))
+                // tokio writes in the background: done means flushed, or a reader right after
+                // may find the line missing.
+                file.write_all(line.as_bytes()).await.map_err(|e| format!("file: {}", e.kind()))?;
+                file.flush().await.map_err(|e| format!("file: {}", e.kind()))
             }
         }
     }
