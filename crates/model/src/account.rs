@@ -150,6 +150,25 @@ pub struct PasswordChange {
     pub new_password: Password,
 }
 
+/// `POST /api/password-reset`: mail a reset link to this address, if an account has it.
+/// The answer is the same whether or not it does.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    /// The account's e-mail address.
+    pub email: String,
+}
+
+/// `POST /api/password-reset/confirm`: set a new password with the token from the mail.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    /// The token from the link in the mail.
+    pub token: String,
+    /// The new password (same rules as at registration).
+    pub new_password: Password,
+}
+
 /// `DELETE /api/me/account`: erase the account and everything held; the password is asked
 /// again (ASVS 5.0 7.5.3).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]

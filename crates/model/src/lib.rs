@@ -23,7 +23,10 @@ pub mod transfer;
 pub mod visibility;
 pub mod worker_protocol;
 
-pub use account::{Account, Credentials, Erasure, PasswordChange, Registration, Role, SessionDetails, SessionInfo};
+pub use account::{
+    Account, Credentials, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
+    SessionDetails, SessionInfo,
+};
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};

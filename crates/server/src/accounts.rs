@@ -54,7 +54,7 @@ pub async fn account(store: &Store, account_id: i64) -> Result<Account, AppError
 
 /// The re-authentication counter of an account: its own, so somebody guessing at the login
 /// page cannot keep the owner from erasing their data.
-fn reauth_key(state: &AppState, account_id: i64) -> Vec<u8> {
+pub(crate) fn reauth_key(state: &AppState, account_id: i64) -> Vec<u8> {
     state.throttle.key("reauth", &account_id.to_string())
 }
 

@@ -70,8 +70,8 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes timed-out sessions, old rate-limit counters, expired transfer files and old
-/// undelivered erasure notices every ten minutes.
+/// Deletes timed-out sessions, old rate-limit counters, expired password reset links,
+/// expired transfer files and old undelivered erasure notices every ten minutes.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -82,6 +82,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = throttle::purge(&state.db).await {
                 tracing::warn!(error = %e, "purging rate-limit counters failed");
+            }
+            if let Err(e) = zelfregie_server::password_reset::purge(&state.db).await {
+                tracing::warn!(error = %e, "deleting expired password reset links failed");
             }
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");

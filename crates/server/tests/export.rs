@@ -28,6 +28,7 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("partners", Err("reference data, not about the person (the employer slug is exported with the profile)")),
         ("trainings", Err("the catalogue, not about the person (titles of the person's trainings are exported)")),
         ("throttle", Err("keyed hashes of IP/e-mail for rate limiting; not linkable, gone within 24 h")),
+        ("password_resets", Err("reset link hashes are credentials, kept at most 30 minutes")),
         ("server_secrets", Err("server keys, not personal data")),
         // The file itself is encrypted to another organisation's key (the portal cannot read
         // it; the person has the export it was made from) and the token hash is a credential.

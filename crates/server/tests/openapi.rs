@@ -61,6 +61,8 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/newsletter/confirm",
         "POST /api/newsletter/unsubscribe",
         "POST /api/session",
+        "POST /api/password-reset",
+        "POST /api/password-reset/confirm",
         "PUT /api/me/participant",
         "PUT /api/me/password",
         "PUT /api/me/profile",

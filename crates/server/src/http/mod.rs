@@ -11,6 +11,7 @@ pub mod me;
 pub mod newsletter;
 pub mod openapi;
 pub mod partners;
+pub mod password_reset;
 pub mod profile;
 pub mod recruiter;
 pub mod session;
@@ -48,6 +49,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))
         .routes(routes!(me::erase))
+        .routes(routes!(password_reset::request))
+        .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))
         .routes(routes!(profile::get, profile::put))
         .routes(routes!(visibility::get, visibility::put))

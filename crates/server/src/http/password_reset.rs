@@ -1,0 +1,49 @@
+//! `/api/password-reset`: ask for a reset link by mail, and set a new password with it
+//! (docs/security.md "Password reset").
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use zelfregie_model::account::EMAIL_MAX_CHARS;
+use zelfregie_model::{ErrorCode, FieldError, PasswordReset, PasswordResetRequest};
+
+use super::ClientIp;
+use crate::error::{AppError, Json};
+use crate::password_reset;
+use crate::state::AppState;
+
+/// Mails a reset link if an account has the address. The answer is the same `202`, in about
+/// the same time, for a known and an unknown address and over a limit (then no mail goes):
+/// it tells nobody whether the address is registered.
+#[utoipa::path(post, path = "/api/password-reset", tag = "account", request_body = PasswordResetRequest,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 202, description = "Always the same: if an account has the address, a link is on its way"),
+        (status = 422, body = zelfregie_model::ApiError, description = "no address given")))]
+pub async fn request(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Json(body): Json<PasswordResetRequest>,
+) -> Result<StatusCode, AppError> {
+    let email = body.email.trim();
+    if email.is_empty() {
+        return Err(AppError::validation(vec![FieldError::new("email", ErrorCode::Required)]));
+    }
+    if email.chars().count() > EMAIL_MAX_CHARS {
+        return Err(AppError::validation(vec![FieldError::new("email", ErrorCode::TooLong)]));
+    }
+    password_reset::request(&state, &ip, email).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Sets a new password with the token from the mail: once, within 30 minutes. Every session
+/// of the account ends and the person is told by mail.
+#[utoipa::path(post, path = "/api/password-reset/confirm", tag = "account", request_body = PasswordReset,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 204, description = "Password set; every session ended"),
+        (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`: unknown, used or expired"),
+        (status = 422, body = zelfregie_model::ApiError, description = "a weak new password")))]
+pub async fn confirm(State(state): State<AppState>, Json(body): Json<PasswordReset>) -> Result<StatusCode, AppError> {
+    password_reset::confirm(&state, &body.token, body.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,222 @@
+//! Password reset by e-mail (docs/security.md "Password reset"): the same answer for known
+//! and unknown addresses, a link that works once for 30 minutes, every session ended,
+//! the person told, and limits on the mails that hold under parallel requests.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{Method, StatusCode};
+use common::{Reply, TestApp, PASSWORD};
+use serde_json::json;
+
+const NEW_PASSWORD: &str = "groene giraf zwemt traag";
+
+fn mail_dir(app: &TestApp) -> PathBuf {
+    app.data_dir().join("mail")
+}
+
+/// Every mail sent to `to`, oldest first.
+fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    let header = format!("\r\nTo: <{to}>\r\n");
+    let mut files: Vec<_> = std::fs::read_dir(mail_dir(app))
+        .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).filter(|t| t.contains(&header)).collect()
+}
+
+/// Waits until `n` mails went to `to` (the link is mailed after the answer), then a little
+/// longer to see that no more come.
+async fn wait_for_mails(app: &TestApp, to: &str, n: usize) -> Vec<String> {
+    for _ in 0..200 {
+        if mails_to(app, to).len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    mails_to(app, to)
+}
+
+fn reset_links(app: &TestApp, to: &str) -> Vec<String> {
+    mails_to(app, to)
+        .iter()
+        .filter_map(|text| {
+            let start = text.find("wachtwoord-herstellen?token=")? + "wachtwoord-herstellen?token=".len();
+            Some(text[start..].split_whitespace().next().unwrap().to_owned())
+        })
+        .collect()
+}
+
+async fn ask(app: &TestApp, email: &str) -> Reply {
+    app.call(Method::POST, "/api/password-reset", Some(json!({"email": email})), None).await
+}
+
+async fn confirm(app: &TestApp, token: &str, password: &str) -> Reply {
+    app.call(Method::POST, "/api/password-reset/confirm", Some(json!({"token": token, "new_password": password})), None)
+        .await
+}
+
+/// A registered person who asked for a link: (session cookie, token).
+async fn with_link(app: &TestApp, email: &str) -> (String, String) {
+    let cookie = app.registered(email).await;
+    assert_eq!(ask(app, email).await.status, StatusCode::ACCEPTED);
+    wait_for_mails(app, email, 1).await;
+    let links = reset_links(app, email);
+    assert_eq!(links.len(), 1, "one reset mail");
+    (cookie, links[0].clone())
+}
+
+#[tokio::test]
+async fn known_and_unknown_addresses_get_the_same_answer_and_only_the_known_one_a_mail() {
+    let app = TestApp::new().await;
+    app.registered("bekend@example.org").await;
+    let known = ask(&app, "Bekend@Example.org ").await;
+    let unknown = ask(&app, "onbekend@example.org").await;
+    assert_eq!(known.status, StatusCode::ACCEPTED);
+    assert_eq!(
+        (known.status, &known.raw, known.header("content-type")),
+        (unknown.status, &unknown.raw, unknown.header("content-type"))
+    );
+    assert_eq!(wait_for_mails(&app, "bekend@example.org", 1).await.len(), 1);
+    assert!(mails_to(&app, "onbekend@example.org").is_empty());
+    let link = &wait_for_mails(&app, "bekend@example.org", 1).await[0];
+    let expected = format!("{}/wachtwoord-herstellen?token=", app.state.public_url);
+    assert!(link.contains(&expected), "the link goes to the portal's page: {link}");
+    // Only the token's hash is stored.
+    let token = &reset_links(&app, "bekend@example.org")[0];
+    let stored: Vec<Vec<u8>> =
+        sqlx::query_scalar("SELECT token_hash FROM password_resets").fetch_all(app.state.db.pool()).await.unwrap();
+    assert_eq!(stored, vec![zelfregie_server::auth::session::hash_token(token).to_vec()]);
+}
+
+#[tokio::test]
+async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
+    let app = TestApp::new().await;
+    let email = "vergeten@example.org";
+    let (cookie, token) = with_link(&app, email).await;
+    let second = app.login(email, PASSWORD).await.session_cookie().unwrap();
+    // Wrong passwords before: the login counter of the account is forgotten by the reset.
+    for _ in 0..6 {
+        app.login(email, "fout fout fout fout").await;
+    }
+    // A weak password does not use the link up.
+    let r = confirm(&app, &token, "kort").await;
+    assert_eq!(
+        (r.status, r.body["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("password_too_short")),
+        "{:?}",
+        r.body
+    );
+    assert_eq!(confirm(&app, &token, NEW_PASSWORD).await.status, StatusCode::NO_CONTENT);
+    // Once only.
+    let r = confirm(&app, &token, "nog een ander wachtwoord").await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    // Every old session has ended.
+    for c in [&cookie, &second] {
+        assert_eq!(app.get("/api/session", Some(c)).await.status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(app.login(email, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login(email, NEW_PASSWORD).await.status, StatusCode::OK);
+    // The person is told.
+    let mails = mails_to(&app, email);
+    assert_eq!(mails.len(), 2);
+    assert!(mails[1].contains("Subject: Je wachtwoord is veranderd"), "{}", mails[1]);
+    // Unknown and malformed tokens.
+    for bad in ["", "niet-een-token", &token[..20]] {
+        let r = confirm(&app, bad, NEW_PASSWORD).await;
+        assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn an_expired_link_does_not_work() {
+    let app = TestApp::new().await;
+    let (cookie, token) = with_link(&app, "laat@example.org").await;
+    let now = zelfregie_server::store::now();
+    // 30 minutes: still valid one second before the end…
+    let expires: i64 =
+        sqlx::query_scalar("SELECT expires_at FROM password_resets").fetch_one(app.state.db.pool()).await.unwrap();
+    assert!((now + 30 * 60 - 5..=now + 30 * 60).contains(&expires), "{expires} vs {now}");
+    // …and not after.
+    sqlx::query("UPDATE password_resets SET expires_at = $1").bind(now - 1).execute(app.state.db.pool()).await.unwrap();
+    let r = confirm(&app, &token, NEW_PASSWORD).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+    assert_eq!(app.login("laat@example.org", PASSWORD).await.status, StatusCode::OK);
+    // The purge deletes it.
+    assert_eq!(zelfregie_server::password_reset::purge(&app.state.db).await.unwrap(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_requests_get_one_mail_within_the_cool_down() {
+    let app = Arc::new(TestApp::new().await);
+    let email = "druk@example.org";
+    app.registered(email).await;
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let r = ask(&app, email).await;
+                (r.status, r.raw)
+            })
+        })
+        .collect();
+    let mut replies = Vec::new();
+    for t in tasks {
+        replies.push(t.await.unwrap());
+    }
+    assert!(replies.iter().all(|r| r.0 == StatusCode::ACCEPTED && r.1 == replies[0].1));
+    assert_eq!(wait_for_mails(&app, email, 1).await.len(), 1, "one mail in the cool-down");
+}
+
+#[tokio::test]
+async fn at_most_five_reset_mails_a_day() {
+    let app = TestApp::new().await;
+    let email = "dagelijks@example.org";
+    app.registered(email).await;
+    let (cool_down, _) = zelfregie_server::password_reset::address_keys(&app.state, email);
+    for n in 1..=7 {
+        assert_eq!(ask(&app, email).await.status, StatusCode::ACCEPTED);
+        let expected = n.min(5);
+        assert_eq!(wait_for_mails(&app, email, expected).await.len(), expected, "request {n}");
+        // The cool-down has passed.
+        sqlx::query("UPDATE throttle SET window_start = window_start - 121 WHERE key = $1")
+            .bind(&cool_down)
+            .execute(app.state.db.pool())
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_parallel_uses_of_one_link_one_wins() {
+    let app = Arc::new(TestApp::new().await);
+    let (_, token) = with_link(&app, "tweemaal@example.org").await;
+    let use_link = |password: &'static str| {
+        let (app, token) = (app.clone(), token.clone());
+        tokio::spawn(async move { confirm(&app, &token, password).await })
+    };
+    let (a, b) = (use_link(NEW_PASSWORD), use_link("een heel ander wachtwoord"));
+    let (a, b) = (a.await.unwrap(), b.await.unwrap());
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::NO_CONTENT, StatusCode::BAD_REQUEST], "{:?} {:?}", a.body, b.body);
+    let winner = if a.status == StatusCode::NO_CONTENT { NEW_PASSWORD } else { "een heel ander wachtwoord" };
+    assert_eq!(app.login("tweemaal@example.org", winner).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn erasure_deletes_reset_links() {
+    let app = TestApp::new().await;
+    let (cookie, token) = with_link(&app, "weg@example.org").await;
+    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM password_resets").fetch_one(app.state.db.pool()).await.unwrap();
+    assert_eq!(left, 0);
+    assert_eq!(confirm(&app, &token, NEW_PASSWORD).await.code(), "token_invalid");
+}
