@@ -8,7 +8,8 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, Preview, Registration, SessionInfo,
+    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordReset, PasswordResetRequest,
+    Preview, Registration, SessionInfo,
 };
 
 use crate::editing::{SaveOutcome, Versioned};
@@ -300,4 +301,15 @@ pub async fn transfer_link_file(token: &str) -> ApiResult<(Vec<u8>, Option<Strin
     let name = response.headers().get("content-disposition").and_then(|h| crate::format::attachment_file_name(&h));
     let bytes = response.binary().await.map_err(|_| ClientError::Network)?;
     Ok((bytes, name))
+}
+
+/// Asks for a password reset link (the answer is the same whether or not an account has the address).
+pub async fn password_reset(email: &str) -> ApiResult<()> {
+    let request = PasswordResetRequest { email: email.to_owned() };
+    send(changing(Request::post("/api/password-reset")), body(&request)).await.map(drop)
+}
+
+/// Sets a new password with the token from a reset link.
+pub async fn password_reset_confirm(reset: &PasswordReset) -> ApiResult<()> {
+    send(changing(Request::post("/api/password-reset/confirm")), body(reset)).await.map(drop)
 }

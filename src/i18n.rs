@@ -102,6 +102,24 @@ texts! {
     LoggedOutEverywhereNotice => "Je bent op al je apparaten uitgelogd.", "You have been logged out on all your devices.";
     SessionEndedNotice => "Je sessie is verlopen. Log opnieuw in.", "Your session has ended. Please log in again.";
 
+    LoginForgot => "Wachtwoord vergeten?", "Forgot your password?";
+    ForgotTitle => "Wachtwoord vergeten", "Forgot your password";
+    ForgotIntro => "Vul je e-mailadres in. Je krijgt dan een mail met een link om een nieuw wachtwoord te kiezen.",
+                   "Enter your e-mail address. You will get an e-mail with a link to choose a new password.";
+    ForgotSubmit => "Stuur mij een link", "Send me a link";
+    ForgotSent => "Als er een account bij dit adres hoort, krijg je binnen een paar minuten een mail met een link. De link werkt 30 minuten. Geen mail? Kijk ook bij je spam.",
+                  "If there is an account with this address, you will get an e-mail with a link within a few minutes. The link works for 30 minutes. No e-mail? Check your spam folder too.";
+    ResetTitle => "Nieuw wachtwoord kiezen", "Choose a new password";
+    ResetIntro => "Kies een nieuw wachtwoord. Daarna ben je op al je apparaten uitgelogd en log je in met het nieuwe wachtwoord.",
+                  "Choose a new password. After that you are logged out on all your devices and you log in with the new password.";
+    ResetSubmit => "Wachtwoord opslaan", "Save password";
+    ResetDone => "Je nieuwe wachtwoord is opgeslagen. Je bent overal uitgelogd. Log nu in met je nieuwe wachtwoord.",
+                 "Your new password has been saved. You have been logged out everywhere. Log in now with your new password.";
+    ResetToLogin => "Naar inloggen", "Go to log in";
+    ResetLinkInvalid => "Deze link werkt niet (meer): hij is al gebruikt, ouder dan 30 minuten of niet compleet. Vraag een nieuwe link aan.",
+                        "This link does not work (any more): it was used already, is older than 30 minutes or is incomplete. Ask for a new link.";
+    ResetAskAgain => "Nieuwe link aanvragen", "Ask for a new link";
+
     RegisterTitle => "Registreren", "Register";
     RegisterIntro => "Met een account beheer je zelf je profiel, wie het ziet en je toestemmingen.",
                      "With an account you manage your profile, who sees it and your consents yourself.";

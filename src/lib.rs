@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                     // Links from e-mails: no login needed.
                     <Route path=path!("/nieuwsbrief/bevestigen") view=ConfirmSubscriptionPage/>
                     <Route path=path!("/nieuwsbrief/afmelden") view=UnsubscribePage/>
+                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage/>
+                    <Route path=path!("/wachtwoord-herstellen") view=ResetPasswordPage/>
                     <Route path=path!("/wie-zag-mijn-gegevens") view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
                     <Route path=path!("/inloggen") view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
                     <Route path=path!("/registreren") view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>

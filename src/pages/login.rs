@@ -2,7 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Credentials, Password};
+use zelfregie_model::{Credentials, ErrorCode, Password};
 
 use crate::api;
 use crate::components::field::{focus_field, TextField};
@@ -66,7 +66,14 @@ pub fn LoginPage() -> impl IntoView {
         <Page title=T::LoginTitle>
             {notice}
             <p>{locale.text(T::LoginIntro)}</p>
-            {move || errors.get().general.map(|error| view! { <ErrorNotice error=error/> })}
+            {move || errors.get().general.map(|error| {
+                // After a wrong password (or too many), the way out is right there.
+                let forgot = matches!(error.code(), Some(ErrorCode::InvalidCredentials | ErrorCode::TooManyAttempts));
+                view! {
+                    <ErrorNotice error=error/>
+                    {forgot.then(|| view! { <p><a href="/wachtwoord-vergeten">{locale.text(T::LoginForgot)}</a></p> })}
+                }
+            })}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="username"
                     error=field_error(errors, "email")/>
@@ -76,6 +83,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if pending.get() { locale.text(T::LoginBusy)() } else { locale.text(T::LoginSubmit)() }}
                 </button>
             </form>
+            <p><a href="/wachtwoord-vergeten">{locale.text(T::LoginForgot)}</a></p>
             <p>{locale.text(T::LoginNoAccount)} " " <a href="/registreren">{locale.text(T::LoginRegisterLink)}</a></p>
         </Page>
     }

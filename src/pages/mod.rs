@@ -11,6 +11,7 @@ pub mod newsletter_link;
 pub mod not_found;
 pub mod open_export;
 pub mod overview;
+pub mod password_reset;
 pub mod profile;
 pub mod register;
 pub mod transfer_link;
