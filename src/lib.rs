@@ -31,6 +31,7 @@ use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::open_export::OpenExportPage;
+use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
