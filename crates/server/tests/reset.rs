@@ -103,6 +103,13 @@ async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
     for _ in 0..6 {
         app.login(email, "fout fout fout fout").await;
     }
+    let key = app.state.throttle.key("login-account", email);
+    let counters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key = $1")
+        .bind(&key)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(counters, 1, "wrong passwords counted");
     // A weak password does not use the link up.
     let r = confirm(&app, &token, "kort").await;
     assert_eq!(
@@ -115,6 +122,14 @@ async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
     // Once only.
     let r = confirm(&app, &token, "nog een ander wachtwoord").await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    // The account's login counter is forgotten.
+    let key = app.state.throttle.key("login-account", email);
+    let counters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key = $1")
+        .bind(&key)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(counters, 0, "login counter cleared");
     // Every old session has ended.
     for c in [&cookie, &second] {
         assert_eq!(app.get("/api/session", Some(c)).await.status, StatusCode::UNAUTHORIZED);
