@@ -18,8 +18,6 @@ use crate::i18n::T;
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
-const PARTICIPANT: &str = "/api/me/participant";
-
 fn level_text(level: FunctionLevel) -> T {
     match level {
         FunctionLevel::Employee => T::LevelEmployee,
@@ -215,7 +213,7 @@ fn bind(ed: Ed, get: fn(&Participant) -> &String, set: fn(&mut Participant) -> &
 #[component]
 fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Participant>::load(PARTICIPANT, |f| format!("participant-{f}"));
+    let form = VersionedForm::<Participant>::load(api::PARTICIPANT, |f| format!("participant-{f}"));
     let (ed, errors, saved) = (form.editor, form.errors, form.saved);
     let dirty = move || form.dirty();
     // Registering turns the page into the participant's page.

@@ -11,6 +11,7 @@ use crate::components::page::Page;
 use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::{Auth, Notice};
 
 /// Session management of the logged-in account.
@@ -163,7 +164,7 @@ fn EraseAccount() -> impl IntoView {
     view! {
         <section aria-labelledby="h-erase" class="danger-zone">
             <h2 id="h-erase">{locale.text(T::EraseHeading)}</h2>
-            <p>{locale.text(T::EraseText)} " " <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a></p>
+            <p>{locale.text(T::EraseText)} " " <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a></p>
             {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"

@@ -19,6 +19,7 @@ use crate::format::{date_time, export_file_name, size, today};
 use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 
 /// Fetches the export and encrypts it in the worker, reporting each step.
 async fn encrypted_export(
@@ -51,10 +52,10 @@ pub fn ExportPage() -> impl IntoView {
                 <details class="plain-download">
                     <summary>{locale.text(T::DownloadLink)}</summary>
                     <p class="notice notice-warning">{locale.text(T::PlainText)}</p>
-                    <p><a class="button-secondary download-link" href="/api/me/export" download>{locale.text(T::DownloadLink)}</a></p>
+                    <p><a class="button-secondary download-link" href=api::EXPORT download>{locale.text(T::DownloadLink)}</a></p>
                 </details>
             </section>
-            <p><a href="/export-openen">{locale.text(T::OpenExportLink)}</a></p>
+            <p><a href=Route::OpenExport.path()>{locale.text(T::OpenExportLink)}</a></p>
         </Page>
     }
 }

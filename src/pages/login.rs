@@ -11,6 +11,7 @@ use crate::components::page::Page;
 use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::{Auth, Notice};
 
 /// The login form. Success updates the session; the guard around this page then moves on
@@ -76,7 +77,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if pending.get() { locale.text(T::LoginBusy)() } else { locale.text(T::LoginSubmit)() }}
                 </button>
             </form>
-            <p>{locale.text(T::LoginNoAccount)} " " <a href="/registreren">{locale.text(T::LoginRegisterLink)}</a></p>
+            <p>{locale.text(T::LoginNoAccount)} " " <a href=Route::Register.path()>{locale.text(T::LoginRegisterLink)}</a></p>
         </Page>
     }
 }

@@ -131,7 +131,7 @@ pub fn NewsletterPage() -> impl IntoView {
                             <li>
                                 <strong>{date_time(e.at, locale.lang())}</strong> ": " {t(event_text(e.kind))} ", " {t(channel_text(e.channel))}
                                 <br/><span class="muted">{t(T::NewsletterTextVersion)} " " {e.text_version}</span>
-                                " · " <a href=format!("/api/me/newsletter/receipts/{}", e.id) download>{t(T::Receipt)}</a>
+                                " · " <a href=api::receipt_path(e.id) download>{t(T::Receipt)}</a>
                             </li>
                         }).collect_view()}
                     </ol>

@@ -13,6 +13,7 @@ use crate::components::notice::{ErrorNotice, StatusNotice};
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
 
 fn token() -> Option<String> {
@@ -78,8 +79,8 @@ fn NewsletterOnward() -> impl IntoView {
     view! {
         <p class="onward">
             {move || match auth.is_logged_in() {
-                Some(true) => view! { <a href="/nieuwsbrief">{locale.text(T::OnwardNewsletter)}</a> }.into_any(),
-                _ => view! { <a href="/inloggen">{locale.text(T::OnwardLogin)}</a> }.into_any(),
+                Some(true) => view! { <a href=Route::Newsletter.path()>{locale.text(T::OnwardNewsletter)}</a> }.into_any(),
+                _ => view! { <a href=Route::Login.path()>{locale.text(T::OnwardLogin)}</a> }.into_any(),
             }}
         </p>
     }

@@ -12,6 +12,7 @@ use crate::components::page::Page;
 use crate::format::date_time;
 use crate::i18n::{audience_text, idle_timeout_text, T};
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
 
 /// The overview of the logged-in account and session.
@@ -36,8 +37,8 @@ fn TakeAway() -> impl IntoView {
             <h2 id="h-take-away">{locale.text(T::OverviewTakeAwayHeading)}</h2>
             <p>{locale.text(T::OverviewTakeAwayText)}</p>
             <p class="button-row">
-                <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a>
-                <a href="/exporteren">{locale.text(T::NavExport)}</a>
+                <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a>
+                <a href=Route::Export.path()>{locale.text(T::NavExport)}</a>
             </p>
         </section>
     }
@@ -89,8 +90,8 @@ fn CandidateBankSummary() -> impl IntoView {
     let locale = Locale::get();
     let state = RwSignal::new(None);
     spawn_local(async move {
-        let profile = api::get_versioned::<Profile>("/api/me/profile").await;
-        let visibility = api::get_versioned::<Visibility>("/api/me/visibility").await;
+        let profile = api::get_versioned::<Profile>(api::PROFILE).await;
+        let visibility = api::get_versioned::<Visibility>(api::VISIBILITY).await;
         state.set(Some(profile.and_then(|p| visibility.map(|v| (p.value, v.value)))));
     });
     let t = move |k: T| k.get(locale.lang());
@@ -101,9 +102,9 @@ fn CandidateBankSummary() -> impl IntoView {
                 None => None,
                 Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
                 Some(Ok((profile, visibility))) => Some(if profile == Profile::default() {
-                    view! { <p>{t(T::OverviewProfileEmpty)} " " <a href="/profiel">{t(T::NavProfile)}</a></p> }.into_any()
+                    view! { <p>{t(T::OverviewProfileEmpty)} " " <a href=Route::Profile.path()>{t(T::NavProfile)}</a></p> }.into_any()
                 } else if !visibility.listed {
-                    view! { <p>{t(T::OverviewListedOff)} " " <a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p> }.into_any()
+                    view! { <p>{t(T::OverviewListedOff)} " " <a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p> }.into_any()
                 } else {
                     let hidden: Vec<&str> = visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
                     let hidden = if hidden.is_empty() { t(T::OverviewNoneHidden).to_owned() } else { hidden.join(", ") };
@@ -114,7 +115,7 @@ fn CandidateBankSummary() -> impl IntoView {
                             <dt>{t(T::OverviewHidden)}</dt>
                             <dd>{hidden}</dd>
                         </dl>
-                        <p><a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p>
+                        <p><a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p>
                     }.into_any()
                 }),
             }}

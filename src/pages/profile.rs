@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
 use zelfregie_model::{recruiter_view, Month, Partner, Profile, Visibility};
 
+use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
@@ -20,8 +21,6 @@ use crate::forms::{field_error, FormErrors};
 use crate::i18n::{level_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
-
-const PATH: &str = "/api/me/profile";
 
 type Ed = RwSignal<Option<Editor<Profile>>>;
 
@@ -73,7 +72,7 @@ fn number<N: FromStr>(s: &str) -> Option<N> {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Profile>::load(PATH, field_id);
+    let form = VersionedForm::<Profile>::load(api::PROFILE, field_id);
     let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {

@@ -11,6 +11,7 @@ use crate::components::page::Page;
 use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
 
 /// The registration form. The shared model validates here first, per field, and the
@@ -66,7 +67,7 @@ pub fn RegisterPage() -> impl IntoView {
                     {move || if pending.get() { locale.text(T::RegisterBusy)() } else { locale.text(T::RegisterSubmit)() }}
                 </button>
             </form>
-            <p>{locale.text(T::RegisterHaveAccount)} " " <a href="/inloggen">{locale.text(T::RegisterLoginLink)}</a></p>
+            <p>{locale.text(T::RegisterHaveAccount)} " " <a href=Route::Login.path()>{locale.text(T::RegisterLoginLink)}</a></p>
         </Page>
     }
 }

@@ -18,8 +18,6 @@ use crate::i18n::{audience_text, error_text, section_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
-const PATH: &str = "/api/me/visibility";
-
 type Ed = RwSignal<Option<Editor<Visibility>>>;
 
 fn draft<R>(ed: Ed, f: impl FnOnce(&Visibility) -> R) -> Option<R> {
@@ -53,7 +51,7 @@ fn describe(v: &Visibility) -> AnyView {
 #[component]
 pub fn VisibilityPage() -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Visibility>::load(PATH, |_| "audience-partners".to_owned());
+    let form = VersionedForm::<Visibility>::load(api::VISIBILITY, |_| "audience-partners".to_owned());
     let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
