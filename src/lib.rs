@@ -16,6 +16,7 @@ pub mod locale;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod submit;
 pub mod unsaved;
 pub mod versioned_form;
 

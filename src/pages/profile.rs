@@ -13,7 +13,7 @@ use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::{field_id, move_entry, Editor};
@@ -73,7 +73,7 @@ fn number<N: FromStr>(s: &str) -> Option<N> {
 pub fn ProfilePage() -> impl IntoView {
     let locale = Locale::get();
     let form = VersionedForm::<Profile>::load(api::PROFILE, field_id);
-    let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
+    let (ed, errors) = (form.editor, form.errors);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -85,11 +85,9 @@ pub fn ProfilePage() -> impl IntoView {
         <Page title=T::ProfileTitle>
             <p>{locale.text(T::ProfileIntro)}</p>
             <p class="notice notice-warning">{locale.text(T::SpecialDataWarning)}</p>
-            {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
-            {move || (ed.with(Option::is_none) && load_error.with(Option::is_none)).then(|| view! { <Loading/> })}
-            <Show when=move || ed.with(Option::is_some)>
+            <Loaded resource=form.loaded let:_loaded>
                 <ConflictPanel editor=ed newer=newer_profile/>
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {form.message()}
                 {move || (!errors.with(|e| e.fields.is_empty())).then(|| view! { <p class="notice notice-error" role="alert">{locale.text(T::FormHasErrors)}</p> })}
                 <form class="form profile-form" on:submit=submit novalidate>
                     <PersonalSection ed=ed errors=errors/>
@@ -103,7 +101,7 @@ pub fn ProfilePage() -> impl IntoView {
                         list=|p: &Profile| &p.desired_occupations list_mut=|p: &mut Profile| &mut p.desired_occupations/>
                     <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
-            </Show>
+            </Loaded>
         </Page>
     }
 }
