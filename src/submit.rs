@@ -93,14 +93,7 @@ impl<I: Clone + 'static> Submit<I> {
             async move {
                 match sent.await {
                     Ok(answer) => done(answer),
-                    // The page may be gone by now (the person moved on): then nothing to show.
-                    Err(error) => {
-                        let _ = errors.try_set(FormErrors::from_client(error));
-                        if let Some(id) = errors.try_with_untracked(|e| focus_target(e, field_id, message_id)).flatten()
-                        {
-                            focus_field(&id);
-                        }
-                    }
+                    Err(error) => show(errors, FormErrors::from_client(error), field_id, message_id),
                 }
             }
         });
@@ -118,13 +111,7 @@ impl<I: Clone + 'static> Submit<I> {
                 self.errors.set(FormErrors::default());
                 self.action.dispatch_local(input);
             }
-            Err(found) => {
-                let errors = FormErrors::from_validation(found);
-                if let Some(id) = focus_target(&errors, self.field_id, self.message_id) {
-                    focus_field(&id);
-                }
-                self.errors.set(errors);
-            }
+            Err(found) => show(self.errors, FormErrors::from_validation(found), self.field_id, self.message_id),
         }
     }
 
@@ -151,6 +138,17 @@ impl<I: Clone + 'static> Submit<I> {
     pub fn message(self) -> impl IntoView {
         let id = self.message_id;
         move || self.errors.get().general.map(|error| view! { <ErrorNotice error=error id=id/> })
+    }
+}
+
+/// Shows `found` and moves focus to it. The page may be gone by the time a request fails
+/// (the person moved on): then there is nothing to show.
+fn show(errors: RwSignal<FormErrors>, found: FormErrors, field_id: fn(&str) -> String, message_id: &str) {
+    let target = focus_target(&found, field_id, message_id);
+    if errors.try_set(found).is_none() {
+        if let Some(id) = target {
+            focus_field(&id);
+        }
     }
 }
 

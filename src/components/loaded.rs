@@ -33,10 +33,21 @@ where
             Err(error) => view! { <ErrorNotice error=error/> }.into_any(),
         })
     };
+    frame(Box::new(shown), keep, set_pending)
+}
+
+/// The loading frame around what is shown; not generic, so it is compiled once for every
+/// kind of data.
+fn frame(
+    shown: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
+    keep: bool,
+    set_pending: Option<SignalSetter<bool>>,
+) -> AnyView {
     if keep {
         let set_pending = set_pending.unwrap_or_else(|| SignalSetter::map(|_: bool| {}));
-        view! { <Transition fallback=|| view! { <Loading/> } set_pending=set_pending>{shown}</Transition> }.into_any()
+        view! { <Transition fallback=|| view! { <Loading/> } set_pending=set_pending>{move || shown()}</Transition> }
+            .into_any()
     } else {
-        view! { <Suspense fallback=|| view! { <Loading/> }>{shown}</Suspense> }.into_any()
+        view! { <Suspense fallback=|| view! { <Loading/> }>{move || shown()}</Suspense> }.into_any()
     }
 }
