@@ -111,7 +111,8 @@ fn body<B: Serialize>(value: &B) -> Option<String> {
     serde_json::to_string(value).ok()
 }
 
-/// Marks a state-changing request as coming from this app (PRODUCT.md, the fixed outside).
+/// Marks a state-changing request as coming from this app: the server refuses a change
+/// without it (a page on another site cannot set it).
 fn changing(builder: RequestBuilder) -> RequestBuilder {
     builder.header("X-Requested-With", "zelfregie")
 }

@@ -1,5 +1,5 @@
 //! Opleidingen: register as a course participant (a choice), the catalogue, enrol and
-//! cancel, current enrolments and the trainings followed (seed 000 art. 9.3, 10.2).
+//! cancel, current enrolments and the trainings followed.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! Wie zag mijn gegevens: every time a partner's recruiter opened the profile or got it in a
-//! search result (seed 000 art. 14.3), grouped by partner, newest first.
+//! search result, grouped by partner, newest first.
 
 use leptos::prelude::*;
 use zelfregie_model::{Disclosure, DisclosureKind, DisclosurePage};

@@ -1,6 +1,6 @@
 //! Nieuwsbrief: whether the person receives the nieuwsflits and under which consent text,
 //! subscribe (double opt-in), withdraw in one click, whether the mailing company has been
-//! told, and the full history with a receipt per event (GDPR art. 7; seed 000 art. 9.6).
+//! told, and the full history with a receipt per event (GDPR art. 7).
 
 use leptos::prelude::*;
 use zelfregie_model::newsletter::{

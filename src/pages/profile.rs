@@ -1,4 +1,5 @@
-//! Profiel: the candidate's own profile, exactly the categories of seed 000 art. 10.1.
+//! Profiel: the candidate's own profile, exactly the categories of the shared model's
+//! `Profile`.
 //! Validated by the shared model as the person saves (and again by the server); saved with
 //! `If-Match`, so an edit made on another device is never overwritten unnoticed.
 

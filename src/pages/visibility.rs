@@ -1,5 +1,5 @@
 //! Zichtbaarheid: in the candidate bank or not, for which partners, which sections,
-//! anonymous or not (seed 000 art. 9.2); and the profile exactly as partner X sees it,
+//! anonymous or not; and the profile exactly as partner X sees it,
 //! rendered from the server's own recruiter response for that partner.
 
 use leptos::ev::SubmitEvent;

@@ -62,9 +62,9 @@ const COMMON_PASSWORDS: &[&str] = &[
 pub enum Role {
     /// A candidate and/or course participant managing their own data.
     Person,
-    /// A recruiter bound to one partner organisation (seed 000 art. 9.1).
+    /// A recruiter bound to one partner organisation.
     Recruiter,
-    /// Staff of the IGOM academy (seed 000 art. 9.3).
+    /// Staff of the IGOM academy.
     AcademyStaff,
 }
 
