@@ -62,9 +62,9 @@ const COMMON_PASSWORDS: &[&str] = &[
 pub enum Role {
     /// A candidate and/or course participant managing their own data.
     Person,
-    /// A recruiter bound to one partner organisation (seed 000 art. 9.1).
+    /// A recruiter bound to one partner organisation.
     Recruiter,
-    /// Staff of the IGOM academy (seed 000 art. 9.3).
+    /// Staff of the IGOM academy.
     AcademyStaff,
 }
 
@@ -150,6 +150,21 @@ pub struct PasswordChange {
     pub new_password: Password,
 }
 
+impl PasswordChange {
+    /// Every field failure, in field order: the current password must be given; the new one
+    /// follows the registration rules for the account's address `email`. Empty means valid.
+    pub fn validate(&self, email: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.current_password.expose().is_empty() {
+            errors.push(FieldError::new("current_password", ErrorCode::Required));
+        }
+        if let Err(code) = validate_new_password(self.new_password.expose(), email) {
+            errors.push(FieldError::new("new_password", code));
+        }
+        errors
+    }
+}
+
 /// `DELETE /api/me/account`: erase the account and everything held; the password is asked
 /// again (ASVS 5.0 7.5.3).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
@@ -157,6 +172,17 @@ pub struct PasswordChange {
 pub struct Erasure {
     /// The current password.
     pub password: Password,
+}
+
+impl Erasure {
+    /// The password must be given. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        if self.password.expose().is_empty() {
+            vec![FieldError::new("password", ErrorCode::Required)]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// The account as its owner sees it.
@@ -280,6 +306,30 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), ErrorCod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_change_and_an_erasure_ask_the_current_password() {
+        let change =
+            PasswordChange { current_password: Password::new(String::new()), new_password: Password::new("kort") };
+        let fields: Vec<_> = change.validate("a@b.nl").into_iter().map(|f| (f.field, f.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("current_password".to_owned(), ErrorCode::Required),
+                ("new_password".to_owned(), ErrorCode::PasswordTooShort)
+            ]
+        );
+        let fine = PasswordChange {
+            current_password: Password::new("oud"),
+            new_password: Password::new("paarse olifant op de fiets"),
+        };
+        assert!(fine.validate("a@b.nl").is_empty());
+        assert_eq!(
+            Erasure { password: Password::new(String::new()) }.validate(),
+            [FieldError::new("password", ErrorCode::Required)]
+        );
+        assert!(Erasure { password: Password::new("x") }.validate().is_empty());
+    }
 
     #[test]
     fn emails_people_type_are_accepted() {
