@@ -1,6 +1,7 @@
 # zelfregie: `make run` and `make test` on a fresh Debian machine with only the Rust
 # toolchain. Every tool is installed here when missing (each check costs ~0 s when present),
-# from crates.io, npm and Debian only: nothing is downloaded from GitHub.
+# from crates.io, npm and Debian only: nothing is downloaded from GitHub. Why each tool and
+# version: docs/build.md.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c

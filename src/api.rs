@@ -58,6 +58,20 @@ impl From<ErrorCode> for ClientError {
     }
 }
 
+/// The candidate's profile (a versioned document: `ETag`, `If-Match`).
+pub const PROFILE: &str = "/api/me/profile";
+/// The candidate's visibility settings (versioned).
+pub const VISIBILITY: &str = "/api/me/visibility";
+/// The course participant's registration (versioned).
+pub const PARTICIPANT: &str = "/api/me/participant";
+/// The complete export as JSON; also the plain download link's address.
+pub const EXPORT: &str = "/api/me/export";
+
+/// The consent receipt of newsletter event `id` (a download link's address).
+pub fn receipt_path(id: i64) -> String {
+    format!("/api/me/newsletter/receipts/{id}")
+}
+
 /// The result of every call.
 pub type ApiResult<T> = Result<T, ClientError>;
 
@@ -98,7 +112,8 @@ fn body<B: Serialize>(value: &B) -> Option<String> {
     serde_json::to_string(value).ok()
 }
 
-/// Marks a state-changing request as coming from this app (PRODUCT.md, the fixed outside).
+/// Marks a state-changing request as coming from this app: the server refuses a change
+/// without it (a page on another site cannot set it).
 fn changing(builder: RequestBuilder) -> RequestBuilder {
     builder.header("X-Requested-With", "zelfregie")
 }
@@ -238,7 +253,7 @@ pub async fn cancel_enrolment(training_id: i64) -> ApiResult<AcademyPage> {
 
 /// Stops being a course participant.
 pub async fn stop_participating() -> ApiResult<AcademyPage> {
-    json(send(changing(Request::delete("/api/me/participant")), None).await?).await
+    json(send(changing(Request::delete(PARTICIPANT)), None).await?).await
 }
 
 /// Changes the password (the current one is asked again).
@@ -253,7 +268,7 @@ pub async fn erase_account(erasure: &Erasure) -> ApiResult<()> {
 
 /// The complete export, as the bytes the server sent (they are encrypted as they are).
 pub async fn export_bytes() -> ApiResult<Vec<u8>> {
-    let response = send(Request::get("/api/me/export"), None).await?;
+    let response = send(Request::get(EXPORT), None).await?;
     response.binary().await.map_err(|_| ClientError::Network)
 }
 

@@ -513,7 +513,8 @@ texts! {
     NotFoundBack => "Naar het overzicht", "Go to the overview";
 }
 
-/// The sentence for an error code: what happened and, where it helps, what to do.
+/// The sentence for an error code: what happened and, where it helps, what to do. No
+/// catch-all arm: a new code does not compile until it has its sentence here.
 pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
     use ErrorCode::*;
     let (nl, en) = match code {
@@ -660,7 +661,7 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "De dienst is even niet bereikbaar. Er is niets gewijzigd; probeer het over een paar minuten opnieuw.",
             "The service is briefly unavailable. Nothing was changed; please try again in a few minutes.",
         ),
-        Internal | Unknown | _ => (
+        Internal | Unknown => (
             "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.",
             "Something went wrong on our side. Nothing was changed; please try again later.",
         ),

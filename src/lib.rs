@@ -14,13 +14,14 @@ pub mod forms;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod routes;
 pub mod session;
+pub mod submit;
 pub mod unsaved;
 pub mod versioned_form;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
@@ -36,6 +37,7 @@ use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
+use crate::routes::Route as To;
 use crate::session::Auth;
 use crate::unsaved::Unsaved;
 
@@ -49,26 +51,26 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=|| view! { <RequireLogin><OverviewPage/></RequireLogin> }/>
-                    <Route path=path!("/account") view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
-                    <Route path=path!("/profiel") view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
-                    <Route path=path!("/zichtbaarheid") view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
-                    <Route path=path!("/mijn-gegevens") view=|| view! { <RequireLogin><MyDataPage/></RequireLogin> }/>
-                    <Route path=path!("/exporteren") view=|| view! { <RequireLogin><ExportPage/></RequireLogin> }/>
+                    <Route path=To::Overview.matcher() view=|| view! { <RequireLogin><OverviewPage/></RequireLogin> }/>
+                    <Route path=To::Account.matcher() view=|| view! { <RequireLogin><AccountPage/></RequireLogin> }/>
+                    <Route path=To::Profile.matcher() view=|| view! { <RequireLogin><ProfilePage/></RequireLogin> }/>
+                    <Route path=To::Visibility.matcher() view=|| view! { <RequireLogin><VisibilityPage/></RequireLogin> }/>
+                    <Route path=To::MyData.matcher() view=|| view! { <RequireLogin><MyDataPage/></RequireLogin> }/>
+                    <Route path=To::Export.matcher() view=|| view! { <RequireLogin><ExportPage/></RequireLogin> }/>
                     // Opening a file needs no account: it happens in the browser only.
-                    <Route path=path!("/export-openen") view=OpenExportPage/>
+                    <Route path=To::OpenExport.matcher() view=OpenExportPage/>
                     // The one-time link a person gives an organisation: no account needed.
-                    <Route path=path!("/overdracht") view=TransferLinkPage/>
-                    <Route path=path!("/opleidingen") view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
-                    <Route path=path!("/nieuwsbrief") view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
+                    <Route path=To::TransferLink.matcher() view=TransferLinkPage/>
+                    <Route path=To::Academy.matcher() view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
+                    <Route path=To::Newsletter.matcher() view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.
-                    <Route path=path!("/nieuwsbrief/bevestigen") view=ConfirmSubscriptionPage/>
-                    <Route path=path!("/nieuwsbrief/afmelden") view=UnsubscribePage/>
-                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage/>
-                    <Route path=path!("/wachtwoord-herstellen") view=ResetPasswordPage/>
-                    <Route path=path!("/wie-zag-mijn-gegevens") view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
-                    <Route path=path!("/inloggen") view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
-                    <Route path=path!("/registreren") view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>
+                    <Route path=To::NewsletterConfirm.matcher() view=ConfirmSubscriptionPage/>
+                    <Route path=To::NewsletterUnsubscribe.matcher() view=UnsubscribePage/>
+                    <Route path=To::ForgotPassword.matcher() view=ForgotPasswordPage/>
+                    <Route path=To::ResetPassword.matcher() view=ResetPasswordPage/>
+                    <Route path=To::Disclosures.matcher() view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
+                    <Route path=To::Login.matcher() view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
+                    <Route path=To::Register.matcher() view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>
                 </Routes>
             </Layout>
         </Router>

@@ -4,29 +4,29 @@
 //! every page behaves the same.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::FieldError;
 
-use crate::api::{self, ApiResult, ClientError};
+use crate::api::{self, ApiResult};
 use crate::components::field::focus_field;
 use crate::editing::{Editor, SaveOutcome};
-use crate::forms::{field_error, FormErrors};
+use crate::forms::FormErrors;
+use crate::submit::{checked, Submit};
 use crate::unsaved::track_unsaved;
 
 /// Handles of a versioned form; all `Copy`, to move into closures freely.
 pub struct VersionedForm<D: Send + Sync + 'static> {
-    /// The edit (absent while loading).
+    /// The edit (absent until loaded).
     pub editor: RwSignal<Option<Editor<D>>>,
-    /// Loading failed.
-    pub load_error: RwSignal<Option<ClientError>>,
+    /// The load: done once the document is in [`VersionedForm::editor`]; pages show the form
+    /// inside [`Loaded`](crate::components::loaded::Loaded) on it.
+    pub loaded: LocalResource<ApiResult<()>>,
     /// Errors to show.
     pub errors: RwSignal<FormErrors>,
     /// The last save succeeded (until the next edit).
     pub saved: RwSignal<bool>,
-    save: Action<(), ApiResult<SaveOutcome<D>>>,
-    field_id: fn(&str) -> String,
+    save: Submit<(D, String)>,
 }
 
 impl<D: Send + Sync + 'static> Clone for VersionedForm<D> {
@@ -43,42 +43,36 @@ where
     /// Loads the document at `path`; `field_id` maps a field path of an error to the id of
     /// its input (for focus).
     pub fn load(path: &'static str, field_id: fn(&str) -> String) -> Self {
+        Self::load_then(path, field_id, |_| {})
+    }
+
+    /// As [`VersionedForm::load`]; `after_save` hears every version the server stored.
+    pub fn load_then(path: &'static str, field_id: fn(&str) -> String, after_save: impl Fn(&D) + 'static) -> Self {
         let editor = RwSignal::new(None::<Editor<D>>);
-        let load_error = RwSignal::new(None);
-        let errors = RwSignal::new(FormErrors::default());
         let saved = RwSignal::new(false);
-        spawn_local(async move {
-            match api::get_versioned::<D>(path).await {
-                Ok(v) => editor.set(Some(Editor::new(v))),
-                Err(e) => load_error.set(Some(e)),
-            }
+        let loaded = LocalResource::new(move || async move {
+            let document = api::get_versioned::<D>(path).await?;
+            editor.set(Some(Editor::new(document)));
+            Ok(())
         });
-        let save = Action::new_local(move |_: &()| {
-            let (draft, etag) = editor
-                .with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())))
-                .expect("saved only after loading");
-            async move { api::save_versioned(path, &draft, &etag).await }
-        });
-        let form = VersionedForm { editor, load_error, errors, saved, save, field_id };
-        track_unsaved(move || form.dirty());
-        Effect::new(move |_| match save.value().get() {
-            Some(Ok(SaveOutcome::Saved(v))) => {
-                editor.update(|e| e.iter_mut().for_each(|e| e.saved(v.clone())));
-                errors.set(FormErrors::default());
-                saved.set(true);
-            }
-            Some(Ok(SaveOutcome::Conflict(newer))) => {
-                editor.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
-                focus_field("conflict");
-            }
-            Some(Err(error)) => {
-                errors.set(FormErrors::from_client(error));
-                if let Some(f) = errors.with_untracked(|e| e.first_field().map(field_id)) {
-                    focus_field(&f);
+        let save = Submit::with_field_ids(
+            "save-error",
+            field_id,
+            move |(draft, etag): (D, String)| async move { api::save_versioned(path, &draft, &etag).await },
+            move |outcome| match outcome {
+                SaveOutcome::Saved(stored) => {
+                    after_save(&stored.value);
+                    editor.update(|e| e.iter_mut().for_each(|e| e.saved(stored.clone())));
+                    saved.set(true);
                 }
-            }
-            None => {}
-        });
+                SaveOutcome::Conflict(newer) => {
+                    editor.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
+                    focus_field("conflict");
+                }
+            },
+        );
+        let form = VersionedForm { editor, loaded, errors: save.errors, saved, save };
+        track_unsaved(move || form.dirty());
         form
     }
 
@@ -96,18 +90,20 @@ where
     /// otherwise shows the errors and moves focus to the first.
     pub fn submit(self, validate: impl Fn(&D) -> Vec<FieldError>) {
         self.saved.set(false);
-        let found = self.editor.with_untracked(|e| e.as_ref().map(|e| validate(&e.draft)).unwrap_or_default());
-        if let Some(first) = found.first() {
-            focus_field(&(self.field_id)(&first.field));
-            self.errors.set(FormErrors::from_validation(found));
+        let Some(edit) = self.editor.with_untracked(|e| e.as_ref().map(|e| (e.draft.clone(), e.base.etag.clone())))
+        else {
             return;
-        }
-        self.errors.set(FormErrors::default());
-        self.save.dispatch(());
+        };
+        self.save.submit(checked(edit, |(draft, _)| validate(draft)));
     }
 
     /// The error to show at field `path`.
     pub fn error(self, path: impl Into<String>) -> Signal<Option<zelfregie_model::ErrorCode>> {
-        field_error(self.errors, path)
+        self.save.error(path)
+    }
+
+    /// The error about the whole form (network, server), focused when no field is to blame.
+    pub fn message(self) -> impl IntoView {
+        self.save.message()
     }
 }

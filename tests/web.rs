@@ -178,3 +178,102 @@ fn crypto_failures_read_as_sentences_in_both_languages() {
         "Dit wachtwoord opent het bestand niet. Controleer het en probeer opnieuw."
     );
 }
+
+/// Waits for the next two animation frames (focus moves a frame after render).
+async fn frames() {
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            window().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+}
+
+fn focused_id() -> Option<String> {
+    document().active_element().map(|e| e.id())
+}
+
+#[wasm_bindgen_test]
+async fn loaded_data_shows_after_the_loading_message_and_a_failure_as_an_alert() {
+    use zelfregie::components::loaded::Loaded;
+    storage().clear().unwrap();
+    // Loads once `release` is called: until then the loading message shows.
+    let mut release = None;
+    let gate = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let container = mount(move || {
+        Locale::provide();
+        let good = LocalResource::new(move || {
+            let gate = wasm_bindgen_futures::JsFuture::from(gate.clone());
+            async move {
+                gate.await.unwrap();
+                Ok::<_, ClientError>("geladen".to_owned())
+            }
+        });
+        let bad = LocalResource::new(|| async { Err::<String, _>(ClientError::Network) });
+        view! {
+            <div class="good"><Loaded resource=good let:text><p class="probe">{text}</p></Loaded></div>
+            <div class="bad"><Loaded resource=bad let:text><p>{text}</p></Loaded></div>
+        }
+    });
+    for _ in 0..3 {
+        tick().await;
+    }
+    assert_eq!(find(&container, ".good [role=status]").text_content().unwrap(), "Laden…");
+    release.unwrap().call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_eq!(find(&container, ".good .probe").text_content().unwrap(), "geladen");
+    assert!(find(&container, ".bad [role=alert]").text_content().unwrap().len() > 10);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_submission_takes_focus_to_the_first_invalid_field_or_to_its_message() {
+    use zelfregie::submit::{checked, Submit};
+    use zelfregie_model::FieldError;
+    storage().clear().unwrap();
+    let sent = RwSignal::new(0u32);
+    let form = RwSignal::new(None::<Submit<String>>);
+    let container = mount(move || {
+        Locale::provide();
+        let submit = Submit::new(
+            "probe-error",
+            move |_: String| async move {
+                sent.update(|n| *n += 1);
+                Err::<(), _>(ClientError::Api(ApiError::new(ErrorCode::InvalidCredentials)))
+            },
+            |()| {},
+        );
+        form.set(Some(submit));
+        let first = RwSignal::new(String::new());
+        let second = RwSignal::new(String::new());
+        view! {
+            {submit.message()}
+            <TextField id="first" label=T::EmailLabel value=first error=submit.error("first")/>
+            <TextField id="second" label=T::PasswordLabel value=second error=submit.error("second")/>
+        }
+    });
+    tick().await;
+    let submit = form.get_untracked().unwrap();
+    let rules = |_: &String| {
+        vec![FieldError::new("second", ErrorCode::Required), FieldError::new("first", ErrorCode::EmailInvalid)]
+    };
+    submit.submit(checked(String::new(), rules));
+    tick().await;
+    frames().await;
+    assert_eq!(focused_id().as_deref(), Some("second"), "the first error the model found");
+    assert_eq!(find(&container, "#second").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(sent.get_untracked(), 0, "nothing is sent while a check fails");
+
+    submit.submit(Ok("fine".to_owned()));
+    for _ in 0..5 {
+        tick().await;
+    }
+    frames().await;
+    assert_eq!(sent.get_untracked(), 1);
+    assert_eq!(focused_id().as_deref(), Some("probe-error"), "no field to blame: the message");
+    assert_eq!(find(&container, "#probe-error").text_content().unwrap(), "E-mailadres of wachtwoord klopt niet.");
+    assert_eq!(find(&container, "#second").get_attribute("aria-invalid"), None, "the old field errors are gone");
+    container.remove();
+}

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use zelfregie_model::ErrorCode;
 
-use crate::forms::FormErrors;
 use crate::i18n::{error_text, T};
 use crate::locale::Locale;
 
@@ -257,11 +256,4 @@ where
             }).collect_view()}
         </fieldset>
     }
-}
-
-/// Shows `code` at `field` as the form's only error and moves focus there (a check of the
-/// shared model failed before anything was sent).
-pub fn reject_field(errors: RwSignal<FormErrors>, field: &str, code: ErrorCode) {
-    errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new(field, code)]));
-    focus_field(field);
 }

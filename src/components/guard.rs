@@ -7,18 +7,14 @@ use leptos_router::NavigateOptions;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::{Auth, AuthState};
-
-/// Path of the login page.
-pub const LOGIN_PATH: &str = "/inloggen";
-/// Path of the overview (home) page.
-pub const HOME_PATH: &str = "/";
 
 /// Shows `children` only to a logged-in person; sends anyone else to the login page.
 #[component]
 pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let auth = Auth::get();
-    redirect_when(move || auth.is_logged_in() == Some(false), LOGIN_PATH);
+    redirect_when(move || auth.is_logged_in() == Some(false), Route::Login);
     guarded(auth, children, true)
 }
 
@@ -26,15 +22,15 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
 #[component]
 pub fn RequireLoggedOut(children: ChildrenFn) -> impl IntoView {
     let auth = Auth::get();
-    redirect_when(move || auth.is_logged_in() == Some(true), HOME_PATH);
+    redirect_when(move || auth.is_logged_in() == Some(true), Route::Overview);
     guarded(auth, children, false)
 }
 
-fn redirect_when(condition: impl Fn() -> bool + 'static, path: &'static str) {
+fn redirect_when(condition: impl Fn() -> bool + 'static, to: Route) {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if condition() {
-            navigate(path, NavigateOptions { replace: true, ..Default::default() });
+            navigate(to.path(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
 }

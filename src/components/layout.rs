@@ -7,6 +7,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::unsaved::Unsaved;
 use wasm_bindgen::JsCast;
 
@@ -32,7 +33,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#inhoud">{locale.text(T::SkipToContent)}</a>
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="brand-link" href="/">
+                <a class="brand-link" href=Route::Overview.path()>
                     <span class="brand">{locale.text(T::AppName)}</span>
                     <span class="brand-tagline">{locale.text(T::AppTagline)}</span>
                 </a>

@@ -6,6 +6,7 @@ pub mod field;
 pub mod guard;
 pub mod language_switch;
 pub mod layout;
+pub mod loaded;
 pub mod nav;
 pub mod notice;
 pub mod page;

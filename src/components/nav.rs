@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
 use zelfregie_model::Role;
 
@@ -14,25 +15,27 @@ pub fn MainNav() -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let open = RwSignal::new(false);
-    let links = move || -> Vec<(&'static str, T)> {
+    let links = move || -> Vec<(Route, T)> {
         match auth.info().map(|i| i.account.role) {
             // Candidates manage a profile; recruiters and academy staff do not have one.
             Some(Role::Person) => vec![
-                ("/", T::NavOverview),
-                ("/profiel", T::NavProfile),
-                ("/zichtbaarheid", T::NavVisibility),
-                ("/wie-zag-mijn-gegevens", T::NavDisclosures),
-                ("/opleidingen", T::NavAcademy),
-                ("/nieuwsbrief", T::NavNewsletter),
-                ("/mijn-gegevens", T::NavMyData),
-                ("/account", T::NavAccount),
+                (Route::Overview, T::NavOverview),
+                (Route::Profile, T::NavProfile),
+                (Route::Visibility, T::NavVisibility),
+                (Route::Disclosures, T::NavDisclosures),
+                (Route::Academy, T::NavAcademy),
+                (Route::Newsletter, T::NavNewsletter),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
             ],
             // Exporteren is reached from Mijn gegevens and the overview: eight links are
             // what fits one line of a laptop screen.
-            Some(_) => vec![("/", T::NavOverview), ("/mijn-gegevens", T::NavMyData), ("/account", T::NavAccount)],
+            Some(_) => {
+                vec![(Route::Overview, T::NavOverview), (Route::MyData, T::NavMyData), (Route::Account, T::NavAccount)]
+            }
             None if auth.is_logged_in() == Some(true) => Vec::new(),
             None if auth.is_logged_in() == Some(false) => {
-                vec![("/inloggen", T::NavLogin), ("/registreren", T::NavRegister)]
+                vec![(Route::Login, T::NavLogin), (Route::Register, T::NavRegister)]
             }
             None => Vec::new(),
         }
@@ -53,7 +56,7 @@ pub fn MainNav() -> impl IntoView {
                 {move || {
                     links()
                         .into_iter()
-                        .map(|(href, text)| view! { <li><A href=href exact=true>{locale.text(text)}</A></li> })
+                        .map(|(to, text)| view! { <li><A href=to.path() exact=true>{locale.text(text)}</A></li> })
                         .collect_view()
                 }}
             </ul>

@@ -11,11 +11,14 @@ use crate::locale::Locale;
 pub fn ErrorNotice(
     /// The failure to explain.
     error: ClientError,
+    /// An id, for a message that receives focus (a form's error after a failed submit).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let code = error.code().map(|c| format!("{c:?}"));
     view! {
-        <p class="notice notice-error" role="alert" data-code=code>
+        <p class="notice notice-error" role="alert" data-code=code id=id tabindex=id.map(|_| "-1")>
             {move || error.message(locale.lang())}
         </p>
     }

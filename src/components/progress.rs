@@ -4,11 +4,9 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::worker_protocol::{Progress, Stage};
 
 use crate::api::ApiResult;
-use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
 
@@ -71,23 +69,12 @@ pub fn JobProgress(
     }
 }
 
-/// Runs a form's slow job in the background: the form's errors are cleared first, `step` is
-/// cleared when the job ends, and a failure becomes the form's error; `done` gets the result.
-pub fn run_job<V: 'static>(
-    step: RwSignal<Option<Step>>,
-    errors: RwSignal<FormErrors>,
-    job: impl Future<Output = ApiResult<V>> + 'static,
-    done: impl FnOnce(V) + 'static,
-) {
-    errors.set(FormErrors::default());
-    spawn_local(async move {
-        let result = job.await;
-        step.set(None);
-        match result {
-            Ok(value) => done(value),
-            Err(e) => errors.set(FormErrors::from_client(e)),
-        }
-    });
+/// Runs a slow job (for a [`Submit`](crate::submit::Submit)) and clears `step` when it
+/// ends, however it ends.
+pub async fn tracked<V>(step: RwSignal<Option<Step>>, job: impl Future<Output = ApiResult<V>>) -> ApiResult<V> {
+    let result = job.await;
+    step.try_set(None);
+    result
 }
 
 /// Milliseconds since the page started (for "took 1.2 s").

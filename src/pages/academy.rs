@@ -1,24 +1,23 @@
 //! Opleidingen: register as a course participant (a choice), the catalogue, enrol and
-//! cancel, current enrolments and the trainings followed (seed 000 art. 9.3, 10.2).
+//! cancel, current enrolments and the trainings followed.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use zelfregie_model::academy::{AcademyPage, EnrolmentState, FunctionLevel, Participant, Training};
+use zelfregie_model::academy::{AcademyPage, EnrolmentState, FunctionLevel, Participant};
 use zelfregie_model::Partner;
 
-use crate::api::{self, ClientError};
+use crate::api;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{Binding, SelectField, TextField};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::loaded::Loaded;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::editing::Editor;
 use crate::format::date_time;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::submit::Submit;
 use crate::versioned_form::VersionedForm;
-
-const PARTICIPANT: &str = "/api/me/participant";
 
 fn level_text(level: FunctionLevel) -> T {
     match level {
@@ -29,66 +28,70 @@ fn level_text(level: FunctionLevel) -> T {
     }
 }
 
+/// What the buttons change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Change {
+    /// Enrol in this training (or join its waiting list).
+    Enrol(i64),
+    /// Cancel the enrolment in this training.
+    Cancel(i64),
+    /// Stop being a course participant.
+    Stop,
+}
+
+/// What to tell the person after `change`, given the page it answered with.
+fn change_notice(change: Change, page: &AcademyPage) -> T {
+    match change {
+        Change::Enrol(id)
+            if page.enrolments.iter().any(|e| e.training_id == id && e.state == EnrolmentState::Waitlisted) =>
+        {
+            T::WaitlistedNotice
+        }
+        Change::Enrol(_) => T::EnrolledNotice,
+        Change::Cancel(_) => T::CancelledNotice,
+        Change::Stop => T::AcademyStopped,
+    }
+}
+
 /// The academy page.
 #[component]
 pub fn AcademyPage() -> impl IntoView {
     let locale = Locale::get();
-    let page = RwSignal::new(None::<Result<AcademyPage, ClientError>>);
-    let catalogue = RwSignal::new(None::<Result<Vec<Training>, ClientError>>);
+    let page = LocalResource::new(api::academy);
+    let catalogue = LocalResource::new(api::trainings);
     let notice = RwSignal::new(None::<T>);
-    let failure = RwSignal::new(None::<ClientError>);
-    let reload = move || {
-        spawn_local(async move {
-            page.set(Some(api::academy().await));
-            catalogue.set(Some(api::trainings().await));
-        })
-    };
-    reload();
 
-    // Enrol, cancel, stop: each answers with the new page.
-    let act = Action::new_local(move |(what, id): &(T, i64)| {
-        let (what, id) = (*what, *id);
-        async move {
-            let r = match what {
-                T::Enrol => api::enrol(id).await,
-                T::CancelEnrolment => api::cancel_enrolment(id).await,
-                _ => api::stop_participating().await,
-            };
-            r.map(|p| (what, id, p))
-        }
-    });
-    Effect::new(move |_| match act.value().get() {
-        Some(Ok((what, id, p))) => {
-            failure.set(None);
-            let state = p.enrolments.iter().find(|e| e.training_id == id).map(|e| e.state);
-            notice.set(Some(match (what, state) {
-                (T::Enrol, Some(EnrolmentState::Waitlisted)) => T::WaitlistedNotice,
-                (T::Enrol, _) => T::EnrolledNotice,
-                (T::CancelEnrolment, _) => T::CancelledNotice,
-                _ => T::AcademyStopped,
-            }));
-            page.set(Some(Ok(p)));
-            spawn_local(async move { catalogue.set(Some(api::trainings().await)) });
-        }
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
+    // Enrol, cancel, stop: each answers with the new page; the seats left change with it.
+    let act = Submit::new(
+        "academy-error",
+        |change: Change| async move {
+            let new_page = match change {
+                Change::Enrol(id) => api::enrol(id).await,
+                Change::Cancel(id) => api::cancel_enrolment(id).await,
+                Change::Stop => api::stop_participating().await,
+            }?;
+            Ok((change, new_page, api::trainings().await))
+        },
+        move |(change, new_page, trainings)| {
+            notice.set(Some(change_notice(change, &new_page)));
+            page.set(Some(Ok(new_page)));
+            catalogue.set(Some(trainings));
+        },
+    );
     let busy = act.pending();
     let t = move |k: T| k.get(locale.lang());
 
-    let content = move || match page.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-        Some(Ok(p)) if p.participant.is_none() => view! {
+    let content = move |p: AcademyPage| match p {
+        p if p.participant.is_none() => view! {
             <section aria-labelledby="h-register">
                 <h2 id="h-register">{t(T::AcademyRegisterHeading)}</h2>
                 <p>{t(T::AcademyRegisterText)}</p>
-                <ParticipantForm submit=T::AcademyRegisterSubmit on_saved=Callback::new(move |_| reload())/>
+                <ParticipantForm submit=T::AcademyRegisterSubmit on_saved=Callback::new(move |_| page.refetch())/>
             </section>
             <FollowedList page=p/>
         }
         .into_any(),
-        Some(Ok(p)) => {
+        p => {
             let current: Vec<_> = p.enrolments.iter().filter(|e| e.state.is_current()).cloned().collect();
             let mine: Vec<(i64, EnrolmentState)> = p.enrolments.iter().map(|e| (e.training_id, e.state)).collect();
             view! {
@@ -109,7 +112,7 @@ pub fn AcademyPage() -> impl IntoView {
                                     <br/><span class="enrolment-state">{state}</span>
                                     <button type="button" class="button-small button-danger" disabled=busy
                                         aria-label=format!("{}: {}", t(T::CancelEnrolment), e.title)
-                                        on:click=move |_| { act.dispatch((T::CancelEnrolment, id)); }>{t(T::CancelEnrolment)}</button>
+                                        on:click=move |_| act.submit(Ok(Change::Cancel(id)))>{t(T::CancelEnrolment)}</button>
                                 </li>
                             }
                         }).collect_view()}</ul> }.into_any()
@@ -118,10 +121,8 @@ pub fn AcademyPage() -> impl IntoView {
                 <FollowedList page=p/>
                 <section aria-labelledby="h-catalogue">
                     <h2 id="h-catalogue">{t(T::AcademyCatalogueHeading)}</h2>
-                    {move || match catalogue.get() {
-                        None => view! { <Loading/> }.into_any(),
-                        Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-                        Some(Ok(list)) => view! { <ul class="catalogue">{list.into_iter().map(|tr| {
+                    <Loaded resource=catalogue let:list>
+                        <ul class="catalogue">{list.into_iter().map(|tr| {
                             let id = tr.id;
                             let status = mine.iter().find(|(tid, s)| *tid == id && s.is_current()).map(|(_, s)| *s);
                             let seats = if tr.seats_left > 0 { format!("{}: {} / {}", t(T::SeatsLeft), tr.seats_left, tr.capacity) } else { t(T::Full).to_owned() };
@@ -133,7 +134,7 @@ pub fn AcademyPage() -> impl IntoView {
                                     view! {
                                         <button type="button" class="button-primary" disabled=busy
                                             aria-label=format!("{}: {}", t(label), tr.title)
-                                            on:click=move |_| { act.dispatch((T::Enrol, id)); }>{t(label)}</button>
+                                            on:click=move |_| act.submit(Ok(Change::Enrol(id)))>{t(label)}</button>
                                     }.into_any()
                                 }
                             };
@@ -151,8 +152,8 @@ pub fn AcademyPage() -> impl IntoView {
                                     {button}
                                 </li>
                             }
-                        }).collect_view()}</ul> }.into_any(),
-                    }}
+                        }).collect_view()}</ul>
+                    </Loaded>
                 </section>
                 <section aria-labelledby="h-details">
                     <h2 id="h-details">{t(T::AcademyDetailsHeading)}</h2>
@@ -163,7 +164,7 @@ pub fn AcademyPage() -> impl IntoView {
                     <p>{t(T::AcademyStopText)}</p>
                     <button type="button" class="button-secondary button-danger" disabled=busy on:click=move |_| {
                         if window().confirm_with_message(t(T::AcademyStopConfirm)).unwrap_or(false) {
-                            act.dispatch((T::AcademyStopButton, 0));
+                            act.submit(Ok(Change::Stop));
                         }
                     }>{t(T::AcademyStopButton)}</button>
                 </section>
@@ -175,8 +176,8 @@ pub fn AcademyPage() -> impl IntoView {
         <Page title=T::AcademyTitle>
             <p>{locale.text(T::AcademyIntro)}</p>
             <div aria-live="polite">{move || notice.get().map(|n| view! { <StatusNotice text=n/> })}</div>
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-            {content}
+            {act.message()}
+            <Loaded resource=page keep=true children=content/>
         </Page>
     }
 }
@@ -215,17 +216,14 @@ fn bind(ed: Ed, get: fn(&Participant) -> &String, set: fn(&mut Participant) -> &
 #[component]
 fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Participant>::load(PARTICIPANT, |f| format!("participant-{f}"));
-    let (ed, errors, saved) = (form.editor, form.errors, form.saved);
-    let dirty = move || form.dirty();
     // Registering turns the page into the participant's page.
-    Effect::new(move |was: Option<bool>| {
-        let now = saved.get();
-        if now && was == Some(false) {
-            on_saved.run(());
-        }
-        now
-    });
+    let form = VersionedForm::<Participant>::load_then(
+        api::PARTICIPANT,
+        |f| format!("participant-{f}"),
+        move |_| on_saved.run(()),
+    );
+    let (ed, saved) = (form.editor, form.saved);
+    let dirty = move || form.dirty();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         form.submit(|p| p.clone().normalized().validate());
@@ -249,9 +247,9 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
     let pending = form.pending();
     let newer = |p: &Participant| view! { <p>{p.full_name()} ", " {p.job_title.clone()}</p> }.into_any();
     view! {
-        <Show when=move || ed.with(Option::is_some) fallback=|| view! { <Loading/> }>
+        <Loaded resource=form.loaded let:_loaded>
             <ConflictPanel editor=ed newer=newer/>
-            {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+            {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="participant-first_name" label=T::FirstName autocomplete="given-name" value=bind(ed, |p| &p.first_name, |p| &mut p.first_name) error=err("first_name")/>
                 <TextField id="participant-tussenvoegsel" label=T::Tussenvoegsel autocomplete="additional-name" value=bind(ed, |p| &p.tussenvoegsel, |p| &mut p.tussenvoegsel) error=err("tussenvoegsel")/>
@@ -269,6 +267,37 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
                     {move || (saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
                 </div>
             </form>
-        </Show>
+        </Loaded>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zelfregie_model::academy::Enrolment;
+
+    fn page(entries: &[(i64, EnrolmentState)]) -> AcademyPage {
+        let at = time::macros::datetime!(2026-11-22 10:00 UTC);
+        let enrolments = entries
+            .iter()
+            .map(|&(training_id, state)| Enrolment {
+                training_id,
+                title: format!("training {training_id}"),
+                starts_at: at,
+                state,
+                waitlist_position: None,
+                updated_at: at,
+            })
+            .collect();
+        AcademyPage { participant: None, enrolments }
+    }
+
+    #[test]
+    fn an_enrolment_says_whether_it_got_a_seat() {
+        let answer = page(&[(1, EnrolmentState::Enrolled), (2, EnrolmentState::Waitlisted)]);
+        assert_eq!(change_notice(Change::Enrol(1), &answer), T::EnrolledNotice);
+        assert_eq!(change_notice(Change::Enrol(2), &answer), T::WaitlistedNotice);
+        assert_eq!(change_notice(Change::Cancel(1), &answer), T::CancelledNotice);
+        assert_eq!(change_notice(Change::Stop, &page(&[])), T::AcademyStopped);
     }
 }

@@ -5,33 +5,23 @@ use leptos::prelude::*;
 use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
 
 use crate::api::{self, ApiResult};
-use crate::components::field::{focus_field, reject_field, TextField};
-use crate::components::notice::{ErrorNotice, StatusNotice};
+use crate::components::field::TextField;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
-use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::{Auth, Notice};
+use crate::submit::{checked, Submit};
 
 /// Session management of the logged-in account.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
-    let logout = Action::new_local(|_: &()| api::logout());
-    let logout_everywhere = Action::new_local(|_: &()| api::logout_everywhere());
-    let error = RwSignal::new(None);
-
-    let settle = move |result: Option<ApiResult<()>>, notice: Notice| match result {
-        Some(Ok(())) => auth.logged_out(notice),
-        // The session already ended on the server: the person is logged out either way.
-        Some(Err(e)) if e.code() == Some(ErrorCode::Unauthenticated) => auth.logged_out(Notice::SessionEnded),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    };
-    Effect::new(move |_| settle(logout.value().get(), Notice::LoggedOut));
-    Effect::new(move |_| settle(logout_everywhere.value().get(), Notice::LoggedOutEverywhere));
-    let busy = Signal::derive(move || logout.pending().get() || logout_everywhere.pending().get());
+    // Both buttons, one submission: `true` logs out everywhere.
+    let logout = Submit::new("logout-error", logged_out, move |notice| auth.logged_out(notice));
+    let busy = logout.pending();
     let email = move || auth.info().map(|i| i.account.email).unwrap_or_default();
     let sessions = move || auth.info().map(|i| i.active_sessions).unwrap_or_default();
 
@@ -43,30 +33,39 @@ pub fn AccountPage() -> impl IntoView {
                 <dt>{locale.text(T::OverviewActiveSessions)}</dt>
                 <dd>{sessions}</dd>
             </dl>
-            {move || error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            {logout.message()}
             <section aria-labelledby="uitloggen">
                 <h2 id="uitloggen">{locale.text(T::AccountLogoutHeading)}</h2>
                 <p>{locale.text(T::AccountLogoutText)}</p>
-                <button type="button" class="button-primary" disabled=busy on:click=move |_| {
-                    error.set(None);
-                    logout.dispatch(());
-                }>
-                    {move || if logout.pending().get() { locale.text(T::Busy)() } else { locale.text(T::AccountLogout)() }}
+                <button type="button" class="button-primary" disabled=busy on:click=move |_| logout.submit(Ok(false))>
+                    {move || if logout.sending(&false) { locale.text(T::Busy)() } else { locale.text(T::AccountLogout)() }}
                 </button>
             </section>
             <section aria-labelledby="overal-uitloggen">
                 <h2 id="overal-uitloggen">{locale.text(T::AccountLogoutEverywhereHeading)}</h2>
                 <p>{locale.text(T::AccountLogoutEverywhereText)}</p>
-                <button type="button" class="button-secondary" disabled=busy on:click=move |_| {
-                    error.set(None);
-                    logout_everywhere.dispatch(());
-                }>
-                    {move || if logout_everywhere.pending().get() { locale.text(T::Busy)() } else { locale.text(T::AccountLogoutEverywhere)() }}
+                <button type="button" class="button-secondary" disabled=busy on:click=move |_| logout.submit(Ok(true))>
+                    {move || if logout.sending(&true) { locale.text(T::Busy)() } else { locale.text(T::AccountLogoutEverywhere)() }}
                 </button>
             </section>
             <ChangePassword/>
             <EraseAccount/>
         </Page>
+    }
+}
+
+/// Logs out here, or `everywhere`; the notice for the login page. A session that already
+/// ended on the server means the person is logged out either way.
+async fn logged_out(everywhere: bool) -> ApiResult<Notice> {
+    let (result, notice) = if everywhere {
+        (api::logout_everywhere().await, Notice::LoggedOutEverywhere)
+    } else {
+        (api::logout().await, Notice::LoggedOut)
+    };
+    match result {
+        Ok(()) => Ok(notice),
+        Err(e) if e.code() == Some(ErrorCode::Unauthenticated) => Ok(Notice::SessionEnded),
+        Err(e) => Err(e),
     }
 }
 
@@ -77,51 +76,38 @@ fn ChangePassword() -> impl IntoView {
     let auth = Auth::get();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
     let done = RwSignal::new(false);
-    let submit = Action::new_local(|c: &PasswordChange| {
-        let c = c.clone();
-        async move { api::change_password(&c).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(())) => {
+    let form = Submit::new(
+        "password-error",
+        |change: PasswordChange| async move { api::change_password(&change).await },
+        move |()| {
             current.set(String::new());
             new.set(String::new());
-            errors.set(FormErrors::default());
             done.set(true);
             auth.reload_quietly();
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_client(e));
-            if let Some(f) = errors.with_untracked(|e| e.first_field().map(str::to_owned)) {
-                focus_field(&f);
-            }
-        }
-        None => {}
-    });
+        },
+    );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         done.set(false);
         let email = auth.info().map(|i| i.account.email).unwrap_or_default();
-        if let Err(code) = zelfregie_model::account::validate_new_password(&new.get_untracked(), &email) {
-            return reject_field(errors, "new_password", code);
-        }
-        submit.dispatch(PasswordChange {
+        let change = PasswordChange {
             current_password: Password::new(current.get_untracked()),
             new_password: Password::new(new.get_untracked()),
-        });
+        };
+        form.submit(checked(change, |c| c.validate(&email)));
     };
     view! {
         <section aria-labelledby="h-password">
             <h2 id="h-password">{locale.text(T::PasswordChangeHeading)}</h2>
             {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged/> })}
-            {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+            {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
-                    value=current error=field_error(errors, "current_password")/>
+                    value=current error=form.error("current_password")/>
                 <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
-                    hint=T::NewPasswordHint value=new error=field_error(errors, "new_password")/>
-                <button type="submit" class="button-secondary" disabled=submit.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
+                    hint=T::NewPasswordHint value=new error=form.error("new_password")/>
+                <button type="submit" class="button-secondary" disabled=form.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
             </form>
         </section>
     }
@@ -133,42 +119,29 @@ fn EraseAccount() -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let submit = Action::new_local(|e: &Erasure| {
-        let e = e.clone();
-        async move { api::erase_account(&e).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(())) => auth.logged_out(Notice::AccountErased),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_client(e));
-            focus_field("erase-password");
-        }
-        None => {}
-    });
+    let form = Submit::with_field_ids(
+        "erase-error",
+        |field| format!("erase-{field}"),
+        |erasure: Erasure| async move { api::erase_account(&erasure).await },
+        move |()| auth.logged_out(Notice::AccountErased),
+    );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if password.get_untracked().is_empty() {
-            errors.set(FormErrors::from_validation(vec![zelfregie_model::FieldError::new(
-                "password",
-                ErrorCode::Required,
-            )]));
-            focus_field("erase-password");
-            return;
-        }
-        if window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
-            submit.dispatch(Erasure { password: Password::new(password.get_untracked()) });
+        let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
+        // Nothing is erased without a yes to the question.
+        if erasure.is_err() || window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
+            form.submit(erasure);
         }
     };
     view! {
         <section aria-labelledby="h-erase" class="danger-zone">
             <h2 id="h-erase">{locale.text(T::EraseHeading)}</h2>
-            <p>{locale.text(T::EraseText)} " " <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a></p>
-            {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+            <p>{locale.text(T::EraseText)} " " <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a></p>
+            {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
-                    value=password error=field_error(errors, "password")/>
-                <button type="submit" class="button-secondary button-danger" disabled=submit.pending()>{locale.text(T::EraseSubmit)}</button>
+                    value=password error=form.error("password")/>
+                <button type="submit" class="button-secondary button-danger" disabled=form.pending()>{locale.text(T::EraseSubmit)}</button>
             </form>
         </section>
     }

@@ -1,12 +1,11 @@
 //! Wie zag mijn gegevens: every time a partner's recruiter opened the profile or got it in a
-//! search result (seed 000 art. 14.3), grouped by partner, newest first.
+//! search result, grouped by partner, newest first.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use zelfregie_model::{Disclosure, DisclosureKind};
+use zelfregie_model::{Disclosure, DisclosureKind, DisclosurePage};
 
-use crate::api::{self, ClientError};
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::format::date_time;
 use crate::i18n::{section_name, T};
@@ -24,65 +23,95 @@ pub fn group_by_partner(log: Vec<Disclosure>) -> Vec<(String, Vec<Disclosure>)> 
     groups
 }
 
+/// The part of the log loaded so far: the first page, then each "Toon oudere meldingen"
+/// appends the next.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadedLog {
+    /// The entries, newest first.
+    pub entries: Vec<Disclosure>,
+    /// Entries in the whole log.
+    pub total: u64,
+    /// The last page loaded (0 before the first).
+    pub pages: u32,
+}
+
+impl LoadedLog {
+    /// With `page` added: page 1 starts over, the next page is appended, any other page
+    /// (already there, or out of turn) changes nothing.
+    pub fn with_page(mut self, page: DisclosurePage) -> Self {
+        if page.page == 1 {
+            self = LoadedLog::default();
+        }
+        if page.page == self.pages + 1 {
+            self.entries.extend(page.entries);
+            self.total = page.total;
+            self.pages = page.page;
+        }
+        self
+    }
+
+    /// Whether older entries are still to be loaded.
+    pub fn has_more(&self) -> bool {
+        (self.entries.len() as u64) < self.total
+    }
+}
+
 /// The disclosure log page.
 #[component]
 pub fn DisclosuresPage() -> impl IntoView {
     let locale = Locale::get();
-    let log = RwSignal::new(None::<Result<Vec<Disclosure>, ClientError>>);
-    // Entries in the whole log and the last page loaded: "Toon oudere" loads the next.
-    let total = RwSignal::new(0u64);
-    let page = RwSignal::new(0u32);
-    let load_more = move || {
-        let next = page.get_untracked() + 1;
-        spawn_local(async move {
-            match api::disclosures(next).await {
-                Ok(p) => {
-                    total.set(p.total);
-                    page.set(next);
-                    log.update(|log| match log {
-                        Some(Ok(list)) => list.extend(p.entries),
-                        other => *other = Some(Ok(p.entries)),
-                    });
-                }
-                Err(e) => log.set(Some(Err(e))),
-            }
-        })
-    };
-    load_more();
-    let more = move || log.with(|l| matches!(l, Some(Ok(list)) if (list.len() as u64) < total.get()));
+    // The page asked for; what came so far is kept, and each page is added to it.
+    let wanted = RwSignal::new(1u32);
+    let so_far = StoredValue::new(LoadedLog::default());
+    let log = LocalResource::new(move || {
+        let number = wanted.get();
+        async move {
+            let page = api::disclosures(number).await?;
+            let log = so_far.try_get_value().unwrap_or_default().with_page(page);
+            so_far.try_set_value(log.clone());
+            Ok(log)
+        }
+    });
+    let loading = RwSignal::new(false);
+    let more = move || log.get().is_some_and(|l| l.is_ok_and(|l| l.has_more()));
     let t = move |k: T| k.get(locale.lang());
+    let entries = move |log: LoadedLog| {
+        if log.entries.is_empty() {
+            return view! { <p>{t(T::DisclosuresNone)}</p> }.into_any();
+        }
+        group_by_partner(log.entries).into_iter().map(|(_, entries)| {
+            let name = entries[0].partner.name.clone();
+            let count: u32 = entries.iter().map(|d| d.count).sum();
+            view! {
+                <section class="disclosure-group">
+                    <h2>{name} <span class="count">{format!(" ({count} {})", t(T::DisclosureCount))}</span></h2>
+                    <ul class="disclosures">
+                        {entries.into_iter().map(|d| {
+                            let what = match d.kind { DisclosureKind::Opened => T::DisclosureOpened, DisclosureKind::SearchResult => T::DisclosureSearch };
+                            let sections = d.sections.iter().map(|s| t(section_name(*s))).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <li>
+                                    <strong>{date_time(d.at, locale.lang())}</strong> " " {t(what)}
+                                    {(d.count > 1).then(|| format!(" ({} {})", d.count, t(T::DisclosureCount)))}
+                                    <br/><span class="muted">{t(T::DisclosureSections)} ": " {sections}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        }).collect_view().into_any()
+    };
     view! {
         <Page title=T::DisclosuresTitle>
             <p>{locale.text(T::DisclosuresIntro)}</p>
-            {move || match log.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>{locale.text(T::DisclosuresNone)}</p> }.into_any(),
-                Some(Ok(list)) => group_by_partner(list).into_iter().map(|(_, entries)| {
-                    let name = entries[0].partner.name.clone();
-                    let count: u32 = entries.iter().map(|d| d.count).sum();
-                    view! {
-                        <section class="disclosure-group">
-                            <h2>{name} <span class="count">{format!(" ({count} {})", t(T::DisclosureCount))}</span></h2>
-                            <ul class="disclosures">
-                                {entries.into_iter().map(|d| {
-                                    let what = match d.kind { DisclosureKind::Opened => T::DisclosureOpened, DisclosureKind::SearchResult => T::DisclosureSearch };
-                                    let sections = d.sections.iter().map(|s| t(section_name(*s))).collect::<Vec<_>>().join(", ");
-                                    view! {
-                                        <li>
-                                            <strong>{date_time(d.at, locale.lang())}</strong> " " {t(what)}
-                                            {(d.count > 1).then(|| format!(" ({} {})", d.count, t(T::DisclosureCount)))}
-                                            <br/><span class="muted">{t(T::DisclosureSections)} ": " {sections}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }
-                }).collect_view().into_any(),
-            }}
+            // Older entries are added below what is shown; it stays while they load.
+            <div class="disclosure-log" aria-busy=move || loading.get().to_string()>
+                <Loaded resource=log keep=true set_pending=loading children=entries/>
+            </div>
             <Show when=more>
-                <button type="button" class="button-secondary" on:click=move |_| load_more()>{locale.text(T::DisclosuresOlder)}</button>
+                <button type="button" class="button-secondary"
+                    on:click=move |_| wanted.set(so_far.get_value().pages + 1)>{locale.text(T::DisclosuresOlder)}</button>
             </Show>
         </Page>
     }
@@ -102,6 +131,25 @@ mod tests {
             kind: DisclosureKind::Opened,
             sections: vec![],
         }
+    }
+
+    fn page(number: u32, minutes: &[u8], total: u64) -> DisclosurePage {
+        DisclosurePage { entries: minutes.iter().map(|m| d("beek", *m)).collect(), page: number, per_page: 2, total }
+    }
+
+    #[test]
+    fn older_pages_are_appended_once_and_in_turn() {
+        let log = LoadedLog::default().with_page(page(1, &[9, 8], 5));
+        assert!(log.has_more());
+        let log = log.with_page(page(2, &[7, 6], 5));
+        assert_eq!(log.entries.iter().map(|e| e.at.minute()).collect::<Vec<_>>(), [9, 8, 7, 6]);
+        // The same page again, or one out of turn, changes nothing.
+        assert_eq!(log.clone().with_page(page(2, &[7, 6], 5)), log);
+        assert_eq!(log.clone().with_page(page(4, &[1], 5)), log);
+        let log = log.with_page(page(3, &[5], 5));
+        assert_eq!((log.entries.len(), log.pages, log.has_more()), (5, 3, false));
+        // Page 1 again starts over.
+        assert_eq!(log.with_page(page(1, &[9], 1)).entries.len(), 1);
     }
 
     #[test]

@@ -5,20 +5,23 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
-use zelfregie_model::transfer::{Transfer, TransferCreated, TransferStatus, TransferTarget};
+use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
 use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
-use crate::components::field::{reject_field, Binding, CheckboxField, RadioGroup, SelectField, TextField};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::components::field::{Binding, CheckboxField, RadioGroup, SelectField, TextField};
+use crate::components::loaded::Loaded;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
-use crate::components::progress::{now_ms, run_job, JobProgress, Step};
+use crate::components::progress::{now_ms, tracked, JobProgress, Step};
 use crate::crypto;
 use crate::format::{date_time, export_file_name, size, today};
-use crate::forms::{field_error, FormErrors};
+use crate::forms::FormErrors;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
+use crate::submit::{at, Submit};
 
 /// Fetches the export and encrypts it in the worker, reporting each step.
 async fn encrypted_export(
@@ -51,10 +54,10 @@ pub fn ExportPage() -> impl IntoView {
                 <details class="plain-download">
                     <summary>{locale.text(T::DownloadLink)}</summary>
                     <p class="notice notice-warning">{locale.text(T::PlainText)}</p>
-                    <p><a class="button-secondary download-link" href="/api/me/export" download>{locale.text(T::DownloadLink)}</a></p>
+                    <p><a class="button-secondary download-link" href=api::EXPORT download>{locale.text(T::DownloadLink)}</a></p>
                 </details>
             </section>
-            <p><a href="/export-openen">{locale.text(T::OpenExportLink)}</a></p>
+            <p><a href=Route::OpenExport.path()>{locale.text(T::OpenExportLink)}</a></p>
         </Page>
     }
 }
@@ -74,9 +77,21 @@ fn EncryptedDownload() -> impl IntoView {
     let recipients = RwSignal::new(String::new());
     let armor = RwSignal::new(false);
     let generated = RwSignal::new(false);
-    let errors = RwSignal::new(FormErrors::default());
     let step = RwSignal::new(None::<Step>);
     let done = RwSignal::new(None::<(String, u64, f64)>);
+    let encrypt = Submit::new(
+        "encrypt-error",
+        move |(protection, armored, started): (Protection, bool, f64)| {
+            tracked(step, async move {
+                let file = encrypted_export(protection, armored, step).await?;
+                let name = export_file_name(&today(), true);
+                crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
+                Ok((name, file.len() as u64, started))
+            })
+        },
+        move |(name, bytes, started)| done.set(Some((name, bytes, now_ms() - started))),
+    );
+    let errors = encrypt.errors;
 
     let generate = move |_| match crypto::generate_passphrase() {
         Ok(p) => {
@@ -88,33 +103,17 @@ fn EncryptedDownload() -> impl IntoView {
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if step.get_untracked().is_some() {
-            return;
-        }
         done.set(None);
-        let checked = match mode.get_untracked() {
+        let protection = match mode.get_untracked() {
             Mode::Passphrase => check_passphrase(&passphrase.get_untracked())
                 .map(|()| Protection::Passphrase { passphrase: passphrase.get_untracked() })
-                .map_err(|c| ("passphrase", c)),
+                .map_err(at("passphrase")),
             Mode::Recipients => check_recipients(&recipients.get_untracked())
                 .map(|recipients| Protection::Recipients { recipients })
-                .map_err(|c| ("recipients", c)),
+                .map_err(at("recipients")),
         };
-        let protection = match checked {
-            Ok(p) => p,
-            Err((field, code)) => return reject_field(errors, field, code),
-        };
-        let armored = armor.get_untracked();
-        let started = now_ms();
-        let job = async move {
-            let file = encrypted_export(protection, armored, step).await?;
-            let name = export_file_name(&today(), true);
-            crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
-            Ok((name, file.len() as u64))
-        };
-        run_job(step, errors, job, move |(name, bytes)| done.set(Some((name, bytes, now_ms() - started))));
+        encrypt.submit(protection.map(|p| (p, armor.get_untracked(), now_ms())));
     };
-    let busy = move || step.get().is_some();
     view! {
         <section aria-labelledby="h-encrypt">
             <h2 id="h-encrypt">{locale.text(T::EncryptHeading)}</h2>
@@ -126,7 +125,7 @@ fn EncryptedDownload() -> impl IntoView {
                 {move || match mode.get() {
                     Mode::Passphrase => view! {
                         <TextField id="passphrase" label=T::PassphraseLabel hint=T::PassphraseHint autocomplete="off"
-                            value=passphrase error=field_error(errors, "passphrase")/>
+                            value=passphrase error=encrypt.error("passphrase")/>
                         <p><button type="button" class="button-secondary" on:click=generate>{locale.text(T::GeneratePassphrase)}</button></p>
                         {move || generated.get().then(|| view! { <StatusNotice text=T::PassphraseGenerated/> })}
                     }.into_any(),
@@ -136,9 +135,9 @@ fn EncryptedDownload() -> impl IntoView {
                     }.into_any(),
                 }}
                 <CheckboxField id="armor" label=T::ArmorLabel checked=armor set=Callback::new(move |v| armor.set(v))/>
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {encrypt.message()}
                 <JobProgress step=step/>
-                <button type="submit" class="button-primary" disabled=busy>{locale.text(T::EncryptSubmit)}</button>
+                <button type="submit" class="button-primary" disabled=encrypt.pending()>{locale.text(T::EncryptSubmit)}</button>
             </form>
             {move || done.get().map(|(name, bytes, ms)| view! {
                 <p class="notice notice-status" role="status" data-ms=format!("{ms:.0}")>
@@ -176,16 +175,33 @@ fn TransferSection() -> impl IntoView {
     let transfers = LocalResource::new(api::transfers);
     let target = RwSignal::new(String::new());
     let key = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
     let step = RwSignal::new(None::<Step>);
     let created = RwSignal::new(None::<TransferCreated>);
     let revoked = RwSignal::new(false);
+    let upload = Submit::new(
+        "transfer-error",
+        move |(destination, recipient): (TransferTarget, String)| {
+            tracked(step, async move {
+                let protection = Protection::Recipients { recipients: vec![recipient] };
+                let file = encrypted_export(protection, false, step).await?;
+                step.set(Some(Step::Uploading));
+                api::upload_transfer(&destination, &file).await
+            })
+        },
+        move |c| {
+            created.set(Some(c));
+            transfers.refetch();
+        },
+    );
+    let errors = upload.errors;
+    let revoke = Submit::new("revoke-error", api::revoke_transfer, move |()| {
+        revoked.set(true);
+        created.set(None);
+        transfers.refetch();
+    });
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if step.get_untracked().is_some() {
-            return;
-        }
         created.set(None);
         revoked.set(false);
         let chosen = target.get_untracked();
@@ -203,62 +219,45 @@ fn TransferSection() -> impl IntoView {
                 .map(|p| (TransferTarget { partner: Some(chosen.clone()), recipient: None }, p.recipient.clone()))
                 .ok_or(("transfer-target", ErrorCode::UnknownPartner))
         };
-        let (destination, recipient) = match checked {
-            Ok(t) => t,
-            Err((field, code)) => return reject_field(errors, field, code),
-        };
-        let job = async move {
-            let protection = Protection::Recipients { recipients: vec![recipient] };
-            let file = encrypted_export(protection, false, step).await?;
-            step.set(Some(Step::Uploading));
-            api::upload_transfer(&destination, &file).await
-        };
-        run_job(step, errors, job, move |c| {
-            created.set(Some(c));
-            transfers.refetch();
-        });
+        upload.submit(checked.map_err(|(field, code)| at(field)(code)));
     };
-    let revoke = Action::new_local(|id: &i64| {
-        let id = *id;
-        async move { api::revoke_transfer(id).await }
-    });
-    Effect::new(move |_| match revoke.value().get() {
-        Some(Ok(())) => {
-            revoked.set(true);
-            created.set(None);
-            transfers.refetch();
-        }
-        Some(Err(e)) => errors.set(FormErrors::from_client(e)),
-        None => {}
-    });
 
     // First "choose", then the partners with a key, last "another organisation".
-    let options = move || {
+    let choice = move |keys: Vec<PartnerKey>| {
         let label = |t: T| Signal::derive(move || t.get(locale.lang()).to_owned());
         let mut options = vec![(String::new(), label(T::ChooseOrganisation))];
-        for p in partners.get().and_then(Result::ok).unwrap_or_default() {
-            options.push((p.partner.slug, Signal::stored(p.partner.name)));
-        }
+        options.extend(keys.into_iter().map(|p| (p.partner.slug, Signal::stored(p.partner.name))));
         options.push((OTHER.to_owned(), label(T::TransferOther)));
-        options
+        view! {
+            <SelectField id="transfer-target" label=T::TransferTo options=options value=target
+                error=upload.error("transfer-target")/>
+        }
     };
-    let busy = move || step.get().is_some();
+    let list = move |list: Vec<Transfer>| {
+        if list.is_empty() {
+            view! { <p>{locale.text(T::TransfersNone)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="transfers">
+                    {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke/> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
     view! {
         <section aria-labelledby="h-transfer">
             <h2 id="h-transfer">{locale.text(T::TransferHeading)}</h2>
             <p>{locale.text(T::TransferText)}</p>
             <form class="form" on:submit=on_submit novalidate>
-                {move || view! {
-                    <SelectField id="transfer-target" label=T::TransferTo options=options() value=target
-                        error=field_error(errors, "transfer-target")/>
-                }}
+                <Loaded resource=partners children=choice/>
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
                         value=as_typed(key, errors, "transfer-key") error=key_error(key, errors, "transfer-key")/>
                 })}
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {upload.message()}
                 <JobProgress step=step/>
-                <button type="submit" class="button-primary" disabled=busy>{locale.text(T::TransferSubmit)}</button>
+                <button type="submit" class="button-primary" disabled=upload.pending()>{locale.text(T::TransferSubmit)}</button>
             </form>
             {move || created.get().map(|c| view! {
                 <div class="notice notice-status transfer-link" role="status">
@@ -270,24 +269,15 @@ fn TransferSection() -> impl IntoView {
             })}
             {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked/> })}
             <h3>{locale.text(T::TransfersHeading)}</h3>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || transfers.get().map(|r| match r {
-                    Ok(list) if list.is_empty() => view! { <p>{locale.text(T::TransfersNone)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="transfers">
-                            {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                })}
-            </Suspense>
+            {revoke.message()}
+            <Loaded resource=transfers keep=true children=list/>
         </section>
     }
 }
 
 /// One transfer in the list.
 #[component]
-fn TransferItem(transfer: Transfer, revoke: Action<i64, api::ApiResult<()>>) -> impl IntoView {
+fn TransferItem(transfer: Transfer, revoke: Submit<i64>) -> impl IntoView {
     let locale = Locale::get();
     let to = transfer.partner.as_ref().map(|p| p.name.clone());
     let key = transfer.recipient.clone();
@@ -313,8 +303,8 @@ fn TransferItem(transfer: Transfer, revoke: Action<i64, api::ApiResult<()>>) -> 
                 <dt>{locale.text(status)}</dt><dd>{move || when.map(|w| date_time(w, locale.lang()))}</dd>
             </dl>
             {waiting.then(|| view! {
-                <button type="button" class="button-secondary" disabled=move || revoke.pending().get()
-                    on:click=move |_| { revoke.dispatch(id); }>
+                <button type="button" class="button-secondary" disabled=revoke.pending()
+                    on:click=move |_| revoke.submit(Ok(id))>
                     {locale.text(T::TransferRevoke)}
                 </button>
             })}

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use zelfregie_model::{Credentials, ErrorCode, Password};
 
 use crate::api;
-use crate::components::field::{focus_field, TextField};
-use crate::components::notice::{ErrorNotice, StatusNotice};
+use crate::components::field::TextField;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
-use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::{Auth, Notice};
+use crate::submit::{checked, Submit};
 
 /// The login form. Success updates the session; the guard around this page then moves on
 /// to the overview.
@@ -21,33 +22,19 @@ pub fn LoginPage() -> impl IntoView {
     let auth = Auth::get();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-
-    let submit = Action::new_local(|credentials: &Credentials| {
-        let credentials = credentials.clone();
-        async move { api::login(&credentials).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(info)) => auth.logged_in(info),
-        Some(Err(error)) => {
-            password.set(String::new());
-            errors.set(FormErrors::from_client(error));
-            focus_field(errors.with_untracked(|e| e.first_field().unwrap_or("email").to_owned()).as_str());
-        }
-        None => {}
-    });
+    // A failed login empties the password field; the address stays.
+    let form = Submit::new(
+        "login-error",
+        move |credentials: Credentials| async move {
+            api::login(&credentials).await.inspect_err(|_| password.set(String::new()))
+        },
+        move |info| auth.logged_in(info),
+    );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let credentials =
             Credentials { email: email.get_untracked(), password: Password::new(password.get_untracked()) };
-        let found = FormErrors::from_validation(credentials.validate());
-        if let Some(field) = found.first_field() {
-            focus_field(field);
-            errors.set(found);
-            return;
-        }
-        errors.set(FormErrors::default());
-        submit.dispatch(credentials);
+        form.submit(checked(credentials, Credentials::validate));
     };
     let notice = move || {
         auth.notice.get().map(|n| {
@@ -60,31 +47,30 @@ pub fn LoginPage() -> impl IntoView {
             view! { <StatusNotice text=text/> }
         })
     };
-    let pending = submit.pending();
+    let pending = form.pending();
 
     view! {
         <Page title=T::LoginTitle>
             {notice}
             <p>{locale.text(T::LoginIntro)}</p>
-            {move || errors.get().general.map(|error| {
+            {form.message()}
+            {move || {
                 // After a wrong password (or too many), the way out is right there.
-                let forgot = matches!(error.code(), Some(ErrorCode::InvalidCredentials | ErrorCode::TooManyAttempts));
-                view! {
-                    <ErrorNotice error=error/>
-                    {forgot.then(|| view! { <p><a href="/wachtwoord-vergeten">{locale.text(T::LoginForgot)}</a></p> })}
-                }
-            })}
+                let code = form.errors.get().general.and_then(|e| e.code());
+                matches!(code, Some(ErrorCode::InvalidCredentials | ErrorCode::TooManyAttempts))
+                    .then(|| view! { <p><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p> })
+            }}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="username"
-                    error=field_error(errors, "email")/>
+                    error=form.error("email")/>
                 <TextField id="password" label=T::PasswordLabel value=password input_type="password"
-                    autocomplete="current-password" error=field_error(errors, "password")/>
+                    autocomplete="current-password" error=form.error("password")/>
                 <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
                     {move || if pending.get() { locale.text(T::LoginBusy)() } else { locale.text(T::LoginSubmit)() }}
                 </button>
             </form>
-            <p><a href="/wachtwoord-vergeten">{locale.text(T::LoginForgot)}</a></p>
-            <p>{locale.text(T::LoginNoAccount)} " " <a href="/registreren">{locale.text(T::LoginRegisterLink)}</a></p>
+            <p><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p>
+            <p>{locale.text(T::LoginNoAccount)} " " <a href=Route::Register.path()>{locale.text(T::LoginRegisterLink)}</a></p>
         </Page>
     }
 }

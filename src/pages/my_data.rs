@@ -9,6 +9,7 @@ use zelfregie_model::register::{register, Activity, Text};
 use crate::components::page::Page;
 use crate::i18n::{Lang, T};
 use crate::locale::Locale;
+use crate::routes::Route;
 
 fn pick(text: &Text, lang: Lang) -> String {
     match lang {
@@ -18,14 +19,14 @@ fn pick(text: &Text, lang: Lang) -> String {
 }
 
 /// Where the person sees and changes this activity's data.
-fn page_of(id: &str) -> Option<(&'static str, T)> {
+fn page_of(id: &str) -> Option<(Route, T)> {
     match id {
-        "candidate_bank" => Some(("/profiel", T::NavProfile)),
-        "disclosure_log" => Some(("/wie-zag-mijn-gegevens", T::NavDisclosures)),
-        "academy" => Some(("/opleidingen", T::NavAcademy)),
-        "newsletter" => Some(("/nieuwsbrief", T::NavNewsletter)),
-        "transfers" => Some(("/exporteren", T::NavExport)),
-        "account_security" => Some(("/account", T::NavAccount)),
+        "candidate_bank" => Some((Route::Profile, T::NavProfile)),
+        "disclosure_log" => Some((Route::Disclosures, T::NavDisclosures)),
+        "academy" => Some((Route::Academy, T::NavAcademy)),
+        "newsletter" => Some((Route::Newsletter, T::NavNewsletter)),
+        "transfers" => Some((Route::Export, T::NavExport)),
+        "account_security" => Some((Route::Account, T::NavAccount)),
         _ => None,
     }
 }
@@ -53,7 +54,7 @@ pub fn MyDataPage() -> impl IntoView {
                     <dt>{t(T::SpecialCategories)}</dt><dd>{pick(&a.special_categories, lang)}</dd>
                     <dt>{t(T::Controller)}</dt><dd>{a.controller.clone()}</dd>
                 </dl>
-                {page_of(&a.id).map(|(href, name)| view! { <p>{t(T::WhereToSee)} ": " <a href=href>{t(name)}</a></p> })}
+                {page_of(&a.id).map(|(to, name)| view! { <p>{t(T::WhereToSee)} ": " <a href=to.path()>{t(name)}</a></p> })}
             </section>
         }
     };
@@ -68,7 +69,7 @@ pub fn MyDataPage() -> impl IntoView {
             <section aria-labelledby="h-download">
                 <h2 id="h-download">{locale.text(T::DownloadHeading)}</h2>
                 <p>{locale.text(T::DownloadText)}</p>
-                <p><a class="button-primary" href="/exporteren">{locale.text(T::DownloadEncryptedLink)}</a></p>
+                <p><a class="button-primary" href=Route::Export.path()>{locale.text(T::DownloadEncryptedLink)}</a></p>
             </section>
         </Page>
     }

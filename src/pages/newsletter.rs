@@ -1,22 +1,23 @@
 //! Nieuwsbrief: whether the person receives the nieuwsflits and under which consent text,
 //! subscribe (double opt-in), withdraw in one click, whether the mailing company has been
-//! told, and the full history with a receipt per event (GDPR art. 7; seed 000 art. 9.6).
+//! told, and the full history with a receipt per event (GDPR art. 7).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::newsletter::{
     Channel, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction, Subscription,
 };
 
-use crate::api::{self, ApiResult, ClientError};
-use crate::components::notice::{ErrorNotice, Loading, StatusNotice};
+use crate::api;
+use crate::components::loaded::Loaded;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::format::date_time;
 use crate::i18n::{Lang, T};
 use crate::locale::Locale;
+use crate::submit::Submit;
 
 /// What the buttons do.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Change {
     Subscribe,
     Withdraw,
@@ -50,44 +51,35 @@ fn consent_text(lang: Lang) -> &'static str {
 #[component]
 pub fn NewsletterPage() -> impl IntoView {
     let locale = Locale::get();
-    let status = RwSignal::new(None::<ApiResult<NewsletterStatus>>);
+    let status = LocalResource::new(api::newsletter);
     let notice = RwSignal::new(None::<T>);
-    spawn_local(async move { status.set(Some(api::newsletter().await)) });
-    let change = Action::new_local(|c: &Change| {
-        let c = *c;
-        async move {
+    let change = Submit::new(
+        "newsletter-error",
+        |c: Change| async move {
             match c {
-                Change::Subscribe => api::newsletter_subscribe(ConsentText::current().version).await.map(|s| (c, s)),
-                Change::Withdraw => api::newsletter_withdraw().await.map(|s| (c, s)),
+                Change::Subscribe => api::newsletter_subscribe(ConsentText::current().version).await,
+                Change::Withdraw => api::newsletter_withdraw().await,
             }
-        }
-    });
-    let failure = RwSignal::new(None::<ClientError>);
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok((c, s))) => {
-            failure.set(None);
+            .map(|s| (c, s))
+        },
+        move |(c, s)| {
             notice.set(Some(match c {
                 Change::Subscribe => T::NewsletterMailSent,
                 Change::Withdraw => T::NewsletterWithdrawn,
             }));
             status.set(Some(Ok(s)));
-        }
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
+        },
+    );
     let pending = change.pending();
     let t = move |k: T| k.get(locale.lang());
 
-    let body = move || match status.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-        Some(Ok(s)) => {
-            let since = s.events.iter().find(|e| e.kind == ConsentEventKind::Confirmed).map(|e| e.at);
-            let current = match s.subscription {
+    let body = move |s: NewsletterStatus| {
+        let since = s.events.iter().find(|e| e.kind == ConsentEventKind::Confirmed).map(|e| e.at);
+        let current = match s.subscription {
                 Subscription::Active => view! {
                     <p class="state state-on"><strong>{t(T::NewsletterActive)}</strong>
                         {since.map(|at| format!(" {} {}.", t(T::NewsletterSince), date_time(at, locale.lang()).to_lowercase()))}</p>
-                    <button type="button" class="button-primary" disabled=pending on:click=move |_| { change.dispatch(Change::Withdraw); }>
+                    <button type="button" class="button-primary" disabled=pending on:click=move |_| { change.submit(Ok(Change::Withdraw)); }>
                         {t(T::NewsletterWithdraw)}
                     </button>
                 }.into_any(),
@@ -95,10 +87,10 @@ pub fn NewsletterPage() -> impl IntoView {
                     <p class="state">{t(T::NewsletterPending)}</p>
                     <ConsentBox/>
                     <div class="button-row">
-                        <button type="button" class="button-secondary" disabled=pending on:click=move |_| { change.dispatch(Change::Subscribe); }>
+                        <button type="button" class="button-secondary" disabled=pending on:click=move |_| { change.submit(Ok(Change::Subscribe)); }>
                             {t(T::NewsletterResend)}
                         </button>
-                        <button type="button" class="button-secondary" disabled=pending on:click=move |_| { change.dispatch(Change::Withdraw); }>
+                        <button type="button" class="button-secondary" disabled=pending on:click=move |_| { change.submit(Ok(Change::Withdraw)); }>
                             {t(T::NewsletterWithdraw)}
                         </button>
                     </div>
@@ -106,12 +98,12 @@ pub fn NewsletterPage() -> impl IntoView {
                 Subscription::None => view! {
                     <p class="state"><strong>{t(T::NewsletterNone)}</strong></p>
                     <ConsentBox/>
-                    <button type="button" class="button-primary" disabled=pending on:click=move |_| { change.dispatch(Change::Subscribe); }>
+                    <button type="button" class="button-primary" disabled=pending on:click=move |_| { change.submit(Ok(Change::Subscribe)); }>
                         {t(T::NewsletterSubscribe)}
                     </button>
                 }.into_any(),
             };
-            let processor = s.processor.map(|(action, delivery)| {
+        let processor = s.processor.map(|(action, delivery)| {
                 let line = match delivery {
                     Delivery::Delivered { at } => format!("{} {}.", t(T::ProcessorDelivered), date_time(at, locale.lang())),
                     Delivery::Pending { attempts } => {
@@ -122,35 +114,34 @@ pub fn NewsletterPage() -> impl IntoView {
                 };
                 view! { <section aria-labelledby="h-processor"><h2 id="h-processor">{t(T::ProcessorHeading)}</h2><p class="processor-status">{line}</p></section> }
             });
-            let history = if s.events.is_empty() {
-                view! { <p>{t(T::HistoryNone)}</p> }.into_any()
-            } else {
-                view! {
+        let history = if s.events.is_empty() {
+            view! { <p>{t(T::HistoryNone)}</p> }.into_any()
+        } else {
+            view! {
                     <ol class="history">
                         {s.events.into_iter().map(|e| view! {
                             <li>
                                 <strong>{date_time(e.at, locale.lang())}</strong> ": " {t(event_text(e.kind))} ", " {t(channel_text(e.channel))}
                                 <br/><span class="muted">{t(T::NewsletterTextVersion)} " " {e.text_version}</span>
-                                " · " <a href=format!("/api/me/newsletter/receipts/{}", e.id) download>{t(T::Receipt)}</a>
+                                " · " <a href=api::receipt_path(e.id) download>{t(T::Receipt)}</a>
                             </li>
                         }).collect_view()}
                     </ol>
                 }.into_any()
-            };
-            view! {
-                {current}
-                {processor}
-                <section aria-labelledby="h-history"><h2 id="h-history">{t(T::HistoryHeading)}</h2>{history}</section>
-            }
-            .into_any()
+        };
+        view! {
+            {current}
+            {processor}
+            <section aria-labelledby="h-history"><h2 id="h-history">{t(T::HistoryHeading)}</h2>{history}</section>
         }
+        .into_any()
     };
     view! {
         <Page title=T::NewsletterTitle>
             <p>{locale.text(T::NewsletterIntro)}</p>
             {move || notice.get().map(|n| view! { <StatusNotice text=n/> })}
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-            {body}
+            {change.message()}
+            <Loaded resource=status children=body/>
         </Page>
     }
 }

@@ -9,11 +9,13 @@ use leptos_router::hooks::use_query_map;
 use zelfregie_model::newsletter::Subscription;
 
 use crate::api::{self, ApiResult};
-use crate::components::notice::{ErrorNotice, StatusNotice};
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
+use crate::submit::Submit;
 
 fn token() -> Option<String> {
     use_query_map().with_untracked(|q| q.get("token")).filter(|t| !t.is_empty())
@@ -52,19 +54,29 @@ where
     let locale = Locale::get();
     let token = token();
     let missing = token.is_none();
-    let action = Action::new_local(move |_: &()| act(token.clone().unwrap_or_default()));
+    let done_here = RwSignal::new(false);
+    let action = Submit::new(
+        "link-error",
+        move |()| act(token.clone().unwrap_or_default()),
+        move |_: Subscription| done_here.set(true),
+    );
     let pending = action.pending();
     view! {
-        {move || match action.value().get() {
-            Some(Ok(_)) => view! { <StatusNotice text=done/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-            None if missing => view! { <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p> }.into_any(),
-            None => view! {
-                <p>{locale.text(text)}</p>
-                <button type="button" class="button-primary" disabled=pending on:click=move |_| { action.dispatch(()); }>
-                    {locale.text(button)}
-                </button>
-            }.into_any(),
+        {move || {
+            if done_here.get() {
+                view! { <StatusNotice text=done/> }.into_any()
+            } else if missing {
+                view! { <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{locale.text(text)}</p>
+                    {action.message()}
+                    <button type="button" class="button-primary" disabled=pending on:click=move |_| action.submit(Ok(()))>
+                        {locale.text(button)}
+                    </button>
+                }
+                .into_any()
+            }
         }}
         <NewsletterOnward/>
     }
@@ -78,8 +90,8 @@ fn NewsletterOnward() -> impl IntoView {
     view! {
         <p class="onward">
             {move || match auth.is_logged_in() {
-                Some(true) => view! { <a href="/nieuwsbrief">{locale.text(T::OnwardNewsletter)}</a> }.into_any(),
-                _ => view! { <a href="/inloggen">{locale.text(T::OnwardLogin)}</a> }.into_any(),
+                Some(true) => view! { <a href=Route::Newsletter.path()>{locale.text(T::OnwardNewsletter)}</a> }.into_any(),
+                _ => view! { <a href=Route::Login.path()>{locale.text(T::OnwardLogin)}</a> }.into_any(),
             }}
         </p>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::routes::Route;
 
 /// 404.
 #[component]
@@ -13,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page title=T::NotFoundTitle>
             <p>{locale.text(T::NotFoundText)}</p>
-            <p><a href="/">{locale.text(T::NotFoundBack)}</a></p>
+            <p><a href=Route::Overview.path()>{locale.text(T::NotFoundBack)}</a></p>
         </Page>
     }
 }

@@ -3,20 +3,18 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::age_key::check_identity;
 use zelfregie_model::worker_protocol::{Job, Key};
 use zelfregie_model::ErrorCode;
 
 use crate::api::ClientError;
-use crate::components::field::{reject_field, FileField, RadioGroup, TextField};
-use crate::components::notice::ErrorNotice;
+use crate::components::field::{FileField, RadioGroup, TextField};
 use crate::components::page::Page;
-use crate::components::progress::{run_job, JobProgress, Step};
+use crate::components::progress::{tracked, JobProgress, Step};
 use crate::crypto;
-use crate::forms::{field_error, FormErrors};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::submit::{at, Submit};
 
 /// What an opened file holds, as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,59 +51,51 @@ pub fn OpenExportPage() -> impl IntoView {
     let locale = Locale::get();
     crypto::warm_up();
     on_cleanup(crypto::stop);
-    let file = RwSignal::new(None::<Vec<u8>>);
+    // The chosen file is read when the form is sent, as part of opening it.
+    let file = RwSignal::new_local(None::<web_sys::File>);
     let with = RwSignal::new(KeyKind::Passphrase);
     let passphrase = RwSignal::new(String::new());
     let identity = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
     let step = RwSignal::new(None::<Step>);
     let opened = RwSignal::new(None::<Opened>);
+    let open = Submit::new(
+        "open-error",
+        move |(file, key): (web_sys::File, Key)| {
+            tracked(step, async move {
+                step.set(Some(Step::Starting));
+                let bytes = crypto::read_file(&file).await?;
+                let report = move |p| step.set(Some(Step::Working(p)));
+                crypto::run(&Job::Decrypt { key }, bytes, report).await.map_err(ClientError::from)
+            })
+        },
+        move |plain: Vec<u8>| opened.set(Some(Opened::from_bytes(&plain))),
+    );
 
     let on_file = Callback::new(move |picked: Option<web_sys::File>| {
-        file.set(None);
+        file.set(picked);
         opened.set(None);
-        if let Some(picked) = picked {
-            spawn_local(async move {
-                match crypto::read_file(&picked).await {
-                    Ok(bytes) => file.set(Some(bytes)),
-                    Err(code) => errors.set(FormErrors::from_client(code.into())),
-                }
-            });
-        }
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if step.get_untracked().is_some() {
-            return;
-        }
         opened.set(None);
-        let invalid = |field: &'static str, code: ErrorCode| reject_field(errors, field, code);
-        let Some(bytes) = file.get_untracked() else {
-            return invalid("open-file", ErrorCode::Required);
-        };
         let key = match with.get_untracked() {
             KeyKind::Passphrase if passphrase.get_untracked().is_empty() => {
-                return invalid("open-passphrase", ErrorCode::Required)
+                Err(ErrorCode::Required).map_err(at("open-passphrase"))
             }
-            KeyKind::Passphrase => Key::Passphrase { passphrase: passphrase.get_untracked() },
-            KeyKind::Identity => match check_identity(&identity.get_untracked()) {
-                Ok(()) => Key::Identity { identity: identity.get_untracked() },
-                Err(code) => return invalid("open-identity", code),
-            },
+            KeyKind::Passphrase => Ok(Key::Passphrase { passphrase: passphrase.get_untracked() }),
+            KeyKind::Identity => check_identity(&identity.get_untracked())
+                .map(|()| Key::Identity { identity: identity.get_untracked() })
+                .map_err(at("open-identity")),
         };
-        step.set(Some(Step::Starting));
-        let job = async move {
-            let report = move |p| step.set(Some(Step::Working(p)));
-            crypto::run(&Job::Decrypt { key }, bytes, report).await.map_err(ClientError::from)
-        };
-        run_job(step, errors, job, move |plain| opened.set(Some(Opened::from_bytes(&plain))));
+        let chosen = file.get_untracked().ok_or(ErrorCode::Required).map_err(at("open-file"));
+        open.submit(chosen.and_then(|file| key.map(|key| (file, key))));
     };
     view! {
         <Page title=T::OpenTitle>
             <p>{locale.text(T::OpenIntro)}</p>
             <form class="form" on:submit=on_submit novalidate>
                 <FileField id="open-file" label=T::OpenFileLabel accept=".age,.txt,.asc,application/octet-stream"
-                    pick=on_file error=field_error(errors, "open-file")/>
+                    pick=on_file error=open.error("open-file")/>
                 <RadioGroup name="open-with" legend=T::OpenWith chosen=with options=vec![
                     ("open-with-passphrase", T::OpenPassphrase, KeyKind::Passphrase),
                     ("open-with-identity", T::OpenIdentity, KeyKind::Identity),
@@ -113,16 +103,16 @@ pub fn OpenExportPage() -> impl IntoView {
                 {move || match with.get() {
                     KeyKind::Passphrase => view! {
                         <TextField id="open-passphrase" label=T::PassphraseLabel input_type="password" autocomplete="off"
-                            value=passphrase error=field_error(errors, "open-passphrase")/>
+                            value=passphrase error=open.error("open-passphrase")/>
                     }.into_any(),
                     KeyKind::Identity => view! {
                         <TextField id="open-identity" label=T::IdentityLabel hint=T::IdentityHint multiline=true
-                            value=identity error=field_error(errors, "open-identity")/>
+                            value=identity error=open.error("open-identity")/>
                     }.into_any(),
                 }}
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {open.message()}
                 <JobProgress step=step/>
-                <button type="submit" class="button-primary" disabled=move || step.get().is_some()>{locale.text(T::OpenSubmit)}</button>
+                <button type="submit" class="button-primary" disabled=open.pending()>{locale.text(T::OpenSubmit)}</button>
             </form>
             {move || opened.get().map(|o| view! {
                 <section aria-labelledby="h-opened" class="opened">

@@ -1,17 +1,17 @@
 //! Overzicht: one screen with what exists about the person now.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use zelfregie_model::{Profile, Role, SessionInfo, Visibility};
 
 use crate::api;
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::i18n::section_name;
 
 use crate::components::page::Page;
 use crate::format::date_time;
 use crate::i18n::{audience_text, idle_timeout_text, T};
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::session::Auth;
 
 /// The overview of the logged-in account and session.
@@ -36,8 +36,8 @@ fn TakeAway() -> impl IntoView {
             <h2 id="h-take-away">{locale.text(T::OverviewTakeAwayHeading)}</h2>
             <p>{locale.text(T::OverviewTakeAwayText)}</p>
             <p class="button-row">
-                <a href="/mijn-gegevens">{locale.text(T::NavMyData)}</a>
-                <a href="/exporteren">{locale.text(T::NavExport)}</a>
+                <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a>
+                <a href=Route::Export.path()>{locale.text(T::NavExport)}</a>
             </p>
         </section>
     }
@@ -87,37 +87,38 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
 #[component]
 fn CandidateBankSummary() -> impl IntoView {
     let locale = Locale::get();
-    let state = RwSignal::new(None);
-    spawn_local(async move {
-        let profile = api::get_versioned::<Profile>("/api/me/profile").await;
-        let visibility = api::get_versioned::<Visibility>("/api/me/visibility").await;
-        state.set(Some(profile.and_then(|p| visibility.map(|v| (p.value, v.value)))));
+    let state = LocalResource::new(|| async {
+        let profile = api::get_versioned::<Profile>(api::PROFILE).await?;
+        let visibility = api::get_versioned::<Visibility>(api::VISIBILITY).await?;
+        Ok((profile.value, visibility.value))
     });
     let t = move |k: T| k.get(locale.lang());
+    let summary = move |(profile, visibility): (Profile, Visibility)| {
+        if profile == Profile::default() {
+            view! { <p>{t(T::OverviewProfileEmpty)} " " <a href=Route::Profile.path()>{t(T::NavProfile)}</a></p> }
+                .into_any()
+        } else if !visibility.listed {
+            view! { <p>{t(T::OverviewListedOff)} " " <a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p> }
+                .into_any()
+        } else {
+            let hidden: Vec<&str> = visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
+            let hidden = if hidden.is_empty() { t(T::OverviewNoneHidden).to_owned() } else { hidden.join(", ") };
+            view! {
+                <dl class="facts">
+                    <dt>{t(T::OverviewVisibleTo)}</dt>
+                    <dd class="audience-size">{audience_text(&visibility.audience_names(), locale.lang())}</dd>
+                    <dt>{t(T::OverviewHidden)}</dt>
+                    <dd>{hidden}</dd>
+                </dl>
+                <p><a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p>
+            }
+            .into_any()
+        }
+    };
     view! {
         <section aria-labelledby="h-bank">
             <h2 id="h-bank">{locale.text(T::OverviewProfileHeading)}</h2>
-            {move || match state.get() {
-                None => None,
-                Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
-                Some(Ok((profile, visibility))) => Some(if profile == Profile::default() {
-                    view! { <p>{t(T::OverviewProfileEmpty)} " " <a href="/profiel">{t(T::NavProfile)}</a></p> }.into_any()
-                } else if !visibility.listed {
-                    view! { <p>{t(T::OverviewListedOff)} " " <a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p> }.into_any()
-                } else {
-                    let hidden: Vec<&str> = visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
-                    let hidden = if hidden.is_empty() { t(T::OverviewNoneHidden).to_owned() } else { hidden.join(", ") };
-                    view! {
-                        <dl class="facts">
-                            <dt>{t(T::OverviewVisibleTo)}</dt>
-                            <dd class="audience-size">{audience_text(&visibility.audience_names(), locale.lang())}</dd>
-                            <dt>{t(T::OverviewHidden)}</dt>
-                            <dd>{hidden}</dd>
-                        </dl>
-                        <p><a href="/zichtbaarheid">{t(T::NavVisibility)}</a></p>
-                    }.into_any()
-                }),
-            }}
+            <Loaded resource=state children=summary/>
         </section>
     }
 }

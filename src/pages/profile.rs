@@ -1,4 +1,5 @@
-//! Profiel: the candidate's own profile, exactly the categories of seed 000 art. 10.1.
+//! Profiel: the candidate's own profile, exactly the categories of the shared model's
+//! `Profile`.
 //! Validated by the shared model as the person saves (and again by the server); saved with
 //! `If-Match`, so an edit made on another device is never overwritten unnoticed.
 
@@ -9,10 +10,11 @@ use leptos::prelude::*;
 use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
 use zelfregie_model::{recruiter_view, Month, Partner, Profile, Visibility};
 
+use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::{field_id, move_entry, Editor};
@@ -20,8 +22,6 @@ use crate::forms::{field_error, FormErrors};
 use crate::i18n::{level_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
-
-const PATH: &str = "/api/me/profile";
 
 type Ed = RwSignal<Option<Editor<Profile>>>;
 
@@ -73,8 +73,8 @@ fn number<N: FromStr>(s: &str) -> Option<N> {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Profile>::load(PATH, field_id);
-    let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
+    let form = VersionedForm::<Profile>::load(api::PROFILE, field_id);
+    let (ed, errors) = (form.editor, form.errors);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -86,11 +86,9 @@ pub fn ProfilePage() -> impl IntoView {
         <Page title=T::ProfileTitle>
             <p>{locale.text(T::ProfileIntro)}</p>
             <p class="notice notice-warning">{locale.text(T::SpecialDataWarning)}</p>
-            {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
-            {move || (ed.with(Option::is_none) && load_error.with(Option::is_none)).then(|| view! { <Loading/> })}
-            <Show when=move || ed.with(Option::is_some)>
+            <Loaded resource=form.loaded let:_loaded>
                 <ConflictPanel editor=ed newer=newer_profile/>
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {form.message()}
                 {move || (!errors.with(|e| e.fields.is_empty())).then(|| view! { <p class="notice notice-error" role="alert">{locale.text(T::FormHasErrors)}</p> })}
                 <form class="form profile-form" on:submit=submit novalidate>
                     <PersonalSection ed=ed errors=errors/>
@@ -104,7 +102,7 @@ pub fn ProfilePage() -> impl IntoView {
                         list=|p: &Profile| &p.desired_occupations list_mut=|p: &mut Profile| &mut p.desired_occupations/>
                     <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
-            </Show>
+            </Loaded>
         </Page>
     }
 }

@@ -10,12 +10,13 @@ use zelfregie_model::transfer::{TransferLink, TransferStatus};
 use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::crypto;
 use crate::format::{date_time, size, today, transfer_file_name};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::submit::Submit;
 
 /// The page.
 #[component]
@@ -36,47 +37,55 @@ pub fn TransferLinkPage() -> impl IntoView {
 #[component]
 fn TransferDetails(token: String) -> impl IntoView {
     let locale = Locale::get();
+    // `None`: no such link.
     let info = LocalResource::new({
         let token = token.clone();
         move || {
             let token = token.clone();
-            async move { api::transfer_link(&token).await }
+            async move {
+                match api::transfer_link(&token).await {
+                    Err(e) if e.code() == Some(ErrorCode::NotFound) => Ok(None),
+                    other => other.map(Some),
+                }
+            }
         }
     });
     // The file name the download got, once fetched here.
     let saved = RwSignal::new(None::<String>);
-    let fetch = Action::new_local(move |_: &()| {
-        let token = token.clone();
-        async move {
-            let (bytes, name) = api::transfer_link_file(&token).await?;
-            let name = name.unwrap_or_else(|| transfer_file_name(&today()));
-            crypto::download(&bytes, &name, "application/octet-stream").map_err(ClientError::from)?;
-            Ok::<_, ClientError>(name)
-        }
-    });
-    Effect::new(move |_| {
-        match fetch.value().get() {
-            Some(Ok(name)) => saved.set(Some(name)),
-            // Fetched or ended elsewhere in the meantime: the details say how it stands now.
-            Some(Err(_)) => {}
-            None => return,
-        }
-        info.refetch();
-    });
+    let fetch = Submit::new(
+        "fetch-error",
+        move |()| {
+            let token = token.clone();
+            async move {
+                let fetched = async {
+                    let (bytes, name) = api::transfer_link_file(&token).await?;
+                    let name = name.unwrap_or_else(|| transfer_file_name(&today()));
+                    crypto::download(&bytes, &name, "application/octet-stream").map_err(ClientError::from)?;
+                    Ok(name)
+                }
+                .await;
+                // Fetched here, or fetched or ended elsewhere in the meantime: the details
+                // say how it stands now.
+                info.refetch();
+                fetched
+            }
+        },
+        move |name| saved.set(Some(name)),
+    );
     let pending = fetch.pending();
+    let details = move |link: Option<TransferLink>| match link {
+        Some(link) => {
+            view! { <Details link=link fetched_here=Signal::derive(move || saved.with(Option::is_some))/> }.into_any()
+        }
+        None => {
+            view! { <p class="notice notice-error" role="alert">{locale.text(T::TransferLinkUnknown)}</p> }.into_any()
+        }
+    };
 
     view! {
         <p>{locale.text(T::TransferLinkIntro)}</p>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || info.get().map(|r| match r {
-                Ok(link) => view! { <Details link=link fetched_here=Signal::derive(move || saved.with(Option::is_some))/> }.into_any(),
-                Err(e) if e.code() == Some(ErrorCode::NotFound) => {
-                    view! { <p class="notice notice-error" role="alert">{locale.text(T::TransferLinkUnknown)}</p> }.into_any()
-                }
-                Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-            })}
-        </Suspense>
-        {move || fetch.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <Loaded resource=info keep=true children=details/>
+        {fetch.message()}
         {move || saved.get().map(|name| view! {
             <div class="notice notice-status" role="status">
                 <p>{locale.text(T::TransferLinkSaved)} " " <code>{name.clone()}</code></p>
@@ -85,10 +94,10 @@ fn TransferDetails(token: String) -> impl IntoView {
             </div>
         })}
         {move || {
-            let waiting = info.get().and_then(Result::ok).is_some_and(|l| l.status == TransferStatus::Waiting);
+            let waiting = info.get().and_then(Result::ok).flatten().is_some_and(|l| l.status == TransferStatus::Waiting);
             (waiting && saved.get().is_none()).then(|| view! {
                 <p class="field-hint">{locale.text(T::TransferLinkOnce)}</p>
-                <button type="button" class="button-primary" disabled=pending on:click=move |_| { fetch.dispatch(()); }>
+                <button type="button" class="button-primary" disabled=pending on:click=move |_| fetch.submit(Ok(()))>
                     {move || if pending.get() { T::Busy.get(locale.lang()) } else { T::TransferLinkFetch.get(locale.lang()) }}
                 </button>
             })

@@ -1,24 +1,22 @@
 //! Zichtbaarheid: in the candidate bank or not, for which partners, which sections,
-//! anonymous or not (seed 000 art. 9.2); and the profile exactly as partner X sees it,
+//! anonymous or not; and the profile exactly as partner X sees it,
 //! rendered from the server's own recruiter response for that partner.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::{AudienceMode, Partner, Preview, Section, Visibility};
 
-use crate::api::{self, ClientError};
+use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
 use crate::components::field::{Binding, CheckboxField, SelectField};
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::Editor;
 use crate::i18n::{audience_text, error_text, section_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
-
-const PATH: &str = "/api/me/visibility";
 
 type Ed = RwSignal<Option<Editor<Visibility>>>;
 
@@ -53,8 +51,8 @@ fn describe(v: &Visibility) -> AnyView {
 #[component]
 pub fn VisibilityPage() -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Visibility>::load(PATH, |_| "audience-partners".to_owned());
-    let (ed, errors, load_error) = (form.editor, form.errors, form.load_error);
+    let form = VersionedForm::<Visibility>::load(api::VISIBILITY, |_| "audience-partners".to_owned());
+    let (ed, errors) = (form.editor, form.errors);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -83,11 +81,9 @@ pub fn VisibilityPage() -> impl IntoView {
     view! {
         <Page title=T::VisibilityTitle>
             <p>{locale.text(T::VisibilityIntro)}</p>
-            {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
-            {move || (ed.with(Option::is_none) && load_error.with(Option::is_none)).then(|| view! { <Loading/> })}
-            <Show when=move || ed.with(Option::is_some)>
+            <Loaded resource=form.loaded let:_loaded>
                 <ConflictPanel editor=ed newer=describe/>
-                {move || errors.get().general.map(|e| view! { <ErrorNotice error=e/> })}
+                {form.message()}
                 <form class="form" on:submit=submit novalidate>
                     <CheckboxField id="listed" label=T::Listed hint=T::ListedHint checked=listed
                         set=Callback::new(move |on| edit(ed, |v| v.listed = on))/>
@@ -134,7 +130,7 @@ pub fn VisibilityPage() -> impl IntoView {
                     <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
                 <PreviewAsPartner dirty=Signal::derive(dirty)/>
-            </Show>
+            </Loaded>
         </Page>
     }
 }
@@ -158,18 +154,24 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
     let partners = Partner::all();
     let chosen = RwSignal::new(partners[0].slug.clone());
     let options = partners.into_iter().map(|p| (p.slug, Signal::stored(p.name))).collect::<Vec<_>>();
-    let show = Action::new_local(|slug: &String| {
-        let slug = slug.clone();
-        async move { api::preview(&slug).await }
+    // The partner whose view is shown: each press of the button loads it (again).
+    let shown = RwSignal::new(None::<String>);
+    let preview = LocalResource::new(move || {
+        let partner = shown.get();
+        async move {
+            match partner {
+                Some(slug) => api::preview(&slug).await.map(Some),
+                None => Ok(None),
+            }
+        }
     });
-    let result = move || {
-        show.value().get().map(|r: Result<Preview, ClientError>| match r {
-            Ok(Preview { view: Some(v), .. }) => view! { <CandidateCard view=v/> }.into_any(),
-            Ok(Preview { view: None, partner }) => {
+    let result = move |preview: Option<Preview>| {
+        preview.map(|p| match p {
+            Preview { view: Some(v), .. } => view! { <CandidateCard view=v/> }.into_any(),
+            Preview { view: None, partner } => {
                 view! { <p class="notice notice-status">{partner.name} ": " {locale.text(T::PreviewNotVisible)}</p> }
                     .into_any()
             }
-            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
         })
     };
     view! {
@@ -179,11 +181,11 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
             {move || dirty.get().then(|| view! { <p class="notice notice-warning">{locale.text(T::PreviewUnsaved)}</p> })}
             <div class="preview-controls">
                 <SelectField id="preview-partner" label=T::PreviewPartner options=options value=Binding::from(chosen)/>
-                <button type="button" class="button-secondary" on:click=move |_| { show.dispatch(chosen.get_untracked()); }>
+                <button type="button" class="button-secondary" on:click=move |_| shown.set(Some(chosen.get_untracked()))>
                     {locale.text(T::PreviewShow)}
                 </button>
             </div>
-            <div class="preview-result" aria-live="polite">{result}</div>
+            <div class="preview-result" aria-live="polite"><Loaded resource=preview keep=true children=result/></div>
         </section>
     }
 }

@@ -19,7 +19,7 @@ pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
 
 /// scrypt work factor (N = 2^18) for passphrase files: about one second in a desktop browser,
 /// a few on a phone. age would calibrate itself, but in a size-optimised wasm build it picks
-/// too low a value (../shared/TOOLCHAIN.md), and a worker has no clock it can use.
+/// too low a value (16; `docs/build.md`), and a worker has no clock it can use.
 pub const PASSPHRASE_WORK_FACTOR: u8 = 18;
 
 /// The most passphrase work an opened file may ask for: N = 2^20, which scrypt (r = 8) runs

@@ -1,4 +1,4 @@
-//! The IGOM academy (seed 000 art. 9.3, 10.2): course participants, the catalogue, and
+//! The IGOM academy: course participants, the catalogue, and
 //! enrolments. A separate purpose from the candidate bank: nothing here is ever part of a
 //! recruiter's view.
 
@@ -11,8 +11,7 @@ use crate::error::{ErrorCode, FieldError};
 use crate::partner::is_partner_slug;
 
 /// Function level (functieniveau). Below management, the participant's manager is asked
-/// for: the academy informs them of enrolments (seed 000 art. 9.3: "naam en e-mailadres
-/// leidinggevende").
+/// for (name and e-mail address): the academy informs them of enrolments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -240,7 +239,7 @@ pub struct Enrolment {
     pub updated_at: OffsetDateTime,
 }
 
-/// `GET /api/me/academy`: the participant's own page (seed 000 art. 9.3).
+/// `GET /api/me/academy`: the participant's own page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcademyPage {

@@ -62,9 +62,9 @@ const COMMON_PASSWORDS: &[&str] = &[
 pub enum Role {
     /// A candidate and/or course participant managing their own data.
     Person,
-    /// A recruiter bound to one partner organisation (seed 000 art. 9.1).
+    /// A recruiter bound to one partner organisation.
     Recruiter,
-    /// Staff of the IGOM academy (seed 000 art. 9.3).
+    /// Staff of the IGOM academy.
     AcademyStaff,
 }
 
@@ -150,6 +150,21 @@ pub struct PasswordChange {
     pub new_password: Password,
 }
 
+impl PasswordChange {
+    /// Every field failure, in field order: the current password must be given; the new one
+    /// follows the registration rules for the account's address `email`. Empty means valid.
+    pub fn validate(&self, email: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.current_password.expose().is_empty() {
+            errors.push(FieldError::new("current_password", ErrorCode::Required));
+        }
+        if let Err(code) = validate_new_password(self.new_password.expose(), email) {
+            errors.push(FieldError::new("new_password", code));
+        }
+        errors
+    }
+}
+
 /// `POST /api/password-reset`: mail a reset link to this address, if an account has it.
 /// The answer is the same whether or not it does.
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
@@ -157,6 +172,22 @@ pub struct PasswordChange {
 pub struct PasswordResetRequest {
     /// The account's e-mail address.
     pub email: String,
+}
+
+impl PasswordResetRequest {
+    /// The address must be given and not too long (whether it is an account's is not the
+    /// page's to know). Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let email = self.email.trim();
+        let code = if email.is_empty() {
+            Some(ErrorCode::Required)
+        } else if email.chars().count() > EMAIL_MAX_CHARS {
+            Some(ErrorCode::TooLong)
+        } else {
+            None
+        };
+        code.map(|c| vec![FieldError::new("email", c)]).unwrap_or_default()
+    }
 }
 
 /// `POST /api/password-reset/confirm`: set a new password with the token from the mail.
@@ -169,6 +200,17 @@ pub struct PasswordReset {
     pub new_password: Password,
 }
 
+impl PasswordReset {
+    /// The new password's rules that need no address (the server checks it against the
+    /// account's address too). Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        match validate_new_password(self.new_password.expose(), "") {
+            Ok(()) => Vec::new(),
+            Err(code) => vec![FieldError::new("new_password", code)],
+        }
+    }
+}
+
 /// `DELETE /api/me/account`: erase the account and everything held; the password is asked
 /// again (ASVS 5.0 7.5.3).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
@@ -176,6 +218,17 @@ pub struct PasswordReset {
 pub struct Erasure {
     /// The current password.
     pub password: Password,
+}
+
+impl Erasure {
+    /// The password must be given. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        if self.password.expose().is_empty() {
+            vec![FieldError::new("password", ErrorCode::Required)]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// The account as its owner sees it.
@@ -299,6 +352,30 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), ErrorCod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_change_and_an_erasure_ask_the_current_password() {
+        let change =
+            PasswordChange { current_password: Password::new(String::new()), new_password: Password::new("kort") };
+        let fields: Vec<_> = change.validate("a@b.nl").into_iter().map(|f| (f.field, f.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("current_password".to_owned(), ErrorCode::Required),
+                ("new_password".to_owned(), ErrorCode::PasswordTooShort)
+            ]
+        );
+        let fine = PasswordChange {
+            current_password: Password::new("oud"),
+            new_password: Password::new("paarse olifant op de fiets"),
+        };
+        assert!(fine.validate("a@b.nl").is_empty());
+        assert_eq!(
+            Erasure { password: Password::new(String::new()) }.validate(),
+            [FieldError::new("password", ErrorCode::Required)]
+        );
+        assert!(Erasure { password: Password::new("x") }.validate().is_empty());
+    }
 
     #[test]
     fn emails_people_type_are_accepted() {

@@ -95,8 +95,8 @@ fn digit_value(c: char) -> Option<u8> {
     u8::try_from((u32::from(c) - start) % 10).ok()
 }
 
-/// Whether `text` contains a number that passes the BSN eleven-test (elfproef). Seed 000
-/// art. 10 does not list the BSN, so the portal refuses to hold one anywhere.
+/// Whether `text` contains a number that passes the BSN eleven-test (elfproef). The BSN is
+/// not among the data the portal holds, so it refuses to hold one anywhere.
 ///
 /// Digits of every script count, full-width and superscript ones too ([`digit_value`]).
 /// Digits separated by anything but letters (spaces of any kind, dots, dashes, slashes,

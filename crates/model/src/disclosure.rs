@@ -1,5 +1,5 @@
-//! The disclosure log: which partner saw the profile, when, and what (seed 000 art. 14.3;
-//! seed 004 art. 16.7–8).
+//! The disclosure log: which partner saw the profile, when, and what — the recipients a
+//! person has the right to know (GDPR art. 15(1)(c)).
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

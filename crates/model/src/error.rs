@@ -4,185 +4,148 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A stable, machine-readable error code. Programs match on these; people read the
-/// translation the UI gives for each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ErrorCode {
-    /// One or more fields failed validation; see `fields`.
-    ValidationFailed,
-    /// A required field is empty.
-    Required,
-    /// A text is longer than the field allows.
-    TooLong,
-    /// A text holds characters a person cannot see or that change how the text around
-    /// them is shown: control and format characters (bidi overrides, zero-width
-    /// characters), line breaks in a one-line field, private-use or unassigned code points.
-    InvalidCharacters,
-    /// Not a usable e-mail address.
-    EmailInvalid,
-    /// Password shorter than [`crate::account::PASSWORD_MIN_CHARS`].
-    PasswordTooShort,
-    /// Password longer than [`crate::account::PASSWORD_MAX_CHARS`].
-    PasswordTooLong,
-    /// Password is on the list of commonly used passwords.
-    PasswordTooCommon,
-    /// Password contains the e-mail address or its local part.
-    PasswordContainsEmail,
-    /// Not a Dutch postcode (`1234 AB`).
-    PostcodeInvalid,
-    /// Not a usable phone number.
-    PhoneInvalid,
-    /// House number is not a number.
-    HouseNumberInvalid,
-    /// The text contains a BSN (citizen service number), which the portal does not hold.
-    ContainsBsn,
-    /// An end date lies before its start date.
-    DatesOutOfOrder,
-    /// A number outside the allowed range.
-    OutOfRange,
-    /// A list has more entries than allowed.
-    TooMany,
-    /// The same entry appears twice in a list.
-    Duplicate,
-    /// Not one of the 35 partner organisations.
-    UnknownPartner,
-    /// An update without `If-Match` (RFC 6585 §3).
-    PreconditionRequired,
-    /// The resource changed since it was read (`If-Match` is stale; RFC 9110 §13.1.1).
-    PreconditionFailed,
-    /// A link's token is forged, expired or already used.
-    TokenInvalid,
-    /// The consent text shown is not the current one; reload.
-    ConsentTextOutdated,
-    /// Register as a course participant first.
-    NotAParticipant,
-    /// Already enrolled in (or waiting for) this training.
-    AlreadyEnrolled,
-    /// The training has started; enrolling or cancelling is no longer possible.
-    TrainingStarted,
-    /// An account with this e-mail address already exists.
-    EmailTaken,
-    /// E-mail address and password do not match an account (same answer for both cases).
-    InvalidCredentials,
-    /// Too many attempts; try again later (see `Retry-After`).
-    TooManyAttempts,
-    /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
-    NotEncrypted,
-    /// A transfer encrypted with a passphrase: the organisation can open only a file
-    /// encrypted to its key.
-    TransferNeedsKey,
-    /// The passphrase does not open this file.
-    WrongPassphrase,
-    /// None of the given keys opens this file.
-    NoMatchingKey,
-    /// Not an age recipient key (`age1…`).
-    RecipientInvalid,
-    /// Not an age identity (`AGE-SECRET-KEY-1…`).
-    IdentityInvalid,
-    /// This file needs a passphrase, not a key (or the other way round).
-    WrongKeyKind,
-    /// The file was damaged or changed after encryption.
-    FileDamaged,
-    /// The file asks for more passphrase work than this device allows.
-    ExcessiveWork,
-    /// The encryption helper could not be started in this browser.
-    CryptoUnavailable,
-    /// The link has expired or was revoked.
-    Expired,
-    /// The file behind this one-time link was fetched already.
-    AlreadyFetched,
-    /// Today's allowance (of uploads, say) is used up; try again tomorrow.
-    QuotaExceeded,
-    /// Nobody is logged in, or the session has ended.
-    Unauthenticated,
-    /// Logged in, but this is not yours to see or do.
-    Forbidden,
-    /// A state-changing request without the `X-Requested-With: zelfregie` header.
-    CsrfHeaderMissing,
-    /// The browser says this request came from another site.
-    CrossSiteRequest,
-    /// No such resource.
-    NotFound,
-    /// HTTP method not allowed on this resource.
-    MethodNotAllowed,
-    /// The request body is not the JSON this endpoint expects.
-    MalformedRequest,
-    /// The request body is not of an accepted media type.
-    UnsupportedMediaType,
-    /// The request body is larger than allowed.
-    PayloadTooLarge,
-    /// The request took too long to arrive (a slow or broken connection); nothing was changed.
-    RequestTimeout,
-    /// The database or another dependency does not answer; nothing was changed.
-    ServiceUnavailable,
-    /// Something failed on the server; nothing was changed.
-    Internal,
-    /// A code this version of the client does not know yet.
-    #[serde(other)]
-    Unknown,
+/// Declares [`ErrorCode`] and, from the same list, `ErrorCode::ALL`: a code added to the enum
+/// is in `ALL` at once, and every `match` on codes without a catch-all arm (the translations
+/// in the app, the HTTP status on the server) stops compiling until it handles the new code.
+macro_rules! error_codes {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident, )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$variant_meta])* $variant, )*
+        }
+
+        impl $name {
+            /// Every code, in the order of the declaration (generated with the enum).
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+        }
+    };
 }
 
-impl ErrorCode {
-    /// Every code, for exhaustive translation tests.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::ValidationFailed,
-        ErrorCode::Required,
-        ErrorCode::TooLong,
-        ErrorCode::InvalidCharacters,
-        ErrorCode::EmailInvalid,
-        ErrorCode::PasswordTooShort,
-        ErrorCode::PasswordTooLong,
-        ErrorCode::PasswordTooCommon,
-        ErrorCode::PasswordContainsEmail,
-        ErrorCode::PostcodeInvalid,
-        ErrorCode::PhoneInvalid,
-        ErrorCode::HouseNumberInvalid,
-        ErrorCode::ContainsBsn,
-        ErrorCode::DatesOutOfOrder,
-        ErrorCode::OutOfRange,
-        ErrorCode::TooMany,
-        ErrorCode::Duplicate,
-        ErrorCode::UnknownPartner,
-        ErrorCode::PreconditionRequired,
-        ErrorCode::PreconditionFailed,
-        ErrorCode::TokenInvalid,
-        ErrorCode::ConsentTextOutdated,
-        ErrorCode::NotAParticipant,
-        ErrorCode::AlreadyEnrolled,
-        ErrorCode::TrainingStarted,
-        ErrorCode::EmailTaken,
-        ErrorCode::InvalidCredentials,
-        ErrorCode::TooManyAttempts,
-        ErrorCode::NotEncrypted,
-        ErrorCode::TransferNeedsKey,
-        ErrorCode::WrongPassphrase,
-        ErrorCode::NoMatchingKey,
-        ErrorCode::RecipientInvalid,
-        ErrorCode::IdentityInvalid,
-        ErrorCode::WrongKeyKind,
-        ErrorCode::FileDamaged,
-        ErrorCode::ExcessiveWork,
-        ErrorCode::CryptoUnavailable,
-        ErrorCode::Expired,
-        ErrorCode::AlreadyFetched,
-        ErrorCode::QuotaExceeded,
-        ErrorCode::Unauthenticated,
-        ErrorCode::Forbidden,
-        ErrorCode::CsrfHeaderMissing,
-        ErrorCode::CrossSiteRequest,
-        ErrorCode::NotFound,
-        ErrorCode::MethodNotAllowed,
-        ErrorCode::MalformedRequest,
-        ErrorCode::UnsupportedMediaType,
-        ErrorCode::PayloadTooLarge,
-        ErrorCode::RequestTimeout,
-        ErrorCode::ServiceUnavailable,
-        ErrorCode::Internal,
-        ErrorCode::Unknown,
-    ];
+error_codes! {
+    /// A stable, machine-readable error code. Programs match on these; people read the
+    /// translation the UI gives for each.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum ErrorCode {
+        /// One or more fields failed validation; see `fields`.
+        ValidationFailed,
+        /// A required field is empty.
+        Required,
+        /// A text is longer than the field allows.
+        TooLong,
+        /// A text holds characters a person cannot see or that change how the text around
+        /// them is shown: control and format characters (bidi overrides, zero-width
+        /// characters), line breaks in a one-line field, private-use or unassigned code points.
+        InvalidCharacters,
+        /// Not a usable e-mail address.
+        EmailInvalid,
+        /// Password shorter than [`crate::account::PASSWORD_MIN_CHARS`].
+        PasswordTooShort,
+        /// Password longer than [`crate::account::PASSWORD_MAX_CHARS`].
+        PasswordTooLong,
+        /// Password is on the list of commonly used passwords.
+        PasswordTooCommon,
+        /// Password contains the e-mail address or its local part.
+        PasswordContainsEmail,
+        /// Not a Dutch postcode (`1234 AB`).
+        PostcodeInvalid,
+        /// Not a usable phone number.
+        PhoneInvalid,
+        /// House number is not a number.
+        HouseNumberInvalid,
+        /// The text contains a BSN (citizen service number), which the portal does not hold.
+        ContainsBsn,
+        /// An end date lies before its start date.
+        DatesOutOfOrder,
+        /// A number outside the allowed range.
+        OutOfRange,
+        /// A list has more entries than allowed.
+        TooMany,
+        /// The same entry appears twice in a list.
+        Duplicate,
+        /// Not one of the 35 partner organisations.
+        UnknownPartner,
+        /// An update without `If-Match` (RFC 6585 §3).
+        PreconditionRequired,
+        /// The resource changed since it was read (`If-Match` is stale; RFC 9110 §13.1.1).
+        PreconditionFailed,
+        /// A link's token is forged, expired or already used.
+        TokenInvalid,
+        /// The consent text shown is not the current one; reload.
+        ConsentTextOutdated,
+        /// Register as a course participant first.
+        NotAParticipant,
+        /// Already enrolled in (or waiting for) this training.
+        AlreadyEnrolled,
+        /// The training has started; enrolling or cancelling is no longer possible.
+        TrainingStarted,
+        /// An account with this e-mail address already exists.
+        EmailTaken,
+        /// E-mail address and password do not match an account (same answer for both cases).
+        InvalidCredentials,
+        /// Too many attempts; try again later (see `Retry-After`).
+        TooManyAttempts,
+        /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
+        NotEncrypted,
+        /// A transfer encrypted with a passphrase: the organisation can open only a file
+        /// encrypted to its key.
+        TransferNeedsKey,
+        /// The passphrase does not open this file.
+        WrongPassphrase,
+        /// None of the given keys opens this file.
+        NoMatchingKey,
+        /// Not an age recipient key (`age1…`).
+        RecipientInvalid,
+        /// Not an age identity (`AGE-SECRET-KEY-1…`).
+        IdentityInvalid,
+        /// This file needs a passphrase, not a key (or the other way round).
+        WrongKeyKind,
+        /// The file was damaged or changed after encryption.
+        FileDamaged,
+        /// The file asks for more passphrase work than this device allows.
+        ExcessiveWork,
+        /// The encryption helper could not be started in this browser.
+        CryptoUnavailable,
+        /// The link has expired or was revoked.
+        Expired,
+        /// The file behind this one-time link was fetched already.
+        AlreadyFetched,
+        /// Today's allowance (of uploads, say) is used up; try again tomorrow.
+        QuotaExceeded,
+        /// Nobody is logged in, or the session has ended.
+        Unauthenticated,
+        /// Logged in, but this is not yours to see or do.
+        Forbidden,
+        /// A state-changing request without the `X-Requested-With: zelfregie` header.
+        CsrfHeaderMissing,
+        /// The browser says this request came from another site.
+        CrossSiteRequest,
+        /// No such resource.
+        NotFound,
+        /// HTTP method not allowed on this resource.
+        MethodNotAllowed,
+        /// The request body is not the JSON this endpoint expects.
+        MalformedRequest,
+        /// The request body is not of an accepted media type.
+        UnsupportedMediaType,
+        /// The request body is larger than allowed.
+        PayloadTooLarge,
+        /// The request took too long to arrive (a slow or broken connection); nothing was changed.
+        RequestTimeout,
+        /// The database or another dependency does not answer; nothing was changed.
+        ServiceUnavailable,
+        /// Something failed on the server; nothing was changed.
+        Internal,
+        /// A code this version of the client does not know yet.
+        #[serde(other)]
+        Unknown,
+    }
 }
 
 /// A validation failure of one field.
@@ -252,6 +215,14 @@ mod tests {
     #[test]
     fn invalid_characters_has_its_own_code() {
         assert_eq!(serde_json::to_string(&ErrorCode::InvalidCharacters).unwrap(), r#""invalid_characters""#);
+    }
+
+    #[test]
+    fn all_lists_every_code_once() {
+        let unique: std::collections::HashSet<_> = ErrorCode::ALL.iter().collect();
+        assert_eq!(unique.len(), ErrorCode::ALL.len());
+        assert_eq!(ErrorCode::ALL.first(), Some(&ErrorCode::ValidationFailed));
+        assert_eq!(ErrorCode::ALL.last(), Some(&ErrorCode::Unknown));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The portable export (seed 004 art. 15, 17): every stored item of the person, structured,
+//! The portable export (GDPR art. 15 and 20): every stored item of the person, structured,
 //! versioned, with a published JSON Schema; the CV part also as a JSON Resume document.
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Newsletter (nieuwsflits) consent: the versioned consent text, consent as append-only
-//! events, and delivery of the person's choice to the mailing processor (seed 000 art. 9.6,
-//! 10.4; seed 002 "Nieuwsbrief via e-mail"; GDPR art. 7).
+//! events, and delivery of the person's choice to the mailing processor, which gets only
+//! name and e-mail address (GDPR art. 7).
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

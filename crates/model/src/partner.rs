@@ -1,8 +1,8 @@
-//! The partner organisations of the network (seed 000 art. 3) and their stable slugs.
+//! The partner organisations of the network and their stable slugs.
 
 use serde::{Deserialize, Serialize};
 
-/// The 35 organisations of the IGOM network, exactly as seed 000 art. 3 lists them.
+/// The 35 organisations of the IGOM network, in the network's own order.
 pub const PARTNER_NAMES: [&str; 35] = [
     "Gemeente Beek",
     "Gemeente Brunssum",
@@ -57,7 +57,7 @@ impl Partner {
         Self { slug: slug(name), name: name.to_owned() }
     }
 
-    /// All partners of seed 000 art. 3, in the seed's order.
+    /// All 35 partners, in the order of [`PARTNER_NAMES`].
     pub fn all() -> Vec<Partner> {
         PARTNER_NAMES.iter().map(|n| Partner::from_name(n)).collect()
     }
@@ -69,8 +69,8 @@ pub fn is_partner_slug(slug: &str) -> bool {
 }
 
 /// The stable slug of a partner: its name without "Gemeente", lower-case, every run of
-/// characters other than ASCII letters and digits turned into one hyphen (PRODUCT.md:
-/// spaces and slashes as hyphens).
+/// characters other than ASCII letters and digits turned into one hyphen (so "Echt-Susteren"
+/// is `echt-susteren` and "Valkenburg a/d Geul" is `valkenburg-a-d-geul`).
 pub fn slug(name: &str) -> String {
     let name = name.trim();
     let name = name.strip_prefix("Gemeente ").unwrap_or(name);

@@ -1,4 +1,5 @@
-//! The candidate profile: exactly the categories of seed 000 art. 10.1, and its validation.
+//! The candidate profile — personal and contact details, education, work experience,
+//! competences, availability, desired occupations, and nothing else — and its validation.
 
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +58,7 @@ impl utoipa::PartialSchema for Month {
 #[cfg(feature = "openapi")]
 impl utoipa::ToSchema for Month {}
 
-/// Whether the candidate works for a partner (internal) or not (external) (seed 000 art. 9.2).
+/// Whether the candidate works for a partner (internal) or not (external).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -188,7 +189,7 @@ pub struct WorkExperience {
     pub tasks: String,
 }
 
-/// Availability (seed 000 art. 10.1: travel distance/time, hours, from when).
+/// Availability: travel distance or time, hours, from when.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]

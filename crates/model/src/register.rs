@@ -1,5 +1,6 @@
 //! The processing register (verwerkingsregister): every processing activity the portal
-//! touches, with the columns of seed 002 and W3C DPV terms. One source — the data file
+//! touches, with the columns of a record of processing activities (GDPR art. 30) and W3C
+//! DPV terms. One source — the data file
 //! `register/verwerkingsregister.json` — for the UI ("Mijn gegevens"), the export and the
 //! documentation.
 
@@ -29,7 +30,7 @@ pub struct LegalBasis {
     pub explanation: Text,
 }
 
-/// One processing activity (a row of the register, seed 002's columns).
+/// One processing activity (a row of the register).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Activity {
@@ -87,7 +88,7 @@ mod tests {
             assert!(a.purpose_dpv.starts_with("dpv:"), "{}", a.id);
             assert!(a.legal_basis.dpv.starts_with("eu-gdpr:A6-1-"), "{}", a.id);
             assert!(a.legal_basis.article.starts_with("AVG art. 6 lid 1 sub "), "{}", a.id);
-            assert_eq!(a.special_categories.nl, "Geen", "no special categories (seed 000 art. 10)");
+            assert_eq!(a.special_categories.nl, "Geen", "no special categories of personal data (GDPR art. 9)");
             for t in [&a.name, &a.purpose, &a.subjects, &a.data_categories, &a.recipients, &a.retention, &a.origin] {
                 assert!(!t.nl.is_empty() && !t.en.is_empty(), "{}", a.id);
             }

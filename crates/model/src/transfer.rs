@@ -1,5 +1,5 @@
-//! Transfers of an encrypted export to another organisation (seed 004 art. 17: direct
-//! transmission to another controller). The browser encrypts; the server only ever holds
+//! Transfers of an encrypted export to another organisation (direct transmission to
+//! another controller, GDPR art. 20(2)). The browser encrypts; the server only ever holds
 //! the age file, until it is fetched once, revoked or expired.
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
 //! Who sees the profile, and the one function that decides what a partner's recruiters
-//! receive (seed 000 art. 9.2: "the candidate decides … how visible it is"). The server
+//! receive: the candidate decides whether the profile is seen, by whom, and how much. The server
 //! builds every recruiter response, search hit and count from [`recruiter_view`]; the
 //! candidate's "see it as partner X" preview is the same function's output.
 
@@ -112,7 +112,7 @@ impl Audience {
         }
     }
 
-    /// The partners (slugs) this audience includes, in seed order.
+    /// The partners (slugs) this audience includes, in the network's order.
     pub fn included(&self) -> Vec<String> {
         crate::partner::Partner::all().into_iter().map(|p| p.slug).filter(|s| self.includes(s)).collect()
     }
@@ -172,9 +172,9 @@ pub enum AudienceNames {
     Nobody,
     /// All 35 partners.
     All,
-    /// Only these partners (names, in seed order; at most half of the partners).
+    /// Only these partners (names, in the network's order; at most half of the partners).
     Only(Vec<String>),
-    /// All partners except these (names, in seed order; fewer than half of the partners).
+    /// All partners except these (names, in the network's order; fewer than half of the partners).
     AllExcept(Vec<String>),
 }
 

@@ -1,0 +1,53 @@
+//! One way to show loaded data: a page asks for it with a `LocalResource` and shows it inside
+//! [`Loaded`], which gives every page the same "loading" message and the same error.
+
+use leptos::prelude::*;
+
+use crate::api::ApiResult;
+use crate::components::notice::{ErrorNotice, Loading};
+
+/// What `resource` loaded, shown by `children`; [`Loading`] until then, and the failure as
+/// an [`ErrorNotice`]. With `keep`, what is shown stays on screen while the resource loads
+/// again (after a change, or for the next page of a list), instead of the loading message.
+#[component]
+pub fn Loaded<T, F, V>(
+    /// The data.
+    resource: LocalResource<ApiResult<T>>,
+    /// Keep showing the last data while loading again (a `Transition`, not a `Suspense`).
+    #[prop(optional)]
+    keep: bool,
+    /// With `keep`: hears whether it is loading again (to disable a "more" button, say).
+    #[prop(optional, into)]
+    set_pending: Option<SignalSetter<bool>>,
+    /// Shows the data.
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let shown = move || {
+        resource.get().map(|result| match result {
+            Ok(value) => children(value).into_any(),
+            Err(error) => view! { <ErrorNotice error=error/> }.into_any(),
+        })
+    };
+    frame(Box::new(shown), keep, set_pending)
+}
+
+/// The loading frame around what is shown; not generic, so it is compiled once for every
+/// kind of data.
+fn frame(
+    shown: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
+    keep: bool,
+    set_pending: Option<SignalSetter<bool>>,
+) -> AnyView {
+    if keep {
+        let set_pending = set_pending.unwrap_or_else(|| SignalSetter::map(|_: bool| {}));
+        view! { <Transition fallback=|| view! { <Loading/> } set_pending=set_pending>{move || shown()}</Transition> }
+            .into_any()
+    } else {
+        view! { <Suspense fallback=|| view! { <Loading/> }>{move || shown()}</Suspense> }.into_any()
+    }
+}
