@@ -156,11 +156,16 @@ impl UnsubscribeLinks {
     /// The links of `account_id`.
     pub async fn of<'c>(state: &AppState, db: impl Db<'c>, account_id: i64) -> Result<Self, AppError> {
         let secret = accounts::secret(db, account_id).await?.ok_or(AppError::code(ErrorCode::NotFound))?;
-        let token = unsubscribe_token(&state.newsletter_key, account_id, &secret);
-        Ok(UnsubscribeLinks {
+        Ok(Self::with_secret(state, account_id, &secret))
+    }
+
+    /// The links of `account_id` whose secret is at hand.
+    fn with_secret(state: &AppState, account_id: i64, secret: &[u8]) -> Self {
+        let token = unsubscribe_token(&state.newsletter_key, account_id, secret);
+        UnsubscribeLinks {
             page: format!("{}/nieuwsbrief/afmelden?token={token}", state.public_url),
             one_click: format!("{}/api/newsletter/unsubscribe?token={token}", state.public_url),
-        })
+        }
     }
 
     /// The mail headers of RFC 2369 and RFC 8058: the one HTTPS URI mail clients POST to,
@@ -284,12 +289,9 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
 /// Who gets the next newsletter: everyone whose latest consent event is `confirmed`, as of
 /// this instant — a withdrawal counts at once, whether or not the processor has it yet.
 pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, UnsubscribeLinks)>, AppError> {
-    let ids = store::newsletter::confirmed(state.db.pool()).await?;
-    let mut list = Vec::with_capacity(ids.len());
-    for (id, email) in ids {
-        list.push((email, UnsubscribeLinks::of(state, state.db.pool(), id).await?));
-    }
-    Ok(list)
+    // One query for the whole list: the secrets come with it.
+    let rows = store::newsletter::confirmed(state.db.pool()).await?;
+    Ok(rows.into_iter().map(|(id, email, secret)| (email, UnsubscribeLinks::with_secret(state, id, &secret))).collect())
 }
 
 /// A consent receipt for one event: the fields of the Kantara Consent Receipt v1.1, with the

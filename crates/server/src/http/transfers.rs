@@ -54,10 +54,8 @@ pub async fn create(
         return Err(AppError::code(ErrorCode::UnsupportedMediaType));
     }
     let limit = state.transfers.max_bytes;
+    // A declared length over the limit was refused before this handler (web::limits).
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(AppError::code(ErrorCode::PayloadTooLarge));
-    }
     // At most N uploads in memory at once, server-wide; a short wait, then "try again".
     let Ok(Ok(_permit)) =
         tokio::time::timeout(Duration::from_secs(2), state.transfers.uploads.clone().acquire_owned()).await

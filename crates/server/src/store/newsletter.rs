@@ -102,10 +102,10 @@ pub async fn confirmations<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result
     .await
 }
 
-/// Everyone whose latest consent event is `confirmed`: (account, address).
-pub async fn confirmed<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<(i64, String)>> {
+/// Everyone whose latest consent event is `confirmed`: (account, address, account secret).
+pub async fn confirmed<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<(i64, String, Vec<u8>)>> {
     sqlx::query_as(
-        "SELECT a.id, a.email FROM accounts a
+        "SELECT a.id, a.email, a.secret FROM accounts a
          JOIN consent_events e ON e.id = (SELECT max(id) FROM consent_events WHERE account_id = a.id)
          WHERE e.kind = 'confirmed' ORDER BY a.id",
     )
