@@ -2,7 +2,7 @@
 //! captured while a person registers, logs in, fails to log in and logs out, and none may
 //! contain their e-mail address, password or session token.
 
-mod common;
+use crate::common;
 
 use axum::http::Method;
 use common::TestApp;

@@ -2,7 +2,7 @@
 //! and unknown addresses, a link that works once for 30 minutes, every session ended,
 //! the person told, and limits on the mails that hold under parallel requests.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::sync::Arc;

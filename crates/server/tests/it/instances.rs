@@ -2,7 +2,7 @@
 //! `make test` runs the tests against it, on one SQLite file otherwise): sessions and
 //! limits are shared, and the outbox delivers every message exactly once.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

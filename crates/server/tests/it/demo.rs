@@ -1,6 +1,6 @@
 //! Demo mode seeds the accounts the README lists, once, into a fresh database only.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::TestApp;

@@ -3,7 +3,7 @@
 //! own published JSON Schema, with the CV part valid against the official JSON Resume schema
 //! (vendored under tests/vendor, MIT licence).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! The API contract (README "API") and the session promises of
 //! docs/security.md, through the real router and a real SQLite file.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};

@@ -2,7 +2,7 @@
 //! size-limited; the link works once and expires; the person lists and revokes; storage
 //! never holds the export in clear; nobody reaches someone else's transfer.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};

@@ -1,7 +1,7 @@
 //! The OpenAPI document is generated from the handlers: every route is in it, and nothing
 //! is in it that is not routed.
 
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use common::TestApp;

@@ -3,7 +3,7 @@
 //! processor through the outbox — against a real HTTP fake processor that fails, hangs and
 //! recovers, with the worker killed and restarted.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;

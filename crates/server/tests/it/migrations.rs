@@ -2,7 +2,7 @@
 //! every table) is migrated at start without losing a row: the tables rebuilt by 0006
 //! (accounts, the outbox, the disclosure log) keep their rows and every reference to them.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! validation by the shared model, object-level authorization, and the recruiter side with
 //! its disclosure log (issue 3).
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};

@@ -1,7 +1,7 @@
 //! Security headers on every response, and the SPA served from the same origin with a CSP
 //! that admits exactly its own inline loader.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use base64::Engine;

@@ -1,7 +1,7 @@
 //! Changing the password and erasing the account (docs/security.md: re-authentication, all
 //! sessions end, nothing of the person remains in any table, processors are told).
 
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use common::{TestApp, PASSWORD};

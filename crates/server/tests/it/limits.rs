@@ -3,7 +3,7 @@
 //! proxy, recruiters' request limit, slow and oversized requests on a real socket, and a
 //! processor configured without its secret.
 
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

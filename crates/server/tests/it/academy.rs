@@ -2,7 +2,7 @@
 //! list, object-level authorization, staff recording attendance, and the separation from
 //! the candidate bank.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};

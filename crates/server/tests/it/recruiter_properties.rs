@@ -6,7 +6,7 @@
 //! underlying function 10 000 times; this one proves the endpoints use it.)
 #![allow(missing_docs)]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::TestApp;

@@ -1,0 +1,19 @@
+//! The server's integration tests: one test binary (linked once), one module per area.
+
+mod common;
+mod academy;
+mod api;
+mod demo;
+mod erasure;
+mod export;
+mod instances;
+mod limits;
+mod logs;
+mod migrations;
+mod newsletter;
+mod openapi;
+mod profile;
+mod recruiter_properties;
+mod reset;
+mod transfers;
+mod web;
