@@ -585,6 +585,7 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",
         ),
+        EmailUnchanged => ("Dit is al het e-mailadres van je account.", "This is already your account's e-mail address."),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",

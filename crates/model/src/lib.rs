@@ -24,7 +24,7 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
+    Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
     SessionDetails, SessionInfo,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};

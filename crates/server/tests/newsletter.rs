@@ -453,6 +453,7 @@ async fn unsubscribe_links_survive_mail_scanners() {
     let mails: Vec<String> = std::fs::read_dir(app.data_dir().join("mail"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("Subject: Bevestig je aanmelding voor de nieuwsflits"))
         .collect();
     let mail = &mails[0];
     let base = &app.state.public_url;
