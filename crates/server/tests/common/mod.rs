@@ -317,6 +317,17 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     let file = encrypt_to(&public, b"{\"canary\": \"transfer\"}");
     let r = app.upload(&format!("/api/me/transfers?recipient={public}"), file, &cookie).await;
     assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
+    // A new address asked for and not confirmed yet.
+    let r = app
+        .call(
+            Method::POST,
+            "/api/me/email",
+            Some(serde_json::json!({"new_email": "canary-nieuw-5a1f@example.org", "password": PASSWORD})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::ACCEPTED, "{:?}", r.body);
+    assert_eq!(app.wait_for_links("canary-nieuw-5a1f@example.org", "/e-mailadres-bevestigen", 1).await.len(), 1);
     (cookie, id)
 }
 
