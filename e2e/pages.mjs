@@ -13,7 +13,8 @@ export function mailsTo(dataDir, to) {
 /** The links to `page` (e.g. `/registreren/bevestigen`) in the mails to `to`, oldest first, as path and query. */
 export function mailLinks(dataDir, to, page) {
   const pattern = new RegExp(`https?://[^\\s/]+${page.replace(/[/.]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+`, 'g');
-  return mailsTo(dataDir, to).flatMap((t) => t.match(pattern) ?? []).map((l) => { const u = new URL(l); return `${u.pathname}${u.search}`; });
+  const links = mailsTo(dataDir, to).flatMap((t) => t.match(pattern) ?? []);
+  return [...new Set(links)].map((l) => { const u = new URL(l); return `${u.pathname}${u.search}`; });
 }
 
 /** Waits (up to 5 s) until `f` stops throwing; its value. */

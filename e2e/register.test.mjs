@@ -56,16 +56,14 @@ describe('registration and e-mail change in the browser', () => {
     assert.deepEqual(await axeViolations(againPage), [], 'the used link');
     await againPage.getByRole('link', { name: 'Opnieuw registreren' }).waitFor();
 
-    // Someone tries the same (taken) address: the page says exactly the same.
+    // Someone tries the same (taken) address: the page says exactly the same. Within the
+    // address's two-minute cool-down not even the "someone tried" notice goes (the server
+    // tests check the notice after the cool-down).
     const other = new Portal(againPage);
     await other.askForAccount(email.toUpperCase(), 'een heel ander wachtwoord');
     assert.equal(await againPage.locator('main').innerText(), sent, 'the same answer');
-    const notice = await eventually(() => {
-      const mails = mailsTo(env.server.dataDir, email);
-      if (mails.length < 2) throw new Error('no notice yet');
-      return mails[1];
-    });
-    assert.match(notice, /Subject: Iemand wilde een account maken met je e-mailadres/);
+    await againPage.waitForTimeout(500);
+    assert.equal(mailsTo(env.server.dataDir, email).length, 1, 'no second mail in the cool-down');
     assert.equal(mailLinks(env.server.dataDir, email, '/registreren/bevestigen').length, 1, 'no second link');
     await again.close();
 
