@@ -92,7 +92,8 @@ fn ChangeEmail() -> impl IntoView {
         ev.prevent_default();
         sent.set(false);
         let current = auth.info().map(|i| i.account.email).unwrap_or_default();
-        let change = EmailChange { new_email: new_email.get_untracked(), password: Password::new(password.get_untracked()) };
+        let change =
+            EmailChange { new_email: new_email.get_untracked(), password: Password::new(password.get_untracked()) };
         form.submit(checked(change, |c| c.validate(&current)));
     };
     view! {

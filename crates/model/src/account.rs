@@ -489,11 +489,15 @@ mod tests {
 
     #[test]
     fn an_email_change_needs_a_new_usable_address_and_the_password() {
-        let change = |new: &str, password: &str| EmailChange { new_email: new.into(), password: Password::new(password) };
+        let change =
+            |new: &str, password: &str| EmailChange { new_email: new.into(), password: Password::new(password) };
         assert!(change("nieuw@example.org", "geheim").validate("oud@example.org").is_empty());
         assert_eq!(
             change(" Oud@Example.org ", "").validate("oud@example.org"),
-            vec![FieldError::new("new_email", ErrorCode::EmailUnchanged), FieldError::new("password", ErrorCode::Required)]
+            vec![
+                FieldError::new("new_email", ErrorCode::EmailUnchanged),
+                FieldError::new("password", ErrorCode::Required)
+            ]
         );
         assert_eq!(
             change("geen-adres", "geheim").validate("oud@example.org"),

@@ -75,7 +75,12 @@ async fn send(state: &AppState, account_id: i64, current: &str, new_email: &str)
                  your password? Go to {url}/wachtwoord-vergeten\n\nWas this not you? Then you do not need to do anything."
             ),
         );
-        Mail { to: new_email.to_owned(), subject: "Dit e-mailadres heeft al een account".into(), body, headers: Vec::new() }
+        Mail {
+            to: new_email.to_owned(),
+            subject: "Dit e-mailadres heeft al een account".into(),
+            body,
+            headers: Vec::new(),
+        }
     } else {
         let token = new_token();
         let now = now();

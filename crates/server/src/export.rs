@@ -4,8 +4,8 @@
 
 use utoipa::{PartialSchema, ToSchema};
 use zelfregie_model::export::{
-    json_resume, ExportAccount, ExportEmailChange, ExportCandidateBank, ExportConfirmation, ExportDelivery, ExportDocument,
-    ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
+    json_resume, ExportAccount, ExportCandidateBank, ExportConfirmation, ExportDelivery, ExportDocument,
+    ExportEmailChange, ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
 };
 use zelfregie_model::newsletter::subscription;
 use zelfregie_model::register::register;

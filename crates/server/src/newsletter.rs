@@ -6,11 +6,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use zelfregie_model::account::normalize_email;
 use zelfregie_model::newsletter::{
     subscription, Channel, ConsentEvent, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction,
     Subscription,
 };
-use zelfregie_model::account::normalize_email;
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::hash_token;

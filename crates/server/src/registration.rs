@@ -102,7 +102,12 @@ async fn send(state: &AppState, email: &str, password_hash: &str, language: &str
             ),
         );
         tracing::info!("registration asked for a taken address; notice sent");
-        Mail { to: email.to_owned(), subject: "Iemand wilde een account maken met je e-mailadres".into(), body, headers: Vec::new() }
+        Mail {
+            to: email.to_owned(),
+            subject: "Iemand wilde een account maken met je e-mailadres".into(),
+            body,
+            headers: Vec::new(),
+        }
     } else {
         let token = new_token();
         let now = now();

@@ -48,7 +48,11 @@ async fn the_new_address_is_verified_by_its_link_and_the_old_one_is_told() {
     let tokens = app.wait_for_links("nieuw@example.org", PAGE, 1).await;
     assert_eq!(tokens.len(), 1);
     let old = mails(&app, "oud@example.org", 2).await;
-    assert!(old[1].contains("Subject: Je e-mailadres veranderen") && old[1].contains("nieuw@example.org"), "{}", old[1]);
+    assert!(
+        old[1].contains("Subject: Je e-mailadres veranderen") && old[1].contains("nieuw@example.org"),
+        "{}",
+        old[1]
+    );
     assert!(!old[1].contains(PAGE), "the link goes to the new address only");
     // Nothing changed yet; the export shows what waits.
     assert_eq!(app.get("/api/session", Some(&here)).await.body["account"]["email"], "oud@example.org");
@@ -91,7 +95,10 @@ async fn the_password_is_asked_and_the_address_checked() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(app.mails_to("ander@example.org").is_empty());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM email_changes").await, 0);
-    assert_eq!(ask(&app, "zelfregie-session=nep", "ander@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        ask(&app, "zelfregie-session=nep", "ander@example.org", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -162,7 +169,10 @@ async fn the_mailing_company_follows_the_new_address() {
     let rows: Vec<(String, serde_json::Value)> =
         rows.into_iter().map(|(a, p)| (a, serde_json::from_str(&p).unwrap())).collect();
     assert_eq!(rows.len(), 3, "{rows:?}");
-    assert_eq!((rows[1].0.as_str(), &rows[1].1["email"], &rows[1].1["erase"]), ("unsubscribe", &json!("lezer-oud@example.org"), &json!(true)));
+    assert_eq!(
+        (rows[1].0.as_str(), &rows[1].1["email"], &rows[1].1["erase"]),
+        ("unsubscribe", &json!("lezer-oud@example.org"), &json!(true))
+    );
     assert_eq!((rows[2].0.as_str(), &rows[2].1["email"]), ("subscribe", &json!("lezer-nieuw@example.org")));
     let list = zelfregie_server::newsletter::mailing_list(&app.state).await.unwrap();
     assert_eq!(list.iter().map(|(e, _)| e.as_str()).collect::<Vec<_>>(), ["lezer-nieuw@example.org"]);

@@ -56,14 +56,18 @@ async fn parallel_registrations_keep_to_the_limit() {
     }
     let mut links = 0;
     for _ in 0..100 {
-        links = (0..40).filter(|i| !app.link_tokens(&format!("massa-{i:02}@example.org"), common::REGISTRATION_PAGE).is_empty()).count();
+        links = (0..40)
+            .filter(|i| !app.link_tokens(&format!("massa-{i:02}@example.org"), common::REGISTRATION_PAGE).is_empty())
+            .count();
         if links >= 20 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let links_now = (0..40).filter(|i| !app.link_tokens(&format!("massa-{i:02}@example.org"), common::REGISTRATION_PAGE).is_empty()).count();
+    let links_now = (0..40)
+        .filter(|i| !app.link_tokens(&format!("massa-{i:02}@example.org"), common::REGISTRATION_PAGE).is_empty())
+        .count();
     assert_eq!((links, links_now), (20, 20), "the old code accepted 33 of 40");
 }
 

@@ -511,7 +511,11 @@ async fn repeated_subscribe_requests_send_few_mails_and_record_one_consent() {
     // The cool-down passed every time: a new link each time up to the daily cap, still one `given`.
     let keys = newsletter::mail_keys(&app.state, 0, email);
     let account_key = {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1").bind(email).fetch_one(app.state.db.pool()).await.unwrap();
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
         newsletter::mail_keys(&app.state, id, email)[0].clone()
     };
     for _ in 0..15 {
@@ -547,7 +551,9 @@ async fn parallel_subscribe_requests_send_one_mail() {
         .map(|_| {
             let (app, cookie) = (app.clone(), cookie.clone());
             tokio::spawn(async move {
-                app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await.status
+                app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie))
+                    .await
+                    .status
             })
         })
         .collect();

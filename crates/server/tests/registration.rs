@@ -84,18 +84,22 @@ async fn new_and_taken_addresses_get_the_same_answer_in_about_the_same_time() {
 #[tokio::test]
 async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
     let app = TestApp::new().await;
-    let r = app.call(
-        Method::POST,
-        "/api/account",
-        Some(json!({"email": "Later@Example.org", "password": PASSWORD, "language": "en"})),
-        None,
-    )
-    .await;
+    let r = app
+        .call(
+            Method::POST,
+            "/api/account",
+            Some(json!({"email": "Later@Example.org", "password": PASSWORD, "language": "en"})),
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::ACCEPTED);
     let tokens = app.wait_for_links("later@example.org", REGISTRATION_PAGE, 1).await;
     let mail = &app.mails_to("later@example.org")[0];
     assert!(mail.contains(&format!("{}{REGISTRATION_PAGE}?token=", app.state.public_url)), "{mail}");
-    assert!(mail.find("You want to create").unwrap() < mail.find("Je wilt een account maken").unwrap(), "English first");
+    assert!(
+        mail.find("You want to create").unwrap() < mail.find("Je wilt een account maken").unwrap(),
+        "English first"
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0, "no account yet");
     assert_eq!(app.login("later@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     // Only the token's hash and the password's argon2id hash.
@@ -106,9 +110,12 @@ async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
             .unwrap();
     assert_eq!(hash, zelfregie_server::auth::session::hash_token(&tokens[0]));
     assert!(password.starts_with("$argon2id$") && !password.contains(PASSWORD));
-    assert!(common::files_containing(&app.data_dir(), &[PASSWORD, &tokens[0]])
-        .iter()
-        .all(|f| f.starts_with("mail/") && f.contains(&tokens[0])), "only the mail holds the token; nothing the password");
+    assert!(
+        common::files_containing(&app.data_dir(), &[PASSWORD, &tokens[0]])
+            .iter()
+            .all(|f| f.starts_with("mail/") && f.contains(&tokens[0])),
+        "only the mail holds the token; nothing the password"
+    );
 
     let r = app.confirm_registration(&tokens[0], None).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
@@ -158,7 +165,11 @@ async fn an_expired_link_is_refused_and_purged() {
     let expires = count(&app, "SELECT expires_at FROM pending_registrations").await;
     assert!((now + 24 * 3600 - 5..=now + 24 * 3600).contains(&expires), "24 hours: {expires} vs {now}");
     assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 0, "not yet");
-    sqlx::query("UPDATE pending_registrations SET expires_at = $1").bind(now).execute(app.state.db.pool()).await.unwrap();
+    sqlx::query("UPDATE pending_registrations SET expires_at = $1")
+        .bind(now)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
     let r = app.confirm_registration(&token, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0);

@@ -50,7 +50,11 @@ pub struct UsedRegistration {
 
 /// Uses a registration link once, before it expires: the row is deleted and returned in one
 /// statement, so of parallel uses exactly one gets it.
-pub async fn use_registration<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<UsedRegistration>> {
+pub async fn use_registration<'c>(
+    db: impl Db<'c>,
+    token_hash: &[u8],
+    now: i64,
+) -> sqlx::Result<Option<UsedRegistration>> {
     sqlx::query_as(
         "DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email, password_hash",
     )
@@ -100,11 +104,13 @@ pub async fn insert_email_change<'c>(
 /// Uses an e-mail change link once, before it expires: (account, new address). Deleted and
 /// returned in one statement.
 pub async fn use_email_change<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("DELETE FROM email_changes WHERE token_hash = $1 AND expires_at > $2 RETURNING account_id, new_email")
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as(
+        "DELETE FROM email_changes WHERE token_hash = $1 AND expires_at > $2 RETURNING account_id, new_email",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await
 }
 
 /// Deletes every pending change of an account (after one was used: the others die).
@@ -115,10 +121,12 @@ pub async fn delete_email_changes_of<'c>(db: impl Db<'c>, account_id: i64) -> sq
 
 /// (new address, asked at, works until) of every pending change of an account (export).
 pub async fn email_changes_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(String, i64, i64)>> {
-    sqlx::query_as("SELECT new_email, created_at, expires_at FROM email_changes WHERE account_id = $1 ORDER BY created_at")
-        .bind(account_id)
-        .fetch_all(db)
-        .await
+    sqlx::query_as(
+        "SELECT new_email, created_at, expires_at FROM email_changes WHERE account_id = $1 ORDER BY created_at",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await
 }
 
 /// Deletes pending e-mail changes that expired before `now`.
