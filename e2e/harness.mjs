@@ -18,6 +18,16 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The data directory of every server this process started, by its URL (origin). */
+const DATA_DIRS = new Map();
+
+/** The data directory of the server at `origin` (its mail lands in `<dir>/mail`). */
+export function dataDirOf(origin) {
+  const dir = DATA_DIRS.get(origin);
+  if (!dir) throw new Error(`no server started at ${origin}`);
+  return dir;
+}
+
 /** Starts the server on a free port with an empty data directory; resolves to its URL. */
 export async function startServer({ demo = false } = {}) {
   const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
@@ -37,6 +47,7 @@ export async function startServer({ demo = false } = {}) {
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}\n${stderr}`)));
   });
+  DATA_DIRS.set(url, dataDir);
   return {
     url,
     dataDir,

@@ -8,8 +8,8 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordReset, PasswordResetRequest,
-    Preview, Registration, SessionInfo,
+    ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
+    PasswordResetRequest, Preview, Registration, SessionInfo,
 };
 
 use crate::editing::{SaveOutcome, Versioned};
@@ -137,9 +137,26 @@ pub async fn login(credentials: &Credentials) -> ApiResult<SessionInfo> {
     json(send(changing(Request::post("/api/session")), body(credentials)).await?).await
 }
 
-/// Creates an account and logs in.
-pub async fn register(registration: &Registration) -> ApiResult<SessionInfo> {
-    json(send(changing(Request::post("/api/account")), body(registration)).await?).await
+/// Asks for an account: the server answers the same for every address and mails a link.
+pub async fn register(registration: &Registration) -> ApiResult<()> {
+    send(changing(Request::post("/api/account")), body(registration)).await.map(drop)
+}
+
+/// Uses a registration link's token: creates the account and logs in.
+pub async fn register_confirm(token: &str) -> ApiResult<SessionInfo> {
+    let body = body(&EmailToken { token: token.to_owned() });
+    json(send(changing(Request::post("/api/account/confirm")), body).await?).await
+}
+
+/// Asks to change the login address (the password is asked again); a link goes to the new address.
+pub async fn change_email(change: &EmailChange) -> ApiResult<()> {
+    send(changing(Request::post("/api/me/email")), body(change)).await.map(drop)
+}
+
+/// Uses the link sent to a new address: it becomes the login address.
+pub async fn email_change_confirm(token: &str) -> ApiResult<()> {
+    let body = body(&EmailToken { token: token.to_owned() });
+    send(changing(Request::post("/api/email-change/confirm")), body).await.map(drop)
 }
 
 /// Logs out on this device.

@@ -21,15 +21,13 @@ impl FormErrors {
         Self { fields, general: None }
     }
 
-    /// From a failed call: per-field codes go to their fields; a taken e-mail address
-    /// belongs to the e-mail field; anything else is about the form.
+    /// From a failed call: per-field codes go to their fields; anything else is about the
+    /// form. (A taken address is general too: only the buttons behind mail links, which have
+    /// no address field, are ever told — registering never says whether an address is taken.)
     pub fn from_client(error: ClientError) -> Self {
         match &error {
             ClientError::Api(e) if e.code == ErrorCode::ValidationFailed && !e.fields.is_empty() => {
                 Self { fields: e.fields.clone(), general: None }
-            }
-            ClientError::Api(e) if e.code == ErrorCode::EmailTaken => {
-                Self { fields: vec![FieldError::new("email", ErrorCode::EmailTaken)], general: None }
             }
             _ => Self { fields: Vec::new(), general: Some(error) },
         }
@@ -73,9 +71,11 @@ mod tests {
     }
 
     #[test]
-    fn a_taken_address_is_an_email_field_error() {
+    fn a_taken_address_is_about_the_form_not_a_field() {
+        // The confirmation pages have no address field: the message must show as the form's.
         let f = FormErrors::from_client(ClientError::Api(ApiError::new(ErrorCode::EmailTaken)));
-        assert_eq!(f.field("email"), Some(ErrorCode::EmailTaken));
+        assert_eq!(f.general.as_ref().and_then(|e| e.code()), Some(ErrorCode::EmailTaken));
+        assert!(f.fields.is_empty());
     }
 
     #[test]

@@ -126,6 +126,31 @@ texts! {
     RegisterSubmit => "Account aanmaken", "Create account";
     RegisterBusy => "Bezig met aanmaken…", "Creating account…";
     RegisterHaveAccount => "Heb je al een account?", "Already have an account?";
+    RegisterSent => "Kijk in je mail. We hebben je een mail gestuurd met een link. Open de link en druk op de knop om je account te maken. De link werkt 24 uur. Geen mail? Kijk ook bij je spam.",
+                    "Check your e-mail. We sent you an e-mail with a link. Open the link and press the button to create your account. The link works for 24 hours. No e-mail? Check your spam folder too.";
+    RegisterConfirmTitle => "Account maken", "Create your account";
+    RegisterConfirmText => "Druk op de knop om je account te maken. Daarna ben je meteen ingelogd.",
+                           "Press the button to create your account. You will be logged in right away.";
+    RegisterConfirmSubmit => "Maak mijn account", "Create my account";
+    RegisterLinkInvalid => "Deze link werkt niet (meer): hij is al gebruikt, ouder dan 24 uur of niet compleet. Heb je je account al gemaakt? Log dan in. Anders kun je opnieuw registreren.",
+                           "This link does not work (any more): it was used already, is older than 24 hours or is incomplete. Already created your account? Then log in. Otherwise you can register again.";
+    RegisterAgain => "Opnieuw registreren", "Register again";
+    EmailChangeHeading => "E-mailadres veranderen", "Change e-mail address";
+    EmailChangeText => "Je krijgt een mail met een link op je nieuwe adres. Pas als je daar op de knop drukt, verandert je adres. We sturen ook een bericht naar je huidige adres.",
+                       "You will get an e-mail with a link at your new address. Your address only changes once you press the button there. We also send a message to your current address.";
+    EmailChangeNew => "Nieuw e-mailadres", "New e-mail address";
+    EmailChangePassword => "Je huidige wachtwoord", "Your current password";
+    EmailChangeSubmit => "Stuur de link", "Send the link";
+    EmailChangeSent => "Kijk in de mail van je nieuwe adres en druk op de knop in de link. De link werkt 24 uur. Tot dan blijft je oude adres gelden.",
+                       "Check the e-mail of your new address and press the button behind the link. The link works for 24 hours. Until then your old address stays.";
+    EmailConfirmTitle => "Nieuw e-mailadres bevestigen", "Confirm new e-mail address";
+    EmailConfirmText => "Druk op de knop om dit e-mailadres voor je account te gebruiken. Daarna log je in met dit adres. Op je andere apparaten word je uitgelogd.",
+                        "Press the button to use this e-mail address for your account. After that you log in with this address. You will be logged out on your other devices.";
+    EmailConfirmSubmit => "Gebruik dit e-mailadres", "Use this e-mail address";
+    EmailConfirmDone => "Je e-mailadres is veranderd. Log voortaan in met je nieuwe adres.",
+                        "Your e-mail address has been changed. From now on, log in with your new address.";
+    EmailLinkInvalid => "Deze link werkt niet (meer): hij is al gebruikt, ouder dan 24 uur of niet compleet. Je kunt het opnieuw vragen op de pagina Account.",
+                        "This link does not work (any more): it was used already, is older than 24 hours or is incomplete. You can ask again on the Account page.";
     RegisterLoginLink => "Log in", "Log in";
 
     OverviewTitle => "Overzicht", "Overview";
@@ -585,6 +610,7 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",
         ),
+        EmailUnchanged => ("Dit is al het e-mailadres van je account.", "This is already your account's e-mail address."),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",

@@ -39,6 +39,10 @@ pub enum Route {
     Login,
     /// Registreren.
     Register,
+    /// The registration link from the mail: its button creates the account.
+    RegisterConfirm,
+    /// The link to a new e-mail address: its button makes it the login address.
+    EmailConfirm,
     /// Wachtwoord vergeten: ask for a reset link.
     ForgotPassword,
     /// Wachtwoord herstellen: the reset link from the mail.
@@ -50,7 +54,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 17] = [
+    pub const ALL: [Route; 19] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -66,6 +70,8 @@ impl Route {
         Route::TransferLink,
         Route::Login,
         Route::Register,
+        Route::RegisterConfirm,
+        Route::EmailConfirm,
         Route::ForgotPassword,
         Route::ResetPassword,
     ];
@@ -88,6 +94,8 @@ impl Route {
             Route::TransferLink => "/overdracht",
             Route::Login => "/inloggen",
             Route::Register => "/registreren",
+            Route::RegisterConfirm => "/registreren/bevestigen",
+            Route::EmailConfirm => "/e-mailadres-bevestigen",
             Route::ForgotPassword => "/wachtwoord-vergeten",
             Route::ResetPassword => "/wachtwoord-herstellen",
         }

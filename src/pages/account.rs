@@ -2,7 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
+use zelfregie_model::{EmailChange, Erasure, ErrorCode, Password, PasswordChange, Role};
 
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
@@ -48,6 +48,7 @@ pub fn AccountPage() -> impl IntoView {
                     {move || if logout.sending(&true) { locale.text(T::Busy)() } else { locale.text(T::AccountLogoutEverywhere)() }}
                 </button>
             </section>
+            {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <ChangeEmail/> })}
             <ChangePassword/>
             <EraseAccount/>
         </Page>
@@ -66,6 +67,49 @@ async fn logged_out(everywhere: bool) -> ApiResult<Notice> {
         Ok(()) => Ok(notice),
         Err(e) if e.code() == Some(ErrorCode::Unauthenticated) => Ok(Notice::SessionEnded),
         Err(e) => Err(e),
+    }
+}
+
+/// Change the login address: the password is asked again, and a link goes to the new
+/// address; the address changes when its button is pressed (`pages/email_confirm.rs`).
+#[component]
+fn ChangeEmail() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    let new_email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
+    let form = Submit::with_field_ids(
+        "email-change-error",
+        |field| format!("email-change-{field}"),
+        |change: EmailChange| async move { api::change_email(&change).await },
+        move |()| {
+            password.set(String::new());
+            sent.set(true);
+        },
+    );
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        sent.set(false);
+        let current = auth.info().map(|i| i.account.email).unwrap_or_default();
+        let change =
+            EmailChange { new_email: new_email.get_untracked(), password: Password::new(password.get_untracked()) };
+        form.submit(checked(change, |c| c.validate(&current)));
+    };
+    view! {
+        <section aria-labelledby="h-email">
+            <h2 id="h-email">{locale.text(T::EmailChangeHeading)}</h2>
+            <p>{locale.text(T::EmailChangeText)}</p>
+            {move || sent.get().then(|| view! { <StatusNotice text=T::EmailChangeSent/> })}
+            {form.message()}
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="email-change-new_email" label=T::EmailChangeNew input_type="email" autocomplete="email"
+                    value=new_email error=form.error("new_email")/>
+                <TextField id="email-change-password" label=T::EmailChangePassword input_type="password" autocomplete="current-password"
+                    value=password error=form.error("password")/>
+                <button type="submit" class="button-secondary" disabled=form.pending()>{locale.text(T::EmailChangeSubmit)}</button>
+            </form>
+        </section>
     }
 }
 

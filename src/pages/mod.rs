@@ -3,6 +3,7 @@
 pub mod academy;
 pub mod account;
 pub mod disclosures;
+pub mod email_confirm;
 pub mod export;
 pub mod login;
 pub mod my_data;
@@ -14,5 +15,6 @@ pub mod overview;
 pub mod password_reset;
 pub mod profile;
 pub mod register;
+pub mod register_confirm;
 pub mod transfer_link;
 pub mod visibility;

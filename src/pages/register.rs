@@ -1,4 +1,6 @@
-//! Registreren: create an account with e-mail address and password.
+//! Registreren: ask for an account with e-mail address and password. The answer is always
+//! "check your mail" (it never tells whether the address has an account); the account is
+//! made with the link from the mail (`pages/register_confirm.rs`).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -6,11 +8,11 @@ use zelfregie_model::{Password, Registration};
 
 use crate::api;
 use crate::components::field::TextField;
+use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
-use crate::session::Auth;
 use crate::submit::{checked, Submit};
 
 /// The registration form. The shared model validates here first, per field, and the
@@ -18,37 +20,52 @@ use crate::submit::{checked, Submit};
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let locale = Locale::get();
-    let auth = Auth::get();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
     let form = Submit::new(
         "register-error",
         |registration: Registration| async move { api::register(&registration).await },
-        move |info| auth.logged_in(info),
+        move |()| {
+            password.set(String::new());
+            sent.set(true);
+        },
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let registration =
-            Registration { email: email.get_untracked(), password: Password::new(password.get_untracked()) };
+        let registration = Registration {
+            email: email.get_untracked(),
+            password: Password::new(password.get_untracked()),
+            language: Some(locale.lang().tag().to_owned()),
+        };
         form.submit(checked(registration, Registration::validate));
     };
     let pending = form.pending();
 
     view! {
         <Page title=T::RegisterTitle>
-            <p>{locale.text(T::RegisterIntro)}</p>
-            {form.message()}
-            <form class="form" on:submit=on_submit novalidate>
-                <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="email"
-                    error=form.error("email")/>
-                <TextField id="password" label=T::PasswordLabel value=password input_type="password"
-                    autocomplete="new-password" hint=T::NewPasswordHint
-                    error=form.error("password")/>
-                <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
-                    {move || if pending.get() { locale.text(T::RegisterBusy)() } else { locale.text(T::RegisterSubmit)() }}
-                </button>
-            </form>
-            <p>{locale.text(T::RegisterHaveAccount)} " " <a href=Route::Login.path()>{locale.text(T::RegisterLoginLink)}</a></p>
+            {move || if sent.get() {
+                view! {
+                    <StatusNotice text=T::RegisterSent/>
+                    <p class="onward"><a href=Route::Login.path()>{locale.text(T::ResetToLogin)}</a></p>
+                }.into_any()
+            } else {
+                view! {
+                    <p>{locale.text(T::RegisterIntro)}</p>
+                    {form.message()}
+                    <form class="form" on:submit=on_submit novalidate>
+                        <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="email"
+                            error=form.error("email")/>
+                        <TextField id="password" label=T::PasswordLabel value=password input_type="password"
+                            autocomplete="new-password" hint=T::NewPasswordHint
+                            error=form.error("password")/>
+                        <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
+                            {move || if pending.get() { locale.text(T::RegisterBusy)() } else { locale.text(T::RegisterSubmit)() }}
+                        </button>
+                    </form>
+                    <p>{locale.text(T::RegisterHaveAccount)} " " <a href=Route::Login.path()>{locale.text(T::RegisterLoginLink)}</a></p>
+                }.into_any()
+            }}
         </Page>
     }
 }

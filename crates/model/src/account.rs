@@ -84,7 +84,9 @@ impl Role {
     }
 }
 
-/// `POST /api/account`: create an account (and log in).
+/// `POST /api/account`: ask for an account. The server answers the same for every address
+/// and mails a link; the account exists once the link's button is pressed
+/// (`POST /api/account/confirm`).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Registration {
@@ -92,6 +94,10 @@ pub struct Registration {
     pub email: String,
     /// At least 12 and at most 128 characters; not a common password.
     pub password: Password,
+    /// The language the person uses (`nl` or `en`): the mail puts it first. Anything else
+    /// counts as Dutch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Registration {
@@ -103,6 +109,35 @@ impl Registration {
         }
         if let Err(code) = validate_new_password(self.password.expose(), &self.email) {
             errors.push(FieldError::new("password", code));
+        }
+        errors
+    }
+}
+
+/// `POST /api/me/email`: change the login address. The password is asked again; the new
+/// address gets a link, and the change happens when its button is pressed
+/// (`POST /api/email-change/confirm`).
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailChange {
+    /// The new address.
+    pub new_email: String,
+    /// The current password.
+    pub password: Password,
+}
+
+impl EmailChange {
+    /// Every field failure, in field order: a usable new address that is not the current
+    /// one (`current`), and the password given. Empty means valid.
+    pub fn validate(&self, current: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Err(code) = validate_email(&self.new_email) {
+            errors.push(FieldError::new("new_email", code));
+        } else if normalize_email(&self.new_email) == normalize_email(current) {
+            errors.push(FieldError::new("new_email", ErrorCode::EmailUnchanged));
+        }
+        if self.password.expose().is_empty() {
+            errors.push(FieldError::new("password", ErrorCode::Required));
         }
         errors
     }
@@ -436,7 +471,7 @@ mod tests {
 
     #[test]
     fn registration_reports_every_field() {
-        let r = Registration { email: "nope".into(), password: Password::new("kort") };
+        let r = Registration { email: "nope".into(), password: Password::new("kort"), language: None };
         assert_eq!(
             r.validate(),
             vec![
@@ -444,8 +479,30 @@ mod tests {
                 FieldError::new("password", ErrorCode::PasswordTooShort)
             ]
         );
-        let ok = Registration { email: "nieuw@example.org".into(), password: Password::new("paarse olifant fietst") };
+        let ok = Registration {
+            email: "nieuw@example.org".into(),
+            password: Password::new("paarse olifant fietst"),
+            language: None,
+        };
         assert!(ok.validate().is_empty());
+    }
+
+    #[test]
+    fn an_email_change_needs_a_new_usable_address_and_the_password() {
+        let change =
+            |new: &str, password: &str| EmailChange { new_email: new.into(), password: Password::new(password) };
+        assert!(change("nieuw@example.org", "geheim").validate("oud@example.org").is_empty());
+        assert_eq!(
+            change(" Oud@Example.org ", "").validate("oud@example.org"),
+            vec![
+                FieldError::new("new_email", ErrorCode::EmailUnchanged),
+                FieldError::new("password", ErrorCode::Required)
+            ]
+        );
+        assert_eq!(
+            change("geen-adres", "geheim").validate("oud@example.org"),
+            vec![FieldError::new("new_email", ErrorCode::EmailInvalid)]
+        );
     }
 
     #[test]

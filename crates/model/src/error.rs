@@ -87,6 +87,8 @@ error_codes! {
         TrainingStarted,
         /// An account with this e-mail address already exists.
         EmailTaken,
+        /// The new e-mail address is the one the account has already.
+        EmailUnchanged,
         /// E-mail address and password do not match an account (same answer for both cases).
         InvalidCredentials,
         /// Too many attempts; try again later (see `Retry-After`).

@@ -60,6 +60,25 @@ pub struct ExportAccount {
     pub account: Account,
     /// Active sessions (when they started and were last used; never the tokens).
     pub sessions: Vec<ExportSession>,
+    /// New addresses asked for and not yet confirmed with the mailed link (never the tokens).
+    #[serde(default)]
+    pub pending_email_changes: Vec<ExportEmailChange>,
+}
+
+/// A change of the login address waiting for its link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportEmailChange {
+    /// The new address.
+    pub new_email: String,
+    /// When it was asked.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub requested_at: OffsetDateTime,
+    /// Until when the link works (then it is deleted).
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub expires_at: OffsetDateTime,
 }
 
 /// A session.

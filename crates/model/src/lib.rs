@@ -24,8 +24,8 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
-    SessionDetails, SessionInfo,
+    Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration,
+    Role, SessionDetails, SessionInfo,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};

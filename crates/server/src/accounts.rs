@@ -116,6 +116,9 @@ pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(),
         };
         enqueue(&mut tx, None, &payload).await?;
     }
+    // Addresses the person asked to change to: their link mails are forgotten too.
+    let asked: Vec<String> =
+        store::verification::email_changes_of(&mut *tx, account_id).await?.into_iter().map(|(e, _, _)| e).collect();
     // Seats freed by the erasure go to the waiting lists.
     let trainings = store::academy::seats_of(&mut *tx, account_id).await?;
     store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
@@ -127,8 +130,10 @@ pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(),
     }
     tx.commit().await?;
     state.db.checkpoint().await;
-    if let Err(e) = state.mailer.forget(email).await {
-        tracing::warn!(error = %e, "removing the erased person's mail files failed");
+    for address in std::iter::once(email).chain(asked.iter().map(String::as_str)) {
+        if let Err(e) = state.mailer.forget(address).await {
+            tracing::warn!(error = %e, "removing the erased person's mail files failed");
+        }
     }
     state.outbox_wake.notify_one();
     tracing::info!(account_id, "account erased");

@@ -67,7 +67,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | OutOfRange
         | TooMany
         | Duplicate
-        | UnknownPartner => StatusCode::UNPROCESSABLE_ENTITY,
+        | UnknownPartner
+        | EmailUnchanged => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted => StatusCode::CONFLICT,

@@ -5,7 +5,7 @@
 use utoipa::{PartialSchema, ToSchema};
 use zelfregie_model::export::{
     json_resume, ExportAccount, ExportCandidateBank, ExportConfirmation, ExportDelivery, ExportDocument,
-    ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
+    ExportEmailChange, ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
 };
 use zelfregie_model::newsletter::subscription;
 use zelfregie_model::register::register;
@@ -25,11 +25,20 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     let account = crate::accounts::account(db, account_id).await?;
     let sessions = store::accounts::session_times(db.pool(), account_id).await?;
     let email = account.email.clone();
+    let changes = store::verification::email_changes_of(db.pool(), account_id).await?;
     let account = ExportAccount {
         account,
         sessions: sessions
             .into_iter()
             .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })
+            .collect(),
+        pending_email_changes: changes
+            .into_iter()
+            .map(|(new_email, at, until)| ExportEmailChange {
+                new_email,
+                requested_at: to_datetime(at),
+                expires_at: to_datetime(until),
+            })
             .collect(),
     };
 

@@ -70,7 +70,8 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes timed-out sessions, old rate-limit counters, expired password reset links,
+/// Deletes timed-out sessions, old rate-limit counters, expired password reset links, expired
+/// pending registrations and e-mail changes,
 /// expired transfer files and old undelivered erasure notices every ten minutes.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
@@ -85,6 +86,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::password_reset::purge(&state.db).await {
                 tracing::warn!(error = %e, "deleting expired password reset links failed");
+            }
+            if let Err(e) = zelfregie_server::registration::purge(&state.db).await {
+                tracing::warn!(error = %e, "deleting expired registration and e-mail change links failed");
             }
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");

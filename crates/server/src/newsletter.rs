@@ -6,6 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use zelfregie_model::account::normalize_email;
 use zelfregie_model::newsletter::{
     subscription, Channel, ConsentEvent, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction,
     Subscription,
@@ -13,6 +14,7 @@ use zelfregie_model::newsletter::{
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::hash_token;
+use crate::auth::throttle::{self, Limit};
 use crate::error::AppError;
 use crate::mail::Mail;
 use crate::outbox::{enqueue, Payload};
@@ -178,18 +180,50 @@ impl UnsubscribeLinks {
     }
 }
 
+/// Confirmation mails of one account, and to one address: one per two minutes…
+pub const MAIL_COOL_DOWN: Limit = Limit::count(1, 2 * 60);
+/// …and at most five a day.
+pub const MAIL_DAILY_CAP: Limit = Limit::count(5, 24 * 3600);
+
+/// The counter keys of the confirmation mails of `account_id` at `email`: (account cool-down,
+/// account daily cap, address cool-down, address daily cap).
+pub fn mail_keys(state: &AppState, account_id: i64, email: &str) -> [Vec<u8>; 4] {
+    let (id, email) = (account_id.to_string(), normalize_email(email));
+    [
+        state.throttle.key("newsletter-cooldown", &id),
+        state.throttle.key("newsletter-daily", &id),
+        state.throttle.key("newsletter-address-cooldown", &email),
+        state.throttle.key("newsletter-address-daily", &email),
+    ]
+}
+
 /// Agree to the current text: records `given` and mails a confirmation link (double opt-in).
-/// Nothing goes to the processor before the link is used.
+/// Nothing goes to the processor before the link is used. Asking again while the link is
+/// still awaited mails a new link but records nothing new (one `given` per consent); the
+/// mails are limited per account and per address (over a limit: `too_many_attempts`,
+/// nothing recorded, no mail).
 pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> Result<Subscription, AppError> {
     let text = ConsentText::current();
     if text_version != text.version {
         return Err(AppError::code(ErrorCode::ConsentTextOutdated));
     }
-    let mut tx = state.db.begin_exclusive().await?;
-    if subscription(&events(&mut *tx, account_id).await?) == Subscription::Active {
+    if subscription(&events(state.db.pool(), account_id).await?) == Subscription::Active {
         return Ok(Subscription::Active);
     }
-    append(&mut tx, account_id, ConsentEventKind::Given, text, Channel::Portal).await?;
+    // Counted before the transaction (the counters are written on their own connection).
+    let email = accounts::email(state.db.pool(), account_id).await?;
+    let limits = [MAIL_COOL_DOWN, MAIL_DAILY_CAP, MAIL_COOL_DOWN, MAIL_DAILY_CAP];
+    for (key, limit) in mail_keys(state, account_id, &email).iter().zip(limits) {
+        throttle::attempt(&state.db, key, limit).await?;
+    }
+    let mut tx = state.db.begin_exclusive().await?;
+    let history = events(&mut *tx, account_id).await?;
+    match subscription(&history) {
+        Subscription::Active => return Ok(Subscription::Active),
+        // Agreed to this very text already: a new link, no second `given`.
+        Subscription::Pending if agreed_text(&history).version == text.version => {}
+        _ => append(&mut tx, account_id, ConsentEventKind::Given, text, Channel::Portal).await?,
+    }
     let mut raw = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let token = URL_SAFE_NO_PAD.encode(raw);

@@ -1,42 +1,61 @@
-//! `POST /api/account`: register (and start a session).
+//! `POST /api/account`: ask for an account (a link is mailed); `POST /api/account/confirm`:
+//! the link's button, which creates the account and logs it in
+//! (docs/security.md "Registration by mail link").
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use zelfregie_model::account::normalize_email;
-use zelfregie_model::{Registration, Role, SessionInfo};
+use zelfregie_model::newsletter::EmailToken;
+use zelfregie_model::{Registration, SessionInfo};
 
 use super::session::{session_info, started};
 use super::ClientIp;
-use crate::auth::{session, throttle};
+use crate::auth::session::{self, hash_token};
 use crate::error::{AppError, Json};
+use crate::registration;
 use crate::state::AppState;
 
-/// Creates a person's account and logs it in. Recruiter and academy accounts are not made
-/// here: they are bound to an organisation by the network.
+/// Asks for a person's account. The answer is the same `202`, in about the same time, for a
+/// new address, a taken one, and over a limit (then no mail goes): it tells nobody whether
+/// the address has an account. A new address gets a link; a taken one a notice with the way
+/// to a new password. Recruiter and academy accounts are not made here: they are bound to an
+/// organisation by the network.
 #[utoipa::path(post, path = "/api/account", tag = "account", request_body = Registration,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
-        (status = 201, body = SessionInfo, description = "Account created; the session cookie is set"),
-        (status = 409, body = zelfregie_model::ApiError, description = "`email_taken`"),
-        (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed` with per-field codes"),
-        (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
+        (status = 202, description = "Always the same: check your mail"),
+        (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed` with per-field codes")))]
 pub async fn register(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     Json(registration): Json<Registration>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<StatusCode, AppError> {
     let errors = registration.validate();
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let ip_key = state.throttle.key("register-ip", &ip);
-    throttle::attempt(&state.db, &ip_key, throttle::REGISTER_PER_IP).await?;
+    registration::request(&state, &ip, registration).await?;
+    Ok(StatusCode::ACCEPTED)
+}
 
-    let email = normalize_email(&registration.email);
-    let hash = state.passwords.hash(registration.password).await?;
-    let account_id = crate::accounts::create(&state.db, &email, &hash, Role::Person, None).await?;
-    tracing::info!(account_id, "account registered");
+/// The button behind the link in the registration mail: creates the account, once, within
+/// 24 hours, and logs it in.
+#[utoipa::path(post, path = "/api/account/confirm", tag = "account", request_body = EmailToken,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 201, body = SessionInfo, description = "Account created; the session cookie is set"),
+        (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`: unknown, used or expired"),
+        (status = 409, body = zelfregie_model::ApiError, description = "`email_taken`: the address got an account meanwhile")))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(body): Json<EmailToken>,
+) -> Result<impl IntoResponse, AppError> {
+    let account_id = registration::confirm(&state, &body.token).await?;
+    // A session the browser still carries is ended, never reused (session fixation).
+    if let Some(old) = state.sessions.token(&headers) {
+        session::end(&state.db, &hash_token(old)).await?;
+    }
     let token = session::create(&state.db, account_id).await?;
     let info = session_info(&state, &started(account_id, &token)).await?;
     Ok((StatusCode::CREATED, [(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))

@@ -5,6 +5,7 @@ pub mod academy;
 pub mod account;
 pub mod client_ip;
 pub mod disclosures;
+pub mod email_change;
 pub mod export;
 pub mod health;
 pub mod me;
@@ -45,6 +46,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::health))
         .routes(routes!(openapi::document))
         .routes(routes!(account::register))
+        .routes(routes!(account::confirm))
+        .routes(routes!(email_change::request))
+        .routes(routes!(email_change::confirm))
         .routes(routes!(session::current, session::login, session::logout))
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))

@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod password_resets;
 pub mod throttle;
 pub mod transfers;
+pub mod verification;
 
 use std::path::Path;
 use std::str::FromStr;

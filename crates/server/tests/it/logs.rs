@@ -14,8 +14,7 @@ async fn logs_hold_no_personal_data() {
     let email = "canary-8f3a1c@example.org";
     let password = "canary-wachtwoord-77d2e9";
     let app = TestApp::new().await;
-    let r = app.register(email, password).await;
-    let cookie = r.session_cookie().unwrap();
+    let cookie = app.registered_with(email, password).await;
     let token = cookie.split_once('=').unwrap().1.to_owned();
     app.get("/api/session", Some(&cookie)).await;
     app.login(email, "canary-fout-wachtwoord-0c1b").await;
@@ -23,10 +22,7 @@ async fn logs_hold_no_personal_data() {
     // Newsletter: subscribe, confirm, withdraw (the outbox payload holds the e-mail; the logs must not).
     let v = zelfregie_model::newsletter::ConsentText::current().version;
     app.call(Method::POST, "/api/me/newsletter", Some(serde_json::json!({"text_version": v})), Some(&cookie)).await;
-    let mail_dir = app.data_dir().join("mail");
-    let mail = std::fs::read_dir(&mail_dir).unwrap().next().unwrap().unwrap().path();
-    let text = std::fs::read_to_string(mail).unwrap();
-    let confirmation = text.split("bevestigen?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let confirmation = app.link_tokens(email, "/nieuwsbrief/bevestigen").pop().unwrap();
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": confirmation})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
     while app.state.outbox.deliver_one().await.unwrap() {}

@@ -453,6 +453,7 @@ async fn unsubscribe_links_survive_mail_scanners() {
     let mails: Vec<String> = std::fs::read_dir(app.data_dir().join("mail"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("Subject: Bevestig je aanmelding voor de nieuwsflits"))
         .collect();
     let mail = &mails[0];
     let base = &app.state.public_url;
@@ -488,4 +489,80 @@ async fn unsubscribe_links_survive_mail_scanners() {
     let r = app.send(one_click(&post_path)).await;
     assert_eq!(r.body["subscription"], "none");
     assert_eq!(app.get("/api/me/newsletter", Some(&cookie)).await.body["subscription"], "none");
+}
+
+/// Fifteen presses of "subscribe" in a row, and fifteen at once: one `given`, and no more
+/// confirmation mails than the cool-down and the daily cap allow.
+#[tokio::test]
+async fn repeated_subscribe_requests_send_few_mails_and_record_one_consent() {
+    let app = TestApp::new().await;
+    let email = "steeds-weer@example.org";
+    let cookie = app.registered(email).await;
+    let v = ConsentText::current().version;
+    let confirmations = |app: &TestApp| app.link_tokens(email, "/nieuwsbrief/bevestigen").len();
+    let mut statuses = Vec::new();
+    for _ in 0..15 {
+        let r = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+        statuses.push(r.status);
+    }
+    assert_eq!(statuses[0], StatusCode::OK);
+    assert!(statuses[1..].iter().all(|s| *s == StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    assert_eq!(confirmations(&app), 1, "one mail in the cool-down");
+    // The cool-down passed every time: a new link each time up to the daily cap, still one `given`.
+    let keys = newsletter::mail_keys(&app.state, 0, email);
+    let account_key = {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+        newsletter::mail_keys(&app.state, id, email)[0].clone()
+    };
+    for _ in 0..15 {
+        for key in [&account_key, &keys[2]] {
+            sqlx::query("UPDATE throttle SET window_start = window_start - 121 WHERE key = $1")
+                .bind(key)
+                .execute(app.state.db.pool())
+                .await
+                .unwrap();
+        }
+        app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+    }
+    assert_eq!(confirmations(&app), 5, "the daily cap");
+    let status = app.get("/api/me/newsletter", Some(&cookie)).await.body;
+    assert_eq!(status["subscription"], "pending");
+    assert_eq!(status["events"].as_array().unwrap().len(), 1, "one consent event: {status}");
+    // Any of the links confirms; then asking again changes nothing and mails nothing.
+    let token = app.link_tokens(email, "/nieuwsbrief/bevestigen").pop().unwrap();
+    let r = app.call(Method::POST, "/api/newsletter/confirm", Some(json!({"token": token})), None).await;
+    assert_eq!(r.body["subscription"], "active");
+    let r = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie)).await;
+    assert_eq!(r.body["subscription"], "active");
+    assert_eq!(confirmations(&app), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_subscribe_requests_send_one_mail() {
+    let app = Arc::new(TestApp::new().await);
+    let email = "tegelijk-nieuws@example.org";
+    let cookie = app.registered(email).await;
+    let v = ConsentText::current().version;
+    let tasks: Vec<_> = (0..15)
+        .map(|_| {
+            let (app, cookie) = (app.clone(), cookie.clone());
+            tokio::spawn(async move {
+                app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": v})), Some(&cookie))
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        ok += usize::from(t.await.unwrap() == StatusCode::OK);
+    }
+    assert_eq!(ok, 1);
+    assert_eq!(app.link_tokens(email, "/nieuwsbrief/bevestigen").len(), 1);
+    let status = app.get("/api/me/newsletter", Some(&cookie)).await.body;
+    assert_eq!(status["events"].as_array().unwrap().len(), 1);
 }

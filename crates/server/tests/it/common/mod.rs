@@ -139,8 +139,9 @@ impl TestApp {
         Self { state, router, dir: tempfile::tempdir().unwrap(), config }
     }
 
+    /// The server's data directory (a second instance shares the first one's).
     pub fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
+        self.config.data_dir.clone()
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
@@ -198,13 +199,69 @@ impl TestApp {
             .await
     }
 
-    /// Registers `email` and returns its session cookie (`name=value`).
+    /// Presses the button behind a registration link.
+    pub async fn confirm_registration(&self, token: &str, cookie: Option<&str>) -> Reply {
+        self.call(Method::POST, "/api/account/confirm", Some(serde_json::json!({"token": token})), cookie).await
+    }
+
+    /// Every mail sent to `to`, oldest first.
+    pub fn mails_to(&self, to: &str) -> Vec<String> {
+        let header = format!("\r\nTo: <{to}>\r\n");
+        let mut files: Vec<_> = std::fs::read_dir(self.data_dir().join("mail"))
+            .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
+            .unwrap_or_default();
+        files.sort();
+        files.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).filter(|t| t.contains(&header)).collect()
+    }
+
+    /// The tokens of the links to `page` (`/registreren/bevestigen`, say) in the mails to `to`,
+    /// oldest first.
+    pub fn link_tokens(&self, to: &str, page: &str) -> Vec<String> {
+        let marker = format!("{page}?token=");
+        self.mails_to(to)
+            .iter()
+            .filter_map(|text| {
+                let start = text.find(&marker)? + marker.len();
+                Some(text[start..].split_whitespace().next().unwrap().to_owned())
+            })
+            .collect()
+    }
+
+    /// Waits (up to 5 s) until `n` links to `page` went to `to` (they are mailed after the
+    /// answer); their tokens.
+    pub async fn wait_for_links(&self, to: &str, page: &str, n: usize) -> Vec<String> {
+        for _ in 0..500 {
+            let tokens = self.link_tokens(to, page);
+            if tokens.len() >= n {
+                return tokens;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        self.link_tokens(to, page)
+    }
+
+    /// Registers `email` as a person does: asks, takes the link from the mail, presses its
+    /// button. Returns the session cookie (`name=value`).
     pub async fn registered(&self, email: &str) -> String {
-        let r = self.register(email, PASSWORD).await;
+        self.registered_with(email, PASSWORD).await
+    }
+
+    /// [`Self::registered`] with `password`.
+    pub async fn registered_with(&self, email: &str, password: &str) -> String {
+        let email = &zelfregie_model::account::normalize_email(email);
+        let before = self.link_tokens(email, REGISTRATION_PAGE).len();
+        let r = self.register(email, password).await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{:?}", r.body);
+        let tokens = self.wait_for_links(email, REGISTRATION_PAGE, before + 1).await;
+        let token = tokens.get(before).unwrap_or_else(|| panic!("no registration mail to {email}"));
+        let r = self.confirm_registration(token, None).await;
         assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
         r.session_cookie().unwrap()
     }
 }
+
+/// The page a registration link opens.
+pub const REGISTRATION_PAGE: &str = "/registreren/bevestigen";
 
 /// A person with data in every table: profile and visibility (canaries), a recruiter's view,
 /// academy registration and enrolment, newsletter consent given, confirmed and withdrawn.
@@ -252,9 +309,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     // Newsletter: subscribe, confirm, withdraw.
     let v = zelfregie_model::newsletter::ConsentText::current().version;
     app.call(Method::POST, "/api/me/newsletter", Some(serde_json::json!({"text_version": v})), Some(&cookie)).await;
-    let mail = std::fs::read_dir(app.data_dir().join("mail")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
-    let text = std::fs::read_to_string(mail).unwrap();
-    let token = text.split("bevestigen?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let token = app.link_tokens("canary-account-5a1f@example.org", "/nieuwsbrief/bevestigen").pop().unwrap();
     app.call(Method::POST, "/api/newsletter/confirm", Some(serde_json::json!({"token": token})), None).await;
     app.call(Method::DELETE, "/api/me/newsletter", None, Some(&cookie)).await;
     // A transfer to a key the person gave.
@@ -262,6 +317,17 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     let file = encrypt_to(&public, b"{\"canary\": \"transfer\"}");
     let r = app.upload(&format!("/api/me/transfers?recipient={public}"), file, &cookie).await;
     assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
+    // A new address asked for and not confirmed yet.
+    let r = app
+        .call(
+            Method::POST,
+            "/api/me/email",
+            Some(serde_json::json!({"new_email": "canary-nieuw-5a1f@example.org", "password": PASSWORD})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::ACCEPTED, "{:?}", r.body);
+    assert_eq!(app.wait_for_links("canary-nieuw-5a1f@example.org", "/e-mailadres-bevestigen", 1).await.len(), 1);
     (cookie, id)
 }
 

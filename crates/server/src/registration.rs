@@ -1,0 +1,180 @@
+//! Registering by mail link (docs/security.md "Registration by mail link").
+//!
+//! Asking for an account answers the same, in about the same time, for a new and a taken
+//! address: every request within the limits is counted and pays for the password's hash
+//! before the answer, and the rest — looking the address up, storing the pending
+//! registration, mailing — happens after it. A new address gets a link that works once for
+//! 24 hours; the account exists only when the link's button is pressed. A taken address gets
+//! a mail that someone tried, with the way to a new password. Over a limit: the same answer,
+//! and no mail.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use zelfregie_model::account::normalize_email;
+use zelfregie_model::{ErrorCode, Registration, Role};
+
+use crate::auth::session::hash_token;
+use crate::auth::throttle::{self, Limit};
+use crate::error::AppError;
+use crate::mail::Mail;
+use crate::state::AppState;
+use crate::store::{self, accounts, now, verification};
+
+/// How long a registration link works.
+pub const LINK_HOURS: i64 = 24;
+/// Requests from one client address (each costs an argon2 hash).
+pub const PER_IP: Limit = throttle::REGISTER_PER_IP;
+/// Mails to one address: one per two minutes…
+pub const COOL_DOWN: Limit = Limit::count(1, 2 * 60);
+/// …and at most five a day.
+pub const DAILY_CAP: Limit = Limit::count(5, 24 * 3600);
+
+/// The counter keys of an address: (cool-down, daily cap).
+pub fn address_keys(state: &AppState, email: &str) -> (Vec<u8>, Vec<u8>) {
+    let email = normalize_email(email);
+    (state.throttle.key("register-cooldown", &email), state.throttle.key("register-daily", &email))
+}
+
+/// A fresh link token: 256 random bits, URL-safe.
+pub(crate) fn new_token() -> String {
+    let mut raw = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
+    URL_SAFE_NO_PAD.encode(raw)
+}
+
+/// A mail text in both languages, the person's own first.
+pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
+    if english_first {
+        format!("{en}\n\n---\n\n{nl}\n")
+    } else {
+        format!("{nl}\n\n---\n\n{en}\n")
+    }
+}
+
+/// Asks for an account (already validated). Every request is counted (per client, then per
+/// address); one within the limits hashes the password and hands the rest to a background
+/// task. The caller answers the same in every case.
+pub async fn request(state: &AppState, ip: &str, registration: Registration) -> Result<(), AppError> {
+    let email = normalize_email(&registration.email);
+    let (cool_down, daily) = address_keys(state, &email);
+    let counted = async {
+        throttle::attempt(&state.db, &state.throttle.key("register-ip", ip), PER_IP).await?;
+        throttle::attempt(&state.db, &cool_down, COOL_DOWN).await?;
+        throttle::attempt(&state.db, &daily, DAILY_CAP).await
+    };
+    match counted.await {
+        Ok(()) => {}
+        Err(AppError::Throttled { .. }) => {
+            tracing::info!("registration request over a limit; no mail");
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    }
+    let language = if registration.language.as_deref() == Some("en") { "en" } else { "nl" };
+    // Hashed for a taken address too: the answer takes as long, and no hashing after the
+    // answer tells someone timing the next request that the address was new.
+    let password_hash = state.passwords.hash(registration.password).await?;
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = send(&state, &email, &password_hash, language).await {
+            tracing::warn!(error = ?e, "sending a registration mail failed");
+        }
+    });
+    Ok(())
+}
+
+/// Mails the link for a new address, or the "someone tried" notice for a taken one.
+async fn send(state: &AppState, email: &str, password_hash: &str, language: &str) -> anyhow::Result<()> {
+    let url = &state.public_url;
+    let english = language == "en";
+    let mail = if accounts::id_by_email(state.db.pool(), email).await?.is_some() {
+        let body = both(
+            english,
+            &format!(
+                "Iemand wilde een account maken bij IGOM Zelfregie met dit e-mailadres. Maar je hebt al een account.\n\n\
+                 Weet je je wachtwoord niet meer? Kies een nieuw wachtwoord via {url}/wachtwoord-vergeten\n\n\
+                 Was jij dit niet? Dan hoef je niets te doen. Er is niets veranderd aan je account."
+            ),
+            &format!(
+                "Someone tried to create an IGOM Zelfregie account with this e-mail address. But you already have an account.\n\n\
+                 Forgot your password? Choose a new one at {url}/wachtwoord-vergeten\n\n\
+                 Was this not you? Then you do not need to do anything. Nothing changed in your account."
+            ),
+        );
+        tracing::info!("registration asked for a taken address; notice sent");
+        Mail {
+            to: email.to_owned(),
+            subject: "Iemand wilde een account maken met je e-mailadres".into(),
+            body,
+            headers: Vec::new(),
+        }
+    } else {
+        let token = new_token();
+        let now = now();
+        verification::insert_registration(
+            state.db.pool(),
+            &verification::NewRegistration {
+                token_hash: &hash_token(&token),
+                email,
+                password_hash,
+                language,
+                created_at: now,
+                expires_at: now + LINK_HOURS * 3600,
+            },
+        )
+        .await?;
+        let link = format!("{url}/registreren/bevestigen?token={token}");
+        let body = both(
+            english,
+            &format!(
+                "Je wilt een account maken bij IGOM Zelfregie. Klik op deze link en druk dan op de knop om je account te maken:\n\n\
+                 {link}\n\nDe link werkt {LINK_HOURS} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: \
+                 zonder de knop komt er geen account."
+            ),
+            &format!(
+                "You want to create an IGOM Zelfregie account. Open this link and press the button to create it:\n\n\
+                 {link}\n\nThe link works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing: without the \
+                 button, no account is made."
+            ),
+        );
+        tracing::info!("registration link sent");
+        Mail { to: email.to_owned(), subject: "Maak je account af".into(), body, headers: Vec::new() }
+    };
+    state.mailer.send(mail).await
+}
+
+/// Uses a registration link's `token`: creates the account, once, before the link expires.
+/// Returns the new account. An unknown, used or expired token is `token_invalid`; an address
+/// that got an account in the meantime is `email_taken` (only the mailbox's owner has the link).
+pub async fn confirm(state: &AppState, token: &str) -> Result<i64, AppError> {
+    let mut tx = state.db.begin().await?;
+    // Taken out in one statement: of parallel uses, one gets the row.
+    let Some(pending) = verification::use_registration(&mut *tx, &hash_token(token.trim()), now()).await? else {
+        return Err(AppError::code(ErrorCode::TokenInvalid));
+    };
+    let secret = crate::accounts::new_secret();
+    let new = accounts::NewAccount {
+        email: &pending.email,
+        password_hash: &pending.password_hash,
+        role: Role::Person.as_str(),
+        partner_slug: None,
+        created_at: now(),
+        secret: &secret,
+    };
+    let account_id = match accounts::insert(&mut *tx, &new).await {
+        Ok(id) => id,
+        Err(e) if store::is_unique_violation(&e) => return Err(AppError::code(ErrorCode::EmailTaken)),
+        Err(e) => return Err(e.into()),
+    };
+    // Other links for the address die with this one.
+    verification::delete_registrations_of(&mut *tx, &pending.email).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, "account registered by mail link");
+    Ok(account_id)
+}
+
+/// Deletes expired pending registrations and e-mail changes.
+pub async fn purge(store: &store::Store) -> sqlx::Result<u64> {
+    let registrations = verification::purge_registrations(store.pool(), now()).await?;
+    Ok(registrations + verification::purge_email_changes(store.pool(), now()).await?)
+}

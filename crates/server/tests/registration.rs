@@ -1,0 +1,266 @@
+//! Registration by mail link (docs/security.md "Registration by mail link"): the same answer
+//! for new and taken addresses, the account only once the link's button is pressed, a link
+//! that works once for 24 hours and survives mail scanners, and limits on the mails.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::{Reply, TestApp, PASSWORD, REGISTRATION_PAGE};
+use serde_json::json;
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(app.state.db.pool()).await.unwrap()
+}
+
+/// Waits until no more mail comes for a moment: the mails go out after the answer.
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+/// Forgets every rate-limit counter (to measure or to ask again without waiting).
+async fn forget_counters(app: &TestApp) {
+    sqlx::query("DELETE FROM throttle").execute(app.state.db.pool()).await.unwrap();
+}
+
+fn same_answer(a: &Reply, b: &Reply) {
+    assert_eq!(a.status, StatusCode::ACCEPTED);
+    assert_eq!((a.status, &a.raw), (b.status, &b.raw), "status and body");
+    assert!(a.session_cookie().is_none() && b.session_cookie().is_none(), "no session either way");
+    let mut names_a: Vec<_> = a.headers.keys().map(|k| k.as_str().to_owned()).collect();
+    let mut names_b: Vec<_> = b.headers.keys().map(|k| k.as_str().to_owned()).collect();
+    names_a.sort();
+    names_b.sort();
+    assert_eq!(names_a, names_b, "the same headers");
+    assert!(a.headers.get("set-cookie").is_none() && b.headers.get("set-cookie").is_none());
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+#[tokio::test]
+async fn new_and_taken_addresses_get_the_same_answer_in_about_the_same_time() {
+    let app = TestApp::new().await;
+    let taken: Vec<String> = (0..5).map(|i| format!("bestaat-{i}@example.org")).collect();
+    for email in &taken {
+        app.registered(email).await;
+    }
+    forget_counters(&app).await;
+    let (mut new_times, mut taken_times) = (Vec::new(), Vec::new());
+    let mut replies = Vec::new();
+    for (i, email) in taken.iter().enumerate() {
+        let start = Instant::now();
+        let fresh = app.register(&format!("nieuw-{i}@example.org"), PASSWORD).await;
+        new_times.push(start.elapsed());
+        let start = Instant::now();
+        let known = app.register(&email.to_uppercase(), "een ander lang wachtwoord").await;
+        taken_times.push(start.elapsed());
+        same_answer(&fresh, &known);
+        replies.push(known);
+    }
+    let (new, old) = (median(new_times), median(taken_times));
+    println!("registration answer: new address {new:?}, taken address {old:?} (medians of 5)");
+    let (fast, slow) = (new.min(old), new.max(old));
+    assert!(slow <= fast * 2 + Duration::from_millis(30), "new {new:?} vs taken {old:?}");
+    settle().await;
+    // The taken addresses got a notice, never a link or a second account.
+    for email in &taken {
+        let mails = app.mails_to(email);
+        assert_eq!(mails.len(), 2, "{email}: the first link and the notice");
+        assert!(mails[1].contains("Subject: Iemand wilde een account maken met je e-mailadres"));
+        assert!(mails[1].contains(&format!("{}/wachtwoord-vergeten", app.state.public_url)));
+        assert!(!mails[1].contains("token="), "no link that could create anything");
+        assert_eq!(app.login(email, PASSWORD).await.status, StatusCode::OK, "the password did not change");
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 5);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 5, "only the new addresses wait");
+}
+
+#[tokio::test]
+async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
+    let app = TestApp::new().await;
+    let r = app
+        .call(
+            Method::POST,
+            "/api/account",
+            Some(json!({"email": "Later@Example.org", "password": PASSWORD, "language": "en"})),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    let tokens = app.wait_for_links("later@example.org", REGISTRATION_PAGE, 1).await;
+    let mail = &app.mails_to("later@example.org")[0];
+    assert!(mail.contains(&format!("{}{REGISTRATION_PAGE}?token=", app.state.public_url)), "{mail}");
+    assert!(
+        mail.find("You want to create").unwrap() < mail.find("Je wilt een account maken").unwrap(),
+        "English first"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0, "no account yet");
+    assert_eq!(app.login("later@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    // Only the token's hash and the password's argon2id hash.
+    let (hash, password): (Vec<u8>, String) =
+        sqlx::query_as("SELECT token_hash, password_hash FROM pending_registrations")
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(hash, zelfregie_server::auth::session::hash_token(&tokens[0]));
+    assert!(password.starts_with("$argon2id$") && !password.contains(PASSWORD));
+    assert!(
+        common::files_containing(&app.data_dir(), &[PASSWORD, &tokens[0]])
+            .iter()
+            .all(|f| f.starts_with("mail/") && f.contains(&tokens[0])),
+        "only the mail holds the token; nothing the password"
+    );
+
+    let r = app.confirm_registration(&tokens[0], None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["account"]["email"], "later@example.org");
+    let cookie = r.session_cookie().unwrap();
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+    assert_eq!(app.login("later@example.org", PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 0, "used up");
+    let again = app.confirm_registration(&tokens[0], None).await;
+    assert_eq!((again.status, again.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    for bad in ["", "niet-een-token", &tokens[0][..20]] {
+        let r = app.confirm_registration(bad, None).await;
+        assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"), "{bad}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_presses_of_one_link_make_one_account_and_one_session() {
+    let app = Arc::new(TestApp::new().await);
+    app.register("tegelijk@example.org", PASSWORD).await;
+    let token = app.wait_for_links("tegelijk@example.org", REGISTRATION_PAGE, 1).await.remove(0);
+    let presses: Vec<_> = (0..20)
+        .map(|_| {
+            let (app, token) = (app.clone(), token.clone());
+            tokio::spawn(async move { app.confirm_registration(&token, None).await })
+        })
+        .collect();
+    let mut created = Vec::new();
+    for p in presses {
+        let r = p.await.unwrap();
+        match r.status {
+            StatusCode::CREATED => created.push(r.session_cookie().unwrap()),
+            _ => assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"), "{:?}", r.body),
+        }
+    }
+    assert_eq!(created.len(), 1, "exactly one press wins");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1);
+}
+
+#[tokio::test]
+async fn an_expired_link_is_refused_and_purged() {
+    let app = TestApp::new().await;
+    app.register("te-laat@example.org", PASSWORD).await;
+    let token = app.wait_for_links("te-laat@example.org", REGISTRATION_PAGE, 1).await.remove(0);
+    let now = zelfregie_server::store::now();
+    let expires = count(&app, "SELECT expires_at FROM pending_registrations").await;
+    assert!((now + 24 * 3600 - 5..=now + 24 * 3600).contains(&expires), "24 hours: {expires} vs {now}");
+    assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 0, "not yet");
+    sqlx::query("UPDATE pending_registrations SET expires_at = $1")
+        .bind(now)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    let r = app.confirm_registration(&token, None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0);
+    assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 0, "the address is gone");
+    // Registering again works.
+    forget_counters(&app).await;
+    app.registered("te-laat@example.org").await;
+}
+
+/// Mail scanners fetch every link, with HEAD and GET, and run the page's script: none of
+/// that may create the account.
+#[tokio::test]
+async fn opening_the_link_changes_nothing() {
+    let app = TestApp::new().await;
+    app.register("scanner@example.org", PASSWORD).await;
+    let token = app.wait_for_links("scanner@example.org", REGISTRATION_PAGE, 1).await.remove(0);
+    for method in [Method::HEAD, Method::GET] {
+        for path in [format!("{REGISTRATION_PAGE}?token={token}"), format!("/api/account/confirm?token={token}")] {
+            let r = app.send(Request::builder().method(method.clone()).uri(&path).body(Body::empty()).unwrap()).await;
+            assert!(r.session_cookie().is_none(), "{method} {path}");
+            assert_ne!(r.status, StatusCode::CREATED, "{method} {path}");
+        }
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 1);
+    assert_eq!(app.confirm_registration(&token, None).await.status, StatusCode::CREATED, "the button still works");
+}
+
+#[tokio::test]
+async fn fifteen_requests_for_one_address_send_at_most_the_daily_cap() {
+    let app = TestApp::new().await;
+    let email = "veel@example.org";
+    // One after the other, as fast as possible: the cool-down lets one mail through.
+    for _ in 0..15 {
+        assert_eq!(app.register(email, PASSWORD).await.status, StatusCode::ACCEPTED);
+    }
+    settle().await;
+    assert_eq!(app.mails_to(email).len(), 1, "one mail in the cool-down");
+    // With the cool-down passed every time: five a day.
+    let (cool_down, _) = zelfregie_server::registration::address_keys(&app.state, email);
+    for _ in 0..15 {
+        sqlx::query("UPDATE throttle SET window_start = window_start - 121 WHERE key = $1")
+            .bind(&cool_down)
+            .execute(app.state.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(app.register(email, PASSWORD).await.status, StatusCode::ACCEPTED);
+    }
+    settle().await;
+    assert_eq!(app.mails_to(email).len(), 5, "the daily cap");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_requests_for_a_taken_address_send_one_notice() {
+    let app = Arc::new(TestApp::new().await);
+    app.registered("druk@example.org").await;
+    forget_counters(&app).await;
+    let tasks: Vec<_> = (0..15)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move { app.register("druk@example.org", PASSWORD).await })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.unwrap().status, StatusCode::ACCEPTED);
+    }
+    settle().await;
+    assert_eq!(app.mails_to("druk@example.org").len(), 2, "the link of the registration and one notice");
+}
+
+#[tokio::test]
+async fn a_second_link_for_the_same_address_dies_when_the_first_is_used() {
+    let app = TestApp::new().await;
+    let email = "twee-links@example.org";
+    app.register(email, PASSWORD).await;
+    app.wait_for_links(email, REGISTRATION_PAGE, 1).await;
+    forget_counters(&app).await;
+    app.register(email, "een tweede lang wachtwoord").await;
+    let tokens = app.wait_for_links(email, REGISTRATION_PAGE, 2).await;
+    assert_eq!(app.confirm_registration(&tokens[1], None).await.status, StatusCode::CREATED);
+    let r = app.confirm_registration(&tokens[0], None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
+    assert_eq!(app.login(email, "een tweede lang wachtwoord").await.status, StatusCode::OK);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 0);
+}
+
+#[tokio::test]
+async fn demo_accounts_need_no_link() {
+    let app = TestApp::new().await;
+    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    let r = app.login("kandidaat@example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK);
+}

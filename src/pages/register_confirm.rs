@@ -1,0 +1,70 @@
+//! `/registreren/bevestigen?token=…`: the link from the registration mail. Opening it does
+//! nothing by itself (mail scanners open links and run their JavaScript): only the button
+//! creates the account, and then the person is logged in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use zelfregie_model::ErrorCode;
+
+use crate::api;
+use crate::components::page::Page;
+use crate::i18n::T;
+use crate::locale::Locale;
+use crate::routes::Route;
+use crate::session::Auth;
+use crate::submit::Submit;
+
+/// Says what the button does; the button creates the account and logs in.
+#[component]
+pub fn RegisterConfirmPage() -> impl IntoView {
+    let locale = Locale::get();
+    let auth = Auth::get();
+    let navigate = use_navigate();
+    let token = use_query_map().with_untracked(|q| q.get("token")).filter(|t| !t.is_empty());
+    let missing = token.is_none();
+    let token = token.unwrap_or_default();
+    let form = Submit::new(
+        "register-confirm-error",
+        move |()| {
+            let token = token.clone();
+            async move { api::register_confirm(&token).await }
+        },
+        move |info| {
+            auth.logged_in(info);
+            navigate(Route::Overview.path(), NavigateOptions { replace: true, ..Default::default() });
+        },
+    );
+    let errors = form.errors;
+    let pending = form.pending();
+    let invalid_link =
+        move || errors.with(|e| e.general.as_ref().and_then(|g| g.code()) == Some(ErrorCode::TokenInvalid));
+    view! {
+        <Page title=T::RegisterConfirmTitle>
+            {move || if missing {
+                view! {
+                    <p class="notice notice-error" role="alert">{locale.text(T::LinkMissing)}</p>
+                    <p class="onward"><a href=Route::Register.path()>{locale.text(T::RegisterAgain)}</a></p>
+                }.into_any()
+            } else if invalid_link() {
+                view! {
+                    <p class="notice notice-error" role="alert" data-code="TokenInvalid">{locale.text(T::RegisterLinkInvalid)}</p>
+                    <p class="onward">
+                        <a href=Route::Login.path()>{locale.text(T::ResetToLogin)}</a>
+                        " · "
+                        <a href=Route::Register.path()>{locale.text(T::RegisterAgain)}</a>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p>{locale.text(T::RegisterConfirmText)}</p>
+                    {form.message()}
+                    <button type="button" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()
+                        on:click=move |_| form.submit(Ok(()))>
+                        {locale.text(T::RegisterConfirmSubmit)}
+                    </button>
+                }.into_any()
+            }}
+        </Page>
+    }
+}
