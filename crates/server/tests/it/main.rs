@@ -17,3 +17,5 @@ mod recruiter_properties;
 mod reset;
 mod transfers;
 mod web;
+mod email_change;
+mod registration;

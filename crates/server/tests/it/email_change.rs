@@ -2,7 +2,7 @@
 //! a link to the new address that works once, the old address told before and after, a taken
 //! address never revealed, other sessions ended, and the mailing company following.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

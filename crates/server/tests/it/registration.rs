@@ -2,7 +2,7 @@
 //! for new and taken addresses, the account only once the link's button is pressed, a link
 //! that works once for 24 hours and survives mail scanners, and limits on the mails.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
