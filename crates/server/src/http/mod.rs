@@ -14,6 +14,7 @@ pub mod partners;
 pub mod password_reset;
 pub mod profile;
 pub mod recruiter;
+pub mod retention;
 pub mod session;
 pub mod transfers;
 pub mod visibility;
@@ -52,7 +53,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))
-        .routes(routes!(profile::get, profile::put))
+        .routes(routes!(profile::get, profile::put, profile::delete))
+        .routes(routes!(retention::get))
         .routes(routes!(visibility::get, visibility::put))
         .routes(routes!(visibility::preview))
         .routes(routes!(disclosures::list))
