@@ -421,6 +421,7 @@ texts! {
     DeleteProfileStaysNewsletter => "je keuze voor de nieuwsbrief", "your newsletter choice";
     DeleteProfileExportFirst => "Wil je eerst een kopie? Download eerst je gegevens:", "Want a copy first? Download your data first:";
     DeleteProfileConfirm => "Weet je het zeker? Je profiel, je zichtbaarheidskeuzes en het logboek van inzage worden definitief verwijderd. Je account blijft.", "Are you sure? Your profile, your visibility choices and the access log will be deleted for good. Your account stays.";
+    DeleteProfilePassword => "Je wachtwoord, om je profiel te verwijderen", "Your password, to delete your profile";
     DeleteProfileSubmit => "Verwijder mijn profiel", "Delete my profile";
     ProfileDeletedNotice => "Je profiel is verwijderd. Recruiters kunnen het niet meer openen. Je account blijft bestaan.", "Your profile has been deleted. Recruiters can no longer open it. Your account still exists.";
     RetentionForYou => "Voor jou", "For you";

@@ -163,7 +163,7 @@ fn DeleteProfile() -> impl IntoView {
             <p>{locale.text(T::DeleteProfileExportFirst)} " " <a href=Route::Export.path()>{locale.text(T::NavExport)}</a></p>
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="delete-profile-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
+                <TextField id="delete-profile-password" label=T::DeleteProfilePassword input_type="password" autocomplete="current-password"
                     value=password error=form.error("password")/>
                 <button type="submit" class="button-secondary button-danger" disabled=form.pending()>{locale.text(T::DeleteProfileSubmit)}</button>
             </form>
