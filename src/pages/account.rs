@@ -138,7 +138,8 @@ fn DeleteProfile() -> impl IntoView {
         done.set(false);
         let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
         // Nothing is deleted without a yes to the question.
-        if erasure.is_err() || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)
+        if erasure.is_err()
+            || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)
         {
             form.submit(erasure);
         }

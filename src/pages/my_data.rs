@@ -86,11 +86,12 @@ pub fn MyDataPage() -> impl IntoView {
         let heading = format!("h-{}", a.id);
         let labelled_by = heading.clone();
         let id = a.id.as_str();
-        let yours = move || {
-            retention.get().and_then(Result::ok).flatten().and_then(|o| for_you(&o, id, locale.lang())).map(
-                |sentence| view! { <dt>{t(T::RetentionForYou)}</dt><dd class="retention-date">{sentence}</dd> },
-            )
-        };
+        let yours =
+            move || {
+                retention.get().and_then(Result::ok).flatten().and_then(|o| for_you(&o, id, locale.lang())).map(
+                    |sentence| view! { <dt>{t(T::RetentionForYou)}</dt><dd class="retention-date">{sentence}</dd> },
+                )
+            };
         view! {
             <section class="register-entry" aria-labelledby=labelled_by>
                 <h2 id=heading>{pick(&a.name, lang)}</h2>
@@ -110,8 +111,7 @@ pub fn MyDataPage() -> impl IntoView {
             </section>
         }
     };
-    let summary =
-        move |o: Option<RetentionOverview>| o.map(|overview| view! { <RetentionSummary overview=overview/> });
+    let summary = move |o: Option<RetentionOverview>| o.map(|overview| view! { <RetentionSummary overview=overview/> });
     view! {
         <Page title=T::MyDataTitle>
             <p>{locale.text(T::MyDataIntro)}</p>

@@ -143,6 +143,12 @@ pub async fn delete_profile(store: &Store, account_id: i64) -> Result<documents:
     let rows = documents::delete_profile(&mut tx, account_id).await?;
     tx.commit().await?;
     store.checkpoint().await;
-    tracing::info!(account_id, profiles = rows.0, visibility = rows.1, disclosures = rows.2, "candidate profile deleted");
+    tracing::info!(
+        account_id,
+        profiles = rows.0,
+        visibility = rows.1,
+        disclosures = rows.2,
+        "candidate profile deleted"
+    );
     Ok(rows)
 }

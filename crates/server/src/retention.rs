@@ -106,7 +106,12 @@ fn warning_mail(state: &AppState, to: &str, on: time::OffsetDateTime) -> Mail {
          Want a copy of your data first? Log in and go to {url}/exporteren.\n\
          If you do nothing, we delete everything on {en}. You will get no other mail about this.\n"
     );
-    Mail { to: to.to_owned(), subject: "Je account wordt verwijderd als je niet inlogt".into(), body, headers: Vec::new() }
+    Mail {
+        to: to.to_owned(),
+        subject: "Je account wordt verwijderd als je niet inlogt".into(),
+        body,
+        headers: Vec::new(),
+    }
 }
 
 /// The person's retention dates, computed from their last login.

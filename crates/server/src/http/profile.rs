@@ -2,9 +2,9 @@
 //! ETag/If-Match; deleting just the profile asks for the password again.
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
-use axum::http::StatusCode;
 use zelfregie_model::{Erasure, Profile};
 
 use crate::auth::session::PersonSession;

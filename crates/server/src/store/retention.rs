@@ -6,12 +6,10 @@ use super::Db;
 
 /// The last activity and the warning time of an account.
 pub async fn state_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<(i64, Option<i64>)>> {
-    sqlx::query_as(
-        "SELECT COALESCE(last_activity_at, created_at), retention_warned_at FROM accounts WHERE id = $1",
-    )
-    .bind(account_id)
-    .fetch_optional(db)
-    .await
+    sqlx::query_as("SELECT COALESCE(last_activity_at, created_at), retention_warned_at FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
 }
 
 /// A login: the account was used at `now`, and a warning sent before no longer holds.
