@@ -51,7 +51,9 @@ describe('retention and deleting just the profile', () => {
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await portal.expectHeading('My data');
-    await bank.locator('.retention-date').filter({ hasText: `Will be deleted on ${en} if you do not log in again.` }).waitFor();
+    const bankEn = page.locator('.register-entry').filter({ has: page.getByRole('heading', { name: 'Candidate bank' }) });
+    await bankEn.locator('.retention-date').filter({ hasText: `Will be deleted on ${en} if you do not log in again.` }).waitFor();
+    await page.getByText(`Your account will be deleted on ${en} if you do not log in again.`).waitFor();
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(foreignRequests(seen, env.server.url), []);
     await context.close();
