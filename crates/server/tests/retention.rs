@@ -319,3 +319,32 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
     assert_ne!(list.body["candidates"][0]["reference"], reference.as_str(), "a new reference");
     assert_eq!(app.get(&path, Some(&beek)).await.status, StatusCode::NOT_FOUND, "the old one stays dead");
 }
+
+#[tokio::test]
+async fn a_warning_that_cannot_be_sent_is_tried_again_and_nothing_is_erased_unwarned() {
+    let app = TestApp::new().await;
+    let email = "onbereikbaar@example.org";
+    let cookie = app.registered(email).await;
+    let start = retention_of(&app, &cookie).await.last_activity_at.unix_timestamp();
+    // The mail server is down: here, the mail folder cannot be written.
+    let mail = app.data_dir().join("mail");
+    let _ = std::fs::remove_dir_all(&mail);
+    std::fs::write(&mail, b"not a folder").unwrap();
+    app.state.clock.advance_days(days_until(start, 5, app.state.clock.now()) + 10);
+    let r = run(&app.state, app.state.clock.now()).await.unwrap();
+    assert_eq!(r, Report { warned: 0, erased: 0, failed: 1 });
+    assert_eq!(retention_of(&app, &cookie).await.warned_at, None, "the claim was released");
+    // Months later, still unsent: nobody is erased without the warning.
+    app.state.clock.advance_days(90);
+    assert_eq!(run(&app.state, app.state.clock.now()).await.unwrap().erased, 0);
+    assert!(account_exists(&app, email).await);
+    // The mail server is back: the warning goes, and the erasure comes thirty days later.
+    std::fs::remove_file(&mail).unwrap();
+    let now = app.state.clock.now();
+    assert_eq!(run(&app.state, now).await.unwrap().warned, 1);
+    assert_eq!(warnings_to(&app, email).len(), 1);
+    advance_to(&app, now + 30 * DAY - 60);
+    assert_eq!(run(&app.state, app.state.clock.now()).await.unwrap().erased, 0);
+    advance_to(&app, now + 30 * DAY);
+    assert_eq!(run(&app.state, app.state.clock.now()).await.unwrap().erased, 1);
+}
