@@ -329,6 +329,7 @@ async fn a_warning_that_cannot_be_sent_is_tried_again_and_nothing_is_erased_unwa
     // The mail server is down: here, the mail folder cannot be written.
     let mail = app.data_dir().join("mail");
     let _ = std::fs::remove_dir_all(&mail);
+    std::fs::create_dir_all(app.data_dir()).unwrap();
     std::fs::write(&mail, b"not a folder").unwrap();
     app.state.clock.advance_days(days_until(start, 5, app.state.clock.now()) + 10);
     let r = run(&app.state, app.state.clock.now()).await.unwrap();
