@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
+use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
@@ -281,6 +282,16 @@ pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
 /// Erases the account and everything held.
 pub async fn erase_account(erasure: &Erasure) -> ApiResult<()> {
     send(changing(Request::delete("/api/me/account")), body(erasure)).await.map(drop)
+}
+
+/// Deletes just the candidate profile (the password is asked again).
+pub async fn delete_profile(erasure: &Erasure) -> ApiResult<()> {
+    send(changing(Request::delete(PROFILE)), body(erasure)).await.map(drop)
+}
+
+/// When the person's data will be deleted if they do not log in again.
+pub async fn retention() -> ApiResult<RetentionOverview> {
+    get("/api/me/retention").await
 }
 
 /// The complete export, as the bytes the server sent (they are encrypted as they are).

@@ -434,6 +434,26 @@ texts! {
     EraseConfirm => "Weet je het zeker? Al je gegevens worden definitief verwijderd.", "Are you sure? All your data will be deleted for good.";
     EraseSubmit => "Account en alle gegevens verwijderen", "Delete account and all data";
     AccountErasedNotice => "Je account en al je gegevens zijn verwijderd.", "Your account and all your data have been deleted.";
+    DeleteProfileHeading => "Verwijder mijn profiel uit de kandidatenbank", "Delete my profile from the candidate bank";
+    DeleteProfileIntro => "Recruiters kunnen je daarna niet meer vinden of openen.", "Recruiters can then no longer find or open you.";
+    DeleteProfileGoes => "Dit verdwijnt:", "This goes:";
+    DeleteProfileGoesProfile => "je profiel (persoonsgegevens, opleidingen, werkervaring, vaardigheden en wensen)", "your profile (personal details, education, work experience, skills and wishes)";
+    DeleteProfileGoesVisibility => "je keuzes over wie je profiel mag zien", "your choices about who may see your profile";
+    DeleteProfileGoesLog => "het logboek van wie je profiel heeft bekeken", "the log of who viewed your profile";
+    DeleteProfileStays => "Dit blijft:", "This stays:";
+    DeleteProfileStaysAccount => "je account (inloggen blijft werken)", "your account (you can still log in)";
+    DeleteProfileStaysAcademy => "je gegevens bij de IGOM-Academie en je opleidingen", "your IGOM academy details and trainings";
+    DeleteProfileStaysNewsletter => "je keuze voor de nieuwsbrief", "your newsletter choice";
+    DeleteProfileExportFirst => "Wil je eerst een kopie? Download eerst je gegevens:", "Want a copy first? Download your data first:";
+    DeleteProfileConfirm => "Weet je het zeker? Je profiel, je zichtbaarheidskeuzes en het logboek van inzage worden definitief verwijderd. Je account blijft.", "Are you sure? Your profile, your visibility choices and the access log will be deleted for good. Your account stays.";
+    DeleteProfilePassword => "Je wachtwoord, om je profiel te verwijderen", "Your password, to delete your profile";
+    DeleteProfileSubmit => "Verwijder mijn profiel", "Delete my profile";
+    ProfileDeletedNotice => "Je profiel is verwijderd. Recruiters kunnen het niet meer openen. Je account blijft bestaan.", "Your profile has been deleted. Recruiters can no longer open it. Your account still exists.";
+    RetentionForYou => "Voor jou", "For you";
+    RetentionSummary => "Zo lang bewaren we je gegevens", "How long we keep your data";
+    RetentionLastLogin => "Laatst ingelogd", "Last logged in";
+    RetentionDeletedOn => "Je account wordt verwijderd op", "Your account will be deleted on";
+    RetentionHow => "als je niet meer inlogt. Je krijgt eerst een e-mail. Inloggen zet de teller weer op nul.", "if you do not log in again. You get an e-mail first. Logging in sets the count back to zero.";
 
     NavExport => "Exporteren", "Export";
     OverviewTakeAwayHeading => "Je gegevens inzien en meenemen", "See and take your data";

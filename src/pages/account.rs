@@ -1,4 +1,5 @@
-//! Account: log out here, or everywhere.
+//! Account: log out here, or everywhere; change the password; delete just the candidate
+//! profile, or the account with everything.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -50,6 +51,9 @@ pub fn AccountPage() -> impl IntoView {
             </section>
             {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <ChangeEmail/> })}
             <ChangePassword/>
+            <Show when=move || auth.info().is_some_and(|i| i.account.role == Role::Person)>
+                <DeleteProfile/>
+            </Show>
             <EraseAccount/>
         </Page>
     }
@@ -152,6 +156,61 @@ fn ChangePassword() -> impl IntoView {
                 <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
                     hint=T::NewPasswordHint value=new error=form.error("new_password")/>
                 <button type="submit" class="button-secondary" disabled=form.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Delete just the candidate profile, asking the password again and confirming: what goes
+/// and what stays are listed, with the export offered first.
+#[component]
+fn DeleteProfile() -> impl IntoView {
+    let locale = Locale::get();
+    let password = RwSignal::new(String::new());
+    let done = RwSignal::new(false);
+    let form = Submit::with_field_ids(
+        "delete-profile-error",
+        |field| format!("delete-profile-{field}"),
+        |erasure: Erasure| async move { api::delete_profile(&erasure).await },
+        move |()| {
+            password.set(String::new());
+            done.set(true);
+        },
+    );
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
+        // Nothing is deleted without a yes to the question.
+        if erasure.is_err()
+            || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)
+        {
+            form.submit(erasure);
+        }
+    };
+    view! {
+        <section aria-labelledby="h-delete-profile" class="danger-zone">
+            <h2 id="h-delete-profile">{locale.text(T::DeleteProfileHeading)}</h2>
+            {move || done.get().then(|| view! { <StatusNotice text=T::ProfileDeletedNotice/> })}
+            <p>{locale.text(T::DeleteProfileIntro)}</p>
+            <p id="delete-profile-goes">{locale.text(T::DeleteProfileGoes)}</p>
+            <ul aria-labelledby="delete-profile-goes">
+                <li>{locale.text(T::DeleteProfileGoesProfile)}</li>
+                <li>{locale.text(T::DeleteProfileGoesVisibility)}</li>
+                <li>{locale.text(T::DeleteProfileGoesLog)}</li>
+            </ul>
+            <p id="delete-profile-stays">{locale.text(T::DeleteProfileStays)}</p>
+            <ul aria-labelledby="delete-profile-stays">
+                <li>{locale.text(T::DeleteProfileStaysAccount)}</li>
+                <li>{locale.text(T::DeleteProfileStaysAcademy)}</li>
+                <li>{locale.text(T::DeleteProfileStaysNewsletter)}</li>
+            </ul>
+            <p>{locale.text(T::DeleteProfileExportFirst)} " " <a href=Route::Export.path()>{locale.text(T::NavExport)}</a></p>
+            {form.message()}
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="delete-profile-password" label=T::DeleteProfilePassword input_type="password" autocomplete="current-password"
+                    value=password error=form.error("password")/>
+                <button type="submit" class="button-secondary button-danger" disabled=form.pending()>{locale.text(T::DeleteProfileSubmit)}</button>
             </form>
         </section>
     }

@@ -60,6 +60,15 @@ pub struct ExportAccount {
     pub account: Account,
     /// Active sessions (when they started and were last used; never the tokens).
     pub sessions: Vec<ExportSession>,
+    /// The last login (or the registration): the retention periods count from it. Absent in
+    /// exports made before it was kept.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_activity_at: Option<OffsetDateTime>,
+    /// When the warning before deletion for inactivity was mailed (a login clears it).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub retention_warned_at: Option<OffsetDateTime>,
     /// New addresses asked for and not yet confirmed with the mailed link (never the tokens).
     #[serde(default)]
     pub pending_email_changes: Vec<ExportEmailChange>,

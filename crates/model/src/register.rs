@@ -58,6 +58,9 @@ pub struct Activity {
     pub third_country_transfers: Text,
     /// Bewaartermijn.
     pub retention: Text,
+    /// The retention as a rule (with the default periods; the server applies its
+    /// configuration): the page's dates and the retention job both follow it.
+    pub retention_rule: crate::retention::Retention,
     /// Herkomst gegevens.
     pub origin: Text,
 }

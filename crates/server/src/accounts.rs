@@ -102,7 +102,25 @@ pub async fn change_password(
 /// delete them: that notice is the only trace left, and it is wiped once delivered. Then
 /// the write-ahead log and the demo's mail folder are cleared of the person too.
 pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(), AppError> {
+    erase_if(state, account_id, email, None).await.map(|_| ())
+}
+
+/// [`erase`], when `due` is `None` or the account is still due for deletion by retention
+/// (`(activity_cutoff, warned_cutoff)`, checked inside the exclusive transaction: of two
+/// runs at once the second finds nothing to do, and a login in between saves the account).
+/// Returns whether the account was erased.
+pub async fn erase_if(
+    state: &AppState,
+    account_id: i64,
+    email: &str,
+    due: Option<(i64, i64)>,
+) -> Result<bool, AppError> {
     let mut tx = state.db.begin_exclusive().await?;
+    if let Some((activity_cutoff, warned_cutoff)) = due {
+        if !store::retention::still_due(&mut *tx, account_id, activity_cutoff, warned_cutoff).await? {
+            return Ok(false);
+        }
+    }
     let history = crate::newsletter::events(&mut *tx, account_id).await?;
     let processor_knows = store::outbox::any_for(&mut *tx, account_id).await?;
     if processor_knows || subscription(&history) == Subscription::Active {
@@ -137,5 +155,5 @@ pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(),
     }
     state.outbox_wake.notify_one();
     tracing::info!(account_id, "account erased");
-    Ok(())
+    Ok(true)
 }

@@ -22,9 +22,15 @@ impl ReferenceKey {
 
     /// The opaque reference of a candidate for one partner: stable, and different for every
     /// partner, so two partners cannot link what they saw. The account's random secret is
-    /// part of it: a reference to an erased person never opens anyone else.
+    /// part of it: a reference to an erased person never opens anyone else. So is the
+    /// profile's own salt: a reference to a deleted profile never opens the next one.
     pub fn reference(&self, partner_slug: &str, account: &Candidate) -> String {
-        hex::encode(&self.0.sign(&[partner_slug.as_bytes(), &account.id.to_be_bytes(), &account.secret])[..10])
+        let id = account.id.to_be_bytes();
+        let tag = match &account.salt {
+            Some(salt) => self.0.sign(&[partner_slug.as_bytes(), &id, &account.secret, salt]),
+            None => self.0.sign(&[partner_slug.as_bytes(), &id, &account.secret]),
+        };
+        hex::encode(&tag[..10])
     }
 }
 
@@ -40,6 +46,8 @@ pub struct Candidate {
     pub id: i64,
     /// The account's secret ([`crate::accounts::new_secret`]).
     pub secret: Vec<u8>,
+    /// The profile's random salt (none for profiles made before salts existed).
+    pub salt: Option<Vec<u8>>,
 }
 
 impl Candidate {
@@ -48,7 +56,8 @@ impl Candidate {
         let secret = crate::store::accounts::secret(store.pool(), account_id)
             .await?
             .ok_or(AppError::code(ErrorCode::NotFound))?;
-        Ok(Candidate { id: account_id, secret })
+        let salt = documents::reference_salt(store.pool(), account_id).await?;
+        Ok(Candidate { id: account_id, secret, salt })
     }
 }
 
@@ -75,7 +84,7 @@ pub async fn listed(store: &Store) -> Result<Vec<(Candidate, Profile, Visibility
             continue;
         }
         let profile = serde_json::from_str(&row.profile).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
-        out.push((Candidate { id: row.account_id, secret: row.secret }, profile, visibility));
+        out.push((Candidate { id: row.account_id, secret: row.secret, salt: row.reference_salt }, profile, visibility));
     }
     Ok(out)
 }
@@ -123,4 +132,23 @@ pub async fn disclosure_log(
         })
         .collect::<Result<_, AppError>>()?;
     Ok((entries, u64::try_from(total).unwrap_or(0)))
+}
+
+/// Deletes the person's candidate profile with its visibility choices and the disclosure log
+/// about it, in one transaction; account, academy, newsletter and transfers stay. References
+/// recruiters hold stop working at once (the profile is gone, and a new one gets a new
+/// salt). On SQLite the write-ahead log is cleared of it too.
+pub async fn delete_profile(store: &Store, account_id: i64) -> Result<documents::ProfileRows, AppError> {
+    let mut tx = store.begin().await?;
+    let rows = documents::delete_profile(&mut tx, account_id).await?;
+    tx.commit().await?;
+    store.checkpoint().await;
+    tracing::info!(
+        account_id,
+        profiles = rows.0,
+        visibility = rows.1,
+        disclosures = rows.2,
+        "candidate profile deleted"
+    );
+    Ok(rows)
 }

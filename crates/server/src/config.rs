@@ -97,6 +97,21 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_PARTNER_KEYS")]
     pub partner_keys: Option<PathBuf>,
 
+    /// Years without a login after which a candidate's account is erased, with everything
+    /// in it (the person is warned by e-mail first).
+    #[arg(long, env = "ZELFREGIE_RETENTION_INACTIVE_YEARS", default_value_t = zelfregie_model::retention::DEFAULT_INACTIVE_YEARS)]
+    pub retention_inactive_years: u32,
+
+    /// Days before that erasure the person is warned by e-mail (once); the erasure never
+    /// comes sooner than this many days after the warning.
+    #[arg(long, env = "ZELFREGIE_RETENTION_WARNING_DAYS", default_value_t = zelfregie_model::retention::DEFAULT_WARNING_DAYS)]
+    pub retention_warning_days: u32,
+
+    /// The retention job only counts and logs what it would warn and erase; it sends and
+    /// deletes nothing.
+    #[arg(long, env = "ZELFREGIE_RETENTION_DRY_RUN")]
+    pub retention_dry_run: bool,
+
     /// Requests one recruiter may make per minute (lists, searches, profiles opened).
     #[arg(long, env = "ZELFREGIE_RECRUITER_REQUESTS_PER_MINUTE", default_value_t = 120)]
     pub recruiter_requests_per_minute: u32,

@@ -92,7 +92,18 @@ impl Document {
         value: &T,
     ) -> Result<i64, AppError> {
         let data = serde_json::to_string(value).map_err(anyhow::Error::from)?;
-        let saved = if expected == 0 {
+        let saved = if expected == 0 && self == Document::Profile {
+            // A new profile gets its own reference salt in the same transaction.
+            let mut tx = store.begin().await?;
+            let saved = documents::insert_first(&mut *tx, self.table(), account_id, &data, now()).await?;
+            if saved.is_some() {
+                let mut salt = [0u8; 16];
+                rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut salt);
+                documents::set_reference_salt(&mut *tx, account_id, &salt).await?;
+            }
+            tx.commit().await?;
+            saved
+        } else if expected == 0 {
             documents::insert_first(store.pool(), self.table(), account_id, &data, now()).await?
         } else {
             documents::replace(store.pool(), self.table(), account_id, expected, &data, now()).await?

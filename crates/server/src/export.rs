@@ -8,7 +8,6 @@ use zelfregie_model::export::{
     ExportEmailChange, ExportNewsletter, ExportSession, EXPORT_FORMAT, EXPORT_FORMAT_VERSION,
 };
 use zelfregie_model::newsletter::subscription;
-use zelfregie_model::register::register;
 use zelfregie_model::{Profile, Visibility};
 
 use crate::documents::Document;
@@ -26,6 +25,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     let sessions = store::accounts::session_times(db.pool(), account_id).await?;
     let email = account.email.clone();
     let changes = store::verification::email_changes_of(db.pool(), account_id).await?;
+    let retention = store::retention::state_of(db.pool(), account_id).await?;
     let account = ExportAccount {
         account,
         sessions: sessions
@@ -40,6 +40,8 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
                 expires_at: to_datetime(until),
             })
             .collect(),
+        last_activity_at: retention.map(|(last, _)| to_datetime(last)),
+        retention_warned_at: retention.and_then(|(_, warned)| warned.map(to_datetime)),
     };
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;
@@ -87,7 +89,8 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         _ => true,
     };
     let cv = json_resume(&profile, &email);
-    let register: Vec<_> = register().iter().filter(|a| applies(&a.id)).cloned().collect();
+    let register: Vec<_> =
+        crate::retention::configured_register(state).into_iter().filter(|a| applies(&a.id)).collect();
     Ok(ExportDocument {
         schema: format!("{}{SCHEMA_PATH}", state.public_url),
         format: EXPORT_FORMAT.to_owned(),

@@ -48,6 +48,9 @@ async fn main() -> anyhow::Result<()> {
     if !state.spa.is_present() {
         println!("no SPA in {}: run `make build` first; serving the API only", config.static_dir.display());
     }
+    if config.retention_dry_run {
+        println!("retention: dry run (the job logs counts; it sends and deletes nothing)");
+    }
     if config.smtp_url.is_none() {
         println!("mail: written to {} (no SMTP configured)", config.data_dir.join("mail").display());
     }
@@ -71,8 +74,9 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Deletes timed-out sessions, old rate-limit counters, expired password reset links, expired
-/// pending registrations and e-mail changes,
-/// expired transfer files and old undelivered erasure notices every ten minutes.
+/// pending registrations and e-mail changes, expired transfer files and old undelivered
+/// erasure notices every ten minutes, and runs the retention job (warn, then erase
+/// candidates inactive for years).
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -97,6 +101,9 @@ fn spawn_purge(state: AppState) {
                 zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await
             {
                 tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
+            }
+            if let Err(e) = zelfregie_server::retention::run_now(&state).await {
+                tracing::warn!(error = ?e, "the retention job failed");
             }
         }
     });

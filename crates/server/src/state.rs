@@ -9,6 +9,7 @@ use tokio::sync::Notify;
 use crate::auth::throttle::Throttle;
 use crate::auth::{Passwords, SessionSettings};
 use crate::candidates::ReferenceKey;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::mail::Mailer;
 use crate::outbox::{Outbox, Processor, RetryPolicy};
@@ -53,6 +54,19 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Limits of transfers.
     pub transfers: TransferSettings,
+    /// Retention periods and the dry-run switch of the retention job.
+    pub retention: RetentionSettings,
+    /// The clock of retention (tests move it).
+    pub clock: Clock,
+}
+
+/// How the retention job works.
+#[derive(Clone, Copy, Debug)]
+pub struct RetentionSettings {
+    /// The periods (the same ones "Mijn gegevens" shows).
+    pub periods: zelfregie_model::retention::Periods,
+    /// Count and log only.
+    pub dry_run: bool,
 }
 
 /// Limits of transfers to other organisations.
@@ -139,6 +153,15 @@ impl AppState {
                 daily_bytes: config.transfer_daily_bytes,
                 uploads: Arc::new(tokio::sync::Semaphore::new(config.transfer_concurrent_uploads.max(1))),
             },
+            retention: RetentionSettings {
+                periods: zelfregie_model::retention::Periods {
+                    inactive_years: config.retention_inactive_years.max(1),
+                    warning_days: config.retention_warning_days,
+                    transfer_days: config.transfer_days.max(1),
+                },
+                dry_run: config.retention_dry_run,
+            },
+            clock: Clock::default(),
         })
     }
 }

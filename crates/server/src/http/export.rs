@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use zelfregie_model::export::ExportDocument;
-use zelfregie_model::register::{register as the_register, Activity};
+use zelfregie_model::register::Activity;
 
 use crate::auth::session::CurrentSession;
 use crate::error::{AppError, Json};
@@ -33,6 +33,6 @@ pub async fn schema(State(state): State<AppState>) -> Json<serde_json::Value> {
 /// The processing register: every processing activity, with purpose, legal basis,
 /// recipients, origin and retention, and DPV terms.
 #[utoipa::path(get, path = "/api/register", tag = "export", responses((status = 200, body = Vec<Activity>)))]
-pub async fn register() -> Json<Vec<Activity>> {
-    Json(the_register().to_vec())
+pub async fn register(State(state): State<AppState>) -> Json<Vec<Activity>> {
+    Json(crate::retention::configured_register(&state))
 }

@@ -15,6 +15,7 @@ pub mod partners;
 pub mod password_reset;
 pub mod profile;
 pub mod recruiter;
+pub mod retention;
 pub mod session;
 pub mod transfers;
 pub mod visibility;
@@ -56,7 +57,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))
-        .routes(routes!(profile::get, profile::put))
+        .routes(routes!(profile::get, profile::put, profile::delete))
+        .routes(routes!(retention::get))
         .routes(routes!(visibility::get, visibility::put))
         .routes(routes!(visibility::preview))
         .routes(routes!(disclosures::list))

@@ -1,9 +1,11 @@
-//! `/api/me/profile`: the candidate's own profile (the categories of the candidate bank), with ETag/If-Match.
+//! `/api/me/profile`: the candidate's own profile (the categories of the candidate bank), with
+//! ETag/If-Match; deleting just the profile asks for the password again.
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
-use zelfregie_model::Profile;
+use zelfregie_model::{Erasure, Profile};
 
 use crate::auth::session::PersonSession;
 use crate::documents::Document;
@@ -49,4 +51,23 @@ pub async fn put(
     let version = Document::Profile.save(&state.db, session.account_id, expected, &profile).await?;
     tracing::info!(account_id = session.account_id, version, "profile saved");
     Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
+}
+
+/// Deletes just the candidate profile: the profile, its visibility choices and the log of who
+/// saw it. The account, the academy, the newsletter and transfers stay. Asks for the password
+/// again, as erasing the account does. References recruiters hold answer 404 at once.
+#[utoipa::path(delete, path = "/api/me/profile", tag = "profile", security(("session" = [])), request_body = Erasure,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204, description = "Profile, visibility choices and disclosure log deleted"),
+              (status = 403, body = zelfregie_model::ApiError),
+              (status = 422, body = zelfregie_model::ApiError, description = "wrong password"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
+pub async fn delete(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    Json(body): Json<Erasure>,
+) -> Result<StatusCode, AppError> {
+    crate::accounts::reauthenticate(&state, session.account_id, body.password, "password").await?;
+    crate::candidates::delete_profile(&state.db, session.account_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

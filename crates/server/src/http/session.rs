@@ -66,6 +66,8 @@ pub async fn login(
         session::end(&state.db, &hash_token(old)).await?;
     }
     let token = session::create(&state.db, account_id).await?;
+    // A login is the activity retention counts from (and takes back a warning).
+    crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
     tracing::info!(account_id, "login");
     let info = session_info(&state, &started(account_id, &token)).await?;
     Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))

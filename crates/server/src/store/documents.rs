@@ -91,12 +91,14 @@ pub struct CandidateRow {
     pub profile: String,
     /// The visibility choices (JSON).
     pub visibility: String,
+    /// The profile's reference salt (none for profiles older than the salt).
+    pub reference_salt: Option<Vec<u8>>,
 }
 
 /// Every person with both documents, by account id (whether listed is the model's to say).
 pub async fn candidates<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<CandidateRow>> {
     sqlx::query_as(
-        "SELECT p.account_id, a.secret, p.data AS profile, v.data AS visibility FROM profiles p
+        "SELECT p.account_id, a.secret, p.data AS profile, v.data AS visibility, p.reference_salt FROM profiles p
          JOIN visibility v ON v.account_id = p.account_id
          JOIN accounts a ON a.id = p.account_id
          WHERE a.role = 'person'
@@ -104,4 +106,40 @@ pub async fn candidates<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<CandidateRow>> 
     )
     .fetch_all(db)
     .await
+}
+
+/// Gives a new profile its random reference salt (once: a salt never changes).
+pub async fn set_reference_salt<'c>(db: impl Db<'c>, account_id: i64, salt: &[u8]) -> sqlx::Result<()> {
+    sqlx::query("UPDATE profiles SET reference_salt = $1 WHERE account_id = $2 AND reference_salt IS NULL")
+        .bind(salt)
+        .bind(account_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The profile's reference salt, if it has a profile with one.
+pub async fn reference_salt<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<Vec<u8>>> {
+    Ok(sqlx::query_scalar::<_, Option<Vec<u8>>>("SELECT reference_salt FROM profiles WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await?
+        .flatten())
+}
+
+/// What deleting a profile removed: (profiles, visibility choices, disclosure log entries).
+pub type ProfileRows = (u64, u64, u64);
+
+/// Deletes the candidate profile, its visibility choices and the disclosure log about it
+/// (run in one transaction by the caller).
+pub async fn delete_profile(tx: &mut super::Tx, account_id: i64) -> sqlx::Result<ProfileRows> {
+    let mut n = [0u64; 3];
+    for (i, table) in ["profiles", "visibility", "disclosures"].iter().enumerate() {
+        n[i] = sqlx::query(&format!("DELETE FROM {table} WHERE account_id = $1"))
+            .bind(account_id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+    }
+    Ok((n[0], n[1], n[2]))
 }

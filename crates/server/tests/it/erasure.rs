@@ -7,27 +7,8 @@ use axum::http::{Method, StatusCode};
 use common::{TestApp, PASSWORD};
 use serde_json::json;
 
-/// Every text value in every table that contains `needle`, as `table.column`.
 async fn occurrences(app: &TestApp, needles: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for table in common::tables(app).await {
-        for column in common::columns(app, &table).await {
-            for needle in needles {
-                let n: i64 = sqlx::query_scalar(&format!(
-                    "SELECT COUNT(*) FROM {table} WHERE {}",
-                    common::contains_sql(&column)
-                ))
-                .bind(*needle)
-                .fetch_one(app.state.db.pool())
-                .await
-                .unwrap();
-                if n > 0 {
-                    found.push(format!("{table}.{column} ({needle})"));
-                }
-            }
-        }
-    }
-    found
+    common::occurrences(app, needles).await
 }
 
 #[tokio::test]

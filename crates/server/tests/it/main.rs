@@ -19,3 +19,4 @@ mod transfers;
 mod web;
 mod email_change;
 mod registration;
+mod retention;

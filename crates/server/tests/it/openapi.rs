@@ -23,6 +23,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
     operations.sort();
     let mut expected = vec![
         "DELETE /api/me/account",
+        "DELETE /api/me/profile",
         "DELETE /api/me/enrolments/{training_id}",
         "DELETE /api/me/newsletter",
         "DELETE /api/me/participant",
@@ -46,6 +47,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "GET /api/me/newsletter/receipts/{id}",
         "GET /api/me/participant",
         "GET /api/me/profile",
+        "GET /api/me/retention",
         "GET /api/me/visibility",
         "GET /api/me/visibility/preview/{partner}",
         "GET /api/openapi.json",

@@ -62,6 +62,8 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
             let p = Document::Profile.save(db, candidate.id, p, &profile).await.unwrap();
             let v = Document::Visibility.save(db, candidate.id, v, &vis).await.unwrap();
             versions.set((p, v));
+            // Loaded after saving: the first save gives the profile its reference salt.
+            let candidate = zelfregie_server::candidates::Candidate::load(db, candidate.id).await.unwrap();
 
             for (i, (slug, cookie)) in recruiters.iter().enumerate() {
                 let admitted = vis.admits(slug);

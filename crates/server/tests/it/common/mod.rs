@@ -374,6 +374,27 @@ pub fn capture_logs() -> Capture {
         .clone()
 }
 
+/// Every text value in every table that contains one of `needles`, as `table.column (needle)`.
+pub async fn occurrences(app: &TestApp, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for table in tables(app).await {
+        for column in columns(app, &table).await {
+            for needle in needles {
+                let n: i64 =
+                    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {}", contains_sql(&column)))
+                        .bind(*needle)
+                        .fetch_one(app.state.db.pool())
+                        .await
+                        .unwrap();
+                if n > 0 {
+                    found.push(format!("{table}.{column} ({needle})"));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Every file under `dir` (database, write-ahead log, shared memory, mail, deliveries …)
 /// that contains one of `needles`, as `file (needle)`.
 pub fn files_containing(dir: &std::path::Path, needles: &[&str]) -> Vec<String> {
