@@ -132,8 +132,6 @@ texts! {
     OverviewLoggedInAs => "Ingelogd als", "Logged in as";
     OverviewAccountType => "Soort account", "Account type";
     OverviewAccountSince => "Account aangemaakt", "Account created";
-    OverviewSessionSince => "Deze sessie gestart", "This session started";
-    OverviewSessionUntil => "Deze sessie eindigt uiterlijk", "This session ends at the latest";
     OverviewActiveSessions => "Actieve sessies", "Active sessions";
     OverviewPartner => "Organisatie", "Organisation";
     RolePerson => "Persoonlijk account", "Personal account";
@@ -269,13 +267,24 @@ texts! {
     DisclosureCount => "keer", "times";
     DisclosuresOlder => "Toon oudere meldingen", "Show older entries";
 
-    OverviewProfileHeading => "Je profiel in de kandidatenbank", "Your profile in the candidate bank";
     OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
-    OverviewListedOff => "Je profiel staat niet in de kandidatenbank: geen recruiter ziet het.", "Your profile is not in the candidate bank: no recruiter sees it.";
     OverviewVisibleTo => "Zichtbaar voor", "Visible to";
     OverviewHidden => "Verborgen onderdelen", "Hidden parts";
     OverviewNoneHidden => "geen", "none";
 
+    GlanceHeading => "In één oogopslag", "At a glance";
+    GlanceProfile => "Je profiel is zichtbaar voor", "Your profile is visible to";
+    GlanceFillProfile => "Profiel invullen", "Fill in your profile";
+    GlanceChangeVisibility => "Zichtbaarheid aanpassen", "Change visibility";
+    GlanceNewsletterOn => "Aan: je ontvangt de nieuwsflits.", "On: you receive the newsletter.";
+    GlanceNewsletterPending => "Bijna aan: bevestig je aanmelding met de link in je e-mail.", "Almost on: confirm your subscription with the link in your e-mail.";
+    GlanceNewsletterOff => "Uit: je ontvangt de nieuwsflits niet.", "Off: you do not receive the newsletter.";
+    GlanceChangeNewsletter => "Nieuwsbrief aan- of uitzetten", "Switch the newsletter on or off";
+    GlanceTrainings => "Je komende opleidingen", "Your coming trainings";
+    GlanceNoTrainings => "Je bent niet ingeschreven voor een opleiding die nog moet beginnen.", "You are not enrolled in a training that is still to start.";
+    GlanceToAcademy => "Naar opleidingen", "Go to trainings";
+    GlanceLastLook => "Laatst bekeken door een partner", "Last seen by a partner";
+    GlanceToDisclosures => "Wie zag mijn gegevens", "Who saw my data";
     NavNewsletter => "Nieuwsbrief", "Newsletter";
     NewsletterTitle => "Nieuwsbrief", "Newsletter";
     NewsletterIntro => "De nieuwsflits is de nieuwsbrief van IGOM. Je ontvangt hem alleen met je toestemming, en je trekt die hier met één klik weer in.",
