@@ -77,6 +77,12 @@ pub fn month_words(month: zelfregie_model::profile::Month, lang: Lang) -> String
     format!("{} {}", month_name(month.month, lang), month.year)
 }
 
+/// Now, from the browser's clock (`OffsetDateTime::now_utc` does not exist on wasm32).
+pub fn now() -> OffsetDateTime {
+    let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
 /// `at` in the person's own time zone (the browser's offset on that day).
 pub fn local(at: OffsetDateTime) -> OffsetDateTime {
     let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;

@@ -5,6 +5,8 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 use zelfregie_model::age_key::check_identity;
 use zelfregie_model::export::{ExportDocument, EXPORT_FORMAT};
 use zelfregie_model::worker_protocol::{Job, Key};
@@ -24,7 +26,10 @@ use crate::submit::{at, Submit};
 /// What an opened file holds, as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
-    /// A zelfregie export; `None` for any other content.
+    /// When a zelfregie export was made; `None` for any other content.
+    pub made: Option<OffsetDateTime>,
+    /// The export, when it is one this version reads whole (an older or newer format is
+    /// still recognised by `made`, and shown as JSON).
     pub export: Option<ExportDocument>,
     /// The contents, pretty-printed when they are JSON.
     pub text: String,
@@ -35,12 +40,13 @@ impl Opened {
     pub fn from_bytes(bytes: &[u8]) -> Self {
         match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(value) => {
-                let export = (value["format"] == EXPORT_FORMAT)
-                    .then(|| serde_json::from_value::<ExportDocument>(value.clone()).ok())
-                    .flatten();
-                Opened { export, text: serde_json::to_string_pretty(&value).unwrap_or_default() }
+                let is_export = value["format"] == EXPORT_FORMAT;
+                let made = value["generated_at"].as_str().and_then(|s| OffsetDateTime::parse(s, &Rfc3339).ok());
+                let export = is_export.then(|| serde_json::from_value::<ExportDocument>(value.clone()).ok()).flatten();
+                let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+                Opened { made: made.filter(|_| is_export), export, text }
             }
-            Err(_) => Opened { export: None, text: String::from_utf8_lossy(bytes).into_owned() },
+            Err(_) => Opened { made: None, export: None, text: String::from_utf8_lossy(bytes).into_owned() },
         }
     }
 }
@@ -123,13 +129,17 @@ pub fn OpenExportPage() -> impl IntoView {
             {move || opened.get().map(|o| view! {
                 <section aria-labelledby="h-opened" class="opened">
                     <h2 id="h-opened" tabindex="-1">{locale.text(T::OpenResult)}</h2>
+                    {match o.made {
+                        Some(made) => view! {
+                            <p role="status">{locale.text(T::OpenSummary)} " "
+                                {move || date_time_words(local(made), locale.lang())}</p>
+                        }.into_any(),
+                        None => view! { <p role="status">{locale.text(T::OpenNotExport)}</p> }.into_any(),
+                    }}
                     {match o.export {
                         Some(doc) => {
-                            let made = doc.generated_at;
                             let register = doc.register.clone();
                             view! {
-                                <p role="status">{locale.text(T::OpenSummary)} " "
-                                    {move || date_time_words(local(made), locale.lang())}</p>
                                 <DataView doc=doc register=register level=3/>
                                 <details class="raw-json">
                                     <summary>{locale.text(T::DataRawJson)}</summary>
@@ -138,7 +148,6 @@ pub fn OpenExportPage() -> impl IntoView {
                             }.into_any()
                         }
                         None => view! {
-                            <p role="status">{locale.text(T::OpenNotExport)}</p>
                             <pre class="opened-contents" tabindex="0" aria-label=locale.text(T::OpenContentsLabel)>{o.text}</pre>
                         }.into_any(),
                     }}
@@ -156,13 +165,17 @@ mod tests {
     fn an_export_is_recognised_and_pretty_printed() {
         let fixture = include_bytes!("../../tests/fixtures/export.json");
         let o = Opened::from_bytes(fixture);
+        assert_eq!(o.made, Some(time::macros::datetime!(2026-11-23 02:52:10 UTC)));
         let doc = o.export.expect("a zelfregie export");
         assert_eq!(doc.candidate_bank.profile.personal.first_name, "Sanne");
         assert!(o.text.contains("\n  \"format\": \"zelfregie-export\""));
         let other = Opened::from_bytes(b"hello");
-        assert_eq!((other.export, other.text.as_str()), (None, "hello"));
-        assert_eq!(Opened::from_bytes(br#"{"format":"other"}"#).export, None);
-        let broken = Opened::from_bytes(br#"{"format":"zelfregie-export","a":1}"#);
+        assert_eq!((other.made, other.export, other.text.as_str()), (None, None, "hello"));
+        let other = Opened::from_bytes(br#"{"format":"other","generated_at":"2026-11-22T10:00:00Z"}"#);
+        assert_eq!((other.made, other.export), (None, None));
+        let partial = br#"{"format":"zelfregie-export","generated_at":"2026-11-22T10:00:00Z","a":1}"#;
+        let broken = Opened::from_bytes(partial);
+        assert!(broken.made.is_some(), "still recognised as an export");
         assert_eq!(broken.export, None, "not a whole export: shown as JSON only");
         assert!(broken.text.contains("\"a\": 1"));
     }

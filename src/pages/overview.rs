@@ -11,7 +11,7 @@ use zelfregie_model::{Disclosure, DisclosureKind, Profile, Role, SessionInfo, Vi
 use crate::api;
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
-use crate::format::{date_time_words, date_words, local};
+use crate::format::{date_time_words, date_words, local, now};
 use crate::i18n::{audience_text, idle_timeout_text, section_name, T};
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -142,7 +142,7 @@ fn AtAGlance() -> impl IntoView {
             Subscription::Pending => T::GlanceNewsletterPending,
             Subscription::None => T::GlanceNewsletterOff,
         };
-        let coming = upcoming(&g.academy, OffsetDateTime::now_utc());
+        let coming = upcoming(&g.academy, now());
         let trainings = if coming.is_empty() {
             view! { <p>{t(T::GlanceNoTrainings)}</p> }.into_any()
         } else {
