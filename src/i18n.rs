@@ -185,6 +185,8 @@ texts! {
     Tussenvoegsel => "Tussenvoegsel", "Name prefix";
     LastName => "Achternaam", "Last name";
     Street => "Straat", "Street";
+    StreetHint => "Recruiters zien je adres alleen als je ook je contactgegevens laat zien. Anders zien ze alleen je woonplaats.",
+                  "Recruiters see your address only if you also show your contact details. Otherwise they see only your place of residence.";
     HouseNumber => "Huisnummer", "House number";
     HouseNumberAddition => "Toevoeging", "Addition";
     Postcode => "Postcode", "Postcode";

@@ -23,7 +23,7 @@ impl Canary {
     pub fn shown(&self, vis: &Visibility) -> bool {
         vis.shows(self.section)
             && !(vis.anonymous && self.identifying)
-            && !(self.home_address && !vis.shows(Section::Contact))
+            && (!self.home_address || vis.shows(Section::Contact))
     }
 }
 
