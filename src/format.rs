@@ -20,6 +20,77 @@ pub fn date_time(at: OffsetDateTime, lang: Lang) -> String {
     date.to_locale_string(locale, &options).into()
 }
 
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u8, lang: Lang) -> &'static str {
+    let i = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::Nl => MONTHS_NL[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+/// A date in words: "3 maart 2031" / "3 March 2031".
+pub fn date_words(date: time::Date, lang: Lang) -> String {
+    format!("{} {} {}", date.day(), month_name(u8::from(date.month()), lang), date.year())
+}
+
+/// A moment in words, as it is given (convert with [`local`] first): "3 maart 2031 om 09:05" /
+/// "3 March 2031 at 09:05".
+pub fn date_time_words(at: OffsetDateTime, lang: Lang) -> String {
+    let at_word = match lang {
+        Lang::Nl => "om",
+        Lang::En => "at",
+    };
+    format!("{} {at_word} {:02}:{:02}", date_words(at.date(), lang), at.hour(), at.minute())
+}
+
+/// A month of a profile in words: "maart 2031" / "March 2031".
+pub fn month_words(month: zelfregie_model::profile::Month, lang: Lang) -> String {
+    format!("{} {}", month_name(month.month, lang), month.year)
+}
+
+/// Now, from the browser's clock (`OffsetDateTime::now_utc` does not exist on wasm32).
+pub fn now() -> OffsetDateTime {
+    let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// `at` in the person's own time zone (the browser's offset on that day).
+pub fn local(at: OffsetDateTime) -> OffsetDateTime {
+    let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+    let minutes = -js_sys::Date::new(&JsValue::from_f64(millis)).get_timezone_offset();
+    let offset = time::UtcOffset::from_whole_seconds((minutes * 60.0) as i32).unwrap_or(time::UtcOffset::UTC);
+    at.to_offset(offset)
+}
+
 /// A file size for people: "812 bytes", "8,2 kB", "16,0 MB" (decimal units; Dutch comma).
 pub fn size(bytes: u64, lang: Lang) -> String {
     let (value, unit) = match bytes {
@@ -75,6 +146,20 @@ mod tests {
         assert_eq!(export_file_name("2026-11-22", true), "zelfregie-export-2026-11-22.json.age");
         assert_eq!(export_file_name("2026-11-22", false), "zelfregie-export-2026-11-22.json");
         assert_eq!(transfer_file_name("2026-11-22"), "zelfregie-overdracht-2026-11-22.json.age");
+    }
+
+    #[test]
+    fn dates_read_as_words_in_both_languages() {
+        use time::macros::{date, datetime};
+        assert_eq!(date_words(date!(2031 - 03 - 03), Lang::Nl), "3 maart 2031");
+        assert_eq!(date_words(date!(2031 - 03 - 03), Lang::En), "3 March 2031");
+        assert_eq!(date_words(date!(2026 - 12 - 31), Lang::Nl), "31 december 2026");
+        assert_eq!(date_words(date!(2027 - 01 - 01), Lang::En), "1 January 2027");
+        assert_eq!(date_time_words(datetime!(2031-03-03 09:05 UTC), Lang::Nl), "3 maart 2031 om 09:05");
+        assert_eq!(date_time_words(datetime!(2031-03-03 21:45 +01:00), Lang::En), "3 March 2031 at 21:45");
+        let month = zelfregie_model::profile::Month::parse("2015-09").unwrap();
+        assert_eq!(month_words(month, Lang::Nl), "september 2015");
+        assert_eq!(month_words(month, Lang::En), "September 2015");
     }
 
     #[test]

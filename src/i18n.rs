@@ -157,8 +157,6 @@ texts! {
     OverviewLoggedInAs => "Ingelogd als", "Logged in as";
     OverviewAccountType => "Soort account", "Account type";
     OverviewAccountSince => "Account aangemaakt", "Account created";
-    OverviewSessionSince => "Deze sessie gestart", "This session started";
-    OverviewSessionUntil => "Deze sessie eindigt uiterlijk", "This session ends at the latest";
     OverviewActiveSessions => "Actieve sessies", "Active sessions";
     OverviewPartner => "Organisatie", "Organisation";
     RolePerson => "Persoonlijk account", "Personal account";
@@ -212,6 +210,8 @@ texts! {
     Tussenvoegsel => "Tussenvoegsel", "Name prefix";
     LastName => "Achternaam", "Last name";
     Street => "Straat", "Street";
+    StreetHint => "Recruiters zien je adres alleen als je ook je contactgegevens laat zien. Anders zien ze alleen je woonplaats.",
+                  "Recruiters see your address only if you also show your contact details. Otherwise they see only your place of residence.";
     HouseNumber => "Huisnummer", "House number";
     HouseNumberAddition => "Toevoeging", "Addition";
     Postcode => "Postcode", "Postcode";
@@ -294,13 +294,24 @@ texts! {
     DisclosureCount => "keer", "times";
     DisclosuresOlder => "Toon oudere meldingen", "Show older entries";
 
-    OverviewProfileHeading => "Je profiel in de kandidatenbank", "Your profile in the candidate bank";
     OverviewProfileEmpty => "Je hebt nog geen profiel ingevuld.", "You have not filled in a profile yet.";
-    OverviewListedOff => "Je profiel staat niet in de kandidatenbank: geen recruiter ziet het.", "Your profile is not in the candidate bank: no recruiter sees it.";
     OverviewVisibleTo => "Zichtbaar voor", "Visible to";
     OverviewHidden => "Verborgen onderdelen", "Hidden parts";
     OverviewNoneHidden => "geen", "none";
 
+    GlanceHeading => "In één oogopslag", "At a glance";
+    GlanceProfile => "Je profiel is zichtbaar voor", "Your profile is visible to";
+    GlanceFillProfile => "Profiel invullen", "Fill in your profile";
+    GlanceChangeVisibility => "Zichtbaarheid aanpassen", "Change visibility";
+    GlanceNewsletterOn => "Aan: je ontvangt de nieuwsflits.", "On: you receive the newsletter.";
+    GlanceNewsletterPending => "Bijna aan: bevestig je aanmelding met de link in je e-mail.", "Almost on: confirm your subscription with the link in your e-mail.";
+    GlanceNewsletterOff => "Uit: je ontvangt de nieuwsflits niet.", "Off: you do not receive the newsletter.";
+    GlanceChangeNewsletter => "Nieuwsbrief aan- of uitzetten", "Switch the newsletter on or off";
+    GlanceTrainings => "Je komende opleidingen", "Your coming trainings";
+    GlanceNoTrainings => "Je bent niet ingeschreven voor een opleiding die nog moet beginnen.", "You are not enrolled in a training that is still to start.";
+    GlanceToAcademy => "Naar opleidingen", "Go to trainings";
+    GlanceLastLook => "Laatst bekeken door een partner", "Last seen by a partner";
+    GlanceToDisclosures => "Wie zag mijn gegevens", "Who saw my data";
     NavNewsletter => "Nieuwsbrief", "Newsletter";
     NewsletterTitle => "Nieuwsbrief", "Newsletter";
     NewsletterIntro => "De nieuwsflits is de nieuwsbrief van IGOM. Je ontvangt hem alleen met je toestemming, en je trekt die hier met één klik weer in.",
@@ -551,6 +562,51 @@ texts! {
     OpenSummary => "Dit is een export van zelfregie, gemaakt op", "This is a zelfregie export, made on";
     OpenNotExport => "Het bestand is geopend, maar het is geen export van zelfregie.", "The file was opened, but it is not a zelfregie export.";
     OpenContentsLabel => "Inhoud (JSON)", "Contents (JSON)";
+
+    DataEmployment => "Werkgever of extern", "Employer or external";
+    DataPeriod => "Periode", "Period";
+    DataTravelAtMost => "Reizen: hoogstens", "Travel: at most";
+    DataMinutesTravel => "minuten", "minutes";
+    DataFrom => "Beschikbaar vanaf", "Available from";
+    DataListed => "Staat in de kandidatenbank", "Listed in the candidate bank";
+    DataAnonymous => "Anoniem", "Anonymous";
+    DataWhen => "Wanneer", "When";
+    DataHowOften => "Hoe vaak", "How often";
+    DataHow => "Hoe", "How";
+    DataState => "Stand", "Status";
+    DataCancelled => "Geannuleerd", "Cancelled";
+    DataNoShow => "Niet aanwezig geweest", "Did not attend";
+    DataTrainings => "Opleidingen en inschrijvingen", "Trainings and enrolments";
+    DataNewsletterPending => "Aangemeld, maar nog niet bevestigd via de e-mail", "Subscribed, but not yet confirmed by e-mail";
+    DataAgreedTo => "Waar je mee instemde", "What you agreed to";
+    DataConfirmationMail => "Bevestigingsmail", "Confirmation e-mail";
+    DataConfirmationMails => "Verstuurde bevestigingsmails", "Confirmation e-mails sent";
+    DataSent => "Verstuurd", "Sent";
+    DataUsed => "Link gebruikt", "Link used";
+    DataProcessorSubscribe => "Aanmelding doorgeven", "Passing on your subscription";
+    DataProcessorUnsubscribe => "Afmelding doorgeven", "Passing on your unsubscription";
+    DataDelivered => "Doorgegeven", "Passed on";
+    DataPassedOn => "Doorgegeven gegevens", "Data passed on";
+    DataSessionFrom => "Ingelogd op", "Logged in on";
+    DataLastActive => "Laatst actief", "Last active";
+    DataHeldHeading => "Wat het portaal van je bewaart", "What the portal keeps about you";
+    DataNothingHeld => "Hierover bewaart het portaal nu niets van jou.", "The portal keeps nothing about you for this now.";
+    DataWhyHeading => "Waarom, en wie het krijgt", "Why, and who receives it";
+    DataRawJson => "Het hele bestand als JSON (voor computers)", "The whole file as JSON (for computers)";
+
+    RightsHeading => "Vragen, bezwaar en klachten", "Questions, objections and complaints";
+    RightsContactHeading => "Contact over je privacy", "Contact about your privacy";
+    RightsContactText => "Heb je een vraag over je gegevens? Of wil je gegevens inzien, laten verbeteren of laten verwijderen die niet in dit portaal staan? Neem dan contact op met de Stuurgroep IGOM. Die regelt dit namens alle aangesloten organisaties en antwoordt binnen een maand. Schrijven kan ook: het postadres staat op www.igom.nl.",
+                         "Do you have a question about your data? Or do you want to see, correct or delete data that is not in this portal? Then contact the IGOM steering group. It handles this for all member organisations and answers within a month. You can also write: the postal address is on www.igom.nl.";
+    RightsEmail => "E-mail", "E-mail";
+    RightsObjectHeading => "Bezwaar maken", "Objecting";
+    RightsObjectText => "Je mag bezwaar maken tegen wat er met je gegevens gebeurt. Bij de kandidatenbank, de academie en de nieuwsflits stop je zelf, wanneer je wilt: zet je profiel uit, stop als cursist of meld je af. Dan gebruiken we die gegevens daarvoor niet meer. Ben je het niet eens met een besluit over je verzoek? Dan kun je daartegen bezwaar maken bij de Stuurgroep IGOM.",
+                        "You may object to what happens to your data. For the candidate bank, the academy and the newsletter you stop yourself, whenever you want: switch your profile off, stop as a participant or unsubscribe. Then we no longer use that data for it. Do you disagree with a decision on your request? Then you can object to it with the IGOM steering group.";
+    RightsComplainHeading => "Klacht bij de Autoriteit Persoonsgegevens", "Complaint to the Dutch Data Protection Authority";
+    RightsComplainText => "Vind je dat er niet goed met je gegevens wordt omgegaan? Dan mag je een klacht indienen bij de Autoriteit Persoonsgegevens, de toezichthouder voor privacy in Nederland. Dat mag ook zonder eerst bij ons te klagen.",
+                          "Do you think your data is not handled properly? Then you may file a complaint with the Autoriteit Persoonsgegevens, the Dutch data protection authority. You may do so without complaining to us first.";
+    RightsComplainAddress => "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag", "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag, the Netherlands";
+    RightsComplainSite => "Website van de Autoriteit Persoonsgegevens", "Website of the Autoriteit Persoonsgegevens";
 
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",

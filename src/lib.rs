@@ -14,6 +14,7 @@ pub mod forms;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod readable;
 pub mod routes;
 pub mod session;
 pub mod submit;

@@ -138,6 +138,46 @@ fn dates_are_written_in_the_persons_language() {
     assert!(en.contains("November 2026"), "{en}");
 }
 
+/// `now` and `local` come from the browser's clock and time zone: `OffsetDateTime::now_utc`
+/// panics on wasm32, and a moment moved to local time is still the same moment.
+#[wasm_bindgen_test]
+fn now_and_local_time_come_from_the_browser() {
+    let now = zelfregie::format::now();
+    let js = js_sys::Date::now() / 1000.0;
+    assert!((now.unix_timestamp() as f64 - js).abs() < 5.0, "{now} vs {js}");
+    let at = time::macros::datetime!(2031-03-03 09:00 UTC);
+    let local = zelfregie::format::local(at);
+    assert_eq!(local, at, "the same instant");
+    let minutes = -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(1_930_294_800_000.0)).get_timezone_offset();
+    assert_eq!(i32::from(local.offset().whole_minutes()), minutes as i32);
+    assert!(zelfregie::format::date_time_words(local, Lang::Nl).starts_with("3 maart 2031 om "));
+}
+
+/// The person's own data in words, mounted: the demo-like export's values are there, a
+/// list is a list, and no raw JSON is on screen.
+#[wasm_bindgen_test]
+async fn the_data_view_renders_the_export_in_words() {
+    use zelfregie::components::data_view::DataView;
+    use zelfregie_model::export::ExportDocument;
+    let doc: ExportDocument = serde_json::from_str(include_str!("fixtures/export.json")).unwrap();
+    let register = doc.register.clone();
+    let container = mount(move || {
+        Locale::provide();
+        view! { <DataView doc=doc register=register/> }
+    });
+    tick().await;
+    let text = container.text_content().unwrap_or_default();
+    for expected in
+        ["Sanne van Dijk", "Markt 33, 6461 EC Kerkrade", "Projectmatig werken", "Bezwaar maken", "Postbus 93374"]
+    {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    assert!(!text.contains("\"first_name\"") && !text.contains("2031-03-03T"), "raw JSON on screen");
+    let item = container.query_selector(".held dd > ul:not(.records) > li").unwrap();
+    assert!(item.is_some_and(|li| li.text_content().unwrap_or_default() == "Samenwerken"), "lists as lists");
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_radio_group_is_a_labelled_fieldset_that_sets_its_value() {
     use zelfregie::components::field::RadioGroup;

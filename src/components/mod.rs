@@ -2,6 +2,7 @@
 
 pub mod candidate_card;
 pub mod conflict;
+pub mod data_view;
 pub mod field;
 pub mod guard;
 pub mod language_switch;
@@ -11,4 +12,5 @@ pub mod nav;
 pub mod notice;
 pub mod page;
 pub mod progress;
+pub mod rights;
 pub mod save_bar;

@@ -1,17 +1,24 @@
 //! Export openen: decrypt an `.age` file in this browser with its passphrase or a secret
-//! key and show what is in it, so a person can check what they hold. Nothing is uploaded.
+//! key and show what is in it, so a person can check what they hold: a zelfregie export in
+//! words (the same `DataView` as "Mijn gegevens"), with the raw JSON folded away. Nothing is
+//! uploaded.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 use zelfregie_model::age_key::check_identity;
+use zelfregie_model::export::{ExportDocument, EXPORT_FORMAT};
 use zelfregie_model::worker_protocol::{Job, Key};
 use zelfregie_model::ErrorCode;
 
 use crate::api::ClientError;
+use crate::components::data_view::DataView;
 use crate::components::field::{FileField, RadioGroup, TextField};
 use crate::components::page::Page;
 use crate::components::progress::{tracked, JobProgress, Step};
 use crate::crypto;
+use crate::format::{date_time_words, local};
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::submit::{at, Submit};
@@ -19,8 +26,11 @@ use crate::submit::{at, Submit};
 /// What an opened file holds, as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
-    /// `generated_at` of a zelfregie export; `None` for any other content.
-    pub export_made: Option<String>,
+    /// When a zelfregie export was made; `None` for any other content.
+    pub made: Option<OffsetDateTime>,
+    /// The export, when it is one this version reads whole (an older or newer format is
+    /// still recognised by `made`, and shown as JSON).
+    pub export: Option<ExportDocument>,
     /// The contents, pretty-printed when they are JSON.
     pub text: String,
 }
@@ -30,11 +40,13 @@ impl Opened {
     pub fn from_bytes(bytes: &[u8]) -> Self {
         match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(value) => {
-                let export_made = (value["format"] == "zelfregie-export")
-                    .then(|| value["generated_at"].as_str().unwrap_or_default().to_owned());
-                Opened { export_made, text: serde_json::to_string_pretty(&value).unwrap_or_default() }
+                let is_export = value["format"] == EXPORT_FORMAT;
+                let made = value["generated_at"].as_str().and_then(|s| OffsetDateTime::parse(s, &Rfc3339).ok());
+                let export = is_export.then(|| serde_json::from_value::<ExportDocument>(value.clone()).ok()).flatten();
+                let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+                Opened { made: made.filter(|_| is_export), export, text }
             }
-            Err(_) => Opened { export_made: None, text: String::from_utf8_lossy(bytes).into_owned() },
+            Err(_) => Opened { made: None, export: None, text: String::from_utf8_lossy(bytes).into_owned() },
         }
     }
 }
@@ -117,11 +129,28 @@ pub fn OpenExportPage() -> impl IntoView {
             {move || opened.get().map(|o| view! {
                 <section aria-labelledby="h-opened" class="opened">
                     <h2 id="h-opened" tabindex="-1">{locale.text(T::OpenResult)}</h2>
-                    {match o.export_made {
-                        Some(made) => view! { <p role="status">{locale.text(T::OpenSummary)} " " {made}</p> }.into_any(),
+                    {match o.made {
+                        Some(made) => view! {
+                            <p role="status">{locale.text(T::OpenSummary)} " "
+                                {move || date_time_words(local(made), locale.lang())}</p>
+                        }.into_any(),
                         None => view! { <p role="status">{locale.text(T::OpenNotExport)}</p> }.into_any(),
                     }}
-                    <pre class="opened-contents" tabindex="0" aria-label=locale.text(T::OpenContentsLabel)>{o.text}</pre>
+                    {match o.export {
+                        Some(doc) => {
+                            let register = doc.register.clone();
+                            view! {
+                                <DataView doc=doc register=register level=3/>
+                                <details class="raw-json">
+                                    <summary>{locale.text(T::DataRawJson)}</summary>
+                                    <pre class="opened-contents" tabindex="0" aria-label=locale.text(T::OpenContentsLabel)>{o.text}</pre>
+                                </details>
+                            }.into_any()
+                        }
+                        None => view! {
+                            <pre class="opened-contents" tabindex="0" aria-label=locale.text(T::OpenContentsLabel)>{o.text}</pre>
+                        }.into_any(),
+                    }}
                 </section>
             })}
         </Page>
@@ -134,11 +163,20 @@ mod tests {
 
     #[test]
     fn an_export_is_recognised_and_pretty_printed() {
-        let o = Opened::from_bytes(br#"{"format":"zelfregie-export","generated_at":"2026-11-22T10:00:00Z","a":1}"#);
-        assert_eq!(o.export_made.as_deref(), Some("2026-11-22T10:00:00Z"));
-        assert!(o.text.contains("\n  \"a\": 1"));
+        let fixture = include_bytes!("../../tests/fixtures/export.json");
+        let o = Opened::from_bytes(fixture);
+        assert_eq!(o.made, Some(time::macros::datetime!(2026-11-23 02:52:10 UTC)));
+        let doc = o.export.expect("a zelfregie export");
+        assert_eq!(doc.candidate_bank.profile.personal.first_name, "Sanne");
+        assert!(o.text.contains("\n  \"format\": \"zelfregie-export\""));
         let other = Opened::from_bytes(b"hello");
-        assert_eq!((other.export_made, other.text.as_str()), (None, "hello"));
-        assert_eq!(Opened::from_bytes(br#"{"format":"other"}"#).export_made, None);
+        assert_eq!((other.made, other.export, other.text.as_str()), (None, None, "hello"));
+        let other = Opened::from_bytes(br#"{"format":"other","generated_at":"2026-11-22T10:00:00Z"}"#);
+        assert_eq!((other.made, other.export), (None, None));
+        let partial = br#"{"format":"zelfregie-export","generated_at":"2026-11-22T10:00:00Z","a":1}"#;
+        let broken = Opened::from_bytes(partial);
+        assert!(broken.made.is_some(), "still recognised as an export");
+        assert_eq!(broken.export, None, "not a whole export: shown as JSON only");
+        assert!(broken.text.contains("\"a\": 1"));
     }
 }

@@ -1,18 +1,29 @@
-//! Overzicht: one screen with what exists about the person now.
+//! Overzicht: one screen that answers at a glance — who sees the profile, whether the
+//! newsletter comes, which trainings are coming up, when a partner last looked — each with
+//! the link to act on it.
 
 use leptos::prelude::*;
-use zelfregie_model::{Profile, Role, SessionInfo, Visibility};
+use time::OffsetDateTime;
+use zelfregie_model::academy::{AcademyPage, Enrolment};
+use zelfregie_model::newsletter::Subscription;
+use zelfregie_model::{Disclosure, DisclosureKind, Profile, Role, SessionInfo, Visibility};
 
 use crate::api;
 use crate::components::loaded::Loaded;
-use crate::i18n::section_name;
-
 use crate::components::page::Page;
-use crate::format::date_time;
-use crate::i18n::{audience_text, idle_timeout_text, T};
+use crate::format::{date_time_words, date_words, local, now};
+use crate::i18n::{audience_text, idle_timeout_text, section_name, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 use crate::session::Auth;
+
+/// The trainings still to come that the person has (or waits for) a seat in, soonest first.
+pub fn upcoming(academy: &AcademyPage, now: OffsetDateTime) -> Vec<Enrolment> {
+    let mut list: Vec<Enrolment> =
+        academy.enrolments.iter().filter(|e| e.state.is_current() && e.starts_at > now).cloned().collect();
+    list.sort_by_key(|e| e.starts_at);
+    list
+}
 
 /// The overview of the logged-in account and session.
 #[component]
@@ -21,7 +32,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <Page title=T::OverviewTitle>
             {move || auth.info().map(|info| view! { <SessionSummary info=info/> })}
-            {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <CandidateBankSummary/> })}
+            {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <AtAGlance/> })}
             <TakeAway/>
         </Page>
     }
@@ -59,8 +70,6 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
         }
     });
     let account_created = info.account.created_at;
-    let started = info.session.started_at;
-    let expires = info.session.expires_at;
     let idle = info.session.idle_timeout_minutes;
     view! {
         <dl class="facts">
@@ -70,11 +79,7 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
             <dd>{locale.text(role)}</dd>
             {partner}
             <dt>{locale.text(T::OverviewAccountSince)}</dt>
-            <dd>{move || date_time(account_created, locale.lang())}</dd>
-            <dt>{locale.text(T::OverviewSessionSince)}</dt>
-            <dd>{move || date_time(started, locale.lang())}</dd>
-            <dt>{locale.text(T::OverviewSessionUntil)}</dt>
-            <dd>{move || date_time(expires, locale.lang())}</dd>
+            <dd>{move || date_words(local(account_created).date(), locale.lang())}</dd>
             <dt>{locale.text(T::OverviewActiveSessions)}</dt>
             <dd class="active-sessions">{info.active_sessions}</dd>
         </dl>
@@ -82,43 +87,132 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
     }
 }
 
-/// The profile's state in the candidate bank: filled or not, listed or not, for how many
-/// partners, what is hidden.
+/// Everything the overview needs, loaded together.
+#[derive(Clone)]
+struct Glance {
+    profile: Profile,
+    visibility: Visibility,
+    newsletter: Subscription,
+    academy: AcademyPage,
+    last_look: Option<Disclosure>,
+}
+
+/// The person's state at a glance: each item a plain answer and the link to act on it.
 #[component]
-fn CandidateBankSummary() -> impl IntoView {
+fn AtAGlance() -> impl IntoView {
     let locale = Locale::get();
     let state = LocalResource::new(|| async {
-        let profile = api::get_versioned::<Profile>(api::PROFILE).await?;
-        let visibility = api::get_versioned::<Visibility>(api::VISIBILITY).await?;
-        Ok((profile.value, visibility.value))
+        let profile = api::get_versioned::<Profile>(api::PROFILE).await?.value;
+        let visibility = api::get_versioned::<Visibility>(api::VISIBILITY).await?.value;
+        let newsletter = api::newsletter().await?.subscription;
+        let academy = api::academy().await?;
+        let last_look = api::disclosures(1).await?.entries.into_iter().next();
+        Ok(Glance { profile, visibility, newsletter, academy, last_look })
     });
     let t = move |k: T| k.get(locale.lang());
-    let summary = move |(profile, visibility): (Profile, Visibility)| {
-        if profile == Profile::default() {
-            view! { <p>{t(T::OverviewProfileEmpty)} " " <a href=Route::Profile.path()>{t(T::NavProfile)}</a></p> }
-                .into_any()
-        } else if !visibility.listed {
-            view! { <p>{t(T::OverviewListedOff)} " " <a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p> }
-                .into_any()
+    let item = move |class: &'static str, label: T, answer: AnyView, to: Route, act: T| {
+        view! {
+            <li class=class>
+                <span class="glance-label">{t(label)}</span>
+                {answer}
+                <a href=to.path()>{t(act)}</a>
+            </li>
+        }
+    };
+    let glance = move |g: Glance| {
+        let lang = locale.lang();
+        let profile = if g.profile == Profile::default() {
+            view! { <p>{t(T::OverviewProfileEmpty)}</p> }.into_any()
         } else {
-            let hidden: Vec<&str> = visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
+            let hidden: Vec<&str> = g.visibility.hidden_sections.iter().map(|s| t(section_name(*s))).collect();
             let hidden = if hidden.is_empty() { t(T::OverviewNoneHidden).to_owned() } else { hidden.join(", ") };
             view! {
-                <dl class="facts">
-                    <dt>{t(T::OverviewVisibleTo)}</dt>
-                    <dd class="audience-size">{audience_text(&visibility.audience_names(), locale.lang())}</dd>
-                    <dt>{t(T::OverviewHidden)}</dt>
-                    <dd>{hidden}</dd>
-                </dl>
-                <p><a href=Route::Visibility.path()>{t(T::NavVisibility)}</a></p>
+                <p class="audience-size">{audience_text(&g.visibility.audience_names(), lang)}</p>
+                {g.visibility.listed.then(|| view! { <p>{t(T::OverviewHidden)} ": " {hidden}</p> })}
             }
             .into_any()
+        };
+        let (profile_to, profile_act) = if g.profile == Profile::default() {
+            (Route::Profile, T::GlanceFillProfile)
+        } else {
+            (Route::Visibility, T::GlanceChangeVisibility)
+        };
+        let newsletter = match g.newsletter {
+            Subscription::Active => T::GlanceNewsletterOn,
+            Subscription::Pending => T::GlanceNewsletterPending,
+            Subscription::None => T::GlanceNewsletterOff,
+        };
+        let coming = upcoming(&g.academy, now());
+        let trainings = if coming.is_empty() {
+            view! { <p>{t(T::GlanceNoTrainings)}</p> }.into_any()
+        } else {
+            view! {
+                <ul>{coming.into_iter().map(|e| view! {
+                    <li>{e.title} " — " {date_words(local(e.starts_at).date(), lang)}</li>
+                }).collect_view()}</ul>
+            }
+            .into_any()
+        };
+        let look = match g.last_look {
+            Some(d) => {
+                let what = match d.kind {
+                    DisclosureKind::Opened => T::DisclosureOpened,
+                    DisclosureKind::SearchResult => T::DisclosureSearch,
+                };
+                view! { <p class="last-look">{format!("{} {} — {}", d.partner.name, t(what), date_time_words(local(d.at), lang))}</p> }
+                    .into_any()
+            }
+            None => view! { <p class="last-look">{t(T::DisclosuresNone)}</p> }.into_any(),
+        };
+        view! {
+            <ul class="glance">
+                {item("glance-profile", T::GlanceProfile, profile, profile_to, profile_act)}
+                {item("glance-newsletter", T::NavNewsletter, view! { <p>{t(newsletter)}</p> }.into_any(), Route::Newsletter, T::GlanceChangeNewsletter)}
+                {item("glance-trainings", T::GlanceTrainings, trainings, Route::Academy, T::GlanceToAcademy)}
+                {item("glance-last-look", T::GlanceLastLook, look, Route::Disclosures, T::GlanceToDisclosures)}
+            </ul>
         }
     };
     view! {
-        <section aria-labelledby="h-bank">
-            <h2 id="h-bank">{locale.text(T::OverviewProfileHeading)}</h2>
-            <Loaded resource=state children=summary/>
+        <section aria-labelledby="h-glance">
+            <h2 id="h-glance">{locale.text(T::GlanceHeading)}</h2>
+            <Loaded resource=state children=glance/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+    use zelfregie_model::academy::EnrolmentState;
+
+    fn enrolment(title: &str, starts_at: OffsetDateTime, state: EnrolmentState) -> Enrolment {
+        Enrolment {
+            training_id: 1,
+            title: title.into(),
+            starts_at,
+            state,
+            waitlist_position: None,
+            updated_at: starts_at,
+        }
+    }
+
+    #[test]
+    fn upcoming_trainings_are_current_and_in_the_future_soonest_first() {
+        use EnrolmentState::*;
+        let now = datetime!(2026-11-23 10:00 UTC);
+        let academy = AcademyPage {
+            participant: None,
+            enrolments: vec![
+                enrolment("Later", datetime!(2027-02-01 09:00 UTC), Waitlisted),
+                enrolment("Gevolgd", datetime!(2026-09-01 09:00 UTC), Completed),
+                enrolment("Geannuleerd", datetime!(2026-12-01 09:00 UTC), Cancelled),
+                enrolment("Eerst", datetime!(2026-12-14 09:00 UTC), Enrolled),
+                enrolment("Al begonnen", datetime!(2026-11-23 09:00 UTC), Enrolled),
+            ],
+        };
+        let titles: Vec<String> = upcoming(&academy, now).into_iter().map(|e| e.title).collect();
+        assert_eq!(titles, ["Eerst", "Later"]);
     }
 }

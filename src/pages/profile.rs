@@ -147,7 +147,7 @@ fn PersonalSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
             <TextField id="personal-first_name" label=T::FirstName value=personal!(first_name) autocomplete="given-name" error=err("personal.first_name")/>
             <TextField id="personal-tussenvoegsel" label=T::Tussenvoegsel value=personal!(tussenvoegsel) autocomplete="additional-name" error=err("personal.tussenvoegsel")/>
             <TextField id="personal-last_name" label=T::LastName value=personal!(last_name) autocomplete="family-name" error=err("personal.last_name")/>
-            <TextField id="personal-street" label=T::Street value=personal!(street) autocomplete="address-line1" error=err("personal.street")/>
+            <TextField id="personal-street" label=T::Street value=personal!(street) autocomplete="address-line1" hint=T::StreetHint error=err("personal.street")/>
             <div class="field-row">
                 <TextField id="personal-house_number" label=T::HouseNumber value=personal!(house_number) inputmode="numeric" error=err("personal.house_number")/>
                 <TextField id="personal-house_number_addition" label=T::HouseNumberAddition value=personal!(house_number_addition) error=err("personal.house_number_addition")/>

@@ -38,8 +38,9 @@ pub struct Activity {
     pub id: String,
     /// Naam verwerking.
     pub name: Text,
-    /// Eindverantwoordelijke.
-    pub controller: String,
+    /// Eindverantwoordelijke: the member organisations as joint controllers, with the
+    /// steering group as coordinator.
+    pub controller: Text,
     /// Verwerkingsdoeleinden.
     pub purpose: Text,
     /// The purpose as a W3C DPV term (e.g. `dpv:PersonnelHiring`).
@@ -63,6 +64,19 @@ pub struct Activity {
     pub retention_rule: crate::retention::Retention,
     /// Herkomst gegevens.
     pub origin: Text,
+    /// Where to read more (a processor's privacy statement, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link to read more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Link {
+    /// What it is.
+    pub label: Text,
+    /// An `https://` address.
+    pub url: String,
 }
 
 /// The register, parsed once from the data file compiled into the binary.
@@ -99,5 +113,79 @@ mod tests {
         assert_eq!(activity("newsletter").unwrap().purpose_dpv, "dpv:DirectMarketing");
         assert_eq!(activity("academy").unwrap().purpose_dpv, "dpv:ProfessionalTraining");
         assert_eq!(activity("candidate_bank").unwrap().purpose_dpv, "dpv:PersonnelHiring");
+        assert_eq!(
+            activity("disclosure_log").unwrap().purpose_dpv,
+            "dpv:RightsFulfillment",
+            "transparency to the person"
+        );
+    }
+
+    fn basis(id: &str) -> &'static str {
+        activity(id).unwrap().legal_basis.dpv.as_str()
+    }
+
+    /// The legal bases as the network's privacy policy states them: services to a person rest
+    /// on that person's consent (the academy too); the agreement is between IGOM and its
+    /// members, never with the person. Public bodies cannot rest their tasks on legitimate
+    /// interest (6(1)(f)).
+    #[test]
+    fn legal_bases_are_the_ones_a_public_network_may_use() {
+        for id in ["candidate_bank", "academy", "newsletter"] {
+            assert_eq!(basis(id), "eu-gdpr:A6-1-a", "{id} is a service to the person: consent");
+        }
+        for a in register() {
+            assert_ne!(a.legal_basis.dpv, "eu-gdpr:A6-1-f", "{}: no legitimate interest for a public body", a.id);
+            assert_ne!(a.legal_basis.dpv, "eu-gdpr:A6-1-b", "{}: the person has no contract with IGOM", a.id);
+            let lid = a.legal_basis.dpv.rsplit('-').next().unwrap();
+            assert!(a.legal_basis.article.ends_with(&format!("sub {lid}")), "{}: article and DPV term agree", a.id);
+        }
+        assert_eq!(basis("account_security"), "eu-gdpr:A6-1-c");
+        let academy = activity("academy").unwrap();
+        assert!(academy.legal_basis.explanation.nl.contains("Stoppen als cursist"), "stopping is the withdrawal");
+    }
+
+    /// Joint controllers with the steering group as coordinator; every recipient named.
+    #[test]
+    fn controllers_and_recipients_are_complete() {
+        for a in register() {
+            assert!(a.controller.nl.contains("35 aangesloten organisaties"), "{}", a.id);
+            assert!(a.controller.nl.contains("gezamenlijk verantwoordelijk"), "{}", a.id);
+            assert!(a.controller.nl.contains("Stuurgroep IGOM is de regisseur"), "{}", a.id);
+            assert!(a.controller.en.contains("joint controllers"), "{}", a.id);
+            assert!(a.recipients.nl.contains("The Solution Factory"), "{}: the hosting party", a.id);
+            if a.id != "transfers" {
+                assert!(a.recipients.nl.contains("RMC IGOM"), "{}: the back office", a.id);
+            }
+        }
+        let bank = &activity("candidate_bank").unwrap().recipients.nl;
+        assert!(bank.contains("mobiliteitsoverleg"), "{bank}");
+        assert!(bank.contains("adres zien ze alleen als je ook je contactgegevens laat zien"), "{bank}");
+        let mail = activity("newsletter").unwrap();
+        assert!(mail.recipients.nl.contains("Mad Mimi"));
+        assert!(
+            mail.third_country_transfers.nl.starts_with("Ja.")
+                && mail.third_country_transfers.nl.contains("Verenigde Staten")
+        );
+        assert_eq!(mail.links.len(), 1);
+        assert!(mail.links[0].url.starts_with("https://"));
+        let academy = activity("academy").unwrap();
+        assert!(academy.retention.nl.contains("10 jaar nadat je uit dienst bent gegaan"), "{}", academy.retention.nl);
+        for a in register().iter().filter(|a| a.id != "newsletter") {
+            assert_eq!(a.third_country_transfers.nl, "Nee", "{}", a.id);
+        }
+    }
+
+    /// Purposes and explanations speak to the person; they never cite articles or documents.
+    #[test]
+    fn texts_for_people_cite_no_articles() {
+        for a in register() {
+            for t in [&a.purpose, &a.legal_basis.explanation, &a.recipients, &a.retention, &a.data_categories] {
+                for text in [&t.nl, &t.en] {
+                    for cite in ["art.", "artikel", "lid ", "AVG", "GDPR", "seed", "Privacybeleid"] {
+                        assert!(!text.contains(cite), "{}: {cite:?} in {text}", a.id);
+                    }
+                }
+            }
+        }
     }
 }

@@ -14,12 +14,16 @@ pub struct Canary {
     pub value: String,
     pub section: Section,
     pub identifying: bool,
+    /// Part of the home address: shown only together with the contact details.
+    pub home_address: bool,
 }
 
 impl Canary {
     /// Whether a recruiter admitted under `vis` may see this value.
     pub fn shown(&self, vis: &Visibility) -> bool {
-        vis.shows(self.section) && !(vis.anonymous && self.identifying)
+        vis.shows(self.section)
+            && !(vis.anonymous && self.identifying)
+            && (!self.home_address || vis.shows(Section::Contact))
     }
 }
 
@@ -32,19 +36,23 @@ pub fn canary_profile(
     internal: Option<String>,
 ) -> (Profile, Vec<Canary>) {
     let mut canaries = Vec::new();
-    let mut next = |section: Section, identifying: bool| {
+    let mut push = |section: Section, identifying: bool, home_address: bool| {
         let value = format!("cnry{:x}q{}z", salt, canaries.len());
-        canaries.push(Canary { value: value.clone(), section, identifying });
+        canaries.push(Canary { value: value.clone(), section, identifying, home_address });
         value
     };
+    let street = push(Section::Personal, true, true);
+    let house_number_addition = push(Section::Personal, true, true);
+    let postcode = push(Section::Personal, true, true);
+    let mut next = |section: Section, identifying: bool| push(section, identifying, false);
     let personal = Personal {
         first_name: next(Section::Personal, true),
         tussenvoegsel: next(Section::Personal, true),
         last_name: next(Section::Personal, true),
-        street: next(Section::Personal, true),
+        street,
         house_number: "7".into(),
-        house_number_addition: next(Section::Personal, true),
-        postcode: next(Section::Personal, true),
+        house_number_addition,
+        postcode,
         city: next(Section::Personal, false),
         employment: internal.map_or(Employment::External, |partner| Employment::Internal { partner }),
     };

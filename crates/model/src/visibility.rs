@@ -272,7 +272,9 @@ pub struct PersonalView {
     /// Full name; absent in anonymous mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Street, number and postcode; absent in anonymous mode.
+    /// Street, number and postcode: part of the contact details, so present only when the
+    /// candidate shows those (never in anonymous mode). Otherwise the place of residence is
+    /// all a recruiter learns of where the candidate lives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Place of residence.
@@ -396,7 +398,9 @@ pub fn recruiter_view(
         anonymous,
         personal: shows(Section::Personal).then(|| PersonalView {
             name: (!anonymous).then(|| p.full_name()),
-            address: if anonymous { None } else { address },
+            // The home address goes with the contact details: without them, the place of
+            // residence is all a recruiter sees (`shows(Contact)` is false when anonymous).
+            address: if shows(Section::Contact) { address } else { None },
             city: p.city.clone(),
             employment: p.employment.clone(),
         }),

@@ -349,14 +349,9 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
         "consentReceiptID": format!("zelfregie-consent-{}", event.id),
         "language": "nl",
         "piiPrincipalId": email,
-        "piiControllers": [{
-            "piiController": "Stuurgroep IGOM",
-            "onBehalf": false,
-            "contact": "RMC IGOM",
-            "address": { "country": "NL", "region": "Limburg" },
-            "email": "privacy@igom.nl",
-            "piiControllerUrl": "https://www.igom.nl"
-        }],
+        // The member organisations are joint controllers; the steering group coordinates
+        // and handles requests on their behalf (docs/storage.md, "The register").
+        "piiControllers": controllers(),
         "policyUrl": format!("{public_url}/mijn-gegevens"),
         "services": [{
             "service": "Nieuwsflits",
@@ -368,7 +363,9 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
                 "primaryPurpose": true,
                 "termination": "Tot intrekking van de toestemming",
                 "thirdPartyDisclosure": true,
-                "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)"
+                "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)",
+                "thirdPartyCountry": "US",
+                "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
             }]
         }],
         "sensitive": false,
@@ -384,6 +381,29 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
         }
     })
 }
+
+/// The controllers in a receipt: the steering group first, as the coordinator acting for the
+/// joint controllers and the one to contact, then each of the 35 member organisations.
+fn controllers() -> serde_json::Value {
+    let mut list = vec![json!({
+        "piiController": "Stuurgroep IGOM",
+        "role": "Regisseur namens de gezamenlijk verantwoordelijke aangesloten organisaties",
+        "onBehalf": true,
+        "contact": "Stuurgroep IGOM, uitvoering RMC IGOM",
+        "address": { "country": "NL", "region": "Limburg" },
+        "email": PRIVACY_EMAIL,
+        "piiControllerUrl": "https://www.igom.nl"
+    })];
+    list.extend(
+        zelfregie_model::PARTNER_NAMES
+            .iter()
+            .map(|name| json!({ "piiController": name, "role": "Gezamenlijk verantwoordelijke", "onBehalf": false })),
+    );
+    serde_json::Value::Array(list)
+}
+
+/// Where people send privacy questions and requests.
+pub const PRIVACY_EMAIL: &str = "privacy@igom.nl";
 
 #[cfg(test)]
 mod tests {

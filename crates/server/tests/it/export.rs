@@ -152,3 +152,37 @@ async fn the_demo_candidates_export_is_valid_and_nobody_exports_someone_else() {
     assert!(!other.contains("Sanne") && other.contains("Custers"));
     assert_eq!(app.get("/api/me/export", None).await.status, StatusCode::UNAUTHORIZED);
 }
+
+/// The register the API serves and the export carries tells the truth (issue 13): consent for
+/// every service to the person (the academy too), no legitimate interest, joint controllers
+/// with the steering group as coordinator, the mail processor's transfer to the United
+/// States with its privacy statement, and texts that cite no articles.
+#[tokio::test]
+async fn the_register_served_and_exported_states_bases_controllers_and_recipients() {
+    let app = TestApp::new().await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    let served = app.get("/api/register", None).await.body;
+    let activity = |id: &str| served.as_array().unwrap().iter().find(|a| a["id"] == id).unwrap().clone();
+    for id in ["candidate_bank", "academy", "newsletter"] {
+        assert_eq!(activity(id)["legal_basis"]["dpv"], "eu-gdpr:A6-1-a", "{id}");
+    }
+    for a in served.as_array().unwrap() {
+        assert_ne!(a["legal_basis"]["dpv"], "eu-gdpr:A6-1-f", "{}", a["id"]);
+        assert!(a["controller"]["nl"].as_str().unwrap().contains("gezamenlijk verantwoordelijk"));
+        assert!(a["controller"]["nl"].as_str().unwrap().contains("Stuurgroep IGOM is de regisseur"));
+        assert!(!a["purpose"]["nl"].as_str().unwrap().contains("art."), "{}", a["id"]);
+    }
+    assert_eq!(activity("disclosure_log")["purpose_dpv"], "dpv:RightsFulfillment");
+    let mail = activity("newsletter");
+    assert!(mail["third_country_transfers"]["nl"].as_str().unwrap().contains("Verenigde Staten"));
+    assert_eq!(mail["links"][0]["url"], "https://nl.godaddy.com/Agreements/Privacy.aspx");
+
+    // The demo candidate's export carries the same entries for what concerns her.
+    let kandidaat = app.login("kandidaat@example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let export = app.get("/api/me/export", Some(&kandidaat)).await.body;
+    let exported = export["register"].as_array().unwrap();
+    assert!(exported.iter().any(|a| a["id"] == "newsletter"), "she receives the newsletter");
+    for a in exported {
+        assert_eq!(a, &activity(a["id"].as_str().unwrap()), "the export's entry is the register's");
+    }
+}

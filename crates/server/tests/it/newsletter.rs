@@ -284,6 +284,16 @@ async fn receipts_carry_the_kantara_fields_and_dpv_status() {
     assert_eq!(b["piiPrincipalId"], "bewijs@example.org");
     assert_eq!(b["services"][0]["purposes"][0]["piiCategory"], json!(["Naam", "E-mailadres"]));
     assert_eq!(b["services"][0]["purposes"][0]["thirdPartyName"], "Mad Mimi (verzendpartij, verwerker)");
+    assert_eq!(b["services"][0]["purposes"][0]["thirdPartyCountry"], "US", "the transfer to a third country");
+    // Joint controllers: the steering group as coordinator, then the 35 member organisations.
+    let controllers = b["piiControllers"].as_array().unwrap();
+    assert_eq!(controllers.len(), 36);
+    assert_eq!(controllers[0]["piiController"], "Stuurgroep IGOM");
+    assert_eq!(controllers[0]["onBehalf"], true);
+    assert!(controllers[0]["role"].as_str().unwrap().contains("Regisseur"));
+    assert!(controllers[0]["email"].as_str().unwrap().contains('@'));
+    assert!(controllers[1..].iter().all(|c| c["role"] == "Gezamenlijk verantwoordelijke"));
+    assert!(controllers.iter().any(|c| c["piiController"] == "Gemeente Kerkrade"));
     assert_eq!(b["dpv:hasConsentStatus"], "dpv:ConsentGiven");
     assert!(b["event"]["consentTextHash"].as_str().unwrap().starts_with("sha256:"));
     let w = app.get(&format!("/api/me/newsletter/receipts/{withdrawn}"), Some(&cookie)).await;

@@ -100,3 +100,52 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
     result.unwrap();
     println!("recruiter endpoint property test: {} cases × 35 partners", cases_run.get());
 }
+
+/// The home address goes with the contact details (issue 13): the demo candidate hides her
+/// contact details, so no partner may receive "Markt 33" or "6461 EC" — only her place of
+/// residence — from the list, a search, the detail, or her own "as partner X" preview. Once
+/// she shows her contact details, the partners she admits get the address with them.
+#[tokio::test]
+async fn recruiters_get_the_home_address_only_with_the_contact_details() {
+    let app = TestApp::new().await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    let candidate = app.login("kandidaat@example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let recruiter = app.login("recruiter@beek.example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let address_parts = ["Markt", "6461 EC", "6461"];
+    let replies = |contact_shown: bool| {
+        let (app, candidate, recruiter) = (&app, &candidate, &recruiter);
+        async move {
+            let list = app.get("/api/recruiter/candidates", Some(recruiter)).await;
+            let found = &list.body["candidates"][0];
+            assert_eq!(found["personal"]["city"], "Kerkrade", "the place of residence is always shown");
+            let reference = found["reference"].as_str().unwrap().to_owned();
+            let detail = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(recruiter)).await;
+            let search = app.get("/api/recruiter/candidates?q=Kerkrade", Some(recruiter)).await;
+            let preview = app.get("/api/me/visibility/preview/beek", Some(candidate)).await;
+            assert_eq!(search.body["total"], 1);
+            let address_search = app.get("/api/recruiter/candidates?q=Markt", Some(recruiter)).await;
+            assert_eq!(address_search.body["total"], u64::from(contact_shown), "a search on the street");
+            [list, detail, search, preview]
+        }
+    };
+    for reply in replies(false).await {
+        let bytes = String::from_utf8_lossy(&reply.raw).into_owned();
+        for part in address_parts {
+            assert!(!bytes.contains(part), "{part} reached a recruiter without the contact details: {bytes}");
+        }
+        assert!(!bytes.contains("sanne.vandijk@example.org"));
+    }
+
+    // She shows her contact details: the address comes with them.
+    let id = zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), "kandidaat@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    let mut vis = demo::candidate_visibility();
+    vis.hidden_sections.clear();
+    Document::Visibility.save(&app.state.db, id, 1, &vis).await.unwrap();
+    for reply in replies(true).await {
+        let bytes = String::from_utf8_lossy(&reply.raw).into_owned();
+        assert!(bytes.contains("Markt 33 6461 EC"), "{bytes}");
+    }
+}

@@ -1,0 +1,52 @@
+//! The person's privacy contact, the right to object and the right to complain to the
+//! Autoriteit Persoonsgegevens: each stated clearly and on its own, with its address.
+
+use leptos::prelude::*;
+
+use crate::i18n::T;
+use crate::locale::Locale;
+
+/// Where privacy questions and requests go (the steering group, for all members).
+pub const PRIVACY_EMAIL: &str = "privacy@igom.nl";
+/// The supervisory authority's website.
+pub const AP_URL: &str = "https://www.autoriteitpersoonsgegevens.nl";
+
+/// The three parts, under one heading of level `level` (2 or 3).
+#[component]
+pub fn Rights(
+    /// The heading level of the section (its parts get the next level).
+    #[prop(default = 2)]
+    level: u8,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| locale.text(k);
+    let part = move |id: &'static str, heading: T, body: AnyView| {
+        let heading = if level >= 3 {
+            view! { <h4 id=id>{t(heading)}</h4> }.into_any()
+        } else {
+            view! { <h3 id=id>{t(heading)}</h3> }.into_any()
+        };
+        view! { <section class="right" aria-labelledby=id>{heading}{body}</section> }
+    };
+    let top = if level >= 3 {
+        view! { <h3 id="h-rights">{t(T::RightsHeading)}</h3> }.into_any()
+    } else {
+        view! { <h2 id="h-rights">{t(T::RightsHeading)}</h2> }.into_any()
+    };
+    let mail = format!("mailto:{PRIVACY_EMAIL}");
+    view! {
+        <section class="rights" aria-labelledby="h-rights">
+            {top}
+            {part("h-right-contact", T::RightsContactHeading, view! {
+                <p>{t(T::RightsContactText)}</p>
+                <p>{t(T::RightsEmail)} ": " <a class="privacy-email" href=mail>{PRIVACY_EMAIL}</a></p>
+            }.into_any())}
+            {part("h-right-object", T::RightsObjectHeading, view! { <p>{t(T::RightsObjectText)}</p> }.into_any())}
+            {part("h-right-complain", T::RightsComplainHeading, view! {
+                <p>{t(T::RightsComplainText)}</p>
+                <p class="ap-address">{t(T::RightsComplainAddress)}</p>
+                <p><a href=AP_URL rel="noopener noreferrer">{t(T::RightsComplainSite)}</a></p>
+            }.into_any())}
+        </section>
+    }
+}
