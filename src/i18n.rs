@@ -139,6 +139,7 @@ texts! {
     RolePerson => "Persoonlijk account", "Personal account";
     RoleRecruiter => "Recruiter van een partnerorganisatie", "Recruiter of a partner organisation";
     RoleAcademyStaff => "Medewerker IGOM-Academie", "IGOM Academy staff";
+    RolePrivacyStaff => "Privacymedewerker van IGOM", "IGOM privacy staff";
 
     AccountTitle => "Account", "Account";
     AccountLogoutHeading => "Uitloggen", "Log out";
@@ -576,6 +577,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "The consent text has changed in the meantime. Read the new text and try again.",
         ),
         NotAParticipant => ("Meld je eerst aan als cursist.", "Register as a course participant first."),
+        RequestClosed => (
+            "Dit verzoek is al beantwoord of afgesloten. Er is niets veranderd.",
+            "This request has already been answered or closed. Nothing was changed.",
+        ),
+        AlreadyExtended => (
+            "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
+            "The deadline of this request has already been extended. That can only be done once.",
+        ),
         AlreadyEnrolled => ("Je bent al ingeschreven voor deze opleiding (of staat op de wachtlijst).", "You are already enrolled in this training (or on its waiting list)."),
         TrainingStarted => (
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",

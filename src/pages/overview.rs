@@ -51,6 +51,7 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
         Role::Person => T::RolePerson,
         Role::Recruiter => T::RoleRecruiter,
         Role::AcademyStaff => T::RoleAcademyStaff,
+        Role::PrivacyStaff => T::RolePrivacyStaff,
     };
     let partner = info.account.partner.clone().map(|p| {
         view! {

@@ -71,7 +71,8 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Deletes timed-out sessions, old rate-limit counters, expired password reset links,
-/// expired transfer files and old undelivered erasure notices every ten minutes.
+/// expired transfer files, old undelivered erasure notices and requests closed more than two
+/// years ago every ten minutes.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -93,6 +94,9 @@ fn spawn_purge(state: AppState) {
                 zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await
             {
                 tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
+            }
+            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, zelfregie_server::store::now()).await {
+                tracing::warn!(error = %e, "deleting requests past their retention failed");
             }
         }
     });

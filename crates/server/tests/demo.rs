@@ -12,12 +12,13 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     assert!(demo::seed_if_empty(&app.state).await.unwrap());
     assert!(!demo::seed_if_empty(&app.state).await.unwrap(), "never seeds twice");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
-    assert_eq!(n, 3 + 35);
+    assert_eq!(n, 4 + 35);
 
     for (email, role) in [
         ("kandidaat@example.org", "person"),
         ("cursist@example.org", "person"),
         ("academie@example.org", "academy_staff"),
+        ("privacy@example.org", "privacy_staff"),
     ] {
         let r = app.login(email, demo::DEMO_PASSWORD).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
