@@ -27,12 +27,17 @@ use crate::components::guard::{RequireLoggedOut, RequireLogin};
 use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::export::ExportPage;
 use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::open_export::OpenExportPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::privacy_queue::PrivacyQueuePage;
+use crate::pages::privacy_request::PrivacyRequestPage;
+use crate::pages::privacy_statement::PrivacyStatementPage;
+use crate::pages::requests::RequestsPage;
 use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
@@ -68,6 +73,12 @@ pub fn App() -> impl IntoView {
                     <Route path=To::NewsletterUnsubscribe.matcher() view=UnsubscribePage/>
                     <Route path=To::ForgotPassword.matcher() view=ForgotPasswordPage/>
                     <Route path=To::ResetPassword.matcher() view=ResetPasswordPage/>
+                    <Route path=To::Requests.matcher() view=|| view! { <RequireLogin><RequestsPage/></RequireLogin> }/>
+                    <Route path=To::PrivacyQueue.matcher() view=|| view! { <RequireLogin><PrivacyQueuePage/></RequireLogin> }/>
+                    <Route path=To::PrivacyRequest.matcher() view=|| view! { <RequireLogin><PrivacyRequestPage/></RequireLogin> }/>
+                    // The statements: public, linked from every page's footer.
+                    <Route path=To::Accessibility.matcher() view=AccessibilityPage/>
+                    <Route path=To::PrivacyStatement.matcher() view=PrivacyStatementPage/>
                     <Route path=To::Disclosures.matcher() view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
                     <Route path=To::Login.matcher() view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
                     <Route path=To::Register.matcher() view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>

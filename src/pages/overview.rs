@@ -31,6 +31,7 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn TakeAway() -> impl IntoView {
     let locale = Locale::get();
+    let auth = Auth::get();
     view! {
         <section aria-labelledby="h-take-away">
             <h2 id="h-take-away">{locale.text(T::OverviewTakeAwayHeading)}</h2>
@@ -38,6 +39,9 @@ fn TakeAway() -> impl IntoView {
             <p class="button-row">
                 <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a>
                 <a href=Route::Export.path()>{locale.text(T::NavExport)}</a>
+                // Requests are filed by people; staff and recruiters have none.
+                {move || (auth.info().map(|i| i.account.role) == Some(Role::Person))
+                    .then(|| view! { <a href=Route::Requests.path()>{locale.text(T::NavRequests)}</a> })}
             </p>
         </section>
     }
