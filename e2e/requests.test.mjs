@@ -140,13 +140,13 @@ describe('requests about one\'s rights in the browser', () => {
     await tabTo(page, 'Toegankelijkheid');
     await page.keyboard.press('Enter');
     await portal.expectHeading('Toegankelijkheidsverklaring');
-    await page.getByText('Voldoet gedeeltelijk').waitFor();
+    await page.locator('.a11y-status').getByText('Voldoet gedeeltelijk', { exact: true }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await noWiderThan(page, 360);
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await portal.expectHeading('Accessibility statement');
-    await page.getByText('Partially compliant').waitFor();
+    await page.locator('.a11y-status').getByText('Partially compliant', { exact: true }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('link', { name: 'Privacy statement', exact: true }).click();
     await portal.expectHeading('Privacy statement');

@@ -74,6 +74,12 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
     seed_newsletter_consent(state, kandidaat).await?;
     seed_academy(state).await?;
+    // One open request, so privacy staff's queue shows itself.
+    let request = zelfregie_model::privacy_request::NewRequest {
+        kind: zelfregie_model::privacy_request::RequestKind::Access,
+        text: "Ik wil graag weten welke gegevens Gemeente Kerkrade via IGOM over mij heeft, buiten dit portaal.".into(),
+    };
+    crate::privacy_requests::file(&state.db, kandidaat, &request).await?;
     Ok(true)
 }
 

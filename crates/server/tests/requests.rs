@@ -184,13 +184,15 @@ async fn the_queue_is_ordered_by_deadline() {
     // The first one gets two more months: it moves to the end.
     assert_eq!(staff(&app, &privacy, &id(&first), "extension", "Meer tijd.").await.status, StatusCode::OK);
     let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
-    let order: Vec<String> = queue.body.as_array().unwrap().iter().map(id).collect();
+    let all = queue.body.as_array().unwrap();
+    let ours = [id(&first), id(&second), id(&third)];
+    let order: Vec<String> = all.iter().map(id).filter(|i| ours.contains(i)).collect();
     assert_eq!(order, [id(&second), id(&third), id(&first)]);
-    let deadlines: Vec<&str> = queue.body.as_array().unwrap().iter().map(|e| e["deadline"].as_str().unwrap()).collect();
+    let deadlines: Vec<&str> = all.iter().map(|e| e["deadline"].as_str().unwrap()).collect();
     let mut sorted = deadlines.clone();
     sorted.sort();
-    assert_eq!(deadlines, sorted);
-    assert_eq!(queue.body[2]["extended"], true);
+    assert_eq!(deadlines, sorted, "the whole queue, the demo's request too");
+    assert_eq!(all.last().unwrap()["extended"], true);
 }
 
 #[tokio::test]
