@@ -18,6 +18,10 @@ use crate::state::AppState;
 use crate::store::privacy_requests::{self as rows, RequestRow};
 use crate::store::{now, to_datetime, Store};
 
+/// Requests one person may file in 24 hours: far more than anyone needs, few enough that
+/// one account cannot bury privacy staff's queue.
+pub const DAILY_REQUESTS: i64 = 10;
+
 /// What privacy staff do with a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -58,7 +62,9 @@ fn request(row: RequestRow) -> Result<PrivacyRequest, AppError> {
     })
 }
 
-/// Files a request for `account_id`: received now, due one month later.
+/// Files a request for `account_id`: received now, due one month later. At most
+/// [`DAILY_REQUESTS`] in 24 hours, counted under the write lock (parallel filings cannot pass
+/// the limit together); beyond it `quota_exceeded`.
 pub async fn file(store: &Store, account_id: i64, new: &NewRequest) -> Result<PrivacyRequest, AppError> {
     let errors = new.validate();
     if !errors.is_empty() {
@@ -77,7 +83,12 @@ pub async fn file(store: &Store, account_id: i64, new: &NewRequest) -> Result<Pr
         received_at,
         deadline: &due,
     };
-    rows::insert(store.pool(), &row).await?;
+    let mut tx = store.begin_exclusive().await?;
+    if rows::filed_since(&mut *tx, account_id, received_at - 86_400).await? >= DAILY_REQUESTS {
+        return Err(AppError::code(ErrorCode::QuotaExceeded));
+    }
+    rows::insert(&mut *tx, &row).await?;
+    tx.commit().await?;
     tracing::info!(account_id, kind = new.kind.as_str(), "request filed");
     let row = rows::one_of_account(store.pool(), account_id, &public_id)
         .await?

@@ -354,3 +354,18 @@ async fn a_staff_members_erasure_leaves_the_requests_they_handled() {
     let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
     assert_eq!(seen.body["response"]["text"], "Bijgevoegd het overzicht.");
 }
+
+#[tokio::test]
+async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
+    let app = demo_app().await;
+    let person = app.registered("veel@example.org").await;
+    let other = app.registered("ander@example.org").await;
+    let texts: Vec<String> = (0..14).map(|i| format!("Klacht {i}.")).collect();
+    let replies = futures_util::future::join_all(texts.iter().map(|t| file(&app, &person, "complaint", t))).await;
+    let created = replies.iter().filter(|r| r.status == StatusCode::CREATED).count();
+    let refused: Vec<&str> = replies.iter().filter(|r| r.status != StatusCode::CREATED).map(|r| r.code()).collect();
+    assert_eq!(created, 10, "{refused:?}");
+    assert_eq!(refused, ["quota_exceeded"; 4]);
+    assert_eq!(app.get("/api/me/requests", Some(&person)).await.body.as_array().unwrap().len(), 10);
+    assert_eq!(file(&app, &other, "complaint", "Mijn eigen klacht.").await.status, StatusCode::CREATED, "per person");
+}

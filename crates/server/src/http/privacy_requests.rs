@@ -22,11 +22,12 @@ pub async fn mine(
     Ok(Json(privacy_requests::mine(&state.db, s.account_id).await?))
 }
 
-/// Files a request: received now, answer due one month later.
+/// Files a request: received now, answer due one month later (at most ten in 24 hours).
 #[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = [])), request_body = NewRequest,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 201, body = PrivacyRequest), (status = 403, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError)))]
+              (status = 422, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`quota_exceeded`")))]
 pub async fn file(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,

@@ -66,6 +66,15 @@ pub async fn insert<'c>(db: impl Db<'c>, r: &NewRow<'_>) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// Requests a person filed since `since`.
+pub async fn filed_since<'c>(db: impl Db<'c>, account_id: i64, since: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM privacy_requests WHERE account_id = $1 AND received_at > $2")
+        .bind(account_id)
+        .bind(since)
+        .fetch_one(db)
+        .await
+}
+
 /// Every request of a person, newest first.
 pub async fn of_account<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<RequestRow>> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM privacy_requests r WHERE r.account_id = $1 ORDER BY r.id DESC"))
