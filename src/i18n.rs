@@ -462,12 +462,13 @@ texts! {
                          "Open requests, the nearest deadline first. Open a request to answer it, extend its deadline or close it.";
     PrivacyQueueOpenHeading => "Open verzoeken", "Open requests";
     PrivacyQueueNone => "Er zijn geen open verzoeken.", "There are no open requests.";
-    PrivacyQueueHandledHeading => "Afgehandeld", "Handled";
+    PrivacyQueueHandledHeading => "Laatst afgehandeld", "Handled most recently";
     PrivacyQueueHandledNone => "Nog niets afgehandeld.", "Nothing handled yet.";
     PrivacyQueueOpen => "Openen", "Open";
     PrivacyRequestTitle => "Verzoek", "Request";
     PrivacyRequestMissing => "Deze pagina heeft een verzoek nodig. Kies er een uit de lijst.", "This page needs a request. Choose one from the list.";
     PrivacyRequestFrom => "Van", "From";
+    PrivacyRequestText => "Het verzoek", "The request";
     PrivacyRequestBack => "Terug naar de lijst", "Back to the list";
     PrivacyAnswerHeading => "Beantwoorden", "Answer";
     PrivacyAnswerLabel => "Antwoord", "Answer";

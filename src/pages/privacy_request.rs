@@ -53,7 +53,7 @@ fn RequestHandling(id: String) -> impl IntoView {
         <div aria-live="polite">{move || done.get().then(|| view! { <StatusNotice text=T::PrivacyDone/> })}</div>
         <Loaded resource=request keep=true let:r>
             <p><strong>{locale.text(T::PrivacyRequestFrom)} ": "</strong><span class="request-email">{r.email.clone()}</span></p>
-            <RequestCard request=r.request.clone()/>
+            <RequestCard request=r.request.clone() for_staff=true/>
             {(r.request.status == RequestStatus::Open).then(|| {
                 let extended = r.request.extension.is_some();
                 view! {

@@ -109,6 +109,9 @@ pub fn RequestsPage() -> impl IntoView {
 pub fn RequestCard(
     /// The request.
     request: PrivacyRequest,
+    /// Shown to privacy staff (who did not write it) rather than to the person.
+    #[prop(optional)]
+    for_staff: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
     let t = move |k: T| k.get(locale.lang());
@@ -133,7 +136,7 @@ pub fn RequestCard(
                 <dt>{move || t(T::RequestDeadline)}</dt>
                 <dd class="request-deadline" class:overdue=overdue>{deadline}</dd>
             </dl>
-            <h4>{move || t(T::RequestYourText)}</h4>
+            <h4>{move || t(if for_staff { T::PrivacyRequestText } else { T::RequestYourText })}</h4>
             <p class="request-text">{request.text.clone()}</p>
             {extension.map(|e| view! {
                 <h4>{move || t(T::RequestExtendedReason)}</h4>

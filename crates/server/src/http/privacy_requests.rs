@@ -51,7 +51,8 @@ pub async fn one_of_mine(
 /// Which part of the queue.
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct QueueQuery {
-    /// `true`: the handled requests, latest first; otherwise the open ones, nearest deadline first.
+    /// `true`: the 100 requests handled most recently, latest first; otherwise every open one,
+    /// nearest deadline first.
     #[serde(default)]
     pub closed: bool,
 }

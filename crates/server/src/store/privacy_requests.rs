@@ -112,14 +112,23 @@ pub async fn one<'c>(db: impl Db<'c>, public_id: &str) -> sqlx::Result<Option<St
     .await
 }
 
-/// The queue: open requests, the nearest deadline first (then the oldest); after them,
-/// when `closed` is asked, the requests closed most recently.
+/// Handled requests the queue shows, the latest first.
+pub const HANDLED_SHOWN: i64 = 100;
+
+/// The queue: every open request, the nearest deadline first (then the oldest); or, when
+/// `closed` is asked, the [`HANDLED_SHOWN`] requests closed most recently.
 pub async fn queue<'c>(db: impl Db<'c>, closed: bool) -> sqlx::Result<Vec<RequestRow>> {
-    let filter = if closed { "r.status <> 'open'" } else { "r.status = 'open'" };
-    let order = if closed { "r.closed_at DESC, r.id DESC" } else { "r.deadline, r.received_at, r.id" };
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM privacy_requests r WHERE {filter} ORDER BY {order}"))
-        .fetch_all(db)
-        .await
+    if closed {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM privacy_requests r WHERE r.status <> 'open' ORDER BY r.closed_at DESC, r.id DESC LIMIT $1"
+        );
+        sqlx::query_as(&sql).bind(HANDLED_SHOWN).fetch_all(db).await
+    } else {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM privacy_requests r WHERE r.status = 'open' ORDER BY r.deadline, r.received_at, r.id"
+        );
+        sqlx::query_as(&sql).fetch_all(db).await
+    }
 }
 
 /// Extends an open, not yet extended request; returns whether it was.
