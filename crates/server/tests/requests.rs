@@ -369,3 +369,35 @@ async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
     assert_eq!(app.get("/api/me/requests", Some(&person)).await.body.as_array().unwrap().len(), 10);
     assert_eq!(file(&app, &other, "complaint", "Mijn eigen klacht.").await.status, StatusCode::CREATED, "per person");
 }
+
+#[tokio::test]
+async fn the_handled_list_shows_the_latest_hundred() {
+    use zelfregie_server::store::privacy_requests as rows;
+    let app = demo_app().await;
+    app.registered("archief@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let (owner,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+        .bind("archief@example.org")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let pool = app.state.db.pool();
+    for i in 0..(rows::HANDLED_SHOWN + 5) {
+        let id = format!("archief-{i:03}");
+        let row = rows::NewRow {
+            public_id: &id,
+            account_id: owner,
+            kind: "access",
+            text: "Oud.",
+            received_at: 1_000 + i,
+            deadline: "2026-01-01",
+        };
+        rows::insert(pool, &row).await.unwrap();
+        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner).await.unwrap());
+    }
+    let handled = app.get("/api/privacy/requests?closed=true", Some(&privacy)).await;
+    let ids: Vec<&str> = handled.body.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 100);
+    assert_eq!(ids[0], "archief-104", "the latest first");
+    assert_eq!(ids[99], "archief-005");
+}
