@@ -7,6 +7,7 @@ use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::retention::RetentionOverview;
+use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
@@ -355,4 +356,50 @@ pub async fn password_reset(email: &str) -> ApiResult<()> {
 /// Sets a new password with the token from a reset link.
 pub async fn password_reset_confirm(reset: &PasswordReset) -> ApiResult<()> {
     send(changing(Request::post("/api/password-reset/confirm")), body(reset)).await.map(drop)
+}
+
+/// The person's requests about their rights, newest first.
+pub async fn my_requests() -> ApiResult<Vec<PrivacyRequest>> {
+    get("/api/me/requests").await
+}
+
+/// Files a request.
+pub async fn file_request(request: &NewRequest) -> ApiResult<PrivacyRequest> {
+    json(send(changing(Request::post("/api/me/requests")), body(request)).await?).await
+}
+
+/// Privacy staff: the open requests by deadline, or (`closed`) the handled ones.
+pub async fn request_queue(closed: bool) -> ApiResult<Vec<QueueEntry>> {
+    get(&format!("/api/privacy/requests?closed={closed}")).await
+}
+
+fn staff_request_path(id: &str) -> String {
+    format!("/api/privacy/requests/{}", js_sys::encode_uri_component(id))
+}
+
+/// Privacy staff: one request.
+pub async fn staff_request(id: &str) -> ApiResult<StaffRequest> {
+    get(&staff_request_path(id)).await
+}
+
+/// What privacy staff do with a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffAction {
+    /// Answer (closes it).
+    Answer,
+    /// Extend the deadline, once.
+    Extend,
+    /// Close without an answer.
+    Close,
+}
+
+/// Privacy staff answer, extend or close request `id` with `text` (the answer or the reason).
+pub async fn handle_request(id: &str, action: StaffAction, text: &StaffText) -> ApiResult<StaffRequest> {
+    let step = match action {
+        StaffAction::Answer => "answer",
+        StaffAction::Extend => "extension",
+        StaffAction::Close => "close",
+    };
+    let path = format!("{}/{step}", staff_request_path(id));
+    json(send(changing(Request::post(&path)), body(text)).await?).await
 }

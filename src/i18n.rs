@@ -69,6 +69,19 @@ macro_rules! texts {
     };
 }
 
+impl T {
+    /// The name of an account's kind.
+    pub fn role(role: zelfregie_model::Role) -> T {
+        use zelfregie_model::Role;
+        match role {
+            Role::Person => T::RolePerson,
+            Role::Recruiter => T::RoleRecruiter,
+            Role::AcademyStaff => T::RoleAcademyStaff,
+            Role::PrivacyStaff => T::RolePrivacyStaff,
+        }
+    }
+}
+
 texts! {
     AppName => "Zelfregie", "Zelfregie";
     AppTagline => "Jouw gegevens bij IGOM", "Your data at IGOM";
@@ -162,6 +175,7 @@ texts! {
     RolePerson => "Persoonlijk account", "Personal account";
     RoleRecruiter => "Recruiter van een partnerorganisatie", "Recruiter of a partner organisation";
     RoleAcademyStaff => "Medewerker IGOM-Academie", "IGOM Academy staff";
+    RolePrivacyStaff => "Privacymedewerker van IGOM", "IGOM privacy staff";
 
     AccountTitle => "Account", "Account";
     AccountLogoutHeading => "Uitloggen", "Log out";
@@ -467,9 +481,139 @@ texts! {
     RetentionHow => "als je niet meer inlogt. Je krijgt eerst een e-mail. Inloggen zet de teller weer op nul.", "if you do not log in again. You get an e-mail first. Logging in sets the count back to zero.";
 
     NavExport => "Exporteren", "Export";
+
+    NavRequests => "Verzoeken", "Requests";
+    NavPrivacyQueue => "Verzoeken behandelen", "Handle requests";
+    RequestsTitle => "Verzoeken over je gegevens", "Requests about your data";
+    RequestsIntro => "Veel regel je in dit portaal zelf: je gegevens bekijken, verbeteren, meenemen of verwijderen. Voor andere dingen stuur je hier een verzoek aan de privacymedewerkers van IGOM.",
+                     "You can do a lot in this portal yourself: see, correct, take along or delete your data. For other things, send a request to IGOM's privacy staff here.";
+    RequestsClock => "Je krijgt binnen een maand antwoord. Is je verzoek ingewikkeld of krijgen we veel verzoeken, dan mogen we die termijn één keer met twee maanden verlengen. Dan vertellen we je binnen de eerste maand waarom.",
+                     "You get an answer within one month. If your request is complicated or we get many requests, we may extend that once by two months. We then tell you why within the first month.";
+    RequestNewHeading => "Nieuw verzoek", "New request";
+    RequestKindLegend => "Waar gaat je verzoek over?", "What is your request about?";
+    RequestKindAccess => "Inzage in gegevens buiten dit portaal", "Access to data outside this portal";
+    RequestKindAccessHint => "Je wilt weten welke gegevens IGOM nog meer over je heeft, buiten dit portaal. Wat in het portaal staat, zie je zelf bij Mijn gegevens.",
+                             "You want to know what other data IGOM holds about you, outside this portal. What the portal holds you can see yourself under My data.";
+    RequestKindRectification => "Iets verbeteren dat een medewerker vastlegde", "Correct something a staff member recorded";
+    RequestKindRectificationHint => "Een medewerker heeft iets over je vastgelegd dat niet klopt, bijvoorbeeld of je bij een opleiding was. Je eigen profiel verbeter je zelf.",
+                                    "A staff member recorded something about you that is wrong, for example whether you attended a training. You correct your own profile yourself.";
+    RequestKindRestriction => "Tijdelijk niet gebruiken (beperking)", "Stop using it for a while (restriction)";
+    RequestKindRestrictionHint => "Je wilt dat we je gegevens een tijd niet gebruiken, bijvoorbeeld terwijl we uitzoeken of ze kloppen.",
+                                  "You want us not to use your data for a while, for example while we check whether it is correct.";
+    RequestKindObjection => "Bezwaar", "Objection";
+    RequestKindObjectionHint => "Je bent het niet eens met hoe we je gegevens gebruiken en wilt dat we daarmee stoppen.",
+                                "You do not agree with how we use your data and want us to stop.";
+    RequestKindComplaint => "Klacht", "Complaint";
+    RequestKindComplaintHint => "Je bent niet tevreden over hoe we met je gegevens omgingen. Komen we er samen niet uit, dan kun je ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
+                                "You are not happy with how we handled your data. If we cannot solve it together, you can also complain to the Dutch Data Protection Authority.";
+    RequestTextLabel => "Je verzoek", "Your request";
+    RequestTextHint => "Schrijf in je eigen woorden wat je wilt en waarom. Zet er geen burgerservicenummer (BSN) of gegevens over je gezondheid in.",
+                       "Write in your own words what you want and why. Do not include your citizen service number (BSN) or health information.";
+    RequestSubmit => "Verzoek versturen", "Send request";
+    RequestSent => "Je verzoek is verstuurd. Hieronder zie je wanneer je uiterlijk antwoord krijgt.", "Your request has been sent. Below you can see when you will get an answer at the latest.";
+    RequestListHeading => "Je verzoeken", "Your requests";
+    RequestListNone => "Je hebt nog geen verzoeken gestuurd.", "You have not sent any requests yet.";
+    RequestReceived => "Ontvangen", "Received";
+    RequestDeadline => "Antwoord uiterlijk", "Answer at the latest";
+    RequestStatusLabel => "Stand van zaken", "Status";
+    RequestStatusOpen => "In behandeling", "Being handled";
+    RequestStatusAnswered => "Beantwoord", "Answered";
+    RequestStatusClosed => "Afgesloten zonder antwoord", "Closed without an answer";
+    RequestYourText => "Wat je vroeg", "What you asked";
+    RequestExtended => "Termijn verlengd", "Deadline extended";
+    RequestExtendedReason => "Reden van de verlenging", "Reason for the extension";
+    RequestAnswer => "Antwoord", "Answer";
+    RequestClosedReason => "Reden van afsluiten", "Reason for closing";
+    RequestsElsewhereLink => "Verzoek indienen", "Send a request";
+
+    PrivacyQueueTitle => "Verzoeken behandelen", "Handle requests";
+    PrivacyQueueIntro => "Open verzoeken, de kortste termijn bovenaan. Open een verzoek om het te beantwoorden, de termijn te verlengen of het af te sluiten.",
+                         "Open requests, the nearest deadline first. Open a request to answer it, extend its deadline or close it.";
+    PrivacyQueueOpenHeading => "Open verzoeken", "Open requests";
+    PrivacyQueueNone => "Er zijn geen open verzoeken.", "There are no open requests.";
+    PrivacyQueueHandledHeading => "Laatst afgehandeld", "Handled most recently";
+    PrivacyQueueHandledNone => "Nog niets afgehandeld.", "Nothing handled yet.";
+    PrivacyQueueOpen => "Openen", "Open";
+    PrivacyRequestTitle => "Verzoek", "Request";
+    PrivacyRequestMissing => "Deze pagina heeft een verzoek nodig. Kies er een uit de lijst.", "This page needs a request. Choose one from the list.";
+    PrivacyRequestFrom => "Van", "From";
+    PrivacyRequestText => "Het verzoek", "The request";
+    PrivacyRequestBack => "Terug naar de lijst", "Back to the list";
+    PrivacyAnswerHeading => "Beantwoorden", "Answer";
+    PrivacyAnswerLabel => "Antwoord", "Answer";
+    PrivacyAnswerHint => "De persoon leest dit in het portaal en krijgt een mail dat er een antwoord is (zonder de inhoud).",
+                         "The person reads this in the portal and gets an e-mail that there is an answer (without its content).";
+    PrivacyAnswerSubmit => "Antwoord versturen", "Send answer";
+    PrivacyExtendHeading => "Termijn verlengen", "Extend the deadline";
+    PrivacyExtendText => "Dit kan één keer, met twee maanden, en alleen met een reden. De persoon ziet de reden en de nieuwe datum.",
+                         "This can be done once, by two months, and only with a reason. The person sees the reason and the new date.";
+    PrivacyReasonLabel => "Reden", "Reason";
+    PrivacyExtendSubmit => "Verlengen met twee maanden", "Extend by two months";
+    PrivacyCloseHeading => "Afsluiten zonder antwoord", "Close without an answer";
+    PrivacyCloseText => "Bijvoorbeeld als de persoon het verzoek intrekt of het een dubbel verzoek is. De persoon ziet de reden.",
+                        "For example when the person withdraws the request or it is a duplicate. The person sees the reason.";
+    PrivacyCloseSubmit => "Afsluiten", "Close";
+    PrivacyDone => "Opgeslagen. De persoon krijgt een mail dat er nieuws is.", "Saved. The person gets an e-mail that there is news.";
+    Overdue => "Termijn verstreken", "Deadline passed";
+
+    FooterStatements => "Verklaringen", "Statements";
+    NavAccessibility => "Toegankelijkheid", "Accessibility";
+    NavPrivacyStatement => "Privacyverklaring", "Privacy statement";
+
+    A11yTitle => "Toegankelijkheidsverklaring", "Accessibility statement";
+    A11yIntro => "IGOM wil dat iedereen Zelfregie kan gebruiken, ook mensen met een beperking. Deze verklaring gaat over het privacyportaal Zelfregie: deze website.",
+                 "IGOM wants everyone to be able to use Zelfregie, including people with a disability. This statement is about the Zelfregie privacy portal: this website.";
+    A11yStatusHeading => "Hoe toegankelijk is Zelfregie?", "How accessible is Zelfregie?";
+    A11yStatus => "Zelfregie voldoet gedeeltelijk aan de eisen voor toegankelijkheid (WCAG 2.2, niveau A en AA).",
+                  "Zelfregie partially meets the accessibility requirements (WCAG 2.2, levels A and AA).";
+    A11yStatusLabel => "Status", "Status";
+    A11yStatusValue => "Voldoet gedeeltelijk", "Partially compliant";
+    A11yTestedHeading => "Hoe hebben we dit onderzocht?", "How did we check this?";
+    A11yTested => "We hebben Zelfregie zelf onderzocht. Een onafhankelijk onderzoek volgt nog. Zo testen we:",
+                  "We checked Zelfregie ourselves. An independent audit is still to come. This is how we test:";
+    A11yTestAxe => "Bij elke wijziging controleert een programma (axe) de pagina's automatisch op fouten.",
+                   "With every change, a program (axe) checks the pages for errors automatically.";
+    A11yTestKeyboard => "We gebruiken de pagina's met alleen het toetsenbord, zonder muis.", "We use the pages with the keyboard only, without a mouse.";
+    A11yTestPhone => "We gebruiken de pagina's op een smal scherm van 360 pixels, zoals een telefoon.", "We use the pages on a narrow screen of 360 pixels, like a phone.";
+    A11yTestLanguages => "We controleren de pagina's in het Nederlands en in het Engels.", "We check the pages in Dutch and in English.";
+    A11yLimitsHeading => "Wat werkt nog niet goed?", "What does not work well yet?";
+    A11yLimitScreenReaders => "We hebben nog niet met alle schermlezers en vergrotingsprogramma's getest.", "We have not yet tested with all screen readers and magnifiers.";
+    A11yLimitAudit => "Een deskundige van buiten IGOM heeft het portaal nog niet onderzocht.", "An expert from outside IGOM has not yet checked the portal.";
+    A11yLimitCrypto => "Een export versleutelen of openen werkt alleen in een recente browser.", "Encrypting or opening an export only works in a recent browser.";
+    A11yContactHeading => "Werkt iets niet? Laat het ons weten", "Does something not work? Let us know";
+    A11yContact => "Kun je iets niet gebruiken of lezen? Mail ons. Je krijgt binnen 5 werkdagen antwoord. We zoeken samen met je een oplossing.",
+                   "Is there something you cannot use or read? E-mail us. You will get an answer within 5 working days. We will look for a solution together with you.";
+    A11yOmbudsman => "Ben je niet tevreden met ons antwoord? Dan kun je contact opnemen met de Nationale ombudsman.",
+                     "Are you not satisfied with our answer? Then you can contact the National Ombudsman (Nationale ombudsman).";
+    StatementDateLabel => "Opgesteld op", "Drawn up on";
+    StatementCheckedLabel => "Laatst bijgewerkt", "Last updated";
+
+    PrivacyTitle => "Privacyverklaring", "Privacy statement";
+    PrivacyIntro => "In Zelfregie zie en beheer je de gegevens die IGOM over je heeft. Hier lees je wie daarvoor verantwoordelijk is, welke gegevens we gebruiken, waarom, hoe lang we ze bewaren en welke rechten je hebt.",
+                    "In Zelfregie you see and manage the data IGOM holds about you. Here you can read who is responsible, which data we use, why, how long we keep it and what your rights are.";
+    PrivacyWhoHeading => "Wie is verantwoordelijk?", "Who is responsible?";
+    PrivacyWho => "De Stuurgroep IGOM is verantwoordelijk voor je gegevens in Zelfregie. IGOM is het samenwerkingsverband van 35 (semi-)overheidsorganisaties in Zuid- en Midden-Limburg. Het RMC IGOM voert het dagelijkse werk uit.",
+                  "The IGOM steering group is responsible for your data in Zelfregie. IGOM is the network of 35 public-sector organisations in South and Central Limburg. RMC IGOM does the daily work.";
+    PrivacyWhatHeading => "Welke gegevens, waarom en hoe lang?", "Which data, why and for how long?";
+    PrivacyWhatIntro => "Per onderdeel van het portaal:", "For each part of the portal:";
+    PrivacyNoTrackingHeading => "Geen volgen, geen reclame", "No tracking, no advertising";
+    PrivacyNoTracking => "Zelfregie gebruikt alleen een cookie om je ingelogd te houden. We gebruiken geen cookies of diensten van anderen om je te volgen, en we halen niets op bij andere websites.",
+                         "Zelfregie only uses a cookie to keep you logged in. We use no cookies or services of others to follow you, and we load nothing from other websites.";
+    PrivacyRightsHeading => "Je rechten", "Your rights";
+    PrivacyRightsSelf => "Veel doe je in het portaal zelf, meteen: je gegevens bekijken (Mijn gegevens), verbeteren (Profiel), meenemen of overdragen (Exporteren) en alles verwijderen (Account).",
+                         "You do a lot in the portal yourself, at once: see your data (My data), correct it (Profile), take it along or transfer it (Export) and delete everything (Account).";
+    PrivacyRightsRequest => "Wil je bezwaar maken, het gebruik laten beperken, een klacht indienen, weten wat we buiten het portaal over je hebben, of iets laten verbeteren dat een medewerker vastlegde? Stuur dan een verzoek. Je krijgt binnen een maand antwoord.",
+                            "Do you want to object, restrict the use, complain, know what we hold about you outside the portal, or have something corrected that a staff member recorded? Then send a request. You get an answer within one month.";
+    PrivacyComplaintHeading => "Klacht bij de Autoriteit Persoonsgegevens", "Complaint to the Dutch Data Protection Authority";
+    PrivacyComplaint => "Ben je het niet eens met hoe we met je gegevens omgaan of met ons antwoord? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens:",
+                        "Do you disagree with how we handle your data or with our answer? Then you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens):";
+    PrivacyContactHeading => "Contact over privacy", "Privacy contact";
+    PrivacyContact => "Vragen over je gegevens? Mail de privacymedewerkers van IGOM. Heb je een account, dan kun je ook een verzoek sturen in het portaal.",
+                      "Questions about your data? E-mail IGOM's privacy staff. If you have an account, you can also send a request in the portal.";
+
     OverviewTakeAwayHeading => "Je gegevens inzien en meenemen", "See and take your data";
-    OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie.",
-                            "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation.";
+    OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
+                            "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";
     ExportTitle => "Exporteren", "Export";
     ExportIntro => "Neem al je gegevens mee als één JSON-bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten, met het verwerkingsregister, een gepubliceerd schema en je cv ook in het JSON Resume-formaat.",
                   "Take all your data with you as one JSON file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers, with the processing register, a published schema and your CV also in the JSON Resume format.";
@@ -677,6 +821,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "The consent text has changed in the meantime. Read the new text and try again.",
         ),
         NotAParticipant => ("Meld je eerst aan als cursist.", "Register as a course participant first."),
+        RequestClosed => (
+            "Dit verzoek is al beantwoord of afgesloten. Er is niets veranderd.",
+            "This request has already been answered or closed. Nothing was changed.",
+        ),
+        AlreadyExtended => (
+            "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
+            "The deadline of this request has already been extended. That can only be done once.",
+        ),
         AlreadyEnrolled => ("Je bent al ingeschreven voor deze opleiding (of staat op de wachtlijst).", "You are already enrolled in this training (or on its waiting list)."),
         TrainingStarted => (
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",
@@ -855,6 +1007,88 @@ pub fn level_name(level: zelfregie_model::profile::EducationLevel) -> T {
     }
 }
 
+/// The privacy staff's address, for the statements (the one place it is written).
+pub const PRIVACY_EMAIL: &str = "privacy@igom.example.org";
+
+/// When the statements were drawn up and last updated.
+pub const STATEMENTS_DATE: time::Date = time::macros::date!(2026 - 11 - 23);
+
+/// A calendar day in words: "28 februari 2026" / "28 February 2026".
+pub fn long_date(date: time::Date, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let index = usize::from(u8::from(date.month())) - 1;
+    let month = match lang {
+        Lang::Nl => NL[index],
+        Lang::En => EN[index],
+    };
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// How far a deadline is: "nog 12 dagen", "vandaag", "3 dagen te laat".
+pub fn days_left_text(days: i64, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Nl, 0) => "vandaag".to_owned(),
+        (Lang::Nl, 1) => "nog 1 dag".to_owned(),
+        (Lang::Nl, d) if d > 1 => format!("nog {d} dagen"),
+        (Lang::Nl, -1) => "1 dag te laat".to_owned(),
+        (Lang::Nl, d) => format!("{} dagen te laat", -d),
+        (Lang::En, 0) => "today".to_owned(),
+        (Lang::En, 1) => "1 day left".to_owned(),
+        (Lang::En, d) if d > 1 => format!("{d} days left"),
+        (Lang::En, -1) => "1 day late".to_owned(),
+        (Lang::En, d) => format!("{} days late", -d),
+    }
+}
+
+/// The name and the explanation of a kind of request.
+pub fn request_kind_text(kind: zelfregie_model::privacy_request::RequestKind) -> (T, T) {
+    use zelfregie_model::privacy_request::RequestKind::*;
+    match kind {
+        Access => (T::RequestKindAccess, T::RequestKindAccessHint),
+        Rectification => (T::RequestKindRectification, T::RequestKindRectificationHint),
+        Restriction => (T::RequestKindRestriction, T::RequestKindRestrictionHint),
+        Objection => (T::RequestKindObjection, T::RequestKindObjectionHint),
+        Complaint => (T::RequestKindComplaint, T::RequestKindComplaintHint),
+    }
+}
+
+/// Where a request stands, in words.
+pub fn request_status_text(status: zelfregie_model::privacy_request::RequestStatus) -> T {
+    use zelfregie_model::privacy_request::RequestStatus::*;
+    match status {
+        Open => T::RequestStatusOpen,
+        Answered => T::RequestStatusAnswered,
+        Closed => T::RequestStatusClosed,
+    }
+}
+
 /// The sentence when the server could not be reached at all.
 pub fn network_error_text(lang: Lang) -> &'static str {
     match lang {
@@ -914,6 +1148,31 @@ mod tests {
         );
         assert_eq!(audience_text(&AudienceNames::Nobody, Lang::Nl), "geen enkele organisatie");
         assert_eq!(audience_text(&AudienceNames::All, Lang::En), "all 35 partner organisations");
+    }
+
+    #[test]
+    fn dates_and_deadlines_in_words() {
+        let d = time::macros::date!(2028 - 02 - 29);
+        assert_eq!(long_date(d, Lang::Nl), "29 februari 2028");
+        assert_eq!(long_date(d, Lang::En), "29 February 2028");
+        assert_eq!(days_left_text(12, Lang::Nl), "nog 12 dagen");
+        assert_eq!(days_left_text(1, Lang::Nl), "nog 1 dag");
+        assert_eq!(days_left_text(0, Lang::Nl), "vandaag");
+        assert_eq!(days_left_text(-3, Lang::Nl), "3 dagen te laat");
+        assert_eq!(days_left_text(-1, Lang::En), "1 day late");
+        assert_eq!(days_left_text(2, Lang::En), "2 days left");
+    }
+
+    #[test]
+    fn every_kind_of_request_is_named_and_explained() {
+        use zelfregie_model::privacy_request::RequestKind;
+        let mut names = Vec::new();
+        for kind in RequestKind::ALL {
+            let (name, hint) = request_kind_text(kind);
+            assert!(!names.contains(&name), "{kind:?}");
+            names.push(name);
+            assert!(hint.get(Lang::Nl).ends_with('.'));
+        }
     }
 
     #[test]

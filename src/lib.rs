@@ -29,6 +29,7 @@ use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
 use crate::pages::email_confirm::EmailConfirmPage;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::export::ExportPage;
 use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
@@ -36,6 +37,10 @@ use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::open_export::OpenExportPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::register_confirm::RegisterConfirmPage;
+use crate::pages::privacy_queue::PrivacyQueuePage;
+use crate::pages::privacy_request::PrivacyRequestPage;
+use crate::pages::privacy_statement::PrivacyStatementPage;
+use crate::pages::requests::RequestsPage;
 use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
@@ -73,6 +78,12 @@ pub fn App() -> impl IntoView {
                     <Route path=To::ResetPassword.matcher() view=ResetPasswordPage/>
                     <Route path=To::RegisterConfirm.matcher() view=RegisterConfirmPage/>
                     <Route path=To::EmailConfirm.matcher() view=EmailConfirmPage/>
+                    <Route path=To::Requests.matcher() view=|| view! { <RequireLogin><RequestsPage/></RequireLogin> }/>
+                    <Route path=To::PrivacyQueue.matcher() view=|| view! { <RequireLogin><PrivacyQueuePage/></RequireLogin> }/>
+                    <Route path=To::PrivacyRequest.matcher() view=|| view! { <RequireLogin><PrivacyRequestPage/></RequireLogin> }/>
+                    // The statements: public, linked from every page's footer.
+                    <Route path=To::Accessibility.matcher() view=AccessibilityPage/>
+                    <Route path=To::PrivacyStatement.matcher() view=PrivacyStatementPage/>
                     <Route path=To::Disclosures.matcher() view=|| view! { <RequireLogin><DisclosuresPage/></RequireLogin> }/>
                     <Route path=To::Login.matcher() view=|| view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> }/>
                     <Route path=To::Register.matcher() view=|| view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> }/>

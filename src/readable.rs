@@ -11,7 +11,7 @@ use zelfregie_model::newsletter::{Channel, ConsentEventKind, ConsentText, Subscr
 use zelfregie_model::profile::{Employment, Month};
 use zelfregie_model::register::{Activity, Text};
 use zelfregie_model::transfer::{Transfer, TransferStatus};
-use zelfregie_model::{Disclosure, DisclosureKind, Partner, Role};
+use zelfregie_model::{Disclosure, DisclosureKind, Partner};
 
 use crate::format::{date_time_words, date_words, month_words, size};
 use crate::i18n::{audience_text, level_name, section_name, Lang, T};
@@ -395,11 +395,7 @@ impl Words<'_> {
         let a = &account.account;
         let mut facts = Vec::new();
         self.text(&mut facts, T::EmailLabel, a.email.clone());
-        let role = match a.role {
-            Role::Person => T::RolePerson,
-            Role::Recruiter => T::RoleRecruiter,
-            Role::AcademyStaff => T::RoleAcademyStaff,
-        };
+        let role = T::role(a.role);
         self.text(&mut facts, T::OverviewAccountType, self.t(role));
         self.text(&mut facts, T::OverviewAccountSince, self.day(a.created_at));
         let sessions = account

@@ -47,6 +47,16 @@ pub enum Route {
     ForgotPassword,
     /// Wachtwoord herstellen: the reset link from the mail.
     ResetPassword,
+    /// Verzoeken: the person's requests about their rights.
+    Requests,
+    /// Privacy staff's queue of requests.
+    PrivacyQueue,
+    /// One request, for privacy staff (`?id=…`).
+    PrivacyRequest,
+    /// Toegankelijkheidsverklaring (public).
+    Accessibility,
+    /// Privacyverklaring (public).
+    PrivacyStatement,
 }
 
 /// What the router matches a path with.
@@ -54,7 +64,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 19] = [
+    pub const ALL: [Route; 24] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -74,7 +84,17 @@ impl Route {
         Route::EmailConfirm,
         Route::ForgotPassword,
         Route::ResetPassword,
+        Route::Requests,
+        Route::PrivacyQueue,
+        Route::PrivacyRequest,
+        Route::Accessibility,
+        Route::PrivacyStatement,
     ];
+
+    /// The link to privacy staff's page of request `id`.
+    pub fn privacy_request(id: &str) -> String {
+        format!("{}?id={}", Route::PrivacyRequest.path(), id)
+    }
 
     /// The page's path, for links and redirects.
     pub const fn path(self) -> &'static str {
@@ -98,6 +118,11 @@ impl Route {
             Route::EmailConfirm => "/e-mailadres-bevestigen",
             Route::ForgotPassword => "/wachtwoord-vergeten",
             Route::ResetPassword => "/wachtwoord-herstellen",
+            Route::Requests => "/verzoeken",
+            Route::PrivacyQueue => "/privacy/verzoeken",
+            Route::PrivacyRequest => "/privacy/verzoek",
+            Route::Accessibility => "/toegankelijkheid",
+            Route::PrivacyStatement => "/privacyverklaring",
         }
     }
 

@@ -23,6 +23,7 @@ fn page_of(id: &str) -> Option<(Route, T)> {
         "academy" => Some((Route::Academy, T::NavAcademy)),
         "newsletter" => Some((Route::Newsletter, T::NavNewsletter)),
         "transfers" => Some((Route::Export, T::NavExport)),
+        "requests" => Some((Route::Requests, T::NavRequests)),
         "account_security" => Some((Route::Account, T::NavAccount)),
         _ => None,
     }

@@ -1,5 +1,5 @@
 //! The app's frame: skip link, header with name, navigation and language switch, the page,
-//! and a footer.
+//! and a footer with the privacy and accessibility statements.
 
 use leptos::prelude::*;
 
@@ -44,6 +44,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="inhoud" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{locale.text(T::Footer)}</p>
+            <nav aria-label=locale.text(T::FooterStatements)>
+                <ul class="footer-links">
+                    <li><a href=Route::PrivacyStatement.path()>{locale.text(T::NavPrivacyStatement)}</a></li>
+                    <li><a href=Route::Accessibility.path()>{locale.text(T::NavAccessibility)}</a></li>
+                </ul>
+            </nav>
         </footer>
         </div>
     }

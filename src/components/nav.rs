@@ -28,8 +28,14 @@ pub fn MainNav() -> impl IntoView {
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
-            // Exporteren is reached from Mijn gegevens and the overview: eight links are
-            // what fits one line of a laptop screen.
+            Some(Role::PrivacyStaff) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::PrivacyQueue, T::NavPrivacyQueue),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
+            // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
+            // links are what fits one line of a laptop screen.
             Some(_) => {
                 vec![(Route::Overview, T::NavOverview), (Route::MyData, T::NavMyData), (Route::Account, T::NavAccount)]
             }

@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod academy;
+pub mod accessibility;
 pub mod account;
 pub mod disclosures;
 pub mod email_confirm;
@@ -13,8 +14,12 @@ pub mod not_found;
 pub mod open_export;
 pub mod overview;
 pub mod password_reset;
+pub mod privacy_queue;
+pub mod privacy_request;
+pub mod privacy_statement;
 pub mod profile;
 pub mod register;
 pub mod register_confirm;
+pub mod requests;
 pub mod transfer_link;
 pub mod visibility;

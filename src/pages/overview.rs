@@ -42,6 +42,7 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn TakeAway() -> impl IntoView {
     let locale = Locale::get();
+    let auth = Auth::get();
     view! {
         <section aria-labelledby="h-take-away">
             <h2 id="h-take-away">{locale.text(T::OverviewTakeAwayHeading)}</h2>
@@ -49,6 +50,9 @@ fn TakeAway() -> impl IntoView {
             <p class="button-row">
                 <a href=Route::MyData.path()>{locale.text(T::NavMyData)}</a>
                 <a href=Route::Export.path()>{locale.text(T::NavExport)}</a>
+                // Requests are filed by people; staff and recruiters have none.
+                {move || (auth.info().map(|i| i.account.role) == Some(Role::Person))
+                    .then(|| view! { <a href=Route::Requests.path()>{locale.text(T::NavRequests)}</a> })}
             </p>
         </section>
     }
@@ -58,11 +62,7 @@ fn TakeAway() -> impl IntoView {
 #[component]
 fn SessionSummary(info: SessionInfo) -> impl IntoView {
     let locale = Locale::get();
-    let role = match info.account.role {
-        Role::Person => T::RolePerson,
-        Role::Recruiter => T::RoleRecruiter,
-        Role::AcademyStaff => T::RoleAcademyStaff,
-    };
+    let role = T::role(info.account.role);
     let partner = info.account.partner.clone().map(|p| {
         view! {
             <dt>{locale.text(T::OverviewPartner)}</dt>

@@ -66,6 +66,8 @@ pub enum Role {
     Recruiter,
     /// Staff of the IGOM academy.
     AcademyStaff,
+    /// Privacy staff: handle the requests people send about their rights.
+    PrivacyStaff,
 }
 
 impl Role {
@@ -75,12 +77,26 @@ impl Role {
             Role::Person => "person",
             Role::Recruiter => "recruiter",
             Role::AcademyStaff => "academy_staff",
+            Role::PrivacyStaff => "privacy_staff",
         }
+    }
+
+    /// Every role.
+    pub const ALL: [Role; 4] = [Role::Person, Role::Recruiter, Role::AcademyStaff, Role::PrivacyStaff];
+
+    /// The portal's own staff, who see many people's data: the one list of them (stronger
+    /// login rules apply to these roles). Recruiters are employees of a partner and see only
+    /// what each candidate shows their partner.
+    pub const STAFF: [Role; 2] = [Role::AcademyStaff, Role::PrivacyStaff];
+
+    /// Whether this is one of [`Role::STAFF`].
+    pub fn is_staff(self) -> bool {
+        Role::STAFF.contains(&self)
     }
 
     /// The role named `s`, if any.
     pub fn parse(s: &str) -> Option<Role> {
-        [Role::Person, Role::Recruiter, Role::AcademyStaff].into_iter().find(|r| r.as_str() == s)
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 }
 

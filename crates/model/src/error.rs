@@ -85,6 +85,10 @@ error_codes! {
         AlreadyEnrolled,
         /// The training has started; enrolling or cancelling is no longer possible.
         TrainingStarted,
+        /// The request has been answered or closed already; nothing was changed.
+        RequestClosed,
+        /// The request's deadline was extended already (once is all the law allows).
+        AlreadyExtended,
         /// An account with this e-mail address already exists.
         EmailTaken,
         /// The new e-mail address is the one the account has already.

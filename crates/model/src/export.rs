@@ -44,6 +44,10 @@ pub struct ExportDocument {
     /// Encrypted exports left for other organisations (metadata; the files are never readable
     /// by the portal and are gone once fetched).
     pub transfers: Vec<crate::transfer::Transfer>,
+    /// Requests about the person's rights, with their deadlines and answers (absent in
+    /// exports made before requests existed).
+    #[serde(default)]
+    pub requests: Vec<crate::privacy_request::PrivacyRequest>,
     /// The register entries of the processing activities that concern the person.
     pub register: Vec<Activity>,
     /// The CV part as a JSON Resume document (jsonresume.org schema 1.0.0).

@@ -100,7 +100,10 @@ mod tests {
     #[test]
     fn the_register_is_complete_and_uses_dpv() {
         let ids: Vec<&str> = register().iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["candidate_bank", "disclosure_log", "academy", "newsletter", "transfers", "account_security"]);
+        assert_eq!(
+            ids,
+            ["candidate_bank", "disclosure_log", "academy", "newsletter", "transfers", "requests", "account_security"]
+        );
         for a in register() {
             assert!(a.purpose_dpv.starts_with("dpv:"), "{}", a.id);
             assert!(a.legal_basis.dpv.starts_with("eu-gdpr:A6-1-"), "{}", a.id);

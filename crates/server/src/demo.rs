@@ -26,7 +26,7 @@ pub struct DemoAccount {
     pub partner_slug: Option<String>,
 }
 
-/// The demo logins: the candidate, the course participant, academy staff, and one
+/// The demo logins: the candidate, the course participant, academy staff, privacy staff, and one
 /// recruiter per partner (`recruiter@<slug>.example.org`).
 pub fn accounts() -> Vec<DemoAccount> {
     let person = |email: &str, role| DemoAccount { email: email.to_owned(), role, partner_slug: None };
@@ -34,6 +34,7 @@ pub fn accounts() -> Vec<DemoAccount> {
         person("kandidaat@example.org", Role::Person),
         person("cursist@example.org", Role::Person),
         person("academie@example.org", Role::AcademyStaff),
+        person("privacy@example.org", Role::PrivacyStaff),
     ];
     list.extend(Partner::all().into_iter().map(|p| DemoAccount {
         email: format!("recruiter@{}.example.org", p.slug),
@@ -73,6 +74,12 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
     seed_newsletter_consent(state, kandidaat).await?;
     seed_academy(state).await?;
+    // One open request, so privacy staff's queue shows itself.
+    let request = zelfregie_model::privacy_request::NewRequest {
+        kind: zelfregie_model::privacy_request::RequestKind::Access,
+        text: "Ik wil graag weten welke gegevens Gemeente Kerkrade via IGOM over mij heeft, buiten dit portaal.".into(),
+    };
+    crate::privacy_requests::file(&state.db, kandidaat, &request).await?;
     Ok(true)
 }
 

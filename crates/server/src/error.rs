@@ -71,7 +71,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | EmailUnchanged => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted => StatusCode::CONFLICT,
+        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended => {
+            StatusCode::CONFLICT
+        }
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,

@@ -77,6 +77,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     };
 
     let transfers = crate::transfers::list(db, account_id).await?;
+    let requests = crate::privacy_requests::mine(db, account_id).await?;
 
     // The register entries that concern this person.
     let has_profile = profile != Profile::default() || visibility.listed;
@@ -86,6 +87,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         "academy" => academy.participant.is_some() || !academy.enrolments.is_empty(),
         "newsletter" => !events.is_empty(),
         "transfers" => !transfers.is_empty(),
+        "requests" => !requests.is_empty(),
         _ => true,
     };
     let cv = json_resume(&profile, &email);
@@ -101,6 +103,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         academy,
         newsletter,
         transfers,
+        requests,
         register,
         cv,
     })

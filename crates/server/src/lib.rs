@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod password_reset;
 pub mod registration;
 pub mod retention;
+pub mod privacy_requests;
 pub mod secrets;
 pub mod serve;
 pub mod state;

@@ -74,9 +74,9 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Deletes timed-out sessions, old rate-limit counters, expired password reset links, expired
-/// pending registrations and e-mail changes, expired transfer files and old undelivered
-/// erasure notices every ten minutes, and runs the retention job (warn, then erase
-/// candidates inactive for years).
+/// pending registrations and e-mail changes, expired transfer files, old undelivered erasure
+/// notices and requests closed more than two years ago every ten minutes, and runs the
+/// retention job (warn, then erase candidates inactive for years).
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -104,6 +104,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::retention::run_now(&state).await {
                 tracing::warn!(error = ?e, "the retention job failed");
+            }
+            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, zelfregie_server::store::now()).await {
+                tracing::warn!(error = %e, "deleting requests past their retention failed");
             }
         }
     });

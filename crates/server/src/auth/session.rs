@@ -193,6 +193,21 @@ impl FromRequestParts<AppState> for StaffSession {
     }
 }
 
+/// A logged-in member of the privacy staff; anyone else gets 403.
+pub struct PrivacyStaffSession(pub CurrentSession);
+
+impl FromRequestParts<AppState> for PrivacyStaffSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        if session.role != Role::PrivacyStaff {
+            return Err(AppError::code(ErrorCode::Forbidden));
+        }
+        Ok(PrivacyStaffSession(session))
+    }
+}
+
 impl FromRequestParts<AppState> for PersonSession {
     type Rejection = AppError;
 

@@ -13,6 +13,7 @@ pub mod newsletter;
 pub mod openapi;
 pub mod partners;
 pub mod password_reset;
+pub mod privacy_requests;
 pub mod profile;
 pub mod recruiter;
 pub mod retention;
@@ -75,6 +76,13 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(academy::cancel))
         .routes(routes!(academy::roster))
         .routes(routes!(academy::record_attendance))
+        .routes(routes!(privacy_requests::mine, privacy_requests::file))
+        .routes(routes!(privacy_requests::one_of_mine))
+        .routes(routes!(privacy_requests::queue))
+        .routes(routes!(privacy_requests::for_staff))
+        .routes(routes!(privacy_requests::answer))
+        .routes(routes!(privacy_requests::extend))
+        .routes(routes!(privacy_requests::close))
         .routes(routes!(export::export))
         .routes(routes!(export::schema))
         .routes(routes!(export::register))

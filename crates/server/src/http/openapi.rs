@@ -27,7 +27,8 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "export", description = "Everything held about me: register, export and its schema"),
         (name = "academy", description = "IGOM academy: participants, catalogue, enrolments, attendance"),
         (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts"),
-        (name = "transfers", description = "Exports encrypted in the browser, left for another organisation behind a one-time link")
+        (name = "transfers", description = "Exports encrypted in the browser, left for another organisation behind a one-time link"),
+        (name = "requests", description = "Requests about one's rights, with the legal deadline; privacy staff's queue")
     )
 )]
 pub struct ApiDoc;

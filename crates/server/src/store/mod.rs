@@ -16,6 +16,7 @@ pub mod newsletter;
 pub mod outbox;
 pub mod password_resets;
 pub mod retention;
+pub mod privacy_requests;
 pub mod throttle;
 pub mod transfers;
 pub mod verification;

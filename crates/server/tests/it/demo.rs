@@ -12,12 +12,18 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     assert!(demo::seed_if_empty(&app.state).await.unwrap());
     assert!(!demo::seed_if_empty(&app.state).await.unwrap(), "never seeds twice");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
-    assert_eq!(n, 3 + 35);
+    assert_eq!(n, 4 + 35);
+    // Privacy staff's queue has the demo candidate's open request.
+    let privacy = app.login("privacy@example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
+    assert_eq!(queue.body.as_array().unwrap().len(), 1);
+    assert_eq!(queue.body[0]["kind"], "access");
 
     for (email, role) in [
         ("kandidaat@example.org", "person"),
         ("cursist@example.org", "person"),
         ("academie@example.org", "academy_staff"),
+        ("privacy@example.org", "privacy_staff"),
     ] {
         let r = app.login(email, demo::DEMO_PASSWORD).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");

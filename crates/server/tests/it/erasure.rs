@@ -57,8 +57,25 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     };
     assert_eq!(uploads(&app).await, 1, "the fixture stored an upload");
     let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
-    let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4", "canary-nieuw-5a1f"];
-    assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
+    let canaries = [
+        "canary-account-5a1f",
+        "cnry5a1f",
+        "canary-functie-c3",
+        "canary-leiding-c4",
+        "canary-nieuw-5a1f",
+        "canary-verzoek-r1",
+        "canary-verlenging-r2",
+        "canary-antwoord-r3",
+    ];
+    let before = occurrences(&app, &canaries).await;
+    assert!(before.len() >= 5, "the fixture put the canaries everywhere");
+    for held in [
+        "privacy_requests.text (canary-verzoek-r1)",
+        "privacy_requests.extension_reason (canary-verlenging-r2)",
+        "privacy_requests.response (canary-antwoord-r3)",
+    ] {
+        assert!(before.iter().any(|f| f == held), "{held} in {before:?}");
+    }
     let files = common::files_containing(&app.data_dir(), &canaries);
     let written: &[&str] = if common::on_postgres() {
         &["mail/", "processor-deliveries.jsonl"]

@@ -20,3 +20,4 @@ mod web;
 mod email_change;
 mod registration;
 mod retention;
+mod requests;

@@ -11,11 +11,16 @@ use sqlx::{Connection, Executor};
 /// A new file with the SQLite migrations 0001–0005 applied and recorded the way sqlx records
 /// them: the database the previous release left behind.
 async fn old_database(path: &Path) -> sqlx::SqliteConnection {
+    database_at(path, 5).await
+}
+
+/// A new file with the SQLite migrations up to `last` applied and recorded.
+async fn database_at(path: &Path, last: i64) -> sqlx::SqliteConnection {
     let url = format!("sqlite://{}?mode=rwc", path.display());
     let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
     conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;").await.unwrap();
     let migrator = sqlx::migrate!("migrations/sqlite");
-    for m in migrator.iter().filter(|m| m.version <= 5) {
+    for m in migrator.iter().filter(|m| m.version <= last) {
         let mut tx = conn.begin().await.unwrap();
         tx.execute(&*m.sql).await.unwrap();
         sqlx::query(
@@ -103,4 +108,53 @@ async fn a_database_of_the_previous_release_keeps_every_row() {
     for table in ["sessions", "profiles", "consent_events", "processor_outbox", "disclosures"] {
         assert_eq!(count(table).await, 0, "{table} went with the account");
     }
+}
+
+/// Migration 0013 rebuilds the account table to admit privacy staff: rows, references and the
+/// id sequence survive (an erased account's id is not given out again), and the new role is
+/// accepted while unknown ones still are not.
+#[tokio::test]
+async fn adding_privacy_staff_keeps_accounts_and_never_reuses_an_erased_id() {
+    if common::on_postgres() {
+        return; // PostgreSQL changes the constraint in place.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut old = database_at(&data.join(zelfregie_server::store::DB_FILE), 7).await;
+    old.execute(
+        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('a@example.org', 'h', 'person', 1, randomblob(32));
+         INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('b@example.org', 'h', 'academy_staff', 1, randomblob(32));
+         INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('weg@example.org', 'h', 'person', 1, randomblob(32));
+         DELETE FROM accounts WHERE email = 'weg@example.org';
+         INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (x'02', 1, 1, 1);
+         INSERT INTO consent_events (account_id, kind, at, text_version, text_hash, channel) VALUES (1, 'given', 1, 1, 'x', 'portal');",
+    )
+    .await
+    .unwrap();
+    old.close().await.unwrap();
+
+    let store = zelfregie_server::store::Store::open(None, &data).await.unwrap();
+    let pool = store.pool();
+    let accounts: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, role FROM accounts ORDER BY id").fetch_all(pool).await.unwrap();
+    assert_eq!(accounts, [(1, "person".into()), (2, "academy_staff".into())]);
+    let next: i64 = sqlx::query_scalar(
+        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('privacy@example.org', 'h', 'privacy_staff', 2, randomblob(32)) RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(next, 4, "id 3 belonged to an erased account");
+    let bad = sqlx::query(
+        "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('x@example.org', 'h', 'admin', 2, randomblob(32))",
+    )
+    .execute(pool)
+    .await;
+    assert!(bad.is_err(), "an unknown role is still refused");
+    let deleted = sqlx::query("DELETE FROM consent_events").execute(pool).await;
+    assert!(deleted.is_err(), "the append-only trigger is back");
+    sqlx::query("DELETE FROM accounts WHERE id = 1").execute(pool).await.unwrap();
+    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(pool).await.unwrap();
+    assert_eq!(sessions, 0, "erasure still cascades");
 }

@@ -72,6 +72,14 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "PUT /api/me/password",
         "PUT /api/me/profile",
         "PUT /api/me/visibility",
+        "GET /api/me/requests",
+        "POST /api/me/requests",
+        "GET /api/me/requests/{id}",
+        "GET /api/privacy/requests",
+        "GET /api/privacy/requests/{id}",
+        "POST /api/privacy/requests/{id}/answer",
+        "POST /api/privacy/requests/{id}/extension",
+        "POST /api/privacy/requests/{id}/close",
     ];
     expected.sort();
     assert_eq!(operations, expected);
@@ -119,6 +127,9 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "Preview",
         "NewsletterStatus",
         "ConsentEvent",
+        "PrivacyRequest",
+        "QueueEntry",
+        "StaffRequest",
     ] {
         assert!(schemas.contains_key(name), "{name} missing");
     }

@@ -264,7 +264,8 @@ impl TestApp {
 pub const REGISTRATION_PAGE: &str = "/registreren/bevestigen";
 
 /// A person with data in every table: profile and visibility (canaries), a recruiter's view,
-/// academy registration and enrolment, newsletter consent given, confirmed and withdrawn.
+/// academy registration and enrolment, newsletter consent given, confirmed and withdrawn, a
+/// transfer, a request extended and answered by privacy staff.
 /// Seeds the demo first. Returns the session cookie and the account id.
 pub async fn filled_person(app: &TestApp) -> (String, i64) {
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
@@ -328,6 +329,24 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
         .await;
     assert_eq!(r.status, axum::http::StatusCode::ACCEPTED, "{:?}", r.body);
     assert_eq!(app.wait_for_links("canary-nieuw-5a1f@example.org", "/e-mailadres-bevestigen", 1).await.len(), 1);
+    // A request about a right, extended and answered by privacy staff.
+    let r = app
+        .call(
+            Method::POST,
+            "/api/me/requests",
+            Some(serde_json::json!({"kind": "objection", "text": "canary-verzoek-r1: ik maak bezwaar."})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
+    let request = r.body["id"].as_str().unwrap().to_owned();
+    let privacy =
+        app.login("privacy@example.org", zelfregie_server::demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    for (action, text) in [("extension", "canary-verlenging-r2"), ("answer", "canary-antwoord-r3")] {
+        let path = format!("/api/privacy/requests/{request}/{action}");
+        let r = app.call(Method::POST, &path, Some(serde_json::json!({ "text": text })), Some(&privacy)).await;
+        assert_eq!(r.status, axum::http::StatusCode::OK, "{action}: {:?}", r.body);
+    }
     (cookie, id)
 }
 

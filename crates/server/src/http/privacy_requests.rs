@@ -1,0 +1,134 @@
+//! Requests about one's rights: the person's own (`/api/me/requests`) and privacy staff's
+//! queue (`/api/privacy/requests`). A person reaches only their own requests (another's id is
+//! a 404, as if it did not exist); only privacy staff reach the queue (everyone else 403).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
+
+use crate::auth::session::{PersonSession, PrivacyStaffSession};
+use crate::error::{AppError, Json, Path, Query};
+use crate::privacy_requests::{self, Action};
+use crate::state::AppState;
+
+/// The person's requests, newest first, with status, deadline and answer.
+#[utoipa::path(get, path = "/api/me/requests", tag = "requests", security(("session" = [])),
+    responses((status = 200, body = Vec<PrivacyRequest>), (status = 403, body = zelfregie_model::ApiError)))]
+pub async fn mine(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+) -> Result<Json<Vec<PrivacyRequest>>, AppError> {
+    Ok(Json(privacy_requests::mine(&state.db, s.account_id).await?))
+}
+
+/// Files a request: received now, answer due one month later (at most ten in 24 hours).
+#[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = [])), request_body = NewRequest,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 201, body = PrivacyRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 422, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`quota_exceeded`")))]
+pub async fn file(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+    Json(body): Json<NewRequest>,
+) -> Result<(StatusCode, Json<PrivacyRequest>), AppError> {
+    Ok((StatusCode::CREATED, Json(privacy_requests::file(&state.db, s.account_id, &body).await?)))
+}
+
+/// One of the person's requests; another person's is `not_found`.
+#[utoipa::path(get, path = "/api/me/requests/{id}", tag = "requests", security(("session" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = PrivacyRequest), (status = 404, body = zelfregie_model::ApiError)))]
+pub async fn one_of_mine(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+    Path(id): Path<String>,
+) -> Result<Json<PrivacyRequest>, AppError> {
+    Ok(Json(privacy_requests::one_of_mine(&state.db, s.account_id, &id).await?))
+}
+
+/// Which part of the queue.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    /// `true`: the 100 requests handled most recently, latest first; otherwise every open one,
+    /// nearest deadline first.
+    #[serde(default)]
+    pub closed: bool,
+}
+
+/// Privacy staff: the queue, open requests by deadline (or the handled ones).
+#[utoipa::path(get, path = "/api/privacy/requests", tag = "requests", security(("session" = [])),
+    params(QueueQuery),
+    responses((status = 200, body = Vec<QueueEntry>), (status = 403, body = zelfregie_model::ApiError)))]
+pub async fn queue(
+    State(state): State<AppState>,
+    _staff: PrivacyStaffSession,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<Vec<QueueEntry>>, AppError> {
+    Ok(Json(privacy_requests::queue(&state.db, q.closed).await?))
+}
+
+/// Privacy staff: one request, with the person's address.
+#[utoipa::path(get, path = "/api/privacy/requests/{id}", tag = "requests", security(("session" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError)))]
+pub async fn for_staff(
+    State(state): State<AppState>,
+    _staff: PrivacyStaffSession,
+    Path(id): Path<String>,
+) -> Result<Json<StaffRequest>, AppError> {
+    Ok(Json(privacy_requests::for_staff(&state.db, &id).await?))
+}
+
+/// Privacy staff answer a request: it closes, and the person is told by mail that there is an answer.
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/answer", tag = "requests", security(("session" = [])),
+    request_body = StaffText,
+    params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError),
+              (status = 409, body = zelfregie_model::ApiError, description = "`request_closed`"),
+              (status = 422, body = zelfregie_model::ApiError)))]
+pub async fn answer(
+    State(state): State<AppState>,
+    PrivacyStaffSession(s): PrivacyStaffSession,
+    Path(id): Path<String>,
+    Json(body): Json<StaffText>,
+) -> Result<Json<StaffRequest>, AppError> {
+    Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Answer, &body).await?))
+}
+
+/// Privacy staff extend the deadline by two months, once, with a reason the person sees.
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/extension", tag = "requests", security(("session" = [])),
+    request_body = StaffText,
+    params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError),
+              (status = 409, body = zelfregie_model::ApiError, description = "`already_extended`, `request_closed`"),
+              (status = 422, body = zelfregie_model::ApiError)))]
+pub async fn extend(
+    State(state): State<AppState>,
+    PrivacyStaffSession(s): PrivacyStaffSession,
+    Path(id): Path<String>,
+    Json(body): Json<StaffText>,
+) -> Result<Json<StaffRequest>, AppError> {
+    Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Extend, &body).await?))
+}
+
+/// Privacy staff close a request without an answer, with a reason the person sees.
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/close", tag = "requests", security(("session" = [])),
+    request_body = StaffText,
+    params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError),
+              (status = 409, body = zelfregie_model::ApiError, description = "`request_closed`"),
+              (status = 422, body = zelfregie_model::ApiError)))]
+pub async fn close(
+    State(state): State<AppState>,
+    PrivacyStaffSession(s): PrivacyStaffSession,
+    Path(id): Path<String>,
+    Json(body): Json<StaffText>,
+) -> Result<Json<StaffRequest>, AppError> {
+    Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Close, &body).await?))
+}

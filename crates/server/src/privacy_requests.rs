@@ -1,0 +1,222 @@
+//! Formal requests about a person's rights (docs/security.md "Requests"): the person files
+//! one, privacy staff answer it, extend its deadline once with a reason, or close it without
+//! an answer with a reason. The deadline comes from the model's arithmetic. Every change by
+//! staff is logged with who made it, never with any text; the person is told by mail that
+//! there is news, never what it is.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use zelfregie_model::privacy_request::{
+    day, deadline, NewRequest, PrivacyRequest, QueueEntry, RequestKind, RequestStatus, StaffNote, StaffRequest,
+    StaffText, RETENTION_YEARS,
+};
+use zelfregie_model::ErrorCode;
+
+use crate::error::AppError;
+use crate::mail::Mail;
+use crate::state::AppState;
+use crate::store::privacy_requests::{self as rows, RequestRow};
+use crate::store::{now, to_datetime, Store};
+
+/// Requests one person may file in 24 hours: far more than anyone needs, few enough that
+/// one account cannot bury privacy staff's queue.
+pub const DAILY_REQUESTS: i64 = 10;
+
+/// What privacy staff do with a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Answer it (closes it).
+    Answer,
+    /// Extend its deadline by two months, once.
+    Extend,
+    /// Close it without an answer.
+    Close,
+}
+
+impl Action {
+    /// The name in the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Answer => "answered",
+            Action::Extend => "extended",
+            Action::Close => "closed without answer",
+        }
+    }
+}
+
+fn request(row: RequestRow) -> Result<PrivacyRequest, AppError> {
+    let kind = RequestKind::parse(&row.kind).ok_or_else(|| anyhow::anyhow!("stored request kind"))?;
+    let status = RequestStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("stored request status"))?;
+    let deadline = day::parse(&row.deadline).ok_or_else(|| anyhow::anyhow!("stored request deadline"))?;
+    let extension = row.extension_reason.zip(row.extended_at).map(|(text, at)| StaffNote { text, at: to_datetime(at) });
+    let response = row.response.zip(row.closed_at).map(|(text, at)| StaffNote { text, at: to_datetime(at) });
+    Ok(PrivacyRequest {
+        id: row.public_id,
+        kind,
+        text: row.text,
+        status,
+        received_at: to_datetime(row.received_at),
+        deadline,
+        extension,
+        response,
+    })
+}
+
+/// Files a request for `account_id`: received now, due one month later. At most
+/// [`DAILY_REQUESTS`] in 24 hours, counted under the write lock (parallel filings cannot pass
+/// the limit together); beyond it `quota_exceeded`.
+pub async fn file(store: &Store, account_id: i64, new: &NewRequest) -> Result<PrivacyRequest, AppError> {
+    let errors = new.validate();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let mut raw = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
+    let public_id = URL_SAFE_NO_PAD.encode(raw);
+    let received_at = now();
+    let due = day::to_string(deadline(to_datetime(received_at), false));
+    let row = rows::NewRow {
+        public_id: &public_id,
+        account_id,
+        kind: new.kind.as_str(),
+        text: new.text.trim(),
+        received_at,
+        deadline: &due,
+    };
+    let mut tx = store.begin_exclusive().await?;
+    if rows::filed_since(&mut *tx, account_id, received_at - 86_400).await? >= DAILY_REQUESTS {
+        return Err(AppError::code(ErrorCode::QuotaExceeded));
+    }
+    rows::insert(&mut *tx, &row).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, kind = new.kind.as_str(), "request filed");
+    let row = rows::one_of_account(store.pool(), account_id, &public_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("just stored"))?;
+    request(row)
+}
+
+/// Every request of a person, newest first.
+pub async fn mine(store: &Store, account_id: i64) -> Result<Vec<PrivacyRequest>, AppError> {
+    rows::of_account(store.pool(), account_id).await?.into_iter().map(request).collect()
+}
+
+/// One request of a person; another person's is `NotFound`, the same as one that does not exist.
+pub async fn one_of_mine(store: &Store, account_id: i64, public_id: &str) -> Result<PrivacyRequest, AppError> {
+    let row = rows::one_of_account(store.pool(), account_id, public_id).await?;
+    request(row.ok_or_else(|| AppError::code(ErrorCode::NotFound))?)
+}
+
+/// The queue: open requests by deadline, or (`closed`) the handled ones, latest first.
+pub async fn queue(store: &Store, closed: bool) -> Result<Vec<QueueEntry>, AppError> {
+    rows::queue(store.pool(), closed)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let r = request(row)?;
+            Ok(QueueEntry {
+                id: r.id,
+                kind: r.kind,
+                status: r.status,
+                received_at: r.received_at,
+                deadline: r.deadline,
+                extended: r.extension.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// One request with the person's address, for privacy staff.
+pub async fn for_staff(store: &Store, public_id: &str) -> Result<StaffRequest, AppError> {
+    let row = rows::one(store.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    Ok(StaffRequest { request: request(row.request)?, email: row.email })
+}
+
+/// Privacy staff member `staff` answers, extends or closes request `public_id`. Each change
+/// is one conditional statement: of two staff members acting at once, one wins and the other
+/// is told why nothing changed (`request_closed`, `already_extended`). The person gets a
+/// mail that there is news (not the news itself).
+pub async fn act(
+    state: &AppState,
+    staff: i64,
+    public_id: &str,
+    action: Action,
+    body: &StaffText,
+) -> Result<StaffRequest, AppError> {
+    let errors = match action {
+        Action::Answer => body.validate_answer(),
+        Action::Extend | Action::Close => body.validate_reason(),
+    };
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let pool = state.db.pool();
+    let current = rows::one(pool, public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    let text = body.text.trim();
+    let at = now();
+    let done = match action {
+        Action::Answer => rows::close(pool, public_id, RequestStatus::Answered.as_str(), text, at, staff).await?,
+        Action::Close => rows::close(pool, public_id, RequestStatus::Closed.as_str(), text, at, staff).await?,
+        Action::Extend => {
+            let received = to_datetime(current.request.received_at);
+            let due = day::to_string(deadline(received, true));
+            rows::extend(pool, public_id, text, &due, at, staff).await?
+        }
+    };
+    if !done {
+        let (status, extended_at) = rows::state(pool, public_id).await?.unwrap_or(("closed".into(), None));
+        let code = if status != RequestStatus::Open.as_str() {
+            ErrorCode::RequestClosed
+        } else if extended_at.is_some() {
+            ErrorCode::AlreadyExtended
+        } else {
+            ErrorCode::RequestClosed
+        };
+        return Err(AppError::code(code));
+    }
+    tracing::info!(staff_account_id = staff, request = public_id, action = action.as_str(), "request handled");
+    let updated = for_staff(&state.db, public_id).await?;
+    let mail = news_mail(&state.public_url, &updated.email, action);
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::warn!(error = %e, "mailing the news about a request failed");
+    }
+    Ok(updated)
+}
+
+/// The mail that tells the person there is news about their request: where to read it, never
+/// what it says (a mailbox is not the place for it).
+pub fn news_mail(public_url: &str, to: &str, action: Action) -> Mail {
+    let (subject, nl, en) = match action {
+        Action::Answer => (
+            "Er is een antwoord op je verzoek",
+            "Er is een antwoord op je verzoek aan IGOM.",
+            "There is an answer to your request to IGOM.",
+        ),
+        Action::Extend => (
+            "We hebben meer tijd nodig voor je verzoek",
+            "We hebben meer tijd nodig voor je verzoek aan IGOM. Je ziet de reden en de nieuwe datum in het portaal.",
+            "We need more time for your request to IGOM. You can see the reason and the new date in the portal.",
+        ),
+        Action::Close => (
+            "Je verzoek is afgesloten",
+            "Je verzoek aan IGOM is afgesloten. Je ziet de reden in het portaal.",
+            "Your request to IGOM has been closed. You can see the reason in the portal.",
+        ),
+    };
+    let body = format!(
+        "{nl} Log in om het te lezen:\n\n{public_url}/verzoeken\n\n\
+         Om je privacy te beschermen staat de inhoud niet in deze mail.\n\n\
+         {en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.\n"
+    );
+    Mail { to: to.to_owned(), subject: subject.into(), body, headers: Vec::new() }
+}
+
+/// Deletes requests closed more than [`RETENTION_YEARS`] before `now` (counted as 366-day
+/// years: never a day early).
+pub async fn purge(store: &Store, now: i64) -> sqlx::Result<u64> {
+    let deleted = rows::purge_closed(store.pool(), now - RETENTION_YEARS * 366 * 86_400).await?;
+    if deleted > 0 {
+        tracing::info!(deleted, "requests past their retention deleted");
+    }
+    Ok(deleted)
+}

@@ -1,0 +1,403 @@
+//! Formal requests about one's rights (issue 13): the legal deadline, the extension (once,
+//! with a reason), answers shown to the person and announced by mail without their content,
+//! who may see what (a person only their own requests, only privacy staff the queue), two
+//! staff members at once, the staff log without content, and retention.
+
+use crate::common;
+
+use axum::http::{Method, StatusCode};
+use common::{Reply, TestApp};
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+use zelfregie_model::privacy_request::{day, deadline};
+use zelfregie_server::demo;
+
+async fn demo_app() -> TestApp {
+    let app = TestApp::new().await;
+    demo::seed_if_empty(&app.state).await.unwrap();
+    app
+}
+
+async fn login(app: &TestApp, email: &str) -> String {
+    let r = app.login(email, demo::DEMO_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{email}");
+    r.session_cookie().unwrap()
+}
+
+async fn file(app: &TestApp, cookie: &str, kind: &str, text: &str) -> Reply {
+    app.call(Method::POST, "/api/me/requests", Some(json!({"kind": kind, "text": text})), Some(cookie)).await
+}
+
+async fn filed(app: &TestApp, cookie: &str, kind: &str, text: &str) -> Value {
+    let r = file(app, cookie, kind, text).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    r.body
+}
+
+async fn staff(app: &TestApp, cookie: &str, id: &str, action: &str, text: &str) -> Reply {
+    let path = format!("/api/privacy/requests/{id}/{action}");
+    app.call(Method::POST, &path, Some(json!({ "text": text })), Some(cookie)).await
+}
+
+fn received(r: &Value) -> OffsetDateTime {
+    OffsetDateTime::parse(r["received_at"].as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap()
+}
+
+/// The mail files sent to `to`, oldest first.
+fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir(app.data_dir().join("mail")) else { return Vec::new() };
+    let mut paths: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .filter(|t| t.contains(&format!("\r\nTo: <{to}>\r\n")))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_request_gets_its_legal_deadline_and_the_person_sees_the_answer() {
+    let app = demo_app().await;
+    let person = app.registered("verzoeker@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+
+    let r = filed(&app, &person, "objection", "Ik maak bezwaar tegen het gebruik van mijn gegevens voor X.").await;
+    assert_eq!(r["status"], "open");
+    assert_eq!(r["kind"], "objection");
+    let id = r["id"].as_str().unwrap().to_owned();
+    assert!(id.len() >= 22, "a random id, not a counter: {id}");
+    assert_eq!(r["deadline"], day::to_string(deadline(received(&r), false)), "one month after receipt");
+    assert!(r.get("response").is_none() && r.get("extension").is_none());
+
+    let mine = app.get("/api/me/requests", Some(&person)).await;
+    assert_eq!(mine.body.as_array().unwrap().len(), 1);
+    assert_eq!(mine.body[0]["id"], id.as_str());
+
+    // Privacy staff see it in the queue (no text there), and in full when opened.
+    let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
+    assert_eq!(queue.status, StatusCode::OK);
+    let entry = queue.body.as_array().unwrap().iter().find(|e| e["id"] == id.as_str()).unwrap().clone();
+    assert_eq!(entry["deadline"], r["deadline"]);
+    assert!(entry.get("text").is_none() && entry.get("email").is_none(), "the queue shows no content");
+    let opened = app.get(&format!("/api/privacy/requests/{id}"), Some(&privacy)).await;
+    assert_eq!(opened.body["email"], "verzoeker@example.org");
+    assert_eq!(opened.body["request"]["text"], "Ik maak bezwaar tegen het gebruik van mijn gegevens voor X.");
+
+    let answer = "We stoppen met het gebruik voor X. Geheim-antwoord-7f3.";
+    let a = staff(&app, &privacy, &id, "answer", answer).await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    assert_eq!(a.body["request"]["status"], "answered");
+
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(seen.body["status"], "answered");
+    assert_eq!(seen.body["response"]["text"], answer);
+    // The mail says there is an answer and where to read it, never the answer itself.
+    let mails = mails_to(&app, "verzoeker@example.org");
+    assert_eq!(mails.len(), 1, "one mail for one answer");
+    assert!(mails[0].contains("Er is een antwoord op je verzoek"), "{}", mails[0]);
+    assert!(mails[0].contains("/verzoeken"));
+    assert!(!mails[0].contains("Geheim-antwoord-7f3") && !mails[0].contains("bezwaar tegen"));
+    // Answered requests leave the open queue and appear among the handled ones.
+    let open = app.get("/api/privacy/requests", Some(&privacy)).await;
+    assert!(open.body.as_array().unwrap().iter().all(|e| e["id"] != id.as_str()));
+    let handled = app.get("/api/privacy/requests?closed=true", Some(&privacy)).await;
+    assert_eq!(handled.body[0]["id"], id.as_str());
+}
+
+#[tokio::test]
+async fn a_request_is_checked_like_every_text() {
+    let app = demo_app().await;
+    let person = app.registered("controle@example.org").await;
+    let empty = file(&app, &person, "complaint", "   ").await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(empty.body["fields"][0], json!({"field": "text", "code": "required"}));
+    let long = file(&app, &person, "complaint", &"x".repeat(4001)).await;
+    assert_eq!(long.body["fields"][0]["code"], "too_long");
+    let kind = file(&app, &person, "revolution", "Alles anders.").await;
+    assert_eq!((kind.status, kind.code()), (StatusCode::BAD_REQUEST, "malformed_request"), "an unknown kind");
+    assert_eq!(app.get("/api/me/requests", Some(&person)).await.body, json!([]), "nothing was stored");
+}
+
+#[tokio::test]
+async fn the_deadline_is_extended_once_with_a_reason_and_closed_requests_stay_closed() {
+    let app = demo_app().await;
+    let person = app.registered("lang@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let r = filed(&app, &person, "access", "Welke gegevens heeft de academie over mij buiten dit portaal?").await;
+    let id = r["id"].as_str().unwrap();
+
+    let no_reason = staff(&app, &privacy, id, "extension", "").await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(no_reason.body["fields"][0], json!({"field": "text", "code": "required"}));
+    let unchanged = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(unchanged.body["deadline"], r["deadline"], "a refused extension changes nothing");
+
+    let reason = "De gegevens liggen bij drie partnerorganisaties; dat kost meer tijd.";
+    let ext = staff(&app, &privacy, id, "extension", reason).await;
+    assert_eq!(ext.status, StatusCode::OK, "{:?}", ext.body);
+    let extended = &ext.body["request"];
+    assert_eq!(extended["deadline"], day::to_string(deadline(received(&r), true)), "two more months");
+    assert_ne!(extended["deadline"], r["deadline"]);
+    assert_eq!(extended["status"], "open");
+    assert_eq!(extended["extension"]["text"], reason);
+    // The person sees the reason and the new date, and is told by mail.
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(seen.body["extension"]["text"], reason);
+    assert_eq!(seen.body["deadline"], extended["deadline"]);
+    let mails = mails_to(&app, "lang@example.org");
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].contains("meer tijd") && !mails[0].contains("drie partnerorganisaties"));
+
+    let again = staff(&app, &privacy, id, "extension", "Nog meer tijd nodig.").await;
+    assert_eq!((again.status, again.code()), (StatusCode::CONFLICT, "already_extended"));
+
+    let no_answer = staff(&app, &privacy, id, "answer", " ").await;
+    assert_eq!(no_answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(staff(&app, &privacy, id, "answer", "Hier is het overzicht.").await.status, StatusCode::OK);
+    for (action, text) in [("answer", "Nog een antwoord."), ("close", "Dubbel."), ("extension", "Later.")] {
+        let r = staff(&app, &privacy, id, action, text).await;
+        assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "request_closed"), "{action}");
+    }
+    let after = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(after.body["response"]["text"], "Hier is het overzicht.", "the first answer stands");
+
+    // Closing without an answer needs a reason, which the person sees.
+    let other = filed(&app, &person, "complaint", "Ik trek dit in, het is al opgelost.").await;
+    let oid = other["id"].as_str().unwrap();
+    assert_eq!(staff(&app, &privacy, oid, "close", "").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let closed = staff(&app, &privacy, oid, "close", "Je hebt je verzoek ingetrokken.").await;
+    assert_eq!(closed.body["request"]["status"], "closed");
+    let seen = app.get(&format!("/api/me/requests/{oid}"), Some(&person)).await;
+    assert_eq!(seen.body["response"]["text"], "Je hebt je verzoek ingetrokken.");
+    assert_eq!(mails_to(&app, "lang@example.org").len(), 3, "extension, answer and closing were announced");
+}
+
+#[tokio::test]
+async fn the_queue_is_ordered_by_deadline() {
+    let app = demo_app().await;
+    let person = app.registered("volgorde@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let first = filed(&app, &person, "restriction", "Eerste.").await;
+    let second = filed(&app, &person, "rectification", "Tweede.").await;
+    let third = filed(&app, &person, "objection", "Derde.").await;
+    let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
+    // The first one gets two more months: it moves to the end.
+    assert_eq!(staff(&app, &privacy, &id(&first), "extension", "Meer tijd.").await.status, StatusCode::OK);
+    let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
+    let all = queue.body.as_array().unwrap();
+    let ours = [id(&first), id(&second), id(&third)];
+    let order: Vec<String> = all.iter().map(id).filter(|i| ours.contains(i)).collect();
+    assert_eq!(order, [id(&second), id(&third), id(&first)]);
+    let deadlines: Vec<&str> = all.iter().map(|e| e["deadline"].as_str().unwrap()).collect();
+    let mut sorted = deadlines.clone();
+    sorted.sort();
+    assert_eq!(deadlines, sorted, "the whole queue, the demo's request too");
+    assert_eq!(all.last().unwrap()["extended"], true);
+}
+
+#[tokio::test]
+async fn only_the_owner_sees_a_request_and_only_privacy_staff_the_queue() {
+    let app = demo_app().await;
+    let anna = app.registered("anna@example.org").await;
+    let bert = app.registered("bert@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let recruiter = login(&app, "recruiter@kerkrade.example.org").await;
+    let academy = login(&app, "academie@example.org").await;
+    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let annas = filed(&app, &anna, "complaint", "Klacht van Anna.").await;
+    let id = annas["id"].as_str().unwrap();
+
+    // Another person: the request does not exist for them, not in a list, not by id.
+    let r = app.get(&format!("/api/me/requests/{id}"), Some(&bert)).await;
+    assert_eq!((r.status, r.code()), (StatusCode::NOT_FOUND, "not_found"));
+    assert_eq!(app.get("/api/me/requests", Some(&bert)).await.body, json!([]));
+    let unknown = app.get("/api/me/requests/AAAAAAAAAAAAAAAAAAAAAA", Some(&anna)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND, "an unknown id answers the same");
+
+    // The queue and every staff action: privacy staff only.
+    let staff_paths = [
+        (Method::GET, "/api/privacy/requests".to_owned()),
+        (Method::GET, format!("/api/privacy/requests/{id}")),
+        (Method::POST, format!("/api/privacy/requests/{id}/answer")),
+        (Method::POST, format!("/api/privacy/requests/{id}/extension")),
+        (Method::POST, format!("/api/privacy/requests/{id}/close")),
+    ];
+    for (who, cookie) in
+        [("the owner", &anna), ("a person", &kandidaat), ("a recruiter", &recruiter), ("academy staff", &academy)]
+    {
+        for (method, path) in &staff_paths {
+            let r = app.call(method.clone(), path, Some(json!({"text": "Mag dit?"})), Some(cookie)).await;
+            assert_eq!((r.status, r.code()), (StatusCode::FORBIDDEN, "forbidden"), "{who}: {method} {path}");
+        }
+    }
+    for (method, path) in &staff_paths {
+        let r = app.call(method.clone(), path, Some(json!({"text": "Mag dit?"})), None).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "nobody: {method} {path}");
+    }
+    // Filing and reading one's own requests is for people, not for staff or recruiters.
+    for cookie in [&recruiter, &academy, &privacy] {
+        assert_eq!(app.get("/api/me/requests", Some(cookie)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(file(&app, cookie, "complaint", "Namens iemand.").await.status, StatusCode::FORBIDDEN);
+    }
+    let unknown = app.get("/api/privacy/requests/AAAAAAAAAAAAAAAAAAAAAA", Some(&privacy)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(staff(&app, &privacy, "AAAAAAAAAAAAAAAAAAAAAA", "answer", "x").await.status, StatusCode::NOT_FOUND);
+    // Nothing of the refused attempts reached the request.
+    let still = app.get(&format!("/api/me/requests/{id}"), Some(&anna)).await;
+    assert_eq!(still.body["status"], "open");
+    assert!(still.body.get("extension").is_none());
+}
+
+#[tokio::test]
+async fn of_two_staff_members_answering_at_once_one_wins() {
+    let app = demo_app().await;
+    let person = app.registered("tegelijk@example.org").await;
+    let one = login(&app, "privacy@example.org").await;
+    let two = login(&app, "privacy@example.org").await;
+    for round in 0..4 {
+        let r = filed(&app, &person, "objection", &format!("Ronde {round}.")).await;
+        let id = r["id"].as_str().unwrap();
+        let (a, b) = tokio::join!(
+            staff(&app, &one, id, "answer", "Antwoord één."),
+            staff(&app, &two, id, "answer", "Antwoord twee.")
+        );
+        let mut statuses = [a.status, b.status];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "round {round}");
+        let winner = if a.status == StatusCode::OK { "Antwoord één." } else { "Antwoord twee." };
+        let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+        assert_eq!(seen.body["response"]["text"], winner, "the person sees the answer that won");
+        // Two extensions at once: also one.
+        let r = filed(&app, &person, "access", &format!("Inzage {round}.")).await;
+        let id = r["id"].as_str().unwrap();
+        let (a, b) = tokio::join!(
+            staff(&app, &one, id, "extension", "Reden één."),
+            staff(&app, &two, id, "extension", "Reden twee.")
+        );
+        let mut codes = [a.code().to_owned(), b.code().to_owned()];
+        codes.sort();
+        assert_eq!(codes, ["", "already_extended"], "round {round}");
+    }
+    assert_eq!(mails_to(&app, "tegelijk@example.org").len(), 8, "one mail per change that happened");
+}
+
+#[tokio::test]
+async fn staff_actions_are_logged_with_who_and_without_content() {
+    let logs = common::capture_logs();
+    let app = demo_app().await;
+    let person = app.registered("logboek@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let (staff_id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+        .bind("privacy@example.org")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let r = filed(&app, &person, "complaint", "Inhoud-logtest-9k2 van de klacht.").await;
+    let id = r["id"].as_str().unwrap();
+    staff(&app, &privacy, id, "extension", "Reden-logtest-4q8.").await;
+    staff(&app, &privacy, id, "answer", "Antwoord-logtest-1z5.").await;
+    let text = logs.text();
+    let handled: Vec<&str> = text.lines().filter(|l| l.contains("request handled") && l.contains(id)).collect();
+    assert_eq!(handled.len(), 2, "{handled:?}");
+    assert!(handled.iter().all(|l| l.contains(&format!("staff_account_id={staff_id}"))), "{handled:?}");
+    assert!(handled[0].contains("extended") && handled[1].contains("answered"));
+    for secret in ["Inhoud-logtest-9k2", "Reden-logtest-4q8", "Antwoord-logtest-1z5", "logboek@example.org"] {
+        assert!(!text.contains(secret), "the log holds {secret}");
+    }
+    // Who handled it is kept with the request.
+    let (by,): (Option<i64>,) = sqlx::query_as("SELECT handled_by FROM privacy_requests WHERE public_id = $1")
+        .bind(id)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(by, Some(staff_id));
+}
+
+#[tokio::test]
+async fn closed_requests_are_deleted_two_years_after_closing_open_ones_never() {
+    let app = demo_app().await;
+    let person = app.registered("bewaren@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let closed = filed(&app, &person, "objection", "Wordt beantwoord.").await;
+    let open = filed(&app, &person, "complaint", "Blijft open.").await;
+    staff(&app, &privacy, closed["id"].as_str().unwrap(), "answer", "Klaar.").await;
+    let now = zelfregie_server::store::now();
+    let purge = |at: i64| zelfregie_server::privacy_requests::purge(&app.state.db, at);
+    assert_eq!(purge(now + 365 * 86_400).await.unwrap(), 0, "kept one year after closing");
+    assert_eq!(purge(now + 2 * 365 * 86_400).await.unwrap(), 0, "kept two years after closing");
+    assert_eq!(purge(now + 2 * 366 * 86_400 + 60).await.unwrap(), 1, "gone after two years");
+    let left: Vec<String> = app
+        .get("/api/me/requests", Some(&person))
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(left, [open["id"].as_str().unwrap()]);
+    assert_eq!(purge(now + 50 * 366 * 86_400).await.unwrap(), 0, "an open request is never deleted");
+}
+
+#[tokio::test]
+async fn a_staff_members_erasure_leaves_the_requests_they_handled() {
+    let app = demo_app().await;
+    let person = app.registered("blijft@example.org").await;
+    let helper = login(&app, "privacy@example.org").await;
+    let r = filed(&app, &person, "access", "Inzage graag.").await;
+    let id = r["id"].as_str().unwrap();
+    staff(&app, &helper, id, "answer", "Bijgevoegd het overzicht.").await;
+    let gone = app
+        .call(Method::DELETE, "/api/me/account", Some(json!({"password": demo::DEMO_PASSWORD})), Some(&helper))
+        .await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(seen.body["response"]["text"], "Bijgevoegd het overzicht.");
+}
+
+#[tokio::test]
+async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
+    let app = demo_app().await;
+    let person = app.registered("veel@example.org").await;
+    let other = app.registered("ander@example.org").await;
+    let texts: Vec<String> = (0..14).map(|i| format!("Klacht {i}.")).collect();
+    let replies = futures_util::future::join_all(texts.iter().map(|t| file(&app, &person, "complaint", t))).await;
+    let created = replies.iter().filter(|r| r.status == StatusCode::CREATED).count();
+    let refused: Vec<&str> = replies.iter().filter(|r| r.status != StatusCode::CREATED).map(|r| r.code()).collect();
+    assert_eq!(created, 10, "{refused:?}");
+    assert_eq!(refused, ["quota_exceeded"; 4]);
+    assert_eq!(app.get("/api/me/requests", Some(&person)).await.body.as_array().unwrap().len(), 10);
+    assert_eq!(file(&app, &other, "complaint", "Mijn eigen klacht.").await.status, StatusCode::CREATED, "per person");
+}
+
+#[tokio::test]
+async fn the_handled_list_shows_the_latest_hundred() {
+    use zelfregie_server::store::privacy_requests as rows;
+    let app = demo_app().await;
+    app.registered("archief@example.org").await;
+    let privacy = login(&app, "privacy@example.org").await;
+    let (owner,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+        .bind("archief@example.org")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let pool = app.state.db.pool();
+    for i in 0..(rows::HANDLED_SHOWN + 5) {
+        let id = format!("archief-{i:03}");
+        let row = rows::NewRow {
+            public_id: &id,
+            account_id: owner,
+            kind: "access",
+            text: "Oud.",
+            received_at: 1_000 + i,
+            deadline: "2026-01-01",
+        };
+        rows::insert(pool, &row).await.unwrap();
+        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner).await.unwrap());
+    }
+    let handled = app.get("/api/privacy/requests?closed=true", Some(&privacy)).await;
+    let ids: Vec<&str> = handled.body.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 100);
+    assert_eq!(ids[0], "archief-104", "the latest first");
+    assert_eq!(ids[99], "archief-005");
+}

@@ -1,0 +1,180 @@
+//! Verzoeken: a request to privacy staff about what the portal cannot do by itself (each
+//! kind explained in plain words), and every request the person sent with its status, the
+//! last day for the answer, an extension's reason and the answer.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use zelfregie_model::privacy_request::{days_left, NewRequest, PrivacyRequest, RequestKind, RequestStatus};
+
+use crate::api;
+use crate::components::field::TextField;
+use crate::components::loaded::Loaded;
+use crate::components::notice::StatusNotice;
+use crate::components::page::Page;
+use crate::format::date_time;
+use crate::i18n::{days_left_text, long_date, request_kind_text, request_status_text, Lang, T};
+use crate::locale::Locale;
+use crate::submit::{checked, Submit};
+
+/// The line about the deadline: the date, and while open how far it is.
+pub fn deadline_line(request: &PrivacyRequest, now: time::OffsetDateTime, lang: Lang) -> String {
+    let date = long_date(request.deadline, lang);
+    match request.status {
+        RequestStatus::Open => format!("{date} ({})", days_left_text(days_left(request.deadline, now), lang)),
+        _ => date,
+    }
+}
+
+/// Now, by the browser's clock.
+pub fn now() -> time::OffsetDateTime {
+    let millis = js_sys::Date::now();
+    time::OffsetDateTime::from_unix_timestamp((millis / 1000.0) as i64).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The page.
+#[component]
+pub fn RequestsPage() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| k.get(locale.lang());
+    let list = LocalResource::new(api::my_requests);
+    let kind = RwSignal::new(RequestKind::Access);
+    let text = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
+    let form = Submit::with_field_ids(
+        "request-error",
+        |field| format!("request-{field}"),
+        |new: NewRequest| async move { api::file_request(&new).await },
+        move |_created| {
+            text.set(String::new());
+            sent.set(true);
+            list.refetch();
+        },
+    );
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        sent.set(false);
+        form.submit(checked(
+            NewRequest { kind: kind.get_untracked(), text: text.get_untracked() },
+            NewRequest::validate,
+        ));
+    };
+    let pending = form.pending();
+    let options = RequestKind::ALL.map(|k| {
+        let (name, hint) = request_kind_text(k);
+        let id = format!("request-kind-{}", k.as_str());
+        let hint_id = format!("{id}-hint");
+        view! {
+            <div class="field-check">
+                <input type="radio" id=id.clone() name="request-kind" aria-describedby=hint_id.clone()
+                    prop:checked=move || kind.get() == k on:change=move |_| kind.set(k)/>
+                <label for=id>{locale.text(name)}</label>
+                <p class="field-hint" id=hint_id>{locale.text(hint)}</p>
+            </div>
+        }
+    });
+    view! {
+        <Page title=T::RequestsTitle>
+            <p>{locale.text(T::RequestsIntro)}</p>
+            <p>{locale.text(T::RequestsClock)}</p>
+            <section aria-labelledby="h-new-request">
+                <h2 id="h-new-request">{locale.text(T::RequestNewHeading)}</h2>
+                {form.message()}
+                <form class="form" on:submit=on_submit novalidate>
+                    <fieldset class="choice">
+                        <legend>{locale.text(T::RequestKindLegend)}</legend>
+                        {options.into_iter().collect_view()}
+                    </fieldset>
+                    <TextField id="request-text" label=T::RequestTextLabel hint=T::RequestTextHint multiline=true
+                        value=text error=form.error("text")/>
+                    <button type="submit" class="button-primary" disabled=pending>{locale.text(T::RequestSubmit)}</button>
+                </form>
+                <div aria-live="polite">{move || sent.get().then(|| view! { <StatusNotice text=T::RequestSent/> })}</div>
+            </section>
+            <section aria-labelledby="h-my-requests">
+                <h2 id="h-my-requests">{locale.text(T::RequestListHeading)}</h2>
+                <Loaded resource=list keep=true let:requests>
+                    {if requests.is_empty() {
+                        view! { <p>{t(T::RequestListNone)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="requests">{requests.into_iter().map(|r| view! { <li><RequestCard request=r/></li> }).collect_view()}</ul> }.into_any()
+                    }}
+                </Loaded>
+            </section>
+        </Page>
+    }
+}
+
+/// One request with everything about it, as the person sees it (and privacy staff too).
+#[component]
+pub fn RequestCard(
+    /// The request.
+    request: PrivacyRequest,
+    /// Shown to privacy staff (who did not write it) rather than to the person.
+    #[prop(optional)]
+    for_staff: bool,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| k.get(locale.lang());
+    let (name, _) = request_kind_text(request.kind);
+    let status = request_status_text(request.status);
+    let response_label =
+        if request.status == RequestStatus::Closed { T::RequestClosedReason } else { T::RequestAnswer };
+    let r = request.clone();
+    let deadline = move || deadline_line(&r, now(), locale.lang());
+    let overdue = request.status == RequestStatus::Open && days_left(request.deadline, now()) < 0;
+    let extension = request.extension.clone();
+    let response = request.response.clone();
+    let received = request.received_at;
+    view! {
+        <article class="request-card" data-status=request.status.as_str()>
+            <h3>{move || t(name)}</h3>
+            <dl class="facts">
+                <dt>{move || t(T::RequestStatusLabel)}</dt>
+                <dd class="request-status">{move || t(status)}</dd>
+                <dt>{move || t(T::RequestReceived)}</dt>
+                <dd>{move || date_time(received, locale.lang())}</dd>
+                <dt>{move || t(T::RequestDeadline)}</dt>
+                <dd class="request-deadline" class:overdue=overdue>{deadline}</dd>
+            </dl>
+            <h4>{move || t(if for_staff { T::PrivacyRequestText } else { T::RequestYourText })}</h4>
+            <p class="request-text">{request.text.clone()}</p>
+            {extension.map(|e| view! {
+                <h4>{move || t(T::RequestExtendedReason)}</h4>
+                <p class="request-extension">{e.text}</p>
+            })}
+            {response.map(|a| view! {
+                <h4>{move || t(response_label)}</h4>
+                <p class="request-response">{a.text}</p>
+                <p class="muted">{move || date_time(a.at, locale.lang())}</p>
+            })}
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    fn request(status: RequestStatus) -> PrivacyRequest {
+        PrivacyRequest {
+            id: "x".into(),
+            kind: RequestKind::Objection,
+            text: "Bezwaar.".into(),
+            status,
+            received_at: datetime!(2026-01-31 10:00 UTC),
+            deadline: date!(2026 - 02 - 28),
+            extension: None,
+            response: None,
+        }
+    }
+
+    #[test]
+    fn an_open_request_says_how_many_days_are_left() {
+        let open = request(RequestStatus::Open);
+        assert_eq!(deadline_line(&open, datetime!(2026-02-18 12:00 UTC), Lang::Nl), "28 februari 2026 (nog 10 dagen)");
+        assert_eq!(deadline_line(&open, datetime!(2026-03-02 12:00 UTC), Lang::En), "28 February 2026 (2 days late)");
+        let answered = request(RequestStatus::Answered);
+        assert_eq!(deadline_line(&answered, datetime!(2026-03-02 12:00 UTC), Lang::Nl), "28 februari 2026");
+    }
+}
