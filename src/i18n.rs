@@ -590,6 +590,22 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
             "Too many attempts. Wait a moment and try again.",
         ),
+        PasskeyFailed => (
+            "Dat lukte niet met deze passkey. Misschien is hij verwijderd of duurde het te lang. Probeer het opnieuw of gebruik je wachtwoord.",
+            "That did not work with this passkey. It may have been removed, or it took too long. Try again or use your password.",
+        ),
+        ReauthRequired => (
+            "Bevestig eerst dat jij het bent: vul je wachtwoord in of gebruik je passkey.",
+            "First confirm it is you: enter your password or use your passkey.",
+        ),
+        PasskeyCancelled => (
+            "Er is geen passkey gebruikt. Je hebt het gestopt, of dit apparaat heeft geen passkey voor deze website.",
+            "No passkey was used. You stopped it, or this device has no passkey for this website.",
+        ),
+        PasskeyUnsupported => (
+            "Deze browser kan geen passkeys gebruiken. Log in met je e-mailadres en wachtwoord.",
+            "This browser cannot use passkeys. Log in with your e-mail address and password.",
+        ),
         NotEncrypted => (
             "Dit is geen (volledig) met age versleuteld bestand. Onversleutelde gegevens worden niet aangenomen.",
             "This is not a (complete) age-encrypted file. Unencrypted data is not accepted.",

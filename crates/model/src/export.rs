@@ -60,6 +60,11 @@ pub struct ExportAccount {
     pub account: Account,
     /// Active sessions (when they started and were last used; never the tokens).
     pub sessions: Vec<ExportSession>,
+    /// Passkeys: name, when added and last used, whether backed up. Not the public key and
+    /// credential ID themselves: technical values that only this site can use
+    /// (docs/security.md "Passkeys").
+    #[serde(default)]
+    pub passkeys: Vec<crate::passkey::PasskeyInfo>,
 }
 
 /// A session.

@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod newsletter;
 pub mod partner;
+pub mod passkey;
 pub mod profile;
 pub mod register;
 pub mod secret;

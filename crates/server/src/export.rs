@@ -31,6 +31,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
             .into_iter()
             .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })
             .collect(),
+        passkeys: crate::passkeys::list(state, account_id).await?,
     };
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;

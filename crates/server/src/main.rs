@@ -86,6 +86,9 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::password_reset::purge(&state.db).await {
                 tracing::warn!(error = %e, "deleting expired password reset links failed");
             }
+            if let Err(e) = zelfregie_server::passkeys::purge(&state.db).await {
+                tracing::warn!(error = %e, "deleting unfinished passkey ceremonies failed");
+            }
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");
             }

@@ -53,6 +53,8 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Limits of transfers.
     pub transfers: TransferSettings,
+    /// The WebAuthn relying party (passkeys).
+    pub webauthn: Arc<webauthn_rs::Webauthn>,
 }
 
 /// Limits of transfers to other organisations.
@@ -139,6 +141,7 @@ impl AppState {
                 daily_bytes: config.transfer_daily_bytes,
                 uploads: Arc::new(tokio::sync::Semaphore::new(config.transfer_concurrent_uploads.max(1))),
             },
+            webauthn: Arc::new(crate::passkeys::relying_party(config.public_url.as_deref())?),
         })
     }
 }
