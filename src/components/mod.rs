@@ -10,5 +10,7 @@ pub mod loaded;
 pub mod nav;
 pub mod notice;
 pub mod page;
+pub mod passkey_login;
+pub mod passkeys;
 pub mod progress;
 pub mod save_bar;

@@ -76,7 +76,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
     };
     assert_eq!(uploads(&app).await, 1, "the fixture stored an upload");
     let other = app.login("canary-account-5a1f@example.org", PASSWORD).await.session_cookie().unwrap();
-    let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4"];
+    let canaries = ["canary-account-5a1f", "cnry5a1f", "canary-functie-c3", "canary-leiding-c4", "canary-passkey-c6"];
     assert!(occurrences(&app, &canaries).await.len() >= 5, "the fixture put the canaries everywhere");
     let files = common::files_containing(&app.data_dir(), &canaries);
     let written: &[&str] = if common::on_postgres() {
