@@ -100,7 +100,13 @@ pub fn buffer_paths(options: &Value) -> Vec<Vec<String>> {
 
 /// The answer as WebAuthn JSON, from its parts: `buffers` are (name, bytes) of the
 /// response's buffers, `extensions` the client extension results as JSON.
-pub fn answer_json(id: &str, raw_id: &[u8], kind: &str, buffers: &[(&str, Option<Vec<u8>>)], extensions: Value) -> Value {
+pub fn answer_json(
+    id: &str,
+    raw_id: &[u8],
+    kind: &str,
+    buffers: &[(&str, Option<Vec<u8>>)],
+    extensions: Value,
+) -> Value {
     let mut response = Map::new();
     for (name, bytes) in buffers {
         if let Some(bytes) = bytes {
@@ -151,7 +157,8 @@ mod browser {
         let request = Object::new();
         Reflect::set(&request, &"publicKey".into(), &js).map_err(unsupported)?;
         let credentials = get(&get(&js_sys::global(), "navigator"), "credentials");
-        let method: Function = get(&credentials, if create { "create" } else { "get" }).dyn_into().map_err(unsupported)?;
+        let method: Function =
+            get(&credentials, if create { "create" } else { "get" }).dyn_into().map_err(unsupported)?;
         let promise = method.call1(&credentials, &request).map_err(unsupported)?;
         let credential = JsFuture::from(js_sys::Promise::resolve(&promise))
             .await
@@ -203,9 +210,15 @@ mod tests {
     #[test]
     fn base64url_round_trips_every_length_and_matches_rfc_4648() {
         // RFC 4648 §10 vectors, in the URL-safe alphabet without padding.
-        for (plain, encoded) in
-            [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64url_encode(plain.as_bytes()), encoded);
             assert_eq!(base64url_decode(encoded).unwrap(), plain.as_bytes());
         }
@@ -225,7 +238,12 @@ mod tests {
             "excludeCredentials": [{"type": "public-key", "id": "BBBB"}, {"type": "public-key", "id": "CCCC"}]});
         assert_eq!(
             buffer_paths(&create),
-            [vec!["challenge"], vec!["user", "id"], vec!["excludeCredentials", "0", "id"], vec!["excludeCredentials", "1", "id"]]
+            [
+                vec!["challenge"],
+                vec!["user", "id"],
+                vec!["excludeCredentials", "0", "id"],
+                vec!["excludeCredentials", "1", "id"]
+            ]
         );
         let get = serde_json::json!({"challenge": "AAAA", "allowCredentials": []});
         assert_eq!(buffer_paths(&get), [vec!["challenge"]]);

@@ -98,7 +98,8 @@ pub fn PasskeySection(
     let busy = Memo::new(move |_| adding.pending().get() || removing.pending().get());
     let password_error = Signal::derive(move || adding.error("password").get().or(removing.error("password").get()));
     let lang = move || locale.lang();
-    let list = move || match passkeys.get() {
+    let list = move || {
+        match passkeys.get() {
         None => view! { <p class="loading">{locale.text(T::Loading)}</p> }.into_any(),
         Some(list) if list.is_empty() => view! { <p>{locale.text(T::PasskeysNone)}</p> }.into_any(),
         Some(list) => view! {
@@ -123,6 +124,7 @@ pub fn PasskeySection(
                 }).collect_view()}
             </ul>
         }.into_any(),
+    }
     };
     let supported = webauthn::supported();
     view! {

@@ -8,8 +8,8 @@ use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
-use crate::components::passkeys::{confirm_with_passkey, has_passkeys, PasskeySection};
 use crate::components::page::Page;
+use crate::components::passkeys::{confirm_with_passkey, has_passkeys, PasskeySection};
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -144,7 +144,10 @@ fn EraseAccount(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let c = crate::components::passkeys::confirmation(password.get_untracked(), has_passkeys(passkeys));
-        let erasure = checked(Erasure { password: c.password, confirmed_with_passkey: c.confirmed_with_passkey }, Erasure::validate);
+        let erasure = checked(
+            Erasure { password: c.password, confirmed_with_passkey: c.confirmed_with_passkey },
+            Erasure::validate,
+        );
         // Nothing is erased without a yes to the question.
         if erasure.is_err() || window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
             form.submit(erasure);

@@ -157,8 +157,11 @@ impl PasswordChange {
     /// Every field failure, in field order: the current password must be given; the new one
     /// follows the registration rules for the account's address `email`. Empty means valid.
     pub fn validate(&self, email: &str) -> Vec<FieldError> {
-        let mut errors =
-            crate::passkey::password_or_passkey(&self.current_password, self.confirmed_with_passkey, "current_password");
+        let mut errors = crate::passkey::password_or_passkey(
+            &self.current_password,
+            self.confirmed_with_passkey,
+            "current_password",
+        );
         if let Err(code) = validate_new_password(self.new_password.expose(), email) {
             errors.push(FieldError::new("new_password", code));
         }
@@ -356,8 +359,7 @@ mod tests {
 
     #[test]
     fn a_password_change_and_an_erasure_ask_the_current_password() {
-        let change =
-            PasswordChange { new_password: Password::new("kort"), ..PasswordChange::default() };
+        let change = PasswordChange { new_password: Password::new("kort"), ..PasswordChange::default() };
         let fields: Vec<_> = change.validate("a@b.nl").into_iter().map(|f| (f.field, f.code)).collect();
         assert_eq!(
             fields,

@@ -196,7 +196,8 @@ pub async fn finish_registration(
     session: &CurrentSession,
     finish: CeremonyFinish,
 ) -> Result<PasskeyInfo, AppError> {
-    let (registration, name): (PasskeyRegistration, _) = take(state, "register", &finish.ceremony, Some(session)).await?;
+    let (registration, name): (PasskeyRegistration, _) =
+        take(state, "register", &finish.ceremony, Some(session)).await?;
     let credential: RegisterPublicKeyCredential = serde_json::from_value(finish.credential).map_err(failed)?;
     let passkey = state.webauthn.finish_passkey_registration(&credential, &registration).map_err(failed)?;
     let json = serde_json::to_string(&passkey).map_err(anyhow::Error::from)?;

@@ -83,7 +83,8 @@ async fn a_passkey_added_on_the_account_logs_in_without_an_address_as_a_strong_s
     let list = app.get("/api/me/passkeys", Some(&new)).await;
     assert!(list.body[0]["last_used_at"].is_string(), "{:?}", list.body);
     // The sign counter went up with the use and is stored (a clone would be noticed).
-    let stored: String = sqlx::query_scalar("SELECT credential FROM passkeys").fetch_one(app.state.db.pool()).await.unwrap();
+    let stored: String =
+        sqlx::query_scalar("SELECT credential FROM passkeys").fetch_one(app.state.db.pool()).await.unwrap();
     let stored: Value = serde_json::from_str(&stored).unwrap();
     assert!(stored["cred"]["counter"].as_u64().unwrap() >= 1, "{stored}");
 }
@@ -106,10 +107,12 @@ async fn adding_a_passkey_needs_the_password_or_a_fresh_passkey_confirmation() {
     let r = start(json!({"name": "a\u{202e}b", "password": PASSWORD})).await;
     assert_eq!(r.body["fields"], json!([{"field": "name", "code": "invalid_characters"}]));
     // Not logged in.
-    let r = app.call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), None).await;
+    let r =
+        app.call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     // Nothing was started by the refused requests.
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM passkey_ceremonies").fetch_one(app.state.db.pool()).await.unwrap();
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM passkey_ceremonies").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 0);
 
     // With a passkey confirmation (once) a second passkey can be added without the password.
@@ -145,7 +148,12 @@ async fn a_replayed_finish_is_refused() {
 
     // Registration: the same answer twice.
     let start = app
-        .call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "Telefoon", "password": PASSWORD})), Some(&cookie))
+        .call(
+            Method::POST,
+            "/api/me/passkeys/start",
+            Some(json!({"name": "Telefoon", "password": PASSWORD})),
+            Some(&cookie),
+        )
         .await;
     let answer = device.create(&start.body["options"]);
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
@@ -181,7 +189,10 @@ async fn an_answer_to_another_challenge_or_a_forged_one_is_refused() {
     let r = finish_login(&app, &b["ceremony"], &answer_to_a, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
     // A made-up ceremony token, and a tampered signature.
-    assert_eq!(finish_login(&app, &json!("bm90LWEtY2VyZW1vbnk"), &answer_to_a, None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        finish_login(&app, &json!("bm90LWEtY2VyZW1vbnk"), &answer_to_a, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let mut forged = answer_to_a.clone();
     let signature = forged["response"]["signature"].as_str().unwrap().to_owned();
     let flipped = if signature.starts_with('A') { "B" } else { "A" };
@@ -213,7 +224,8 @@ async fn an_expired_ceremony_is_refused_and_purged() {
     let r = finish_login(&app, &start["ceremony"], &answer, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
     assert_eq!(zelfregie_server::passkeys::purge(&app.state.db).await.unwrap(), 1);
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM passkey_ceremonies").fetch_one(app.state.db.pool()).await.unwrap();
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM passkey_ceremonies").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(left, 0);
 }
 
@@ -233,7 +245,8 @@ async fn a_passkey_of_another_account_cannot_confirm_and_ceremonies_stay_with_th
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
     let r = app.call(Method::POST, "/api/me/reauth/passkey/finish", Some(body), Some(&bert)).await;
     assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
-    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&bert)).await;
+    let r =
+        app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&bert)).await;
     assert_eq!(r.body["fields"], json!([{"field": "password", "code": "reauth_required"}]), "not confirmed");
 
     // Anna's own confirmation ceremony cannot be finished from Bert's session.
@@ -276,7 +289,8 @@ async fn a_passkey_confirmation_allows_one_sensitive_action_of_its_own_session()
 
     assert_eq!(confirm(&app, &cookie, &mut device, &key).await.status, StatusCode::NO_CONTENT);
     // Another session of the same account does not profit from it.
-    let change = json!({"current_password": "", "new_password": "groene giraf zwemt traag", "confirmed_with_passkey": true});
+    let change =
+        json!({"current_password": "", "new_password": "groene giraf zwemt traag", "confirmed_with_passkey": true});
     let r = app.call(Method::PUT, "/api/me/password", Some(change.clone()), Some(&other_session)).await;
     assert_eq!(r.body["fields"], json!([{"field": "current_password", "code": "reauth_required"}]));
     // Its own session changes the password without the old one, once.
@@ -290,7 +304,8 @@ async fn a_passkey_confirmation_allows_one_sensitive_action_of_its_own_session()
     assert_eq!(confirm(&app, &cookie, &mut device, &key).await.status, StatusCode::NO_CONTENT);
     let old = zelfregie_server::store::now() - zelfregie_server::passkeys::REAUTH_SECS - 1;
     sqlx::query("UPDATE sessions SET reauth_at = $1").bind(old).execute(app.state.db.pool()).await.unwrap();
-    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
+    let r =
+        app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
     assert_eq!(r.body["fields"], json!([{"field": "password", "code": "reauth_required"}]));
 
     // Twenty removals sent at once on one confirmation: the confirmation is used once.
@@ -374,12 +389,20 @@ async fn a_ceremony_started_on_one_instance_finishes_on_another() {
     let cookie = one.registered("pk-instances@example.org").await;
     let mut device = SoftDevice::new();
     let start = one
-        .call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "Telefoon", "password": PASSWORD})), Some(&cookie))
+        .call(
+            Method::POST,
+            "/api/me/passkeys/start",
+            Some(json!({"name": "Telefoon", "password": PASSWORD})),
+            Some(&cookie),
+        )
         .await;
     let answer = device.create(&start.body["options"]);
     let key = answer["id"].as_str().unwrap().to_owned();
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
-    assert_eq!(two.call(Method::POST, "/api/me/passkeys/finish", Some(body), Some(&cookie)).await.status, StatusCode::CREATED);
+    assert_eq!(
+        two.call(Method::POST, "/api/me/passkeys/finish", Some(body), Some(&cookie)).await.status,
+        StatusCode::CREATED
+    );
 
     let start = start_login(&two).await;
     let answer = device.get(&start["options"], &key);
@@ -401,9 +424,11 @@ async fn erasure_removes_passkeys_and_ceremonies_and_the_export_lists_them() {
     assert!(!String::from_utf8_lossy(&export.raw).contains(&key), "not the credential ID");
 
     // A ceremony left open, then the erasure confirmed with the passkey.
-    app.call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), Some(&cookie)).await;
+    app.call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), Some(&cookie))
+        .await;
     assert_eq!(confirm(&app, &cookie, &mut device, &key).await.status, StatusCode::NO_CONTENT);
-    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
+    let r =
+        app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
     for table in ["passkeys", "passkey_ceremonies"] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE account_id IS NOT NULL"))

@@ -8,9 +8,9 @@ use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, PasswordChange};
 
 use crate::accounts;
-use crate::passkeys::confirm;
 use crate::auth::session::CurrentSession;
 use crate::error::{AppError, Json};
+use crate::passkeys::confirm;
 use crate::state::AppState;
 
 /// Changes the password. Every other session of the account ends; this one stays.

@@ -140,7 +140,7 @@ pub async fn insert_session<'c>(
     .bind(now)
     .bind(method)
     .execute(db)
-        .await?;
+    .await?;
     Ok(())
 }
 

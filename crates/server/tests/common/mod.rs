@@ -347,7 +347,9 @@ pub const PASSKEY_ORIGIN: &str = "http://localhost:8080";
 
 /// A software passkey device (webauthn-authenticator-rs): real key pairs, real signatures,
 /// real client data, as a browser and an authenticator make them.
-pub struct SoftDevice(webauthn_authenticator_rs::WebauthnAuthenticator<webauthn_authenticator_rs::softpasskey::SoftPasskey>);
+pub struct SoftDevice(
+    webauthn_authenticator_rs::WebauthnAuthenticator<webauthn_authenticator_rs::softpasskey::SoftPasskey>,
+);
 
 impl SoftDevice {
     pub fn new() -> Self {
@@ -383,7 +385,12 @@ impl SoftDevice {
 /// returns the list entry and the credential ID.
 pub async fn add_passkey(app: &TestApp, cookie: &str, device: &mut SoftDevice, name: &str) -> (Value, String) {
     let start = app
-        .call(Method::POST, "/api/me/passkeys/start", Some(serde_json::json!({"name": name, "password": PASSWORD})), Some(cookie))
+        .call(
+            Method::POST,
+            "/api/me/passkeys/start",
+            Some(serde_json::json!({"name": name, "password": PASSWORD})),
+            Some(cookie),
+        )
         .await;
     assert_eq!(start.status, StatusCode::OK, "{:?}", start.body);
     let credential = device.create(&start.body["options"]);
