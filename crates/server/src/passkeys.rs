@@ -227,12 +227,16 @@ pub async fn finish_registration(
     Ok(info(&row))
 }
 
-/// Removes a passkey of the account (the caller has confirmed the owner).
-pub async fn remove(state: &AppState, account_id: i64, id: i64) -> Result<(), AppError> {
-    if !store::delete(state.db.pool(), account_id, id).await? {
+/// Removes a passkey of the account (the caller has confirmed the owner); the other
+/// sessions it started end with it (a lost phone is locked out), `keep` goes on.
+pub async fn remove(state: &AppState, account_id: i64, id: i64, keep: &[u8]) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let ended = store::end_sessions_of(&mut *tx, account_id, id, keep).await?;
+    if !store::delete(&mut *tx, account_id, id).await? {
         return Err(AppError::code(ErrorCode::NotFound));
     }
-    tracing::info!(account_id, passkey = id, "passkey removed");
+    tx.commit().await?;
+    tracing::info!(account_id, passkey = id, ended, "passkey removed");
     Ok(())
 }
 
@@ -250,7 +254,7 @@ async fn verify(
     credential: &PublicKeyCredential,
     owner: Option<i64>,
     check: impl FnOnce(&Passkey) -> Result<webauthn_rs::prelude::AuthenticationResult, AppError>,
-) -> Result<i64, AppError> {
+) -> Result<(i64, i64), AppError> {
     let row = store::by_credential_id(state.db.pool(), credential.raw_id.as_slice())
         .await?
         .ok_or_else(|| failed("unknown credential"))?;
@@ -267,11 +271,11 @@ async fn verify(
     passkey.update_credential(&result);
     let json = serde_json::to_string(&passkey).map_err(anyhow::Error::from)?;
     store::used(state.db.pool(), row.id, &json, now()).await?;
-    Ok(row.account_id)
+    Ok((row.account_id, row.id))
 }
 
-/// Finishes a login: the account whose passkey answered.
-pub async fn finish_login(state: &AppState, finish: CeremonyFinish) -> Result<i64, AppError> {
+/// Finishes a login: the account whose passkey answered, and the passkey's id.
+pub async fn finish_login(state: &AppState, finish: CeremonyFinish) -> Result<(i64, i64), AppError> {
     let (authentication, _): (DiscoverableAuthentication, _) = take(state, "login", &finish.ceremony, None).await?;
     let credential: PublicKeyCredential = serde_json::from_value(finish.credential).map_err(failed)?;
     verify(state, &credential, None, |passkey| {

@@ -330,19 +330,41 @@ async fn a_passkey_confirmation_allows_one_sensitive_action_of_its_own_session()
 }
 
 #[tokio::test]
-async fn a_removed_passkey_no_longer_logs_in() {
+async fn a_removed_passkey_no_longer_logs_in_and_its_sessions_end() {
     let app = TestApp::new().await;
     let cookie = app.registered("pk-removed@example.org").await;
     let mut device = SoftDevice::new();
     let (added, key) = add_passkey(&app, &cookie, &mut device, "Oude telefoon").await;
-    assert_eq!(login(&app, &mut device, &key).await.status, StatusCode::OK);
+    let on_the_phone = login(&app, &mut device, &key).await.session_cookie().unwrap();
+    let mut laptop = SoftDevice::new();
+    let (_, laptop_key) = add_passkey(&app, &cookie, &mut laptop, "Laptop").await;
+    let on_the_laptop = login(&app, &mut laptop, &laptop_key).await.session_cookie().unwrap();
 
     let path = format!("/api/me/passkeys/{}", added["id"]);
     let r = app.call(Method::DELETE, &path, Some(json!({"password": ""})), Some(&cookie)).await;
     assert_eq!(r.body["fields"], json!([{"field": "password", "code": "required"}]));
     let r = app.call(Method::DELETE, &path, Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.get("/api/me/passkeys", Some(&cookie)).await.body, json!([]));
+    let left = app.get("/api/me/passkeys", Some(&cookie)).await.body;
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(left[0]["name"], "Laptop");
+    // The session the removed passkey started ends (a lost phone is locked out); the
+    // password session and the other passkey's session go on.
+    assert_eq!(app.get("/api/session", Some(&on_the_phone)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+    assert_eq!(app.get("/api/session", Some(&on_the_laptop)).await.status, StatusCode::OK);
+    // Removing the passkey this session was started with keeps this session.
+    let laptop_id = left[0]["id"].as_i64().unwrap();
+    let r = app
+        .call(
+            Method::DELETE,
+            &format!("/api/me/passkeys/{laptop_id}"),
+            Some(json!({"password": PASSWORD})),
+            Some(&on_the_laptop),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get("/api/session", Some(&on_the_laptop)).await.status, StatusCode::OK);
     let r = login(&app, &mut device, &key).await;
     assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
     assert!(r.session_cookie().is_none());

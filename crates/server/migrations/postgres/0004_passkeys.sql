@@ -29,7 +29,8 @@ CREATE TABLE passkey_ceremonies (
 CREATE INDEX passkey_ceremonies_expiry ON passkey_ceremonies (expires_at);
 
 -- How a session was started ('password' or 'passkey': a passkey login counts as strong),
--- and when its owner last confirmed it is them (password or passkey; sensitive actions
--- such as adding or removing a passkey need this to be recent).
+-- with which passkey (removing the passkey ends the other sessions it started), and when its
+-- owner last confirmed it is them with a passkey (one sensitive action may follow).
 ALTER TABLE sessions ADD COLUMN method TEXT NOT NULL DEFAULT 'password';
+ALTER TABLE sessions ADD COLUMN passkey_id BIGINT REFERENCES passkeys (id) ON DELETE SET NULL;
 ALTER TABLE sessions ADD COLUMN reauth_at BIGINT;

@@ -119,15 +119,20 @@ impl LoginMethod {
 
 /// Starts a password session for `account_id`; returns the token for the cookie.
 pub async fn create(store: &Store, account_id: i64) -> Result<String, AppError> {
-    create_with(store, account_id, LoginMethod::Password).await
+    insert(store, account_id, LoginMethod::Password, None).await
 }
 
-/// Starts a session for `account_id` logged in by `method`; returns the token for the cookie.
-pub async fn create_with(store: &Store, account_id: i64, method: LoginMethod) -> Result<String, AppError> {
+/// Starts a session for `account_id` logged in with passkey `passkey_id` (removing the
+/// passkey elsewhere ends the session); returns the token for the cookie.
+pub async fn create_with_passkey(store: &Store, account_id: i64, passkey_id: i64) -> Result<String, AppError> {
+    insert(store, account_id, LoginMethod::Passkey, Some(passkey_id)).await
+}
+
+async fn insert(store: &Store, account_id: i64, method: LoginMethod, passkey: Option<i64>) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
-    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), method.as_str()).await?;
+    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), method.as_str(), passkey).await?;
     Ok(token)
 }
 

@@ -64,8 +64,8 @@ pub async fn finish_registration(
     Ok((StatusCode::CREATED, Json(info)))
 }
 
-/// Removes a passkey; it no longer logs in. Needs the current password or a passkey
-/// confirmation made just before.
+/// Removes a passkey; it no longer logs in, and the other sessions it started end. Needs the
+/// current password or a passkey confirmation made just before.
 #[utoipa::path(delete, path = "/api/me/passkeys/{id}", tag = "passkeys", security(("session" = [])), request_body = Confirmation,
     params(("id" = i64, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Removed"),
@@ -82,7 +82,7 @@ pub async fn remove(
         return Err(AppError::validation(errors));
     }
     passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
-    passkeys::remove(&state, session.account_id, id).await?;
+    passkeys::remove(&state, session.account_id, id, &session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -116,12 +116,12 @@ pub async fn finish_login(
 ) -> Result<impl IntoResponse, AppError> {
     let ip_key = state.throttle.key("login-ip", &ip);
     throttle::attempt(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
-    let account_id = passkeys::finish_login(&state, body).await?;
+    let (account_id, passkey_id) = passkeys::finish_login(&state, body).await?;
     throttle::refund(&state.db, &ip_key).await?;
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;
     }
-    let token = session::create_with(&state.db, account_id, LoginMethod::Passkey).await?;
+    let token = session::create_with_passkey(&state.db, account_id, passkey_id).await?;
     tracing::info!(account_id, "login with a passkey");
     let started = CurrentSession {
         account_id,

@@ -124,21 +124,25 @@ pub struct SessionRow {
     pub method: String,
 }
 
-/// Starts a session; `method` is how the person logged in (`password` or `passkey`).
+/// Starts a session; `method` is how the person logged in (`password` or `passkey`), with
+/// which passkey.
 pub async fn insert_session<'c>(
     db: impl Db<'c>,
     token_hash: &[u8],
     account_id: i64,
     now: i64,
     method: &str,
+    passkey_id: Option<i64>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, method) VALUES ($1, $2, $3, $3, $4)",
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, method, passkey_id)
+         VALUES ($1, $2, $3, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(account_id)
     .bind(now)
     .bind(method)
+    .bind(passkey_id)
     .execute(db)
     .await?;
     Ok(())

@@ -94,6 +94,17 @@ pub async fn rename<'c>(db: impl Db<'c>, account_id: i64, id: i64, name: &str) -
     Ok(done.rows_affected() == 1)
 }
 
+/// Ends the sessions passkey `id` of `account_id` started, but `keep`.
+pub async fn end_sessions_of<'c>(db: impl Db<'c>, account_id: i64, id: i64, keep: &[u8]) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND passkey_id = $2 AND token_hash <> $3")
+        .bind(account_id)
+        .bind(id)
+        .bind(keep)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
 /// Removes a passkey of `account_id`; whether there was one.
 pub async fn delete<'c>(db: impl Db<'c>, account_id: i64, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query("DELETE FROM passkeys WHERE id = $1 AND account_id = $2")
