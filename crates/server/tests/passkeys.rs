@@ -174,6 +174,14 @@ async fn a_replayed_finish_is_refused() {
     let fresh = start_login(&app).await;
     let replayed = finish_login(&app, &fresh["ceremony"], &answer, None).await;
     assert_eq!(replayed.status, StatusCode::UNAUTHORIZED, "an answer to an old challenge");
+    // A second, newly signed answer to a used challenge (its counter is higher, so only the
+    // single use of the ceremony refuses it).
+    let start = start_login(&app).await;
+    let first = device.get(&start["options"], &credential_id);
+    let second = device.get(&start["options"], &credential_id);
+    assert_eq!(finish_login(&app, &start["ceremony"], &first, None).await.status, StatusCode::OK);
+    let r = finish_login(&app, &start["ceremony"], &second, None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
 }
 
 #[tokio::test]
@@ -379,12 +387,15 @@ async fn twenty_parallel_finishes_of_one_ceremony_make_one_session() {
     let mut device = SoftDevice::new();
     let (_, key) = add_passkey(&app, &cookie, &mut device, "Telefoon").await;
 
+    // Twenty answers to one challenge, each validly signed (the sign counter goes up with
+    // each), sent at once: only the ceremony's single use stops all but one.
     let start = start_login(&app).await;
-    let answer = device.get(&start["options"], &key);
+    let answers: Vec<Value> = (0..20).map(|_| device.get(&start["options"], &key)).collect();
     let app = Arc::new(app);
-    let tasks: Vec<_> = (0..20)
-        .map(|_| {
-            let (app, ceremony, answer) = (app.clone(), start["ceremony"].clone(), answer.clone());
+    let tasks: Vec<_> = answers
+        .into_iter()
+        .map(|answer| {
+            let (app, ceremony) = (app.clone(), start["ceremony"].clone());
             tokio::spawn(async move { finish_login(&app, &ceremony, &answer, None).await })
         })
         .collect();
