@@ -29,15 +29,15 @@ help:
 
 ## ---- the two commands -------------------------------------------------------------
 
-run: tools-build spa server
+run: tools-build $(STAMP)/openssl spa server
 	./target/release/zelfregie-server --demo --listen $(LISTEN) --data-dir $(DATA_DIR) --static-dir dist
 
-test: tools-test lint test-native test-browser test-e2e
+test: tools-test $(STAMP)/openssl lint test-native test-browser test-e2e
 	@echo "all tests passed"
 
 # Benchmarks: first-load bytes of the login page, the lazily loaded crypto worker, and
 # encryption times in Chromium (release SPA, real server with demo data).
-bench: tools-test spa
+bench: tools-test $(STAMP)/openssl spa
 	cargo build --locked -p zelfregie-server
 	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/bench.mjs
 
@@ -51,7 +51,7 @@ spa: tools-build
 	trunk build --release
 	node scripts/precompress.mjs dist
 
-server:
+server: $(STAMP)/openssl
 	cargo build --release --locked -p zelfregie-server
 
 ## ---- tests ----------------------------------------------------------------------
@@ -129,6 +129,12 @@ $(STAMP)/rage: | $(STAMP)
 $(STAMP)/postgresql: | $(STAMP)
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
+	touch $@
+
+# OpenSSL headers and pkg-config: webauthn-rs (passkeys) links the system's OpenSSL.
+$(STAMP)/openssl: | $(STAMP)
+	pkg-config --exists openssl 2>/dev/null || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y libssl-dev pkg-config; }
 	touch $@
 
 $(STAMP)/chromium: | $(STAMP)

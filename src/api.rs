@@ -8,6 +8,7 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
+use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
@@ -278,6 +279,46 @@ pub async fn stop_participating() -> ApiResult<AcademyPage> {
 /// Changes the password (the current one is asked again).
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(changing(Request::put("/api/me/password")), body(change)).await.map(drop)
+}
+
+/// The account's passkeys.
+pub async fn passkeys() -> ApiResult<Vec<PasskeyInfo>> {
+    get("/api/me/passkeys").await
+}
+
+/// Starts adding a passkey (the password or a passkey confirmation is given).
+pub async fn passkey_add_start(new: &NewPasskey) -> ApiResult<CeremonyStart> {
+    json(send(changing(Request::post("/api/me/passkeys/start")), body(new)).await?).await
+}
+
+/// Finishes adding a passkey with the browser's answer.
+pub async fn passkey_add_finish(finish: &CeremonyFinish) -> ApiResult<PasskeyInfo> {
+    json(send(changing(Request::post("/api/me/passkeys/finish")), body(finish)).await?).await
+}
+
+/// Removes passkey `id`.
+pub async fn passkey_remove(id: i64, confirmation: &Confirmation) -> ApiResult<()> {
+    send(changing(Request::delete(&format!("/api/me/passkeys/{id}"))), body(confirmation)).await.map(drop)
+}
+
+/// Starts logging in with a passkey.
+pub async fn passkey_login_start() -> ApiResult<CeremonyStart> {
+    json(send(changing(Request::post("/api/session/passkey/start")), None).await?).await
+}
+
+/// Finishes logging in with a passkey.
+pub async fn passkey_login_finish(finish: &CeremonyFinish) -> ApiResult<SessionInfo> {
+    json(send(changing(Request::post("/api/session/passkey/finish")), body(finish)).await?).await
+}
+
+/// Starts confirming it is me with a passkey.
+pub async fn passkey_confirm_start() -> ApiResult<CeremonyStart> {
+    json(send(changing(Request::post("/api/me/reauth/passkey/start")), None).await?).await
+}
+
+/// Finishes confirming it is me with a passkey.
+pub async fn passkey_confirm_finish(finish: &CeremonyFinish) -> ApiResult<()> {
+    send(changing(Request::post("/api/me/reauth/passkey/finish")), body(finish)).await.map(drop)
 }
 
 /// Erases the account and everything held.

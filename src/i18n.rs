@@ -116,6 +116,29 @@ texts! {
     SessionEndedNotice => "Je sessie is verlopen. Log opnieuw in.", "Your session has ended. Please log in again.";
 
     LoginForgot => "Wachtwoord vergeten?", "Forgot your password?";
+    PasskeyLoginButton => "Inloggen met een passkey", "Log in with a passkey";
+    PasskeyLoginUnsupported => "Inloggen met een passkey kan niet in deze browser. Gebruik je e-mailadres en wachtwoord.",
+                               "This browser cannot log in with a passkey. Use your e-mail address and password.";
+    PasskeysHeading => "Passkeys", "Passkeys";
+    PasskeysIntro => "Met een passkey log je in met je telefoon of computer: met je vingerafdruk, je gezicht of de pincode van je apparaat. Je hebt dan geen wachtwoord nodig. Niemand kan een passkey afkijken of namaken.",
+                     "With a passkey you log in with your phone or computer: with your fingerprint, your face or your device's PIN. You do not need a password then. Nobody can copy or fake a passkey.";
+    PasskeysNone => "Je hebt nog geen passkey.", "You have no passkey yet.";
+    PasskeysUnsupported => "Deze browser kan geen passkeys maken. Je kunt je passkeys hier wel bekijken en verwijderen.",
+                           "This browser cannot make passkeys. You can still see and remove your passkeys here.";
+    PasskeyCreated => "Toegevoegd", "Added";
+    PasskeyLastUsed => "Laatst gebruikt", "Last used";
+    PasskeyNeverUsed => "nog niet", "not yet";
+    PasskeyRemove => "Verwijder passkey", "Remove passkey";
+    PasskeyName => "Naam van de nieuwe passkey", "Name of the new passkey";
+    PasskeyNameHint => "Zo herken je hem later, bijvoorbeeld: Telefoon of Laptop werk.", "So you recognise it later, for example: Phone or Work laptop.";
+    PasskeyPassword => "Je wachtwoord", "Your password";
+    PasskeyPasswordHint => "Nodig om een passkey toe te voegen of te verwijderen. Heb je al een passkey? Laat dit leeg: dan bevestig je met je passkey.",
+                           "Needed to add or remove a passkey. Already have a passkey? Leave this empty: you then confirm with your passkey.";
+    PasskeyAddSubmit => "Passkey toevoegen", "Add passkey";
+    PasskeyAdded => "De passkey is toegevoegd. Je kunt er nu mee inloggen.", "The passkey has been added. You can now log in with it.";
+    PasskeyRemoved => "De passkey is verwijderd. Je kunt er niet meer mee inloggen.", "The passkey has been removed. You can no longer log in with it.";
+    PasskeyOrPassword => "Heb je een passkey? Dan kun je bij het wijzigen van je wachtwoord en bij het verwijderen van je account het wachtwoordveld leeg laten. Je bevestigt dan met je passkey.",
+                         "Do you have a passkey? Then you can leave the password field empty when changing your password or deleting your account. You then confirm with your passkey.";
     ForgotTitle => "Wachtwoord vergeten", "Forgot your password";
     ForgotIntro => "Vul je e-mailadres in. Je krijgt dan een mail met een link om een nieuw wachtwoord te kiezen.",
                    "Enter your e-mail address. You will get an e-mail with a link to choose a new password.";
@@ -843,6 +866,22 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
             "Too many attempts. Wait a moment and try again.",
+        ),
+        PasskeyFailed => (
+            "Dat lukte niet met deze passkey. Misschien is hij verwijderd of duurde het te lang. Probeer het opnieuw of gebruik je wachtwoord.",
+            "That did not work with this passkey. It may have been removed, or it took too long. Try again or use your password.",
+        ),
+        ReauthRequired => (
+            "Bevestig eerst dat jij het bent: vul je wachtwoord in of gebruik je passkey.",
+            "First confirm it is you: enter your password or use your passkey.",
+        ),
+        PasskeyCancelled => (
+            "Er is geen passkey gebruikt. Je hebt het gestopt, of dit apparaat heeft geen passkey voor deze website.",
+            "No passkey was used. You stopped it, or this device has no passkey for this website.",
+        ),
+        PasskeyUnsupported => (
+            "Deze browser kan geen passkeys gebruiken. Log in met je e-mailadres en wachtwoord.",
+            "This browser cannot use passkeys. Log in with your e-mail address and password.",
         ),
         NotEncrypted => (
             "Dit is geen (volledig) met age versleuteld bestand. Onversleutelde gegevens worden niet aangenomen.",

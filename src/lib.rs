@@ -20,6 +20,7 @@ pub mod session;
 pub mod submit;
 pub mod unsaved;
 pub mod versioned_form;
+pub mod webauthn;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -11,6 +11,8 @@ pub mod loaded;
 pub mod nav;
 pub mod notice;
 pub mod page;
+pub mod passkey_login;
+pub mod passkeys;
 pub mod progress;
 pub mod rights;
 pub mod save_bar;

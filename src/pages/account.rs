@@ -1,14 +1,16 @@
-//! Account: log out here, or everywhere; change the password; delete just the candidate
-//! profile, or the account with everything.
+//! Account: log out here, or everywhere; passkeys; change the e-mail address or the
+//! password; delete just the candidate profile, or the account with everything.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use zelfregie_model::passkey::PasskeyInfo;
 use zelfregie_model::{EmailChange, Erasure, ErrorCode, Password, PasswordChange, Role};
 
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::passkeys::{confirm_with_passkey, has_passkeys, PasskeySection};
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -25,6 +27,7 @@ pub fn AccountPage() -> impl IntoView {
     let busy = logout.pending();
     let email = move || auth.info().map(|i| i.account.email).unwrap_or_default();
     let sessions = move || auth.info().map(|i| i.active_sessions).unwrap_or_default();
+    let passkeys = RwSignal::new(None);
 
     view! {
         <Page title=T::AccountTitle>
@@ -49,12 +52,13 @@ pub fn AccountPage() -> impl IntoView {
                     {move || if logout.sending(&true) { locale.text(T::Busy)() } else { locale.text(T::AccountLogoutEverywhere)() }}
                 </button>
             </section>
+            <PasskeySection passkeys/>
             {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <ChangeEmail/> })}
-            <ChangePassword/>
+            <ChangePassword passkeys/>
             <Show when=move || auth.info().is_some_and(|i| i.account.role == Role::Person)>
                 <DeleteProfile/>
             </Show>
-            <EraseAccount/>
+            <EraseAccount passkeys/>
         </Page>
     }
 }
@@ -117,9 +121,9 @@ fn ChangeEmail() -> impl IntoView {
     }
 }
 
-/// Change the password, asking the current one again.
+/// Change the password, asking the current one again (or a passkey, when left empty).
 #[component]
-fn ChangePassword() -> impl IntoView {
+fn ChangePassword(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let current = RwSignal::new(String::new());
@@ -127,7 +131,12 @@ fn ChangePassword() -> impl IntoView {
     let done = RwSignal::new(false);
     let form = Submit::new(
         "password-error",
-        |change: PasswordChange| async move { api::change_password(&change).await },
+        |change: PasswordChange| async move {
+            if change.confirmed_with_passkey {
+                confirm_with_passkey().await?;
+            }
+            api::change_password(&change).await
+        },
         move |()| {
             current.set(String::new());
             new.set(String::new());
@@ -139,8 +148,10 @@ fn ChangePassword() -> impl IntoView {
         ev.prevent_default();
         done.set(false);
         let email = auth.info().map(|i| i.account.email).unwrap_or_default();
+        let current = current.get_untracked();
         let change = PasswordChange {
-            current_password: Password::new(current.get_untracked()),
+            confirmed_with_passkey: current.is_empty() && has_passkeys(passkeys),
+            current_password: Password::new(current),
             new_password: Password::new(new.get_untracked()),
         };
         form.submit(checked(change, |c| c.validate(&email)));
@@ -180,7 +191,7 @@ fn DeleteProfile() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
+        let erasure = checked(Erasure { password: Password::new(password.get_untracked()), confirmed_with_passkey: false }, Erasure::validate);
         // Nothing is deleted without a yes to the question.
         if erasure.is_err()
             || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)
@@ -216,21 +227,30 @@ fn DeleteProfile() -> impl IntoView {
     }
 }
 
-/// Erase everything, asking the password again and confirming.
+/// Erase everything, asking the password again (or a passkey, when left empty) and confirming.
 #[component]
-fn EraseAccount() -> impl IntoView {
+fn EraseAccount(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let password = RwSignal::new(String::new());
     let form = Submit::with_field_ids(
         "erase-error",
         |field| format!("erase-{field}"),
-        |erasure: Erasure| async move { api::erase_account(&erasure).await },
+        |erasure: Erasure| async move {
+            if erasure.confirmed_with_passkey {
+                confirm_with_passkey().await?;
+            }
+            api::erase_account(&erasure).await
+        },
         move |()| auth.logged_out(Notice::AccountErased),
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
+        let c = crate::components::passkeys::confirmation(password.get_untracked(), has_passkeys(passkeys));
+        let erasure = checked(
+            Erasure { password: c.password, confirmed_with_passkey: c.confirmed_with_passkey },
+            Erasure::validate,
+        );
         // Nothing is erased without a yes to the question.
         if erasure.is_err() || window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
             form.submit(erasure);

@@ -1,4 +1,4 @@
-//! Inloggen: e-mail address and password.
+//! Inloggen: e-mail address and password, or a passkey.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::passkey_login::PasskeyLogin;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -69,6 +70,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if pending.get() { locale.text(T::LoginBusy)() } else { locale.text(T::LoginSubmit)() }}
                 </button>
             </form>
+            <PasskeyLogin/>
             <p><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p>
             <p>{locale.text(T::LoginNoAccount)} " " <a href=Route::Register.path()>{locale.text(T::LoginRegisterLink)}</a></p>
         </Page>

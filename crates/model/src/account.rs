@@ -199,16 +199,20 @@ pub struct PasswordChange {
     pub current_password: Password,
     /// The new password (same rules as at registration).
     pub new_password: Password,
+    /// Confirmed with a passkey just before instead of the current password.
+    #[serde(default)]
+    pub confirmed_with_passkey: bool,
 }
 
 impl PasswordChange {
     /// Every field failure, in field order: the current password must be given; the new one
     /// follows the registration rules for the account's address `email`. Empty means valid.
     pub fn validate(&self, email: &str) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if self.current_password.expose().is_empty() {
-            errors.push(FieldError::new("current_password", ErrorCode::Required));
-        }
+        let mut errors = crate::passkey::password_or_passkey(
+            &self.current_password,
+            self.confirmed_with_passkey,
+            "current_password",
+        );
         if let Err(code) = validate_new_password(self.new_password.expose(), email) {
             errors.push(FieldError::new("new_password", code));
         }
@@ -267,18 +271,18 @@ impl PasswordReset {
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Erasure {
-    /// The current password.
+    /// The current password; may be empty when `confirmed_with_passkey`.
+    #[serde(default)]
     pub password: Password,
+    /// Confirmed with a passkey just before instead of the password.
+    #[serde(default)]
+    pub confirmed_with_passkey: bool,
 }
 
 impl Erasure {
-    /// The password must be given. Empty means valid.
+    /// The password must be given unless a passkey confirms. Empty means valid.
     pub fn validate(&self) -> Vec<FieldError> {
-        if self.password.expose().is_empty() {
-            vec![FieldError::new("password", ErrorCode::Required)]
-        } else {
-            Vec::new()
-        }
+        crate::passkey::password_or_passkey(&self.password, self.confirmed_with_passkey, "password")
     }
 }
 
@@ -406,8 +410,7 @@ mod tests {
 
     #[test]
     fn a_password_change_and_an_erasure_ask_the_current_password() {
-        let change =
-            PasswordChange { current_password: Password::new(String::new()), new_password: Password::new("kort") };
+        let change = PasswordChange { new_password: Password::new("kort"), ..PasswordChange::default() };
         let fields: Vec<_> = change.validate("a@b.nl").into_iter().map(|f| (f.field, f.code)).collect();
         assert_eq!(
             fields,
@@ -419,13 +422,16 @@ mod tests {
         let fine = PasswordChange {
             current_password: Password::new("oud"),
             new_password: Password::new("paarse olifant op de fiets"),
+            confirmed_with_passkey: false,
         };
         assert!(fine.validate("a@b.nl").is_empty());
+        let by_passkey = PasswordChange { current_password: Password::default(), confirmed_with_passkey: true, ..fine };
+        assert!(by_passkey.validate("a@b.nl").is_empty());
         assert_eq!(
-            Erasure { password: Password::new(String::new()) }.validate(),
+            Erasure { password: Password::new(String::new()), confirmed_with_passkey: false }.validate(),
             [FieldError::new("password", ErrorCode::Required)]
         );
-        assert!(Erasure { password: Password::new("x") }.validate().is_empty());
+        assert!(Erasure { password: Password::new("x"), confirmed_with_passkey: false }.validate().is_empty());
     }
 
     #[test]

@@ -97,6 +97,16 @@ error_codes! {
         InvalidCredentials,
         /// Too many attempts; try again later (see `Retry-After`).
         TooManyAttempts,
+        /// The passkey could not log in or confirm: unknown (removed, or of no account
+        /// here), a wrong signature, or the ceremony expired or was used already.
+        PasskeyFailed,
+        /// This action needs a fresh confirmation: the current password or a passkey.
+        ReauthRequired,
+        /// The person cancelled the passkey prompt, or the device has no passkey for this
+        /// site (the browser does not tell which; only the app reports this).
+        PasskeyCancelled,
+        /// This browser cannot use passkeys (only the app reports this).
+        PasskeyUnsupported,
         /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
         NotEncrypted,
         /// A transfer encrypted with a passphrase: the organisation can open only a file

@@ -76,6 +76,11 @@ pub struct ExportAccount {
     /// New addresses asked for and not yet confirmed with the mailed link (never the tokens).
     #[serde(default)]
     pub pending_email_changes: Vec<ExportEmailChange>,
+    /// Passkeys: name, when added and last used, whether backed up. Not the public key and
+    /// credential ID themselves: technical values that only this site can use
+    /// (docs/security.md "Passkeys").
+    #[serde(default)]
+    pub passkeys: Vec<crate::passkey::PasskeyInfo>,
 }
 
 /// A change of the login address waiting for its link.

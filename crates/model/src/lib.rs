@@ -15,6 +15,7 @@ pub mod export;
 pub mod newsletter;
 pub mod partner;
 pub mod privacy_request;
+pub mod passkey;
 pub mod profile;
 pub mod register;
 pub mod retention;

@@ -82,7 +82,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
         | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
-        InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
+        InvalidCredentials | Unauthenticated | PasskeyFailed => StatusCode::UNAUTHORIZED,
+        ReauthRequired => StatusCode::FORBIDDEN,
+        // The browser's passkey prompt; the server never answers these.
+        PasskeyCancelled | PasskeyUnsupported => StatusCode::UNPROCESSABLE_ENTITY,
         Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
         TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         NotFound => StatusCode::NOT_FOUND,

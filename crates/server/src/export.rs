@@ -42,6 +42,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
             .collect(),
         last_activity_at: retention.map(|(last, _)| to_datetime(last)),
         retention_warned_at: retention.and_then(|(_, warned)| warned.map(to_datetime)),
+        passkeys: crate::passkeys::list(state, account_id).await?,
     };
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;

@@ -19,6 +19,7 @@ pub mod http;
 pub mod mail;
 pub mod newsletter;
 pub mod outbox;
+pub mod passkeys;
 pub mod password_reset;
 pub mod registration;
 pub mod retention;

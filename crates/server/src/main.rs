@@ -94,6 +94,9 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::registration::purge(&state.db).await {
                 tracing::warn!(error = %e, "deleting expired registration and e-mail change links failed");
             }
+            if let Err(e) = zelfregie_server::passkeys::purge(&state.db).await {
+                tracing::warn!(error = %e, "deleting unfinished passkey ceremonies failed");
+            }
             if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
                 tracing::warn!(error = ?e, "deleting expired transfers failed");
             }

@@ -58,6 +58,8 @@ pub struct AppState {
     pub retention: RetentionSettings,
     /// The clock of retention (tests move it).
     pub clock: Clock,
+    /// The WebAuthn relying party (passkeys).
+    pub webauthn: Arc<webauthn_rs::Webauthn>,
 }
 
 /// How the retention job works.
@@ -162,6 +164,7 @@ impl AppState {
                 dry_run: config.retention_dry_run,
             },
             clock: Clock::default(),
+            webauthn: Arc::new(crate::passkeys::relying_party(config.public_url.as_deref())?),
         })
     }
 }

@@ -88,12 +88,51 @@ pub fn hash_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-/// Starts a session for `account_id`; returns the token for the cookie.
+/// How a session was started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginMethod {
+    /// E-mail address and password (or registration, or a password reset).
+    Password,
+    /// A passkey with user verification: possession of the device plus its PIN or
+    /// biometrics, phishing-resistant; counts as a strong (multi-factor) login.
+    Passkey,
+}
+
+impl LoginMethod {
+    /// As stored in `sessions.method`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoginMethod::Password => "password",
+            LoginMethod::Passkey => "passkey",
+        }
+    }
+
+    /// From `sessions.method`; anything unknown counts as the weaker password login.
+    pub fn parse(s: &str) -> Self {
+        if s == "passkey" {
+            LoginMethod::Passkey
+        } else {
+            LoginMethod::Password
+        }
+    }
+}
+
+/// Starts a password session for `account_id`; returns the token for the cookie.
 pub async fn create(store: &Store, account_id: i64) -> Result<String, AppError> {
+    insert(store, account_id, LoginMethod::Password, None).await
+}
+
+/// Starts a session for `account_id` logged in with passkey `passkey_id` (removing the
+/// passkey elsewhere ends the session); returns the token for the cookie.
+pub async fn create_with_passkey(store: &Store, account_id: i64, passkey_id: i64) -> Result<String, AppError> {
+    insert(store, account_id, LoginMethod::Passkey, Some(passkey_id)).await
+}
+
+async fn insert(store: &Store, account_id: i64, method: LoginMethod, passkey: Option<i64>) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
-    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now()).await?;
+    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), method.as_str(), passkey).await?;
     Ok(token)
 }
 
@@ -140,6 +179,16 @@ pub struct CurrentSession {
     pub role: Role,
     /// The partner a recruiter works for (id and slug).
     pub partner: Option<(i64, String)>,
+    /// How the person logged in.
+    pub method: LoginMethod,
+}
+
+impl CurrentSession {
+    /// Whether this session was started with a passkey (user-verified): a strong login,
+    /// which rules that demand a second factor can accept as it is.
+    pub fn passkey_login(&self) -> bool {
+        self.method == LoginMethod::Passkey
+    }
 }
 
 impl CurrentSession {
@@ -149,7 +198,8 @@ impl CurrentSession {
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
         let row = accounts::session(state.db.pool(), &token_hash).await?;
-        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug }) = row else {
+        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug, method }) = row
+        else {
             return Ok(None);
         };
         let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
@@ -161,7 +211,14 @@ impl CurrentSession {
         if now - last_seen_at >= TOUCH_INTERVAL_SECS {
             accounts::touch_session(state.db.pool(), &token_hash, now).await?;
         }
-        Ok(Some(Self { account_id, token_hash, created_at, role, partner: partner_id.zip(slug) }))
+        Ok(Some(Self {
+            account_id,
+            token_hash,
+            created_at,
+            role,
+            partner: partner_id.zip(slug),
+            method: LoginMethod::parse(&method),
+        }))
     }
 }
 

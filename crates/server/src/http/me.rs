@@ -1,14 +1,16 @@
 //! `/api/me/password` and `/api/me/account`: change the password, erase everything. Both ask
-//! for the current password again (ASVS 5.0 7.5.1, 7.5.3).
+//! for the current password again, or a passkey confirmation made just before (ASVS 5.0
+//! 7.5.1, 7.5.3).
 
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, PasswordChange};
 
-use crate::accounts::{self, reauthenticate};
+use crate::accounts;
 use crate::auth::session::CurrentSession;
 use crate::error::{AppError, Json};
+use crate::passkeys::confirm;
 use crate::state::AppState;
 
 /// Changes the password. Every other session of the account ends; this one stays.
@@ -21,7 +23,8 @@ pub async fn change_password(
     session: CurrentSession,
     Json(change): Json<PasswordChange>,
 ) -> Result<StatusCode, AppError> {
-    let email = reauthenticate(&state, session.account_id, change.current_password, "current_password").await?;
+    let email =
+        confirm(&state, &session, change.current_password, change.confirmed_with_passkey, "current_password").await?;
     accounts::change_password(&state, session.account_id, &email, change.new_password, &session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -38,7 +41,7 @@ pub async fn erase(
     session: CurrentSession,
     Json(body): Json<Erasure>,
 ) -> Result<impl IntoResponse, AppError> {
-    let email = reauthenticate(&state, session.account_id, body.password, "password").await?;
+    let email = confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     accounts::erase(&state, session.account_id, &email).await?;
     Ok((
         StatusCode::NO_CONTENT,

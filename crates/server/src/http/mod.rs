@@ -12,6 +12,7 @@ pub mod me;
 pub mod newsletter;
 pub mod openapi;
 pub mod partners;
+pub mod passkeys;
 pub mod password_reset;
 pub mod privacy_requests;
 pub mod profile;
@@ -55,6 +56,14 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))
         .routes(routes!(me::erase))
+        .routes(routes!(passkeys::list))
+        .routes(routes!(passkeys::start_registration))
+        .routes(routes!(passkeys::finish_registration))
+        .routes(routes!(passkeys::remove))
+        .routes(routes!(passkeys::start_login))
+        .routes(routes!(passkeys::finish_login))
+        .routes(routes!(passkeys::start_reauth))
+        .routes(routes!(passkeys::finish_reauth))
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))

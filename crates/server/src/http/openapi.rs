@@ -21,6 +21,7 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
     tags(
         (name = "system", description = "Health and this document"),
         (name = "account", description = "Accounts and sessions"),
+        (name = "passkeys", description = "Passkeys (WebAuthn): add, list, remove, log in, confirm it is you"),
         (name = "reference", description = "Reference data"),
         (name = "profile", description = "The candidate's profile, visibility and disclosure log"),
         (name = "recruiter", description = "A partner's compartment of the candidate bank"),

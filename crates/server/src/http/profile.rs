@@ -55,7 +55,7 @@ pub async fn put(
 
 /// Deletes just the candidate profile: the profile, its visibility choices and the log of who
 /// saw it. The account, the academy, the newsletter and transfers stay. Asks for the password
-/// again, as erasing the account does. References recruiters hold answer 404 at once.
+/// again (or a fresh passkey confirmation), as erasing the account does. References recruiters hold answer 404 at once.
 #[utoipa::path(delete, path = "/api/me/profile", tag = "profile", security(("session" = [])), request_body = Erasure,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Profile, visibility choices and disclosure log deleted"),
@@ -67,7 +67,7 @@ pub async fn delete(
     PersonSession(session): PersonSession,
     Json(body): Json<Erasure>,
 ) -> Result<StatusCode, AppError> {
-    crate::accounts::reauthenticate(&state, session.account_id, body.password, "password").await?;
+    crate::passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     crate::candidates::delete_profile(&state.db, session.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

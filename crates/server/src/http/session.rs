@@ -101,8 +101,15 @@ pub async fn logout_everywhere(
 
 /// The session just created for `account_id` with `token`.
 pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
-    // Role and partner are not needed to describe the session: `session_info` reads them.
-    CurrentSession { account_id, token_hash: hash_token(token), created_at: now(), role: Role::Person, partner: None }
+    // Role, partner and method are not needed to describe the session: `session_info` reads them.
+    CurrentSession {
+        account_id,
+        token_hash: hash_token(token),
+        created_at: now(),
+        role: Role::Person,
+        partner: None,
+        method: session::LoginMethod::Password,
+    }
 }
 
 /// What `GET /api/session` answers for `session`.

@@ -120,23 +120,38 @@ pub struct SessionRow {
     pub partner_id: Option<i64>,
     /// A recruiter's partner slug.
     pub slug: Option<String>,
+    /// How the session was started: `password` or `passkey`.
+    pub method: String,
 }
 
-/// Starts a session.
-pub async fn insert_session<'c>(db: impl Db<'c>, token_hash: &[u8], account_id: i64, now: i64) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
-        .bind(token_hash)
-        .bind(account_id)
-        .bind(now)
-        .execute(db)
-        .await?;
+/// Starts a session; `method` is how the person logged in (`password` or `passkey`), with
+/// which passkey.
+pub async fn insert_session<'c>(
+    db: impl Db<'c>,
+    token_hash: &[u8],
+    account_id: i64,
+    now: i64,
+    method: &str,
+    passkey_id: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, method, passkey_id)
+         VALUES ($1, $2, $3, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(account_id)
+    .bind(now)
+    .bind(method)
+    .bind(passkey_id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
 /// The session of a token hash.
 pub async fn session<'c>(db: impl Db<'c>, token_hash: &[u8]) -> sqlx::Result<Option<SessionRow>> {
     sqlx::query_as(
-        "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug
+        "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug, s.method
          FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN partners p ON p.id = a.partner_id
          WHERE s.token_hash = $1",
     )

@@ -14,6 +14,7 @@ pub mod disclosures;
 pub mod documents;
 pub mod newsletter;
 pub mod outbox;
+pub mod passkeys;
 pub mod password_resets;
 pub mod retention;
 pub mod privacy_requests;

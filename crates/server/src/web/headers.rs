@@ -7,10 +7,11 @@ use axum::response::Response;
 
 use crate::state::AppState;
 
-/// Denies every powerful feature: the portal needs none of them.
+/// Denies every powerful feature but passkeys (this origin only, docs/security.md "Passkeys").
 const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
 encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), \
-microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
+microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-create=(self), \
+publickey-credentials-get=(self), screen-wake-lock=(), \
 serial=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
 
 /// The precomputed header values.

@@ -66,6 +66,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
         "canary-verzoek-r1",
         "canary-verlenging-r2",
         "canary-antwoord-r3",
+        "canary-passkey-c6",
     ];
     let before = occurrences(&app, &canaries).await;
     assert!(before.len() >= 5, "the fixture put the canaries everywhere");

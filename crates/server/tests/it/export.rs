@@ -28,6 +28,10 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("partners", Err("reference data, not about the person (the employer slug is exported with the profile)")),
         ("trainings", Err("the catalogue, not about the person (titles of the person's trainings are exported)")),
         ("throttle", Err("keyed hashes of IP/e-mail for rate limiting; not linkable, gone within 24 h")),
+        // Name, times and the backup flag are exported; the public key and credential ID are
+        // technical values only this site can use (docs/security.md "Passkeys").
+        ("passkeys", Ok(&["name"][..])),
+        ("passkey_ceremonies", Err("challenge state of a started passkey ceremony, kept at most 5 minutes")),
         ("password_resets", Err("reset link hashes are credentials, kept at most 30 minutes")),
         (
             "pending_registrations",

@@ -21,3 +21,4 @@ mod email_change;
 mod registration;
 mod retention;
 mod requests;
+mod passkeys;

@@ -80,6 +80,14 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/privacy/requests/{id}/answer",
         "POST /api/privacy/requests/{id}/extension",
         "POST /api/privacy/requests/{id}/close",
+        "GET /api/me/passkeys",
+        "POST /api/me/passkeys/start",
+        "POST /api/me/passkeys/finish",
+        "DELETE /api/me/passkeys/{id}",
+        "POST /api/session/passkey/start",
+        "POST /api/session/passkey/finish",
+        "POST /api/me/reauth/passkey/start",
+        "POST /api/me/reauth/passkey/finish",
     ];
     expected.sort();
     assert_eq!(operations, expected);

@@ -49,6 +49,10 @@ fn assert_security_headers(r: &common::Reply, what: &str) {
     for feature in ["camera=()", "geolocation=()", "microphone=()", "payment=()", "usb=()"] {
         assert!(pp.contains(feature), "{what}: {pp}");
     }
+    // Passkeys: this origin only, never a frame of another.
+    for feature in ["publickey-credentials-create=(self)", "publickey-credentials-get=(self)"] {
+        assert!(pp.contains(feature), "{what}: {pp}");
+    }
 }
 
 #[tokio::test]

@@ -347,6 +347,14 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
         let r = app.call(Method::POST, &path, Some(serde_json::json!({ "text": text })), Some(&privacy)).await;
         assert_eq!(r.status, axum::http::StatusCode::OK, "{action}: {:?}", r.body);
     }
+    // A passkey, used once to log in.
+    let mut device = SoftDevice::new();
+    let (_, credential_id) = add_passkey(app, &cookie, &mut device, "canary-passkey-c6").await;
+    let start = app.call(Method::POST, "/api/session/passkey/start", None, None).await;
+    let answer = device.get(&start.body["options"], &credential_id);
+    let login = serde_json::json!({"ceremony": start.body["ceremony"], "credential": answer});
+    let r = app.call(Method::POST, "/api/session/passkey/finish", Some(login), None).await;
+    assert_eq!(r.status, axum::http::StatusCode::OK, "{:?}", r.body);
     (cookie, id)
 }
 
@@ -437,4 +445,70 @@ pub fn files_containing(dir: &std::path::Path, needles: &[&str]) -> Vec<String> 
     }
     found.sort();
     found
+}
+
+/// The origin the soft passkey device claims: the relying party without a public URL is
+/// `localhost` on any port.
+pub const PASSKEY_ORIGIN: &str = "http://localhost:8080";
+
+/// A software passkey device (webauthn-authenticator-rs): real key pairs, real signatures,
+/// real client data, as a browser and an authenticator make them.
+pub struct SoftDevice(
+    webauthn_authenticator_rs::WebauthnAuthenticator<webauthn_authenticator_rs::softpasskey::SoftPasskey>,
+);
+
+impl SoftDevice {
+    pub fn new() -> Self {
+        // `true`: it says it verified the user (PIN or biometrics), as a phone does.
+        Self(webauthn_authenticator_rs::WebauthnAuthenticator::new(
+            webauthn_authenticator_rs::softpasskey::SoftPasskey::new(true),
+        ))
+    }
+
+    /// Answers `navigator.credentials.create` options from the server.
+    pub fn create(&mut self, options: &Value) -> Value {
+        let mut options = options.clone();
+        // The soft device cannot store discoverable credentials; the server does not check
+        // this client-side preference, so the test device ignores it.
+        options["publicKey"]["authenticatorSelection"]["requireResidentKey"] = false.into();
+        let options = serde_json::from_value(options).unwrap();
+        let origin = url::Url::parse(PASSKEY_ORIGIN).unwrap();
+        serde_json::to_value(self.0.do_registration(origin, options).unwrap()).unwrap()
+    }
+
+    /// Answers `navigator.credentials.get` options with `credential_id` (the soft device has
+    /// no list of discoverable credentials: it is told which one, as the person picks one).
+    pub fn get(&mut self, options: &Value, credential_id: &str) -> Value {
+        let mut options = options.clone();
+        options["publicKey"]["allowCredentials"] = serde_json::json!([{"type": "public-key", "id": credential_id}]);
+        let options = serde_json::from_value(options).unwrap();
+        let origin = url::Url::parse(PASSKEY_ORIGIN).unwrap();
+        serde_json::to_value(self.0.do_authentication(origin, options).unwrap()).unwrap()
+    }
+}
+
+/// Adds a passkey called `name` to the account of `cookie` (confirmed with the password);
+/// returns the list entry and the credential ID.
+pub async fn add_passkey(app: &TestApp, cookie: &str, device: &mut SoftDevice, name: &str) -> (Value, String) {
+    let start = app
+        .call(
+            Method::POST,
+            "/api/me/passkeys/start",
+            Some(serde_json::json!({"name": name, "password": PASSWORD})),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(start.status, StatusCode::OK, "{:?}", start.body);
+    let credential = device.create(&start.body["options"]);
+    let id = credential["id"].as_str().unwrap().to_owned();
+    let finish = app
+        .call(
+            Method::POST,
+            "/api/me/passkeys/finish",
+            Some(serde_json::json!({"ceremony": start.body["ceremony"], "credential": credential})),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(finish.status, StatusCode::CREATED, "{:?}", finish.body);
+    (finish.body, id)
 }
