@@ -16,6 +16,7 @@ pub mod newsletter;
 pub mod partner;
 pub mod profile;
 pub mod register;
+pub mod second_factor;
 pub mod secret;
 #[cfg(feature = "testing")]
 pub mod testing;

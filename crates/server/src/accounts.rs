@@ -120,6 +120,7 @@ pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(),
     let trainings = store::academy::seats_of(&mut *tx, account_id).await?;
     store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
     store::throttle::clear(&mut *tx, &reauth_key(state, account_id)).await?;
+    store::throttle::clear(&mut *tx, &crate::second_factor::throttle_key(state, account_id)).await?;
     // Everything else goes with the account row (ON DELETE CASCADE in every table).
     accounts::delete(&mut *tx, account_id).await?;
     for t in trainings {

@@ -79,8 +79,11 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
         | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
-        InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
-        Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
+        InvalidCredentials | InvalidSecondFactor | Unauthenticated => StatusCode::UNAUTHORIZED,
+        Forbidden | CsrfHeaderMissing | CrossSiteRequest | SecondFactorRequired | SecondFactorMandatory => {
+            StatusCode::FORBIDDEN
+        }
+        SecondFactorActive => StatusCode::CONFLICT,
         TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         NotFound => StatusCode::NOT_FOUND,
         MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,

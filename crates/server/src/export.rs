@@ -29,8 +29,13 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         account,
         sessions: sessions
             .into_iter()
-            .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })
+            .map(|(s, l, strong)| ExportSession {
+                started_at: to_datetime(s),
+                last_activity_at: to_datetime(l),
+                strong: strong == 1,
+            })
             .collect(),
+        second_factor: crate::second_factor::export(db, account_id).await?,
     };
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;

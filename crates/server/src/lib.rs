@@ -18,6 +18,7 @@ pub mod mail;
 pub mod newsletter;
 pub mod outbox;
 pub mod password_reset;
+pub mod second_factor;
 pub mod secrets;
 pub mod serve;
 pub mod state;

@@ -88,12 +88,15 @@ pub fn hash_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-/// Starts a session for `account_id`; returns the token for the cookie.
-pub async fn create(store: &Store, account_id: i64) -> Result<String, AppError> {
+/// Starts a session for `account_id`; returns the token for the cookie. `strong`: the
+/// person proved a second factor at this login (password and a one-time code, or a
+/// passkey); staff need such a session to see other people's data (see [`StaffSession`],
+/// [`RecruiterSession`]).
+pub async fn create(store: &Store, account_id: i64, strong: bool) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
-    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now()).await?;
+    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), strong).await?;
     Ok(token)
 }
 
@@ -140,6 +143,8 @@ pub struct CurrentSession {
     pub role: Role,
     /// The partner a recruiter works for (id and slug).
     pub partner: Option<(i64, String)>,
+    /// Opened with a second factor.
+    pub strong: bool,
 }
 
 impl CurrentSession {
@@ -149,7 +154,9 @@ impl CurrentSession {
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
         let row = accounts::session(state.db.pool(), &token_hash).await?;
-        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug }) = row else {
+        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug, second_factor }) =
+            row
+        else {
             return Ok(None);
         };
         let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
@@ -161,7 +168,14 @@ impl CurrentSession {
         if now - last_seen_at >= TOUCH_INTERVAL_SECS {
             accounts::touch_session(state.db.pool(), &token_hash, now).await?;
         }
-        Ok(Some(Self { account_id, token_hash, created_at, role, partner: partner_id.zip(slug) }))
+        Ok(Some(Self {
+            account_id,
+            token_hash,
+            created_at,
+            role,
+            partner: partner_id.zip(slug),
+            strong: second_factor == 1,
+        }))
     }
 }
 
@@ -181,6 +195,15 @@ pub struct RecruiterSession {
 /// A logged-in member of the academy's staff; anyone else gets 403.
 pub struct StaffSession(pub CurrentSession);
 
+/// Staff see other people's data only in a session opened with a second factor: 403
+/// `second_factor_required` otherwise (docs/security.md "Second factor").
+fn strong_enough(session: &CurrentSession) -> Result<(), AppError> {
+    if zelfregie_model::second_factor::required_for(session.role) && !session.strong {
+        return Err(AppError::code(ErrorCode::SecondFactorRequired));
+    }
+    Ok(())
+}
+
 impl FromRequestParts<AppState> for StaffSession {
     type Rejection = AppError;
 
@@ -189,6 +212,7 @@ impl FromRequestParts<AppState> for StaffSession {
         if session.role != Role::AcademyStaff {
             return Err(AppError::code(ErrorCode::Forbidden));
         }
+        strong_enough(&session)?;
         Ok(StaffSession(session))
     }
 }
@@ -212,6 +236,7 @@ impl FromRequestParts<AppState> for RecruiterSession {
         let session = CurrentSession::from_request_parts(parts, state).await?;
         match (session.role, session.partner.clone()) {
             (Role::Recruiter, Some((partner_id, partner_slug))) => {
+                strong_enough(&session)?;
                 Ok(RecruiterSession { session, partner_id, partner_slug })
             }
             _ => Err(AppError::code(ErrorCode::Forbidden)),

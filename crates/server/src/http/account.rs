@@ -37,7 +37,7 @@ pub async fn register(
     let hash = state.passwords.hash(registration.password).await?;
     let account_id = crate::accounts::create(&state.db, &email, &hash, Role::Person, None).await?;
     tracing::info!(account_id, "account registered");
-    let token = session::create(&state.db, account_id).await?;
-    let info = session_info(&state, &started(account_id, &token)).await?;
+    let token = session::create(&state.db, account_id, false).await?;
+    let info = session_info(&state, &started(account_id, &token, false)).await?;
     Ok((StatusCode::CREATED, [(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
 }

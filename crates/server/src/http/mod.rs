@@ -14,6 +14,7 @@ pub mod partners;
 pub mod password_reset;
 pub mod profile;
 pub mod recruiter;
+pub mod second_factor;
 pub mod session;
 pub mod transfers;
 pub mod visibility;
@@ -49,6 +50,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))
         .routes(routes!(me::erase))
+        .routes(routes!(second_factor::start, second_factor::confirm, second_factor::disable))
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))

@@ -15,6 +15,7 @@ pub mod documents;
 pub mod newsletter;
 pub mod outbox;
 pub mod password_resets;
+pub mod second_factors;
 pub mod throttle;
 pub mod transfers;
 
