@@ -19,7 +19,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
         ("cursist@example.org", "person"),
         ("academie@example.org", "academy_staff"),
     ] {
-        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        let r = app.demo_login(email).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.body["account"]["role"], role);
         assert!(r.body["account"].get("partner").is_none());
@@ -30,7 +30,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
         ("recruiter@valkenburg-a-d-geul.example.org", "valkenburg-a-d-geul"),
         ("recruiter@bsgw.example.org", "bsgw"),
     ] {
-        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        let r = app.demo_login(email).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.body["account"]["role"], "recruiter");
         assert_eq!(r.body["account"]["partner"]["slug"], slug);

@@ -30,6 +30,11 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("throttle", Err("keyed hashes of IP/e-mail for rate limiting; not linkable, gone within 24 h")),
         ("password_resets", Err("reset link hashes are credentials, kept at most 30 minutes")),
         ("server_secrets", Err("server keys, not personal data")),
+        (
+            "second_factors",
+            Err("the secret is a credential, never exported; whether it is on, when set up and the last code's period are"),
+        ),
+        ("recovery_codes", Err("keyed hashes of credentials; how many are left and when they were used are exported")),
         // The file itself is encrypted to another organisation's key (the portal cannot read
         // it; the person has the export it was made from) and the token hash is a credential.
         ("transfers", Ok(&["recipient", "status"][..])),
