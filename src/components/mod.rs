@@ -12,3 +12,4 @@ pub mod notice;
 pub mod page;
 pub mod progress;
 pub mod save_bar;
+pub mod second_factor;

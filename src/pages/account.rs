@@ -1,4 +1,4 @@
-//! Account: log out here, or everywhere.
+//! Account: two-step verification, log out here or everywhere, password, erasure.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::second_factor::SecondFactorSection;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -33,6 +34,7 @@ pub fn AccountPage() -> impl IntoView {
                 <dt>{locale.text(T::OverviewActiveSessions)}</dt>
                 <dd>{sessions}</dd>
             </dl>
+            <SecondFactorSection/>
             {logout.message()}
             <section aria-labelledby="uitloggen">
                 <h2 id="uitloggen">{locale.text(T::AccountLogoutHeading)}</h2>

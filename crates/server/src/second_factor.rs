@@ -220,7 +220,8 @@ pub async fn start(state: &AppState, account_id: i64, email: &str) -> Result<Sec
 }
 
 /// Confirms the set-up with a first code from the app: the factor is on, this session
-/// counts as opened with it, and ten recovery codes are made (returned this once).
+/// counts as opened with it, every other session of the account ends (they were opened
+/// without it), and ten recovery codes are made (returned this once).
 /// A wrong code is `invalid_second_factor` on the field `code`.
 pub async fn confirm(
     state: &AppState,
@@ -249,6 +250,7 @@ pub async fn confirm(
     }
     second_factors::replace_recovery_codes(&mut tx, account_id, &hashes, now).await?;
     second_factors::mark_session_strong(&mut *tx, session_token_hash).await?;
+    store::accounts::end_sessions(&mut *tx, account_id, Some(session_token_hash)).await?;
     tx.commit().await?;
     throttle::clear(&state.db, &key).await?;
     tracing::info!(account_id, "second factor turned on");

@@ -262,6 +262,24 @@ async fn a_person_who_turned_it_on_needs_the_code_and_can_turn_it_off() {
 }
 
 #[tokio::test]
+async fn turning_it_on_ends_the_sessions_on_other_devices() {
+    let app = TestApp::new().await;
+    let email = "twee-apparaten@example.org";
+    app.registered(email).await;
+    let phone = app.login(email, PASSWORD).await.session_cookie().unwrap();
+    let laptop = app.login(email, PASSWORD).await.session_cookie().unwrap();
+    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&laptop)).await;
+    let secret =
+        base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
+    let r = app
+        .call(Method::PUT, "/api/me/second-factor", Some(json!({"code": totp_code(&secret, now())})), Some(&laptop))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(app.get("/api/session", Some(&laptop)).await.status, StatusCode::OK);
+    assert_eq!(app.get("/api/session", Some(&phone)).await.status, StatusCode::UNAUTHORIZED, "opened without it");
+}
+
+#[tokio::test]
 async fn a_set_up_needs_the_password_and_a_right_first_code() {
     let app = TestApp::new().await;
     let cookie = app.registered("instellen@example.org").await;
