@@ -197,7 +197,7 @@ pub struct StaffSession(pub CurrentSession);
 
 /// Staff see other people's data only in a session opened with a second factor: 403
 /// `second_factor_required` otherwise (docs/security.md "Second factor").
-fn strong_enough(session: &CurrentSession) -> Result<(), AppError> {
+pub fn strong_enough(session: &CurrentSession) -> Result<(), AppError> {
     if zelfregie_model::second_factor::required_for(session.role) && !session.strong {
         return Err(AppError::code(ErrorCode::SecondFactorRequired));
     }
