@@ -522,6 +522,7 @@ texts! {
     TfaRecoveryLeft => "Herstelcodes over", "Recovery codes left";
     TfaStartText => "Je hebt een app voor tweestapsverificatie nodig, bijvoorbeeld de authenticator-app van je telefoon. Typ eerst je wachtwoord.",
                     "You need a two-step verification app, for example the authenticator app on your phone. First type your password.";
+    TfaPasswordLabel => "Je wachtwoord, ter controle", "Your password, to check it is you";
     TfaStartSubmit => "Tweestapsverificatie instellen", "Set up two-step verification";
     TfaScan => "Scan deze QR-code met de app. Lukt scannen niet? Typ dan de sleutel hieronder over in de app.",
                "Scan this QR code with the app. Can't scan? Then type the key below into the app.";

@@ -102,8 +102,10 @@ pub fn SecondFactorSection() -> impl IntoView {
     };
     let on_disable = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let body =
-            SecondFactorDisable { password: Password::new(off_password.get_untracked()), code: off_code.get_untracked() };
+        let body = SecondFactorDisable {
+            password: Password::new(off_password.get_untracked()),
+            code: off_code.get_untracked(),
+        };
         disable.submit(checked(body, SecondFactorDisable::validate));
     };
 
@@ -120,7 +122,7 @@ pub fn SecondFactorSection() -> impl IntoView {
                     <p>{locale.text(T::TfaDisableText)}</p>
                     {disable.message()}
                     <form class="form" on:submit=on_disable novalidate aria-labelledby="h-tfa-off">
-                        <TextField id="tfa-off-password" label=T::PasswordLabel input_type="password"
+                        <TextField id="tfa-off-password" label=T::TfaPasswordLabel input_type="password"
                             autocomplete="current-password" value=off_password error=disable.error("password")/>
                         <TextField id="tfa-off-code" label=T::TfaCodeOrRecovery autocomplete="one-time-code"
                             value=off_code error=disable.error("code")/>
@@ -149,7 +151,7 @@ pub fn SecondFactorSection() -> impl IntoView {
                 <p>{locale.text(T::TfaStartText)}</p>
                 {start.message()}
                 <form class="form" on:submit=on_start novalidate>
-                    <TextField id="tfa-start-password" label=T::PasswordLabel input_type="password"
+                    <TextField id="tfa-start-password" label=T::TfaPasswordLabel input_type="password"
                         autocomplete="current-password" value=password error=start.error("password")/>
                     <button type="submit" class="button-primary" disabled=start.pending()>
                         {locale.text(T::TfaStartSubmit)}

@@ -216,7 +216,10 @@ mod tests {
 
     #[test]
     fn forms_report_their_fields() {
-        assert_eq!(SecondFactorConfirm { code: String::new() }.validate(), [FieldError::new("code", ErrorCode::Required)]);
+        assert_eq!(
+            SecondFactorConfirm { code: String::new() }.validate(),
+            [FieldError::new("code", ErrorCode::Required)]
+        );
         assert_eq!(
             SecondFactorConfirm { code: "12a456".into() }.validate(),
             [FieldError::new("code", ErrorCode::InvalidSecondFactor)]

@@ -17,11 +17,11 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use totp_rs::{Algorithm, TOTP};
+use zelfregie_model::export::{ExportSecondFactor, ExportTime};
 use zelfregie_model::second_factor::{
     is_one_time_code, normalize_code, required_for, RecoveryCodes, SecondFactorSetup, SecondFactorStatus,
     RECOVERY_ALPHABET, RECOVERY_CODES, RECOVERY_CODE_CHARS,
 };
-use zelfregie_model::export::{ExportSecondFactor, ExportTime};
 use zelfregie_model::{ErrorCode, Role};
 
 use crate::auth::throttle::{self, Limit};

@@ -24,7 +24,11 @@ fn now() -> i64 {
 }
 
 async fn account_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1").bind(email).fetch_one(app.state.db.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
+        .bind(email)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
 }
 
 async fn sessions_of(app: &TestApp, email: &str) -> i64 {
@@ -58,7 +62,8 @@ async fn until_throttled<F: std::future::Future<Output = Reply>>(attempt: impl F
 /// A person who turned two-step verification on: (cookie, secret, recovery codes).
 async fn enrolled_person(app: &TestApp, email: &str) -> (String, Vec<u8>, Vec<String>) {
     let cookie = app.registered(email).await;
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!(start.status, StatusCode::CREATED, "{:?}", start.body);
     let secret_text = start.body["secret"].as_str().unwrap().to_owned();
     let secret = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, &secret_text).unwrap();
@@ -124,10 +129,9 @@ async fn a_code_is_accepted_once() {
 async fn twenty_parallel_logins_with_one_code_open_one_session() {
     let app = demo_app().await;
     let code = app.next_code(RECRUITER, &demo::demo_totp_secret()).await;
-    let replies: Vec<Reply> = futures_util::future::join_all(
-        (0..20).map(|_| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, &code)),
-    )
-    .await;
+    let replies: Vec<Reply> =
+        futures_util::future::join_all((0..20).map(|_| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, &code)))
+            .await;
     let ok = replies.iter().filter(|r| r.status == StatusCode::OK).count();
     let replayed = replies.iter().filter(|r| r.code() == "invalid_second_factor").count();
     let throttled = replies.iter().filter(|r| r.code() == "too_many_attempts").count();
@@ -141,7 +145,8 @@ async fn twenty_parallel_logins_with_one_code_open_one_session() {
 async fn five_parallel_confirmations_of_a_set_up_turn_it_on_once() {
     let app = TestApp::new().await;
     let cookie = app.registered("parallel@example.org").await;
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     let secret =
         base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
     let code = totp_code(&secret, now());
@@ -190,14 +195,20 @@ async fn codes_have_their_own_counter_also_with_the_right_password() {
     let good = totp_code(&secret, now());
     let wrong = if good == "000000" { "000001" } else { "000000" };
     let off = |code: &'static str| {
-        app.call(Method::DELETE, "/api/me/second-factor", Some(json!({"password": PASSWORD, "code": code})), Some(&cookie))
+        app.call(
+            Method::DELETE,
+            "/api/me/second-factor",
+            Some(json!({"password": PASSWORD, "code": code})),
+            Some(&cookie),
+        )
     };
     for i in 0..5 {
         let r = off(wrong).await;
         assert_eq!(r.body["fields"][0]["code"], "invalid_second_factor", "attempt {i}: {:?}", r.body);
     }
     until_throttled(|| off(wrong)).await;
-    let on: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM second_factors").fetch_one(app.state.db.pool()).await.unwrap();
+    let on: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM second_factors").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(on, 1);
 }
 
@@ -217,7 +228,8 @@ async fn a_recovery_code_works_once_instead_of_a_code() {
     let again = app.login_with_code(email, PASSWORD, &codes[3]).await;
     assert_eq!(again.code(), "invalid_second_factor");
     // Only keyed hashes are stored.
-    let hashes: Vec<Vec<u8>> = sqlx::query_scalar("SELECT code_hash FROM recovery_codes").fetch_all(app.state.db.pool()).await.unwrap();
+    let hashes: Vec<Vec<u8>> =
+        sqlx::query_scalar("SELECT code_hash FROM recovery_codes").fetch_all(app.state.db.pool()).await.unwrap();
     for code in &codes {
         let plain = code.replace('-', "");
         assert!(!hashes.iter().any(|h| h.windows(plain.len()).any(|w| w == plain.as_bytes())));
@@ -256,7 +268,8 @@ async fn a_person_who_turned_it_on_needs_the_code_and_can_turn_it_off() {
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 
     // Starting again while it is on is refused; the secret stays.
-    let again = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    let again =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!((again.status, again.code()), (StatusCode::CONFLICT, "second_factor_active"));
 
     // Off: password and a fresh code.
@@ -266,7 +279,12 @@ async fn a_person_who_turned_it_on_needs_the_code_and_can_turn_it_off() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.body["fields"][0]["field"], "code", "the used code does not work again");
     let wrong_password = app
-        .call(Method::DELETE, "/api/me/second-factor", Some(json!({"password": "fout", "code": "123456"})), Some(&cookie))
+        .call(
+            Method::DELETE,
+            "/api/me/second-factor",
+            Some(json!({"password": "fout", "code": "123456"})),
+            Some(&cookie),
+        )
         .await;
     assert_eq!(wrong_password.body["fields"][0]["field"], "password");
     let code = app.next_code(email, &secret).await;
@@ -275,7 +293,8 @@ async fn a_person_who_turned_it_on_needs_the_code_and_can_turn_it_off() {
         .await;
     assert_eq!(off.status, StatusCode::NO_CONTENT, "{:?}", off.body);
     assert_eq!(app.login(email, PASSWORD).await.status, StatusCode::OK);
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes").fetch_one(app.state.db.pool()).await.unwrap();
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(left, 0, "the recovery codes went with it");
 }
 
@@ -286,7 +305,8 @@ async fn turning_it_on_ends_the_sessions_on_other_devices() {
     app.registered(email).await;
     let phone = app.login(email, PASSWORD).await.session_cookie().unwrap();
     let laptop = app.login(email, PASSWORD).await.session_cookie().unwrap();
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&laptop)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&laptop)).await;
     let secret =
         base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
     let r = app
@@ -310,7 +330,8 @@ async fn a_set_up_needs_the_password_and_a_right_first_code() {
     assert!(uri.contains(r.body["secret"].as_str().unwrap()));
     let qr = r.body["qr_code"].as_str().unwrap();
     assert!(qr.starts_with("data:image/svg+xml;base64,"), "made here, no other site asked");
-    let secret = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, r.body["secret"].as_str().unwrap()).unwrap();
+    let secret =
+        base32::decode(base32::Alphabet::Rfc4648 { padding: false }, r.body["secret"].as_str().unwrap()).unwrap();
     let good = totp_code(&secret, now());
     let wrong = if good == "111111" { "222222" } else { "111111" };
     let r = app.call(Method::PUT, "/api/me/second-factor", Some(json!({"code": wrong})), Some(&cookie)).await;
@@ -350,7 +371,8 @@ async fn a_staff_session_without_a_second_factor_can_only_set_one_up() {
     assert_eq!((r.status, r.code()), (StatusCode::FORBIDDEN, "second_factor_required"));
 
     // Setting it up makes this session strong: the recruiter can work.
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     let secret =
         base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
     let r = app
@@ -365,11 +387,12 @@ async fn a_staff_session_without_a_second_factor_can_only_set_one_up() {
         .call(Method::DELETE, "/api/me/second-factor", Some(json!({"password": PASSWORD, "code": code})), Some(&cookie))
         .await;
     assert_eq!((off.status, off.code()), (StatusCode::FORBIDDEN, "second_factor_mandatory"));
-    let still: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM second_factors WHERE confirmed_at IS NOT NULL AND account_id = $1")
-        .bind(account_id(&app, "nieuw@beek.example.org").await)
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap();
+    let still: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM second_factors WHERE confirmed_at IS NOT NULL AND account_id = $1")
+            .bind(account_id(&app, "nieuw@beek.example.org").await)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
     assert_eq!(still, 1);
 }
 
@@ -379,7 +402,8 @@ async fn the_export_says_whether_it_is_on_never_the_secret_and_erasure_removes_i
     let app = TestApp::new().await;
     let email = "uitvoer-2fa@example.org";
     let cookie = app.registered(email).await;
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     let secret_text = start.body["secret"].as_str().unwrap().to_owned();
     let secret = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, &secret_text).unwrap();
     let code = totp_code(&secret, now());

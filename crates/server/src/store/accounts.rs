@@ -214,9 +214,9 @@ pub async fn session_times<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result
     sqlx::query_as(
         "SELECT created_at, last_seen_at, second_factor FROM sessions WHERE account_id = $1 ORDER BY created_at",
     )
-        .bind(account_id)
-        .fetch_all(db)
-        .await
+    .bind(account_id)
+    .fetch_all(db)
+    .await
 }
 
 /// The key called `name`; `fresh` is stored first if there is none yet.

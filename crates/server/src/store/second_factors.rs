@@ -61,7 +61,13 @@ pub async fn insert_confirmed<'c>(db: impl Db<'c>, account_id: i64, secret: &[u8
 /// before, and the app is `confirmed` (or, for the first code, not yet); the first code
 /// also confirms it at `now`. Returns whether it was accepted: of parallel requests with
 /// the same code, exactly one.
-pub async fn use_step<'c>(db: impl Db<'c>, account_id: i64, step: i64, confirmed: bool, now: i64) -> sqlx::Result<bool> {
+pub async fn use_step<'c>(
+    db: impl Db<'c>,
+    account_id: i64,
+    step: i64,
+    confirmed: bool,
+    now: i64,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "UPDATE second_factors SET last_step = $1, confirmed_at = COALESCE(confirmed_at, $4)
          WHERE account_id = $2 AND last_step < $1 AND (confirmed_at IS NOT NULL) = ($3 = 1)",
@@ -83,7 +89,12 @@ pub async fn delete(tx: &mut super::Tx, account_id: i64) -> sqlx::Result<()> {
 }
 
 /// Replaces the recovery codes of an account by these hashes.
-pub async fn replace_recovery_codes(tx: &mut super::Tx, account_id: i64, hashes: &[Vec<u8>], now: i64) -> sqlx::Result<()> {
+pub async fn replace_recovery_codes(
+    tx: &mut super::Tx,
+    account_id: i64,
+    hashes: &[Vec<u8>],
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1").bind(account_id).execute(&mut **tx).await?;
     for hash in hashes {
         sqlx::query("INSERT INTO recovery_codes (account_id, code_hash, created_at) VALUES ($1, $2, $3)")
