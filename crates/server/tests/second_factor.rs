@@ -175,9 +175,19 @@ async fn wrong_codes_are_counted_per_account_and_slowed_down() {
         let r = app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, wrong).await;
         assert_eq!(r.code(), "invalid_second_factor", "attempt {i}");
     }
-    let r = until_throttled(|| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, wrong)).await;
-    assert!(r.header("retry-after").parse::<i64>().unwrap() >= 1);
-    // The right code must wait too: guessing is not sped up by mixing in the right one.
+    let mut r = until_throttled(|| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, wrong)).await;
+    // Waiting as told and guessing again makes the next wait longer: 1, 2, 4 … seconds.
+    let mut wait = r.header("retry-after").parse::<u64>().unwrap();
+    assert!(wait >= 1);
+    while wait < 4 {
+        tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+        r = until_throttled(|| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, wrong)).await;
+        let next = r.header("retry-after").parse::<u64>().unwrap();
+        assert!(next >= wait, "waits grow: {wait} then {next}");
+        wait = next;
+    }
+    // Within that wait the right code must wait too: guessing is not sped up by mixing in
+    // the right one.
     let code = app.next_code(RECRUITER, &secret).await;
     let r = app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, &code).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
