@@ -254,6 +254,7 @@ pub async fn confirm(
     tx.commit().await?;
     throttle::clear(&state.db, &key).await?;
     tracing::info!(account_id, "second factor turned on");
+    tell(state, account_id, true).await;
     Ok(RecoveryCodes { codes })
 }
 
@@ -267,7 +268,47 @@ pub async fn disable(state: &AppState, account_id: i64, role: Role) -> Result<()
     second_factors::delete(&mut tx, account_id).await?;
     tx.commit().await?;
     tracing::info!(account_id, "second factor turned off");
+    tell(state, account_id, false).await;
     Ok(())
+}
+
+/// Tells the person by mail that two-step verification was turned on or off, so a change
+/// they did not make does not go unnoticed. A failure is logged, never an error.
+async fn tell(state: &AppState, account_id: i64, on: bool) {
+    let email = match store::accounts::email(state.db.pool(), account_id).await {
+        Ok(email) => email,
+        Err(e) => {
+            tracing::warn!(error = %e, "no address for the second factor notice");
+            return;
+        }
+    };
+    let (subject, nl, en) = if on {
+        (
+            "Tweestapsverificatie staat aan",
+            "Op je account bij IGOM Zelfregie staat nu tweestapsverificatie aan: bij het inloggen is \
+             naast je wachtwoord ook een code uit je app nodig.",
+            "Two-step verification is now on for your IGOM Zelfregie account: logging in takes a code \
+             from your app as well as your password.",
+        )
+    } else {
+        (
+            "Tweestapsverificatie staat uit",
+            "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu uit: inloggen kan weer \
+             met alleen je wachtwoord.",
+            "Two-step verification is now off for your IGOM Zelfregie account: your password alone \
+             logs you in again.",
+        )
+    };
+    let body = format!(
+        "{nl} Was jij dit niet? Kies dan meteen een nieuw wachtwoord via {url}/wachtwoord-vergeten \
+         en neem contact op met IGOM.\n\n{en} Was this not you? Choose a new password at \
+         {url}/wachtwoord-vergeten right away and contact IGOM.\n",
+        url = state.public_url
+    );
+    let mail = crate::mail::Mail { to: email, subject: subject.into(), body, headers: Vec::new() };
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::warn!(error = %e, "sending the second factor notice failed");
+    }
 }
 
 /// What the export says: whether and when, how many recovery codes are left and when they
