@@ -13,7 +13,7 @@ use crate::session::{Auth, AuthState};
 /// Whether the logged-in account must set up two-step verification before anything else
 /// (staff who see other people's data, in a session opened without it).
 fn must_set_up_second_factor(auth: Auth) -> bool {
-    auth.info().is_some_and(|i| i.second_factor.required && !i.session.strong)
+    auth.info().is_some_and(|i| i.must_set_up_second_factor())
 }
 
 /// Shows `children` only to a logged-in person; sends anyone else to the login page, and

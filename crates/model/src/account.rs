@@ -288,6 +288,15 @@ pub struct SessionInfo {
     pub second_factor: crate::second_factor::SecondFactorStatus,
 }
 
+impl SessionInfo {
+    /// Whether this session must set up two-step verification before anything else: staff
+    /// who see other people's data, in a session opened without a second factor (the server
+    /// refuses them every other people's data; the app sends them to the set-up).
+    pub fn must_set_up_second_factor(&self) -> bool {
+        self.second_factor.required && !self.session.strong
+    }
+}
+
 /// Trims and lower-cases an e-mail address: the form in which it is stored and compared.
 /// Every address [`validate_email`] accepts is ASCII, so two accounts never differ by a
 /// look-alike letter.
@@ -499,6 +508,12 @@ mod tests {
                 recovery_codes_left: 10,
             },
         };
+        assert!(!info.must_set_up_second_factor(), "strong staff session");
+        let mut weak = info.clone();
+        weak.session.strong = false;
+        assert!(weak.must_set_up_second_factor(), "staff without a second factor in this session");
+        weak.second_factor.required = false;
+        assert!(!weak.must_set_up_second_factor(), "people may choose");
         let json = serde_json::to_value(&info).unwrap();
         assert_eq!(json["account"]["created_at"], "2026-11-22T10:00:00Z");
         assert_eq!(json["account"]["role"], "recruiter");
