@@ -3,7 +3,7 @@
 // and two devices editing at once get the conflict screen instead of losing anything.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, demoApiLogin } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -11,15 +11,9 @@ import {
 const PASSWORD = 'paarse olifant fietst';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
-/** Logs in through the API as a recruiter and returns a fetch that carries the session. */
+/** Logs in through the API as a recruiter (password and code) and returns a fetch that carries the session. */
 async function recruiterApi(base, email) {
-  const r = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },
-    body: JSON.stringify({ email, password: 'zelfregie-demo' }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const cookie = await demoApiLogin(base, email);
   return async (path) => {
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     return { status: res.status, text: await res.text() };

@@ -4,7 +4,7 @@
 // must leave Kerkrade out — on the page, in the preview and in what Kerkrade's recruiters get.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, demoApiLogin } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -28,13 +28,7 @@ async function expectVisibleTo(page, want) {
 async function kerkradeSees(base, page) {
   const preview = await page.request.get('/api/me/visibility/preview/kerkrade');
   assert.equal(preview.status(), 200);
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },
-    body: JSON.stringify({ email: 'recruiter@kerkrade.example.org', password: 'zelfregie-demo' }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const cookie = await demoApiLogin(base, 'recruiter@kerkrade.example.org');
   const list = await fetch(`${base}/api/recruiter/candidates?q=`, { headers: { cookie } });
   assert.equal(list.status, 200);
   return { preview: await preview.json(), total: (await list.json()).total };

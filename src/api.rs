@@ -9,6 +9,9 @@ use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subsc
 use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
 use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
+use zelfregie_model::second_factor::{
+    RecoveryCodes, SecondFactorConfirm, SecondFactorDisable, SecondFactorSetup, SecondFactorStart,
+};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
@@ -138,6 +141,24 @@ pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
 /// Logs in.
 pub async fn login(credentials: &Credentials) -> ApiResult<SessionInfo> {
     json(send(changing(Request::post("/api/session")), body(credentials)).await?).await
+}
+
+/// Where two-step verification is set up (`POST`), confirmed (`PUT`) and turned off (`DELETE`).
+const SECOND_FACTOR: &str = "/api/me/second-factor";
+
+/// Starts setting up an authenticator app (the password again); the secret to scan or type.
+pub async fn second_factor_start(start: &SecondFactorStart) -> ApiResult<SecondFactorSetup> {
+    json(send(changing(Request::post(SECOND_FACTOR)), body(start)).await?).await
+}
+
+/// Confirms the set-up with a first code; the recovery codes, shown once.
+pub async fn second_factor_confirm(confirm: &SecondFactorConfirm) -> ApiResult<RecoveryCodes> {
+    json(send(changing(Request::put(SECOND_FACTOR)), body(confirm)).await?).await
+}
+
+/// Turns two-step verification off (password and a code).
+pub async fn second_factor_disable(disable: &SecondFactorDisable) -> ApiResult<()> {
+    send(changing(Request::delete(SECOND_FACTOR)), body(disable)).await.map(drop)
 }
 
 /// Asks for an account: the server answers the same for every address and mails a link.

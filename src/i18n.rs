@@ -775,6 +775,48 @@ texts! {
     RightsComplainAddress => "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag", "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag, the Netherlands";
     RightsComplainSite => "Website van de Autoriteit Persoonsgegevens", "Website of the Autoriteit Persoonsgegevens";
 
+    LoginCodeLabel => "Code uit je app", "Code from your app";
+    LoginCodeHint => "Open de app voor tweestapsverificatie op je telefoon en typ de 6 cijfers. Telefoon kwijt? Typ dan een van je herstelcodes.",
+                     "Open the two-step verification app on your phone and type the 6 digits. Lost your phone? Then type one of your recovery codes.";
+
+    TfaHeading => "Tweestapsverificatie", "Two-step verification";
+    TfaIntro => "Met tweestapsverificatie log je in met je wachtwoord en een code uit een app op je telefoon. Wie alleen je wachtwoord kent, komt dan niet binnen.",
+                "With two-step verification you log in with your password and a code from an app on your phone. Someone who only knows your password cannot get in.";
+    TfaRequired => "Met jouw account zie je gegevens van anderen. Daarom is tweestapsverificatie verplicht. Stel het nu in: pas daarna kun je verder werken.",
+                   "With your account you see other people's data. That is why two-step verification is required. Set it up now: only then can you continue.";
+    TfaIsOn => "Tweestapsverificatie staat aan.", "Two-step verification is on.";
+    TfaIsOff => "Tweestapsverificatie staat uit.", "Two-step verification is off.";
+    TfaOnSince => "Aan sinds", "On since";
+    TfaRecoveryLeft => "Herstelcodes over", "Recovery codes left";
+    TfaStartText => "Je hebt een app voor tweestapsverificatie nodig, bijvoorbeeld de authenticator-app van je telefoon. Typ eerst je wachtwoord.",
+                    "You need a two-step verification app, for example the authenticator app on your phone. First type your password.";
+    TfaPasswordLabel => "Je wachtwoord, ter controle", "Your password, to check it is you";
+    TfaStartSubmit => "Tweestapsverificatie instellen", "Set up two-step verification";
+    TfaScan => "Scan deze QR-code met de app. Lukt scannen niet? Typ dan de sleutel hieronder over in de app.",
+               "Scan this QR code with the app. Can't scan? Then type the key below into the app.";
+    TfaQrAlt => "QR-code voor je app. Kun je hem niet scannen, typ dan de sleutel eronder over.",
+                "QR code for your app. If you cannot scan it, type the key below it.";
+    TfaSecretLabel => "Sleutel", "Key";
+    TfaConfirmText => "Typ daarna de 6 cijfers die de app laat zien. Zo weten we dat het werkt.",
+                      "Then type the 6 digits the app shows. That way we know it works.";
+    TfaConfirmSubmit => "Bevestigen", "Confirm";
+    TfaRecoveryHeading => "Je herstelcodes", "Your recovery codes";
+    TfaRecoveryText => "Bewaar deze codes op een veilige plek, bijvoorbeeld op papier. Ben je je telefoon kwijt? Dan log je in met een van deze codes. Elke code werkt één keer. Je ziet ze alleen nu.",
+                       "Keep these codes in a safe place, for example on paper. Lost your phone? Then log in with one of these codes. Each code works once. You only see them now.";
+    TfaDownload => "Codes downloaden", "Download codes";
+    TfaPrint => "Afdrukken", "Print";
+    TfaSaved => "Ik heb de codes bewaard", "I have saved the codes";
+    TfaRecoveryFile => "Herstelcodes voor tweestapsverificatie van zelfregie. Elke code werkt één keer.",
+                       "Recovery codes for zelfregie two-step verification. Each code works once.";
+    TfaDisableHeading => "Tweestapsverificatie uitzetten", "Turn off two-step verification";
+    TfaDisableText => "Typ je wachtwoord en een code uit je app (of een herstelcode).",
+                      "Type your password and a code from your app (or a recovery code).";
+    TfaCodeOrRecovery => "Code uit je app of herstelcode", "Code from your app or recovery code";
+    TfaDisableSubmit => "Uitzetten", "Turn off";
+    TfaTurnedOff => "Tweestapsverificatie staat nu uit.", "Two-step verification is now off.";
+    TfaMandatory => "Je kunt tweestapsverificatie niet uitzetten: met jouw account zie je gegevens van anderen.",
+                    "You cannot turn off two-step verification: with your account you see other people's data.";
+
     NotFoundTitle => "Pagina niet gevonden", "Page not found";
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
@@ -863,6 +905,19 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ),
         EmailUnchanged => ("Dit is al het e-mailadres van je account.", "This is already your account's e-mail address."),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),
+        SecondFactorRequired => (
+            "Er is ook een code uit je app voor tweestapsverificatie nodig.",
+            "A code from your two-step verification app is needed too.",
+        ),
+        InvalidSecondFactor => (
+            "Deze code klopt niet, is verlopen of is al gebruikt. Wacht op de volgende code in je app en probeer het opnieuw.",
+            "This code is wrong, expired or already used. Wait for the next code in your app and try again.",
+        ),
+        SecondFactorActive => ("Tweestapsverificatie staat al aan.", "Two-step verification is already on."),
+        SecondFactorMandatory => (
+            "Met jouw account zie je gegevens van anderen. Daarom kun je tweestapsverificatie niet uitzetten.",
+            "With your account you see other people's data. That is why you cannot turn off two-step verification.",
+        ),
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
             "Too many attempts. Wait a moment and try again.",

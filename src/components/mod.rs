@@ -16,3 +16,4 @@ pub mod passkeys;
 pub mod progress;
 pub mod rights;
 pub mod save_bar;
+pub mod second_factor;

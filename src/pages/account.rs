@@ -1,5 +1,5 @@
-//! Account: log out here, or everywhere; passkeys; change the e-mail address or the
-//! password; delete just the candidate profile, or the account with everything.
+//! Account: two-step verification; log out here, or everywhere; passkeys; change the e-mail
+//! address or the password; delete just the candidate profile, or the account with everything.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::components::passkeys::{confirm_with_passkey, has_passkeys, PasskeySection};
+use crate::components::second_factor::SecondFactorSection;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -37,6 +38,7 @@ pub fn AccountPage() -> impl IntoView {
                 <dt>{locale.text(T::OverviewActiveSessions)}</dt>
                 <dd>{sessions}</dd>
             </dl>
+            <SecondFactorSection/>
             {logout.message()}
             <section aria-labelledby="uitloggen">
                 <h2 id="uitloggen">{locale.text(T::AccountLogoutHeading)}</h2>

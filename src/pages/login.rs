@@ -1,10 +1,12 @@
-//! Inloggen: e-mail address and password, or a passkey.
+//! Inloggen: e-mail address and password, or a passkey; for an account with two-step
+//! verification a second step on the same page: the code from the app (or a recovery code).
+//! Address and password stay in memory for it, never in storage.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Credentials, ErrorCode, Password};
+use zelfregie_model::{ApiError, Credentials, ErrorCode, FieldError, Password};
 
-use crate::api;
+use crate::api::{self, ClientError};
 use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -23,18 +25,35 @@ pub fn LoginPage() -> impl IntoView {
     let auth = Auth::get();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    // A failed login empties the password field; the address stays.
+    let code = RwSignal::new(String::new());
+    // Shown once the server said the password is right and a code is needed.
+    let needs_code = RwSignal::new(false);
+    // A wrong password empties the password field; the address stays. A code that is needed
+    // or wrong is that field's error, so focus lands on it.
     let form = Submit::new(
         "login-error",
         move |credentials: Credentials| async move {
-            api::login(&credentials).await.inspect_err(|_| password.set(String::new()))
+            api::login(&credentials).await.map_err(|e| match e.code() {
+                Some(c @ (ErrorCode::SecondFactorRequired | ErrorCode::InvalidSecondFactor)) => {
+                    needs_code.set(true);
+                    code.set(String::new());
+                    ClientError::Api(ApiError::validation(vec![FieldError::new("code", c)]))
+                }
+                _ => {
+                    password.set(String::new());
+                    e
+                }
+            })
         },
         move |info| auth.logged_in(info),
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let credentials =
-            Credentials { email: email.get_untracked(), password: Password::new(password.get_untracked()) };
+        let credentials = Credentials {
+            email: email.get_untracked(),
+            password: Password::new(password.get_untracked()),
+            code: needs_code.get_untracked().then(|| code.get_untracked()),
+        };
         form.submit(checked(credentials, Credentials::validate));
     };
     let notice = move || {
@@ -66,6 +85,10 @@ pub fn LoginPage() -> impl IntoView {
                     error=form.error("email")/>
                 <TextField id="password" label=T::PasswordLabel value=password input_type="password"
                     autocomplete="current-password" error=form.error("password")/>
+                {move || needs_code.get().then(|| view! {
+                    <TextField id="code" label=T::LoginCodeLabel value=code autocomplete="one-time-code"
+                        hint=T::LoginCodeHint error=form.error("code")/>
+                })}
                 <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
                     {move || if pending.get() { locale.text(T::LoginBusy)() } else { locale.text(T::LoginSubmit)() }}
                 </button>

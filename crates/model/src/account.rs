@@ -167,6 +167,10 @@ pub struct Credentials {
     pub email: String,
     /// The account's password.
     pub password: Password,
+    /// A code from the authenticator app, or a recovery code: needed when the account has
+    /// two-step verification on (the answer `second_factor_required` says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl Credentials {
@@ -186,6 +190,7 @@ impl Credentials {
         } else if password.chars().count() > PASSWORD_MAX_CHARS {
             errors.push(FieldError::new("password", ErrorCode::TooLong));
         }
+        errors.extend(crate::second_factor::validate_login_code(self.code.as_deref()));
         errors
     }
 }
@@ -317,6 +322,10 @@ pub struct SessionDetails {
     pub expires_at: OffsetDateTime,
     /// Minutes of inactivity after which the session ends.
     pub idle_timeout_minutes: u32,
+    /// Whether this session was opened with a second factor (password and a code, or a
+    /// passkey): staff need such a session to see other people's data.
+    #[serde(default)]
+    pub strong: bool,
 }
 
 /// `GET /api/session`: who is logged in.
@@ -329,6 +338,18 @@ pub struct SessionInfo {
     pub session: SessionDetails,
     /// How many sessions of this account are active, this one included.
     pub active_sessions: u32,
+    /// Two-step verification of the account.
+    #[serde(default)]
+    pub second_factor: crate::second_factor::SecondFactorStatus,
+}
+
+impl SessionInfo {
+    /// Whether this session must set up two-step verification before anything else: staff
+    /// who see other people's data, in a session opened without a second factor (the server
+    /// refuses them every other people's data; the app sends them to the set-up).
+    pub fn must_set_up_second_factor(&self) -> bool {
+        self.second_factor.required && !self.session.strong
+    }
 }
 
 /// Trims and lower-cases an e-mail address: the form in which it is stored and compared.
@@ -529,7 +550,7 @@ mod tests {
 
     #[test]
     fn login_validation_does_not_teach_the_policy() {
-        let c = Credentials { email: "a@b.nl".into(), password: Password::new("x") };
+        let c = Credentials { email: "a@b.nl".into(), password: Password::new("x"), code: None };
         assert!(c.validate().is_empty());
         let empty = Credentials::default();
         assert_eq!(
@@ -556,9 +577,22 @@ mod tests {
                 started_at: time::macros::datetime!(2026-11-22 10:00 UTC),
                 expires_at: time::macros::datetime!(2026-11-22 22:00 UTC),
                 idle_timeout_minutes: 30,
+                strong: true,
             },
             active_sessions: 1,
+            second_factor: crate::second_factor::SecondFactorStatus {
+                enabled: true,
+                required: true,
+                enabled_at: Some(time::macros::datetime!(2026-11-22 09:00 UTC)),
+                recovery_codes_left: 10,
+            },
         };
+        assert!(!info.must_set_up_second_factor(), "strong staff session");
+        let mut weak = info.clone();
+        weak.session.strong = false;
+        assert!(weak.must_set_up_second_factor(), "staff without a second factor in this session");
+        weak.second_factor.required = false;
+        assert!(!weak.must_set_up_second_factor(), "people may choose");
         let json = serde_json::to_value(&info).unwrap();
         assert_eq!(json["account"]["created_at"], "2026-11-22T10:00:00Z");
         assert_eq!(json["account"]["role"], "recruiter");

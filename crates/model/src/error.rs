@@ -107,6 +107,17 @@ error_codes! {
         PasskeyCancelled,
         /// This browser cannot use passkeys (only the app reports this).
         PasskeyUnsupported,
+        /// The password was right; this account also needs a code from its authenticator
+        /// app (or a recovery code) — or, logged in, this needs a session that was opened
+        /// with one (staff must set up two-step verification first).
+        SecondFactorRequired,
+        /// The code from the authenticator app (or the recovery code) is wrong, expired or
+        /// used already.
+        InvalidSecondFactor,
+        /// Two-step verification is on already.
+        SecondFactorActive,
+        /// Staff who see other people's data cannot turn two-step verification off.
+        SecondFactorMandatory,
         /// The file is not an age-encrypted file (or not a complete one); plaintext is refused.
         NotEncrypted,
         /// A transfer encrypted with a passphrase: the organisation can open only a file

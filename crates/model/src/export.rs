@@ -81,6 +81,9 @@ pub struct ExportAccount {
     /// (docs/security.md "Passkeys").
     #[serde(default)]
     pub passkeys: Vec<crate::passkey::PasskeyInfo>,
+    /// Two-step verification, if it was ever set up (never the secret or the codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_factor: Option<ExportSecondFactor>,
 }
 
 /// A change of the login address waiting for its link.
@@ -99,6 +102,37 @@ pub struct ExportEmailChange {
     pub expires_at: OffsetDateTime,
 }
 
+/// Two-step verification as held: whether and when, never the secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportSecondFactor {
+    /// Whether it is on (`false`: set-up started but never confirmed with a code).
+    pub enabled: bool,
+    /// When the set-up was started.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub started_at: OffsetDateTime,
+    /// When it was confirmed with a first code.
+    #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub enabled_at: Option<OffsetDateTime>,
+    /// The start of the 30-second period of the last code accepted (kept to refuse it again).
+    #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_code_period: Option<OffsetDateTime>,
+    /// Recovery codes not used yet (only their keyed hashes are held).
+    pub recovery_codes_left: u32,
+    /// When recovery codes were used.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub recovery_codes_used_at: Vec<ExportTime>,
+}
+
+/// A point in time (RFC 3339).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ExportTime(#[serde(with = "time::serde::rfc3339")] pub OffsetDateTime);
+
 /// A session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -111,6 +145,9 @@ pub struct ExportSession {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub last_activity_at: OffsetDateTime,
+    /// Opened with a second factor.
+    #[serde(default)]
+    pub strong: bool,
 }
 
 /// Candidate bank data.

@@ -19,6 +19,7 @@ pub mod passkey;
 pub mod profile;
 pub mod register;
 pub mod retention;
+pub mod second_factor;
 pub mod secret;
 #[cfg(feature = "testing")]
 pub mod testing;

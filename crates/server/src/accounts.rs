@@ -141,6 +141,7 @@ pub async fn erase_if(
     let trainings = store::academy::seats_of(&mut *tx, account_id).await?;
     store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
     store::throttle::clear(&mut *tx, &reauth_key(state, account_id)).await?;
+    store::throttle::clear(&mut *tx, &crate::second_factor::throttle_key(state, account_id)).await?;
     // Everything else goes with the account row (ON DELETE CASCADE in every table).
     accounts::delete(&mut *tx, account_id).await?;
     for t in trainings {

@@ -15,6 +15,18 @@ use crate::store::{self, now};
 /// The password of every demo account (public: it is in the README).
 pub const DEMO_PASSWORD: &str = "zelfregie-demo";
 
+/// The authenticator app secret of every demo staff account (recruiters, academy staff), in
+/// base32 as apps take it (public: it is in the README). Those accounts must log in with a
+/// code; tests and demos compute it from this.
+pub const DEMO_TOTP_SECRET: &str = "ZELFREGIEDEMOSTAFFTWEESTAPCODE23";
+
+/// The bytes of [`DEMO_TOTP_SECRET`].
+pub fn demo_totp_secret() -> [u8; crate::second_factor::SECRET_BYTES] {
+    let bytes = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, DEMO_TOTP_SECRET)
+        .expect("the demo secret is base32");
+    bytes.try_into().expect("the demo secret is 160 bits")
+}
+
 /// One demo login.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoAccount {
@@ -66,7 +78,11 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
             created_at: now(),
             secret: &secret,
         };
-        store::accounts::insert(&mut *tx, &new).await?;
+        let id = store::accounts::insert(&mut *tx, &new).await?;
+        if zelfregie_model::second_factor::required_for(account.role) {
+            let sealed = crate::second_factor::seal(&state.second_factor_key, id, &demo_totp_secret());
+            store::second_factors::insert_confirmed(&mut *tx, id, &sealed, now()).await?;
+        }
     }
     tx.commit().await?;
     let kandidaat = id_of(state, "kandidaat@example.org").await?;

@@ -82,11 +82,14 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
         | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
-        InvalidCredentials | Unauthenticated | PasskeyFailed => StatusCode::UNAUTHORIZED,
+        InvalidCredentials | InvalidSecondFactor | Unauthenticated | PasskeyFailed => StatusCode::UNAUTHORIZED,
         ReauthRequired => StatusCode::FORBIDDEN,
         // The browser's passkey prompt; the server never answers these.
         PasskeyCancelled | PasskeyUnsupported => StatusCode::UNPROCESSABLE_ENTITY,
-        Forbidden | CsrfHeaderMissing | CrossSiteRequest => StatusCode::FORBIDDEN,
+        Forbidden | CsrfHeaderMissing | CrossSiteRequest | SecondFactorRequired | SecondFactorMandatory => {
+            StatusCode::FORBIDDEN
+        }
+        SecondFactorActive => StatusCode::CONFLICT,
         TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         NotFound => StatusCode::NOT_FOUND,
         MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,

@@ -30,7 +30,11 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         account,
         sessions: sessions
             .into_iter()
-            .map(|(s, l)| ExportSession { started_at: to_datetime(s), last_activity_at: to_datetime(l) })
+            .map(|(s, l, strong)| ExportSession {
+                started_at: to_datetime(s),
+                last_activity_at: to_datetime(l),
+                strong: strong == 1,
+            })
             .collect(),
         pending_email_changes: changes
             .into_iter()
@@ -43,6 +47,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         last_activity_at: retention.map(|(last, _)| to_datetime(last)),
         retention_warned_at: retention.and_then(|(_, warned)| warned.map(to_datetime)),
         passkeys: crate::passkeys::list(state, account_id).await?,
+        second_factor: crate::second_factor::export(db, account_id).await?,
     };
 
     let (profile, _): (Profile, i64) = Document::Profile.load(db, account_id).await?;

@@ -24,6 +24,7 @@ pub mod password_reset;
 pub mod registration;
 pub mod retention;
 pub mod privacy_requests;
+pub mod second_factor;
 pub mod secrets;
 pub mod serve;
 pub mod state;

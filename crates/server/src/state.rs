@@ -44,6 +44,8 @@ pub struct AppState {
     pub recruiter_limit: crate::auth::throttle::Limit,
     /// Key of the one-click unsubscribe tokens.
     pub newsletter_key: Key,
+    /// Encrypts the authenticator apps' secrets and keys the recovery codes' hashes.
+    pub second_factor_key: Key,
     /// Base of links in e-mails (`https://…`, no trailing slash).
     pub public_url: String,
     /// Where e-mail goes.
@@ -95,6 +97,7 @@ impl AppState {
     pub async fn with_db(config: &Config, db: Store) -> anyhow::Result<Self> {
         let reference_key = ReferenceKey::load(&db).await?;
         let newsletter_key = Key::load(&db, "newsletter_unsubscribe").await?;
+        let second_factor_key = Key::load(&db, "second_factor").await?;
         let throttle = Throttle::load(&db).await?;
         let mailer = match &config.smtp_url {
             Some(url) => Mailer::smtp(&url.0, &config.mail_from)?,
@@ -145,6 +148,7 @@ impl AppState {
                 60,
             ),
             newsletter_key,
+            second_factor_key,
             public_url: config.link_base(),
             mailer,
             outbox,

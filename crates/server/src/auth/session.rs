@@ -117,22 +117,32 @@ impl LoginMethod {
     }
 }
 
-/// Starts a password session for `account_id`; returns the token for the cookie.
-pub async fn create(store: &Store, account_id: i64) -> Result<String, AppError> {
-    insert(store, account_id, LoginMethod::Password, None).await
+/// Starts a password session for `account_id`; returns the token for the cookie. `strong`:
+/// the person also gave a one-time code at this login; staff need a strong session to see
+/// other people's data (see [`StaffSession`], [`RecruiterSession`]).
+pub async fn create(store: &Store, account_id: i64, strong: bool) -> Result<String, AppError> {
+    insert(store, account_id, LoginMethod::Password, None, strong).await
 }
 
 /// Starts a session for `account_id` logged in with passkey `passkey_id` (removing the
-/// passkey elsewhere ends the session); returns the token for the cookie.
+/// passkey elsewhere ends the session); returns the token for the cookie. A user-verified
+/// passkey is a strong login by itself.
 pub async fn create_with_passkey(store: &Store, account_id: i64, passkey_id: i64) -> Result<String, AppError> {
-    insert(store, account_id, LoginMethod::Passkey, Some(passkey_id)).await
+    insert(store, account_id, LoginMethod::Passkey, Some(passkey_id), true).await
 }
 
-async fn insert(store: &Store, account_id: i64, method: LoginMethod, passkey: Option<i64>) -> Result<String, AppError> {
+async fn insert(
+    store: &Store,
+    account_id: i64,
+    method: LoginMethod,
+    passkey: Option<i64>,
+    strong: bool,
+) -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
-    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), method.as_str(), passkey).await?;
+    accounts::insert_session(store.pool(), &hash_token(&token), account_id, now(), method.as_str(), passkey, strong)
+        .await?;
     Ok(token)
 }
 
@@ -181,6 +191,8 @@ pub struct CurrentSession {
     pub partner: Option<(i64, String)>,
     /// How the person logged in.
     pub method: LoginMethod,
+    /// Opened with a second factor (password and a one-time code, or a passkey).
+    pub strong: bool,
 }
 
 impl CurrentSession {
@@ -198,7 +210,9 @@ impl CurrentSession {
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
         let row = accounts::session(state.db.pool(), &token_hash).await?;
-        let Some(accounts::SessionRow { account_id, created_at, last_seen_at, role, partner_id, slug, method }) = row
+        let Some(accounts::SessionRow {
+            account_id, created_at, last_seen_at, role, partner_id, slug, method, second_factor,
+        }) = row
         else {
             return Ok(None);
         };
@@ -218,6 +232,7 @@ impl CurrentSession {
             role,
             partner: partner_id.zip(slug),
             method: LoginMethod::parse(&method),
+            strong: second_factor == 1,
         }))
     }
 }
@@ -238,6 +253,15 @@ pub struct RecruiterSession {
 /// A logged-in member of the academy's staff; anyone else gets 403.
 pub struct StaffSession(pub CurrentSession);
 
+/// Staff see other people's data only in a session opened with a second factor: 403
+/// `second_factor_required` otherwise (docs/security.md "Second factor").
+pub fn strong_enough(session: &CurrentSession) -> Result<(), AppError> {
+    if zelfregie_model::second_factor::required_for(session.role) && !session.strong {
+        return Err(AppError::code(ErrorCode::SecondFactorRequired));
+    }
+    Ok(())
+}
+
 impl FromRequestParts<AppState> for StaffSession {
     type Rejection = AppError;
 
@@ -246,6 +270,7 @@ impl FromRequestParts<AppState> for StaffSession {
         if session.role != Role::AcademyStaff {
             return Err(AppError::code(ErrorCode::Forbidden));
         }
+        strong_enough(&session)?;
         Ok(StaffSession(session))
     }
 }
@@ -261,6 +286,7 @@ impl FromRequestParts<AppState> for PrivacyStaffSession {
         if session.role != Role::PrivacyStaff {
             return Err(AppError::code(ErrorCode::Forbidden));
         }
+        strong_enough(&session)?;
         Ok(PrivacyStaffSession(session))
     }
 }
@@ -284,6 +310,7 @@ impl FromRequestParts<AppState> for RecruiterSession {
         let session = CurrentSession::from_request_parts(parts, state).await?;
         match (session.role, session.partner.clone()) {
             (Role::Recruiter, Some((partner_id, partner_slug))) => {
+                strong_enough(&session)?;
                 Ok(RecruiterSession { session, partner_id, partner_slug })
             }
             _ => Err(AppError::code(ErrorCode::Forbidden)),

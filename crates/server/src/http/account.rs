@@ -56,7 +56,7 @@ pub async fn confirm(
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;
     }
-    let token = session::create(&state.db, account_id).await?;
-    let info = session_info(&state, &started(account_id, &token)).await?;
+    let token = session::create(&state.db, account_id, false).await?;
+    let info = session_info(&state, &started(account_id, &token, false)).await?;
     Ok((StatusCode::CREATED, [(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
 }

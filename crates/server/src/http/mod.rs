@@ -18,6 +18,7 @@ pub mod privacy_requests;
 pub mod profile;
 pub mod recruiter;
 pub mod retention;
+pub mod second_factor;
 pub mod session;
 pub mod transfers;
 pub mod visibility;
@@ -64,6 +65,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(passkeys::finish_login))
         .routes(routes!(passkeys::start_reauth))
         .routes(routes!(passkeys::finish_reauth))
+        .routes(routes!(second_factor::start, second_factor::confirm, second_factor::disable))
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))

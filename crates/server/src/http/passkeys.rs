@@ -122,6 +122,8 @@ pub async fn finish_login(
         session::end(&state.db, &hash_token(old)).await?;
     }
     let token = session::create_with_passkey(&state.db, account_id, passkey_id).await?;
+    // A login is the activity retention counts from (and takes back a warning).
+    crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
     tracing::info!(account_id, "login with a passkey");
     let started = CurrentSession {
         account_id,
@@ -130,6 +132,7 @@ pub async fn finish_login(
         role: zelfregie_model::Role::Person,
         partner: None,
         method: LoginMethod::Passkey,
+        strong: true,
     };
     let info = session_info(&state, &started).await?;
     Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))

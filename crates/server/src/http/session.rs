@@ -28,11 +28,17 @@ pub async fn current(State(state): State<AppState>, session: CurrentSession) -> 
 /// Logs in with e-mail address and password. Unknown address and wrong password get the
 /// same answer in the same time (ASVS 5.0 6.3.8); failures are limited per IP address and
 /// per account (6.3.1); every login gets a new token (7.2.4).
+///
+/// An account with two-step verification on also needs `code` (from the authenticator app,
+/// or a recovery code): only once the password is right, a login without one answers
+/// `second_factor_required`, and a wrong one `invalid_second_factor` (codes counted per
+/// account). Staff without it set up get a session that can only set it up.
 #[utoipa::path(post, path = "/api/session", tag = "account", request_body = Credentials,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
         (status = 200, body = SessionInfo, description = "Logged in; the session cookie is set"),
-        (status = 401, body = zelfregie_model::ApiError, description = "`invalid_credentials`"),
+        (status = 401, body = zelfregie_model::ApiError, description = "`invalid_credentials`, or `invalid_second_factor` (wrong or used code)"),
+        (status = 403, body = zelfregie_model::ApiError, description = "`second_factor_required`: the password is right; send it again with `code`"),
         (status = 422, body = zelfregie_model::ApiError),
         (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`, with `Retry-After`")))]
 pub async fn login(
@@ -59,17 +65,31 @@ pub async fn login(
         tracing::info!("login failed");
         return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
+    // Only now, with the password right, is it told whether a code is needed.
+    let strong = if crate::second_factor::enabled(&state.db, account_id).await? {
+        let Some(code) = credentials.code.as_deref().filter(|c| !c.trim().is_empty()) else {
+            tracing::info!(account_id, "login needs the second factor");
+            return Err(AppError::code(ErrorCode::SecondFactorRequired));
+        };
+        if !crate::second_factor::verify(&state, account_id, code).await? {
+            tracing::info!(account_id, "login with a wrong second factor");
+            return Err(AppError::code(ErrorCode::InvalidSecondFactor));
+        }
+        true
+    } else {
+        false
+    };
     throttle::clear(&state.db, &account_key).await?;
     throttle::refund(&state.db, &ip_key).await?;
     // A session the browser still carries is ended, never reused (session fixation).
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;
     }
-    let token = session::create(&state.db, account_id).await?;
+    let token = session::create(&state.db, account_id, strong).await?;
     // A login is the activity retention counts from (and takes back a warning).
     crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
-    tracing::info!(account_id, "login");
-    let info = session_info(&state, &started(account_id, &token)).await?;
+    tracing::info!(account_id, strong, "login");
+    let info = session_info(&state, &started(account_id, &token, strong)).await?;
     Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
 }
 
@@ -100,7 +120,7 @@ pub async fn logout_everywhere(
 }
 
 /// The session just created for `account_id` with `token`.
-pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
+pub(super) fn started(account_id: i64, token: &str, strong: bool) -> CurrentSession {
     // Role, partner and method are not needed to describe the session: `session_info` reads them.
     CurrentSession {
         account_id,
@@ -109,19 +129,24 @@ pub(super) fn started(account_id: i64, token: &str) -> CurrentSession {
         role: Role::Person,
         partner: None,
         method: session::LoginMethod::Password,
+        strong,
     }
 }
 
 /// What `GET /api/session` answers for `session`.
 pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
     let settings = &state.sessions;
+    let account = crate::accounts::account(&state.db, session.account_id).await?;
+    let second_factor = crate::second_factor::status(&state.db, session.account_id, account.role).await?;
     Ok(SessionInfo {
-        account: crate::accounts::account(&state.db, session.account_id).await?,
+        account,
         session: SessionDetails {
             started_at: to_datetime(session.created_at),
             expires_at: to_datetime(session.created_at + settings.absolute_secs),
             idle_timeout_minutes: u32::try_from(settings.idle_secs / 60).unwrap_or(u32::MAX),
+            strong: session.strong,
         },
         active_sessions: session::count_active(&state.db, settings, session.account_id).await?,
+        second_factor,
     })
 }

@@ -122,10 +122,13 @@ pub struct SessionRow {
     pub slug: Option<String>,
     /// How the session was started: `password` or `passkey`.
     pub method: String,
+    /// 1 when the session was opened with a second factor.
+    pub second_factor: i64,
 }
 
 /// Starts a session; `method` is how the person logged in (`password` or `passkey`), with
-/// which passkey.
+/// which passkey; `strong` when it was opened with a second factor (password and a one-time
+/// code, or a passkey).
 pub async fn insert_session<'c>(
     db: impl Db<'c>,
     token_hash: &[u8],
@@ -133,16 +136,18 @@ pub async fn insert_session<'c>(
     now: i64,
     method: &str,
     passkey_id: Option<i64>,
+    strong: bool,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, method, passkey_id)
-         VALUES ($1, $2, $3, $3, $4, $5)",
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, method, passkey_id, second_factor)
+         VALUES ($1, $2, $3, $3, $4, $5, $6)",
     )
     .bind(token_hash)
     .bind(account_id)
     .bind(now)
     .bind(method)
     .bind(passkey_id)
+    .bind(i64::from(strong))
     .execute(db)
     .await?;
     Ok(())
@@ -151,7 +156,7 @@ pub async fn insert_session<'c>(
 /// The session of a token hash.
 pub async fn session<'c>(db: impl Db<'c>, token_hash: &[u8]) -> sqlx::Result<Option<SessionRow>> {
     sqlx::query_as(
-        "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug, s.method
+        "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug, s.method, s.second_factor
          FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN partners p ON p.id = a.partner_id
          WHERE s.token_hash = $1",
     )
@@ -211,12 +216,15 @@ pub async fn purge_sessions<'c>(db: impl Db<'c>, idle_cutoff: i64, absolute_cuto
         .rows_affected())
 }
 
-/// (login, last request) of every session of an account, oldest first (export).
-pub async fn session_times<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as("SELECT created_at, last_seen_at FROM sessions WHERE account_id = $1 ORDER BY created_at")
-        .bind(account_id)
-        .fetch_all(db)
-        .await
+/// (login, last request, opened with a second factor) of every session of an account,
+/// oldest first (export).
+pub async fn session_times<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<(i64, i64, i64)>> {
+    sqlx::query_as(
+        "SELECT created_at, last_seen_at, second_factor FROM sessions WHERE account_id = $1 ORDER BY created_at",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await
 }
 
 /// The key called `name`; `fresh` is stored first if there is none yet.

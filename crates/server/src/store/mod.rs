@@ -18,6 +18,7 @@ pub mod passkeys;
 pub mod password_resets;
 pub mod retention;
 pub mod privacy_requests;
+pub mod second_factors;
 pub mod throttle;
 pub mod transfers;
 pub mod verification;

@@ -35,7 +35,7 @@ async fn demo_app() -> TestApp {
 }
 
 async fn login(app: &TestApp, email: &str) -> String {
-    app.login(email, demo::DEMO_PASSWORD).await.session_cookie().unwrap()
+    app.demo_login(email).await.session_cookie().unwrap()
 }
 
 async fn new_participant(app: &TestApp, email: &str) -> String {

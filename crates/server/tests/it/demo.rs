@@ -14,7 +14,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(n, 4 + 35);
     // Privacy staff's queue has the demo candidate's open request.
-    let privacy = app.login("privacy@example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let privacy = app.demo_login("privacy@example.org").await.session_cookie().unwrap();
     let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
     assert_eq!(queue.body.as_array().unwrap().len(), 1);
     assert_eq!(queue.body[0]["kind"], "access");
@@ -25,7 +25,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
         ("academie@example.org", "academy_staff"),
         ("privacy@example.org", "privacy_staff"),
     ] {
-        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        let r = app.demo_login(email).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.body["account"]["role"], role);
         assert!(r.body["account"].get("partner").is_none());
@@ -36,7 +36,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
         ("recruiter@valkenburg-a-d-geul.example.org", "valkenburg-a-d-geul"),
         ("recruiter@bsgw.example.org", "bsgw"),
     ] {
-        let r = app.login(email, demo::DEMO_PASSWORD).await;
+        let r = app.demo_login(email).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");
         assert_eq!(r.body["account"]["role"], "recruiter");
         assert_eq!(r.body["account"]["partner"]["slug"], slug);

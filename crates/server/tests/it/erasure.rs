@@ -136,11 +136,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
 async fn nothing_of_an_erased_person_passes_to_the_next() {
     let app = TestApp::new().await;
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    let brunssum = app
-        .login("recruiter@brunssum.example.org", zelfregie_server::demo::DEMO_PASSWORD)
-        .await
-        .session_cookie()
-        .unwrap();
+    let brunssum = app.demo_login("recruiter@brunssum.example.org").await.session_cookie().unwrap();
     // A listed profile for everyone, as the profile and visibility pages save it.
     let listed = |email: &'static str| {
         let app = &app;

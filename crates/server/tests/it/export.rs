@@ -39,6 +39,11 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ),
         ("email_changes", Ok(&["new_email"][..])),
         ("server_secrets", Err("server keys, not personal data")),
+        (
+            "second_factors",
+            Err("the secret is a credential, never exported; whether it is on, when set up and the last code's period are"),
+        ),
+        ("recovery_codes", Err("keyed hashes of credentials; how many are left and when they were used are exported")),
         // The file itself is encrypted to another organisation's key (the portal cannot read
         // it; the person has the export it was made from) and the token hash is a credential.
         ("transfers", Ok(&["recipient", "status"][..])),

@@ -145,7 +145,7 @@ async fn behind_a_trusted_proxy_clients_count_by_their_own_address() {
 async fn recruiter_requests_are_limited() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 30).await;
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    let recruiter = app.login("recruiter@brunssum.example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
+    let recruiter = app.demo_login("recruiter@brunssum.example.org").await;
     let recruiter = recruiter.session_cookie().unwrap();
     for i in 0..30 {
         assert_eq!(app.get("/api/recruiter/candidates", Some(&recruiter)).await.status, StatusCode::OK, "{i}");

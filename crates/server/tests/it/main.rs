@@ -22,3 +22,4 @@ mod registration;
 mod retention;
 mod requests;
 mod passkeys;
+mod second_factor;

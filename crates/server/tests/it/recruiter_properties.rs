@@ -28,7 +28,7 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
         demo::seed_if_empty(&app.state).await.unwrap();
         let mut recruiters = Vec::new();
         for slug in slugs() {
-            let r = app.login(&format!("recruiter@{slug}.example.org"), demo::DEMO_PASSWORD).await;
+            let r = app.demo_login(&format!("recruiter@{slug}.example.org")).await;
             recruiters.push((slug, r.session_cookie().unwrap()));
         }
         app.registered("eigenschap@example.org").await;

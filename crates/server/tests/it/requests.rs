@@ -19,7 +19,7 @@ async fn demo_app() -> TestApp {
 }
 
 async fn login(app: &TestApp, email: &str) -> String {
-    let r = app.login(email, demo::DEMO_PASSWORD).await;
+    let r = app.demo_login(email).await;
     assert_eq!(r.status, StatusCode::OK, "{email}");
     r.session_cookie().unwrap()
 }

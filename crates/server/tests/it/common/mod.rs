@@ -199,6 +199,56 @@ impl TestApp {
             .await
     }
 
+    /// Logs in with a code: `POST /api/session` with e-mail, password and `code`.
+    pub async fn login_with_code(&self, email: &str, password: &str, code: &str) -> Reply {
+        self.call(
+            Method::POST,
+            "/api/session",
+            Some(serde_json::json!({"email": email, "password": password, "code": code})),
+            None,
+        )
+        .await
+    }
+
+    /// Logs in to a demo account as a person would: the demo password, and for staff the
+    /// code their authenticator app shows (computed from the README's secret). A code is
+    /// accepted once, so like a person the helper waits for the app's next code when this
+    /// one was used already.
+    pub async fn demo_login(&self, email: &str) -> Reply {
+        let password = zelfregie_server::demo::DEMO_PASSWORD;
+        let staff = zelfregie_server::demo::accounts()
+            .into_iter()
+            .any(|a| a.email == email && zelfregie_model::second_factor::required_for(a.role));
+        if !staff {
+            return self.login(email, password).await;
+        }
+        let code = self.next_code(email, &zelfregie_server::demo::demo_totp_secret()).await;
+        self.login_with_code(email, password, &code).await
+    }
+
+    /// The code an authenticator app with `secret` shows for `email`'s account that has not
+    /// been used yet: of the periods accepted now (one either side of the current one), the
+    /// first after the last one used; waits for the next period if there is none.
+    pub async fn next_code(&self, email: &str, secret: &[u8]) -> String {
+        let last: Option<i64> = sqlx::query_scalar(
+            "SELECT f.last_step FROM second_factors f JOIN accounts a ON a.id = f.account_id WHERE a.email = $1",
+        )
+        .bind(email)
+        .fetch_optional(self.state.db.pool())
+        .await
+        .unwrap();
+        let last = last.unwrap_or(0);
+        loop {
+            let now = zelfregie_server::store::now();
+            let current = now / 30;
+            let step = (current - 1).max(last + 1);
+            if step <= current + 1 {
+                return totp_code(secret, step * 30);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+    }
+
     /// Presses the button behind a registration link.
     pub async fn confirm_registration(&self, token: &str, cookie: Option<&str>) -> Reply {
         self.call(Method::POST, "/api/account/confirm", Some(serde_json::json!({"token": token})), cookie).await
@@ -262,6 +312,12 @@ impl TestApp {
 
 /// The page a registration link opens.
 pub const REGISTRATION_PAGE: &str = "/registreren/bevestigen";
+/// The RFC 6238 code of `secret` at Unix time `at` (SHA-1, 6 digits, 30 s), as an
+/// authenticator app computes it: with totp-rs directly, not the server's own code.
+pub fn totp_code(secret: &[u8], at: i64) -> String {
+    totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret.to_vec(), None, String::new())
+        .generate(u64::try_from(at).unwrap())
+}
 
 /// A person with data in every table: profile and visibility (canaries), a recruiter's view,
 /// academy registration and enrolment, newsletter consent given, confirmed and withdrawn, a
@@ -285,8 +341,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     };
     zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
     // A recruiter looks: disclosures.
-    let beek =
-        app.login("recruiter@beek.example.org", zelfregie_server::demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let beek = app.demo_login("recruiter@beek.example.org").await.session_cookie().unwrap();
     app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await;
     // Academy.
     let p = serde_json::json!({"first_name": "canary-voornaam-c1", "last_name": "canary-achternaam-c2", "job_title": "canary-functie-c3",
@@ -341,7 +396,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
     assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
     let request = r.body["id"].as_str().unwrap().to_owned();
     let privacy =
-        app.login("privacy@example.org", zelfregie_server::demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+        app.demo_login("privacy@example.org").await.session_cookie().unwrap();
     for (action, text) in [("extension", "canary-verlenging-r2"), ("answer", "canary-antwoord-r3")] {
         let path = format!("/api/privacy/requests/{request}/{action}");
         let r = app.call(Method::POST, &path, Some(serde_json::json!({ "text": text })), Some(&privacy)).await;
