@@ -90,6 +90,9 @@ texts! {
     NewPasswordHint => "Minstens 12 tekens. Een zin van een paar woorden werkt goed en is makkelijk te onthouden.",
                        "At least 12 characters. A sentence of a few words works well and is easy to remember.";
     ShowPassword => "Wachtwoord tonen", "Show password";
+    RequiredNote => "Velden met een * moet je invullen.", "Fields marked * must be filled in.";
+    PasswordInstruction => "Vul je wachtwoord in.", "Enter your password.";
+    CurrentPasswordInstruction => "Vul je huidige wachtwoord in.", "Enter your current password.";
     FormHasErrors => "Controleer de gemarkeerde velden.", "Please check the marked fields.";
 
     LoginTitle => "Inloggen", "Log in";
@@ -204,6 +207,21 @@ texts! {
     From => "Van (maand)", "From (month)";
     To => "Tot (maand)", "To (month)";
     ToOngoingHint => "Leeg laten als het nog loopt.", "Leave empty if ongoing.";
+    MonthHint => "Maand en jaar, bijvoorbeeld 09-2026 of september 2026.", "Month and year, for example 09-2026 or September 2026.";
+    MonthOngoingHint => "Maand en jaar, bijvoorbeeld 09-2026. Leeg laten als het nog loopt.", "Month and year, for example 09-2026. Leave empty if ongoing.";
+    FirstNameInstruction => "Vul je voornaam in.", "Enter your first name.";
+    LastNameInstruction => "Vul je achternaam in.", "Enter your last name.";
+    HouseNumberInstruction => "Vul je huisnummer in, bijvoorbeeld 12.", "Enter your house number, for example 12.";
+    InstitutionInstruction => "Vul de naam van de school of opleider in.", "Enter the name of the school or training provider.";
+    JobTitleInstruction => "Vul je functienaam in.", "Enter your job title.";
+    EmployerInstruction => "Vul de naam van je werkgever in.", "Enter the name of your employer.";
+    StartMonthInstruction => "Vul in wanneer je begon: maand en jaar, bijvoorbeeld 09-2026.", "Enter when you started: month and year, for example 09-2026.";
+    HoursInstruction => "Typ een getal van 1 tot 60, bijvoorbeeld 32 of 32,5.", "Type a number from 1 to 60, for example 32 or 32.5.";
+    KmInstruction => "Typ een heel getal van 1 tot 500, bijvoorbeeld 40.", "Type a whole number from 1 to 500, for example 40.";
+    MinutesInstruction => "Typ een heel getal van 1 tot 300, bijvoorbeeld 45.", "Type a whole number from 1 to 300, for example 45.";
+    CompetenceInstruction => "Vul een competentie in, of verwijder deze regel.", "Enter a competence, or remove this line.";
+    OccupationInstruction => "Vul een beroep in, of verwijder deze regel.", "Enter an occupation, or remove this line.";
+    Municipality => "gemeente", "municipality";
     Diploma => "Diploma behaald", "Diploma obtained";
     WorkItem => "Functie", "Job";
     WorkAdd => "Werkervaring toevoegen", "Add work experience";
@@ -347,6 +365,8 @@ texts! {
     Enrol => "Inschrijven", "Enrol";
     EnrolWaitlist => "Op de wachtlijst zetten", "Join the waiting list";
     CancelEnrolment => "Inschrijving annuleren", "Cancel enrolment";
+    CancelEnrolmentConfirm => "Weet je zeker dat je je inschrijving wilt annuleren? Je plek gaat naar de wachtlijst; schrijf je je later opnieuw in, dan kan de opleiding vol zijn.",
+                              "Are you sure you want to cancel your enrolment? Your seat goes to the waiting list; if you enrol again later, the training may be full.";
     Enrolled => "Ingeschreven", "Enrolled";
     Waitlisted => "Op de wachtlijst, plaats", "On the waiting list, place";
     StateAttended => "Bijgewoond", "Attended";
@@ -372,6 +392,9 @@ texts! {
     ManagerName => "Naam leidinggevende", "Manager's name";
     ManagerEmail => "E-mailadres leidinggevende", "Manager's e-mail address";
     ChooseEmployer => "Kies je werkgever", "Choose your employer";
+    ChooseEmployerInstruction => "Kies je werkgever uit de lijst.", "Choose your employer from the list.";
+    ManagerNameInstruction => "Vul de naam van je leidinggevende in.", "Enter your manager's name.";
+    ManagerEmailInstruction => "Vul het e-mailadres van je leidinggevende in.", "Enter your manager's e-mail address.";
 
     NavMyData => "Mijn gegevens", "My data";
     MyDataTitle => "Mijn gegevens", "My data";
@@ -560,6 +583,11 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ),
         DatesOutOfOrder => ("De einddatum ligt voor de begindatum.", "The end date is before the start date."),
         OutOfRange => ("Dit getal valt buiten wat mogelijk is.", "This number is outside what is possible."),
+        MonthInvalid => (
+            "Deze maand kunnen we niet lezen. Typ maand en jaar, bijvoorbeeld 09-2026.",
+            "We cannot read this month. Type month and year, for example 09-2026.",
+        ),
+        NumberInvalid => ("Dit getal kunnen we niet lezen.", "We cannot read this number."),
         TooMany => ("Deze lijst is te lang.", "This list is too long."),
         Duplicate => ("Dit staat al in de lijst.", "This is already in the list."),
         UnknownPartner => ("Dit is geen partnerorganisatie van IGOM.", "This is not an IGOM partner organisation."),
@@ -586,6 +614,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "An account with this e-mail address already exists. Log in or use another address.",
         ),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),
+        WrongPassword => (
+            "Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt.",
+            "Password is incorrect. Type the password you log in with.",
+        ),
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
             "Too many attempts. Wait a moment and try again.",

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod disclosure;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod newsletter;
 pub mod partner;
 pub mod profile;
@@ -24,12 +25,13 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
+    Account, Credentials, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest, Registration, Role,
     SessionDetails, SessionInfo,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use partner::{Partner, PARTNER_NAMES};
+pub use input::Hours;
 pub use profile::{Month, Profile};
 pub use secret::Password;
 pub use visibility::{recruiter_view, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility};

@@ -49,6 +49,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))
         .routes(routes!(me::erase))
+        .routes(routes!(me::check_password))
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))
