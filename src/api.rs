@@ -8,7 +8,7 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordReset, PasswordResetRequest,
+    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
     Preview, Registration, SessionInfo,
 };
 
@@ -259,6 +259,11 @@ pub async fn stop_participating() -> ApiResult<AcademyPage> {
 /// Changes the password (the current one is asked again).
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(changing(Request::put("/api/me/password")), body(change)).await.map(drop)
+}
+
+/// Checks the current password (before asking "are you sure?"); changes nothing.
+pub async fn check_password(check: &PasswordCheck) -> ApiResult<()> {
+    send(changing(Request::post("/api/me/password/check")), body(check)).await.map(drop)
 }
 
 /// Erases the account and everything held.

@@ -1,7 +1,7 @@
 //! Every text of the UI, in Dutch (the default) and English, and the sentence for every
 //! error code. One table: a key without both languages does not compile.
 
-use zelfregie_model::{AudienceNames, ErrorCode, PARTNER_NAMES};
+use zelfregie_model::{AudienceNames, ErrorCode, Partner, PARTNER_NAMES};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -373,6 +373,7 @@ texts! {
     StateCompleted => "Afgerond", "Completed";
     EnrolledNotice => "Je bent ingeschreven. Je ziet de opleiding hieronder bij je inschrijvingen.", "You are enrolled. You see the training below among your enrolments.";
     WaitlistedNotice => "De opleiding is vol: je staat op de wachtlijst. Komt er een plek vrij, dan schuif je vanzelf door.", "The training is full: you are on the waiting list. When a seat frees up, you move up automatically.";
+    AcademyRegisteredNotice => "Je bent aangemeld als cursist. Je kunt je nu inschrijven voor opleidingen.", "You are registered as a course participant. You can now enrol in trainings.";
     CancelledNotice => "Je inschrijving is geannuleerd.", "Your enrolment has been cancelled.";
     SeatsLeft => "Vrije plaatsen", "Seats left";
     Full => "Vol: inschrijven zet je op de wachtlijst", "Full: enrolling puts you on the waiting list";
@@ -534,6 +535,23 @@ texts! {
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
     NotFoundBack => "Naar het overzicht", "Go to the overview";
+}
+
+/// A partner as lists show it, the word people look for first: "Brunssum (gemeente)",
+/// "GGD-ZL". In a drop-down list, typing "Br" then finds Brunssum.
+pub fn partner_label(partner: &Partner, lang: Lang) -> String {
+    match partner.municipality() {
+        Some(place) => format!("{place} ({})", T::Municipality.get(lang)),
+        None => partner.name.clone(),
+    }
+}
+
+/// Options of a drop-down list of partners: `(slug, label)`, the label in the page's language.
+pub fn partner_options(partners: Vec<Partner>, locale: crate::locale::Locale) -> Vec<(String, leptos::prelude::Signal<String>)> {
+    partners
+        .into_iter()
+        .map(|p| (p.slug.clone(), leptos::prelude::Signal::derive(move || partner_label(&p, locale.lang()))))
+        .collect()
 }
 
 /// The sentence for an error code: what happened and, where it helps, what to do. No

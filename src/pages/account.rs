@@ -2,10 +2,10 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange};
+use zelfregie_model::{Erasure, ErrorCode, Password, PasswordChange, PasswordCheck};
 
 use crate::api::{self, ApiResult};
-use crate::components::field::TextField;
+use crate::components::field::{focus_field, TextField};
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::i18n::T;
@@ -104,7 +104,7 @@ fn ChangePassword() -> impl IntoView {
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
-                    value=current error=form.error("current_password")/>
+                    value=current error=form.error("current_password") instruction=T::CurrentPasswordInstruction/>
                 <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
                     hint=T::NewPasswordHint value=new error=form.error("new_password")/>
                 <button type="submit" class="button-secondary" disabled=form.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
@@ -119,19 +119,29 @@ fn EraseAccount() -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let password = RwSignal::new(String::new());
+    // The password is checked first, so the question comes only when the erasure would go
+    // through; nothing is erased without a yes to it.
     let form = Submit::with_field_ids(
         "erase-error",
         |field| format!("erase-{field}"),
-        |erasure: Erasure| async move { api::erase_account(&erasure).await },
-        move |()| auth.logged_out(Notice::AccountErased),
+        move |erasure: Erasure| async move {
+            api::check_password(&PasswordCheck { password: erasure.password.clone() }).await?;
+            if !window().confirm_with_message(T::EraseConfirm.get(locale.lang_untracked())).unwrap_or(false) {
+                return Ok(false);
+            }
+            api::erase_account(&erasure).await.map(|()| true)
+        },
+        move |erased| {
+            if erased {
+                auth.logged_out(Notice::AccountErased);
+            } else {
+                focus_field("erase-password");
+            }
+        },
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let erasure = checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate);
-        // Nothing is erased without a yes to the question.
-        if erasure.is_err() || window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
-            form.submit(erasure);
-        }
+        form.submit(checked(Erasure { password: Password::new(password.get_untracked()) }, Erasure::validate));
     };
     view! {
         <section aria-labelledby="h-erase" class="danger-zone">
@@ -140,7 +150,7 @@ fn EraseAccount() -> impl IntoView {
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
-                    value=password error=form.error("password")/>
+                    value=password error=form.error("password") instruction=T::PasswordInstruction/>
                 <button type="submit" class="button-secondary button-danger" disabled=form.pending()>{locale.text(T::EraseSubmit)}</button>
             </form>
         </section>

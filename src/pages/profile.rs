@@ -19,11 +19,11 @@ use crate::components::field::{
 };
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
-use crate::components::save_bar::SaveBar;
+use crate::components::save_bar::{SaveBar, SAVE_STATUS};
 use crate::editing::{field_id, move_entry, Editor};
 use crate::forms::{field_error, FormErrors, RawInputs};
 use crate::format::hours;
-use crate::i18n::{level_name, T};
+use crate::i18n::{level_name, partner_options, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
@@ -105,7 +105,7 @@ pub fn ProfilePage() -> impl IntoView {
     let raw: Raw = RwSignal::new(RawInputs::default());
     provide_context(raw);
     // What the server stored replaces what was typed.
-    let form = VersionedForm::<Profile>::load_then(api::PROFILE, field_id, move |_| raw.update(|r| r.forget("")));
+    let form = VersionedForm::<Profile>::load_then(api::PROFILE, field_id, Some(SAVE_STATUS), move |_| raw.update(|r| r.forget("")));
     let (ed, errors) = (form.editor, form.errors);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
@@ -157,7 +157,7 @@ fn PersonalSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     let err = move |path: &str| field_error(errors, path);
     let mut options =
         vec![("external".to_owned(), Signal::derive(move || locale.text(T::EmploymentExternal)().to_owned()))];
-    options.extend(Partner::all().into_iter().map(|p| (p.slug, Signal::stored(p.name))));
+    options.extend(partner_options(Partner::by_lookup_name(), locale));
     let employment = Binding::new(
         move || {
             ed.with(|e| match e.as_ref().map(|e| &e.draft.personal.employment) {
