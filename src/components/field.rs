@@ -80,16 +80,12 @@ fn hint_and_error(
     }
 }
 
-/// The label of a field; a required one carries a mark. The mark is hidden from assistive
-/// technology, which hears `aria-required` instead (and the name stays the label's words).
+/// The label of a field; a required one carries a mark (` *`, drawn by the stylesheet with
+/// an empty text alternative). Assistive technology hears `aria-required` instead, and the
+/// field's name stays the label's words.
 fn field_label(id: &str, label: T, required: bool) -> impl IntoView + use<> {
     let locale = Locale::get();
-    view! {
-        <label for=id.to_owned()>
-            {locale.text(label)}
-            {required.then(|| view! { <span class="required-mark" aria-hidden="true">" *"</span> })}
-        </label>
-    }
+    view! { <label for=id.to_owned() class:required=required>{locale.text(label)}</label> }
 }
 
 /// The line that explains the mark of required fields, once above a form that has them.
