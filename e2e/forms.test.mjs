@@ -63,12 +63,14 @@ async function expectFocus(page, id) {
  * by a sticky or fixed bar (the save bar, a header), with the number of stops visited.
  */
 async function tabThrough(page) {
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  // Start at the first tab stop (the skip link), scrolled to the top.
+  await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('a, button, input, select, textarea')?.focus(); });
   const seen = new Set();
   const covered = [];
   let stops = 0;
-  for (let i = 0; i < 400; i++) {
-    await page.keyboard.press('Tab');
+  let last;
+  for (let i = 0; i < 600; i++) {
+    if (i > 0) await page.keyboard.press('Tab');
     const at = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body || el === document.documentElement) return null;
@@ -91,7 +93,13 @@ async function tabThrough(page) {
       const key = `${el.tagName}#${el.id}|${el.getAttribute('aria-label') ?? ''}|${(el.textContent ?? '').slice(0, 40)}|${Math.round(box.top + window.scrollY)}`;
       return { key, hiddenBy, visible, hit: hit?.className ?? '' };
     });
-    if (!at || seen.has(at.key)) break;
+    // Tab inside a month picker moves between its month and year first: same element.
+    if (at && at.key === last) continue;
+    last = at?.key;
+    if (!at || seen.has(at.key)) {
+      if (process.env.DEBUG_TAB) console.log(`stopped at ${at?.key ?? 'body'} after ${[...seen].join('\n')}`);
+      break;
+    }
     seen.add(at.key);
     stops += 1;
     if (at.hiddenBy.length > 0 || !at.visible) covered.push(`${at.key} under ${at.hiddenBy.join(',') || at.hit}`);

@@ -380,3 +380,32 @@ where
         </fieldset>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_say_what_to_type() {
+        let say = |code, what| field_error_text(code, what, Lang::Nl);
+        // An empty required field: the instruction alone, not only "fill in this field".
+        assert_eq!(say(ErrorCode::Required, Some(T::FirstNameInstruction)), "Vul je voornaam in.");
+        assert_eq!(say(ErrorCode::Required, None), "Vul dit veld in.");
+        // Out of range or unreadable: what is wrong, then what to type.
+        assert_eq!(
+            say(ErrorCode::OutOfRange, Some(T::HoursInstruction)),
+            "Dit getal valt buiten wat mogelijk is. Typ een getal van 1 tot 60, bijvoorbeeld 32 of 32,5."
+        );
+        assert_eq!(
+            field_error_text(ErrorCode::NumberInvalid, Some(T::KmInstruction), Lang::En),
+            "We cannot read this number. Type a whole number from 1 to 500, for example 40."
+        );
+        // A month that cannot be read says what to type by itself; other codes keep their sentence.
+        assert_eq!(say(ErrorCode::MonthInvalid, Some(T::StartMonthInstruction)), error_text(ErrorCode::MonthInvalid, Lang::Nl));
+        assert_eq!(say(ErrorCode::ContainsBsn, Some(T::FirstNameInstruction)), error_text(ErrorCode::ContainsBsn, Lang::Nl));
+        assert_eq!(
+            field_error_text(ErrorCode::WrongPassword, Some(T::PasswordInstruction), Lang::Nl),
+            "Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt."
+        );
+    }
+}
