@@ -8,8 +8,8 @@ use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
-    Preview, Registration, SessionInfo,
+    ApiError, Credentials, DisclosurePage, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset,
+    PasswordResetRequest, Preview, Registration, SessionInfo,
 };
 
 use crate::editing::{SaveOutcome, Versioned};

@@ -95,7 +95,12 @@ impl<D> RawInputs<D> {
 
     /// What the field at `path` shows: the typed text if it still reads as `current` (what
     /// the draft holds), else nothing (the field then shows `current` itself).
-    pub fn shown<V: PartialEq>(&self, path: &str, current: Option<&V>, read: impl Fn(&str) -> Option<V>) -> Option<String> {
+    pub fn shown<V: PartialEq>(
+        &self,
+        path: &str,
+        current: Option<&V>,
+        read: impl Fn(&str) -> Option<V>,
+    ) -> Option<String> {
         let entry = self.entries.iter().find(|e| e.path == path)?;
         (read(&entry.text).as_ref() == current).then(|| entry.text.clone())
     }

@@ -547,7 +547,10 @@ pub fn partner_label(partner: &Partner, lang: Lang) -> String {
 }
 
 /// Options of a drop-down list of partners: `(slug, label)`, the label in the page's language.
-pub fn partner_options(partners: Vec<Partner>, locale: crate::locale::Locale) -> Vec<(String, leptos::prelude::Signal<String>)> {
+pub fn partner_options(
+    partners: Vec<Partner>,
+    locale: crate::locale::Locale,
+) -> Vec<(String, leptos::prelude::Signal<String>)> {
     partners
         .into_iter()
         .map(|p| (p.slug.clone(), leptos::prelude::Signal::derive(move || partner_label(&p, locale.lang()))))

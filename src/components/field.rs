@@ -401,8 +401,14 @@ mod tests {
             "We cannot read this number. Type a whole number from 1 to 500, for example 40."
         );
         // A month that cannot be read says what to type by itself; other codes keep their sentence.
-        assert_eq!(say(ErrorCode::MonthInvalid, Some(T::StartMonthInstruction)), error_text(ErrorCode::MonthInvalid, Lang::Nl));
-        assert_eq!(say(ErrorCode::ContainsBsn, Some(T::FirstNameInstruction)), error_text(ErrorCode::ContainsBsn, Lang::Nl));
+        assert_eq!(
+            say(ErrorCode::MonthInvalid, Some(T::StartMonthInstruction)),
+            error_text(ErrorCode::MonthInvalid, Lang::Nl)
+        );
+        assert_eq!(
+            say(ErrorCode::ContainsBsn, Some(T::FirstNameInstruction)),
+            error_text(ErrorCode::ContainsBsn, Lang::Nl)
+        );
         assert_eq!(
             field_error_text(ErrorCode::WrongPassword, Some(T::PasswordInstruction), Lang::Nl),
             "Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt."

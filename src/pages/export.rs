@@ -5,9 +5,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
+use zelfregie_model::partner::sorted_by_lookup_name;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
-use zelfregie_model::partner::sorted_by_lookup_name;
 use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};

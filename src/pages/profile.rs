@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
 use zelfregie_model::input::{read_hours, read_month, read_whole, Read};
+use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
 use zelfregie_model::{recruiter_view, Hours, Month, Partner, Profile, Visibility};
 
 use crate::api;
@@ -21,8 +21,8 @@ use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::{SaveBar, SAVE_STATUS};
 use crate::editing::{field_id, move_entry, Editor};
-use crate::forms::{field_error, FormErrors, RawInputs};
 use crate::format::hours;
+use crate::forms::{field_error, FormErrors, RawInputs};
 use crate::i18n::{level_name, partner_options, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
@@ -105,7 +105,9 @@ pub fn ProfilePage() -> impl IntoView {
     let raw: Raw = RwSignal::new(RawInputs::default());
     provide_context(raw);
     // What the server stored replaces what was typed.
-    let form = VersionedForm::<Profile>::load_then(api::PROFILE, field_id, Some(SAVE_STATUS), move |_| raw.update(|r| r.forget("")));
+    let form = VersionedForm::<Profile>::load_then(api::PROFILE, field_id, Some(SAVE_STATUS), move |_| {
+        raw.update(|r| r.forget(""))
+    });
     let (ed, errors) = (form.editor, form.errors);
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {

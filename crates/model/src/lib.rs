@@ -25,13 +25,13 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest, Registration, Role,
-    SessionDetails, SessionInfo,
+    Account, Credentials, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest, Registration,
+    Role, SessionDetails, SessionInfo,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
-pub use partner::{Partner, PARTNER_NAMES};
 pub use input::Hours;
+pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};
 pub use secret::Password;
 pub use visibility::{recruiter_view, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility};

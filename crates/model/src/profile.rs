@@ -389,7 +389,10 @@ impl Profile {
                 if w.from.is_some() { Ok(()) } else { Err(ErrorCode::Required) },
             );
             e.check(format!("work_experience[{i}].to"), ordered(w.from, w.to));
-            e.check(format!("work_experience[{i}].hours_per_week"), range(w.hours_per_week, Hours::whole(1), Hours::whole(HOURS)));
+            e.check(
+                format!("work_experience[{i}].hours_per_week"),
+                range(w.hours_per_week, Hours::whole(1), Hours::whole(HOURS)),
+            );
             e.check(format!("work_experience[{i}].tasks"), check_paragraphs(&w.tasks, TASKS, false));
         }
         list_of_phrases(&mut e, "competences", &self.competences);

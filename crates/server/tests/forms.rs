@@ -81,7 +81,8 @@ async fn the_password_is_checked_before_the_question_and_changes_nothing() {
     let cookie = app.registered("controle@example.org").await;
     let check = |password: &str| json!({ "password": password });
 
-    let wrong = app.call(Method::POST, "/api/me/password/check", Some(check("niet mijn wachtwoord")), Some(&cookie)).await;
+    let wrong =
+        app.call(Method::POST, "/api/me/password/check", Some(check("niet mijn wachtwoord")), Some(&cookie)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(wrong.body["fields"], json!([{"field": "password", "code": "wrong_password"}]));
 
@@ -111,11 +112,17 @@ async fn checking_first_gives_no_extra_guesses() {
     // counter (it is checked, and starts a wait), so the right password right after is refused.
     for i in 0..5 {
         let r = app
-            .call(Method::POST, "/api/me/password/check", Some(json!({"password": format!("gok nummer {i}")})), Some(&cookie))
+            .call(
+                Method::POST,
+                "/api/me/password/check",
+                Some(json!({"password": format!("gok nummer {i}")})),
+                Some(&cookie),
+            )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "guess {i}");
     }
-    let sixth = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": "gok nummer 6"})), Some(&cookie)).await;
+    let sixth =
+        app.call(Method::DELETE, "/api/me/account", Some(json!({"password": "gok nummer 6"})), Some(&cookie)).await;
     assert_eq!(sixth.status, StatusCode::UNPROCESSABLE_ENTITY);
     let erase = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!(erase.status, StatusCode::TOO_MANY_REQUESTS, "the erasure counts the checks' guesses");
