@@ -120,6 +120,12 @@ describe('forms that keep what you type', () => {
     await portal.openMenuIfCollapsed();
     await portal.navLink('Profiel').tap();
     await portal.expectHeading('Profiel');
+    // Text that cannot be read yet is an unsaved change, though the profile holds nothing new.
+    const available = page.locator('#availability-available_from');
+    await available.fill('sep');
+    await page.locator('.unsaved').waitFor();
+    await available.fill('');
+    await page.locator('.unsaved').waitFor({ state: 'detached' });
     await portal.field('Voornaam').fill('Maud');
     await portal.field('Achternaam').fill('Maessen');
     await portal.button('Werkervaring toevoegen').tap();
@@ -136,7 +142,6 @@ describe('forms that keep what you type', () => {
     const hours = page.locator('#availability-hours_per_week');
     await typeKeyByKey(page, hours, '300');
     await typeKeyByKey(page, page.locator('#availability-max_travel_km'), '40');
-    const available = page.locator('#availability-available_from');
     await typeKeyByKey(page, available, 'sep 20x6');
 
     await portal.button('Opslaan').tap();
@@ -341,6 +346,10 @@ describe('forms that keep what you type', () => {
     await page.getByText('Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt.').waitFor();
     await expectFocus(page, 'erase-password');
     assert.equal(dialogs, 0, 'no question while the password is wrong');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByText('Password is incorrect. Type the password you log in with.').waitFor();
+    await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await page.getByText('Wachtwoord klopt niet.', { exact: false }).waitFor();
     assert.equal(await page.getByText('E-mailadres of wachtwoord klopt niet.').count(), 0);
 
     // The toggle: a button with a fixed name whose pressed state says what is shown.

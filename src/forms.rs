@@ -111,6 +111,12 @@ impl<D> RawInputs<D> {
         self.entries.retain(|e| !e.path.starts_with(prefix));
     }
 
+    /// Whether a field shows text that cannot be read (the draft is empty there): a change
+    /// the draft does not hold, unsaved all the same.
+    pub fn holds_unreadable(&self, draft: &D) -> bool {
+        self.entries.iter().any(|e| e.problem.is_some() && (e.empty_in)(draft))
+    }
+
     /// The errors of text that cannot be read and that the fields still show, merged into
     /// `found` (the model's errors of the draft): at a field with both, the text's error
     /// replaces the model's (an unreadable month is not an empty one).
@@ -200,8 +206,10 @@ mod tests {
             vec![FieldError::new("name", ErrorCode::Required), FieldError::new("from", ErrorCode::NumberInvalid)]
         );
         assert_eq!(raw.merge_into(&Draft::default(), vec![]), vec![FieldError::new("from", ErrorCode::NumberInvalid)]);
+        assert!(raw.holds_unreadable(&Draft::default()), "unsaved, though the draft did not change");
         // Once the draft holds a value again (the other version was taken), the old text is no error.
         assert_eq!(raw.merge_into(&Draft { from: Some(3) }, vec![]), vec![]);
+        assert!(!raw.holds_unreadable(&Draft { from: Some(3) }));
         raw.typed("from", "3".into(), None, from_is_empty());
         assert_eq!(raw.merge_into(&Draft::default(), vec![]), vec![]);
     }

@@ -27,6 +27,9 @@ pub struct VersionedForm<D: Send + Sync + 'static> {
     pub errors: RwSignal<FormErrors>,
     /// The last save succeeded (until the next edit).
     pub saved: RwSignal<bool>,
+    /// Changes the draft does not show: text typed that cannot be read yet (a page with
+    /// [`RawInputs`](crate::forms::RawInputs) keeps this in step). Unsaved all the same.
+    pub unreadable_text: RwSignal<bool>,
     save: Submit<(D, String)>,
 }
 
@@ -83,14 +86,15 @@ where
                 }
             },
         );
-        let form = VersionedForm { editor, loaded, errors: save.errors, saved, save };
+        let unreadable_text = RwSignal::new(false);
+        let form = VersionedForm { editor, loaded, errors: save.errors, saved, unreadable_text, save };
         track_unsaved(move || form.dirty());
         form
     }
 
     /// Whether there are unsaved changes.
     pub fn dirty(self) -> bool {
-        self.editor.with(|e| e.as_ref().is_some_and(Editor::is_dirty))
+        self.editor.with(|e| e.as_ref().is_some_and(Editor::is_dirty)) || self.unreadable_text.get()
     }
 
     /// Whether a save is under way.

@@ -109,6 +109,11 @@ pub fn ProfilePage() -> impl IntoView {
         raw.update(|r| r.forget(""))
     });
     let (ed, errors) = (form.editor, form.errors);
+    // Text that cannot be read leaves the draft as it was: it is an unsaved change all the same.
+    Effect::new(move |_| {
+        let unreadable = raw.with(|r| ed.with(|e| e.as_ref().is_some_and(|e| r.holds_unreadable(&e.draft))));
+        form.unreadable_text.set(unreadable);
+    });
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
