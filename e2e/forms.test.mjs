@@ -364,7 +364,18 @@ describe('forms that keep what you type', () => {
     await toggle.press('Enter');
     assert.equal(await erase.getAttribute('type'), 'password', 'the keyboard toggles it back');
 
-    await erase.fill(PASSWORD);
+    // Changing the password: focus goes to the message that says it is done.
+    await portal.field('Huidig wachtwoord').fill('ook niet mijn wachtwoord');
+    await portal.field('Nieuw wachtwoord').fill('een ander lang wachtwoord');
+    await portal.button('Wachtwoord wijzigen').click();
+    await page.locator('#current_password-error').filter({ hasText: 'Wachtwoord klopt niet.' }).waitFor();
+    await expectFocus(page, 'current_password');
+    await portal.field('Huidig wachtwoord').fill(PASSWORD);
+    await portal.button('Wachtwoord wijzigen').click();
+    await page.getByRole('status').filter({ hasText: 'Je wachtwoord is gewijzigd.' }).waitFor();
+    await expectFocus(page, 'password-changed');
+
+    await erase.fill('een ander lang wachtwoord');
     await portal.button('Account en alle gegevens verwijderen').click();
     await page.waitForFunction(() => document.activeElement?.id === 'erase-password', null, { timeout: 5000 });
     assert.equal(dialogs, 1, 'the question comes once the password is right');

@@ -85,6 +85,8 @@ fn ChangePassword() -> impl IntoView {
             new.set(String::new());
             done.set(true);
             auth.reload_quietly();
+            // The button was disabled while sending, which drops its focus.
+            focus_field("password-changed");
         },
     );
     let on_submit = move |ev: SubmitEvent| {
@@ -100,7 +102,7 @@ fn ChangePassword() -> impl IntoView {
     view! {
         <section aria-labelledby="h-password">
             <h2 id="h-password">{locale.text(T::PasswordChangeHeading)}</h2>
-            {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged/> })}
+            {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged id="password-changed"/> })}
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
