@@ -35,9 +35,12 @@ describe('the academy in the browser', () => {
     const current = page.locator('.enrolments');
     await current.getByText('Integriteit en de ambtseed').waitFor();
 
+    let asked = '';
+    page.once('dialog', async (d) => { asked = d.message(); await d.accept(); });
     await page.getByRole('button', { name: 'Inschrijving annuleren: Integriteit en de ambtseed' }).tap();
     await page.getByRole('status').filter({ hasText: 'Je inschrijving is geannuleerd.' }).waitFor();
     assert.equal(await current.getByText('Integriteit en de ambtseed').count(), 0);
+    assert.match(asked, /wachtlijst/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width}px wide`);
 
@@ -60,10 +63,10 @@ describe('the academy in the browser', () => {
     await portal.field('Voornaam').fill('Sanne');
     await portal.field('Achternaam').fill('van Dijk');
     await portal.field('Functienaam').fill('Beleidsmedewerker');
-    await page.getByLabel('Werkgever (partnerorganisatie)').selectOption({ label: 'Gemeente Kerkrade' });
+    await page.getByLabel('Werkgever (partnerorganisatie)').selectOption({ label: 'Kerkrade (gemeente)' });
     await page.getByLabel('Functieniveau').selectOption({ label: 'Medewerker' });
     await portal.button('Aanmelden als cursist').click();
-    await page.getByText('Vul dit veld in.').first().waitFor();
+    await page.getByText('Vul de naam van je leidinggevende in.').first().waitFor();
     await portal.expectFocus('participant-manager_name');
 
     // At management level the manager is not asked at all.

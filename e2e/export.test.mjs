@@ -119,7 +119,7 @@ describe('export encrypted in the browser', () => {
   // on opening (link checkers, webmail previews), works when clicked from another site
   // (webmail: Sec-Fetch-Site cross-site), and hands out the file once, on its button.
   it('transfers to a partner: link checkers use nothing up; the partner opens the link from webmail, fetches once, decrypts', async () => {
-    await portal.field('Organisatie').selectOption({ label: 'Gemeente Kerkrade' });
+    await portal.field('Organisatie').selectOption({ label: 'Kerkrade (gemeente)' });
     await portal.button('Versleutelen en overdragen').click();
     const link = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
     assert.match(link, /\/overdracht\?token=[A-Za-z0-9_-]{43}$/);

@@ -67,7 +67,7 @@ describe('profile, visibility and who saw it', () => {
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
 
     // The preview for Gemeente Beek is the server's recruiter response: no competences.
-    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Gemeente Beek' });
+    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Beek (gemeente)' });
     await portal.button('Toon').tap();
     const card = page.locator('.preview .candidate-card');
     await card.getByRole('heading', { name: 'Pieter Janssen' }).waitFor();

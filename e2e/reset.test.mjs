@@ -73,7 +73,10 @@ describe('password reset in the browser', () => {
     assert.equal(stillIn.status(), 200, 'opening the link ends nothing');
     assert.deepEqual(await axeViolations(page), []);
     await portal.field('Nieuw wachtwoord').fill(NEW_PASSWORD);
-    await page.getByLabel('Wachtwoord tonen').check();
+    const toggle = portal.button('Wachtwoord tonen');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     assert.equal(await portal.field('Nieuw wachtwoord').inputValue(), NEW_PASSWORD, 'shown, still filled in');
     assert.equal(await portal.field('Nieuw wachtwoord').getAttribute('type'), 'text');
     await portal.button('Wachtwoord opslaan').click();

@@ -46,7 +46,7 @@ describe('visibility: switching the audience', () => {
     await portal.expectHeading('Zichtbaarheid');
     const only = page.getByLabel('Alleen de organisaties die ik kies', { exact: true });
     const except = page.getByLabel('Alle organisaties behalve die ik kies', { exact: true });
-    const kerkrade = page.getByLabel('Gemeente Kerkrade', { exact: true });
+    const kerkrade = page.getByLabel('Kerkrade (gemeente)', { exact: true });
     await except.waitFor();
     assert.ok(await except.isChecked());
     assert.ok(await kerkrade.isChecked(), 'Kerkrade is the excluded one');
@@ -57,7 +57,7 @@ describe('visibility: switching the audience', () => {
       await only.check();
       await expectVisibleTo(page, ALL_BUT_KERKRADE);
       assert.equal(await kerkrade.isChecked(), false, 'Kerkrade is not chosen');
-      assert.ok(await page.getByLabel('Gemeente Brunssum', { exact: true }).isChecked(), 'the others are');
+      assert.ok(await page.getByLabel('Brunssum (gemeente)', { exact: true }).isChecked(), 'the others are');
       await except.check();
       await expectVisibleTo(page, ALL_BUT_KERKRADE);
       assert.ok(await kerkrade.isChecked());
@@ -75,7 +75,7 @@ describe('visibility: switching the audience', () => {
     assert.ok(!saved.audience.partners.includes('kerkrade'));
 
     // The preview as Kerkrade: nothing. The API and Kerkrade's own recruiters agree.
-    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Gemeente Kerkrade' });
+    await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Kerkrade (gemeente)' });
     await portal.button('Toon').click();
     await page.locator('.preview-result').getByText('Deze organisatie ziet je profiel niet', { exact: false }).waitFor();
     assert.equal(await page.locator('.preview .candidate-card').count(), 0);
@@ -92,7 +92,7 @@ describe('visibility: switching the audience', () => {
     // Down to one organisation: the line and the overview say it in the singular.
     await portal.button('Alle vinkjes weghalen').click();
     await expectVisibleTo(page, 'geen enkele organisatie');
-    await page.getByLabel('Gemeente Brunssum', { exact: true }).check();
+    await page.getByLabel('Brunssum (gemeente)', { exact: true }).check();
     await expectVisibleTo(page, '1 partnerorganisatie: Gemeente Brunssum');
     await portal.button('Opslaan').click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();

@@ -14,7 +14,7 @@ use zelfregie_model::second_factor::{
 };
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordReset,
+    ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset,
     PasswordResetRequest, Preview, Registration, SessionInfo,
 };
 
@@ -340,6 +340,11 @@ pub async fn passkey_confirm_start() -> ApiResult<CeremonyStart> {
 /// Finishes confirming it is me with a passkey.
 pub async fn passkey_confirm_finish(finish: &CeremonyFinish) -> ApiResult<()> {
     send(changing(Request::post("/api/me/reauth/passkey/finish")), body(finish)).await.map(drop)
+}
+
+/// Checks the current password (before asking "are you sure?"); changes nothing.
+pub async fn check_password(check: &PasswordCheck) -> ApiResult<()> {
+    send(changing(Request::post("/api/me/password/check")), body(check)).await.map(drop)
 }
 
 /// Erases the account and everything held.

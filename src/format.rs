@@ -133,6 +133,11 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// Hours as written in `lang`: `32,5` in Dutch, `32.5` in English.
+pub fn hours(h: zelfregie_model::Hours, lang: Lang) -> String {
+    h.written(if lang == Lang::Nl { ',' } else { '.' })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

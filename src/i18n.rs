@@ -1,7 +1,7 @@
 //! Every text of the UI, in Dutch (the default) and English, and the sentence for every
 //! error code. One table: a key without both languages does not compile.
 
-use zelfregie_model::{AudienceNames, ErrorCode, PARTNER_NAMES};
+use zelfregie_model::{AudienceNames, ErrorCode, Partner, PARTNER_NAMES};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -103,6 +103,9 @@ texts! {
     NewPasswordHint => "Minstens 12 tekens. Een zin van een paar woorden werkt goed en is makkelijk te onthouden.",
                        "At least 12 characters. A sentence of a few words works well and is easy to remember.";
     ShowPassword => "Wachtwoord tonen", "Show password";
+    RequiredNote => "Velden met een * moet je invullen.", "Fields marked * must be filled in.";
+    PasswordInstruction => "Vul je wachtwoord in.", "Enter your password.";
+    CurrentPasswordInstruction => "Vul je huidige wachtwoord in.", "Enter your current password.";
     FormHasErrors => "Controleer de gemarkeerde velden.", "Please check the marked fields.";
 
     LoginTitle => "Inloggen", "Log in";
@@ -266,6 +269,21 @@ texts! {
     From => "Van (maand)", "From (month)";
     To => "Tot (maand)", "To (month)";
     ToOngoingHint => "Leeg laten als het nog loopt.", "Leave empty if ongoing.";
+    MonthHint => "Maand en jaar, bijvoorbeeld 09-2026 of september 2026.", "Month and year, for example 09-2026 or September 2026.";
+    MonthOngoingHint => "Maand en jaar, bijvoorbeeld 09-2026. Leeg laten als het nog loopt.", "Month and year, for example 09-2026. Leave empty if ongoing.";
+    FirstNameInstruction => "Vul je voornaam in.", "Enter your first name.";
+    LastNameInstruction => "Vul je achternaam in.", "Enter your last name.";
+    HouseNumberInstruction => "Vul je huisnummer in, bijvoorbeeld 12.", "Enter your house number, for example 12.";
+    InstitutionInstruction => "Vul de naam van de school of opleider in.", "Enter the name of the school or training provider.";
+    JobTitleInstruction => "Vul je functienaam in.", "Enter your job title.";
+    EmployerInstruction => "Vul de naam van je werkgever in.", "Enter the name of your employer.";
+    StartMonthInstruction => "Vul in wanneer je begon: maand en jaar, bijvoorbeeld 09-2026.", "Enter when you started: month and year, for example 09-2026.";
+    HoursInstruction => "Typ een getal van 1 tot 60, bijvoorbeeld 32 of 32,5.", "Type a number from 1 to 60, for example 32 or 32.5.";
+    KmInstruction => "Typ een heel getal van 1 tot 500, bijvoorbeeld 40.", "Type a whole number from 1 to 500, for example 40.";
+    MinutesInstruction => "Typ een heel getal van 1 tot 300, bijvoorbeeld 45.", "Type a whole number from 1 to 300, for example 45.";
+    CompetenceInstruction => "Vul een competentie in, of verwijder deze regel.", "Enter a competence, or remove this line.";
+    OccupationInstruction => "Vul een beroep in, of verwijder deze regel.", "Enter an occupation, or remove this line.";
+    Municipality => "gemeente", "municipality";
     Diploma => "Diploma behaald", "Diploma obtained";
     WorkItem => "Functie", "Job";
     WorkAdd => "Werkervaring toevoegen", "Add work experience";
@@ -420,12 +438,15 @@ texts! {
     Enrol => "Inschrijven", "Enrol";
     EnrolWaitlist => "Op de wachtlijst zetten", "Join the waiting list";
     CancelEnrolment => "Inschrijving annuleren", "Cancel enrolment";
+    CancelEnrolmentConfirm => "Weet je zeker dat je je inschrijving wilt annuleren? Je plek gaat naar de wachtlijst; schrijf je je later opnieuw in, dan kan de opleiding vol zijn.",
+                              "Are you sure you want to cancel your enrolment? Your seat goes to the waiting list; if you enrol again later, the training may be full.";
     Enrolled => "Ingeschreven", "Enrolled";
     Waitlisted => "Op de wachtlijst, plaats", "On the waiting list, place";
     StateAttended => "Bijgewoond", "Attended";
     StateCompleted => "Afgerond", "Completed";
     EnrolledNotice => "Je bent ingeschreven. Je ziet de opleiding hieronder bij je inschrijvingen.", "You are enrolled. You see the training below among your enrolments.";
     WaitlistedNotice => "De opleiding is vol: je staat op de wachtlijst. Komt er een plek vrij, dan schuif je vanzelf door.", "The training is full: you are on the waiting list. When a seat frees up, you move up automatically.";
+    AcademyRegisteredNotice => "Je bent aangemeld als cursist. Je kunt je nu inschrijven voor opleidingen.", "You are registered as a course participant. You can now enrol in trainings.";
     CancelledNotice => "Je inschrijving is geannuleerd.", "Your enrolment has been cancelled.";
     SeatsLeft => "Vrije plaatsen", "Seats left";
     Full => "Vol: inschrijven zet je op de wachtlijst", "Full: enrolling puts you on the waiting list";
@@ -445,6 +466,9 @@ texts! {
     ManagerName => "Naam leidinggevende", "Manager's name";
     ManagerEmail => "E-mailadres leidinggevende", "Manager's e-mail address";
     ChooseEmployer => "Kies je werkgever", "Choose your employer";
+    ChooseEmployerInstruction => "Kies je werkgever uit de lijst.", "Choose your employer from the list.";
+    ManagerNameInstruction => "Vul de naam van je leidinggevende in.", "Enter your manager's name.";
+    ManagerEmailInstruction => "Vul het e-mailadres van je leidinggevende in.", "Enter your manager's e-mail address.";
 
     NavMyData => "Mijn gegevens", "My data";
     MyDataTitle => "Mijn gegevens", "My data";
@@ -823,6 +847,26 @@ texts! {
     NotFoundBack => "Naar het overzicht", "Go to the overview";
 }
 
+/// A partner as lists show it, the word people look for first: "Brunssum (gemeente)",
+/// "GGD-ZL". In a drop-down list, typing "Br" then finds Brunssum.
+pub fn partner_label(partner: &Partner, lang: Lang) -> String {
+    match partner.municipality() {
+        Some(place) => format!("{place} ({})", T::Municipality.get(lang)),
+        None => partner.name.clone(),
+    }
+}
+
+/// Options of a drop-down list of partners: `(slug, label)`, the label in the page's language.
+pub fn partner_options(
+    partners: Vec<Partner>,
+    locale: crate::locale::Locale,
+) -> Vec<(String, leptos::prelude::Signal<String>)> {
+    partners
+        .into_iter()
+        .map(|p| (p.slug.clone(), leptos::prelude::Signal::derive(move || partner_label(&p, locale.lang()))))
+        .collect()
+}
+
 /// The sentence for an error code: what happened and, where it helps, what to do. No
 /// catch-all arm: a new code does not compile until it has its sentence here.
 pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
@@ -870,6 +914,11 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         ),
         DatesOutOfOrder => ("De einddatum ligt voor de begindatum.", "The end date is before the start date."),
         OutOfRange => ("Dit getal valt buiten wat mogelijk is.", "This number is outside what is possible."),
+        MonthInvalid => (
+            "Deze maand kunnen we niet lezen. Typ maand en jaar, bijvoorbeeld 09-2026.",
+            "We cannot read this month. Type month and year, for example 09-2026.",
+        ),
+        NumberInvalid => ("Dit getal kunnen we niet lezen.", "We cannot read this number."),
         TooMany => ("Deze lijst is te lang.", "This list is too long."),
         Duplicate => ("Dit staat al in de lijst.", "This is already in the list."),
         UnknownPartner => ("Dit is geen partnerorganisatie van IGOM.", "This is not an IGOM partner organisation."),
@@ -917,6 +966,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         SecondFactorMandatory => (
             "Met jouw account zie je gegevens van anderen. Daarom kun je tweestapsverificatie niet uitzetten.",
             "With your account you see other people's data. That is why you cannot turn off two-step verification.",
+        ),
+        WrongPassword => (
+            "Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt.",
+            "Password is incorrect. Type the password you log in with.",
         ),
         TooManyAttempts => (
             "Te veel pogingen. Wacht even en probeer het dan opnieuw.",

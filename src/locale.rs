@@ -39,6 +39,11 @@ impl Locale {
         self.lang.get()
     }
 
+    /// The current language, without tracking (in event handlers and async work).
+    pub fn lang_untracked(self) -> Lang {
+        self.lang.get_untracked()
+    }
+
     /// Switches the language and remembers the choice.
     pub fn set(self, lang: Lang) {
         store_lang(lang);

@@ -10,6 +10,7 @@ use zelfregie_model::FieldError;
 
 use crate::api::{self, ApiResult};
 use crate::components::field::focus_field;
+use crate::components::save_bar::SAVE_STATUS;
 use crate::editing::{Editor, SaveOutcome};
 use crate::forms::FormErrors;
 use crate::submit::{checked, Submit};
@@ -26,6 +27,9 @@ pub struct VersionedForm<D: Send + Sync + 'static> {
     pub errors: RwSignal<FormErrors>,
     /// The last save succeeded (until the next edit).
     pub saved: RwSignal<bool>,
+    /// Changes the draft does not show: text typed that cannot be read yet (a page with
+    /// [`RawInputs`](crate::forms::RawInputs) keeps this in step). Unsaved all the same.
+    pub unreadable_text: RwSignal<bool>,
     save: Submit<(D, String)>,
 }
 
@@ -42,12 +46,19 @@ where
 {
     /// Loads the document at `path`; `field_id` maps a field path of an error to the id of
     /// its input (for focus).
+    /// After a save, focus goes to the "saved" message of its [`SaveBar`](crate::components::save_bar::SaveBar).
     pub fn load(path: &'static str, field_id: fn(&str) -> String) -> Self {
-        Self::load_then(path, field_id, |_| {})
+        Self::load_then(path, field_id, Some(SAVE_STATUS), |_| {})
     }
 
-    /// As [`VersionedForm::load`]; `after_save` hears every version the server stored.
-    pub fn load_then(path: &'static str, field_id: fn(&str) -> String, after_save: impl Fn(&D) + 'static) -> Self {
+    /// As [`VersionedForm::load`]; `after_save` hears every version the server stored, and
+    /// focus goes to the element `saved_focus` after a save (`None`: `after_save` moves it).
+    pub fn load_then(
+        path: &'static str,
+        field_id: fn(&str) -> String,
+        saved_focus: Option<&'static str>,
+        after_save: impl Fn(&D) + 'static,
+    ) -> Self {
         let editor = RwSignal::new(None::<Editor<D>>);
         let saved = RwSignal::new(false);
         let loaded = LocalResource::new(move || async move {
@@ -64,6 +75,10 @@ where
                     after_save(&stored.value);
                     editor.update(|e| e.iter_mut().for_each(|e| e.saved(stored.clone())));
                     saved.set(true);
+                    // The save button was disabled while saving, which drops its focus.
+                    if let Some(id) = saved_focus {
+                        focus_field(id);
+                    }
                 }
                 SaveOutcome::Conflict(newer) => {
                     editor.update(|e| e.iter_mut().for_each(|e| e.conflicted(newer.clone())));
@@ -71,14 +86,15 @@ where
                 }
             },
         );
-        let form = VersionedForm { editor, loaded, errors: save.errors, saved, save };
+        let unreadable_text = RwSignal::new(false);
+        let form = VersionedForm { editor, loaded, errors: save.errors, saved, unreadable_text, save };
         track_unsaved(move || form.dirty());
         form
     }
 
     /// Whether there are unsaved changes.
     pub fn dirty(self) -> bool {
-        self.editor.with(|e| e.as_ref().is_some_and(Editor::is_dirty))
+        self.editor.with(|e| e.as_ref().is_some_and(Editor::is_dirty)) || self.unreadable_text.get()
     }
 
     /// Whether a save is under way.

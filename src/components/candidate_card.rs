@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use zelfregie_model::profile::{Employment, Month};
 use zelfregie_model::{CandidateView, Partner};
 
+use crate::format::hours;
 use crate::i18n::{level_name, T};
 use crate::locale::Locale;
 
@@ -60,7 +61,7 @@ pub fn CandidateCard(
             <section class="card-section"><h4>{t(T::SectionWork)}</h4><ul>
                 {list.into_iter().map(|w| view! {
                     <li><strong>{w.job_title}</strong>{format!(", {} ({})", w.employer, period(w.from, w.to, t(T::Current)))}
-                        {w.hours_per_week.map(|h| format!(" · {h} {}", t(T::HoursPerWeek).to_lowercase()))}
+                        {w.hours_per_week.map(|h| format!(" · {} {}", hours(h, locale.lang()), t(T::HoursPerWeek).to_lowercase()))}
                         {(!w.tasks.is_empty()).then(|| view! { <br/>{w.tasks.clone()} })}</li>
                 }).collect_view()}
             </ul></section>
@@ -75,7 +76,7 @@ pub fn CandidateCard(
                 <section class="card-section"><h4>{t(T::SectionAvailability)}</h4><dl class="facts">
                     {a.max_travel_km.map(|n| view! { <dt>{t(T::MaxTravelKm)}</dt><dd>{n}</dd> })}
                     {a.max_travel_minutes.map(|n| view! { <dt>{t(T::MaxTravelMinutes)}</dt><dd>{n}</dd> })}
-                    {a.hours_per_week.map(|n| view! { <dt>{t(T::HoursPerWeek)}</dt><dd>{n}</dd> })}
+                    {a.hours_per_week.map(|n| view! { <dt>{t(T::HoursPerWeek)}</dt><dd>{hours(n, locale.lang())}</dd> })}
                     {a.available_from.map(|m| view! { <dt>{t(T::AvailableFrom)}</dt><dd>{m.to_string()}</dd> })}
                 </dl></section>
             }

@@ -1,12 +1,13 @@
 //! Labelled form fields with their hint and error, tied together for assistive technology
 //! (WCAG 1.3.1, 3.3.1, 3.3.2): the error is linked by `aria-describedby` and marks the input
-//! `aria-invalid`; the hint is always linked.
+//! `aria-invalid`; the hint is always linked. A required field says so to everyone: a
+//! visible mark and `aria-required` (WCAG 3.3.2); its error says what to type (WCAG 3.3.3).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use zelfregie_model::ErrorCode;
 
-use crate::i18n::{error_text, T};
+use crate::i18n::{error_text, Lang, T};
 use crate::locale::Locale;
 
 /// A two-way binding of a text value: where it is read from and how it is written.
@@ -31,11 +32,11 @@ impl From<RwSignal<String>> for Binding {
     }
 }
 
-fn described_by(id: &str, hint: bool, error: Signal<Option<ErrorCode>>) -> impl Fn() -> Option<String> + use<> {
+fn described_by(id: &str, hint: Signal<bool>, error: Signal<Option<ErrorCode>>) -> impl Fn() -> Option<String> + use<> {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     move || {
         let mut ids = Vec::new();
-        if hint {
+        if hint.get() {
             ids.push(hint_id.clone());
         }
         if error.get().is_some() {
@@ -45,22 +46,59 @@ fn described_by(id: &str, hint: bool, error: Signal<Option<ErrorCode>>) -> impl 
     }
 }
 
+/// The sentence shown for `code` at a field whose `instruction` says what to type: for an
+/// empty required field the instruction alone ("Vul je voornaam in."); for a value that cannot
+/// be read or is out of range, what is wrong and then what to type. (A month that cannot be
+/// read has a sentence that says what to type already.)
+pub fn field_error_text(code: ErrorCode, instruction: Option<T>, lang: Lang) -> String {
+    match (code, instruction) {
+        (ErrorCode::Required, Some(what)) => what.get(lang).to_owned(),
+        (ErrorCode::OutOfRange | ErrorCode::NumberInvalid, Some(what)) => {
+            format!("{} {}", error_text(code, lang), what.get(lang))
+        }
+        _ => error_text(code, lang).to_owned(),
+    }
+}
+
 /// The hint and error paragraphs of a field.
-fn hint_and_error(id: &str, hint: Option<T>, error: Signal<Option<ErrorCode>>) -> impl IntoView + use<> {
+fn hint_and_error(
+    id: &str,
+    hint: Signal<Option<T>>,
+    error: Signal<Option<ErrorCode>>,
+    instruction: Option<T>,
+) -> impl IntoView + use<> {
     let locale = Locale::get();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     view! {
-        {hint.map(|h| view! { <p class="field-hint" id=hint_id>{locale.text(h)}</p> })}
+        {move || hint.get().map(|h| view! { <p class="field-hint" id=hint_id.clone()>{locale.text(h)}</p> })}
         {move || {
             error.get().map(|code| view! {
-                <p class="field-error" id=error_id.clone()>{move || error_text(code, locale.lang())}</p>
+                <p class="field-error" id=error_id.clone()>{move || field_error_text(code, instruction, locale.lang())}</p>
             })
         }}
     }
 }
 
-/// A text input (or `number`, `month`, `email`, `tel`, `password` via `input_type`).
+/// The label of a field; a required one carries a mark (` *`, drawn by the stylesheet with
+/// an empty text alternative). Assistive technology hears `aria-required` instead, and the
+/// field's name stays the label's words.
+fn field_label(id: &str, label: T, required: bool) -> impl IntoView + use<> {
+    let locale = Locale::get();
+    view! { <label for=id.to_owned() class:required=required>{locale.text(label)}</label> }
+}
+
+/// The line that explains the mark of required fields, once above a form that has them.
+#[component]
+pub fn RequiredNote() -> impl IntoView {
+    let locale = Locale::get();
+    view! { <p class="required-note">{locale.text(T::RequiredNote)}</p> }
+}
+
+/// A text input (or `email`, `tel`, `password` via `input_type`). A password field has a
+/// button that shows what was typed (`aria-pressed` says whether it is shown). Numbers and
+/// months are typed as text (see [`MonthField`] and the profile page): a browser's number
+/// field empties itself on "32,5", and not every browser has a month picker.
 #[component]
 pub fn TextField(
     /// Element id, unique on the page.
@@ -84,35 +122,114 @@ pub fn TextField(
     #[prop(optional)]
     inputmode: Option<&'static str>,
     /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<T>,
+    #[prop(optional, into)]
+    hint: MaybeProp<T>,
     /// A multi-line text area instead of an input.
     #[prop(optional)]
     multiline: bool,
+    /// The field must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// What to type, said when the field is empty but required, or cannot be read.
+    #[prop(default = None, into)]
+    instruction: Option<T>,
 ) -> impl IntoView {
     let locale = Locale::get();
-    let described = described_by(&id, hint.is_some(), error);
+    let hint = Signal::derive(move || hint.get());
+    let described = described_by(&id, Signal::derive(move || hint.get().is_some()), error);
     let invalid = move || error.get().map(|_| "true");
+    let aria_required = required.then_some("true");
+    let shown = RwSignal::new(false);
     let control = if multiline {
         view! {
-            <textarea id=id.clone() name=id.clone() rows="4" aria-invalid=invalid aria-describedby=described
+            <textarea id=id.clone() name=id.clone() rows="4" aria-invalid=invalid aria-describedby=described aria-required=aria_required
                 prop:value=move || value.get.get() on:input=move |ev| value.set.run(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else if input_type == "password" {
+        let kind = move || if shown.get() { "text" } else { "password" };
+        view! {
+            <div class="password-input">
+                <input id=id.clone() name=id.clone() type=kind autocomplete=autocomplete aria-required=aria_required
+                    aria-invalid=invalid aria-describedby=described autocapitalize="none" spellcheck="false"
+                    prop:value=move || value.get.get() on:input=move |ev| value.set.run(event_target_value(&ev))/>
+                <button type="button" class="button-small password-toggle" aria-controls=id.clone()
+                    aria-pressed=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
+                    {locale.text(T::ShowPassword)}
+                </button>
+            </div>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() name=id.clone() type=input_type autocomplete=autocomplete inputmode=inputmode
-                aria-invalid=invalid aria-describedby=described
+                aria-invalid=invalid aria-describedby=described aria-required=aria_required
                 prop:value=move || value.get.get() on:input=move |ev| value.set.run(event_target_value(&ev))/>
         }
         .into_any()
     };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{locale.text(label)}</label>
-            {hint_and_error(&id, hint, error)}
+            {field_label(&id, label, required)}
+            {hint_and_error(&id, hint, error, instruction)}
             {control}
         </div>
+    }
+}
+
+/// Whether this browser has a month picker (`<input type="month">`). Firefox and desktop
+/// Safari do not: there the field is a text field, and what people type is read by the
+/// shared model ([`zelfregie_model::input::read_month`]).
+pub fn month_picker_supported() -> bool {
+    thread_local! {
+        static SUPPORTED: bool = document()
+            .create_element("input")
+            .ok()
+            .and_then(|el| {
+                el.set_attribute("type", "month").ok()?;
+                el.dyn_into::<web_sys::HtmlInputElement>().ok()
+            })
+            .is_some_and(|input| input.type_() == "month");
+    }
+    SUPPORTED.with(|s| *s)
+}
+
+/// A month: a month picker where the browser has one, else a text field with an example of
+/// what to type. `binding` shows and takes text; `ongoing` adds "leave empty if ongoing".
+#[component]
+pub fn MonthField(
+    /// Element id, unique on the page.
+    #[prop(into)]
+    id: String,
+    /// Label text.
+    label: T,
+    /// The value, as text.
+    #[prop(into)]
+    value: Binding,
+    /// The current error of this field.
+    #[prop(into, optional)]
+    error: Signal<Option<ErrorCode>>,
+    /// An end month: empty means it still goes on.
+    #[prop(optional)]
+    ongoing: bool,
+    /// The field must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// What to type when it is required and empty.
+    #[prop(optional, into)]
+    instruction: Option<T>,
+) -> impl IntoView {
+    let picker = month_picker_supported();
+    let hint = match (picker, ongoing) {
+        (true, true) => Some(T::ToOngoingHint),
+        (true, false) => None,
+        (false, true) => Some(T::MonthOngoingHint),
+        (false, false) => Some(T::MonthHint),
+    };
+    let input_type = if picker { "month" } else { "text" };
+    view! {
+        <TextField id=id label=label value=value error=error input_type=input_type hint=hint
+            required=required instruction=instruction/>
     }
 }
 
@@ -163,14 +280,21 @@ pub fn SelectField(
     /// The current error of this field.
     #[prop(into, optional)]
     error: Signal<Option<ErrorCode>>,
+    /// A choice must be made.
+    #[prop(optional)]
+    required: bool,
+    /// What to choose, said when nothing is chosen.
+    #[prop(optional, into)]
+    instruction: Option<T>,
 ) -> impl IntoView {
-    let locale = Locale::get();
-    let described = described_by(&id, false, error);
+    let described = described_by(&id, Signal::stored(false), error);
+    let invalid = move || error.get().map(|_| "true");
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{locale.text(label)}</label>
-            {hint_and_error(&id, None, error)}
-            <select id=id.clone() name=id.clone() aria-describedby=described
+            {field_label(&id, label, required)}
+            {hint_and_error(&id, Signal::stored(None), error, instruction)}
+            <select id=id.clone() name=id.clone() aria-describedby=described aria-invalid=invalid
+                aria-required=required.then_some("true")
                 on:change=move |ev| value.set.run(event_target_value(&ev))>
                 {options.into_iter().map(|(v, text)| {
                     let selected = { let v = v.clone(); move || value.get.get() == v };
@@ -197,13 +321,12 @@ pub fn FileField(
     #[prop(into, optional)]
     error: Signal<Option<ErrorCode>>,
 ) -> impl IntoView {
-    let locale = Locale::get();
-    let described = described_by(&id, false, error);
+    let described = described_by(&id, Signal::stored(false), error);
     let invalid = move || error.get().map(|_| "true");
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>{locale.text(label)}</label>
-            {hint_and_error(&id, None, error)}
+            {field_label(&id, label, false)}
+            {hint_and_error(&id, Signal::stored(None), error, None)}
             <input id=id.clone() name=id.clone() type="file" accept=accept aria-invalid=invalid aria-describedby=described
                 on:change=move |ev| {
                     let input = event_target::<web_sys::HtmlInputElement>(&ev);
@@ -255,5 +378,40 @@ where
                 </div>
             }).collect_view()}
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_say_what_to_type() {
+        let say = |code, what| field_error_text(code, what, Lang::Nl);
+        // An empty required field: the instruction alone, not only "fill in this field".
+        assert_eq!(say(ErrorCode::Required, Some(T::FirstNameInstruction)), "Vul je voornaam in.");
+        assert_eq!(say(ErrorCode::Required, None), "Vul dit veld in.");
+        // Out of range or unreadable: what is wrong, then what to type.
+        assert_eq!(
+            say(ErrorCode::OutOfRange, Some(T::HoursInstruction)),
+            "Dit getal valt buiten wat mogelijk is. Typ een getal van 1 tot 60, bijvoorbeeld 32 of 32,5."
+        );
+        assert_eq!(
+            field_error_text(ErrorCode::NumberInvalid, Some(T::KmInstruction), Lang::En),
+            "We cannot read this number. Type a whole number from 1 to 500, for example 40."
+        );
+        // A month that cannot be read says what to type by itself; other codes keep their sentence.
+        assert_eq!(
+            say(ErrorCode::MonthInvalid, Some(T::StartMonthInstruction)),
+            error_text(ErrorCode::MonthInvalid, Lang::Nl)
+        );
+        assert_eq!(
+            say(ErrorCode::ContainsBsn, Some(T::FirstNameInstruction)),
+            error_text(ErrorCode::ContainsBsn, Lang::Nl)
+        );
+        assert_eq!(
+            field_error_text(ErrorCode::WrongPassword, Some(T::PasswordInstruction), Lang::Nl),
+            "Wachtwoord klopt niet. Typ het wachtwoord waarmee je inlogt."
+        );
     }
 }

@@ -29,9 +29,15 @@ pub fn ErrorNotice(
 pub fn StatusNotice(
     /// The message.
     text: T,
+    /// An id, for a message that receives focus after the action it reports (so keyboard
+    /// focus never falls back to the page's start when the button is re-rendered or disabled).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let locale = Locale::get();
-    view! { <p class="notice notice-status" role="status">{locale.text(text)}</p> }
+    view! {
+        <p class="notice notice-status" role="status" id=id tabindex=id.map(|_| "-1")>{locale.text(text)}</p>
+    }
 }
 
 /// Shown while something loads.

@@ -22,11 +22,15 @@ pub fn Page(
         document().set_title(&format!("{} · {}", title.get(locale.lang()), app));
     });
     Effect::new(move |first: Option<()>| {
-        // Focus on arrival only, not when the language changes.
+        // Focus on arrival only, not when the language changes. A frame later: by then the
+        // page is in the document even when the router swapped it in after this effect ran
+        // (a heading not yet attached cannot take focus, which left it on the page itself).
         if first.is_none() {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
+            request_animation_frame(move || {
+                if let Some(h) = heading.get_untracked() {
+                    let _ = h.focus();
+                }
+            });
         }
     });
     view! {

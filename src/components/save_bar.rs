@@ -7,6 +7,9 @@ use crate::components::notice::StatusNotice;
 use crate::i18n::T;
 use crate::locale::Locale;
 
+/// The id of the "saved" message, which receives focus after a save.
+pub const SAVE_STATUS: &str = "save-status";
+
 /// Save button and state.
 #[component]
 pub fn SaveBar(
@@ -26,7 +29,7 @@ pub fn SaveBar(
             <button type="submit" class="button-primary" disabled=pending>
                 {move || if pending.get() { locale.text(T::Saving)() } else { locale.text(T::Save)() }}
             </button>
-            {move || (saved.get() && !dirty.get()).then(|| view! { <StatusNotice text=T::Saved/> })}
+            {move || (saved.get() && !dirty.get()).then(|| view! { <StatusNotice text=T::Saved id=SAVE_STATUS/> })}
             {move || dirty.get().then(|| view! { <p class="unsaved" role="status">{locale.text(T::Unsaved)}</p> })}
         </div>
     }

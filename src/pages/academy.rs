@@ -8,13 +8,14 @@ use zelfregie_model::Partner;
 
 use crate::api;
 use crate::components::conflict::ConflictPanel;
-use crate::components::field::{Binding, SelectField, TextField};
+use crate::components::field::{focus_field, Binding, RequiredNote, SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::save_bar::SAVE_STATUS;
 use crate::editing::Editor;
 use crate::format::date_time;
-use crate::i18n::T;
+use crate::i18n::{partner_options, T};
 use crate::locale::Locale;
 use crate::submit::Submit;
 use crate::versioned_form::VersionedForm;
@@ -76,6 +77,9 @@ pub fn AcademyPage() -> impl IntoView {
             notice.set(Some(change_notice(change, &new_page)));
             page.set(Some(Ok(new_page)));
             catalogue.set(Some(trainings));
+            // The button pressed is gone (it became a state, or its entry went): focus goes
+            // to what happened.
+            focus_field("academy-notice");
         },
     );
     let busy = act.pending();
@@ -86,7 +90,11 @@ pub fn AcademyPage() -> impl IntoView {
             <section aria-labelledby="h-register">
                 <h2 id="h-register">{t(T::AcademyRegisterHeading)}</h2>
                 <p>{t(T::AcademyRegisterText)}</p>
-                <ParticipantForm submit=T::AcademyRegisterSubmit on_saved=Callback::new(move |_| page.refetch())/>
+                <ParticipantForm submit=T::AcademyRegisterSubmit first=true on_saved=Callback::new(move |_| {
+                    notice.set(Some(T::AcademyRegisteredNotice));
+                    page.refetch();
+                    focus_field("academy-notice");
+                })/>
             </section>
             <FollowedList page=p/>
         }
@@ -112,7 +120,12 @@ pub fn AcademyPage() -> impl IntoView {
                                     <br/><span class="enrolment-state">{state}</span>
                                     <button type="button" class="button-small button-danger" disabled=busy
                                         aria-label=format!("{}: {}", t(T::CancelEnrolment), e.title)
-                                        on:click=move |_| act.submit(Ok(Change::Cancel(id)))>{t(T::CancelEnrolment)}</button>
+                                        on:click=move |_| {
+                                            // The seat goes to the next on the waiting list: ask first.
+                                            if window().confirm_with_message(t(T::CancelEnrolmentConfirm)).unwrap_or(false) {
+                                                act.submit(Ok(Change::Cancel(id)));
+                                            }
+                                        }>{t(T::CancelEnrolment)}</button>
                                 </li>
                             }
                         }).collect_view()}</ul> }.into_any()
@@ -175,7 +188,7 @@ pub fn AcademyPage() -> impl IntoView {
     view! {
         <Page title=T::AcademyTitle>
             <p>{locale.text(T::AcademyIntro)}</p>
-            <div aria-live="polite">{move || notice.get().map(|n| view! { <StatusNotice text=n/> })}</div>
+            <div aria-live="polite">{move || notice.get().map(|n| view! { <StatusNotice text=n id="academy-notice"/> })}</div>
             {act.message()}
             <Loaded resource=page keep=true children=content/>
         </Page>
@@ -214,12 +227,19 @@ fn bind(ed: Ed, get: fn(&Participant) -> &String, set: fn(&mut Participant) -> &
 
 /// The participant registration form (first registration and later changes alike).
 #[component]
-fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
+fn ParticipantForm(
+    submit: T,
+    on_saved: Callback<()>,
+    /// The first registration: it turns the page into the participant's page (and `on_saved`
+    /// says so and takes focus there).
+    #[prop(optional)]
+    first: bool,
+) -> impl IntoView {
     let locale = Locale::get();
-    // Registering turns the page into the participant's page.
     let form = VersionedForm::<Participant>::load_then(
         api::PARTICIPANT,
         |f| format!("participant-{f}"),
+        (!first).then_some(SAVE_STATUS),
         move |_| on_saved.run(()),
     );
     let (ed, saved) = (form.editor, form.saved);
@@ -230,7 +250,7 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
     };
     let err = move |f: &'static str| form.error(f);
     let mut employers = vec![(String::new(), Signal::derive(move || locale.text(T::ChooseEmployer)().to_owned()))];
-    employers.extend(Partner::all().into_iter().map(|p| (p.slug, Signal::stored(p.name))));
+    employers.extend(partner_options(Partner::by_lookup_name(), locale));
     let levels = FunctionLevel::ALL
         .iter()
         .map(|l| (l.as_str().to_owned(), Signal::derive(move || level_text(*l).get(locale.lang()).to_owned())))
@@ -251,20 +271,27 @@ fn ParticipantForm(submit: T, on_saved: Callback<()>) -> impl IntoView {
             <ConflictPanel editor=ed newer=newer/>
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="participant-first_name" label=T::FirstName autocomplete="given-name" value=bind(ed, |p| &p.first_name, |p| &mut p.first_name) error=err("first_name")/>
+                <RequiredNote/>
+                <TextField id="participant-first_name" label=T::FirstName autocomplete="given-name" value=bind(ed, |p| &p.first_name, |p| &mut p.first_name) error=err("first_name")
+                    required=true instruction=T::FirstNameInstruction/>
                 <TextField id="participant-tussenvoegsel" label=T::Tussenvoegsel autocomplete="additional-name" value=bind(ed, |p| &p.tussenvoegsel, |p| &mut p.tussenvoegsel) error=err("tussenvoegsel")/>
-                <TextField id="participant-last_name" label=T::LastName autocomplete="family-name" value=bind(ed, |p| &p.last_name, |p| &mut p.last_name) error=err("last_name")/>
-                <TextField id="participant-job_title" label=T::JobTitleLabel autocomplete="organization-title" value=bind(ed, |p| &p.job_title, |p| &mut p.job_title) error=err("job_title")/>
-                <SelectField id="participant-employer" label=T::EmployerLabel options=employers.clone() value=bind(ed, |p| &p.employer, |p| &mut p.employer) error=err("employer")/>
+                <TextField id="participant-last_name" label=T::LastName autocomplete="family-name" value=bind(ed, |p| &p.last_name, |p| &mut p.last_name) error=err("last_name")
+                    required=true instruction=T::LastNameInstruction/>
+                <TextField id="participant-job_title" label=T::JobTitleLabel autocomplete="organization-title" value=bind(ed, |p| &p.job_title, |p| &mut p.job_title) error=err("job_title")
+                    required=true instruction=T::JobTitleInstruction/>
+                <SelectField id="participant-employer" label=T::EmployerLabel options=employers.clone() value=bind(ed, |p| &p.employer, |p| &mut p.employer) error=err("employer")
+                    required=true instruction=T::ChooseEmployerInstruction/>
                 <SelectField id="participant-function_level" label=T::FunctionLevel options=levels.clone() value=level/>
                 <p class="field-hint">{locale.text(T::FunctionLevelHint)}</p>
                 <Show when=needs_manager>
-                    <TextField id="participant-manager_name" label=T::ManagerName value=bind(ed, |p| &p.manager_name, |p| &mut p.manager_name) error=err("manager_name")/>
-                    <TextField id="participant-manager_email" label=T::ManagerEmail input_type="email" value=bind(ed, |p| &p.manager_email, |p| &mut p.manager_email) error=err("manager_email")/>
+                    <TextField id="participant-manager_name" label=T::ManagerName value=bind(ed, |p| &p.manager_name, |p| &mut p.manager_name) error=err("manager_name")
+                        required=true instruction=T::ManagerNameInstruction/>
+                    <TextField id="participant-manager_email" label=T::ManagerEmail input_type="email" value=bind(ed, |p| &p.manager_email, |p| &mut p.manager_email) error=err("manager_email")
+                        required=true instruction=T::ManagerEmailInstruction/>
                 </Show>
                 <div class="form-actions">
                     <button type="submit" class="button-primary" disabled=pending>{locale.text(submit)}</button>
-                    {move || (saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved/> })}
+                    {move || (saved.get() && !dirty()).then(|| view! { <StatusNotice text=T::Saved id=SAVE_STATUS/> })}
                 </div>
             </form>
         </Loaded>

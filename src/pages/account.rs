@@ -4,10 +4,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::passkey::PasskeyInfo;
-use zelfregie_model::{EmailChange, Erasure, ErrorCode, Password, PasswordChange, Role};
+use zelfregie_model::{EmailChange, Erasure, ErrorCode, Password, PasswordChange, PasswordCheck, Role};
 
 use crate::api::{self, ApiResult};
-use crate::components::field::TextField;
+use crate::components::field::{focus_field, TextField};
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::components::passkeys::{confirm_with_passkey, has_passkeys, PasskeySection};
@@ -144,6 +144,8 @@ fn ChangePassword(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView
             new.set(String::new());
             done.set(true);
             auth.reload_quietly();
+            // The button was disabled while sending, which drops its focus.
+            focus_field("password-changed");
         },
     );
     let on_submit = move |ev: SubmitEvent| {
@@ -161,11 +163,11 @@ fn ChangePassword(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView
     view! {
         <section aria-labelledby="h-password">
             <h2 id="h-password">{locale.text(T::PasswordChangeHeading)}</h2>
-            {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged/> })}
+            {move || done.get().then(|| view! { <StatusNotice text=T::PasswordChanged id="password-changed"/> })}
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="current_password" label=T::CurrentPassword input_type="password" autocomplete="current-password"
-                    value=current error=form.error("current_password")/>
+                    value=current error=form.error("current_password") instruction=T::CurrentPasswordInstruction/>
                 <TextField id="new_password" label=T::NewPassword input_type="password" autocomplete="new-password"
                     hint=T::NewPasswordHint value=new error=form.error("new_password")/>
                 <button type="submit" class="button-secondary" disabled=form.pending()>{locale.text(T::PasswordChangeSubmit)}</button>
@@ -235,28 +237,37 @@ fn EraseAccount(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView {
     let locale = Locale::get();
     let auth = Auth::get();
     let password = RwSignal::new(String::new());
+    // The password is checked first, so the question comes only when the erasure would go
+    // through; nothing is erased without a yes to it.
     let form = Submit::with_field_ids(
         "erase-error",
         |field| format!("erase-{field}"),
-        |erasure: Erasure| async move {
+        move |erasure: Erasure| async move {
             if erasure.confirmed_with_passkey {
                 confirm_with_passkey().await?;
+            } else {
+                api::check_password(&PasswordCheck { password: erasure.password.clone() }).await?;
             }
-            api::erase_account(&erasure).await
+            if !window().confirm_with_message(T::EraseConfirm.get(locale.lang_untracked())).unwrap_or(false) {
+                return Ok(false);
+            }
+            api::erase_account(&erasure).await.map(|()| true)
         },
-        move |()| auth.logged_out(Notice::AccountErased),
+        move |erased| {
+            if erased {
+                auth.logged_out(Notice::AccountErased);
+            } else {
+                focus_field("erase-password");
+            }
+        },
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let c = crate::components::passkeys::confirmation(password.get_untracked(), has_passkeys(passkeys));
-        let erasure = checked(
+        form.submit(checked(
             Erasure { password: c.password, confirmed_with_passkey: c.confirmed_with_passkey },
             Erasure::validate,
-        );
-        // Nothing is erased without a yes to the question.
-        if erasure.is_err() || window().confirm_with_message(T::EraseConfirm.get(locale.lang())).unwrap_or(false) {
-            form.submit(erasure);
-        }
+        ));
     };
     view! {
         <section aria-labelledby="h-erase" class="danger-zone">
@@ -265,7 +276,7 @@ fn EraseAccount(passkeys: RwSignal<Option<Vec<PasskeyInfo>>>) -> impl IntoView {
             {form.message()}
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="erase-password" label=T::PasswordLabel input_type="password" autocomplete="current-password"
-                    value=password error=form.error("password")/>
+                    value=password error=form.error("password") instruction=T::PasswordInstruction/>
                 <button type="submit" class="button-secondary button-danger" disabled=form.pending()>{locale.text(T::EraseSubmit)}</button>
             </form>
         </section>

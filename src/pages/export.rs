@@ -5,6 +5,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
+use zelfregie_model::partner::sorted_by_lookup_name;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
 use zelfregie_model::ErrorCode;
@@ -18,7 +19,7 @@ use crate::components::progress::{now_ms, tracked, JobProgress, Step};
 use crate::crypto;
 use crate::format::{date_time, export_file_name, size, today};
 use crate::forms::FormErrors;
-use crate::i18n::T;
+use crate::i18n::{partner_options, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 use crate::submit::{at, Submit};
@@ -226,7 +227,8 @@ fn TransferSection() -> impl IntoView {
     let choice = move |keys: Vec<PartnerKey>| {
         let label = |t: T| Signal::derive(move || t.get(locale.lang()).to_owned());
         let mut options = vec![(String::new(), label(T::ChooseOrganisation))];
-        options.extend(keys.into_iter().map(|p| (p.partner.slug, Signal::stored(p.partner.name))));
+        let partners = sorted_by_lookup_name(keys.into_iter().map(|k| k.partner).collect());
+        options.extend(partner_options(partners, locale));
         options.push((OTHER.to_owned(), label(T::TransferOther)));
         view! {
             <SelectField id="transfer-target" label=T::TransferTo options=options value=target

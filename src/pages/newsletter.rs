@@ -8,6 +8,7 @@ use zelfregie_model::newsletter::{
 };
 
 use crate::api;
+use crate::components::field::focus_field;
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -68,6 +69,7 @@ pub fn NewsletterPage() -> impl IntoView {
                 Change::Withdraw => T::NewsletterWithdrawn,
             }));
             status.set(Some(Ok(s)));
+            focus_field("newsletter-notice");
         },
     );
     let pending = change.pending();
@@ -139,7 +141,7 @@ pub fn NewsletterPage() -> impl IntoView {
     view! {
         <Page title=T::NewsletterTitle>
             <p>{locale.text(T::NewsletterIntro)}</p>
-            {move || notice.get().map(|n| view! { <StatusNotice text=n/> })}
+            {move || notice.get().map(|n| view! { <StatusNotice text=n id="newsletter-notice"/> })}
             {change.message()}
             <Loaded resource=status children=body/>
         </Page>

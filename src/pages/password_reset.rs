@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use zelfregie_model::{ErrorCode, Password, PasswordReset, PasswordResetRequest};
 
 use crate::api;
-use crate::components::field::{CheckboxField, TextField};
+use crate::components::field::TextField;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::i18n::T;
@@ -68,7 +68,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let missing = token.is_none();
     let token = token.unwrap_or_default();
     let password = RwSignal::new(String::new());
-    let show = RwSignal::new(false);
     let done = RwSignal::new(false);
     let form = Submit::new(
         "reset-error",
@@ -113,16 +112,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     <p>{locale.text(T::ResetIntro)}</p>
                     {form.message()}
                     <form class="form" on:submit=on_submit.clone() novalidate>
-                        {move || {
-                            let kind = if show.get() { "text" } else { "password" };
-                            view! {
-                                <TextField id="new_password" label=T::NewPassword value=password input_type=kind
-                                    autocomplete="new-password" hint=T::NewPasswordHint
-                                    error=form.error("new_password")/>
-                            }
-                        }}
-                        <CheckboxField id="show_password" label=T::ShowPassword checked=show
-                            set=Callback::new(move |v| show.set(v))/>
+                        <TextField id="new_password" label=T::NewPassword value=password input_type="password"
+                            autocomplete="new-password" hint=T::NewPasswordHint
+                            error=form.error("new_password")/>
                         <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
                             {locale.text(T::ResetSubmit)}
                         </button>

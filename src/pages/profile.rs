@@ -3,23 +3,27 @@
 //! Validated by the shared model as the person saves (and again by the server); saved with
 //! `If-Match`, so an edit made on another device is never overwritten unnoticed.
 
-use std::str::FromStr;
+use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use zelfregie_model::input::{read_hours, read_month, read_whole, Read};
 use zelfregie_model::profile::{limits, Education, EducationLevel, Employment, WorkExperience};
-use zelfregie_model::{recruiter_view, Month, Partner, Profile, Visibility};
+use zelfregie_model::{recruiter_view, Hours, Month, Partner, Profile, Visibility};
 
 use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
-use crate::components::field::{focus_field, Binding, CheckboxField, SelectField, TextField};
+use crate::components::field::{
+    focus_field, month_picker_supported, Binding, CheckboxField, MonthField, RequiredNote, SelectField, TextField,
+};
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
-use crate::components::save_bar::SaveBar;
+use crate::components::save_bar::{SaveBar, SAVE_STATUS};
 use crate::editing::{field_id, move_entry, Editor};
-use crate::forms::{field_error, FormErrors};
-use crate::i18n::{level_name, T};
+use crate::format::hours;
+use crate::forms::{field_error, FormErrors, RawInputs};
+use crate::i18n::{level_name, partner_options, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
@@ -43,42 +47,77 @@ fn text(
     )
 }
 
-/// A binding of an optional value written as text (numbers, months); what does not parse
-/// is stored as empty.
-fn parsed<V: Clone + ToString + 'static>(
+type Raw = RwSignal<RawInputs<Profile>>;
+
+/// A binding of an optional value typed as text (hours, kilometres, months) at `path`: the
+/// draft gets what the shared model reads in the text (nothing if it cannot be read), the
+/// field keeps the text as typed (see [`RawInputs`]); text that cannot be read is an error on
+/// saving.
+fn typed<V: Clone + PartialEq + Send + Sync + 'static>(
     ed: Ed,
-    parse: fn(&str) -> Option<V>,
+    path: String,
+    read: fn(&str) -> Read<V>,
+    show: impl Fn(&V) -> String + Send + Sync + 'static,
     get: impl Fn(&Profile) -> Option<Option<V>> + Send + Sync + 'static,
     set: impl Fn(&mut Profile) -> Option<&mut Option<V>> + Send + Sync + 'static,
 ) -> Binding {
+    let raw = expect_context::<Raw>();
+    let get = Arc::new(get);
+    let (path_shown, read_get) = (path.clone(), Arc::clone(&get));
     Binding::new(
         move || {
-            ed.with(|e| e.as_ref().and_then(|e| get(&e.draft)).flatten().map(|v| v.to_string()).unwrap_or_default())
+            let current = ed.with(|e| e.as_ref().and_then(|e| read_get(&e.draft)).flatten());
+            raw.with(|r| r.shown(&path_shown, current.as_ref(), |s| read(s).ok().flatten()))
+                .unwrap_or_else(|| current.as_ref().map(&show).unwrap_or_default())
         },
-        move |v| {
+        move |text: String| {
+            let value = read(&text);
+            let get = Arc::clone(&get);
+            raw.update(|r| r.typed(&path, text, value.clone().err(), Arc::new(move |p| matches!(get(p), Some(None)))));
             ed.update(|e| {
                 if let Some(slot) = e.as_mut().and_then(|e| set(&mut e.draft)) {
-                    *slot = parse(v.trim());
+                    *slot = value.ok().flatten();
                 }
             })
         },
     )
 }
 
-fn number<N: FromStr>(s: &str) -> Option<N> {
-    s.parse().ok()
+/// How a month is shown: as a month picker wants it (`2026-09`), else as people here write it
+/// (`09-2026`).
+fn show_month(m: &Month) -> String {
+    if month_picker_supported() {
+        m.to_string()
+    } else {
+        format!("{:02}-{}", m.month, m.year)
+    }
+}
+
+/// Hours as written in the page's language (`32,5` in Dutch).
+fn show_hours(locale: Locale) -> impl Fn(&Hours) -> String + Send + Sync + 'static {
+    move |h| hours(*h, locale.lang())
 }
 
 /// The profile page.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = Locale::get();
-    let form = VersionedForm::<Profile>::load(api::PROFILE, field_id);
+    let raw: Raw = RwSignal::new(RawInputs::default());
+    provide_context(raw);
+    // What the server stored replaces what was typed.
+    let form = VersionedForm::<Profile>::load_then(api::PROFILE, field_id, Some(SAVE_STATUS), move |_| {
+        raw.update(|r| r.forget(""))
+    });
     let (ed, errors) = (form.editor, form.errors);
+    // Text that cannot be read leaves the draft as it was: it is an unsaved change all the same.
+    Effect::new(move |_| {
+        let unreadable = raw.with(|r| ed.with(|e| e.as_ref().is_some_and(|e| r.holds_unreadable(&e.draft))));
+        form.unreadable_text.set(unreadable);
+    });
     let dirty = move || form.dirty();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        form.submit(|p| p.clone().normalized().validate());
+        form.submit(move |p| raw.with_untracked(|r| r.merge_into(p, p.clone().normalized().validate())));
     };
     let pending = form.pending();
 
@@ -91,15 +130,16 @@ pub fn ProfilePage() -> impl IntoView {
                 {form.message()}
                 {move || (!errors.with(|e| e.fields.is_empty())).then(|| view! { <p class="notice notice-error" role="alert">{locale.text(T::FormHasErrors)}</p> })}
                 <form class="form profile-form" on:submit=submit novalidate>
+                    <RequiredNote/>
                     <PersonalSection ed=ed errors=errors/>
                     <ContactSection ed=ed errors=errors/>
                     <EducationSection ed=ed errors=errors/>
                     <WorkSection ed=ed errors=errors/>
                     <PhraseSection ed=ed errors=errors path="competences" title=T::SectionCompetences item=T::Competence add=T::CompetenceAdd
-                        list=|p: &Profile| &p.competences list_mut=|p: &mut Profile| &mut p.competences/>
+                        list=|p: &Profile| &p.competences list_mut=|p: &mut Profile| &mut p.competences instruction=T::CompetenceInstruction/>
                     <AvailabilitySection ed=ed errors=errors/>
                     <PhraseSection ed=ed errors=errors path="desired_occupations" title=T::SectionOccupations item=T::Occupation add=T::OccupationAdd
-                        list=|p: &Profile| &p.desired_occupations list_mut=|p: &mut Profile| &mut p.desired_occupations/>
+                        list=|p: &Profile| &p.desired_occupations list_mut=|p: &mut Profile| &mut p.desired_occupations instruction=T::OccupationInstruction/>
                     <SaveBar pending=pending saved=form.saved dirty=Signal::derive(dirty)/>
                 </form>
             </Loaded>
@@ -124,7 +164,7 @@ fn PersonalSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     let err = move |path: &str| field_error(errors, path);
     let mut options =
         vec![("external".to_owned(), Signal::derive(move || locale.text(T::EmploymentExternal)().to_owned()))];
-    options.extend(Partner::all().into_iter().map(|p| (p.slug, Signal::stored(p.name))));
+    options.extend(partner_options(Partner::by_lookup_name(), locale));
     let employment = Binding::new(
         move || {
             ed.with(|e| match e.as_ref().map(|e| &e.draft.personal.employment) {
@@ -144,12 +184,15 @@ fn PersonalSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     view! {
         <section aria-labelledby="h-personal">
             <h2 id="h-personal">{locale.text(T::SectionPersonal)}</h2>
-            <TextField id="personal-first_name" label=T::FirstName value=personal!(first_name) autocomplete="given-name" error=err("personal.first_name")/>
+            <TextField id="personal-first_name" label=T::FirstName value=personal!(first_name) autocomplete="given-name" error=err("personal.first_name")
+                required=true instruction=T::FirstNameInstruction/>
             <TextField id="personal-tussenvoegsel" label=T::Tussenvoegsel value=personal!(tussenvoegsel) autocomplete="additional-name" error=err("personal.tussenvoegsel")/>
-            <TextField id="personal-last_name" label=T::LastName value=personal!(last_name) autocomplete="family-name" error=err("personal.last_name")/>
+            <TextField id="personal-last_name" label=T::LastName value=personal!(last_name) autocomplete="family-name" error=err("personal.last_name")
+                required=true instruction=T::LastNameInstruction/>
             <TextField id="personal-street" label=T::Street value=personal!(street) autocomplete="address-line1" hint=T::StreetHint error=err("personal.street")/>
             <div class="field-row">
-                <TextField id="personal-house_number" label=T::HouseNumber value=personal!(house_number) inputmode="numeric" error=err("personal.house_number")/>
+                <TextField id="personal-house_number" label=T::HouseNumber value=personal!(house_number) inputmode="numeric" error=err("personal.house_number")
+                    instruction=T::HouseNumberInstruction/>
                 <TextField id="personal-house_number_addition" label=T::HouseNumberAddition value=personal!(house_number_addition) error=err("personal.house_number_addition")/>
             </div>
             <TextField id="personal-postcode" label=T::Postcode value=personal!(postcode) autocomplete="postal-code" hint=T::PostcodeHint error=err("personal.postcode")/>
@@ -200,10 +243,13 @@ fn EntryControls(
 fn EducationSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     let locale = Locale::get();
     let len = Memo::new(move |_| ed.with(|e| e.as_ref().map_or(0, |e| e.draft.education.len())));
+    let raw = expect_context::<Raw>();
     let on_move = Callback::new(move |(i, up)| {
+        raw.update(|r| r.forget("education["));
         ed.update(|e| e.iter_mut().for_each(|e| move_entry(&mut e.draft.education, i, up)))
     });
     let on_remove = Callback::new(move |i: usize| {
+        raw.update(|r| r.forget("education["));
         ed.update(|e| {
             e.iter_mut().for_each(|e| {
                 e.draft.education.remove(i);
@@ -255,15 +301,15 @@ fn EducationSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
             <li><fieldset class="entry">
                 <legend>{name}</legend>
                 <SelectField id=format!("education-{i}-level") label=T::Level options=levels value=level/>
-                <TextField id=format!("education-{i}-institution") label=T::Institution error=err("institution")
+                <TextField id=format!("education-{i}-institution") label=T::Institution error=err("institution") required=true instruction=T::InstitutionInstruction
                     value=text(ed, move |p| p.education.get(i).map(|x| &x.institution), move |p| p.education.get_mut(i).map(|x| &mut x.institution))/>
                 <TextField id=format!("education-{i}-field") label=T::Field error=err("field")
                     value=text(ed, move |p| p.education.get(i).map(|x| &x.field), move |p| p.education.get_mut(i).map(|x| &mut x.field))/>
                 <div class="field-row">
-                    <TextField id=format!("education-{i}-from") label=T::From input_type="month" error=err("from")
-                        value=parsed(ed, Month::parse, move |p| p.education.get(i).map(|x| x.from), move |p| p.education.get_mut(i).map(|x| &mut x.from))/>
-                    <TextField id=format!("education-{i}-to") label=T::To input_type="month" hint=T::ToOngoingHint error=err("to")
-                        value=parsed(ed, Month::parse, move |p| p.education.get(i).map(|x| x.to), move |p| p.education.get_mut(i).map(|x| &mut x.to))/>
+                    <MonthField id=format!("education-{i}-from") label=T::From error=err("from")
+                        value=typed(ed, format!("education[{i}].from"), read_month, show_month, move |p| p.education.get(i).map(|x| x.from), move |p| p.education.get_mut(i).map(|x| &mut x.from))/>
+                    <MonthField id=format!("education-{i}-to") label=T::To ongoing=true error=err("to")
+                        value=typed(ed, format!("education[{i}].to"), read_month, show_month, move |p| p.education.get(i).map(|x| x.to), move |p| p.education.get_mut(i).map(|x| &mut x.to))/>
                 </div>
                 <CheckboxField id=format!("education-{i}-diploma") label=T::Diploma checked=diploma set=set_diploma/>
                 <EntryControls name=name index=i len=len on_move=on_move on_remove=on_remove/>
@@ -288,10 +334,13 @@ fn serde_plain<S: serde::Serialize>(value: &S) -> String {
 fn WorkSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
     let locale = Locale::get();
     let len = Memo::new(move |_| ed.with(|e| e.as_ref().map_or(0, |e| e.draft.work_experience.len())));
+    let raw = expect_context::<Raw>();
     let on_move = Callback::new(move |(i, up)| {
+        raw.update(|r| r.forget("work_experience["));
         ed.update(|e| e.iter_mut().for_each(|e| move_entry(&mut e.draft.work_experience, i, up)))
     });
     let on_remove = Callback::new(move |i: usize| {
+        raw.update(|r| r.forget("work_experience["));
         ed.update(|e| {
             e.iter_mut().for_each(|e| {
                 e.draft.work_experience.remove(i);
@@ -317,16 +366,18 @@ fn WorkSection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
         view! {
             <li><fieldset class="entry">
                 <legend>{name}</legend>
-                <TextField id=format!("work_experience-{i}-job_title") label=T::JobTitle value=w!(job_title) error=err("job_title")/>
-                <TextField id=format!("work_experience-{i}-employer") label=T::Employer value=w!(employer) error=err("employer")/>
+                <TextField id=format!("work_experience-{i}-job_title") label=T::JobTitle value=w!(job_title) error=err("job_title")
+                    required=true instruction=T::JobTitleInstruction/>
+                <TextField id=format!("work_experience-{i}-employer") label=T::Employer value=w!(employer) error=err("employer")
+                    required=true instruction=T::EmployerInstruction/>
                 <div class="field-row">
-                    <TextField id=format!("work_experience-{i}-from") label=T::From input_type="month" error=err("from")
-                        value=parsed(ed, Month::parse, move |p| p.work_experience.get(i).map(|x| x.from), move |p| p.work_experience.get_mut(i).map(|x| &mut x.from))/>
-                    <TextField id=format!("work_experience-{i}-to") label=T::To input_type="month" hint=T::ToOngoingHint error=err("to")
-                        value=parsed(ed, Month::parse, move |p| p.work_experience.get(i).map(|x| x.to), move |p| p.work_experience.get_mut(i).map(|x| &mut x.to))/>
+                    <MonthField id=format!("work_experience-{i}-from") label=T::From error=err("from") required=true instruction=T::StartMonthInstruction
+                        value=typed(ed, format!("work_experience[{i}].from"), read_month, show_month, move |p| p.work_experience.get(i).map(|x| x.from), move |p| p.work_experience.get_mut(i).map(|x| &mut x.from))/>
+                    <MonthField id=format!("work_experience-{i}-to") label=T::To ongoing=true error=err("to")
+                        value=typed(ed, format!("work_experience[{i}].to"), read_month, show_month, move |p| p.work_experience.get(i).map(|x| x.to), move |p| p.work_experience.get_mut(i).map(|x| &mut x.to))/>
                 </div>
-                <TextField id=format!("work_experience-{i}-hours_per_week") label=T::HoursPerWeek input_type="number" inputmode="numeric" error=err("hours_per_week")
-                    value=parsed(ed, number::<u8>, move |p| p.work_experience.get(i).map(|x| x.hours_per_week), move |p| p.work_experience.get_mut(i).map(|x| &mut x.hours_per_week))/>
+                <TextField id=format!("work_experience-{i}-hours_per_week") label=T::HoursPerWeek inputmode="decimal" error=err("hours_per_week") instruction=T::HoursInstruction
+                    value=typed(ed, format!("work_experience[{i}].hours_per_week"), read_hours, show_hours(locale), move |p| p.work_experience.get(i).map(|x| x.hours_per_week), move |p| p.work_experience.get_mut(i).map(|x| &mut x.hours_per_week))/>
                 <TextField id=format!("work_experience-{i}-tasks") label=T::Tasks multiline=true hint=T::FreeTextHint value=w!(tasks) error=err("tasks")/>
                 <EntryControls name=name index=i len=len on_move=on_move on_remove=on_remove/>
             </fieldset></li>
@@ -352,6 +403,7 @@ fn PhraseSection(
     add: T,
     list: fn(&Profile) -> &Vec<String>,
     list_mut: fn(&mut Profile) -> &mut Vec<String>,
+    instruction: T,
 ) -> impl IntoView {
     let locale = Locale::get();
     let len = Memo::new(move |_| ed.with(|e| e.as_ref().map_or(0, |e| list(&e.draft).len())));
@@ -373,7 +425,7 @@ fn PhraseSection(
         let name = Signal::derive(move || format!("{} {}", item.get(locale.lang()), i + 1));
         view! {
             <li class="phrase">
-                <TextField id=format!("{path}-{i}") label=item error=field_error(errors, format!("{path}[{i}]"))
+                <TextField id=format!("{path}-{i}") label=item error=field_error(errors, format!("{path}[{i}]")) instruction=instruction
                     value=text(ed, move |p| list(p).get(i), move |p| list_mut(p).get_mut(i))/>
                 <EntryControls name=name index=i len=len on_move=on_move on_remove=on_remove/>
             </li>
@@ -398,15 +450,15 @@ fn AvailabilitySection(ed: Ed, errors: RwSignal<FormErrors>) -> impl IntoView {
         <section aria-labelledby="h-availability">
             <h2 id="h-availability">{locale.text(T::SectionAvailability)}</h2>
             <div class="field-row">
-                <TextField id="availability-max_travel_km" label=T::MaxTravelKm input_type="number" inputmode="numeric" error=err("max_travel_km")
-                    value=parsed(ed, number::<u16>, |p| Some(p.availability.max_travel_km), |p| Some(&mut p.availability.max_travel_km))/>
-                <TextField id="availability-max_travel_minutes" label=T::MaxTravelMinutes input_type="number" inputmode="numeric" error=err("max_travel_minutes")
-                    value=parsed(ed, number::<u16>, |p| Some(p.availability.max_travel_minutes), |p| Some(&mut p.availability.max_travel_minutes))/>
+                <TextField id="availability-max_travel_km" label=T::MaxTravelKm inputmode="numeric" error=err("max_travel_km") instruction=T::KmInstruction
+                    value=typed(ed, "availability.max_travel_km".into(), read_whole, u16::to_string, |p| Some(p.availability.max_travel_km), |p| Some(&mut p.availability.max_travel_km))/>
+                <TextField id="availability-max_travel_minutes" label=T::MaxTravelMinutes inputmode="numeric" error=err("max_travel_minutes") instruction=T::MinutesInstruction
+                    value=typed(ed, "availability.max_travel_minutes".into(), read_whole, u16::to_string, |p| Some(p.availability.max_travel_minutes), |p| Some(&mut p.availability.max_travel_minutes))/>
             </div>
-            <TextField id="availability-hours_per_week" label=T::HoursPerWeek input_type="number" inputmode="numeric" error=err("hours_per_week")
-                value=parsed(ed, number::<u8>, |p| Some(p.availability.hours_per_week), |p| Some(&mut p.availability.hours_per_week))/>
-            <TextField id="availability-available_from" label=T::AvailableFrom input_type="month" error=err("available_from")
-                value=parsed(ed, Month::parse, |p| Some(p.availability.available_from), |p| Some(&mut p.availability.available_from))/>
+            <TextField id="availability-hours_per_week" label=T::HoursPerWeek inputmode="decimal" error=err("hours_per_week") instruction=T::HoursInstruction
+                value=typed(ed, "availability.hours_per_week".into(), read_hours, show_hours(locale), |p| Some(p.availability.hours_per_week), |p| Some(&mut p.availability.hours_per_week))/>
+            <MonthField id="availability-available_from" label=T::AvailableFrom error=err("available_from")
+                value=typed(ed, "availability.available_from".into(), read_month, show_month, |p| Some(p.availability.available_from), |p| Some(&mut p.availability.available_from))/>
         </section>
     }
 }

@@ -14,7 +14,7 @@ use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::Editor;
-use crate::i18n::{audience_text, error_text, section_name, T};
+use crate::i18n::{audience_text, error_text, partner_label, partner_options, section_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
 
@@ -107,11 +107,12 @@ pub fn VisibilityPage() -> impl IntoView {
                                     <button type="button" class="button-secondary" on:click=move |_| tick_all(true)>{locale.text(T::AudienceTickAll)}</button>
                                     <button type="button" class="button-secondary" on:click=move |_| tick_all(false)>{locale.text(T::AudienceTickNone)}</button>
                                 </div>
-                                {Partner::all().into_iter().map(|p| {
-                                    let slug = p.slug.clone();
+                                {Partner::by_lookup_name().into_iter().map(|p| {
+                                    let (slug, slug_id) = (p.slug.clone(), p.slug.clone());
                                     let checked = Signal::derive({ let slug = slug.clone(); move || draft(ed, |v| v.audience.partners().contains(&slug)).unwrap_or_default() });
                                     let set = Callback::new(move |on: bool| edit(ed, |v| v.audience.set_partner(&slug, on)));
-                                    view! { <PartnerCheckbox slug=p.slug name=p.name checked=checked set=set/> }
+                                    let name = Signal::derive(move || partner_label(&p, locale.lang()));
+                                    view! { <PartnerCheckbox slug=slug_id name=name checked=checked set=set/> }
                                 }).collect_view()}
                             </fieldset>
                         </Show>
@@ -137,7 +138,7 @@ pub fn VisibilityPage() -> impl IntoView {
 
 /// One partner's tick box (the name is data, not a translated text).
 #[component]
-fn PartnerCheckbox(slug: String, name: String, checked: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+fn PartnerCheckbox(slug: String, name: Signal<String>, checked: Signal<bool>, set: Callback<bool>) -> impl IntoView {
     let id = format!("partner-{slug}");
     view! {
         <div class="field-check">
@@ -151,9 +152,9 @@ fn PartnerCheckbox(slug: String, name: String, checked: Signal<bool>, set: Callb
 #[component]
 fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
     let locale = Locale::get();
-    let partners = Partner::all();
+    let partners = Partner::by_lookup_name();
     let chosen = RwSignal::new(partners[0].slug.clone());
-    let options = partners.into_iter().map(|p| (p.slug, Signal::stored(p.name))).collect::<Vec<_>>();
+    let options = partner_options(partners, locale);
     // The partner whose view is shown: each press of the button loads it (again).
     let shown = RwSignal::new(None::<String>);
     let preview = LocalResource::new(move || {

@@ -291,6 +291,22 @@ impl Erasure {
     }
 }
 
+/// Body of `POST /api/me/password/check`: the current password, checked before a
+/// "are you sure?" question, so nobody is asked to confirm something that will fail anyway.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordCheck {
+    /// The current password.
+    pub password: Password,
+}
+
+impl PasswordCheck {
+    /// The password must be given. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        crate::passkey::password_or_passkey(&self.password, false, "password")
+    }
+}
+
 /// The account as its owner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -65,6 +65,10 @@ error_codes! {
         DatesOutOfOrder,
         /// A number outside the allowed range.
         OutOfRange,
+        /// A month that cannot be read (write it as `09-2026`, `2026-09` or `september 2026`).
+        MonthInvalid,
+        /// A number that cannot be read (digits, and for hours one decimal: `32,5`).
+        NumberInvalid,
         /// A list has more entries than allowed.
         TooMany,
         /// The same entry appears twice in a list.
@@ -95,6 +99,9 @@ error_codes! {
         EmailUnchanged,
         /// E-mail address and password do not match an account (same answer for both cases).
         InvalidCredentials,
+        /// The password given to confirm who you are (changing the password, erasing the
+        /// account) is not this account's password.
+        WrongPassword,
         /// Too many attempts; try again later (see `Retry-After`).
         TooManyAttempts,
         /// The passkey could not log in or confirm: unknown (removed, or of no account

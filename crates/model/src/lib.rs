@@ -12,6 +12,7 @@ pub mod checks;
 pub mod disclosure;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod newsletter;
 pub mod partner;
 pub mod privacy_request;
@@ -28,11 +29,13 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration,
+    Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
+    Registration,
     Role, SessionDetails, SessionInfo,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use input::Hours;
 pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};
 pub use secret::Password;

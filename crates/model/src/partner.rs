@@ -61,6 +61,29 @@ impl Partner {
     pub fn all() -> Vec<Partner> {
         PARTNER_NAMES.iter().map(|n| Partner::from_name(n)).collect()
     }
+
+    /// The municipality's place ("Brunssum" for "Gemeente Brunssum"), if the partner is one.
+    pub fn municipality(&self) -> Option<&str> {
+        self.name.strip_prefix("Gemeente ")
+    }
+
+    /// The word people look the partner up by: the place of a municipality ("Brunssum"),
+    /// else the name ("GGD-ZL").
+    pub fn lookup_name(&self) -> &str {
+        self.municipality().unwrap_or(&self.name)
+    }
+
+    /// All 35 partners, in alphabetical order of [`Partner::lookup_name`] (ignoring case), as
+    /// lists show them: typing "Br" in a list finds Brunssum.
+    pub fn by_lookup_name() -> Vec<Partner> {
+        sorted_by_lookup_name(Partner::all())
+    }
+}
+
+/// `partners` in alphabetical order of [`Partner::lookup_name`], ignoring case.
+pub fn sorted_by_lookup_name(mut partners: Vec<Partner>) -> Vec<Partner> {
+    partners.sort_by_cached_key(|p| p.lookup_name().to_lowercase());
+    partners
 }
 
 /// Whether `slug` names one of the 35 partners.
@@ -114,5 +137,18 @@ mod tests {
         slugs.dedup();
         assert_eq!(slugs.len(), 35);
         assert!(slugs.iter().all(|s| !s.is_empty() && !s.starts_with('-') && !s.ends_with('-')));
+    }
+
+    #[test]
+    fn lists_sort_by_place_not_by_the_word_gemeente() {
+        let sorted = Partner::by_lookup_name();
+        let names: Vec<&str> = sorted.iter().map(Partner::lookup_name).collect();
+        assert_eq!(sorted.len(), 35);
+        assert_eq!(&names[..4], ["Beek", "Brunssum", "BSGW", "Echt-Susteren"]);
+        let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        assert!(lower.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+        assert_eq!(sorted.iter().find(|p| p.slug == "brunssum").and_then(Partner::municipality), Some("Brunssum"));
+        assert_eq!(Partner::from_name("GGD-ZL").municipality(), None);
+        assert!(names.contains(&"GGD-ZL") && names.contains(&"Valkenburg a/d Geul"));
     }
 }

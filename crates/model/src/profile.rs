@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::{check_line, check_paragraphs, normalize_postcode, validate_phone};
 use crate::error::{ErrorCode, FieldError};
+use crate::input::Hours;
 use crate::partner::is_partner_slug;
 
 /// A month, written `YYYY-MM` (as `<input type="month">` gives it).
@@ -183,8 +184,8 @@ pub struct WorkExperience {
     pub from: Option<Month>,
     /// Ended (absent: current job).
     pub to: Option<Month>,
-    /// Hours per week.
-    pub hours_per_week: Option<u8>,
+    /// Hours per week (32 or 32.5).
+    pub hours_per_week: Option<Hours>,
     /// Main tasks.
     pub tasks: String,
 }
@@ -198,8 +199,8 @@ pub struct Availability {
     pub max_travel_km: Option<u16>,
     /// Willing to travel at most this many minutes.
     pub max_travel_minutes: Option<u16>,
-    /// Hours per week available.
-    pub hours_per_week: Option<u8>,
+    /// Hours per week available (32 or 32.5).
+    pub hours_per_week: Option<Hours>,
     /// Available from this month.
     pub available_from: Option<Month>,
 }
@@ -252,7 +253,7 @@ pub mod limits {
     /// Entries per list.
     pub const LIST: usize = 30;
     /// Hours per week.
-    pub const HOURS: u8 = 60;
+    pub const HOURS: u16 = 60;
     /// Travel kilometres.
     pub const KM: u16 = 500;
     /// Travel minutes.
@@ -388,14 +389,17 @@ impl Profile {
                 if w.from.is_some() { Ok(()) } else { Err(ErrorCode::Required) },
             );
             e.check(format!("work_experience[{i}].to"), ordered(w.from, w.to));
-            e.check(format!("work_experience[{i}].hours_per_week"), range(w.hours_per_week, 1, HOURS));
+            e.check(
+                format!("work_experience[{i}].hours_per_week"),
+                range(w.hours_per_week, Hours::whole(1), Hours::whole(HOURS)),
+            );
             e.check(format!("work_experience[{i}].tasks"), check_paragraphs(&w.tasks, TASKS, false));
         }
         list_of_phrases(&mut e, "competences", &self.competences);
         let a = &self.availability;
         e.check("availability.max_travel_km", range(a.max_travel_km, 1, KM));
         e.check("availability.max_travel_minutes", range(a.max_travel_minutes, 1, MINUTES));
-        e.check("availability.hours_per_week", range(a.hours_per_week, 1, HOURS));
+        e.check("availability.hours_per_week", range(a.hours_per_week, Hours::whole(1), Hours::whole(HOURS)));
         list_of_phrases(&mut e, "desired_occupations", &self.desired_occupations);
         e.0
     }
@@ -458,14 +462,14 @@ mod tests {
                 employer: "Gemeente Kerkrade".into(),
                 from: Month::parse("2015-03"),
                 to: None,
-                hours_per_week: Some(32),
+                hours_per_week: Some(Hours::whole(32)),
                 tasks: "Beleid voor werk en inkomen".into(),
             }],
             competences: vec!["Samenwerken".into(), "Analyseren".into()],
             availability: Availability {
                 max_travel_km: Some(40),
                 max_travel_minutes: Some(45),
-                hours_per_week: Some(32),
+                hours_per_week: Some(Hours::whole(32)),
                 available_from: Month::parse("2027-01"),
             },
             desired_occupations: vec!["Beleidsadviseur".into()],
@@ -594,7 +598,7 @@ mod tests {
         let mut p = marieke();
         p.education[0].to = Month::parse("2007-01");
         p.work_experience[0].from = None;
-        p.work_experience[0].hours_per_week = Some(61);
+        p.work_experience[0].hours_per_week = Some(Hours::tenths(601));
         p.availability.max_travel_km = Some(0);
         assert_eq!(
             codes(&p),
@@ -605,6 +609,20 @@ mod tests {
                 ("availability.max_travel_km".into(), ErrorCode::OutOfRange)
             ]
         );
+    }
+
+    #[test]
+    fn half_hours_are_fine_and_the_range_holds_for_fractions() {
+        let mut p = marieke();
+        p.availability.hours_per_week = crate::input::read_hours("32,5").unwrap();
+        p.work_experience[0].hours_per_week = crate::input::read_hours("0,5").unwrap();
+        assert_eq!(codes(&p), vec![("work_experience[0].hours_per_week".into(), ErrorCode::OutOfRange)]);
+        p.work_experience[0].hours_per_week = crate::input::read_hours("60,0").unwrap();
+        assert_eq!(codes(&p), vec![]);
+        p.availability.hours_per_week = crate::input::read_hours("60.1").unwrap();
+        assert_eq!(codes(&p), vec![("availability.hours_per_week".into(), ErrorCode::OutOfRange)]);
+        let json = serde_json::to_value(&p.availability).unwrap();
+        assert_eq!(json["hours_per_week"], serde_json::json!(60.1));
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub async fn reauthenticate(
     let key = reauth_key(state, account_id);
     throttle::attempt(&state.db, &key, throttle::REAUTH_PER_ACCOUNT).await?;
     if !state.passwords.verify(password, Some(hash)).await? {
-        return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::InvalidCredentials)]));
+        return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::WrongPassword)]));
     }
     throttle::clear(&state.db, &key).await?;
     Ok(email)

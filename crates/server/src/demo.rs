@@ -140,7 +140,7 @@ pub fn candidate_profile() -> Profile {
                 employer: "Gemeente Kerkrade".into(),
                 from: month("2017-03"),
                 to: None,
-                hours_per_week: Some(32),
+                hours_per_week: Some(zelfregie_model::Hours::whole(32)),
                 tasks: "Beleid voor re-integratie en armoedebestrijding; afstemming met ketenpartners.".into(),
             },
             WorkExperience {
@@ -148,7 +148,7 @@ pub fn candidate_profile() -> Profile {
                 employer: "WSP Parkstad".into(),
                 from: month("2013-09"),
                 to: month("2017-02"),
-                hours_per_week: Some(36),
+                hours_per_week: Some(zelfregie_model::Hours::tenths(365)),
                 tasks: "Begeleiding van werkzoekenden naar werk.".into(),
             },
         ],
@@ -156,7 +156,7 @@ pub fn candidate_profile() -> Profile {
         availability: Availability {
             max_travel_km: Some(40),
             max_travel_minutes: Some(45),
-            hours_per_week: Some(32),
+            hours_per_week: Some(zelfregie_model::Hours::whole(32)),
             available_from: month("2027-01"),
         },
         desired_occupations: vec!["Beleidsadviseur sociaal domein".into(), "Projectleider".into()],

@@ -67,6 +67,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | OutOfRange
         | TooMany
         | Duplicate
+        | MonthInvalid
+        | NumberInvalid
+        | WrongPassword
         | UnknownPartner
         | EmailUnchanged => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,

@@ -5,7 +5,7 @@
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
-use zelfregie_model::{Erasure, PasswordChange};
+use zelfregie_model::{Erasure, PasswordChange, PasswordCheck};
 
 use crate::accounts;
 use crate::auth::session::CurrentSession;
@@ -26,6 +26,23 @@ pub async fn change_password(
     let email =
         confirm(&state, &session, change.current_password, change.confirmed_with_passkey, "current_password").await?;
     accounts::change_password(&state, session.account_id, &email, change.new_password, &session.token_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Checks the current password without changing anything, so the app asks "are you sure?"
+/// only once the password is right. Counts on the same re-authentication counter as the
+/// changes it precedes: checking first gives no extra guesses.
+#[utoipa::path(post, path = "/api/me/password/check", tag = "account", security(("session" = [])), request_body = PasswordCheck,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204, description = "The password is right"),
+              (status = 422, body = zelfregie_model::ApiError, description = "wrong password (`wrong_password` at `password`)"),
+              (status = 429, body = zelfregie_model::ApiError, description = "too many wrong passwords")))]
+pub async fn check_password(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Json(body): Json<PasswordCheck>,
+) -> Result<StatusCode, AppError> {
+    crate::accounts::reauthenticate(&state, session.account_id, body.password, "password").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -66,6 +66,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(passkeys::start_reauth))
         .routes(routes!(passkeys::finish_reauth))
         .routes(routes!(second_factor::start, second_factor::confirm, second_factor::disable))
+        .routes(routes!(me::check_password))
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::confirm))
         .routes(routes!(partners::list))

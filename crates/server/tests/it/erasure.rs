@@ -22,7 +22,7 @@ async fn changing_the_password_asks_the_old_one_and_ends_other_sessions() {
         .call(Method::PUT, "/api/me/password", Some(change("fout fout fout", "een nieuw lang wachtwoord")), Some(&here))
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong.body["fields"][0], json!({"field": "current_password", "code": "invalid_credentials"}));
+    assert_eq!(wrong.body["fields"][0], json!({"field": "current_password", "code": "wrong_password"}));
     let weak = app.call(Method::PUT, "/api/me/password", Some(change(PASSWORD, "kort")), Some(&here)).await;
     assert_eq!(weak.body["fields"][0], json!({"field": "new_password", "code": "password_too_short"}));
 
@@ -91,7 +91,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
         .call(Method::DELETE, "/api/me/account", Some(json!({"password": "niet het wachtwoord"})), Some(&cookie))
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong.body["fields"][0], json!({"field": "password", "code": "invalid_credentials"}));
+    assert_eq!(wrong.body["fields"][0], json!({"field": "password", "code": "wrong_password"}));
     assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK, "nothing happened");
 
     let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&cookie)).await;

@@ -23,3 +23,4 @@ mod retention;
 mod requests;
 mod passkeys;
 mod second_factor;
+mod forms;

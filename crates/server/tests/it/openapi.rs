@@ -66,6 +66,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/me/email",
         "POST /api/me/enrolments",
         "POST /api/me/newsletter",
+        "POST /api/me/password/check",
         "POST /api/newsletter/confirm",
         "POST /api/newsletter/unsubscribe",
         "POST /api/session",
