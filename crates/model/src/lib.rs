@@ -25,7 +25,7 @@ pub mod worker_protocol;
 
 pub use account::{
     Account, Credentials, Erasure, PasswordChange, PasswordReset, PasswordResetRequest, Registration, Role,
-    SessionDetails, SessionInfo,
+    SessionDetails, SessionInfo, SessionTimeLeft,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};
