@@ -14,8 +14,10 @@ pub mod forms;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod relogin;
 pub mod routes;
 pub mod session;
+pub mod session_clock;
 pub mod submit;
 pub mod unsaved;
 pub mod versioned_form;
@@ -38,6 +40,7 @@ use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPa
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
 use crate::routes::Route as To;
+use crate::relogin::Relogin;
 use crate::session::Auth;
 use crate::unsaved::Unsaved;
 
@@ -47,6 +50,7 @@ pub fn App() -> impl IntoView {
     Locale::provide();
     Auth::provide();
     Unsaved::provide();
+    Relogin::provide();
     view! {
         <Router>
             <Layout>

@@ -6,6 +6,8 @@ use leptos::task::spawn_local;
 use zelfregie_model::SessionInfo;
 
 use crate::api::{self, ClientError};
+use crate::locale::Locale;
+use crate::unsaved::Unsaved;
 
 /// The app's knowledge of the session.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,8 +76,8 @@ impl Auth {
         spawn_local(async move {
             match api::current_session().await {
                 Ok(Some(info)) => self.state.set(AuthState::LoggedIn(info)),
-                Ok(None) => self.logged_out(Notice::SessionEnded),
-                Err(_) => {}
+                // Ended: the login dialog over the page has heard it (`relogin.rs`).
+                Ok(None) | Err(_) => {}
             }
         });
     }
@@ -84,6 +86,24 @@ impl Auth {
     pub fn logged_in(self, info: SessionInfo) {
         self.notice.set(None);
         self.state.set(AuthState::LoggedIn(info));
+    }
+
+    /// Logs out on this device, from the menu or the "ends soon" dialog, after asking about
+    /// unsaved changes. If the server cannot be reached, the person hears so and stays
+    /// logged in: saying "logged out" while the session lives on would be untrue.
+    pub fn log_out(self) {
+        if !Unsaved::get().may_leave() {
+            return;
+        }
+        let lang = Locale::get().lang();
+        spawn_local(async move {
+            match api::logout().await {
+                Ok(()) => self.logged_out(Notice::LoggedOut),
+                Err(e) => {
+                    let _ = window().alert_with_message(e.message(lang));
+                }
+            }
+        });
     }
 
     /// Records that the session is over, with the message to show.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
+use crate::components::session_dialogs::SessionDialogs;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -45,6 +46,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{locale.text(T::Footer)}</p>
         </footer>
+        <SessionDialogs/>
         </div>
     }
 }
