@@ -62,7 +62,7 @@ pub fn MainNav() -> impl IntoView {
                 }}
                 // Logging out is one step from every page, not only from Account.
                 {move || (auth.is_logged_in() == Some(true)).then(|| view! {
-                    <li><button type="button" class="nav-logout" on:click=move |_| auth.log_out()>
+                    <li class="nav-logout-item"><button type="button" class="nav-logout" on:click=move |_| auth.log_out()>
                         {locale.text(T::NavLogout)}
                     </button></li>
                 })}
