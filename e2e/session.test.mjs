@@ -231,6 +231,39 @@ describe('no lost work, deep links, log out in the menu', () => {
     await context.close();
   });
 
+  it('a page that loads after the session ended asks for the password and then loads; or the person leaves', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.register('eva@example.org', PASSWORD);
+    await portal.overviewEmail();
+    await logOutEverywhere(env.server.url, await loginByApi(env.server.url, 'eva@example.org'));
+
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Nieuwsbrief').tap();
+    const ended = endedDialog(page);
+    await ended.waitFor();
+    await page.locator('#relogin-password').fill(PASSWORD);
+    await ended.getByRole('button', { name: 'Inloggen', exact: true }).tap();
+    await ended.waitFor({ state: 'hidden' });
+    // The page loads again by itself: its history shows, no "not logged in" error stays.
+    await page.locator('#h-history').waitFor();
+    await portal.expectHeading('Nieuwsbrief');
+    assert.equal(await page.getByRole('alert').count(), 0);
+
+    // Ended again; this time the person goes to the login page instead.
+    await logOutEverywhere(env.server.url, await loginByApi(env.server.url, 'eva@example.org'));
+    await portal.openMenuIfCollapsed();
+    await portal.navLink('Profiel').tap();
+    await ended.waitFor();
+    await ended.getByRole('button', { name: 'Naar de inlogpagina', exact: true }).tap();
+    await portal.expectHeading('Inloggen');
+    await page.getByRole('status').filter({ hasText: 'Je sessie is verlopen.' }).waitFor();
+    assert.equal(await ended.isVisible(), false);
+    assert.equal(new URL(page.url()).search, '', 'no way back to the previous page');
+    await context.close();
+  });
+
   it('a deep link while logged out leads to the login and back; only to pages of the app', async () => {
     await registerByApi(env.server.url, 'diep@example.org');
     const { context } = await watchedContext(env.browser, env.server.url, PHONE);
