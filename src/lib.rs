@@ -39,8 +39,8 @@ use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
-use crate::routes::Route as To;
 use crate::relogin::Relogin;
+use crate::routes::Route as To;
 use crate::session::Auth;
 use crate::unsaved::Unsaved;
 

@@ -74,10 +74,9 @@ impl Auth {
     /// that alters the session's details, such as the number of sessions).
     pub fn reload_quietly(self) {
         spawn_local(async move {
-            match api::current_session().await {
-                Ok(Some(info)) => self.state.set(AuthState::LoggedIn(info)),
-                // Ended: the login dialog over the page has heard it (`relogin.rs`).
-                Ok(None) | Err(_) => {}
+            // Ended: the login dialog over the page has heard it (`relogin.rs`).
+            if let Ok(Some(info)) = api::current_session().await {
+                self.state.set(AuthState::LoggedIn(info));
             }
         });
     }

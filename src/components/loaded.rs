@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use zelfregie_model::ErrorCode;
 
 use crate::api::ApiResult;
-use crate::relogin::Relogin;
 use crate::components::notice::{ErrorNotice, Loading};
+use crate::relogin::Relogin;
 
 /// What `resource` loaded, shown by `children`; [`Loading`] until then, and the failure as
 /// an [`ErrorNotice`]. With `keep`, what is shown stays on screen while the resource loads

@@ -1,10 +1,10 @@
 //! `/api/session`: who is logged in, log in, log out; `/api/me/sessions`: log out everywhere.
 
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::account::normalize_email;
-use axum::extract::Request;
 use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo, SessionTimeLeft};
 
 use super::ClientIp;
