@@ -1,5 +1,7 @@
 //! Who is logged in, as the whole app knows it: checked once at start, set by login and
-//! registration, cleared by logout or when the server says the session ended.
+//! registration, cleared by logout. When the server says the session ended, the state
+//! stays as it was while the login dialog is open over the page (`relogin.rs`): the page,
+//! and what was typed in it, stay; giving up clears it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,7 +73,8 @@ impl Auth {
     }
 
     /// Asks the server again without leaving the logged-in state meanwhile (after a change
-    /// that alters the session's details, such as the number of sessions).
+    /// that alters the session's details, such as the number of sessions). If the session
+    /// has ended, the login dialog opens (`api.rs` reports the `401`).
     pub fn reload_quietly(self) {
         spawn_local(async move {
             // Ended: the login dialog over the page has heard it (`relogin.rs`).
