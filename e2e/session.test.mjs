@@ -141,6 +141,26 @@ describe('the session ends: warning, stay, log in again', () => {
     assert.equal((await timeLeft(page)).status, 200);
     await context.close();
   });
+
+  it('when the server cannot be asked, the warning stays at 0:00 and it asks again', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.register('onbereikbaar@example.org', PASSWORD);
+    await portal.overviewEmail();
+    // The network drops the question "how long still?" for a while.
+    let dropped = 0;
+    await page.route('**/api/session/time-left', (route) => { dropped += 1; return route.abort(); });
+    await page.waitForFunction(() => document.querySelector('dialog[open] #sessie-klok')?.textContent === '0:00', null, { timeout: (IDLE + 5) * 1000 });
+    assert.ok(await endsSoonDialog(page).isVisible(), 'the warning says the time is up');
+    assert.equal(await endedDialog(page).isVisible(), false, 'no "ended" without the server saying so');
+    assert.ok(dropped >= 1);
+    await page.unroute('**/api/session/time-left');
+    // Within the retry interval the question is asked again, and the server's answer counts.
+    await endedDialog(page).waitFor({ timeout: 15_000 });
+    assert.equal(await endsSoonDialog(page).isVisible(), false);
+    await context.close();
+  });
 });
 
 describe('no lost work, deep links, log out in the menu', () => {

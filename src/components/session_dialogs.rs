@@ -26,8 +26,47 @@ use crate::relogin::Relogin;
 use crate::session::{Auth, AuthState};
 use crate::session_clock::{self, clock_text, deadline_ms, warning_lead_secs, Heard, Phase, SAME_DEADLINE_MS};
 
+/// How long to wait before asking again when the server could not be reached.
+const RETRY: Duration = Duration::from_secs(10);
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// "How long still?", asked once per deadline and phase, and again while unanswered.
+#[derive(Clone, Copy)]
+struct Question {
+    asked: StoredValue<Option<(f64, bool)>>,
+    answered: StoredValue<Option<(f64, bool)>>,
+    confirmed: RwSignal<Option<f64>>,
+    deadline: RwSignal<Option<f64>>,
+    auth: Auth,
+    relogin: Relogin,
+}
+
+impl Question {
+    fn ask(self, key: (f64, bool)) {
+        self.asked.set_value(Some(key));
+        // No answer in a while (offline, a dropped connection): asked again, as long as the
+        // question still stands.
+        set_timeout(
+            move || {
+                let logged_in = self.auth.state.with_untracked(|s| matches!(s, AuthState::LoggedIn(_)));
+                let open = self.answered.get_value() != Some(key) && self.asked.get_value() == Some(key);
+                if logged_in && open && self.relogin.needed.get_untracked().is_none() {
+                    self.ask(key);
+                }
+            },
+            RETRY,
+        );
+        spawn_local(async move {
+            // The answer's header moves the deadline, or its 401 opens the login dialog.
+            if api::session_time_left().await.is_ok() {
+                self.answered.set_value(Some(key));
+                self.confirmed.set(self.deadline.get_untracked());
+            }
+        });
+    }
 }
 
 /// Watches the session's clock and shows the dialogs. Part of the layout.
@@ -69,8 +108,15 @@ pub fn SessionDialogs() -> impl IntoView {
         _ => Phase::Quiet,
     });
     // The server's answer to "how long still?", by the deadline and phase it was asked at.
-    let asked = StoredValue::new(None::<(f64, bool)>);
-    let confirmed = RwSignal::new(None::<f64>);
+    let question = Question {
+        asked: StoredValue::new(None),
+        answered: StoredValue::new(None),
+        confirmed: RwSignal::new(None),
+        deadline,
+        auth,
+        relogin,
+    };
+    let confirmed = question.confirmed;
     Effect::new(move |_| {
         let over = match phase.get() {
             Phase::Quiet => return,
@@ -78,21 +124,10 @@ pub fn SessionDialogs() -> impl IntoView {
             Phase::Over => true,
         };
         let Some(end) = deadline.get_untracked() else { return };
-        if asked.get_value().is_some_and(|(d, o)| o == over && (d - end).abs() < SAME_DEADLINE_MS) {
+        if question.asked.get_value().is_some_and(|(d, o)| o == over && (d - end).abs() < SAME_DEADLINE_MS) {
             return;
         }
-        asked.set_value(Some((end, over)));
-        spawn_local(async move {
-            // The answer's header moves the deadline, or its 401 opens the login dialog.
-            match api::session_time_left().await {
-                Ok(_) => confirmed.set(deadline.get_untracked()),
-                // No answer: ask again in a while.
-                Err(ClientError::Network) => {
-                    set_timeout(move || asked.set_value(None), Duration::from_secs(10));
-                }
-                Err(_) => {}
-            }
-        });
+        question.ask((end, over));
     });
     let warning = Signal::derive(move || match phase.get() {
         Phase::Quiet => None,
