@@ -28,12 +28,16 @@ export function dataDirOf(origin) {
   return dir;
 }
 
-/** Starts the server on a free port with an empty data directory; resolves to its URL. */
-export async function startServer({ demo = false } = {}) {
+/**
+ * Starts the server on a free port with an empty data directory; resolves to its URL.
+ * `args` are extra flags (e.g. `['--idle-timeout-secs', '20']`).
+ */
+export async function startServer({ demo = false, args: extra = [] } = {}) {
   const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
   const dataDir = mkdtempSync(join(tmpdir(), 'zelfregie-e2e-'));
   const args = ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--static-dir', 'dist'];
   if (demo) args.push('--demo');
+  args.push(...extra);
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

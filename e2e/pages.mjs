@@ -203,9 +203,10 @@ export class Portal {
     await this.expectHeading('Account');
   }
 
+  /** Logs out with the button on the Account page (the menu has one too). */
   async logout() {
     await this.goToAccount();
-    await this.button('Uitloggen').click();
+    await this.page.getByRole('main').getByRole('button', { name: 'Uitloggen', exact: true }).click();
     await this.expectHeading('Inloggen');
   }
 

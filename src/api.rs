@@ -15,10 +15,11 @@ use zelfregie_model::second_factor::{
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset,
-    PasswordResetRequest, Preview, Registration, SessionInfo,
+    PasswordResetRequest, Preview, Registration, SessionInfo, SessionTimeLeft,
 };
 
 use crate::editing::{SaveOutcome, Versioned};
+use crate::session_clock::{self, parse_expires_in, Heard, EXPIRES_IN_HEADER};
 
 use crate::i18n::{error_text, network_error_text, Lang};
 
@@ -92,6 +93,10 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> ApiResult<Respon
 
 async fn dispatch(request: Request) -> ApiResult<Response> {
     let response = request.send().await.map_err(|_| ClientError::Network)?;
+    // Every answer to a logged-in request says how long the session lasts now.
+    if let Some(secs) = response.headers().get(EXPIRES_IN_HEADER).as_deref().and_then(parse_expires_in) {
+        session_clock::hear(Heard::ExpiresIn(secs));
+    }
     if response.ok() {
         return Ok(response);
     }
@@ -107,6 +112,9 @@ async fn dispatch(request: Request) -> ApiResult<Response> {
         _ => ErrorCode::Internal,
     };
     let error = response.json::<ApiError>().await.unwrap_or_else(|_| ApiError::new(fallback));
+    if error.code == ErrorCode::Unauthenticated {
+        session_clock::hear(Heard::Ended);
+    }
     Err(ClientError::Api(error))
 }
 
@@ -136,6 +144,12 @@ pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
         Err(e) if e.code() == Some(ErrorCode::Unauthenticated) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// How long the session lasts; asking does not count as activity. `Err` with
+/// `unauthenticated` when it has ended.
+pub async fn session_time_left() -> ApiResult<SessionTimeLeft> {
+    get("/api/session/time-left").await
 }
 
 /// Logs in.

@@ -116,6 +116,16 @@ texts! {
     LoginRegisterLink => "Maak een account aan", "Create an account";
     LoggedOutNotice => "Je bent uitgelogd.", "You have been logged out.";
     LoggedOutEverywhereNotice => "Je bent op al je apparaten uitgelogd.", "You have been logged out on all your devices.";
+    SessionEndsSoonTitle => "Je wordt bijna uitgelogd", "You will be logged out soon";
+    SessionEndsSoonText => "Je hebt een tijdje niets gedaan. Om je gegevens te beschermen, word je straks uitgelogd. Wil je ingelogd blijven?",
+        "You have not done anything for a while. To protect your data, you will be logged out soon. Do you want to stay logged in?";
+    SessionTimeLeft => "Tijd over:", "Time left:";
+    SessionStay => "Blijf ingelogd", "Stay logged in";
+    SessionEndedTitle => "Je sessie is afgelopen", "Your session has ended";
+    SessionEndedText => "Je was een tijdje niet actief, of je bent ergens anders uitgelogd. Log opnieuw in om verder te gaan. Wat je hebt ingevuld, blijft staan.",
+        "You were inactive for a while, or you logged out somewhere else. Log in again to carry on. What you filled in stays.";
+    SessionGiveUp => "Naar de inlogpagina", "Go to the login page";
+    NavLogout => "Uitloggen", "Log out";
     SessionEndedNotice => "Je sessie is verlopen. Log opnieuw in.", "Your session has ended. Please log in again.";
 
     LoginForgot => "Wachtwoord vergeten?", "Forgot your password?";

@@ -15,8 +15,10 @@ pub mod i18n;
 pub mod locale;
 pub mod pages;
 pub mod readable;
+pub mod relogin;
 pub mod routes;
 pub mod session;
+pub mod session_clock;
 pub mod submit;
 pub mod unsaved;
 pub mod versioned_form;
@@ -46,6 +48,7 @@ use crate::pages::transfer_link::TransferLinkPage;
 use crate::pages::{account::AccountPage, login::LoginPage, not_found::NotFoundPage};
 use crate::pages::{disclosures::DisclosuresPage, profile::ProfilePage, visibility::VisibilityPage};
 use crate::pages::{overview::OverviewPage, register::RegisterPage};
+use crate::relogin::Relogin;
 use crate::routes::Route as To;
 use crate::session::Auth;
 use crate::unsaved::Unsaved;
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
     Locale::provide();
     Auth::provide();
     Unsaved::provide();
+    Relogin::provide();
     view! {
         <Router>
             <Layout>

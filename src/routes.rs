@@ -59,6 +59,17 @@ pub enum Route {
     PrivacyStatement,
 }
 
+/// The login page's query parameter naming where to go after logging in.
+pub const RETURN_PARAM: &str = "terug";
+
+/// Where a login may lead back to, from the `terug` parameter: only a page of this app that
+/// needs a login, named by its exact path. Anything else — another site (`//x.nl`,
+/// `https://x.nl`, `/\x.nl`), a path with a query or fragment, an unknown or public page —
+/// is refused, so the login page cannot be made to send anyone elsewhere (open redirect).
+pub fn return_target(raw: &str) -> Option<Route> {
+    Route::at(raw).filter(|r| r.requires_login())
+}
+
 /// What the router matches a path with.
 pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
@@ -126,6 +137,38 @@ impl Route {
         }
     }
 
+    /// Whether only a logged-in person may see the page (the router wraps it in
+    /// `RequireLogin`).
+    pub const fn requires_login(self) -> bool {
+        matches!(
+            self,
+            Route::Overview
+                | Route::Account
+                | Route::Profile
+                | Route::Visibility
+                | Route::Disclosures
+                | Route::Academy
+                | Route::Newsletter
+                | Route::MyData
+                | Route::Export
+        )
+    }
+
+    /// The login page that leads back to `self` after logging in (`/inloggen?terug=/profiel`);
+    /// the plain login page for the overview, where a login leads anyway.
+    pub fn login_returning_here(self) -> String {
+        if self == Route::Overview || !self.requires_login() {
+            Route::Login.path().to_owned()
+        } else {
+            format!("{}?{RETURN_PARAM}={}", Route::Login.path(), self.path())
+        }
+    }
+
+    /// The page at exactly `path`, if the app has one.
+    pub fn at(path: &str) -> Option<Route> {
+        Route::ALL.into_iter().find(|r| r.path() == path)
+    }
+
     /// The path as the router matches it: its segments, as `path!` would write them.
     pub fn matcher(self) -> Matcher {
         let mut segments = self.path().split('/').filter(|s| !s.is_empty()).map(StaticSegment);
@@ -148,6 +191,52 @@ mod tests {
         for route in Route::ALL {
             assert!(route.path().starts_with('/'), "{route:?}");
             assert!(seen.insert(route.path()), "{route:?} twice");
+        }
+    }
+
+    #[test]
+    fn a_login_leads_back_only_to_a_known_page_behind_the_login() {
+        assert_eq!(return_target("/nieuwsbrief"), Some(Route::Newsletter));
+        assert_eq!(return_target("/profiel"), Some(Route::Profile));
+        assert_eq!(return_target("/"), Some(Route::Overview));
+        for refused in [
+            "",
+            "nieuwsbrief",
+            "//evil.example/nieuwsbrief",
+            "https://evil.example/",
+            "/\\evil.example",
+            "/\\evil.example/profiel",
+            "javascript:alert(1)",
+            "/nieuwsbrief/",
+            "/nieuwsbrief?x=1",
+            "/nieuwsbrief#top",
+            "/NIEUWSBRIEF",
+            " /nieuwsbrief",
+            "/%2Fevil.example",
+            "/profiel/../..//evil.example",
+            "/inloggen",
+            "/registreren",
+            "/wachtwoord-herstellen",
+            "/nieuwsbrief/afmelden",
+            "/bestaat-niet",
+        ] {
+            assert_eq!(return_target(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn every_page_behind_the_login_can_be_returned_to_and_no_other() {
+        for route in Route::ALL {
+            assert_eq!(return_target(route.path()) == Some(route), route.requires_login(), "{route:?}");
+        }
+        assert_eq!(Route::Newsletter.login_returning_here(), "/inloggen?terug=/nieuwsbrief");
+        assert_eq!(Route::Overview.login_returning_here(), "/inloggen");
+        assert_eq!(Route::Login.login_returning_here(), "/inloggen");
+        // What the link carries is what the check accepts.
+        for route in Route::ALL.into_iter().filter(|r| r.requires_login() && *r != Route::Overview) {
+            let link = route.login_returning_here();
+            let (_, back) = link.split_once("?terug=").unwrap();
+            assert_eq!(return_target(back), Some(route));
         }
     }
 

@@ -1,11 +1,15 @@
 //! Who is logged in, as the whole app knows it: checked once at start, set by login and
-//! registration, cleared by logout or when the server says the session ended.
+//! registration, cleared by logout. When the server says the session ended, the state
+//! stays as it was while the login dialog is open over the page (`relogin.rs`): the page,
+//! and what was typed in it, stay; giving up clears it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use zelfregie_model::SessionInfo;
 
 use crate::api::{self, ClientError};
+use crate::locale::Locale;
+use crate::unsaved::Unsaved;
 
 /// The app's knowledge of the session.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,13 +73,13 @@ impl Auth {
     }
 
     /// Asks the server again without leaving the logged-in state meanwhile (after a change
-    /// that alters the session's details, such as the number of sessions).
+    /// that alters the session's details, such as the number of sessions). If the session
+    /// has ended, the login dialog opens (`api.rs` reports the `401`).
     pub fn reload_quietly(self) {
         spawn_local(async move {
-            match api::current_session().await {
-                Ok(Some(info)) => self.state.set(AuthState::LoggedIn(info)),
-                Ok(None) => self.logged_out(Notice::SessionEnded),
-                Err(_) => {}
+            // Ended: the login dialog over the page has heard it (`relogin.rs`).
+            if let Ok(Some(info)) = api::current_session().await {
+                self.state.set(AuthState::LoggedIn(info));
             }
         });
     }
@@ -84,6 +88,24 @@ impl Auth {
     pub fn logged_in(self, info: SessionInfo) {
         self.notice.set(None);
         self.state.set(AuthState::LoggedIn(info));
+    }
+
+    /// Logs out on this device, from the menu or the "ends soon" dialog, after asking about
+    /// unsaved changes. If the server cannot be reached, the person hears so and stays
+    /// logged in: saying "logged out" while the session lives on would be untrue.
+    pub fn log_out(self) {
+        if !Unsaved::get().may_leave() {
+            return;
+        }
+        let lang = Locale::get().lang();
+        spawn_local(async move {
+            match api::logout().await {
+                Ok(()) => self.logged_out(Notice::LoggedOut),
+                Err(e) => {
+                    let _ = window().alert_with_message(e.message(lang));
+                }
+            }
+        });
     }
 
     /// Records that the session is over, with the message to show.

@@ -3,8 +3,9 @@
 //! shared model's checks run first; the button is disabled while the request is under way;
 //! the server's per-field codes land on their fields; and focus moves to the first field with
 //! an error, or else to the form's error message, so a keyboard or screen-reader user is taken
-//! to what needs attention (WCAG 3.3.1). Pages only say what to send and what to do with the
-//! answer.
+//! to what needs attention (WCAG 3.3.1). A save that finds the session ended waits, with
+//! what was typed, for the login dialog and is sent again after it (`relogin.rs`). Pages
+//! only say what to send and what to do with the answer.
 
 use std::future::Future;
 use std::rc::Rc;
@@ -16,6 +17,7 @@ use crate::api::ApiResult;
 use crate::components::field::focus_field;
 use crate::components::notice::ErrorNotice;
 use crate::forms::{field_error, FormErrors};
+use crate::relogin::Relogin;
 
 /// What a form sends once the checks pass, or what the checks found.
 pub type Checked<I> = Result<I, Vec<FieldError>>;
@@ -87,16 +89,35 @@ impl<I: Clone + 'static> Submit<I> {
     {
         let errors = RwSignal::new(FormErrors::default());
         let done = Rc::new(done);
+        let relogin = Relogin::try_get().map(|r| (r, r.key()));
+        if let Some((relogin, key)) = relogin {
+            on_cleanup(move || relogin.forget(key));
+        }
+        // The action itself, for sending again after a login.
+        let this = StoredValue::new_local(None::<Action<I, ()>>);
         let action = Action::new_local(move |input: &I| {
+            let input = input.clone();
             let sent = send(input.clone());
             let done = Rc::clone(&done);
             async move {
                 match sent.await {
                     Ok(answer) => done(answer),
-                    Err(error) => show(errors, FormErrors::from_client(error), field_id, message_id),
+                    Err(error) => {
+                        let resend = move || {
+                            if let Some(Some(action)) = this.try_get_value() {
+                                action.dispatch_local(input);
+                            }
+                        };
+                        let waits = error.code() == Some(ErrorCode::Unauthenticated)
+                            && relogin.is_some_and(|(relogin, key)| relogin.retry_after_login(key, resend));
+                        if !waits {
+                            show(errors, FormErrors::from_client(error), field_id, message_id);
+                        }
+                    }
                 }
             }
         });
+        this.set_value(Some(action));
         Submit { action, errors, field_id, message_id }
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
+use crate::components::session_dialogs::SessionDialogs;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
@@ -51,6 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </footer>
+        <SessionDialogs/>
         </div>
     }
 }

@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use zelfregie_model::ErrorCode;
+
 use crate::api::ApiResult;
 use crate::components::notice::{ErrorNotice, Loading};
+use crate::relogin::Relogin;
 
 /// What `resource` loaded, shown by `children`; [`Loading`] until then, and the failure as
 /// an [`ErrorNotice`]. With `keep`, what is shown stays on screen while the resource loads
@@ -27,6 +30,20 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // A load that found the session ended loads again once the person has logged in again
+    // in the dialog over the page (`relogin.rs`).
+    if let Some(relogin) = Relogin::try_get() {
+        Effect::new(move |seen: Option<u32>| {
+            let logins = relogin.logins.get();
+            let ended = resource.with_untracked(|r| {
+                r.as_ref().is_some_and(|r| r.as_ref().is_err_and(|e| e.code() == Some(ErrorCode::Unauthenticated)))
+            });
+            if seen.is_some_and(|s| s != logins) && ended {
+                resource.refetch();
+            }
+            logins
+        });
+    }
     let shown = move || {
         resource.get().map(|result| match result {
             Ok(value) => children(value).into_any(),

@@ -1,4 +1,5 @@
-//! The main navigation: a row of links on a wide screen, a menu button on a phone.
+//! The main navigation: a row of links on a wide screen, a menu button on a phone; with
+//! "Uitloggen" at its end for a logged-in person.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -65,6 +66,12 @@ pub fn MainNav() -> impl IntoView {
                         .map(|(to, text)| view! { <li><A href=to.path() exact=true>{locale.text(text)}</A></li> })
                         .collect_view()
                 }}
+                // Logging out is one step from every page, not only from Account.
+                {move || (auth.is_logged_in() == Some(true)).then(|| view! {
+                    <li class="nav-logout-item"><button type="button" class="nav-logout" on:click=move |_| auth.log_out()>
+                        {locale.text(T::NavLogout)}
+                    </button></li>
+                })}
             </ul>
         </nav>
     }

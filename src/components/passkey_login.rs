@@ -2,30 +2,39 @@
 //! login form can offer it.
 
 use leptos::prelude::*;
+use zelfregie_model::SessionInfo;
 
 use crate::api::{self, ApiResult};
+use crate::components::login_form::LoginPlace;
 use crate::i18n::T;
 use crate::locale::Locale;
-use crate::session::Auth;
 use crate::submit::Submit;
 use crate::webauthn;
 
-async fn log_in() -> ApiResult<zelfregie_model::SessionInfo> {
+async fn log_in() -> ApiResult<SessionInfo> {
     let start = api::passkey_login_start().await?;
     let finish = webauthn::run(start, false).await?;
     api::passkey_login_finish(&finish).await
 }
 
-/// The button, or a plain sentence where the browser has no passkeys. Success updates the
-/// session, as the password form does.
+/// The button, or a plain sentence where the browser has no passkeys. Success goes to
+/// `on_login`, as the password form's does.
 #[component]
-pub fn PasskeyLogin() -> impl IntoView {
+pub fn PasskeyLogin(
+    /// What happens after a successful login.
+    on_login: Callback<SessionInfo>,
+    /// Page or dialog (their message ids differ).
+    place: LoginPlace,
+) -> impl IntoView {
     let locale = Locale::get();
-    let auth = Auth::get();
     if !webauthn::supported() {
         return view! { <p class="muted">{locale.text(T::PasskeyLoginUnsupported)}</p> }.into_any();
     }
-    let form = Submit::new("passkey-login-error", |()| log_in(), move |info| auth.logged_in(info));
+    let message_id = match place {
+        LoginPlace::Page => "passkey-login-error",
+        LoginPlace::Dialog => "relogin-passkey-error",
+    };
+    let form = Submit::new(message_id, |()| log_in(), move |info| on_login.run(info));
     let pending = form.pending();
     view! {
         <div class="passkey-login">

@@ -338,10 +338,23 @@ pub struct SessionDetails {
     pub expires_at: OffsetDateTime,
     /// Minutes of inactivity after which the session ends.
     pub idle_timeout_minutes: u32,
+    /// The same in seconds (exact also when configured below a minute). How much of it is
+    /// left is in the `X-Session-Expires-In` header of every answer to a logged-in request.
+    #[serde(default)]
+    pub idle_timeout_secs: u32,
     /// Whether this session was opened with a second factor (password and a code, or a
     /// passkey): staff need such a session to see other people's data.
     #[serde(default)]
     pub strong: bool,
+}
+
+/// `GET /api/session/time-left`: how long the session lasts without further activity.
+/// Asking does not count as activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionTimeLeft {
+    /// Seconds until the session ends (idle or absolute timeout, whichever comes first).
+    pub expires_in_secs: u32,
 }
 
 /// `GET /api/session`: who is logged in.
@@ -594,6 +607,7 @@ mod tests {
                 expires_at: time::macros::datetime!(2026-11-22 22:00 UTC),
                 idle_timeout_minutes: 30,
                 strong: true,
+                idle_timeout_secs: 1800,
             },
             active_sessions: 1,
             second_factor: crate::second_factor::SecondFactorStatus {

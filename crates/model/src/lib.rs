@@ -30,8 +30,7 @@ pub mod worker_protocol;
 
 pub use account::{
     Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
-    Registration,
-    Role, SessionDetails, SessionInfo,
+    Registration, Role, SessionDetails, SessionInfo, SessionTimeLeft,
 };
 pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
 pub use error::{ApiError, ErrorCode, FieldError};

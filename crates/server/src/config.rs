@@ -39,6 +39,11 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_IDLE_TIMEOUT_MINUTES", default_value_t = 30)]
     pub idle_timeout_minutes: u32,
 
+    /// Seconds of inactivity after which a session ends; when given, replaces
+    /// `--idle-timeout-minutes` (for tests and demonstrations of the "session ends soon" warning).
+    #[arg(long, env = "ZELFREGIE_IDLE_TIMEOUT_SECS")]
+    pub idle_timeout_secs: Option<u32>,
+
     /// Hours after login at which a session ends regardless of activity (ASVS 5.0 7.3.2).
     #[arg(long, env = "ZELFREGIE_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12)]
     pub absolute_timeout_hours: u32,
@@ -171,6 +176,11 @@ impl Config {
     /// Whether the portal is served over TLS (decides cookie flags and HSTS).
     pub fn served_over_tls(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// Seconds of inactivity after which a session ends.
+    pub fn idle_secs(&self) -> i64 {
+        self.idle_timeout_secs.map_or(i64::from(self.idle_timeout_minutes) * 60, i64::from).max(1)
     }
 
     /// A configuration for tests: demo off, a given data directory, no SPA.

@@ -132,7 +132,7 @@ impl AppState {
         Ok(Self {
             db,
             sessions: Arc::new(SessionSettings {
-                idle_secs: i64::from(config.idle_timeout_minutes) * 60,
+                idle_secs: config.idle_secs(),
                 absolute_secs: i64::from(config.absolute_timeout_hours) * 3600,
                 secure: config.served_over_tls(),
             }),

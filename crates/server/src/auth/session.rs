@@ -4,6 +4,8 @@
 //! SHA-256 is stored. Sessions end after `idle` minutes without a request and `absolute`
 //! hours after login, at logout, and all at once on "log out everywhere".
 
+use std::sync::{Arc, Mutex};
+
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -18,8 +20,23 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::{accounts, now, Store};
 
-/// A request is counted as activity at most this often, to spare the database a write per request.
-const TOUCH_INTERVAL_SECS: i64 = 60;
+/// A request is counted as activity at most once a minute, to spare the database a write per
+/// request — and at most a thirtieth of the idle timeout apart, so a short timeout (tests)
+/// still counts activity.
+fn touch_interval(idle_secs: i64) -> i64 {
+    (idle_secs / 30).clamp(0, 60)
+}
+
+/// The response header with the seconds a session lasts without further activity; on every
+/// answer to a request that carried a valid session, and on the answer that starts one. The
+/// SPA counts down from it to warn before the session ends (docs/security.md "Sessions").
+pub const EXPIRES_IN_HEADER: &str = "x-session-expires-in";
+
+/// Seconds until a session that started at `created_at` and was last active at `last_seen_at`
+/// ends, at `now`.
+fn expires_in(settings: &SessionSettings, created_at: i64, last_seen_at: i64, now: i64) -> i64 {
+    (last_seen_at + settings.idle_secs).min(created_at + settings.absolute_secs) - now
+}
 
 /// Session timing and cookie flags.
 #[derive(Clone, Debug)]
@@ -204,8 +221,14 @@ impl CurrentSession {
 }
 
 impl CurrentSession {
-    /// Looks up the session of `headers`, if it is valid.
+    /// Looks up the session of `headers`, if it is valid, and counts the request as activity.
     pub async fn from_headers(state: &AppState, headers: &HeaderMap) -> Result<Option<Self>, AppError> {
+        Ok(Self::lookup(state, headers, true).await?.map(|(session, _)| session))
+    }
+
+    /// The session of `headers`, if it is valid, with the seconds it lasts from now on;
+    /// `touch` counts the request as activity.
+    pub async fn lookup(state: &AppState, headers: &HeaderMap, touch: bool) -> Result<Option<(Self, i64)>, AppError> {
         let settings = &state.sessions;
         let Some(token) = settings.token(headers) else { return Ok(None) };
         let token_hash = hash_token(token);
@@ -222,10 +245,13 @@ impl CurrentSession {
             end(&state.db, &token_hash).await?;
             return Ok(None);
         }
-        if now - last_seen_at >= TOUCH_INTERVAL_SECS {
+        let mut last_seen_at = last_seen_at;
+        if touch && now - last_seen_at >= touch_interval(settings.idle_secs) {
             accounts::touch_session(state.db.pool(), &token_hash, now).await?;
+            last_seen_at = now;
         }
-        Ok(Some(Self {
+        let left = expires_in(settings, created_at, last_seen_at, now);
+        let session = Self {
             account_id,
             token_hash,
             created_at,
@@ -233,8 +259,48 @@ impl CurrentSession {
             partner: partner_id.zip(slug),
             method: LoginMethod::parse(&method),
             strong: second_factor == 1,
-        }))
+        };
+        Ok(Some((session, left)))
     }
+}
+
+/// Where the extractor leaves a session's remaining seconds for [`expires_in_header`].
+#[derive(Clone, Default)]
+pub struct ExpiresIn(Arc<Mutex<Option<i64>>>);
+
+impl ExpiresIn {
+    /// Records the remaining seconds of the request's session.
+    pub fn set(parts: &Parts, seconds: i64) {
+        if let Some(slot) = parts.extensions.get::<ExpiresIn>() {
+            *slot.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(seconds);
+        }
+    }
+}
+
+/// Middleware: adds [`EXPIRES_IN_HEADER`] to the answer of a request with a valid session,
+/// and to an answer that sets a new session cookie (a login, a registration).
+pub async fn expires_in_header(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let slot = ExpiresIn::default();
+    request.extensions_mut().insert(slot.clone());
+    let mut response = next.run(request).await;
+    let settings = &state.sessions;
+    let prefix = format!("{}=", settings.cookie_name());
+    let started = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with(&prefix) && !v.contains("Max-Age=0"));
+    let recorded = *slot.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let seconds = if started { Some(settings.idle_secs.min(settings.absolute_secs)) } else { recorded };
+    if let Some(seconds) = seconds {
+        response.headers_mut().insert(EXPIRES_IN_HEADER, HeaderValue::from(seconds.max(0)));
+    }
+    response
 }
 
 /// A logged-in person (candidate or course participant); anyone else gets 403.
@@ -322,9 +388,11 @@ impl FromRequestParts<AppState> for CurrentSession {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        CurrentSession::from_headers(state, &parts.headers)
+        let (session, left) = CurrentSession::lookup(state, &parts.headers, true)
             .await?
-            .ok_or_else(|| AppError::code(ErrorCode::Unauthenticated))
+            .ok_or_else(|| AppError::code(ErrorCode::Unauthenticated))?;
+        ExpiresIn::set(parts, left);
+        Ok(session)
     }
 }
 
@@ -349,6 +417,23 @@ mod tests {
         assert!(c.starts_with("__Host-zelfregie-session=abc; Path=/;"));
         assert!(c.ends_with("; HttpOnly; SameSite=Strict; Secure"));
         assert!(!c.contains("Domain"), "__Host- forbids Domain");
+    }
+
+    #[test]
+    fn activity_is_counted_often_enough_for_short_timeouts() {
+        assert_eq!(touch_interval(1800), 60, "a write at most once a minute by default");
+        assert_eq!(touch_interval(7200), 60);
+        assert_eq!(touch_interval(300), 10);
+        assert_eq!(touch_interval(20), 0, "a 20-second timeout counts every request");
+    }
+
+    #[test]
+    fn time_left_is_the_earlier_of_idle_and_absolute() {
+        let s = settings(false);
+        assert_eq!(expires_in(&s, 1000, 1000, 1000), 1800);
+        assert_eq!(expires_in(&s, 1000, 1600, 1700), 1700);
+        // Near the absolute end, activity no longer helps.
+        assert_eq!(expires_in(&s, 0, 43000, 43000), 200);
     }
 
     #[test]

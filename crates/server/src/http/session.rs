@@ -1,13 +1,14 @@
 //! `/api/session`: who is logged in, log in, log out; `/api/me/sessions`: log out everywhere.
 
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::account::normalize_email;
-use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo};
+use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo, SessionTimeLeft};
 
 use super::ClientIp;
-use crate::auth::session::{self, hash_token, CurrentSession};
+use crate::auth::session::{self, hash_token, CurrentSession, ExpiresIn};
 use crate::auth::throttle;
 use crate::error::{AppError, Json};
 use crate::state::AppState;
@@ -23,6 +24,21 @@ const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
     responses((status = 200, body = SessionInfo), (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`")))]
 pub async fn current(State(state): State<AppState>, session: CurrentSession) -> Result<Json<SessionInfo>, AppError> {
     Ok(Json(session_info(&state, &session).await?))
+}
+
+/// How long the session lasts without further activity. Asking does not count as activity:
+/// the SPA asks when its own countdown runs out, to learn whether activity in another tab
+/// kept the session going, without keeping it going itself.
+#[utoipa::path(get, path = "/api/session/time-left", tag = "account", security(("session" = [])),
+    responses((status = 200, body = SessionTimeLeft, headers(("X-Session-Expires-In" = u32, description = "the same seconds"))),
+              (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`: the session has ended")))]
+pub async fn time_left(State(state): State<AppState>, request: Request) -> Result<Json<SessionTimeLeft>, AppError> {
+    let (parts, _) = request.into_parts();
+    let (_, left) = CurrentSession::lookup(&state, &parts.headers, false)
+        .await?
+        .ok_or_else(|| AppError::code(ErrorCode::Unauthenticated))?;
+    ExpiresIn::set(&parts, left);
+    Ok(Json(SessionTimeLeft { expires_in_secs: u32::try_from(left).unwrap_or(0) }))
 }
 
 /// Logs in with e-mail address and password. Unknown address and wrong password get the
@@ -145,6 +161,7 @@ pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> 
             expires_at: to_datetime(session.created_at + settings.absolute_secs),
             idle_timeout_minutes: u32::try_from(settings.idle_secs / 60).unwrap_or(u32::MAX),
             strong: session.strong,
+            idle_timeout_secs: u32::try_from(settings.idle_secs).unwrap_or(u32::MAX),
         },
         active_sessions: session::count_active(&state.db, settings, session.account_id).await?,
         second_factor,

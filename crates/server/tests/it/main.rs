@@ -24,3 +24,4 @@ mod requests;
 mod passkeys;
 mod second_factor;
 mod forms;
+mod session;
