@@ -6,16 +6,16 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
-use zelfregie_model::retention::RetentionOverview;
-use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
 use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
+use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
+use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::second_factor::{
     RecoveryCodes, SecondFactorConfirm, SecondFactorDisable, SecondFactorSetup, SecondFactorStart,
 };
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
-    ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck, PasswordReset,
-    PasswordResetRequest, Preview, Registration, SessionInfo, SessionTimeLeft,
+    ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck,
+    PasswordReset, PasswordResetRequest, Preview, Registration, SessionInfo, SessionTimeLeft,
 };
 
 use crate::editing::{SaveOutcome, Versioned};

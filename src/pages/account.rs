@@ -195,7 +195,10 @@ fn DeleteProfile() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        let erasure = checked(Erasure { password: Password::new(password.get_untracked()), confirmed_with_passkey: false }, Erasure::validate);
+        let erasure = checked(
+            Erasure { password: Password::new(password.get_untracked()), confirmed_with_passkey: false },
+            Erasure::validate,
+        );
         // Nothing is deleted without a yes to the question.
         if erasure.is_err()
             || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)

@@ -234,7 +234,14 @@ impl CurrentSession {
         let token_hash = hash_token(token);
         let row = accounts::session(state.db.pool(), &token_hash).await?;
         let Some(accounts::SessionRow {
-            account_id, created_at, last_seen_at, role, partner_id, slug, method, second_factor,
+            account_id,
+            created_at,
+            last_seen_at,
+            role,
+            partner_id,
+            slug,
+            method,
+            second_factor,
         }) = row
         else {
             return Ok(None);

@@ -1,27 +1,27 @@
 //! The server's integration tests: one test binary (linked once), one module per area.
 
-mod common;
 mod academy;
 mod api;
+mod common;
 mod demo;
+mod email_change;
 mod erasure;
 mod export;
+mod forms;
 mod instances;
 mod limits;
 mod logs;
 mod migrations;
 mod newsletter;
 mod openapi;
+mod passkeys;
 mod profile;
 mod recruiter_properties;
+mod registration;
+mod requests;
 mod reset;
+mod retention;
+mod second_factor;
+mod session;
 mod transfers;
 mod web;
-mod email_change;
-mod registration;
-mod retention;
-mod requests;
-mod passkeys;
-mod second_factor;
-mod forms;
-mod session;

@@ -395,8 +395,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
         .await;
     assert_eq!(r.status, axum::http::StatusCode::CREATED, "{:?}", r.body);
     let request = r.body["id"].as_str().unwrap().to_owned();
-    let privacy =
-        app.demo_login("privacy@example.org").await.session_cookie().unwrap();
+    let privacy = app.demo_login("privacy@example.org").await.session_cookie().unwrap();
     for (action, text) in [("extension", "canary-verlenging-r2"), ("answer", "canary-antwoord-r3")] {
         let path = format!("/api/privacy/requests/{request}/{action}");
         let r = app.call(Method::POST, &path, Some(serde_json::json!({ "text": text })), Some(&privacy)).await;
