@@ -20,40 +20,12 @@ pub fn date_time(at: OffsetDateTime, lang: Lang) -> String {
     date.to_locale_string(locale, &options).into()
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(month: u8, lang: Lang) -> &'static str {
-    let i = usize::from(month.clamp(1, 12) - 1);
+    let month = time::Month::try_from(month.clamp(1, 12)).unwrap_or(time::Month::January);
+    let (nl, en) = zelfregie_model::retention::month_names(month);
     match lang {
-        Lang::Nl => MONTHS_NL[i],
-        Lang::En => MONTHS_EN[i],
+        Lang::Nl => nl,
+        Lang::En => en,
     }
 }
 

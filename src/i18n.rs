@@ -1170,44 +1170,6 @@ pub const PRIVACY_EMAIL: &str = "privacy@igom.example.org";
 /// When the statements were drawn up and last updated.
 pub const STATEMENTS_DATE: time::Date = time::macros::date!(2026 - 11 - 23);
 
-/// A calendar day in words: "28 februari 2026" / "28 February 2026".
-pub fn long_date(date: time::Date, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let index = usize::from(u8::from(date.month())) - 1;
-    let month = match lang {
-        Lang::Nl => NL[index],
-        Lang::En => EN[index],
-    };
-    format!("{} {month} {}", date.day(), date.year())
-}
-
 /// How far a deadline is: "nog 12 dagen", "vandaag", "3 dagen te laat".
 pub fn days_left_text(days: i64, lang: Lang) -> String {
     match (lang, days) {
@@ -1310,8 +1272,8 @@ mod tests {
     #[test]
     fn dates_and_deadlines_in_words() {
         let d = time::macros::date!(2028 - 02 - 29);
-        assert_eq!(long_date(d, Lang::Nl), "29 februari 2028");
-        assert_eq!(long_date(d, Lang::En), "29 February 2028");
+        assert_eq!(crate::format::date_words(d, Lang::Nl), "29 februari 2028");
+        assert_eq!(crate::format::date_words(d, Lang::En), "29 February 2028");
         assert_eq!(days_left_text(12, Lang::Nl), "nog 12 dagen");
         assert_eq!(days_left_text(1, Lang::Nl), "nog 1 dag");
         assert_eq!(days_left_text(0, Lang::Nl), "vandaag");

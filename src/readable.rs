@@ -8,13 +8,14 @@ use time::OffsetDateTime;
 use zelfregie_model::academy::{AcademyPage, EnrolmentState, FunctionLevel};
 use zelfregie_model::export::{ExportAccount, ExportDocument, ExportNewsletter};
 use zelfregie_model::newsletter::{Channel, ConsentEventKind, ConsentText, Subscription};
+use zelfregie_model::privacy_request::PrivacyRequest;
 use zelfregie_model::profile::{Employment, Month};
 use zelfregie_model::register::{Activity, Text};
 use zelfregie_model::transfer::{Transfer, TransferStatus};
 use zelfregie_model::{Disclosure, DisclosureKind, Partner};
 
 use crate::format::{date_time_words, date_words, month_words, size};
-use crate::i18n::{audience_text, level_name, section_name, Lang, T};
+use crate::i18n::{audience_text, level_name, request_kind_text, request_status_text, section_name, Lang, T};
 
 /// A value as people read it.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +83,7 @@ pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local
                 "academy" => w.academy(&doc.academy),
                 "newsletter" => w.newsletter(&doc.newsletter),
                 "transfers" => w.transfers(&doc.transfers),
+                "requests" => w.requests(&doc.requests),
                 "account_security" => w.account(&doc.account),
                 _ => Vec::new(),
             };
@@ -391,6 +393,30 @@ impl Words<'_> {
         facts
     }
 
+    fn requests(&self, requests: &[PrivacyRequest]) -> Vec<Fact> {
+        let records = requests
+            .iter()
+            .map(|r| {
+                let mut facts = vec![
+                    (self.t(T::RequestReceived), self.moment(r.received_at)),
+                    (self.t(T::RequestStatusLabel), self.t(request_status_text(r.status))),
+                    (self.t(T::RequestDeadline), date_words(r.deadline, self.lang)),
+                    (self.t(T::RequestYourText), r.text.clone()),
+                ];
+                if let Some(e) = &r.extension {
+                    facts.push((self.t(T::RequestExtended), e.text.clone()));
+                }
+                if let Some(a) = &r.response {
+                    facts.push((self.t(T::RequestAnswer), format!("{} ({})", a.text, self.day(a.at))));
+                }
+                Record { title: self.t(request_kind_text(r.kind).0), facts }
+            })
+            .collect();
+        let mut facts = Vec::new();
+        self.records(&mut facts, T::RequestListHeading, records);
+        facts
+    }
+
     fn account(&self, account: &ExportAccount) -> Vec<Fact> {
         let a = &account.account;
         let mut facts = Vec::new();
@@ -503,7 +529,7 @@ mod tests {
         empty.newsletter.processor_deliveries.clear();
         empty.transfers.clear();
         let cats = categories(&empty, zelfregie_model::register::register(), Lang::Nl, &utc);
-        assert_eq!(cats.len(), 6, "every activity of the register, held or not");
+        assert_eq!(cats.len(), 7, "every activity of the register, held or not");
         for c in &cats {
             assert_eq!(c.facts.is_empty(), c.activity.id != "account_security", "{}", c.activity.id);
         }

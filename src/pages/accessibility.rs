@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::page::Page;
-use crate::i18n::{long_date, PRIVACY_EMAIL, STATEMENTS_DATE, T};
+use crate::format::date_words;
+use crate::i18n::{PRIVACY_EMAIL, STATEMENTS_DATE, T};
 use crate::locale::Locale;
 
 /// The page.
@@ -13,7 +14,7 @@ use crate::locale::Locale;
 pub fn AccessibilityPage() -> impl IntoView {
     let locale = Locale::get();
     let t = move |k: T| locale.text(k);
-    let date = move || long_date(STATEMENTS_DATE, locale.lang());
+    let date = move || date_words(STATEMENTS_DATE, locale.lang());
     view! {
         <Page title=T::A11yTitle>
             <p>{t(T::A11yIntro)}</p>

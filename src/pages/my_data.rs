@@ -9,15 +9,15 @@
 use leptos::prelude::*;
 use zelfregie_model::export::ExportDocument;
 use zelfregie_model::register::register;
-use zelfregie_model::retention::{long_date, RetentionOverview};
+use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::Role;
 
 use crate::api;
 use crate::components::data_view::DataView;
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
-use crate::format::date_time;
-use crate::i18n::{Lang, T};
+use crate::format::{date_time, date_words};
+use crate::i18n::T;
 use crate::locale::Locale;
 use crate::routes::Route;
 use crate::session::Auth;
@@ -27,11 +27,7 @@ use crate::session::Auth;
 fn RetentionSummary(overview: RetentionOverview) -> impl IntoView {
     let locale = Locale::get();
     let lang = locale.lang();
-    let (nl, en) = long_date(overview.account_deleted_at);
-    let on = match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    };
+    let on = date_words(overview.account_deleted_at.date(), lang);
     view! {
         <dl class="facts">
             <dt>{locale.text(T::RetentionLastLogin)}</dt>

@@ -9,7 +9,8 @@ use crate::api;
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::format::date_time;
-use crate::i18n::{days_left_text, long_date, request_kind_text, request_status_text, T};
+use crate::format::date_words;
+use crate::i18n::{days_left_text, request_kind_text, request_status_text, T};
 use crate::locale::Locale;
 use crate::pages::requests::now;
 use crate::routes::Route;
@@ -25,9 +26,9 @@ pub fn PrivacyQueuePage() -> impl IntoView {
         let (name, _) = request_kind_text(e.kind);
         let left = days_left(e.deadline, now());
         let when = if show_days {
-            format!("{} ({})", long_date(e.deadline, locale.lang()), days_left_text(left, locale.lang()))
+            format!("{} ({})", date_words(e.deadline, locale.lang()), days_left_text(left, locale.lang()))
         } else {
-            long_date(e.deadline, locale.lang())
+            date_words(e.deadline, locale.lang())
         };
         let overdue = show_days && left < 0;
         view! {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use zelfregie_model::register::{register, Activity, Text};
 
 use crate::components::page::Page;
-use crate::i18n::{long_date, Lang, PRIVACY_EMAIL, STATEMENTS_DATE, T};
+use crate::format::date_words;
+use crate::i18n::{Lang, PRIVACY_EMAIL, STATEMENTS_DATE, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 
@@ -42,7 +43,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
     view! {
         <Page title=T::PrivacyTitle>
             <p>{t(T::PrivacyIntro)}</p>
-            <p class="muted">{t(T::StatementCheckedLabel)} ": " {move || long_date(STATEMENTS_DATE, locale.lang())}</p>
+            <p class="muted">{t(T::StatementCheckedLabel)} ": " {move || date_words(STATEMENTS_DATE, locale.lang())}</p>
             <section aria-labelledby="h-privacy-who">
                 <h2 id="h-privacy-who">{t(T::PrivacyWhoHeading)}</h2>
                 <p>{t(T::PrivacyWho)}</p>

@@ -12,13 +12,14 @@ use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::format::date_time;
-use crate::i18n::{days_left_text, long_date, request_kind_text, request_status_text, Lang, T};
+use crate::format::date_words;
+use crate::i18n::{days_left_text, request_kind_text, request_status_text, Lang, T};
 use crate::locale::Locale;
 use crate::submit::{checked, Submit};
 
 /// The line about the deadline: the date, and while open how far it is.
 pub fn deadline_line(request: &PrivacyRequest, now: time::OffsetDateTime, lang: Lang) -> String {
-    let date = long_date(request.deadline, lang);
+    let date = date_words(request.deadline, lang);
     match request.status {
         RequestStatus::Open => format!("{date} ({})", days_left_text(days_left(request.deadline, now), lang)),
         _ => date,

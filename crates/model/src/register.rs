@@ -60,7 +60,10 @@ pub struct Activity {
     /// Bewaartermijn.
     pub retention: Text,
     /// The retention as a rule (with the default periods; the server applies its
-    /// configuration): the page's dates and the retention job both follow it.
+    /// configuration): the page's dates and the retention job both follow it. An export
+    /// made before rules were kept reads as "with the account" (a test checks that the
+    /// register's own data file names a rule for every entry).
+    #[serde(default = "crate::retention::Retention::with_account")]
     pub retention_rule: crate::retention::Retention,
     /// Herkomst gegevens.
     pub origin: Text,
@@ -176,6 +179,18 @@ mod tests {
         for a in register().iter().filter(|a| a.id != "newsletter") {
             assert_eq!(a.third_country_transfers.nl, "Nee", "{}", a.id);
         }
+    }
+
+    /// Every entry of the data file names its retention rule (the default is only for
+    /// exports made before rules were kept).
+    #[test]
+    fn every_entry_names_its_retention_rule() {
+        let file: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../register/verwerkingsregister.json")).unwrap();
+        for entry in &file {
+            assert!(entry.get("retention_rule").is_some(), "{}", entry["id"]);
+        }
+        assert_eq!(file.len(), register().len());
     }
 
     /// Purposes and explanations speak to the person; they never cite articles or documents.

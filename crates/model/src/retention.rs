@@ -41,6 +41,13 @@ pub enum Retention {
     },
 }
 
+impl Retention {
+    /// As long as the account exists.
+    pub fn with_account() -> Retention {
+        Retention::WithAccount
+    }
+}
+
 /// The configured periods (server flags; defaults from the constants above).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -112,7 +119,7 @@ impl Retention {
     /// What happens to the person's data under this rule, given the day their account will
     /// be deleted if they do not log in again.
     pub fn sentence(&self, deleted_on: OffsetDateTime) -> Text {
-        let (nl, en) = long_date(deleted_on);
+        let (nl, en) = long_date(deleted_on.date());
         match self {
             Retention::AfterInactivity { .. } => Text {
                 nl: format!("Wordt verwijderd op {nl} als je niet meer inlogt."),
@@ -223,9 +230,15 @@ fn shift_years(at: OffsetDateTime, years: i32) -> OffsetDateTime {
     })
 }
 
-/// The date of `at` (UTC) in words: ("3 maart 2031", "3 March 2031").
-pub fn long_date(at: OffsetDateTime) -> (String, String) {
-    let (nl, en) = match at.month() {
+/// A calendar day in words, in Dutch and in English: ("3 maart 2031", "3 March 2031").
+pub fn long_date(day: time::Date) -> (String, String) {
+    let (nl, en) = month_names(day.month());
+    (format!("{} {nl} {}", day.day(), day.year()), format!("{} {en} {}", day.day(), day.year()))
+}
+
+/// The name of `month` in Dutch and in English ("maart", "March").
+pub fn month_names(month: Month) -> (&'static str, &'static str) {
+    match month {
         Month::January => ("januari", "January"),
         Month::February => ("februari", "February"),
         Month::March => ("maart", "March"),
@@ -238,8 +251,7 @@ pub fn long_date(at: OffsetDateTime) -> (String, String) {
         Month::October => ("oktober", "October"),
         Month::November => ("november", "November"),
         Month::December => ("december", "December"),
-    };
-    (format!("{} {nl} {}", at.day(), at.year()), format!("{} {en} {}", at.day(), at.year()))
+    }
 }
 
 #[cfg(test)]

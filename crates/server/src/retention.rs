@@ -91,7 +91,7 @@ pub async fn run(state: &AppState, now: i64) -> Result<Report, AppError> {
 
 /// The warning: when, what goes, how to keep it, how to get a copy first.
 fn warning_mail(state: &AppState, to: &str, on: time::OffsetDateTime) -> Mail {
-    let (nl, en) = long_date(on);
+    let (nl, en) = long_date(on.date());
     let url = &state.public_url;
     let body = format!(
         "Je hebt al lang niet ingelogd bij IGOM Zelfregie. Daarom verwijderen we op {nl} je account \

@@ -4,43 +4,20 @@
 
 use crate::common;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use common::{Reply, TestApp};
 use serde_json::{json, Value};
-use zelfregie_server::demo;
-
-async fn put_participant(app: &TestApp, cookie: &str, body: Value, etag: &str) -> Reply {
-    let request = Request::builder()
-        .method(Method::PUT)
-        .uri("/api/me/participant")
-        .header("x-requested-with", "zelfregie")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::COOKIE, cookie)
-        .header(header::IF_MATCH, etag)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    app.send(request).await
-}
 
 fn participant(first: &str, level: &str) -> Value {
     json!({"first_name": first, "last_name": "Deelnemer", "job_title": "Adviseur", "employer": "stein",
            "function_level": level, "manager_name": "Mia Leiding", "manager_email": "mia@stein.example.org"})
 }
 
-async fn demo_app() -> TestApp {
-    let app = TestApp::new().await;
-    demo::seed_if_empty(&app.state).await.unwrap();
-    app
-}
-
-async fn login(app: &TestApp, email: &str) -> String {
-    app.demo_login(email).await.session_cookie().unwrap()
-}
-
 async fn new_participant(app: &TestApp, email: &str) -> String {
     let cookie = app.registered(email).await;
-    let r = put_participant(app, &cookie, participant("Nieuwe", "specialist"), "\"participant-0\"").await;
+    let r = app
+        .put_versioned("/api/me/participant", &participant("Nieuwe", "specialist"), &cookie, "\"participant-0\"")
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     cookie
 }
@@ -73,29 +50,31 @@ async fn registration_asks_the_manager_only_below_management() {
     let mut no_manager = participant("Anna", "employee");
     no_manager["manager_name"] = json!("");
     no_manager["manager_email"] = json!("");
-    let r = put_participant(&app, &cookie, no_manager, "\"participant-0\"").await;
+    let r = app.put_versioned("/api/me/participant", &no_manager, &cookie, "\"participant-0\"").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         r.body["fields"],
         json!([{"field": "manager_name", "code": "required"}, {"field": "manager_email", "code": "required"}])
     );
-    let r = put_participant(&app, &cookie, participant("Anna", "manager"), "\"participant-0\"").await;
+    let r =
+        app.put_versioned("/api/me/participant", &participant("Anna", "manager"), &cookie, "\"participant-0\"").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body["manager_name"], "", "not asked at this level, so not kept");
     assert_eq!(r.header("etag"), "\"participant-1\"");
-    let stale = put_participant(&app, &cookie, participant("Anna", "manager"), "\"participant-0\"").await;
+    let stale =
+        app.put_versioned("/api/me/participant", &participant("Anna", "manager"), &cookie, "\"participant-0\"").await;
     assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
 }
 
 #[tokio::test]
 async fn a_full_training_has_a_waiting_list_that_moves_up_on_cancel() {
-    let app = demo_app().await;
-    let cursist = login(&app, "cursist@example.org").await;
+    let app = TestApp::demo().await;
+    let cursist = app.demo_cookie("cursist@example.org").await;
     let excel = training_id(&app, &cursist, "Excel voor beleidsmedewerkers").await;
     let b = new_participant(&app, "b@example.org").await;
     let c = new_participant(&app, "c@example.org").await;
 
-    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
     let refused = enrol(&app, &kandidaat, excel).await;
     assert_eq!((refused.status, refused.code()), (StatusCode::FORBIDDEN, "not_a_participant"));
 
@@ -120,8 +99,8 @@ async fn a_full_training_has_a_waiting_list_that_moves_up_on_cancel() {
 
 #[tokio::test]
 async fn nothing_changes_once_a_training_has_started() {
-    let app = demo_app().await;
-    let cursist = login(&app, "cursist@example.org").await;
+    let app = TestApp::demo().await;
+    let cursist = app.demo_cookie("cursist@example.org").await;
     let id = training_id(&app, &cursist, "Projectmatig werken").await;
     sqlx::query("UPDATE trainings SET starts_at = starts_at - 400 * 86400 WHERE id = $1")
         .bind(id)
@@ -136,8 +115,8 @@ async fn nothing_changes_once_a_training_has_started() {
 
 #[tokio::test]
 async fn people_see_only_their_own_enrolments_and_only_staff_record_attendance() {
-    let app = demo_app().await;
-    let cursist = login(&app, "cursist@example.org").await;
+    let app = TestApp::demo().await;
+    let cursist = app.demo_cookie("cursist@example.org").await;
     let own = app.get("/api/me/academy", Some(&cursist)).await;
     let states: Vec<&str> =
         own.body["enrolments"].as_array().unwrap().iter().map(|e| e["state"].as_str().unwrap()).collect();
@@ -146,7 +125,7 @@ async fn people_see_only_their_own_enrolments_and_only_staff_record_attendance()
     assert_eq!(app.get("/api/me/academy", Some(&other)).await.body["enrolments"], json!([]));
 
     let project = training_id(&app, &cursist, "Projectmatig werken").await;
-    let staff = login(&app, "academie@example.org").await;
+    let staff = app.demo_cookie("academie@example.org").await;
     let roster = app.get(&format!("/api/academy/trainings/{project}/roster"), Some(&staff)).await;
     assert_eq!(roster.status, StatusCode::OK);
     assert_eq!(roster.body[0]["name"], "Ruud Custers");
@@ -154,7 +133,9 @@ async fn people_see_only_their_own_enrolments_and_only_staff_record_attendance()
     let enrolment = roster.body[0]["enrolment_id"].as_i64().unwrap();
     let path = format!("/api/academy/enrolments/{enrolment}/attendance");
 
-    for (who, cookie) in [("participant", &cursist), ("recruiter", &login(&app, "recruiter@beek.example.org").await)] {
+    for (who, cookie) in
+        [("participant", &cursist), ("recruiter", &app.demo_cookie("recruiter@beek.example.org").await)]
+    {
         let r = app.call(Method::POST, &path, Some(json!({"state": "completed"})), Some(cookie)).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} may not record attendance");
         assert_eq!(
@@ -172,8 +153,8 @@ async fn people_see_only_their_own_enrolments_and_only_staff_record_attendance()
 
 #[tokio::test]
 async fn stopping_cancels_what_is_to_come_and_keeps_what_was_followed() {
-    let app = demo_app().await;
-    let cursist = login(&app, "cursist@example.org").await;
+    let app = TestApp::demo().await;
+    let cursist = app.demo_cookie("cursist@example.org").await;
     let r = app.call(Method::DELETE, "/api/me/participant", None, Some(&cursist)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.get("participant").is_none());
@@ -187,17 +168,17 @@ async fn stopping_cancels_what_is_to_come_and_keeps_what_was_followed() {
 
 #[tokio::test]
 async fn academy_data_never_reaches_the_candidate_bank() {
-    let app = demo_app().await;
-    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let app = TestApp::demo().await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
     let mut p = participant("Sanne", "employee");
     p["job_title"] = json!("canary-opleidingsfunctie-91c2");
     p["manager_name"] = json!("canary-leidinggevende-3d7e");
-    let r = put_participant(&app, &kandidaat, p, "\"participant-0\"").await;
+    let r = app.put_versioned("/api/me/participant", &p, &kandidaat, "\"participant-0\"").await;
     assert_eq!(r.status, StatusCode::OK);
     let id = training_id(&app, &kandidaat, "Integriteit en de ambtseed").await;
     enrol(&app, &kandidaat, id).await;
 
-    let beek = login(&app, "recruiter@beek.example.org").await;
+    let beek = app.demo_cookie("recruiter@beek.example.org").await;
     let list = app.get("/api/recruiter/candidates", Some(&beek)).await;
     assert_eq!(list.body["total"], 1, "she is in the bank");
     let raw = String::from_utf8_lossy(&list.raw).into_owned();

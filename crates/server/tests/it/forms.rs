@@ -9,21 +9,8 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use std::sync::Arc;
 
-use common::{Reply, TestApp, PASSWORD};
+use common::{TestApp, PASSWORD};
 use serde_json::{json, Value};
-
-async fn put_profile(app: &TestApp, body: &Value, cookie: &str, etag: &str) -> Reply {
-    let request = Request::builder()
-        .method(Method::PUT)
-        .uri("/api/me/profile")
-        .header("x-requested-with", "zelfregie")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::COOKIE, cookie)
-        .header(header::IF_MATCH, etag)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    app.send(request).await
-}
 
 fn profile(hours: Value, from: &str) -> Value {
     json!({
@@ -38,7 +25,7 @@ async fn hours_keep_their_decimal_and_the_server_checks_the_range_again() {
     let app = TestApp::new().await;
     let cookie = app.registered("uren@example.org").await;
 
-    let saved = put_profile(&app, &profile(json!(32.5), "2020-09"), &cookie, "\"profile-0\"").await;
+    let saved = app.put_versioned("/api/me/profile", &profile(json!(32.5), "2020-09"), &cookie, "\"profile-0\"").await;
     assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
     let stored = app.get("/api/me/profile", Some(&cookie)).await;
     assert_eq!(stored.body["availability"]["hours_per_week"], json!(32.5));
@@ -48,12 +35,13 @@ async fn hours_keep_their_decimal_and_the_server_checks_the_range_again() {
     assert!(export.body.to_string().contains("32.5"), "the export holds the hours as stored");
 
     // Whole hours stay plain integers on the wire (older clients and stored profiles).
-    let whole = put_profile(&app, &profile(json!(32), "2020-09"), &cookie, "\"profile-1\"").await;
+    let whole = app.put_versioned("/api/me/profile", &profile(json!(32), "2020-09"), &cookie, "\"profile-1\"").await;
     assert_eq!(whole.status, StatusCode::OK);
     assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.body["availability"]["hours_per_week"], json!(32));
 
     // Out of range, or finer than a tenth: refused, nothing stored.
-    let too_many = put_profile(&app, &profile(json!(60.5), "2020-09"), &cookie, "\"profile-2\"").await;
+    let too_many =
+        app.put_versioned("/api/me/profile", &profile(json!(60.5), "2020-09"), &cookie, "\"profile-2\"").await;
     assert_eq!(too_many.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         too_many.body["fields"],
@@ -63,13 +51,13 @@ async fn hours_keep_their_decimal_and_the_server_checks_the_range_again() {
         ])
     );
     for bad in [json!(32.25), json!(-1), json!("32,5")] {
-        let r = put_profile(&app, &profile(bad.clone(), "2020-09"), &cookie, "\"profile-2\"").await;
+        let r = app.put_versioned("/api/me/profile", &profile(bad.clone(), "2020-09"), &cookie, "\"profile-2\"").await;
         assert!(r.status.is_client_error(), "{bad}: {}", r.status);
         assert_ne!(r.status, StatusCode::OK);
     }
     // What people type is read by the app; the wire takes only YYYY-MM.
     for month in ["09-2020", "sep 2020", "2020-13"] {
-        let r = put_profile(&app, &profile(json!(32), month), &cookie, "\"profile-2\"").await;
+        let r = app.put_versioned("/api/me/profile", &profile(json!(32), month), &cookie, "\"profile-2\"").await;
         assert!(r.status.is_client_error(), "{month}: {}", r.status);
     }
     assert_eq!(app.get("/api/me/profile", Some(&cookie)).await.header("etag"), "\"profile-2\"", "nothing stored");

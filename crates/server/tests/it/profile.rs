@@ -27,18 +27,6 @@ fn profile(first: &str) -> Value {
     json!({"personal": {"first_name": first, "last_name": "Jansen", "postcode": "6411ab", "city": "Heerlen"}})
 }
 
-async fn demo_app() -> TestApp {
-    let app = TestApp::new().await;
-    demo::seed_if_empty(&app.state).await.unwrap();
-    app
-}
-
-async fn login(app: &TestApp, email: &str) -> String {
-    let r = app.demo_login(email).await;
-    assert_eq!(r.status, StatusCode::OK, "{email}");
-    r.session_cookie().unwrap()
-}
-
 #[tokio::test]
 async fn etag_and_if_match_protect_against_lost_updates() {
     let app = TestApp::new().await;
@@ -122,14 +110,14 @@ async fn invisible_characters_foreign_digits_and_look_alike_addresses_are_refuse
 
 #[tokio::test]
 async fn people_reach_only_their_own_profile_and_recruiters_cannot_write() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let anna = app.registered("anna@example.org").await;
-    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
     let own = app.get("/api/me/profile", Some(&anna)).await;
     assert_eq!(own.body["personal"]["first_name"], "", "a new account sees an empty profile, not someone else's");
     assert_eq!(app.get("/api/me/profile", Some(&kandidaat)).await.body["personal"]["first_name"], "Sanne");
 
-    let recruiter = login(&app, "recruiter@brunssum.example.org").await;
+    let recruiter = app.demo_cookie("recruiter@brunssum.example.org").await;
     assert_eq!(app.get("/api/me/profile", Some(&recruiter)).await.status, StatusCode::FORBIDDEN);
     let w = put(&app, "/api/me/profile", &profile("Hacker"), &recruiter, Some("\"profile-0\"")).await;
     assert_eq!((w.status, w.code()), (StatusCode::FORBIDDEN, "forbidden"));
@@ -142,13 +130,13 @@ async fn people_reach_only_their_own_profile_and_recruiters_cannot_write() {
 
 #[tokio::test]
 async fn the_demo_candidate_is_hidden_from_her_employer_and_shows_no_contact() {
-    let app = demo_app().await;
-    let kerkrade = login(&app, "recruiter@kerkrade.example.org").await;
+    let app = TestApp::demo().await;
+    let kerkrade = app.demo_cookie("recruiter@kerkrade.example.org").await;
     let list = app.get("/api/recruiter/candidates", Some(&kerkrade)).await;
     assert_eq!(list.body["total"], 0);
     assert_eq!(list.body["candidates"], json!([]));
 
-    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
     let list = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
     assert_eq!(list.body["total"], 1);
     let candidate = &list.body["candidates"][0];
@@ -168,7 +156,7 @@ async fn the_demo_candidate_is_hidden_from_her_employer_and_shows_no_contact() {
     let opened = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&brunssum)).await;
     assert_eq!(opened.status, StatusCode::OK);
     assert_eq!(&opened.body, candidate);
-    let beek = login(&app, "recruiter@beek.example.org").await;
+    let beek = app.demo_cookie("recruiter@beek.example.org").await;
     let other = app.get(&format!("/api/recruiter/candidates/{reference}"), Some(&beek)).await;
     assert_eq!((other.status, other.code()), (StatusCode::NOT_FOUND, "not_found"));
     let beek_list = app.get("/api/recruiter/candidates", Some(&beek)).await;
@@ -179,9 +167,9 @@ async fn the_demo_candidate_is_hidden_from_her_employer_and_shows_no_contact() {
 
 #[tokio::test]
 async fn the_preview_is_exactly_the_recruiters_response() {
-    let app = demo_app().await;
-    let kandidaat = login(&app, "kandidaat@example.org").await;
-    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let app = TestApp::demo().await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
+    let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
     let preview = app.get("/api/me/visibility/preview/brunssum", Some(&kandidaat)).await;
     assert_eq!(preview.body["partner"]["name"], "Gemeente Brunssum");
     let list = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
@@ -193,9 +181,9 @@ async fn the_preview_is_exactly_the_recruiters_response() {
 
 #[tokio::test]
 async fn a_visibility_change_applies_to_the_next_request_and_views_are_logged() {
-    let app = demo_app().await;
-    let kandidaat = login(&app, "kandidaat@example.org").await;
-    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let app = TestApp::demo().await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
+    let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
     let before = app.get("/api/recruiter/candidates", Some(&brunssum)).await;
     let reference = before.body["candidates"][0]["reference"].as_str().unwrap().to_owned();
     assert!(before.body["candidates"][0].get("work_experience").is_some());
@@ -252,8 +240,8 @@ fn the_demo_profile_passes_its_own_validation() {
 async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
     demo::seed_if_empty(&app.state).await.unwrap();
-    let kandidaat = login(&app, "kandidaat@example.org").await;
-    let brunssum = login(&app, "recruiter@brunssum.example.org").await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
+    let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
     let reference = app.get("/api/recruiter/candidates", Some(&brunssum)).await.body["candidates"][0]["reference"]
         .as_str()
         .unwrap()

@@ -12,18 +12,6 @@ use time::OffsetDateTime;
 use zelfregie_model::privacy_request::{day, deadline};
 use zelfregie_server::demo;
 
-async fn demo_app() -> TestApp {
-    let app = TestApp::new().await;
-    demo::seed_if_empty(&app.state).await.unwrap();
-    app
-}
-
-async fn login(app: &TestApp, email: &str) -> String {
-    let r = app.demo_login(email).await;
-    assert_eq!(r.status, StatusCode::OK, "{email}");
-    r.session_cookie().unwrap()
-}
-
 async fn file(app: &TestApp, cookie: &str, kind: &str, text: &str) -> Reply {
     app.call(Method::POST, "/api/me/requests", Some(json!({"kind": kind, "text": text})), Some(cookie)).await
 }
@@ -57,9 +45,9 @@ fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_request_gets_its_legal_deadline_and_the_person_sees_the_answer() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("verzoeker@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
 
     let r = filed(&app, &person, "objection", "Ik maak bezwaar tegen het gebruik van mijn gegevens voor X.").await;
     assert_eq!(r["status"], "open");
@@ -106,7 +94,7 @@ async fn a_request_gets_its_legal_deadline_and_the_person_sees_the_answer() {
 
 #[tokio::test]
 async fn a_request_is_checked_like_every_text() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("controle@example.org").await;
     let empty = file(&app, &person, "complaint", "   ").await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -120,9 +108,9 @@ async fn a_request_is_checked_like_every_text() {
 
 #[tokio::test]
 async fn the_deadline_is_extended_once_with_a_reason_and_closed_requests_stay_closed() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("lang@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
     let r = filed(&app, &person, "access", "Welke gegevens heeft de academie over mij buiten dit portaal?").await;
     let id = r["id"].as_str().unwrap();
 
@@ -174,9 +162,9 @@ async fn the_deadline_is_extended_once_with_a_reason_and_closed_requests_stay_cl
 
 #[tokio::test]
 async fn the_queue_is_ordered_by_deadline() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("volgorde@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
     let first = filed(&app, &person, "restriction", "Eerste.").await;
     let second = filed(&app, &person, "rectification", "Tweede.").await;
     let third = filed(&app, &person, "objection", "Derde.").await;
@@ -197,13 +185,13 @@ async fn the_queue_is_ordered_by_deadline() {
 
 #[tokio::test]
 async fn only_the_owner_sees_a_request_and_only_privacy_staff_the_queue() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let anna = app.registered("anna@example.org").await;
     let bert = app.registered("bert@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
-    let recruiter = login(&app, "recruiter@kerkrade.example.org").await;
-    let academy = login(&app, "academie@example.org").await;
-    let kandidaat = login(&app, "kandidaat@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
+    let recruiter = app.demo_cookie("recruiter@kerkrade.example.org").await;
+    let academy = app.demo_cookie("academie@example.org").await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
     let annas = filed(&app, &anna, "complaint", "Klacht van Anna.").await;
     let id = annas["id"].as_str().unwrap();
 
@@ -250,10 +238,10 @@ async fn only_the_owner_sees_a_request_and_only_privacy_staff_the_queue() {
 
 #[tokio::test]
 async fn of_two_staff_members_answering_at_once_one_wins() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("tegelijk@example.org").await;
-    let one = login(&app, "privacy@example.org").await;
-    let two = login(&app, "privacy@example.org").await;
+    let one = app.demo_cookie("privacy@example.org").await;
+    let two = app.demo_cookie("privacy@example.org").await;
     for round in 0..4 {
         let r = filed(&app, &person, "objection", &format!("Ronde {round}.")).await;
         let id = r["id"].as_str().unwrap();
@@ -284,9 +272,9 @@ async fn of_two_staff_members_answering_at_once_one_wins() {
 #[tokio::test]
 async fn staff_actions_are_logged_with_who_and_without_content() {
     let logs = common::capture_logs();
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("logboek@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
     let (staff_id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
         .bind("privacy@example.org")
         .fetch_one(app.state.db.pool())
@@ -315,9 +303,9 @@ async fn staff_actions_are_logged_with_who_and_without_content() {
 
 #[tokio::test]
 async fn closed_requests_are_deleted_two_years_after_closing_open_ones_never() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("bewaren@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
     let closed = filed(&app, &person, "objection", "Wordt beantwoord.").await;
     let open = filed(&app, &person, "complaint", "Blijft open.").await;
     staff(&app, &privacy, closed["id"].as_str().unwrap(), "answer", "Klaar.").await;
@@ -341,9 +329,9 @@ async fn closed_requests_are_deleted_two_years_after_closing_open_ones_never() {
 
 #[tokio::test]
 async fn a_staff_members_erasure_leaves_the_requests_they_handled() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("blijft@example.org").await;
-    let helper = login(&app, "privacy@example.org").await;
+    let helper = app.demo_cookie("privacy@example.org").await;
     let r = filed(&app, &person, "access", "Inzage graag.").await;
     let id = r["id"].as_str().unwrap();
     staff(&app, &helper, id, "answer", "Bijgevoegd het overzicht.").await;
@@ -357,7 +345,7 @@ async fn a_staff_members_erasure_leaves_the_requests_they_handled() {
 
 #[tokio::test]
 async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let person = app.registered("veel@example.org").await;
     let other = app.registered("ander@example.org").await;
     let texts: Vec<String> = (0..14).map(|i| format!("Klacht {i}.")).collect();
@@ -373,9 +361,9 @@ async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
 #[tokio::test]
 async fn the_handled_list_shows_the_latest_hundred() {
     use zelfregie_server::store::privacy_requests as rows;
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     app.registered("archief@example.org").await;
-    let privacy = login(&app, "privacy@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
     let (owner,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
         .bind("archief@example.org")
         .fetch_one(app.state.db.pool())

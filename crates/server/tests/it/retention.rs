@@ -84,7 +84,7 @@ async fn an_inactive_candidate_is_warned_once_then_erased_once_and_nothing_is_le
     assert_eq!(a.unwrap().warned + b.unwrap().warned, 0, "warned once only");
     let mails = warnings_to(&app, email);
     assert_eq!(mails.len(), 1, "exactly one warning");
-    let (nl, en) = long_date(deletion);
+    let (nl, en) = long_date(deletion.date());
     assert!(mails[0].contains(&format!("op {nl}")), "the mail names the date: {nl}\n{}", mails[0]);
     assert!(mails[0].contains(&en), "and in English: {en}");
     assert!(mails[0].contains("/inloggen") && mails[0].contains("/exporteren"), "how to keep it, how to get a copy");
@@ -175,7 +175,7 @@ async fn a_late_warning_still_gives_thirty_days() {
     let now = app.state.clock.now();
     assert_eq!(run(&app.state, now).await.unwrap(), Report { warned: 1, erased: 0, failed: 0 });
     let mails = warnings_to(&app, email);
-    let (nl, _) = long_date(to_datetime(now + 30 * DAY));
+    let (nl, _) = long_date(to_datetime(now + 30 * DAY).date());
     assert!(mails[0].contains(&nl), "the mail names a date thirty days on: {nl}");
     app.state.clock.advance_days(29);
     assert_eq!(run(&app.state, app.state.clock.now()).await.unwrap().erased, 0);

@@ -13,12 +13,6 @@ use zelfregie_server::demo;
 
 const RECRUITER: &str = "recruiter@brunssum.example.org";
 
-async fn demo_app() -> TestApp {
-    let app = TestApp::new().await;
-    demo::seed_if_empty(&app.state).await.unwrap();
-    app
-}
-
 fn now() -> i64 {
     zelfregie_server::store::now()
 }
@@ -78,7 +72,7 @@ async fn enrolled_person(app: &TestApp, email: &str) -> (String, Vec<u8>, Vec<St
 
 #[tokio::test]
 async fn staff_need_a_code_and_are_told_so_only_after_the_right_password() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     // A wrong password says nothing about a second factor: no oracle of role or set-up.
     let wrong = app.login_with_code(RECRUITER, "niet het wachtwoord", "123456").await;
     assert_eq!((wrong.status, wrong.code()), (StatusCode::UNAUTHORIZED, "invalid_credentials"));
@@ -102,7 +96,7 @@ async fn staff_need_a_code_and_are_told_so_only_after_the_right_password() {
 
 #[tokio::test]
 async fn a_code_is_accepted_once() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let code = app.next_code(RECRUITER, &demo::demo_totp_secret()).await;
     let first = app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, &code).await;
     assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
@@ -127,7 +121,7 @@ async fn a_code_is_accepted_once() {
 
 #[tokio::test]
 async fn twenty_parallel_logins_with_one_code_open_one_session() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let code = app.next_code(RECRUITER, &demo::demo_totp_secret()).await;
     let replies: Vec<Reply> =
         futures_util::future::join_all((0..20).map(|_| app.login_with_code(RECRUITER, demo::DEMO_PASSWORD, &code)))
@@ -165,7 +159,7 @@ async fn five_parallel_confirmations_of_a_set_up_turn_it_on_once() {
 
 #[tokio::test]
 async fn wrong_codes_are_counted_per_account_and_slowed_down() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let secret = demo::demo_totp_secret();
     let good = totp_code(&secret, now());
     let wrong = if good == "000000" { "000001" } else { "000000" };
@@ -368,7 +362,7 @@ async fn a_set_up_needs_the_password_and_a_right_first_code() {
 
 #[tokio::test]
 async fn a_staff_session_without_a_second_factor_can_only_set_one_up() {
-    let app = demo_app().await;
+    let app = TestApp::demo().await;
     let hash = app.state.passwords.hash(zelfregie_model::Password::new(PASSWORD)).await.unwrap();
     zelfregie_server::accounts::create(&app.state.db, "nieuw@beek.example.org", &hash, Role::Recruiter, Some("beek"))
         .await

@@ -130,6 +130,34 @@ impl TestApp {
         Self { state, router, dir, config }
     }
 
+    /// A fresh server with the demo data (`--demo`).
+    pub async fn demo() -> Self {
+        let app = Self::new().await;
+        zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+        app
+    }
+
+    /// The session cookie of demo account `email` (with a code for staff).
+    pub async fn demo_cookie(&self, email: &str) -> String {
+        let r = self.demo_login(email).await;
+        assert_eq!(r.status, axum::http::StatusCode::OK, "{email}");
+        r.session_cookie().unwrap()
+    }
+
+    /// `PUT` of a versioned document (`If-Match: etag`), as the app saves one.
+    pub async fn put_versioned(&self, path: &str, body: &serde_json::Value, cookie: &str, etag: &str) -> Reply {
+        let request = Request::builder()
+            .method(Method::PUT)
+            .uri(path)
+            .header("x-requested-with", "zelfregie")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, cookie)
+            .header(header::IF_MATCH, etag)
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// A second server instance on the same database (as behind a load balancer): its own
     /// state, pool and workers; on SQLite the same file, on PostgreSQL the same database.
     pub async fn second_instance(&self) -> TestApp {
