@@ -183,28 +183,34 @@ fn DeleteProfile() -> impl IntoView {
     let locale = Locale::get();
     let password = RwSignal::new(String::new());
     let done = RwSignal::new(false);
+    // As for erasing the account: the password is checked first, so the question comes only
+    // when the deletion would go through; nothing is deleted without a yes to it.
     let form = Submit::with_field_ids(
         "delete-profile-error",
         |field| format!("delete-profile-{field}"),
-        |erasure: Erasure| async move { api::delete_profile(&erasure).await },
-        move |()| {
-            password.set(String::new());
-            done.set(true);
+        move |erasure: Erasure| async move {
+            api::check_password(&PasswordCheck { password: erasure.password.clone() }).await?;
+            if !window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang_untracked())).unwrap_or(false) {
+                return Ok(false);
+            }
+            api::delete_profile(&erasure).await.map(|()| true)
+        },
+        move |deleted| {
+            if deleted {
+                password.set(String::new());
+                done.set(true);
+            } else {
+                focus_field("delete-profile-password");
+            }
         },
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        let erasure = checked(
+        form.submit(checked(
             Erasure { password: Password::new(password.get_untracked()), confirmed_with_passkey: false },
             Erasure::validate,
-        );
-        // Nothing is deleted without a yes to the question.
-        if erasure.is_err()
-            || window().confirm_with_message(T::DeleteProfileConfirm.get(locale.lang())).unwrap_or(false)
-        {
-            form.submit(erasure);
-        }
+        ));
     };
     view! {
         <section aria-labelledby="h-delete-profile" class="danger-zone">

@@ -87,7 +87,7 @@ async fn the_password_is_asked_and_the_address_checked() {
     let cookie = app.registered("controle@example.org").await;
     let r = ask(&app, &cookie, "ander@example.org", "niet het wachtwoord").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["fields"], json!([{"field": "password", "code": "invalid_credentials"}]));
+    assert_eq!(r.body["fields"], json!([{"field": "password", "code": "wrong_password"}]));
     let r = ask(&app, &cookie, "CONTROLE@example.org", PASSWORD).await;
     assert_eq!(r.body["fields"], json!([{"field": "new_email", "code": "email_unchanged"}]));
     let r = ask(&app, &cookie, "geen-adres", PASSWORD).await;

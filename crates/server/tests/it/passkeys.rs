@@ -99,7 +99,7 @@ async fn adding_a_passkey_needs_the_password_or_a_fresh_passkey_confirmation() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["fields"], json!([{"field": "password", "code": "required"}]));
     let r = start(json!({"name": "Laptop", "password": "fout wachtwoord hier"})).await;
-    assert_eq!(r.body["fields"], json!([{"field": "password", "code": "invalid_credentials"}]));
+    assert_eq!(r.body["fields"], json!([{"field": "password", "code": "wrong_password"}]));
     let r = start(json!({"name": "Laptop", "confirmed_with_passkey": true})).await;
     assert_eq!(r.body["fields"], json!([{"field": "password", "code": "reauth_required"}]));
     let r = start(json!({"name": "", "password": PASSWORD})).await;

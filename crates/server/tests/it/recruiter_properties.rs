@@ -110,7 +110,7 @@ async fn recruiters_get_the_home_address_only_with_the_contact_details() {
     let app = TestApp::new().await;
     demo::seed_if_empty(&app.state).await.unwrap();
     let candidate = app.login("kandidaat@example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
-    let recruiter = app.login("recruiter@beek.example.org", demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let recruiter = app.demo_cookie("recruiter@beek.example.org").await;
     let address_parts = ["Markt", "6461 EC", "6461"];
     let replies = |contact_shown: bool| {
         let (app, candidate, recruiter) = (&app, &candidate, &recruiter);

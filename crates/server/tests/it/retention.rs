@@ -240,8 +240,7 @@ async fn shorter_configured_periods_are_what_the_api_says_and_the_job_does() {
 async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
     let app = TestApp::new().await;
     let (cookie, id) = common::filled_person(&app).await;
-    let beek =
-        app.login("recruiter@beek.example.org", zelfregie_server::demo::DEMO_PASSWORD).await.session_cookie().unwrap();
+    let beek = app.demo_cookie("recruiter@beek.example.org").await;
     let list = app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await;
     let reference = list.body["candidates"][0]["reference"].as_str().unwrap().to_owned();
     let path = format!("/api/recruiter/candidates/{reference}");
@@ -256,7 +255,7 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
         .call(Method::DELETE, "/api/me/profile", Some(json!({"password": "niet het wachtwoord"})), Some(&cookie))
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong.body["fields"][0], json!({"field": "password", "code": "invalid_credentials"}));
+    assert_eq!(wrong.body["fields"][0], json!({"field": "password", "code": "wrong_password"}));
     assert_eq!(app.get(&path, Some(&beek)).await.status, StatusCode::OK, "nothing happened");
     let recruiter = app
         .call(
