@@ -23,7 +23,8 @@ const DATA_DIRS = new Map();
 
 /** The data directory of the server at `origin` (its mail lands in `<dir>/mail`). */
 export function dataDirOf(origin) {
-  const dir = DATA_DIRS.get(origin);
+  // By port: the same server may be reached as 127.0.0.1 or as localhost (passkeys need a name).
+  const dir = DATA_DIRS.get(new URL(origin).port);
   if (!dir) throw new Error(`no server started at ${origin}`);
   return dir;
 }
@@ -51,7 +52,7 @@ export async function startServer({ demo = false, args: extra = [] } = {}) {
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}\n${stderr}`)));
   });
-  DATA_DIRS.set(url, dataDir);
+  DATA_DIRS.set(new URL(url).port, dataDir);
   return {
     url,
     dataDir,

@@ -87,10 +87,36 @@ export function isDemoStaff(email) {
   return email === 'academie@example.org' || email === 'privacy@example.org' || email.startsWith('recruiter@');
 }
 
-/** Logs in through the API as a demo account (staff with the computed code); the session cookie. */
-export async function demoApiLogin(base, email) {
+/**
+ * Registers `email` through the API as another device would: asks, takes the link from the
+ * mail, presses its button. The session cookie.
+ */
+export async function registerByMail(base, email, password) {
+  const headers = { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' };
+  const before = mailLinks(dataDirOf(base), email, '/registreren/bevestigen').length;
+  const asked = await fetch(`${base}/api/account`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  if (asked.status !== 202) throw new Error(`registration of ${email}: ${asked.status}`);
+  const link = await eventually(() => {
+    const links = mailLinks(dataDirOf(base), email, '/registreren/bevestigen');
+    if (links.length <= before) throw new Error(`no registration mail to ${email}`);
+    return links.at(-1);
+  });
+  const token = new URL(link, base).searchParams.get('token');
+  const r = await fetch(`${base}/api/account/confirm`, { method: 'POST', headers, body: JSON.stringify({ token }) });
+  if (r.status !== 201) throw new Error(`confirming ${email}: ${r.status} ${await r.text()}`);
+  return r.headers.get('set-cookie').split(';')[0];
+}
+
+/** The body of a demo account's login (staff with the code their app shows now). */
+export async function demoCredentials(base, email) {
   const body = { email, password: 'zelfregie-demo' };
   if (isDemoStaff(email)) body.code = await nextCode(`${base}|${email}`, DEMO_TOTP_SECRET);
+  return body;
+}
+
+/** Logs in through the API as a demo account (staff with the computed code); the session cookie. */
+export async function demoApiLogin(base, email) {
+  const body = await demoCredentials(base, email);
   const r = await fetch(`${base}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },

@@ -5,7 +5,7 @@
 // folded away; the overview answers at a glance. Nothing raw, axe clean, no foreign requests.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, demoCredentials } from './pages.mjs';
 import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext } from './harness.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -142,7 +142,7 @@ describe('my data in plain words', () => {
     // A recruiter of Gemeente Beek lists candidates: her profile is in it.
     const recruiter = await env.browser.newContext({ baseURL: env.server.url });
     const r = await recruiter.request.post('/api/session', {
-      data: { email: 'recruiter@beek.example.org', password: 'zelfregie-demo' },
+      data: await demoCredentials(env.server.url, 'recruiter@beek.example.org'),
       headers: { 'X-Requested-With': 'zelfregie' },
     });
     assert.ok(r.ok());

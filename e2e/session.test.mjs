@@ -6,7 +6,7 @@
 // the header does not wrap at 360, 1024 and 1280 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, registerByMail } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -17,16 +17,6 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 const IDLE = 20;
 const LEAD = IDLE / 4;
 
-/** Registers `email` through the API (as another device would); its session cookie. */
-async function registerByApi(base, email) {
-  const r = await fetch(`${base}/api/account`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  assert.equal(r.status, 201);
-  return r.headers.get('set-cookie').split(';')[0];
-}
 
 /** Logs in through the API on a second device; its session cookie. */
 async function loginByApi(base, email) {
@@ -214,7 +204,7 @@ describe('no lost work, deep links, log out in the menu', () => {
   });
 
   it('another account logging in in the dialog gets nothing of what was typed', async () => {
-    await registerByApi(env.server.url, 'bram@example.org');
+    await registerByMail(env.server.url, 'bram@example.org', PASSWORD);
     const { context } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
@@ -285,7 +275,7 @@ describe('no lost work, deep links, log out in the menu', () => {
   });
 
   it('a deep link while logged out leads to the login and back; only to pages of the app', async () => {
-    await registerByApi(env.server.url, 'diep@example.org');
+    await registerByMail(env.server.url, 'diep@example.org', PASSWORD);
     const { context } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
@@ -343,7 +333,7 @@ describe('no lost work, deep links, log out in the menu', () => {
   });
 
   it('the header stays on its lines with Uitloggen in the menu at 360, 1024 and 1280 px', async () => {
-    await registerByApi(env.server.url, 'breed@example.org');
+    await registerByMail(env.server.url, 'breed@example.org', PASSWORD);
     for (const width of [360, 1024, 1280]) {
       const { context } = await watchedContext(env.browser, env.server.url, { viewport: { width, height: 800 } });
       const page = await context.newPage();
