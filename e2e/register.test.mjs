@@ -22,6 +22,13 @@ describe('registration and e-mail change in the browser', () => {
     const portal = new Portal(page);
     const email = 'nieuw-hier@example.org';
 
+    // Before anything is typed, the page says what is kept and links the privacy statement.
+    await portal.open('/registreren');
+    await portal.expectHeading('Registreren');
+    await page.getByText('Voor je account bewaren we alleen je e-mailadres en je wachtwoord').waitFor();
+    assert.equal(await page.locator('main').getByRole('link', { name: 'Lees de privacyverklaring' }).getAttribute('href'), '/privacyverklaring');
+    assert.deepEqual(await axeViolations(page), [], 'the registration page');
+
     await portal.askForAccount(email, PASSWORD);
     assert.deepEqual(await axeViolations(page), [], 'the "check your mail" page');
     const sent = await page.locator('main').innerText();

@@ -172,6 +172,9 @@ texts! {
     RegisterTitle => "Registreren", "Register";
     RegisterIntro => "Met een account beheer je zelf je profiel, wie het ziet en je toestemmingen.",
                      "With an account you manage your profile, who sees it and your consents yourself.";
+    RegisterPrivacy => "Voor je account bewaren we alleen je e-mailadres en je wachtwoord (versleuteld). Je krijgt eerst een e-mail om je adres te bevestigen. Wat je daarna invult, bepaal je zelf, en je kunt alles weer verwijderen.",
+                       "For your account we keep only your e-mail address and your password (hashed). You first get an e-mail to confirm your address. What you fill in after that is up to you, and you can delete it all again.";
+    RegisterPrivacyLink => "Lees de privacyverklaring", "Read the privacy statement";
     RegisterSubmit => "Account aanmaken", "Create account";
     RegisterBusy => "Bezig met aanmaken…", "Creating account…";
     RegisterHaveAccount => "Heb je al een account?", "Already have an account?";

@@ -52,6 +52,9 @@ pub fn RegisterPage() -> impl IntoView {
             } else {
                 view! {
                     <p>{locale.text(T::RegisterIntro)}</p>
+                    // Before anything is collected: what happens with it, and where to read more.
+                    <p class="register-privacy">{locale.text(T::RegisterPrivacy)} " "
+                        <a href=Route::PrivacyStatement.path()>{locale.text(T::RegisterPrivacyLink)}</a></p>
                     {form.message()}
                     <form class="form" on:submit=on_submit novalidate>
                         <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="email"
