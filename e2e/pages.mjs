@@ -73,7 +73,11 @@ const usedSteps = new Map();
 export async function nextCode(account, secretBase32) {
   for (;;) {
     const now = currentStep();
-    const step = Math.max(now - 1, (usedSteps.get(account) ?? 0) + 1);
+    // The previous period's code only while more than 10 s of this one are left, so a code
+    // typed on a busy machine is still accepted when it arrives.
+    const secondsIn = Math.floor(Date.now() / 1000) % 30;
+    const earliest = secondsIn < 20 ? now - 1 : now;
+    const step = Math.max(earliest, (usedSteps.get(account) ?? 0) + 1);
     if (step <= now + 1) {
       usedSteps.set(account, step);
       return totpAt(secretBase32, step);
