@@ -35,10 +35,7 @@ pub const DAILY_CAP: Limit = Limit::count(5, 24 * 3600);
 /// address has an account.
 pub async fn request(state: &AppState, account_id: i64, change: EmailChange) -> Result<(), AppError> {
     let current = accounts::email(state.db.pool(), account_id).await?;
-    let errors = change.validate(&current);
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(change.validate(&current))?;
     reauthenticate(state, account_id, change.password, "password").await?;
     let new_email = normalize_email(&change.new_email);
     let id = account_id.to_string();

@@ -43,6 +43,16 @@ impl AppError {
     pub fn validation(fields: Vec<FieldError>) -> Self {
         AppError::Api(ApiError::validation(fields))
     }
+
+    /// `Ok` when the model's `validate()` found nothing, the 422 with its field errors
+    /// otherwise: the server's enforcement of the same rules the forms check.
+    pub fn ensure_valid(fields: Vec<FieldError>) -> Result<(), Self> {
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::validation(fields))
+        }
+    }
 }
 
 /// The HTTP status that goes with a code. No catch-all arm: a new code does not compile

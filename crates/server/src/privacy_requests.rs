@@ -66,10 +66,7 @@ fn request(row: RequestRow) -> Result<PrivacyRequest, AppError> {
 /// [`DAILY_REQUESTS`] in 24 hours, counted under the write lock (parallel filings cannot pass
 /// the limit together); beyond it `quota_exceeded`.
 pub async fn file(store: &Store, account_id: i64, new: &NewRequest) -> Result<PrivacyRequest, AppError> {
-    let errors = new.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(new.validate())?;
     let mut raw = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let public_id = URL_SAFE_NO_PAD.encode(raw);
@@ -143,13 +140,10 @@ pub async fn act(
     action: Action,
     body: &StaffText,
 ) -> Result<StaffRequest, AppError> {
-    let errors = match action {
+    AppError::ensure_valid(match action {
         Action::Answer => body.validate_answer(),
         Action::Extend | Action::Close => body.validate_reason(),
-    };
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    })?;
     let pool = state.db.pool();
     let current = rows::one(pool, public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
     let text = body.text.trim();

@@ -37,10 +37,7 @@ pub async fn put_participant(
 ) -> Result<impl IntoResponse, AppError> {
     let expected = Document::Participant.if_match(&headers)?;
     let p = p.normalized();
-    let errors = p.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(p.validate())?;
     let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
     Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
 }

@@ -30,10 +30,7 @@ pub async fn register(
     ClientIp(ip): ClientIp,
     Json(registration): Json<Registration>,
 ) -> Result<StatusCode, AppError> {
-    let errors = registration.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(registration.validate())?;
     registration::request(&state, &ip, registration).await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -41,10 +41,7 @@ pub async fn start_registration(
     session: CurrentSession,
     Json(body): Json<NewPasskey>,
 ) -> Result<Json<CeremonyStart>, AppError> {
-    let errors = body.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(body.validate())?;
     let c = body.confirmation;
     passkeys::confirm(&state, &session, c.password, c.confirmed_with_passkey, "password").await?;
     Ok(Json(passkeys::start_registration(&state, &session, &body.name).await?))
@@ -77,10 +74,7 @@ pub async fn remove(
     Path(id): Path<i64>,
     Json(body): Json<Confirmation>,
 ) -> Result<StatusCode, AppError> {
-    let errors = body.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(body.validate())?;
     passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     passkeys::remove(&state, session.account_id, id, &session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)

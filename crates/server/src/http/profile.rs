@@ -44,10 +44,7 @@ pub async fn put(
 ) -> Result<impl IntoResponse, AppError> {
     let expected = Document::Profile.if_match(&headers)?;
     let profile = profile.normalized();
-    let errors = profile.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(profile.validate())?;
     let version = Document::Profile.save(&state.db, session.account_id, expected, &profile).await?;
     tracing::info!(account_id = session.account_id, version, "profile saved");
     Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))

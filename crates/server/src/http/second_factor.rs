@@ -29,10 +29,7 @@ pub async fn start(
     session: CurrentSession,
     Json(body): Json<SecondFactorStart>,
 ) -> Result<(StatusCode, Json<SecondFactorSetup>), AppError> {
-    let errors = body.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(body.validate())?;
     let email = reauthenticate(&state, session.account_id, body.password, "password").await?;
     let setup = second_factor::start(&state, session.account_id, &email).await?;
     Ok((StatusCode::CREATED, Json(setup)))
@@ -52,10 +49,7 @@ pub async fn confirm(
     session: CurrentSession,
     Json(body): Json<SecondFactorConfirm>,
 ) -> Result<Json<RecoveryCodes>, AppError> {
-    let errors = body.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(body.validate())?;
     let codes = second_factor::confirm(&state, session.account_id, &session.token_hash, &body.code).await?;
     Ok(Json(codes))
 }
@@ -74,10 +68,7 @@ pub async fn disable(
     session: CurrentSession,
     Json(body): Json<SecondFactorDisable>,
 ) -> Result<StatusCode, AppError> {
-    let errors = body.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(body.validate())?;
     if zelfregie_model::second_factor::required_for(session.role) {
         return Err(AppError::code(ErrorCode::SecondFactorMandatory));
     }

@@ -63,10 +63,7 @@ pub async fn login(
     headers: HeaderMap,
     Json(credentials): Json<Credentials>,
 ) -> Result<impl IntoResponse, AppError> {
-    let errors = credentials.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(credentials.validate())?;
     let email = normalize_email(&credentials.email);
     // Counted before the password is checked: parallel guesses are counted one by one.
     let ip_key = state.throttle.key("login-ip", &ip);

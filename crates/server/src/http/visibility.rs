@@ -39,10 +39,7 @@ pub async fn put(
     Json(visibility): Json<Visibility>,
 ) -> Result<impl IntoResponse, AppError> {
     let expected = Document::Visibility.if_match(&headers)?;
-    let errors = visibility.validate();
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    AppError::ensure_valid(visibility.validate())?;
     let version = Document::Visibility.save(&state.db, session.account_id, expected, &visibility).await?;
     tracing::info!(account_id = session.account_id, version, "visibility saved");
     Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
