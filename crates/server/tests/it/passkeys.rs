@@ -52,6 +52,12 @@ async fn confirm(app: &TestApp, cookie: &str, device: &mut SoftDevice, credentia
     app.call(Method::POST, "/api/me/reauth/passkey/finish", Some(body), Some(cookie)).await
 }
 
+/// Starts adding a passkey named "Telefoon" (the password confirms it is the owner).
+async fn start_adding(app: &TestApp, cookie: &str) -> Reply {
+    let body = json!({"name": "Telefoon", "password": PASSWORD});
+    app.call(Method::POST, "/api/me/passkeys/start", Some(body), Some(cookie)).await
+}
+
 #[tokio::test]
 async fn a_passkey_added_on_the_account_logs_in_without_an_address_as_a_strong_session() {
     let app = TestApp::new().await;
@@ -147,14 +153,7 @@ async fn a_replayed_finish_is_refused() {
     let mut device = SoftDevice::new();
 
     // Registration: the same answer twice.
-    let start = app
-        .call(
-            Method::POST,
-            "/api/me/passkeys/start",
-            Some(json!({"name": "Telefoon", "password": PASSWORD})),
-            Some(&cookie),
-        )
-        .await;
+    let start = start_adding(&app, &cookie).await;
     let answer = device.create(&start.body["options"]);
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
     let credential_id = answer["id"].as_str().unwrap().to_owned();
@@ -265,9 +264,7 @@ async fn a_passkey_of_another_account_cannot_confirm_and_ceremonies_stay_with_th
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 
     // Nor Anna's registration ceremony.
-    let start = app
-        .call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), Some(&anna))
-        .await;
+    let start = start_adding(&app, &anna).await;
     let answer = SoftDevice::new().create(&start.body["options"]);
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
     let r = app.call(Method::POST, "/api/me/passkeys/finish", Some(body), Some(&bert)).await;
@@ -421,14 +418,7 @@ async fn a_ceremony_started_on_one_instance_finishes_on_another() {
     let two = one.second_instance().await;
     let cookie = one.registered("pk-instances@example.org").await;
     let mut device = SoftDevice::new();
-    let start = one
-        .call(
-            Method::POST,
-            "/api/me/passkeys/start",
-            Some(json!({"name": "Telefoon", "password": PASSWORD})),
-            Some(&cookie),
-        )
-        .await;
+    let start = start_adding(&one, &cookie).await;
     let answer = device.create(&start.body["options"]);
     let key = answer["id"].as_str().unwrap().to_owned();
     let body = json!({"ceremony": start.body["ceremony"], "credential": answer});
@@ -457,8 +447,7 @@ async fn erasure_removes_passkeys_and_ceremonies_and_the_export_lists_them() {
     assert!(!String::from_utf8_lossy(&export.raw).contains(&key), "not the credential ID");
 
     // A ceremony left open, then the erasure confirmed with the passkey.
-    app.call(Method::POST, "/api/me/passkeys/start", Some(json!({"name": "x", "password": PASSWORD})), Some(&cookie))
-        .await;
+    start_adding(&app, &cookie).await;
     assert_eq!(confirm(&app, &cookie, &mut device, &key).await.status, StatusCode::NO_CONTENT);
     let r =
         app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
