@@ -79,9 +79,18 @@ pub struct DisclosurePage {
 pub struct CandidateList {
     /// How many candidates match (only candidates visible to this partner count).
     pub total: usize,
-    /// The candidates, as this partner may see them.
+    /// The candidates, as this partner may see them: one page, in the order of their
+    /// (opaque, per-partner) references.
     pub candidates: Vec<CandidateView>,
+    /// When there are more: the `after` of the next page (the last reference of this one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
+
+/// Candidates per page of `GET /api/recruiter/candidates` unless `per_page` says otherwise.
+pub const CANDIDATES_PER_PAGE: usize = 50;
+/// The most candidates one page may hold.
+pub const CANDIDATES_MAX_PER_PAGE: usize = 200;
 
 /// `GET /api/me/visibility/preview/{partner}`: the profile exactly as that partner's
 /// recruiters receive it now.
