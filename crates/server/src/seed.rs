@@ -23,27 +23,109 @@ const FIRST: &[&str] = &[
     "Noor", "Olivier", "Roos", "Sem", "Sophie", "Thijs", "Yara", "Ahmed", "Fatima", "Mehmet", "Priya",
 ];
 const LAST: &[&str] = &[
-    "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smeets", "Janssen", "Peeters", "Hendriks", "Dekker",
-    "Mulder", "Willems", "Vos", "Kuipers", "Schouten", "Lemmens", "Brouwers", "Wouters", "Claessens", "Coenen",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smeets",
+    "Janssen",
+    "Peeters",
+    "Hendriks",
+    "Dekker",
+    "Mulder",
+    "Willems",
+    "Vos",
+    "Kuipers",
+    "Schouten",
+    "Lemmens",
+    "Brouwers",
+    "Wouters",
+    "Claessens",
+    "Coenen",
 ];
 const CITIES: &[&str] = &[
-    "Kerkrade", "Heerlen", "Maastricht", "Sittard", "Geleen", "Brunssum", "Landgraaf", "Beek", "Roermond", "Venlo",
-    "Weert", "Valkenburg", "Simpelveld", "Voerendaal", "Nuth", "Stein", "Meerssen", "Eijsden", "Gulpen", "Vaals",
+    "Kerkrade",
+    "Heerlen",
+    "Maastricht",
+    "Sittard",
+    "Geleen",
+    "Brunssum",
+    "Landgraaf",
+    "Beek",
+    "Roermond",
+    "Venlo",
+    "Weert",
+    "Valkenburg",
+    "Simpelveld",
+    "Voerendaal",
+    "Nuth",
+    "Stein",
+    "Meerssen",
+    "Eijsden",
+    "Gulpen",
+    "Vaals",
 ];
 const JOBS: &[&str] = &[
-    "Beleidsmedewerker", "Klantmanager", "Applicatiebeheerder", "Jurist", "Financieel adviseur", "Projectleider",
-    "Communicatieadviseur", "Medewerker burgerzaken", "Toezichthouder", "Vergunningverlener", "Data-analist",
-    "Informatieadviseur", "HR-adviseur", "Inkoper", "Wijkcoach", "Handhaver", "Secretaresse", "Archivaris",
-    "Ontwikkelaar", "Controller", "Planoloog", "Landmeter", "Schuldhulpverlener", "Jeugdconsulent",
+    "Beleidsmedewerker",
+    "Klantmanager",
+    "Applicatiebeheerder",
+    "Jurist",
+    "Financieel adviseur",
+    "Projectleider",
+    "Communicatieadviseur",
+    "Medewerker burgerzaken",
+    "Toezichthouder",
+    "Vergunningverlener",
+    "Data-analist",
+    "Informatieadviseur",
+    "HR-adviseur",
+    "Inkoper",
+    "Wijkcoach",
+    "Handhaver",
+    "Secretaresse",
+    "Archivaris",
+    "Ontwikkelaar",
+    "Controller",
+    "Planoloog",
+    "Landmeter",
+    "Schuldhulpverlener",
+    "Jeugdconsulent",
 ];
 const COMPETENCES: &[&str] = &[
-    "Samenwerken", "Plannen en organiseren", "Klantgerichtheid", "Analytisch vermogen", "Schriftelijke uitdrukking",
-    "Omgevingsbewustzijn", "Flexibiliteit", "Resultaatgerichtheid", "Overtuigingskracht", "Integriteit",
-    "Stressbestendigheid", "Creativiteit", "Leidinggeven", "Coachen", "Onderhandelen", "Excel", "SQL", "Python",
-    "Projectmatig werken", "Mediation", "Wet open overheid", "Omgevingswet", "Participatiewet", "Lean Six Sigma",
+    "Samenwerken",
+    "Plannen en organiseren",
+    "Klantgerichtheid",
+    "Analytisch vermogen",
+    "Schriftelijke uitdrukking",
+    "Omgevingsbewustzijn",
+    "Flexibiliteit",
+    "Resultaatgerichtheid",
+    "Overtuigingskracht",
+    "Integriteit",
+    "Stressbestendigheid",
+    "Creativiteit",
+    "Leidinggeven",
+    "Coachen",
+    "Onderhandelen",
+    "Excel",
+    "SQL",
+    "Python",
+    "Projectmatig werken",
+    "Mediation",
+    "Wet open overheid",
+    "Omgevingswet",
+    "Participatiewet",
+    "Lean Six Sigma",
 ];
-const EMPLOYERS: &[&str] =
-    &["Gemeente Kerkrade", "Gemeente Heerlen", "Gemeente Beek", "Provincie Limburg", "Zuyd Hogeschool", "Eigen bedrijf"];
+const EMPLOYERS: &[&str] = &[
+    "Gemeente Kerkrade",
+    "Gemeente Heerlen",
+    "Gemeente Beek",
+    "Provincie Limburg",
+    "Zuyd Hogeschool",
+    "Eigen bedrijf",
+];
 
 fn pick<'a>(rng: &mut StdRng, list: &[&'a str]) -> &'a str {
     list[rng.gen_range(0..list.len())]
@@ -97,8 +179,10 @@ pub fn visibility(rng: &mut StdRng) -> Visibility {
         1 | 2 => Audience::AllExcept { partners: some(rng, 2) },
         _ => Audience::AllPartners,
     };
-    let hidden_sections =
-        [Section::Contact, Section::Availability, Section::Education].into_iter().filter(|_| rng.gen_bool(0.3)).collect();
+    let hidden_sections = [Section::Contact, Section::Availability, Section::Education]
+        .into_iter()
+        .filter(|_| rng.gen_bool(0.3))
+        .collect();
     Visibility { listed: rng.gen_bool(0.9), audience, hidden_sections, anonymous: rng.gen_bool(0.1) }
 }
 

@@ -115,7 +115,9 @@ async fn main() -> anyhow::Result<()> {
         })
     };
     let search = |c| {
-        run(&client, &base, Some(&recruiter), c, seconds, |i| format!("/api/recruiter/candidates?q={}", QUERIES[i % QUERIES.len()]))
+        run(&client, &base, Some(&recruiter), c, seconds, |i| {
+            format!("/api/recruiter/candidates?q={}", QUERIES[i % QUERIES.len()])
+        })
     };
     let health8 = health(8).await;
     let list8 = list(8).await;
@@ -128,7 +130,10 @@ async fn main() -> anyhow::Result<()> {
 
     println!();
     println!("API, release build, {backend}, {} candidates, {} s per row", args.candidates, args.seconds);
-    println!("{:<42} {:>9} {:>9} {:>9} {:>9} {:>7} {:>12}", "request", "rps", "p50 ms", "p95 ms", "p99 ms", "errors", "× health rps");
+    println!(
+        "{:<42} {:>9} {:>9} {:>9} {:>9} {:>7} {:>12}",
+        "request", "rps", "p50 ms", "p95 ms", "p99 ms", "errors", "× health rps"
+    );
     let row = |name: &str, f: &Figure, anchor: &Figure| {
         println!(
             "{name:<42} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>7} {:>12.2}",
@@ -179,7 +184,8 @@ async fn login(client: &reqwest::Client, base: &str, email: &str, staff: bool) -
         let mut body = serde_json::json!({"email": email, "password": zelfregie_server::demo::DEMO_PASSWORD});
         if staff {
             let now = zelfregie_server::store::now();
-            body["code"] = zelfregie_server::second_factor::code_at(&zelfregie_server::demo::demo_totp_secret(), now).into();
+            body["code"] =
+                zelfregie_server::second_factor::code_at(&zelfregie_server::demo::demo_totp_secret(), now).into();
         }
         let reply = client
             .post(format!("{base}/api/session"))

@@ -6,7 +6,9 @@
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use zelfregie_model::{CandidateList, CandidateView, DisclosureKind, ErrorCode, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE};
+use zelfregie_model::{
+    CandidateList, CandidateView, DisclosureKind, ErrorCode, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
+};
 
 use crate::auth::session::RecruiterSession;
 use crate::auth::throttle;

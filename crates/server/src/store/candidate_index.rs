@@ -76,9 +76,9 @@ fn text_condition(backend: Backend, n: usize) -> String {
         Backend::Sqlite => {
             format!("a.account_id IN (SELECT rowid FROM candidate_text WHERE candidate_text MATCH ${n})")
         }
-        Backend::Postgres => format!(
-            "a.account_id IN (SELECT account_id FROM candidate_text WHERE words @@ to_tsquery('simple', ${n}))"
-        ),
+        Backend::Postgres => {
+            format!("a.account_id IN (SELECT account_id FROM candidate_text WHERE words @@ to_tsquery('simple', ${n}))")
+        }
     }
 }
 

@@ -9,8 +9,8 @@
 //! [`Backend`]-matched pairs next to each other (docs/storage.md).
 
 pub mod academy;
-pub mod candidate_index;
 pub mod accounts;
+pub mod candidate_index;
 pub mod disclosures;
 pub mod documents;
 pub mod newsletter;
