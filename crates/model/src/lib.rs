@@ -33,7 +33,8 @@ pub use account::{
     Registration, Role, SessionDetails, SessionInfo, SessionTimeLeft,
 };
 pub use disclosure::{
-    CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
+    CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview, CANDIDATES_COUNTED, CANDIDATES_MAX_PER_PAGE,
+    CANDIDATES_PER_PAGE,
 };
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use input::Hours;

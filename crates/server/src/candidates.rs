@@ -4,7 +4,7 @@
 
 use zelfregie_model::{
     recruiter_view, search_words, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section,
-    Visibility,
+    Visibility, CANDIDATES_COUNTED,
 };
 
 use crate::error::AppError;
@@ -177,8 +177,10 @@ pub async fn rebuild_index_if_old(store: &Store) -> Result<(), AppError> {
 pub struct Page {
     /// `(account id, view)` in reference order.
     pub hits: Vec<(i64, CandidateView)>,
-    /// How many candidates the partner may see that match, in all.
-    pub total: u64,
+    /// How many candidates the partner may see that match, up to `CANDIDATES_COUNTED`.
+    pub total: usize,
+    /// Whether more match than that.
+    pub more: bool,
     /// The reference to continue after, when there are more.
     pub next: Option<String>,
 }
@@ -205,7 +207,9 @@ pub async fn search(
         rows.truncate(per_page);
         rows.last().map(|(_, r)| r.clone())
     });
-    let total = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref()).await?;
+    let cap = i64::try_from(CANDIDATES_COUNTED + 1).unwrap_or(i64::MAX);
+    let counted = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref(), cap).await?;
+    let counted = usize::try_from(counted).unwrap_or(0);
     let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
     let mut documents: std::collections::HashMap<i64, documents::CandidateRow> =
         candidate_index::documents(store.pool(), &ids).await?.into_iter().map(|r| (r.account_id, r)).collect();
@@ -220,7 +224,7 @@ pub async fn search(
             _ => tracing::warn!(account_id = id, "candidate index row not confirmed by the view"),
         }
     }
-    Ok(Page { hits, total: u64::try_from(total).unwrap_or(0), next: next.flatten() })
+    Ok(Page { hits, total: counted.min(CANDIDATES_COUNTED), more: counted > CANDIDATES_COUNTED, next: next.flatten() })
 }
 
 /// The candidate behind a partner's reference, as [`view_for`] makes it for that partner.

@@ -27,6 +27,9 @@ struct Args {
     /// A PostgreSQL database instead (its tables are dropped first).
     #[arg(long)]
     database_url: Option<String>,
+    /// Keep a database seeded by an earlier run with as many candidates (SQLite only).
+    #[arg(long)]
+    keep: bool,
     /// Seconds each measurement runs (after one second of warming up).
     #[arg(long, default_value_t = 5)]
     seconds: u64,
@@ -54,8 +57,12 @@ impl Drop for Server {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let _ = std::fs::remove_dir_all(&args.data_dir);
-    std::fs::create_dir_all(&args.data_dir)?;
+    let marker = args.data_dir.join(format!("seeded-{}", args.candidates));
+    let keep = args.keep && args.database_url.is_none() && marker.exists();
+    if !keep {
+        let _ = std::fs::remove_dir_all(&args.data_dir);
+        std::fs::create_dir_all(&args.data_dir)?;
+    }
     if let Some(url) = &args.database_url {
         reset_postgres(url)?;
     }
@@ -65,15 +72,20 @@ async fn main() -> anyhow::Result<()> {
     }
     let backend = if args.database_url.is_some() { "PostgreSQL" } else { "SQLite" };
 
-    let started = Instant::now();
-    let status = Command::new(&args.server)
-        .arg("seed")
-        .arg("--candidates")
-        .arg(args.candidates.to_string())
-        .args(&common)
-        .status()?;
-    anyhow::ensure!(status.success(), "seeding failed");
-    println!("seeded {} candidates ({backend}) in {:.1} s", args.candidates, started.elapsed().as_secs_f64());
+    if keep {
+        println!("kept the {} candidates seeded before ({backend})", args.candidates);
+    } else {
+        let started = Instant::now();
+        let status = Command::new(&args.server)
+            .arg("seed")
+            .arg("--candidates")
+            .arg(args.candidates.to_string())
+            .args(&common)
+            .status()?;
+        anyhow::ensure!(status.success(), "seeding failed");
+        println!("seeded {} candidates ({backend}) in {:.1} s", args.candidates, started.elapsed().as_secs_f64());
+        std::fs::write(&marker, b"")?;
+    }
 
     let log = std::fs::File::create(args.data_dir.join("server.log"))?;
     let mut child = Command::new(&args.server)
@@ -92,7 +104,14 @@ async fn main() -> anyhow::Result<()> {
             break url.trim().to_owned();
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    // The server's log (one line per request, as in production) goes to a file.
+    let mut log = std::fs::File::create(args.data_dir.join("server.stdout.log"))?;
+    std::thread::spawn(move || {
+        use std::io::Write;
+        for line in lines.map_while(Result::ok) {
+            let _ = writeln!(log, "{line}");
+        }
+    });
 
     let client = reqwest::Client::builder().pool_max_idle_per_host(64).build()?;
     let recruiter = login(&client, &base, "recruiter@beek.example.org", true).await?;

@@ -70,7 +70,7 @@ pub async fn list(
     let shown: Vec<(i64, &CandidateView)> = page.hits.iter().map(|(id, v)| (*id, v)).collect();
     log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::SearchResult, &shown).await?;
     let candidates: Vec<CandidateView> = page.hits.into_iter().map(|(_, v)| v).collect();
-    Ok(Json(CandidateList { total: usize::try_from(page.total).unwrap_or(usize::MAX), candidates, next: page.next }))
+    Ok(Json(CandidateList { total: page.total, more: page.more, candidates, next: page.next }))
 }
 
 /// Recruiter requests are limited per recruiter account: a script cannot page through the

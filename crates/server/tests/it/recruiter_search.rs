@@ -179,14 +179,11 @@ async fn two_devices_saving_at_once_leave_the_index_equal_to_what_is_stored() {
             hidden_sections: if round % 2 == 0 { BTreeSet::from([Section::Competences]) } else { BTreeSet::new() },
             anonymous: round % 4 == 1,
         };
+        let (profile_tag, vis_tag, vis_json) =
+            (format!("\"profile-{p}\""), format!("\"visibility-{v}\""), serde_json::to_value(&vis).unwrap());
         let (a, b) = tokio::join!(
-            app.put_versioned("/api/me/profile", &profile, &person, &format!("\"profile-{p}\"")),
-            app.put_versioned(
-                "/api/me/visibility",
-                &serde_json::to_value(&vis).unwrap(),
-                &person,
-                &format!("\"visibility-{v}\"")
-            ),
+            app.put_versioned("/api/me/profile", &profile, &person, &profile_tag),
+            app.put_versioned("/api/me/visibility", &vis_json, &person, &vis_tag),
         );
         assert_eq!((a.status, b.status), (StatusCode::OK, StatusCode::OK));
         (p, v) = (p + 1, v + 1);
@@ -194,9 +191,10 @@ async fn two_devices_saving_at_once_leave_the_index_equal_to_what_is_stored() {
 
         // The same document from the same version on two devices: one is refused (412).
         let other = serde_json::to_value(profile_with(&format!("Ander{round}"), "x")).unwrap();
+        let tag = format!("\"profile-{p}\"");
         let (a, b) = tokio::join!(
-            app.put_versioned("/api/me/profile", &profile, &person, &format!("\"profile-{p}\"")),
-            app.put_versioned("/api/me/profile", &other, &person, &format!("\"profile-{p}\"")),
+            app.put_versioned("/api/me/profile", &profile, &person, &tag),
+            app.put_versioned("/api/me/profile", &other, &person, &tag),
         );
         let mut statuses = [a.status, b.status];
         statuses.sort();
