@@ -255,10 +255,14 @@ pub async fn log_disclosures(
 ) -> Result<(), AppError> {
     let at = now();
     let day = crate::store::to_datetime(at).date().to_string();
-    let mut tx = store.begin().await?;
+    let mut entries = Vec::with_capacity(shown.len());
     for (account_id, view) in shown {
-        let sections = serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?;
-        disclosures::record(&mut *tx, *account_id, partner_id, &day, at, kind.as_str(), &sections).await?;
+        entries.push((*account_id, serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?));
+    }
+    // One statement per 100 candidates (a page holds at most 200), in one transaction.
+    let mut tx = store.begin().await?;
+    for chunk in entries.chunks(100) {
+        disclosures::record_many(&mut *tx, partner_id, &day, at, kind.as_str(), chunk).await?;
     }
     tx.commit().await?;
     Ok(())
