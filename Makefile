@@ -19,13 +19,14 @@ STAMP := target/.stamps
 LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= data
 
-.PHONY: help run test bench build spa server tools tools-build tools-test \
+.PHONY: help run test bench bench-api build spa server tools tools-build tools-test \
         lint fmt-check clippy test-native test-browser test-e2e clean
 
 help:
 	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
 	@echo "make test   format, clippy, native, browser and end-to-end tests"
-	@echo "make bench  first-load bytes, crypto worker bytes, encryption times in Chromium"
+	@echo "make bench  first-load bytes, crypto worker bytes, encryption times in Chromium,"
+	@echo "            and the API under load (bench-api: 100,000 synthetic candidates)"
 
 ## ---- the two commands -------------------------------------------------------------
 
@@ -40,6 +41,19 @@ test: tools-test $(STAMP)/openssl lint test-native test-browser test-e2e
 bench: tools-test $(STAMP)/openssl spa
 	cargo build --locked -p zelfregie-server
 	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/bench.mjs
+	$(MAKE) bench-api
+
+# The API under load (docs/storage.md "Recruiter search"): release server, BENCH_CANDIDATES
+# synthetic candidates, recruiter list/search, /api/me/profile, and /api/health as the anchor
+# in the same run; on SQLite, then on a throwaway PostgreSQL cluster (scripts/pg.sh).
+BENCH_CANDIDATES ?= 100000
+BENCH_SECONDS ?= 5
+bench-api: $(STAMP)/openssl $(STAMP)/postgresql
+	cargo build --release --locked -p zelfregie-server --bins
+	./target/release/zelfregie-bench-api --candidates $(BENCH_CANDIDATES) --seconds $(BENCH_SECONDS)
+	bash scripts/pg.sh start
+	status=0; ./target/release/zelfregie-bench-api --candidates $(BENCH_CANDIDATES) --seconds $(BENCH_SECONDS) \
+	  --database-url $$(cat target/pg/url) || status=$$?; bash scripts/pg.sh stop; exit $$status
 
 ## ---- builds ---------------------------------------------------------------------
 

@@ -77,11 +77,27 @@ pub struct DisclosurePage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CandidateList {
-    /// How many candidates match (only candidates visible to this partner count).
+    /// How many candidates match (only candidates visible to this partner count), counted
+    /// up to [`CANDIDATES_COUNTED`]: more than that gives that number and `more`.
     pub total: usize,
-    /// The candidates, as this partner may see them.
+    /// Whether more candidates match than `total` says.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub more: bool,
+    /// The candidates, as this partner may see them: one page, in the order of their
+    /// (opaque, per-partner) references.
     pub candidates: Vec<CandidateView>,
+    /// When there are more: the `after` of the next page (the last reference of this one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
+
+/// Candidates per page of `GET /api/recruiter/candidates` unless `per_page` says otherwise.
+pub const CANDIDATES_PER_PAGE: usize = 50;
+/// Matches are counted up to this number ("more than 1000"): counting every one of tens of
+/// thousands for each page would cost more than finding the page.
+pub const CANDIDATES_COUNTED: usize = 1000;
+/// The most candidates one page may hold.
+pub const CANDIDATES_MAX_PER_PAGE: usize = 200;
 
 /// `GET /api/me/visibility/preview/{partner}`: the profile exactly as that partner's
 /// recruiters receive it now.

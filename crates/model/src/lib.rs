@@ -32,10 +32,15 @@ pub use account::{
     Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
     Registration, Role, SessionDetails, SessionInfo, SessionTimeLeft,
 };
-pub use disclosure::{CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview};
+pub use disclosure::{
+    CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview, CANDIDATES_COUNTED, CANDIDATES_MAX_PER_PAGE,
+    CANDIDATES_PER_PAGE,
+};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use input::Hours;
 pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};
 pub use secret::Password;
-pub use visibility::{recruiter_view, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility};
+pub use visibility::{
+    recruiter_view, search_words, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility,
+};

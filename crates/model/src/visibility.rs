@@ -333,17 +333,43 @@ impl CandidateView {
         Section::ALL.into_iter().zip(present).filter(|(_, p)| *p).map(|(s, _)| s).collect()
     }
 
-    /// Whether every word of `query` occurs in what this view shows (case-insensitive).
-    /// Built on the view, so a hidden field can never make a candidate match.
+    /// Whether every word of `query` begins a word of what this view shows
+    /// (case-insensitive; words as [`search_words`] splits them). Built on the view, so a
+    /// hidden field can never make a candidate match. The server's full-text index answers
+    /// the same question from [`CandidateView::search_text`] (docs/storage.md).
     pub fn matches(&self, query: &str) -> bool {
-        let haystack = visible_text(self).to_lowercase();
-        query.split_whitespace().all(|word| haystack.contains(&word.to_lowercase()))
+        let words = search_words(&self.search_text());
+        search_words(query).iter().all(|q| words.iter().any(|w| w.starts_with(q.as_str())))
+    }
+
+    /// The searchable words of what this view shows, lowercase, separated by spaces: what
+    /// the server's full-text index holds for the candidate. Neither the reference nor the
+    /// pseudonym is in it, so the text is the same for every partner the candidate admits.
+    /// A word that starts with digits is also found by the rest (a house number with its
+    /// addition, `7a` → `7a` and `a`).
+    pub fn search_text(&self) -> String {
+        let mut words = Vec::new();
+        for word in search_words(&visible_text(self)) {
+            let rest = word.trim_start_matches(|c: char| c.is_ascii_digit());
+            let rest = (!rest.is_empty() && rest.len() < word.len()).then(|| rest.to_owned());
+            words.push(word);
+            words.extend(rest);
+        }
+        words.join(" ")
     }
 }
 
-/// The text values the view shows, joined; the reference is not searchable.
+/// A text's search words: lowercase runs of letters and digits; everything else separates
+/// (`"E-mail: a.b@x.nl"` → `e`, `mail`, `a`, `b`, `x`, `nl`). Queries and the stored text
+/// are split by this one function, on every backend.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The text values the view shows, joined; neither the reference nor the pseudonym (the
+/// display name when the name is not shown) is searchable.
 fn visible_text(view: &CandidateView) -> String {
-    let mut parts: Vec<String> = vec![view.display_name.clone()];
+    let mut parts: Vec<String> = Vec::new();
     if let Some(p) = &view.personal {
         parts.extend(p.name.clone());
         parts.extend(p.address.clone());

@@ -29,9 +29,15 @@ proptest! {
         vis in visibility(),
     ) {
         let (profile, canaries) = canary_profile(salt, n_education, n_work, n_comp, n_occ, employer);
+        // The server indexes one search text per candidate for all partners: it must be
+        // the same text whichever admitted partner's view it is built from.
+        let mut search_texts = BTreeSet::new();
         for partner in slugs() {
             let reference = format!("ref-{partner}");
-            let view = recruiter_view(&profile, &vis, &partner, &reference, "Kandidaat X");
+            let view = recruiter_view(&profile, &vis, &partner, &reference, &format!("Kandidaat {partner}"));
+            if let Some(view) = &view {
+                search_texts.insert(view.search_text());
+            }
             if !vis.admits(&partner) {
                 prop_assert!(view.is_none(), "{partner} is not admitted but got a view");
                 continue;
@@ -45,12 +51,14 @@ proptest! {
                 } else {
                     prop_assert!(!bytes.contains(&c.value), "{partner}: hidden {:?} canary leaked: {bytes}", c.section);
                     prop_assert!(!view.matches(&c.value), "{partner}: search matched hidden {:?}", c.section);
+                    prop_assert!(!view.search_text().contains(&c.value), "{partner}: hidden {:?} indexed", c.section);
                 }
             }
             let sections: BTreeSet<Section> = view.sections().into_iter().collect();
             let expected: BTreeSet<Section> = Section::ALL.into_iter().filter(|s| vis.shows(*s)).collect();
             prop_assert_eq!(sections, expected);
         }
+        prop_assert!(search_texts.len() <= 1, "search text differs between partners: {search_texts:?}");
     }
 }
 

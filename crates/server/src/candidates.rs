@@ -3,12 +3,13 @@
 //! `recruiter_view` — the one function of (profile, visibility, partner).
 
 use zelfregie_model::{
-    recruiter_view, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section, Visibility,
+    recruiter_view, search_words, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section,
+    Visibility, CANDIDATES_COUNTED,
 };
 
 use crate::error::AppError;
 use crate::secrets::Key;
-use crate::store::{disclosures, documents, now, Store};
+use crate::store::{candidate_index, disclosures, documents, now, Backend, Store, Tx};
 
 /// The key for per-partner references, made once per database.
 #[derive(Clone, Debug)]
@@ -73,20 +74,175 @@ pub fn view_for(
     recruiter_view(profile, visibility, partner_slug, &reference, &pseudonym(&reference))
 }
 
-/// Every person with a profile who is in the candidate bank at all (not yet filtered per
-/// partner), by account.
-pub async fn listed(store: &Store) -> Result<Vec<(Candidate, Profile, Visibility)>, AppError> {
-    let mut out = Vec::new();
-    for row in documents::candidates(store.pool()).await? {
-        let visibility: Visibility =
-            serde_json::from_str(&row.visibility).map_err(|e| anyhow::anyhow!("stored visibility: {e}"))?;
-        if !visibility.listed {
-            continue;
-        }
-        let profile = serde_json::from_str(&row.profile).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
-        out.push((Candidate { id: row.account_id, secret: row.secret, salt: row.reference_salt }, profile, visibility));
+/// A stored candidate row, parsed.
+fn parse(row: documents::CandidateRow) -> Result<(Candidate, Profile, Visibility), AppError> {
+    let visibility: Visibility =
+        serde_json::from_str(&row.visibility).map_err(|e| anyhow::anyhow!("stored visibility: {e}"))?;
+    let profile = serde_json::from_str(&row.profile).map_err(|e| anyhow::anyhow!("stored profile: {e}"))?;
+    Ok((Candidate { id: row.account_id, secret: row.secret, salt: row.reference_salt }, profile, visibility))
+}
+
+/// Which version of [`reindex`] built the stored index: raise it when what is indexed
+/// changes, and every server rebuilds the index once at start.
+const INDEX_VERSION: i64 = 1;
+const INDEX_NAME: &str = "candidate_index";
+
+/// What the index needs besides the candidate: the key and every partner (id, slug).
+pub struct IndexContext {
+    key: ReferenceKey,
+    partners: Vec<(i64, String)>,
+}
+
+impl IndexContext {
+    /// Reads the reference key and the partners inside the transaction.
+    pub async fn load(tx: &mut Tx) -> Result<Self, AppError> {
+        let key: Vec<u8> = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'candidate_reference'")
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the candidate reference key is missing"))?;
+        let key = Key::from_bytes(key.try_into().map_err(|_| anyhow::anyhow!("candidate reference key length"))?);
+        Ok(IndexContext { key: ReferenceKey(key), partners: candidate_index::partners(&mut **tx).await? })
     }
-    Ok(out)
+}
+
+/// Brings the candidate index of `account_id` up to date with its stored profile and
+/// visibility choices, inside the transaction that changed them (docs/storage.md
+/// "Recruiter search"): a row per partner whose recruiters get a view from [`view_for`],
+/// under that view's reference, and the view's search text. The text is the same for every
+/// admitted partner (the model's property test checks this), so it is stored once.
+pub async fn reindex(tx: &mut Tx, backend: Backend, account_id: i64) -> Result<(), AppError> {
+    let row = candidate_index::documents(&mut **tx, &[account_id]).await?.into_iter().next();
+    let Some(row) = row else {
+        candidate_index::remove(tx, backend, account_id).await?;
+        return Ok(());
+    };
+    let context = IndexContext::load(tx).await?;
+    reindex_row(tx, backend, &context, row, true).await
+}
+
+/// [`reindex`] for a row already read; `replace`: whether rows may exist already.
+pub async fn reindex_row(
+    tx: &mut Tx,
+    backend: Backend,
+    context: &IndexContext,
+    row: documents::CandidateRow,
+    replace: bool,
+) -> Result<(), AppError> {
+    let (candidate, profile, visibility) = parse(row)?;
+    let mut access = Vec::new();
+    let mut text = None;
+    for (partner_id, slug) in &context.partners {
+        if let Some(view) = view_for(&context.key, &candidate, &profile, &visibility, slug) {
+            text.get_or_insert_with(|| view.search_text());
+            access.push((*partner_id, view.reference));
+        }
+    }
+    if replace {
+        candidate_index::replace(tx, backend, candidate.id, &access, text.as_deref()).await?;
+    } else {
+        candidate_index::insert(tx, backend, candidate.id, &access, text.as_deref()).await?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index when it was built by an older [`reindex`] (or never: the
+/// profiles stored before the index existed), in transactions of 500 candidates.
+pub async fn rebuild_index_if_old(store: &Store) -> Result<(), AppError> {
+    if candidate_index::version(store.pool(), INDEX_NAME).await? >= INDEX_VERSION {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let (mut after, mut n) = (0i64, 0usize);
+    loop {
+        let ids = candidate_index::profiles_after(store.pool(), after, 500).await?;
+        let Some(&last) = ids.last() else { break };
+        let mut tx = store.begin_exclusive().await?;
+        let context = IndexContext::load(&mut tx).await?;
+        for id in &ids {
+            candidate_index::remove(&mut tx, store.backend(), *id).await?;
+        }
+        for row in candidate_index::documents(&mut *tx, &ids).await? {
+            reindex_row(&mut tx, store.backend(), &context, row, false).await?;
+        }
+        tx.commit().await?;
+        n += ids.len();
+        after = last;
+    }
+    candidate_index::set_version(store.pool(), INDEX_NAME, INDEX_VERSION).await?;
+    tracing::info!(profiles = n, ms = started.elapsed().as_millis() as u64, "candidate index rebuilt");
+    Ok(())
+}
+
+/// One page of a partner's candidates, as [`view_for`] makes them.
+pub struct Page {
+    /// `(account id, view)` in reference order.
+    pub hits: Vec<(i64, CandidateView)>,
+    /// How many candidates the partner may see that match, up to `CANDIDATES_COUNTED`.
+    pub total: usize,
+    /// Whether more match than that.
+    pub more: bool,
+    /// The reference to continue after, when there are more.
+    pub next: Option<String>,
+}
+
+/// The candidates `partner_id` may see whose view has every word of `query` (all when
+/// there are none), `per_page` of them after the reference `after`. The index chooses and
+/// orders; every answer is then built by [`view_for`] from the stored documents, and a row
+/// the view does not confirm (same reference, same match) is left out.
+pub async fn search(
+    store: &Store,
+    key: &ReferenceKey,
+    partner_id: i64,
+    partner_slug: &str,
+    query: &str,
+    after: &str,
+    per_page: usize,
+) -> Result<Page, AppError> {
+    let words = search_words(query);
+    let text = (!words.is_empty()).then(|| candidate_index::text_query(store.backend(), &words));
+    let limit = i64::try_from(per_page + 1).unwrap_or(i64::MAX);
+    let mut rows =
+        candidate_index::page(store.pool(), store.backend(), partner_id, text.as_deref(), after, limit).await?;
+    let next = (rows.len() > per_page).then(|| {
+        rows.truncate(per_page);
+        rows.last().map(|(_, r)| r.clone())
+    });
+    let cap = i64::try_from(CANDIDATES_COUNTED + 1).unwrap_or(i64::MAX);
+    let counted = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref(), cap).await?;
+    let counted = usize::try_from(counted).unwrap_or(0);
+    let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+    let mut documents: std::collections::HashMap<i64, documents::CandidateRow> =
+        candidate_index::documents(store.pool(), &ids).await?.into_iter().map(|r| (r.account_id, r)).collect();
+    let mut hits = Vec::with_capacity(rows.len());
+    for (id, reference) in rows {
+        let Some(row) = documents.remove(&id) else { continue };
+        let (candidate, profile, visibility) = parse(row)?;
+        match view_for(key, &candidate, &profile, &visibility, partner_slug) {
+            Some(view) if view.reference == reference && view.matches(query) => hits.push((id, view)),
+            // Saved between the two reads (the index and the documents), or a bug: the
+            // view decides, the index never shows more.
+            _ => tracing::warn!(account_id = id, "candidate index row not confirmed by the view"),
+        }
+    }
+    Ok(Page { hits, total: counted.min(CANDIDATES_COUNTED), more: counted > CANDIDATES_COUNTED, next: next.flatten() })
+}
+
+/// The candidate behind a partner's reference, as [`view_for`] makes it for that partner.
+pub async fn open(
+    store: &Store,
+    key: &ReferenceKey,
+    partner_id: i64,
+    partner_slug: &str,
+    reference: &str,
+) -> Result<Option<(i64, CandidateView)>, AppError> {
+    let Some(id) = candidate_index::find(store.pool(), partner_id, reference).await? else { return Ok(None) };
+    let Some(row) = candidate_index::documents(store.pool(), &[id]).await?.into_iter().next() else {
+        return Ok(None);
+    };
+    let (candidate, profile, visibility) = parse(row)?;
+    Ok(view_for(key, &candidate, &profile, &visibility, partner_slug)
+        .filter(|v| v.reference == reference)
+        .map(|v| (id, v)))
 }
 
 /// Records that `partner_id` received each `(candidate, view)`, in one transaction: one
@@ -99,10 +255,14 @@ pub async fn log_disclosures(
 ) -> Result<(), AppError> {
     let at = now();
     let day = crate::store::to_datetime(at).date().to_string();
-    let mut tx = store.begin().await?;
+    let mut entries = Vec::with_capacity(shown.len());
     for (account_id, view) in shown {
-        let sections = serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?;
-        disclosures::record(&mut *tx, *account_id, partner_id, &day, at, kind.as_str(), &sections).await?;
+        entries.push((*account_id, serde_json::to_string(&view.sections()).map_err(anyhow::Error::from)?));
+    }
+    // One statement per 100 candidates (a page holds at most 200), in one transaction.
+    let mut tx = store.begin().await?;
+    for chunk in entries.chunks(100) {
+        disclosures::record_many(&mut *tx, partner_id, &day, at, kind.as_str(), chunk).await?;
     }
     tx.commit().await?;
     Ok(())

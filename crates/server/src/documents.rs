@@ -92,15 +92,25 @@ impl Document {
         value: &T,
     ) -> Result<i64, AppError> {
         let data = serde_json::to_string(value).map_err(anyhow::Error::from)?;
-        let saved = if expected == 0 && self == Document::Profile {
-            // A new profile gets its own reference salt in the same transaction.
-            let mut tx = store.begin().await?;
-            let saved = documents::insert_first(&mut *tx, self.table(), account_id, &data, now()).await?;
-            if saved.is_some() {
+        let saved = if self != Document::Participant {
+            // The profile and the visibility choices: the candidate index follows in the
+            // same transaction (docs/storage.md "Recruiter search").
+            let mut tx = store.begin_for_account(account_id).await?;
+            let saved = if expected == 0 {
+                documents::insert_first(&mut *tx, self.table(), account_id, &data, now()).await?
+            } else {
+                documents::replace(&mut *tx, self.table(), account_id, expected, &data, now()).await?
+            };
+            if saved.is_none() {
+                return Err(AppError::code(ErrorCode::PreconditionFailed));
+            }
+            if expected == 0 && self == Document::Profile {
+                // A new profile gets its own reference salt.
                 let mut salt = [0u8; 16];
                 rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut salt);
                 documents::set_reference_salt(&mut *tx, account_id, &salt).await?;
             }
+            crate::candidates::reindex(&mut tx, store.backend(), account_id).await?;
             tx.commit().await?;
             saved
         } else if expected == 0 {

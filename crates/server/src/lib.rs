@@ -26,6 +26,7 @@ pub mod registration;
 pub mod retention;
 pub mod second_factor;
 pub mod secrets;
+pub mod seed;
 pub mod serve;
 pub mod state;
 pub mod store;

@@ -9,8 +9,24 @@ use zelfregie_server::config::LogFormat;
 use zelfregie_server::serve::{serve, ServeSettings};
 use zelfregie_server::{app, demo, AppState, Config};
 
+/// `zelfregie-server seed --candidates N [server options]`: synthetic candidates for the API
+/// benchmark, with the demo accounts (docs/storage.md "Recruiter search").
+#[derive(Parser)]
+struct Seed {
+    /// How many synthetic candidates to add.
+    #[arg(long)]
+    candidates: usize,
+    #[command(flatten)]
+    config: Config,
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "seed") {
+        args.remove(1);
+        return seed(Seed::parse_from(args)).await;
+    }
     let mut config = Config::parse();
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     match config.log_format {
@@ -128,4 +144,20 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+async fn seed(seed: Seed) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+    let state = AppState::new(&seed.config).await?;
+    demo::seed_if_empty(&state).await?;
+    let took = zelfregie_server::seed::candidates(&state, seed.candidates).await?;
+    println!(
+        "seed: {} synthetic candidates in {:.1} s ({:.0} per second)",
+        seed.candidates,
+        took.as_secs_f64(),
+        seed.candidates as f64 / took.as_secs_f64().max(1e-9)
+    );
+    state.db.close().await;
+    Ok(())
 }

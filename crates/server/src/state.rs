@@ -96,6 +96,7 @@ impl AppState {
     /// A state around an already opened database.
     pub async fn with_db(config: &Config, db: Store) -> anyhow::Result<Self> {
         let reference_key = ReferenceKey::load(&db).await?;
+        crate::candidates::rebuild_index_if_old(&db).await.map_err(|e| anyhow::anyhow!("candidate index: {e:?}"))?;
         let newsletter_key = Key::load(&db, "newsletter_unsubscribe").await?;
         let second_factor_key = Key::load(&db, "second_factor").await?;
         let throttle = Throttle::load(&db).await?;

@@ -1,15 +1,18 @@
-//! `/api/recruiter/candidates`: a partner's compartment of the candidate bank. Everything here is built from `candidates::view_for`: a candidate the partner
+//! `/api/recruiter/candidates`: a partner's compartment of the candidate bank. The candidate
+//! index chooses and orders; every answer is built from `candidates::view_for`: a candidate the partner
 //! may not see is not in the list, the count, the order or a search, and opening one gives
 //! the same 404 as a reference that never existed. Every view is logged for the candidate.
 
 use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use zelfregie_model::{CandidateList, CandidateView, DisclosureKind, ErrorCode};
+use zelfregie_model::{
+    CandidateList, CandidateView, DisclosureKind, ErrorCode, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
+};
 
 use crate::auth::session::RecruiterSession;
 use crate::auth::throttle;
-use crate::candidates::{listed, log_disclosures, view_for};
+use crate::candidates::{log_disclosures, open as open_candidate, search as search_candidates};
 use crate::error::{AppError, Json, Path, Query};
 use crate::state::AppState;
 
@@ -19,12 +22,19 @@ const MAX_QUERY: usize = 200;
 /// Search parameters.
 #[derive(Deserialize, IntoParams)]
 pub struct Search {
-    /// Words that must all occur in what the candidate shows this partner.
+    /// Words that must all begin words of what the candidate shows this partner.
     #[serde(default)]
     pub q: String,
+    /// Continue after this reference (the previous page's `next`).
+    #[serde(default)]
+    pub after: String,
+    /// Candidates per page (1–200, default 50).
+    #[serde(default)]
+    pub per_page: Option<usize>,
 }
 
-/// The candidates visible to the recruiter's partner, optionally searched.
+/// The candidates visible to the recruiter's partner, optionally searched, one page at a
+/// time in reference order (docs/storage.md "Recruiter search").
 #[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = [])), params(Search),
     responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter")))]
 pub async fn list(
@@ -33,24 +43,34 @@ pub async fn list(
     Query(search): Query<Search>,
 ) -> Result<Json<CandidateList>, AppError> {
     limit(&state, &recruiter).await?;
+    let mut errors = Vec::new();
     if search.q.chars().count() > MAX_QUERY {
-        return Err(AppError::validation(vec![zelfregie_model::FieldError::new("q", ErrorCode::TooLong)]));
+        errors.push(zelfregie_model::FieldError::new("q", ErrorCode::TooLong));
     }
-    let mut hits: Vec<(i64, CandidateView)> = listed(&state.db)
-        .await?
-        .into_iter()
-        .filter_map(|(candidate, profile, vis)| {
-            view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug)
-                .map(|v| (candidate.id, v))
-        })
-        .filter(|(_, view)| view.matches(&search.q))
-        .collect();
-    // Ordered by the opaque per-partner reference: the order reveals nothing hidden.
-    hits.sort_by(|a, b| a.1.reference.cmp(&b.1.reference));
-    let shown: Vec<(i64, &CandidateView)> = hits.iter().map(|(id, v)| (*id, v)).collect();
+    if search.after.len() > MAX_QUERY {
+        errors.push(zelfregie_model::FieldError::new("after", ErrorCode::TooLong));
+    }
+    let per_page = search.per_page.unwrap_or(CANDIDATES_PER_PAGE);
+    if !(1..=CANDIDATES_MAX_PER_PAGE).contains(&per_page) {
+        errors.push(zelfregie_model::FieldError::new("per_page", ErrorCode::OutOfRange));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let page = search_candidates(
+        &state.db,
+        &state.reference_key,
+        recruiter.partner_id,
+        &recruiter.partner_slug,
+        &search.q,
+        &search.after,
+        per_page,
+    )
+    .await?;
+    let shown: Vec<(i64, &CandidateView)> = page.hits.iter().map(|(id, v)| (*id, v)).collect();
     log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::SearchResult, &shown).await?;
-    let candidates: Vec<CandidateView> = hits.into_iter().map(|(_, v)| v).collect();
-    Ok(Json(CandidateList { total: candidates.len(), candidates }))
+    let candidates: Vec<CandidateView> = page.hits.into_iter().map(|(_, v)| v).collect();
+    Ok(Json(CandidateList { total: page.total, more: page.more, candidates, next: page.next }))
 }
 
 /// Recruiter requests are limited per recruiter account: a script cannot page through the
@@ -70,11 +90,9 @@ pub async fn open(
     Path(reference): Path<String>,
 ) -> Result<Json<CandidateView>, AppError> {
     limit(&state, &recruiter).await?;
-    let found = listed(&state.db).await?.into_iter().find_map(|(candidate, profile, vis)| {
-        view_for(&state.reference_key, &candidate, &profile, &vis, &recruiter.partner_slug)
-            .filter(|v| v.reference == reference)
-            .map(|v| (candidate.id, v))
-    });
+    let found =
+        open_candidate(&state.db, &state.reference_key, recruiter.partner_id, &recruiter.partner_slug, &reference)
+            .await?;
     let Some((id, view)) = found else { return Err(AppError::code(ErrorCode::NotFound)) };
     log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::Opened, &[(id, &view)]).await?;
     Ok(Json(view))

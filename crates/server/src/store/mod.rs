@@ -10,6 +10,7 @@
 
 pub mod academy;
 pub mod accounts;
+pub mod candidate_index;
 pub mod disclosures;
 pub mod documents;
 pub mod newsletter;
@@ -125,6 +126,24 @@ impl Store {
             Backend::Postgres => {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(EXCLUSIVE_LOCK).execute(&mut *tx).await?;
+                Ok(tx)
+            }
+        }
+    }
+
+    /// A transaction that changes one account's documents: saves of the same person's
+    /// profile and visibility choices (two devices at once) take turns, so what one derives
+    /// from both (the candidate index) is built from what is stored. SQLite: `BEGIN
+    /// IMMEDIATE` (one writer at a time anyway); PostgreSQL: the account's row locked.
+    pub async fn begin_for_account(&self, account_id: i64) -> sqlx::Result<Tx> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE")
+                    .bind(account_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 Ok(tx)
             }
         }

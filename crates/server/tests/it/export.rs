@@ -39,6 +39,17 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ),
         ("email_changes", Ok(&["new_email"][..])),
         ("server_secrets", Err("server keys, not personal data")),
+        // The candidate index (docs/storage.md "Recruiter search"): derived by the server from
+        // the profile and visibility choices (both exported), rebuilt on every save, deleted
+        // with the profile. SQLite keeps the FTS5 index in the `candidate_text_*` tables.
+        ("candidate_access", Err("derived: which partners see the profile (exported visibility) under which reference")),
+        ("candidate_text", Err("derived: the words of the exported profile that recruiters may search")),
+        ("candidate_text_config", Err("settings of the full-text index, not about anyone")),
+        ("candidate_text_content", Err("derived: the FTS5 copy of candidate_text")),
+        ("candidate_text_data", Err("derived: the FTS5 index of candidate_text")),
+        ("candidate_text_docsize", Err("derived: word counts of candidate_text")),
+        ("candidate_text_idx", Err("derived: the FTS5 index of candidate_text")),
+        ("derived_versions", Err("which version built the derived index, not about anyone")),
         (
             "second_factors",
             Err("the secret is a credential, never exported; whether it is on, when set up and the last code's period are"),

@@ -17,6 +17,7 @@ mod openapi;
 mod passkeys;
 mod profile;
 mod recruiter_properties;
+mod recruiter_search;
 mod registration;
 mod requests;
 mod reset;
