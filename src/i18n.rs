@@ -956,6 +956,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
             "The deadline of this request has already been extended. That can only be done once.",
         ),
+        NoticeSent => (
+            "Dit bericht is al verstuurd. Niemand krijgt het twee keer.",
+            "This notice has already been sent. Nobody gets it twice.",
+        ),
+        NoRecipients => (
+            "Deze groep bereikt niemand. Kies een andere groep of controleer de adressen.",
+            "This group reaches nobody. Choose another group or check the addresses.",
+        ),
         AlreadyEnrolled => ("Je bent al ingeschreven voor deze opleiding (of staat op de wachtlijst).", "You are already enrolled in this training (or on its waiting list)."),
         TrainingStarted => (
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",

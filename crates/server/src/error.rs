@@ -71,10 +71,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | NumberInvalid
         | WrongPassword
         | UnknownPartner
-        | EmailUnchanged => StatusCode::UNPROCESSABLE_ENTITY,
+        | EmailUnchanged
+        | NoRecipients => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended => {
+        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended
+        | NoticeSent => {
             StatusCode::CONFLICT
         }
         NotAParticipant => StatusCode::FORBIDDEN,

@@ -9,6 +9,7 @@
 //! [`Backend`]-matched pairs next to each other (docs/storage.md).
 
 pub mod academy;
+pub mod breach;
 pub mod accounts;
 pub mod disclosures;
 pub mod documents;
