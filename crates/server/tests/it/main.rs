@@ -2,6 +2,7 @@
 
 mod academy;
 mod api;
+mod breach;
 mod common;
 mod demo;
 mod email_change;
