@@ -22,6 +22,7 @@ mod registration;
 mod requests;
 mod reset;
 mod retention;
+mod retention_limits;
 mod second_factor;
 mod session;
 mod transfers;
