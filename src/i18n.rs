@@ -633,7 +633,7 @@ texts! {
     BreachAddressesLabel => "E-mailadressen", "E-mail addresses";
     BreachAddressesHint => "Eén per regel, of gescheiden door komma's.", "One per line, or separated by commas.";
     BreachCountButton => "Tel wie het krijgt", "Count who gets it";
-    BreachCountPrefix => "Dit bericht gaat naar {n} mensen.", "This notice goes to {n} people.";
+    BreachCountPrefix => "Aantal mensen dat dit bericht krijgt: {n}.", "Number of people who get this notice: {n}.";
     BreachUnknown => "Zonder account (vertel het hen op een andere manier):", "Without an account (tell them another way):";
     BreachSaveDraft => "Opslaan als concept", "Save as draft";
     BreachNoticeTitle => "Bericht over een datalek", "Breach notice";

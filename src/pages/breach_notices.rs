@@ -115,8 +115,7 @@ fn NewNoticeForm() -> impl IntoView {
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let notice =
-            NewNotice { text: text(), audience: audience(&kind.get_untracked(), &addresses.get_untracked()) };
+        let notice = NewNotice { text: text(), audience: audience(&kind.get_untracked(), &addresses.get_untracked()) };
         form.submit(checked(notice, NewNotice::validate));
     };
     let preview = Action::new_local(move |audience: &BreachAudience| {
@@ -136,7 +135,12 @@ fn NewNoticeForm() -> impl IntoView {
     });
     let options = ["everyone", "candidates", "participants", "addresses"]
         .into_iter()
-        .zip([T::BreachAudienceEveryone, T::BreachAudienceCandidates, T::BreachAudienceParticipants, T::BreachAudienceAddresses])
+        .zip([
+            T::BreachAudienceEveryone,
+            T::BreachAudienceCandidates,
+            T::BreachAudienceParticipants,
+            T::BreachAudienceAddresses,
+        ])
         .map(|(v, t)| (v.to_owned(), Signal::derive(move || t.get(locale.lang()).to_owned())))
         .collect::<Vec<_>>();
     view! {

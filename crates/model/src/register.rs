@@ -109,7 +109,16 @@ mod tests {
         let ids: Vec<&str> = register().iter().map(|a| a.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["candidate_bank", "disclosure_log", "academy", "newsletter", "transfers", "requests", "breach_notices", "account_security"]
+            [
+                "candidate_bank",
+                "disclosure_log",
+                "academy",
+                "newsletter",
+                "transfers",
+                "requests",
+                "breach_notices",
+                "account_security"
+            ]
         );
         for a in register() {
             assert!(a.purpose_dpv.starts_with("dpv:"), "{}", a.id);

@@ -11,7 +11,9 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use zelfregie_model::breach::{AudienceCount, BreachAudience, MyNotice, NewNotice, NoticeStatus, NoticeText, StaffNotice};
+use zelfregie_model::breach::{
+    AudienceCount, BreachAudience, MyNotice, NewNotice, NoticeStatus, NoticeText, StaffNotice,
+};
 use zelfregie_model::ErrorCode;
 
 use crate::error::AppError;
@@ -98,7 +100,9 @@ pub async fn create(state: &AppState, staff: i64, new: &NewNotice) -> Result<Sta
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let public_id = URL_SAFE_NO_PAD.encode(raw);
     let audience = match &new.audience {
-        BreachAudience::Addresses { .. } => BreachAudience::Addresses { addresses: new.audience.normalized_addresses() },
+        BreachAudience::Addresses { .. } => {
+            BreachAudience::Addresses { addresses: new.audience.normalized_addresses() }
+        }
         other => other.clone(),
     };
     let text = serde_json::to_string(&new.text).map_err(anyhow::Error::from)?;
@@ -215,9 +219,19 @@ pub async fn deliver_one(state: &AppState) -> Result<bool, AppError> {
             let next = now + retry_delay(attempts);
             rows::failed(pool, claim.notice_id, claim.account_id, attempts, next, dead, &reason).await?;
             if dead {
-                tracing::error!(account_id = claim.account_id, attempts, reason, "breach notice mail given up: staff must act");
+                tracing::error!(
+                    account_id = claim.account_id,
+                    attempts,
+                    reason,
+                    "breach notice mail given up: staff must act"
+                );
             } else {
-                tracing::warn!(account_id = claim.account_id, attempts, reason, "breach notice mail failed; will retry");
+                tracing::warn!(
+                    account_id = claim.account_id,
+                    attempts,
+                    reason,
+                    "breach notice mail failed; will retry"
+                );
             }
         }
     }

@@ -14,7 +14,10 @@ use crate::state::AppState;
 /// The breach notices sent to the person, newest first, with when each was read.
 #[utoipa::path(get, path = "/api/me/breach-notices", tag = "breaches", security(("session" = [])),
     responses((status = 200, body = Vec<MyNotice>), (status = 403, body = zelfregie_model::ApiError)))]
-pub async fn mine(State(state): State<AppState>, PersonSession(s): PersonSession) -> Result<Json<Vec<MyNotice>>, AppError> {
+pub async fn mine(
+    State(state): State<AppState>,
+    PersonSession(s): PersonSession,
+) -> Result<Json<Vec<MyNotice>>, AppError> {
     Ok(Json(breach::mine(&state, s.account_id).await?))
 }
 
@@ -33,7 +36,10 @@ pub async fn mark_read(
 /// Privacy staff: every notice, newest first, with its delivery counts.
 #[utoipa::path(get, path = "/api/privacy/breaches", tag = "breaches", security(("session" = [])),
     responses((status = 200, body = Vec<StaffNotice>), (status = 403, body = zelfregie_model::ApiError)))]
-pub async fn list(State(state): State<AppState>, _staff: PrivacyStaffSession) -> Result<Json<Vec<StaffNotice>>, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    _staff: PrivacyStaffSession,
+) -> Result<Json<Vec<StaffNotice>>, AppError> {
     Ok(Json(breach::all(&state).await?))
 }
 

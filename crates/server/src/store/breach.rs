@@ -80,13 +80,14 @@ pub async fn draft<'c>(db: impl Db<'c>, public_id: &str) -> sqlx::Result<Option<
 
 /// Marks the draft sent; `false` when it was not a draft any more (sent by someone else).
 pub async fn mark_sent<'c>(db: impl Db<'c>, id: i64, sent_by: i64, now: i64) -> sqlx::Result<bool> {
-    let done =
-        sqlx::query("UPDATE breach_notices SET status = 'sent', sent_at = $1, sent_by = $2 WHERE id = $3 AND status = 'draft'")
-            .bind(now)
-            .bind(sent_by)
-            .bind(id)
-            .execute(db)
-            .await?;
+    let done = sqlx::query(
+        "UPDATE breach_notices SET status = 'sent', sent_at = $1, sent_by = $2 WHERE id = $3 AND status = 'draft'",
+    )
+    .bind(now)
+    .bind(sent_by)
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -111,7 +112,10 @@ pub async fn count_group<'c>(db: impl Db<'c>, kind: &str) -> sqlx::Result<i64> {
 
 /// The person's account with this (normalised) address, if there is one.
 pub async fn person_by_email<'c>(db: impl Db<'c>, email: &str) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1 AND role = 'person'").bind(email).fetch_optional(db).await
+    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1 AND role = 'person'")
+        .bind(email)
+        .fetch_optional(db)
+        .await
 }
 
 /// Adds every person of a group audience as a recipient of notice `id`.
@@ -178,14 +182,16 @@ pub async fn claim<'c>(db: impl Db<'c>, backend: Backend, now: i64, lease_until:
 }
 
 /// What the mail needs: the notice's text and the person's current address.
-pub async fn mail_parts<'c>(db: impl Db<'c>, notice_id: i64, account_id: i64) -> sqlx::Result<Option<(String, String)>> {
-    sqlx::query_as(
-        "SELECT n.text, a.email FROM breach_notices n, accounts a WHERE n.id = $1 AND a.id = $2",
-    )
-    .bind(notice_id)
-    .bind(account_id)
-    .fetch_optional(db)
-    .await
+pub async fn mail_parts<'c>(
+    db: impl Db<'c>,
+    notice_id: i64,
+    account_id: i64,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as("SELECT n.text, a.email FROM breach_notices n, accounts a WHERE n.id = $1 AND a.id = $2")
+        .bind(notice_id)
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
 }
 
 /// The mail went out: final.

@@ -9,8 +9,8 @@
 //! [`Backend`]-matched pairs next to each other (docs/storage.md).
 
 pub mod academy;
-pub mod breach;
 pub mod accounts;
+pub mod breach;
 pub mod disclosures;
 pub mod documents;
 pub mod newsletter;

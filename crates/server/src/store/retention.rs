@@ -206,7 +206,10 @@ pub async fn consent_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> 
             .execute(&mut **tx)
             .await?
             .rows_affected();
-        sqlx::query("DELETE FROM consent_event_deletions WHERE account_id = $1").bind(account_id).execute(&mut **tx).await?;
+        sqlx::query("DELETE FROM consent_event_deletions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut **tx)
+            .await?;
         // The confirmation links of that history are part of it.
         sqlx::query("DELETE FROM consent_confirmations WHERE account_id = $1 AND created_at <= $2")
             .bind(account_id)

@@ -29,7 +29,9 @@ fn notice_mails(app: &TestApp, to: &str) -> usize {
 }
 
 async fn draft(app: &TestApp, staff: &str, audience: Value) -> String {
-    let r = app.call(Method::POST, "/api/privacy/breaches", Some(json!({"text": text(), "audience": audience})), Some(staff)).await;
+    let r = app
+        .call(Method::POST, "/api/privacy/breaches", Some(json!({"text": text(), "audience": audience})), Some(staff))
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["status"], "draft");
     r.body["id"].as_str().unwrap().to_owned()
@@ -58,7 +60,10 @@ async fn settle(app: &TestApp) -> u64 {
 }
 
 async fn persons(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'person'").fetch_one(app.state.db.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'person'")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -73,9 +78,18 @@ async fn staff_send_a_notice_once_and_each_affected_person_reads_only_their_own(
     let candidate = app.demo_cookie("kandidaat@example.org").await;
     for cookie in [&anna, &candidate] {
         assert_eq!(app.get("/api/privacy/breaches", Some(cookie)).await.status, StatusCode::FORBIDDEN);
-        let r = app.call(Method::POST, "/api/privacy/breaches", Some(json!({"text": text(), "audience": {"kind": "everyone"}})), Some(cookie)).await;
+        let r = app
+            .call(
+                Method::POST,
+                "/api/privacy/breaches",
+                Some(json!({"text": text(), "audience": {"kind": "everyone"}})),
+                Some(cookie),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
-        let r = app.call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "everyone"})), Some(cookie)).await;
+        let r = app
+            .call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "everyone"})), Some(cookie))
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
     let academy = app.demo_cookie("academie@example.org").await;
@@ -85,23 +99,38 @@ async fn staff_send_a_notice_once_and_each_affected_person_reads_only_their_own(
     // Every part in both languages.
     let mut incomplete = text();
     incomplete["measures"]["en"] = json!(" ");
-    let r = app.call(Method::POST, "/api/privacy/breaches", Some(json!({"text": incomplete, "audience": {"kind": "everyone"}})), Some(&staff)).await;
+    let r = app
+        .call(
+            Method::POST,
+            "/api/privacy/breaches",
+            Some(json!({"text": incomplete, "audience": {"kind": "everyone"}})),
+            Some(&staff),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["fields"][0]["field"], "measures.en", "{:?}", r.body);
 
     // The preview counts; an address without an account is named.
-    let list = json!({"kind": "addresses", "addresses": ["Anna@example.org", "bert@example.org", "niemand@example.org"]});
+    let list =
+        json!({"kind": "addresses", "addresses": ["Anna@example.org", "bert@example.org", "niemand@example.org"]});
     let r = app.call(Method::POST, "/api/privacy/breaches/preview", Some(list.clone()), Some(&staff)).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     assert_eq!(r.body, json!({"count": 2, "unknown": ["niemand@example.org"]}));
-    let r = app.call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "everyone"})), Some(&staff)).await;
+    let r =
+        app.call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "everyone"})), Some(&staff)).await;
     assert_eq!(r.body["count"], persons(&app).await);
-    let r = app.call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "candidates"})), Some(&staff)).await;
-    let with_profile: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM profiles").fetch_one(app.state.db.pool()).await.unwrap();
+    let r = app
+        .call(Method::POST, "/api/privacy/breaches/preview", Some(json!({"kind": "candidates"})), Some(&staff))
+        .await;
+    let with_profile: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM profiles").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(r.body["count"], with_profile);
 
     let id = draft(&app, &staff, list).await;
-    assert!(app.get("/api/me/breach-notices", Some(&anna)).await.body.as_array().unwrap().is_empty(), "a draft is nobody's yet");
+    assert!(
+        app.get("/api/me/breach-notices", Some(&anna)).await.body.as_array().unwrap().is_empty(),
+        "a draft is nobody's yet"
+    );
 
     // Pressed twice at once: one sends, the other is told it went already.
     let (one, two) = tokio::join!(send(&app, &staff, &id), send(&app, &staff, &id));
@@ -113,11 +142,21 @@ async fn staff_send_a_notice_once_and_each_affected_person_reads_only_their_own(
     assert_eq!(send(&app, &staff, &id).await.code(), "notice_sent", "and again later");
     settle(&app).await;
     let r = app.get(&format!("/api/privacy/breaches/{id}"), Some(&staff)).await;
-    assert_eq!((r.body["status"].as_str(), r.body["recipients"].as_u64(), r.body["mailed"].as_u64()), (Some("sent"), Some(2), Some(2)));
+    assert_eq!(
+        (r.body["status"].as_str(), r.body["recipients"].as_u64(), r.body["mailed"].as_u64()),
+        (Some("sent"), Some(2), Some(2))
+    );
     assert_eq!((notice_mails(&app, "anna@example.org"), notice_mails(&app, "bert@example.org")), (1, 1));
     assert_eq!(notice_mails(&app, "carla@example.org"), 0, "not affected, not told");
     let mail = app.mails_to("anna@example.org").into_iter().find(|m| m.contains(SUBJECT)).unwrap();
-    for part in ["Een bestand met e-mailadressen", "ongewenste mail", "laten verwijderen", "Klik niet", "Privacyteam IGOM", "A file with e-mail addresses"] {
+    for part in [
+        "Een bestand met e-mailadressen",
+        "ongewenste mail",
+        "laten verwijderen",
+        "Klik niet",
+        "Privacyteam IGOM",
+        "A file with e-mail addresses",
+    ] {
         assert!(mail.contains(part), "the mail says {part}");
     }
     assert!(mail.contains("/datalek"), "and links to the page");
@@ -129,7 +168,11 @@ async fn staff_send_a_notice_once_and_each_affected_person_reads_only_their_own(
     assert!(mine.body[0]["read_at"].is_null() && mine.body[0]["mailed_at"].is_string());
     assert!(app.get("/api/me/breach-notices", Some(&carla)).await.body.as_array().unwrap().is_empty());
     let path = format!("/api/me/breach-notices/{id}/read");
-    assert_eq!(app.call(Method::POST, &path, None, Some(&carla)).await.status, StatusCode::NOT_FOUND, "another's notice");
+    assert_eq!(
+        app.call(Method::POST, &path, None, Some(&carla)).await.status,
+        StatusCode::NOT_FOUND,
+        "another's notice"
+    );
     let r = app.call(Method::POST, "/api/me/breach-notices/bestaat-niet/read", None, Some(&anna)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = app.call(Method::POST, &path, None, Some(&anna)).await;
@@ -146,7 +189,10 @@ async fn staff_send_a_notice_once_and_each_affected_person_reads_only_their_own(
     // In the export, with the register entry that explains it.
     let export = app.get("/api/me/export", Some(&anna)).await;
     assert_eq!(export.body["breach_notices"][0]["id"], id.as_str());
-    assert_eq!(export.body["breach_notices"][0]["text"]["nature"]["nl"], "Een bestand met e-mailadressen is per ongeluk gedeeld.");
+    assert_eq!(
+        export.body["breach_notices"][0]["text"]["nature"]["nl"],
+        "Een bestand met e-mailadressen is per ongeluk gedeeld."
+    );
     assert!(export.body["register"].as_array().unwrap().iter().any(|a| a["id"] == "breach_notices"));
     let export = app.get("/api/me/export", Some(&carla)).await;
     assert!(export.body["breach_notices"].as_array().unwrap().is_empty());
@@ -183,7 +229,10 @@ async fn sent_on_two_instances_at_once_every_person_gets_one_mail() {
     settle(&app).await;
     let everyone = persons(&app).await;
     let r = app.get(&format!("/api/privacy/breaches/{id}"), Some(&staff)).await;
-    assert_eq!((r.body["recipients"].as_i64(), r.body["mailed"].as_i64(), r.body["waiting"].as_i64()), (Some(everyone), Some(everyone), Some(0)));
+    assert_eq!(
+        (r.body["recipients"].as_i64(), r.body["mailed"].as_i64(), r.body["waiting"].as_i64()),
+        (Some(everyone), Some(everyone), Some(0))
+    );
     for i in 0..12 {
         assert_eq!(notice_mails(&app, &format!("persoon-{i:02}@example.org")), 1, "persoon-{i:02}");
     }
@@ -225,9 +274,16 @@ async fn a_mail_server_down_for_an_hour_delivers_each_mail_once_after_it_recover
             .fetch_all(app.state.db.pool())
             .await
             .unwrap();
-    assert_eq!(attempts, vec![(6, "pending".to_owned()); 3], "tried at 0, 10, 20, 30, 40 and 60 minutes (backoff 1, 2, 4, 8, 16 min)");
+    assert_eq!(
+        attempts,
+        vec![(6, "pending".to_owned()); 3],
+        "tried at 0, 10, 20, 30, 40 and 60 minutes (backoff 1, 2, 4, 8, 16 min)"
+    );
     let r = app.get(&format!("/api/privacy/breaches/{id}"), Some(&staff)).await;
-    assert_eq!((r.body["mailed"].as_i64(), r.body["waiting"].as_i64(), r.body["failed"].as_i64()), (Some(0), Some(3), Some(0)));
+    assert_eq!(
+        (r.body["mailed"].as_i64(), r.body["waiting"].as_i64(), r.body["failed"].as_i64()),
+        (Some(0), Some(3), Some(0))
+    );
 
     // It recovers; the next due attempt delivers each mail once, and later rounds send nothing.
     std::fs::remove_file(&mail).unwrap();

@@ -205,7 +205,11 @@ async fn a_dry_run_deletes_nothing_sends_nothing_and_logs_counts() {
 
     app.state.clock.advance_days(days_until(start, 5, app.state.clock.now()) + 40);
     let r = run(&app.state, app.state.clock.now()).await.unwrap();
-    assert_eq!(r, Report { warned: 2, erased: 1, failed: 0, ..Report::default() }, "counted: two to warn, one to erase");
+    assert_eq!(
+        r,
+        Report { warned: 2, erased: 1, failed: 0, ..Report::default() },
+        "counted: two to warn, one to erase"
+    );
     let again = run(&app.state, app.state.clock.now()).await.unwrap();
     assert_eq!(again, r, "nothing was marked: the same counts again");
     for email in ["droog-een@example.org", "droog-twee@example.org", "droog-drie@example.org"] {

@@ -166,7 +166,8 @@ async fn each_limit_deletes_exactly_its_records_at_its_boundary_and_only_once() 
     consent(&app, p2, "withdrawn", t - 20).await;
     consent(&app, p2, "given", t).await;
     // The append-only rule still holds for everyone else.
-    let plain = sqlx::query("DELETE FROM consent_events WHERE account_id = $1").bind(p2).execute(app.state.db.pool()).await;
+    let plain =
+        sqlx::query("DELETE FROM consent_events WHERE account_id = $1").bind(p2).execute(app.state.db.pool()).await;
     assert!(plain.is_err(), "consent events cannot be deleted outside the retention job");
     // Disclosures: one at t, one a second later.
     disclosure(&app, p1, t, 1).await;
@@ -192,7 +193,11 @@ async fn each_limit_deletes_exactly_its_records_at_its_boundary_and_only_once() 
     assert_eq!(run_at(&app, &ids, years2 - 1).await, counts(0, 0, 0, 0));
     assert_eq!(run_at(&app, &ids, years2).await, counts(0, 3, 0, 0));
     assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM consent_events WHERE account_id = {p1}")).await, 0);
-    assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM consent_events WHERE account_id = {p2}")).await, 3, "consent given again");
+    assert_eq!(
+        count(&app, &format!("SELECT COUNT(*) FROM consent_events WHERE account_id = {p2}")).await,
+        3,
+        "consent given again"
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM consent_event_deletions").await, 0, "no permit is left behind");
 
     let years5 = at(span(Records::DisclosureLog), t);
