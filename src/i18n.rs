@@ -1286,6 +1286,20 @@ pub fn network_error_text(lang: Lang) -> &'static str {
     }
 }
 
+/// A sent breach notice's counts: "Naar 12 mensen: 11 gemaild, 1 wacht, 0 mislukt, 4 gelezen."
+pub fn breach_counts_text(n: &zelfregie_model::breach::StaffNotice, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Naar {} mensen: {} gemaild, {} wacht nog op de mail, {} niet gelukt, {} gelezen.",
+            n.recipients, n.mailed, n.waiting, n.failed, n.read
+        ),
+        Lang::En => format!(
+            "To {} people: {} mailed, {} waiting for the mail, {} failed, {} read.",
+            n.recipients, n.mailed, n.waiting, n.failed, n.read
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1370,19 +1384,5 @@ mod tests {
         assert_eq!(Lang::from_tag("nl"), Lang::Nl);
         assert_eq!(Lang::from_tag("fr"), Lang::Nl, "Dutch is the default");
         assert_eq!(Lang::Nl.other(), Lang::En);
-    }
-}
-
-/// A sent breach notice's counts: "Naar 12 mensen: 11 gemaild, 1 wacht, 0 mislukt, 4 gelezen."
-pub fn breach_counts_text(n: &zelfregie_model::breach::StaffNotice, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Naar {} mensen: {} gemaild, {} wacht nog op de mail, {} niet gelukt, {} gelezen.",
-            n.recipients, n.mailed, n.waiting, n.failed, n.read
-        ),
-        Lang::En => format!(
-            "To {} people: {} mailed, {} waiting for the mail, {} failed, {} read.",
-            n.recipients, n.mailed, n.waiting, n.failed, n.read
-        ),
     }
 }
