@@ -484,3 +484,48 @@ pub async fn handle_request(id: &str, action: StaffAction, text: &StaffText) -> 
     let path = format!("{}/{step}", staff_request_path(id));
     json(send(changing(Request::post(&path)), body(text)).await?).await
 }
+
+/// The breach notices sent to the person, newest first.
+pub async fn my_breach_notices() -> ApiResult<Vec<zelfregie_model::breach::MyNotice>> {
+    get("/api/me/breach-notices").await
+}
+
+/// The person marks a breach notice read; their notices after it.
+pub async fn mark_breach_notice_read(id: &str) -> ApiResult<Vec<zelfregie_model::breach::MyNotice>> {
+    let path = format!("/api/me/breach-notices/{}/read", js_sys::encode_uri_component(id));
+    json(send(changing(Request::post(&path)), None).await?).await
+}
+
+/// Privacy staff: every breach notice, newest first.
+pub async fn breach_notices() -> ApiResult<Vec<zelfregie_model::breach::StaffNotice>> {
+    get("/api/privacy/breaches").await
+}
+
+fn breach_path(id: &str) -> String {
+    format!("/api/privacy/breaches/{}", js_sys::encode_uri_component(id))
+}
+
+/// Privacy staff: one breach notice.
+pub async fn breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::StaffNotice> {
+    get(&breach_path(id)).await
+}
+
+/// Privacy staff write a breach notice (a draft).
+pub async fn draft_breach_notice(
+    notice: &zelfregie_model::breach::NewNotice,
+) -> ApiResult<zelfregie_model::breach::StaffNotice> {
+    json(send(changing(Request::post("/api/privacy/breaches")), body(notice)).await?).await
+}
+
+/// Privacy staff: how many people an audience reaches now.
+pub async fn preview_breach_audience(
+    audience: &zelfregie_model::breach::BreachAudience,
+) -> ApiResult<zelfregie_model::breach::AudienceCount> {
+    json(send(changing(Request::post("/api/privacy/breaches/preview")), body(audience)).await?).await
+}
+
+/// Privacy staff send a draft (once).
+pub async fn send_breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::StaffNotice> {
+    let path = format!("{}/send", breach_path(id));
+    json(send(changing(Request::post(&path)), None).await?).await
+}

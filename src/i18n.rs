@@ -586,6 +586,65 @@ texts! {
     RequestClosedReason => "Reden van afsluiten", "Reason for closing";
     RequestsElsewhereLink => "Verzoek indienen", "Send a request";
 
+    NavBreachNotices => "Datalekken melden", "Breach notices";
+    BreachBannerHeading => "Belangrijk bericht over je gegevens", "Important message about your data";
+    BreachBannerText => "Er is iets misgegaan met persoonsgegevens, en jouw gegevens zijn erbij betrokken. Lees wat er is gebeurd en wat je kunt doen.",
+                        "Something went wrong with personal data, and your data are involved. Read what happened and what you can do.";
+    BreachBannerLink => "Lees het bericht", "Read the message";
+    BreachMineTitle => "Berichten over een datalek", "Notices about a data breach";
+    BreachMineIntro => "Hier staan de berichten die we je stuurden omdat er iets misging met je gegevens. Je kreeg ze ook per e-mail. Markeer een bericht als gelezen als je het hebt gelezen.",
+                       "Here are the messages we sent you because something went wrong with your data. You also got them by e-mail. Mark a message as read once you have read it.";
+    BreachMineNone => "Je hebt geen berichten over een datalek.", "You have no notices about a data breach.";
+    BreachMarkRead => "Markeer als gelezen", "Mark as read";
+    BreachMarkedRead => "Gemarkeerd als gelezen. Je kunt het bericht hier altijd teruglezen.", "Marked as read. You can always read the message again here.";
+    BreachSentOn => "Verstuurd op", "Sent on";
+    BreachReadOn => "gelezen op", "read on";
+    BreachReadLabel => "Gelezen", "Read";
+    AcademyStoppedAt => "Gestopt als cursist op", "Stopped as a participant on";
+    BreachDraft => "Concept: nog niet verstuurd", "Draft: not sent yet";
+    BreachStaffTitle => "Datalekken melden", "Breach notices";
+    BreachStaffIntro => "Vormt een datalek een hoog risico voor mensen? Vertel het hen dan in duidelijke taal. Schrijf het bericht, kies wie het betreft, bekijk hoeveel mensen dat zijn en verstuur het. Iedereen ziet het in het portaal en krijgt het één keer per e-mail.",
+                       "Does a data breach put people at high risk? Then tell them in plain language. Write the message, choose who is affected, see how many people that is and send it. Everyone sees it in the portal and gets it by e-mail once.";
+    BreachStaffListHeading => "Berichten", "Notices";
+    BreachStaffNone => "Er zijn nog geen berichten.", "There are no notices yet.";
+    BreachNewHeading => "Nieuw bericht", "New notice";
+    BreachNewIntro => "Vul elk onderdeel in, in het Nederlands en in het Engels. Opslaan maakt een concept; versturen doe je daarna.",
+                      "Fill in every part, in Dutch and in English. Saving makes a draft; you send it afterwards.";
+    BreachNatureHint => "Wat is er gebeurd, en om welke gegevens gaat het?", "What happened, and which data are involved?";
+    BreachNatureNl => "Wat is er gebeurd (Nederlands)", "What happened (Dutch)";
+    BreachNatureEn => "Wat is er gebeurd (Engels)", "What happened (English)";
+    BreachConsequencesHint => "Wat zijn de waarschijnlijke gevolgen voor de persoon?", "What are the likely consequences for the person?";
+    BreachConsequencesNl => "Gevolgen (Nederlands)", "Consequences (Dutch)";
+    BreachConsequencesEn => "Gevolgen (Engels)", "Consequences (English)";
+    BreachMeasuresHint => "Wat hebben jullie gedaan of gaan jullie doen, ook om de schade te beperken?", "What have you done or will you do, also to limit the harm?";
+    BreachMeasuresNl => "Maatregelen (Nederlands)", "Measures (Dutch)";
+    BreachMeasuresEn => "Maatregelen (Engels)", "Measures (English)";
+    BreachAdviceHint => "Wat kan de persoon zelf doen?", "What can the person do themselves?";
+    BreachAdviceNl => "Wat je zelf kunt doen (Nederlands)", "What you can do (Dutch)";
+    BreachAdviceEn => "Wat je zelf kunt doen (Engels)", "What you can do (English)";
+    BreachContactHint => "Bij wie kan de persoon terecht voor meer informatie (naam en contactgegevens)?", "Whom can the person contact for more information (name and contact details)?";
+    BreachContactNl => "Contact (Nederlands)", "Contact (Dutch)";
+    BreachContactEn => "Contact (Engels)", "Contact (English)";
+    BreachAudienceLabel => "Wie betreft het", "Who is affected";
+    BreachAudienceEveryone => "Iedereen met een account", "Everyone with an account";
+    BreachAudienceCandidates => "Iedereen met een profiel in de kandidatenbank", "Everyone with a profile in the candidate bank";
+    BreachAudienceParticipants => "Alle cursisten (ook vroegere)", "All course participants (also former ones)";
+    BreachAudienceAddresses => "Deze e-mailadressen", "These e-mail addresses";
+    BreachAddressesLabel => "E-mailadressen", "E-mail addresses";
+    BreachAddressesHint => "Eén per regel, of gescheiden door komma's.", "One per line, or separated by commas.";
+    BreachCountButton => "Tel wie het krijgt", "Count who gets it";
+    BreachCountPrefix => "Aantal mensen dat dit bericht krijgt: {n}.", "Number of people who get this notice: {n}.";
+    BreachUnknown => "Zonder account (vertel het hen op een andere manier):", "Without an account (tell them another way):";
+    BreachSaveDraft => "Opslaan als concept", "Save as draft";
+    BreachNoticeTitle => "Bericht over een datalek", "Breach notice";
+    BreachBack => "Terug naar de berichten", "Back to the notices";
+    BreachTextHeading => "Zo leest de persoon het", "How the person reads it";
+    BreachSendHeading => "Versturen", "Send";
+    BreachSendText => "Na versturen ziet iedereen het bericht meteen in het portaal en krijgt het één keer per e-mail. Versturen kan maar één keer; het bericht is daarna niet meer te wijzigen.",
+                      "Once sent, everyone sees the notice in the portal at once and gets it by e-mail once. It can be sent only once; after that it cannot be changed.";
+    BreachSendButton => "Bericht versturen", "Send the notice";
+    BreachSentDone => "Verstuurd. De e-mails gaan nu de deur uit.", "Sent. The e-mails are going out now.";
+
     PrivacyQueueTitle => "Verzoeken behandelen", "Handle requests";
     PrivacyQueueIntro => "Open verzoeken, de kortste termijn bovenaan. Open een verzoek om het te beantwoorden, de termijn te verlengen of het af te sluiten.",
                          "Open requests, the nearest deadline first. Open a request to answer it, extend its deadline or close it.";
@@ -956,6 +1015,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
             "The deadline of this request has already been extended. That can only be done once.",
         ),
+        NoticeSent => (
+            "Dit bericht is al verstuurd. Niemand krijgt het twee keer.",
+            "This notice has already been sent. Nobody gets it twice.",
+        ),
+        NoRecipients => (
+            "Deze groep bereikt niemand. Kies een andere groep of controleer de adressen.",
+            "This group reaches nobody. Choose another group or check the addresses.",
+        ),
         AlreadyEnrolled => ("Je bent al ingeschreven voor deze opleiding (of staat op de wachtlijst).", "You are already enrolled in this training (or on its waiting list)."),
         TrainingStarted => (
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",
@@ -1216,6 +1283,20 @@ pub fn network_error_text(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.",
         Lang::En => "No connection to the server. Check your internet connection and try again.",
+    }
+}
+
+/// A sent breach notice's counts: "Naar 12 mensen: 11 gemaild, 1 wacht, 0 mislukt, 4 gelezen."
+pub fn breach_counts_text(n: &zelfregie_model::breach::StaffNotice, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Naar {} mensen: {} gemaild, {} wacht nog op de mail, {} niet gelukt, {} gelezen.",
+            n.recipients, n.mailed, n.waiting, n.failed, n.read
+        ),
+        Lang::En => format!(
+            "To {} people: {} mailed, {} waiting for the mail, {} failed, {} read.",
+            n.recipients, n.mailed, n.waiting, n.failed, n.read
+        ),
     }
 }
 

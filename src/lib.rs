@@ -32,8 +32,11 @@ use crate::components::layout::Layout;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::breach_notice::BreachNoticePage;
+use crate::pages::breach_notices::BreachNoticesPage;
 use crate::pages::email_confirm::EmailConfirmPage;
 use crate::pages::export::ExportPage;
+use crate::pages::my_breach_notices::MyBreachNoticesPage;
 use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
@@ -86,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=To::Requests.matcher() view=|| view! { <RequireLogin><RequestsPage/></RequireLogin> }/>
                     <Route path=To::PrivacyQueue.matcher() view=|| view! { <RequireLogin><PrivacyQueuePage/></RequireLogin> }/>
                     <Route path=To::PrivacyRequest.matcher() view=|| view! { <RequireLogin><PrivacyRequestPage/></RequireLogin> }/>
+                    <Route path=To::BreachNotices.matcher() view=|| view! { <RequireLogin><BreachNoticesPage/></RequireLogin> }/>
+                    <Route path=To::BreachNotice.matcher() view=|| view! { <RequireLogin><BreachNoticePage/></RequireLogin> }/>
+                    <Route path=To::MyBreachNotices.matcher() view=|| view! { <RequireLogin><MyBreachNoticesPage/></RequireLogin> }/>
                     // The statements: public, linked from every page's footer.
                     <Route path=To::Accessibility.matcher() view=AccessibilityPage/>
                     <Route path=To::PrivacyStatement.matcher() view=PrivacyStatementPage/>

@@ -80,10 +80,17 @@ pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local
             let facts = match a.id.as_str() {
                 "candidate_bank" => w.candidate_bank(doc),
                 "disclosure_log" => w.disclosures(&doc.candidate_bank.disclosures),
-                "academy" => w.academy(&doc.academy),
+                "academy" => {
+                    let mut facts = w.academy(&doc.academy);
+                    if let Some(at) = doc.academy_stopped_at {
+                        w.text(&mut facts, T::AcademyStoppedAt, w.day(at));
+                    }
+                    facts
+                }
                 "newsletter" => w.newsletter(&doc.newsletter),
                 "transfers" => w.transfers(&doc.transfers),
                 "requests" => w.requests(&doc.requests),
+                "breach_notices" => w.breach_notices(&doc.breach_notices),
                 "account_security" => w.account(&doc.account),
                 _ => Vec::new(),
             };
@@ -417,6 +424,27 @@ impl Words<'_> {
         facts
     }
 
+    fn breach_notices(&self, notices: &[zelfregie_model::breach::MyNotice]) -> Vec<Fact> {
+        let records = notices
+            .iter()
+            .map(|n| {
+                let mut facts = vec![(self.t(T::BreachSentOn), self.moment(n.sent_at))];
+                for (name, part) in n.text.parts() {
+                    let (nl, en) = zelfregie_model::breach::part_heading(name);
+                    let heading = if self.lang == Lang::Nl { nl } else { en };
+                    facts.push((heading.to_owned(), pick(part, self.lang)));
+                }
+                if let Some(at) = n.read_at {
+                    facts.push((self.t(T::BreachReadLabel), self.moment(at)));
+                }
+                Record { title: self.t(T::BreachMineTitle), facts }
+            })
+            .collect();
+        let mut facts = Vec::new();
+        self.records(&mut facts, T::BreachMineTitle, records);
+        facts
+    }
+
     fn account(&self, account: &ExportAccount) -> Vec<Fact> {
         let a = &account.account;
         let mut facts = Vec::new();
@@ -529,7 +557,7 @@ mod tests {
         empty.newsletter.processor_deliveries.clear();
         empty.transfers.clear();
         let cats = categories(&empty, zelfregie_model::register::register(), Lang::Nl, &utc);
-        assert_eq!(cats.len(), 7, "every activity of the register, held or not");
+        assert_eq!(cats.len(), 8, "every activity of the register, held or not");
         for c in &cats {
             assert_eq!(c.facts.is_empty(), c.activity.id != "account_security", "{}", c.activity.id);
         }

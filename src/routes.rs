@@ -57,6 +57,12 @@ pub enum Route {
     Accessibility,
     /// Privacyverklaring (public).
     PrivacyStatement,
+    /// Privacy staff's breach notices: the list and a new one.
+    BreachNotices,
+    /// One breach notice for privacy staff (`?id=…`): check and send.
+    BreachNotice,
+    /// The breach notices sent to the person.
+    MyBreachNotices,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -75,7 +81,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 24] = [
+    pub const ALL: [Route; 27] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -100,7 +106,15 @@ impl Route {
         Route::PrivacyRequest,
         Route::Accessibility,
         Route::PrivacyStatement,
+        Route::BreachNotices,
+        Route::BreachNotice,
+        Route::MyBreachNotices,
     ];
+
+    /// The link to privacy staff's page of breach notice `id`.
+    pub fn breach_notice(id: &str) -> String {
+        format!("{}?id={}", Route::BreachNotice.path(), id)
+    }
 
     /// The link to privacy staff's page of request `id`.
     pub fn privacy_request(id: &str) -> String {
@@ -134,6 +148,9 @@ impl Route {
             Route::PrivacyRequest => "/privacy/verzoek",
             Route::Accessibility => "/toegankelijkheid",
             Route::PrivacyStatement => "/privacyverklaring",
+            Route::BreachNotices => "/privacy/datalekken",
+            Route::BreachNotice => "/privacy/datalek",
+            Route::MyBreachNotices => "/datalek",
         }
     }
 
@@ -151,6 +168,7 @@ impl Route {
                 | Route::Newsletter
                 | Route::MyData
                 | Route::Export
+                | Route::MyBreachNotices
         )
     }
 

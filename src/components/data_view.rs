@@ -24,6 +24,7 @@ fn page_of(id: &str) -> Option<(Route, T)> {
         "newsletter" => Some((Route::Newsletter, T::NavNewsletter)),
         "transfers" => Some((Route::Export, T::NavExport)),
         "requests" => Some((Route::Requests, T::NavRequests)),
+        "breach_notices" => Some((Route::MyBreachNotices, T::BreachMineTitle)),
         "account_security" => Some((Route::Account, T::NavAccount)),
         _ => None,
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::breach_banner::BreachBanner;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
 use crate::components::session_dialogs::SessionDialogs;
@@ -42,7 +43,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <LanguageSwitch/>
             </div>
         </header>
-        <main id="inhoud" tabindex="-1">{children()}</main>
+        <main id="inhoud" tabindex="-1"><BreachBanner/>{children()}</main>
         <footer class="site-footer">
             <p>{locale.text(T::Footer)}</p>
             <nav aria-label=locale.text(T::FooterStatements)>

@@ -1,5 +1,7 @@
 //! Reusable pieces of the UI.
 
+pub mod breach_banner;
+pub mod breach_text;
 pub mod candidate_card;
 pub mod conflict;
 pub mod data_view;

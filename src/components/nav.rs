@@ -32,6 +32,7 @@ pub fn MainNav() -> impl IntoView {
             Some(Role::PrivacyStaff) => vec![
                 (Route::Overview, T::NavOverview),
                 (Route::PrivacyQueue, T::NavPrivacyQueue),
+                (Route::BreachNotices, T::NavBreachNotices),
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],

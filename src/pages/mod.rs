@@ -3,10 +3,13 @@
 pub mod academy;
 pub mod accessibility;
 pub mod account;
+pub mod breach_notice;
+pub mod breach_notices;
 pub mod disclosures;
 pub mod email_confirm;
 pub mod export;
 pub mod login;
+pub mod my_breach_notices;
 pub mod my_data;
 pub mod newsletter;
 pub mod newsletter_link;

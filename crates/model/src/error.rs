@@ -93,6 +93,10 @@ error_codes! {
         RequestClosed,
         /// The request's deadline was extended already (once is all the law allows).
         AlreadyExtended,
+        /// The breach notice was sent already (once is all: nobody gets it twice).
+        NoticeSent,
+        /// The chosen group reaches nobody: there is nobody to send the notice to.
+        NoRecipients,
         /// An account with this e-mail address already exists.
         EmailTaken,
         /// The new e-mail address is the one the account has already.

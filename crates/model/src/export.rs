@@ -48,6 +48,15 @@ pub struct ExportDocument {
     /// exports made before requests existed).
     #[serde(default)]
     pub requests: Vec<crate::privacy_request::PrivacyRequest>,
+    /// Notices about a data breach sent to the person, with when they were mailed and read
+    /// (absent in exports made before notices existed).
+    #[serde(default)]
+    pub breach_notices: Vec<crate::breach::MyNotice>,
+    /// When the person stopped as course participant, if they did (their training history
+    /// is deleted a number of years later; absent in older exports).
+    #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub academy_stopped_at: Option<OffsetDateTime>,
     /// The register entries of the processing activities that concern the person.
     pub register: Vec<Activity>,
     /// The CV part as a JSON Resume document (jsonresume.org schema 1.0.0).

@@ -8,6 +8,7 @@
 pub mod academy;
 pub mod account;
 pub mod age_key;
+pub mod breach;
 pub mod checks;
 pub mod disclosure;
 pub mod error;

@@ -65,6 +65,10 @@ pub struct Activity {
     /// register's own data file names a rule for every entry).
     #[serde(default = "crate::retention::Retention::with_account")]
     pub retention_rule: crate::retention::Retention,
+    /// Parts of the data that go sooner than the rule says, each by its own clock (the
+    /// retention job enforces exactly these; the text above says the same).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retention_limits: Vec<crate::retention::Limit>,
     /// Herkomst gegevens.
     pub origin: Text,
     /// Where to read more (a processor's privacy statement, say).
@@ -105,7 +109,16 @@ mod tests {
         let ids: Vec<&str> = register().iter().map(|a| a.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["candidate_bank", "disclosure_log", "academy", "newsletter", "transfers", "requests", "account_security"]
+            [
+                "candidate_bank",
+                "disclosure_log",
+                "academy",
+                "newsletter",
+                "transfers",
+                "requests",
+                "breach_notices",
+                "account_security"
+            ]
         );
         for a in register() {
             assert!(a.purpose_dpv.starts_with("dpv:"), "{}", a.id);

@@ -48,6 +48,101 @@ impl Retention {
     }
 }
 
+/// Records the retention job deletes by their own clock, while the account stays: what is
+/// not simply kept "as long as the account exists". Each kind is named by exactly one
+/// register entry's [`Limit`], and the job handles each kind (a `match` without a catch-all).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Records {
+    /// Enrolments and trainings followed, counted from the day the person stopped as course
+    /// participant (not while they are one).
+    TrainingHistory,
+    /// The newsletter consent history, counted from its withdrawal (not while consent is
+    /// given or pending).
+    ConsentHistory,
+    /// Disclosure log entries, counted from the access.
+    DisclosureLog,
+    /// Messages delivered to the mailing processor, counted from delivery; each person's
+    /// latest message stays.
+    DeliveredMessages,
+}
+
+impl Records {
+    /// Every kind.
+    pub const ALL: [Records; 4] =
+        [Records::TrainingHistory, Records::ConsentHistory, Records::DisclosureLog, Records::DeliveredMessages];
+
+    /// The name in the register and in logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Records::TrainingHistory => "training_history",
+            Records::ConsentHistory => "consent_history",
+            Records::DisclosureLog => "disclosure_log",
+            Records::DeliveredMessages => "delivered_messages",
+        }
+    }
+}
+
+/// A span of calendar years or days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    /// Calendar years.
+    Years(u32),
+    /// Days.
+    Days(u32),
+}
+
+impl Span {
+    /// The moment this span before `now`: records of that moment or older are due.
+    pub fn before(&self, now: OffsetDateTime) -> OffsetDateTime {
+        match *self {
+            Span::Years(y) => sub_years(now, y),
+            Span::Days(d) => now - Duration::days(i64::from(d)),
+        }
+    }
+
+    /// The moment this span after `at`: when a record of `at` goes.
+    pub fn after(&self, at: OffsetDateTime) -> OffsetDateTime {
+        match *self {
+            Span::Years(y) => add_years(at, y),
+            Span::Days(d) => at + Duration::days(i64::from(d)),
+        }
+    }
+
+    /// In words, as the register's text says it ("10 jaar", "10 years").
+    pub fn words(&self) -> (String, String) {
+        match *self {
+            Span::Years(1) => ("1 jaar".into(), "1 year".into()),
+            Span::Years(y) => (format!("{y} jaar"), format!("{y} years")),
+            Span::Days(1) => ("1 dag".into(), "1 day".into()),
+            Span::Days(d) => (format!("{d} dagen"), format!("{d} days")),
+        }
+    }
+}
+
+/// A rule for part of an activity's data: `records` are deleted `after` their moment
+/// (see [`Records`]), by the retention job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Limit {
+    /// Which records.
+    pub records: Records,
+    /// How long after their moment.
+    pub after: Span,
+}
+
+/// Every limit of the register, with its entry's id, in the register's order: what the
+/// retention job enforces.
+pub fn limits() -> Vec<(&'static str, Limit)> {
+    crate::register::register()
+        .iter()
+        .flat_map(|a| a.retention_limits.iter().map(move |l| (a.id.as_str(), *l)))
+        .collect()
+}
+
 /// The configured periods (server flags; defaults from the constants above).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -274,6 +369,35 @@ mod tests {
         assert_eq!(rule("account_security"), Retention::AfterInactivity { years: 5 });
         assert_eq!(rule("newsletter"), Retention::UntilWithdrawn);
         assert_eq!(rule("transfers"), Retention::AfterEvent { days: 7 });
+    }
+
+    #[test]
+    fn every_kind_of_record_has_one_limit_and_the_registers_text_names_its_span() {
+        let all = limits();
+        for kind in Records::ALL {
+            assert_eq!(all.iter().filter(|(_, l)| l.records == kind).count(), 1, "{}", kind.as_str());
+        }
+        for (id, limit) in &all {
+            let a = crate::register::activity(id).unwrap();
+            let (nl, en) = limit.after.words();
+            assert!(a.retention.nl.contains(&nl), "{id}: the Dutch text says {nl}");
+            assert!(a.retention.en.contains(&en), "{id}: the English text says {en}");
+        }
+        let of = |r: Records| all.iter().find(|(_, l)| l.records == r).unwrap().1.after;
+        assert_eq!(of(Records::TrainingHistory), Span::Years(10), "training records: 10 years after leaving");
+        assert_eq!(of(Records::ConsentHistory), Span::Years(2));
+        assert_eq!(of(Records::DisclosureLog), Span::Years(5));
+        assert_eq!(of(Records::DeliveredMessages), Span::Days(30));
+    }
+
+    #[test]
+    fn spans_count_calendar_years_and_days() {
+        let now = datetime!(2036-03-01 12:00 UTC);
+        assert_eq!(Span::Years(10).before(now), datetime!(2026-03-01 12:00 UTC));
+        assert_eq!(Span::Days(30).before(now), datetime!(2036-01-31 12:00 UTC));
+        assert_eq!(Span::Years(10).after(Span::Years(10).before(now)), now);
+        let json = serde_json::to_value(Limit { records: Records::DisclosureLog, after: Span::Years(5) }).unwrap();
+        assert_eq!(json, serde_json::json!({"records": "disclosure_log", "after": {"years": 5}}));
     }
 
     #[test]

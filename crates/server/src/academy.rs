@@ -92,6 +92,8 @@ pub async fn stop(store: &Store, account_id: i64) -> Result<(), AppError> {
         promote(&mut tx, training).await?;
     }
     Document::Participant.delete(&mut tx, account_id).await?;
+    // From today the training history counts down to its deletion (docs/security.md "Retention").
+    crate::store::retention::record_departure(&mut *tx, account_id, now()).await?;
     tx.commit().await?;
     tracing::info!(account_id, "stopped as course participant");
     Ok(())

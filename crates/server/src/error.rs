@@ -81,12 +81,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | NumberInvalid
         | WrongPassword
         | UnknownPartner
-        | EmailUnchanged => StatusCode::UNPROCESSABLE_ENTITY,
+        | EmailUnchanged
+        | NoRecipients => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended => {
-            StatusCode::CONFLICT
-        }
+        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended
+        | NoticeSent => StatusCode::CONFLICT,
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,

@@ -7,6 +7,7 @@
 pub mod academy;
 pub mod accounts;
 pub mod auth;
+pub mod breach;
 pub mod candidates;
 pub mod clock;
 pub mod config;

@@ -53,6 +53,7 @@ async fn main() -> anyhow::Result<()> {
     }
     spawn_purge(state.clone());
     tokio::spawn(state.outbox.clone().run());
+    tokio::spawn(zelfregie_server::breach::run(state.clone()));
     // Printed (not logged) so people and the end-to-end tests see where to go.
     println!("zelfregie listening on http://{addr}");
     match state.db.backend() {

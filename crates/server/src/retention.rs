@@ -9,13 +9,19 @@
 //! inside its exclusive transaction that the account is still due. Time comes in as `now`
 //! (from [`crate::clock::Clock`]), so tests move it.
 //!
+//! Records with a clock of their own — the register's `retention_limits`
+//! ([`zelfregie_model::retention::limits`]): training history after leaving the academy,
+//! consent history after withdrawal, disclosure log entries, delivered messages to the
+//! mailing processor — are deleted by the same run, each kind in one exclusive transaction
+//! (counted and deleted together, so two instances at once delete each row once and their
+//! counts add up to the truth). A dry run counts them.
+//!
 //! The rest of the register's rules are enforced where they live: transfer files by
 //! [`crate::transfers::sweep`], undelivered erasure notices by
 //! [`crate::outbox::purge_dead_notices`], sessions, counters and reset links by their purges;
-//! the academy history, consent records, disclosure log and delivered outbox rows go with
-//! the account (`ON DELETE CASCADE`).
+//! everything else goes with the account (`ON DELETE CASCADE`).
 
-use zelfregie_model::retention::{long_date, Periods, RetentionOverview};
+use zelfregie_model::retention::{long_date, Periods, Records, RetentionOverview};
 
 use crate::error::AppError;
 use crate::mail::Mail;
@@ -31,6 +37,73 @@ pub struct Report {
     pub erased: u64,
     /// Warnings that could not be sent (tried again next run).
     pub failed: u64,
+    /// Records deleted by their own limit (dry run: due).
+    pub records: RecordCounts,
+}
+
+/// Records deleted (or due) per kind of [`Records`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Enrolments of people who left the academy.
+    pub training_history: u64,
+    /// Consent events of withdrawn consents.
+    pub consent_history: u64,
+    /// Disclosure log entries.
+    pub disclosure_log: u64,
+    /// Delivered messages to the mailing processor.
+    pub delivered_messages: u64,
+}
+
+impl RecordCounts {
+    /// The count of one kind.
+    pub fn of(&self, records: Records) -> u64 {
+        match records {
+            Records::TrainingHistory => self.training_history,
+            Records::ConsentHistory => self.consent_history,
+            Records::DisclosureLog => self.disclosure_log,
+            Records::DeliveredMessages => self.delivered_messages,
+        }
+    }
+
+    fn set(&mut self, records: Records, n: u64) {
+        match records {
+            Records::TrainingHistory => self.training_history = n,
+            Records::ConsentHistory => self.consent_history = n,
+            Records::DisclosureLog => self.disclosure_log = n,
+            Records::DeliveredMessages => self.delivered_messages = n,
+        }
+    }
+}
+
+/// Every limit of the register at `now`: deleted, or only counted in a dry run.
+pub async fn enforce_limits(state: &AppState, now: i64, dry_run: bool) -> Result<RecordCounts, AppError> {
+    let mut counts = RecordCounts::default();
+    let mut deleted = false;
+    for (_, limit) in zelfregie_model::retention::limits() {
+        let cutoff = limit.after.before(to_datetime(now)).unix_timestamp();
+        let mut tx = state.db.begin_exclusive().await?;
+        let n = match limit.records {
+            Records::TrainingHistory => retention::training_history(&mut tx, cutoff, dry_run).await?,
+            Records::ConsentHistory => retention::consent_history(&mut tx, cutoff, dry_run).await?,
+            Records::DisclosureLog => retention::disclosure_log(&mut tx, cutoff, dry_run).await?,
+            Records::DeliveredMessages => retention::delivered_messages(&mut tx, cutoff, dry_run).await?,
+        };
+        if dry_run {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+            deleted |= n > 0;
+        }
+        if n > 0 {
+            tracing::info!(records = limit.records.as_str(), count = n, dry_run, "retention limit");
+        }
+        counts.set(limit.records, n);
+    }
+    if deleted {
+        // The deleted rows' page images out of the write-ahead log.
+        state.db.checkpoint().await;
+    }
+    Ok(counts)
 }
 
 fn cutoffs(periods: &Periods, now: i64) -> (i64, i64, i64) {
@@ -50,15 +123,20 @@ pub async fn run(state: &AppState, now: i64) -> Result<Report, AppError> {
     let to_warn = retention::due_for_warning(state.db.pool(), warning_cutoff).await?;
     let to_erase = retention::due_for_deletion(state.db.pool(), activity_cutoff, warned_cutoff).await?;
     if settings.dry_run {
-        let report = Report { warned: to_warn.len() as u64, erased: to_erase.len() as u64, failed: 0 };
+        let records = enforce_limits(state, now, true).await?;
+        let report = Report { warned: to_warn.len() as u64, erased: to_erase.len() as u64, failed: 0, records };
         tracing::info!(
             due_for_warning = report.warned,
             due_for_erasure = report.erased,
+            training_history = records.training_history,
+            consent_history = records.consent_history,
+            disclosure_log = records.disclosure_log,
+            delivered_messages = records.delivered_messages,
             "retention dry run: nothing sent or deleted"
         );
         return Ok(report);
     }
-    let mut report = Report::default();
+    let mut report = Report { records: enforce_limits(state, now, false).await?, ..Report::default() };
     for (account_id, email) in to_erase {
         if crate::accounts::erase_if(state, account_id, &email, Some((activity_cutoff, warned_cutoff))).await? {
             tracing::info!(account_id, "inactive account erased by retention");

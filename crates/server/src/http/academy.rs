@@ -39,6 +39,8 @@ pub async fn put_participant(
     let p = p.normalized();
     AppError::ensure_valid(p.validate())?;
     let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
+    // A participant again: the training history no longer counts down.
+    crate::store::retention::clear_departure(state.db.pool(), s.account_id).await?;
     Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
 }
 

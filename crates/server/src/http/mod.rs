@@ -3,6 +3,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod breach;
 pub mod client_ip;
 pub mod disclosures;
 pub mod email_change;
@@ -96,6 +97,12 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(privacy_requests::answer))
         .routes(routes!(privacy_requests::extend))
         .routes(routes!(privacy_requests::close))
+        .routes(routes!(breach::mine))
+        .routes(routes!(breach::mark_read))
+        .routes(routes!(breach::list, breach::create))
+        .routes(routes!(breach::preview))
+        .routes(routes!(breach::one))
+        .routes(routes!(breach::send))
         .routes(routes!(export::export))
         .routes(routes!(export::schema))
         .routes(routes!(export::register))

@@ -29,7 +29,8 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "academy", description = "IGOM academy: participants, catalogue, enrolments, attendance"),
         (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts"),
         (name = "transfers", description = "Exports encrypted in the browser, left for another organisation behind a one-time link"),
-        (name = "requests", description = "Requests about one's rights, with the legal deadline; privacy staff's queue")
+        (name = "requests", description = "Requests about one's rights, with the legal deadline; privacy staff's queue"),
+        (name = "breaches", description = "Breach notices: privacy staff write and send them once; each affected person reads and marks them")
     )
 )]
 pub struct ApiDoc;

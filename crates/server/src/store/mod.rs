@@ -10,6 +10,7 @@
 
 pub mod academy;
 pub mod accounts;
+pub mod breach;
 pub mod candidate_index;
 pub mod disclosures;
 pub mod documents;

@@ -94,3 +94,128 @@ pub async fn still_due<'c>(
     .await?;
     Ok(n == 1)
 }
+
+/// The person stopped as course participant at `at` (a later stop replaces it).
+pub async fn record_departure<'c>(db: impl Db<'c>, account_id: i64, at: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO academy_departures (account_id, left_at) VALUES ($1, $2)
+         ON CONFLICT (account_id) DO UPDATE SET left_at = excluded.left_at",
+    )
+    .bind(account_id)
+    .bind(at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The person registered as course participant again.
+pub async fn clear_departure<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM academy_departures WHERE account_id = $1").bind(account_id).execute(db).await?;
+    Ok(())
+}
+
+/// When the person stopped as course participant, if they did and are not one again.
+pub async fn departure<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT left_at FROM academy_departures WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Which rows a limit covers at `cutoff` (`$1`): the `WHERE` of the count and the delete.
+const TRAINING_HISTORY: &str = "FROM enrolments WHERE account_id IN
+    (SELECT d.account_id FROM academy_departures d WHERE d.left_at <= $1
+     AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = d.account_id))";
+const DISCLOSURE_LOG: &str = "FROM disclosures WHERE at <= $1";
+const DELIVERED_MESSAGES: &str = "FROM processor_outbox WHERE status = 'delivered' AND delivered_at <= $1
+    AND (account_id IS NULL OR id < (SELECT MAX(l.id) FROM processor_outbox l WHERE l.account_id = processor_outbox.account_id))";
+/// People whose newsletter consent was withdrawn at `cutoff` or before and not given again:
+/// (account, the withdrawal's event id).
+const CONSENT_HISTORY: &str = "SELECT e.account_id, e.id, e.at FROM consent_events e
+    WHERE e.kind = 'withdrawn' AND e.at <= $1
+    AND e.id = (SELECT MAX(x.id) FROM consent_events x WHERE x.account_id = e.account_id) ORDER BY e.account_id";
+
+async fn count<'c>(db: impl Db<'c>, from: &str, cutoff: i64) -> sqlx::Result<u64> {
+    let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from}")).bind(cutoff).fetch_one(db).await?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+async fn delete<'c>(db: impl Db<'c>, from: &str, cutoff: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query(&format!("DELETE {from}")).bind(cutoff).execute(db).await?.rows_affected())
+}
+
+/// Training records of people who stopped as participant at `cutoff` or before: how many
+/// there are (`dry_run`) or were deleted. Their departure goes with them.
+pub async fn training_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
+    if dry_run {
+        return count(&mut **tx, TRAINING_HISTORY, cutoff).await;
+    }
+    let n = delete(&mut **tx, TRAINING_HISTORY, cutoff).await?;
+    sqlx::query(
+        "DELETE FROM academy_departures WHERE left_at <= $1
+         AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = academy_departures.account_id)",
+    )
+    .bind(cutoff)
+    .execute(&mut **tx)
+    .await?;
+    Ok(n)
+}
+
+/// Disclosure log entries of an access at `cutoff` or before.
+pub async fn disclosure_log(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
+    if dry_run {
+        count(&mut **tx, DISCLOSURE_LOG, cutoff).await
+    } else {
+        delete(&mut **tx, DISCLOSURE_LOG, cutoff).await
+    }
+}
+
+/// Messages delivered to the mailing processor at `cutoff` or before, but each person's latest.
+pub async fn delivered_messages(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
+    if dry_run {
+        count(&mut **tx, DELIVERED_MESSAGES, cutoff).await
+    } else {
+        delete(&mut **tx, DELIVERED_MESSAGES, cutoff).await
+    }
+}
+
+/// The consent history of people who withdrew at `cutoff` or before and did not consent
+/// again: the events up to the withdrawal, deleted under a permit the append-only trigger
+/// honours (written and removed in this transaction).
+pub async fn consent_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
+    let due: Vec<(i64, i64, i64)> = sqlx::query_as(CONSENT_HISTORY).bind(cutoff).fetch_all(&mut **tx).await?;
+    let mut total = 0;
+    for (account_id, up_to, withdrawn_at) in due {
+        if dry_run {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM consent_events WHERE account_id = $1 AND id <= $2")
+                .bind(account_id)
+                .bind(up_to)
+                .fetch_one(&mut **tx)
+                .await?;
+            total += u64::try_from(n).unwrap_or(0);
+            continue;
+        }
+        sqlx::query("INSERT INTO consent_event_deletions (account_id, up_to_id) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(up_to)
+            .execute(&mut **tx)
+            .await?;
+        total += sqlx::query("DELETE FROM consent_events WHERE account_id = $1 AND id <= $2")
+            .bind(account_id)
+            .bind(up_to)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM consent_event_deletions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut **tx)
+            .await?;
+        // The confirmation links of that history are part of it.
+        sqlx::query("DELETE FROM consent_confirmations WHERE account_id = $1 AND created_at <= $2")
+            .bind(account_id)
+            .bind(withdrawn_at)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(total)
+}

@@ -61,6 +61,16 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         // Who handled a request (`handled_by`) is a staff member's account: kept for
         // accountability, not the person's data.
         (
+            "breach_notices",
+            Err("the notice's text is exported with each recipient's copy; the rest is about staff and the audience"),
+        ),
+        (
+            "breach_recipients",
+            Err("exported as breach_notices: which notice, when mailed, when read; attempts and errors are the mail queue's state"),
+        ),
+        ("academy_departures", Err("a time, exported as academy_stopped_at")),
+        ("consent_event_deletions", Err("a permit that exists only inside the retention job's transaction")),
+        (
             "privacy_requests",
             Ok(&["public_id", "kind", "text", "status", "deadline", "extension_reason", "response"][..]),
         ),

@@ -2,6 +2,7 @@
 
 mod academy;
 mod api;
+mod breach;
 mod common;
 mod demo;
 mod email_change;
@@ -22,6 +23,7 @@ mod registration;
 mod requests;
 mod reset;
 mod retention;
+mod retention_limits;
 mod second_factor;
 mod session;
 mod transfers;
