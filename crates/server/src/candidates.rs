@@ -139,7 +139,8 @@ pub async fn disclosure_log(
 /// recruiters hold stop working at once (the profile is gone, and a new one gets a new
 /// salt). On SQLite the write-ahead log is cleared of it too.
 pub async fn delete_profile(store: &Store, account_id: i64) -> Result<documents::ProfileRows, AppError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin_exclusive().await?;
+    crate::listing::withdraw_if_listed(&mut tx, account_id).await?;
     let rows = documents::delete_profile(&mut tx, account_id).await?;
     tx.commit().await?;
     store.checkpoint().await;

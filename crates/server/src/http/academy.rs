@@ -42,6 +42,7 @@ pub async fn put_participant(
         return Err(AppError::validation(errors));
     }
     let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
+    academy::tell_manager(&state, s.account_id, &p).await?;
     Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
 }
 

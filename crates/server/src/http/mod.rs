@@ -75,6 +75,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(retention::get))
         .routes(routes!(visibility::get, visibility::put))
         .routes(routes!(visibility::preview))
+        .routes(routes!(visibility::receipt))
+        .routes(routes!(export::contact))
         .routes(routes!(disclosures::list))
         .routes(routes!(recruiter::list))
         .routes(routes!(recruiter::open))

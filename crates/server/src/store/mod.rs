@@ -12,6 +12,7 @@ pub mod academy;
 pub mod accounts;
 pub mod disclosures;
 pub mod documents;
+pub mod listing;
 pub mod newsletter;
 pub mod outbox;
 pub mod passkeys;

@@ -23,6 +23,7 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("participants", Ok(&["data"][..])),
         ("enrolments", Ok(&["state"][..])),
         ("consent_events", Ok(&["kind", "text_hash", "channel"][..])),
+        ("listing_consent_events", Ok(&["kind", "text_hash", "channel"][..])),
         ("consent_confirmations", Err("the token hash is a credential; version and times are exported")),
         ("processor_outbox", Ok(&["payload", "status"][..])),
         ("partners", Err("reference data, not about the person (the employer slug is exported with the profile)")),

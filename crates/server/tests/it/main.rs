@@ -10,6 +10,7 @@ mod export;
 mod forms;
 mod instances;
 mod limits;
+mod listing_consent;
 mod logs;
 mod migrations;
 mod newsletter;
