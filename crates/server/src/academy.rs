@@ -104,9 +104,17 @@ pub async fn stop(store: &Store, account_id: i64) -> Result<(), AppError> {
 
 /// Academy staff: who is on a training.
 pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>, AppError> {
-    academy::roster(store.pool(), training_id)
-        .await?
-        .into_iter()
+    let rows = academy::roster(store.pool(), training_id).await?;
+    // Each participant on the list sees it in their disclosure log.
+    let people: Vec<i64> = rows.iter().map(|r| r.account_id).collect();
+    crate::candidates::log_staff_access(
+        store,
+        zelfregie_model::Role::AcademyStaff,
+        zelfregie_model::DisclosureKind::AcademyRoster,
+        &people,
+    )
+    .await?;
+    rows.into_iter()
         .map(|r| {
             let p: Participant = r.data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
             Ok(RosterEntry {

@@ -29,7 +29,7 @@ CREATE TABLE staff_disclosures (
     id         INTEGER PRIMARY KEY,
     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     role       TEXT NOT NULL CHECK (role IN ('privacy_staff', 'academy_staff')),
-    what       TEXT NOT NULL CHECK (what IN ('request_data', 'roster')),
+    what       TEXT NOT NULL CHECK (what IN ('privacy_request', 'privacy_request_data', 'academy_roster')),
     day        TEXT NOT NULL,
     first_at   INTEGER NOT NULL,
     at         INTEGER NOT NULL,

@@ -95,6 +95,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(privacy_requests::one_of_mine))
         .routes(routes!(privacy_requests::queue))
         .routes(routes!(privacy_requests::for_staff))
+        .routes(routes!(privacy_requests::person_data))
         .routes(routes!(privacy_requests::answer))
         .routes(routes!(privacy_requests::extend))
         .routes(routes!(privacy_requests::close))

@@ -216,12 +216,14 @@ pub struct RosterRow {
     pub email: String,
     /// The academy registration (JSON), if any.
     pub data: Option<String>,
+    /// The person's account (not sent: for the disclosure log).
+    pub account_id: i64,
 }
 
 /// Who is on a training, in the order they enrolled.
 pub async fn roster<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<Vec<RosterRow>> {
     sqlx::query_as(
-        "SELECT e.id, e.state, a.email, p.data FROM enrolments e JOIN accounts a ON a.id = e.account_id
+        "SELECT e.id, e.state, a.email, p.data, e.account_id FROM enrolments e JOIN accounts a ON a.id = e.account_id
          LEFT JOIN participants p ON p.account_id = e.account_id
          WHERE e.training_id = $1 ORDER BY e.queued_at, e.id",
     )
