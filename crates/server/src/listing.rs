@@ -27,8 +27,16 @@ pub(crate) async fn append(
     channel: Channel,
 ) -> sqlx::Result<()> {
     let hash = crate::newsletter::text_hash(text);
-    store::listing::append(&mut **tx, account_id, kind.as_str(), now(), i64::from(text.version), &hash, channel.as_str())
-        .await
+    store::listing::append(
+        &mut **tx,
+        account_id,
+        kind.as_str(),
+        now(),
+        i64::from(text.version),
+        &hash,
+        channel.as_str(),
+    )
+    .await
 }
 
 /// The text of the latest `given` (what a withdrawal withdraws); the current one when there

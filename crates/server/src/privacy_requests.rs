@@ -136,7 +136,10 @@ pub async fn for_staff(store: &Store, public_id: &str) -> Result<StaffRequest, A
 
 /// Privacy staff: everything the portal holds about the person who filed request
 /// `public_id` (their export), to handle it. Logged in the person's disclosure log.
-pub async fn person_data(state: &AppState, public_id: &str) -> Result<zelfregie_model::export::ExportDocument, AppError> {
+pub async fn person_data(
+    state: &AppState,
+    public_id: &str,
+) -> Result<zelfregie_model::export::ExportDocument, AppError> {
     let row = rows::one(state.db.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
     crate::candidates::log_staff_access(
         &state.db,

@@ -43,7 +43,8 @@ pub async fn put(
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let (visibility, version) = crate::listing::save_visibility(&state, session.account_id, expected, visibility).await?;
+    let (visibility, version) =
+        crate::listing::save_visibility(&state, session.account_id, expected, visibility).await?;
     tracing::info!(account_id = session.account_id, version, "visibility saved");
     Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
 }

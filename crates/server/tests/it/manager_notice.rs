@@ -24,7 +24,10 @@ async fn save(app: &TestApp, cookie: &str, body: &Value, etag: &str) -> String {
 
 /// Every `http…` address in `mail`.
 fn links(mail: &str) -> Vec<String> {
-    mail.split_whitespace().filter(|w| w.starts_with("http")).map(|w| w.trim_end_matches(['.', ',', ')']).to_owned()).collect()
+    mail.split_whitespace()
+        .filter(|w| w.starts_with("http"))
+        .map(|w| w.trim_end_matches(['.', ',', ')']).to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -111,7 +114,9 @@ async fn two_instances_saving_the_same_new_manager_at_once_mail_once() {
     let cookie = app.registered("tegelijk@example.org").await;
     let other = app.second_instance().await;
     let bob = ("Bob Baas", "bob@stein.example.org");
-    let etag = save(&app, &cookie, &participant("Adviseur", ("Mia Leiding", "mia@stein.example.org")), "\"participant-0\"").await;
+    let etag =
+        save(&app, &cookie, &participant("Adviseur", ("Mia Leiding", "mia@stein.example.org")), "\"participant-0\"")
+            .await;
     let body = participant("Adviseur", bob);
     // Both send the same change over the same version: one saves, the other gets 412; then
     // the loser saves the same value again on top.

@@ -21,7 +21,12 @@ async fn privacy_staff_opening_a_persons_data_is_in_that_persons_log() {
     let person = app.registered("verzoeker@example.org").await;
     let bystander = app.registered("omstander@example.org").await;
     let r = app
-        .call(Method::POST, "/api/me/requests", Some(json!({"kind": "access", "text": "Wat hebben jullie van mij?"})), Some(&person))
+        .call(
+            Method::POST,
+            "/api/me/requests",
+            Some(json!({"kind": "access", "text": "Wat hebben jullie van mij?"})),
+            Some(&person),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     let id = r.body["id"].as_str().unwrap().to_owned();
