@@ -101,9 +101,9 @@ async fn turning_it_on_needs_the_current_text() {
 }
 
 /// One device: reads the state and flips it `n` times, reloading on a conflict as the page
-/// does. Returns how many flips it saved.
-async fn device(app: &TestApp, cookie: &str, n: usize) -> usize {
-    let mut saved = 0;
+/// does. Returns how many flips it saved and how many saves met a conflict.
+async fn device(app: &TestApp, cookie: &str, n: usize) -> (usize, usize) {
+    let (mut saved, mut conflicts) = (0, 0);
     let mut attempts = 0;
     while saved < n && attempts < n * 20 {
         attempts += 1;
@@ -112,11 +112,14 @@ async fn device(app: &TestApp, cookie: &str, n: usize) -> usize {
         let r = app.put_versioned(VISIBILITY, &body(!listed), cookie, now.header("etag")).await;
         match r.status {
             StatusCode::OK => saved += 1,
-            StatusCode::PRECONDITION_FAILED => tokio::task::yield_now().await,
+            StatusCode::PRECONDITION_FAILED => {
+                conflicts += 1;
+                tokio::task::yield_now().await
+            }
             other => panic!("{other}: {:?}", r.body),
         }
     }
-    saved
+    (saved, conflicts)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,7 +127,8 @@ async fn two_devices_toggling_at_once_leave_a_record_that_matches_the_final_stat
     let app = TestApp::new().await;
     let phone = app.registered("twee-toestellen@example.org").await;
     let laptop = app.login("twee-toestellen@example.org", PASSWORD).await.session_cookie().unwrap();
-    let (a, b) = tokio::join!(device(&app, &phone, 10), device(&app, &laptop, 10));
+    let ((a, a_conflicts), (b, b_conflicts)) = tokio::join!(device(&app, &phone, 10), device(&app, &laptop, 10));
+    eprintln!("two devices: {a} + {b} flips saved, {a_conflicts} + {b_conflicts} conflicts (412)");
     let events = consents(&app, &phone).await;
     assert_eq!(events.len(), a + b, "one event per saved change, none lost, none doubled");
     for pair in events.windows(2) {
