@@ -61,10 +61,14 @@ describe('profile, visibility and who saw it', () => {
     await portal.openMenuIfCollapsed();
     await portal.navLink('Zichtbaarheid').tap();
     await portal.expectHeading('Zichtbaarheid');
+    // The consent text stands above the switch; turning it on records that text's version.
+    await page.locator('#listing-consent').getByText('Ik wil dat mijn profiel in de kandidatenbank van IGOM staat', { exact: false }).waitFor();
     await page.getByLabel('Mijn profiel staat in de kandidatenbank').check();
     await page.getByLabel('Competenties', { exact: true }).uncheck();
     await portal.button('Opslaan').tap();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    const exported = await (await page.request.get('/api/me/export')).json();
+    assert.deepEqual(exported.candidate_bank.listing_consents.map((e) => [e.kind, e.text_version, e.channel]), [['given', 1, 'portal']]);
 
     // The preview for Gemeente Beek is the server's recruiter response: no competences.
     await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Beek (gemeente)' });

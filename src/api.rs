@@ -74,6 +74,14 @@ pub const PARTICIPANT: &str = "/api/me/participant";
 /// The complete export as JSON; also the plain download link's address.
 pub const EXPORT: &str = "/api/me/export";
 
+/// Where privacy questions go (`Contact`; no login needed).
+pub const CONTACT: &str = "/api/contact";
+
+/// The consent receipt of listing consent event `id` (turning the candidate bank on or off).
+pub fn listing_receipt_path(id: i64) -> String {
+    format!("/api/me/visibility/receipts/{id}")
+}
+
 /// The consent receipt of newsletter event `id` (a download link's address).
 pub fn receipt_path(id: i64) -> String {
     format!("/api/me/newsletter/receipts/{id}")

@@ -250,8 +250,8 @@ texts! {
     ProfileTitle => "Profiel", "Profile";
     ProfileIntro => "Dit is je profiel in de kandidatenbank. Jij bepaalt wat erin staat en, op de pagina Zichtbaarheid, wie het ziet.",
                     "This is your profile in the candidate bank. You decide what is in it and, on the Visibility page, who sees it.";
-    SpecialDataWarning => "Vul geen gezondheidsgegevens, BSN of andere bijzondere persoonsgegevens in. Die zijn niet nodig en worden niet bewaard.",
-                          "Do not enter health data, your citizen service number (BSN) or other special categories of personal data. They are not needed and are not kept.";
+    SpecialDataWarning => "Vul geen gezondheidsgegevens, geloof, lidmaatschap van een vakbond, BSN of andere gevoelige gegevens in. Die zijn niet nodig. Het portaal weigert alleen een nummer dat op een BSN lijkt; op andere gevoelige gegevens controleert het je tekst niet: wat je typt, wordt bewaard zoals je het typt, en recruiters die je toelaat lezen het bij de onderdelen die je laat zien.",
+                          "Do not enter health data, religion, trade union membership, your citizen service number (BSN) or other sensitive data. They are not needed. The portal only refuses a number that looks like a BSN; it does not check your text for other sensitive data: what you type is kept as you type it, and recruiters you admit read it in the parts you show.";
     SectionPersonal => "Persoonsgegevens", "Personal details";
     SectionContact => "Contactgegevens", "Contact details";
     SectionEducation => "Opleidingen", "Education";
@@ -304,7 +304,7 @@ texts! {
     Employer => "Werkgever", "Employer";
     HoursPerWeek => "Uren per week", "Hours per week";
     Tasks => "Taken", "Tasks";
-    FreeTextHint => "Geen gezondheidsgegevens, BSN of andere bijzondere persoonsgegevens invullen.", "Do not enter health data, BSN or other special categories of personal data.";
+    FreeTextHint => "Geen gezondheidsgegevens, geloof, vakbond, BSN of andere gevoelige gegevens invullen: behalve op een BSN wordt de tekst niet gecontroleerd.", "Do not enter health data, religion, trade union, BSN or other sensitive data: apart from a BSN, the text is not checked.";
     Competence => "Competentie", "Competence";
     CompetenceAdd => "Competentie toevoegen", "Add competence";
     Occupation => "Wensberoep", "Desired occupation";
@@ -358,6 +358,9 @@ texts! {
     DisclosuresNone => "Nog geen enkele organisatie heeft je profiel gezien.", "No organisation has seen your profile yet.";
     DisclosureOpened => "opende je profiel", "opened your profile";
     DisclosureSearch => "kreeg je profiel in een zoekresultaat", "got your profile in a search result";
+    DisclosurePrivacyRequest => "opende je verzoek, met je e-mailadres", "opened your request, with your e-mail address";
+    DisclosurePrivacyRequestData => "bekeek alles wat het portaal van je bewaart, om je verzoek af te handelen", "looked at everything the portal holds about you, to handle your request";
+    DisclosureAcademyRoster => "zag je op de deelnemerslijst van een opleiding (naam, e-mailadres, werkgever)", "saw you on a training's list of participants (name, e-mail address, employer)";
     DisclosureSections => "Getoonde onderdelen", "Parts shown";
     DisclosureCount => "keer", "times";
     DisclosuresOlder => "Toon oudere meldingen", "Show older entries";
@@ -832,6 +835,9 @@ texts! {
     DataMinutesTravel => "minuten", "minutes";
     DataFrom => "Beschikbaar vanaf", "Available from";
     DataListed => "Staat in de kandidatenbank", "Listed in the candidate bank";
+    DataListingConsents => "Toestemming voor de kandidatenbank", "Consent for the candidate bank";
+    DataManagerTold => "Je leidinggevende kreeg hierover bericht", "Your manager was told about this";
+    ListingConsentHeading => "Waar je mee instemt als je dit aanzet", "What you agree to when you switch this on";
     DataAnonymous => "Anoniem", "Anonymous";
     DataWhen => "Wanneer", "When";
     DataHowOften => "Hoe vaak", "How often";
@@ -1207,6 +1213,19 @@ pub fn audience_text(names: &AudienceNames, lang: Lang) -> String {
 }
 
 /// The name of a profile section.
+/// What happened in a disclosure log entry ("opende je profiel"), after the organisation's name.
+pub fn disclosure_text(kind: zelfregie_model::DisclosureKind) -> T {
+    use zelfregie_model::DisclosureKind as K;
+    match kind {
+        K::Opened => T::DisclosureOpened,
+        K::SearchResult => T::DisclosureSearch,
+        K::PrivacyRequest => T::DisclosurePrivacyRequest,
+        K::PrivacyRequestData => T::DisclosurePrivacyRequestData,
+        K::AcademyRoster => T::DisclosureAcademyRoster,
+    }
+}
+
+/// The name of a profile section.
 pub fn section_name(section: zelfregie_model::Section) -> T {
     use zelfregie_model::Section::*;
     match section {
@@ -1233,9 +1252,6 @@ pub fn level_name(level: zelfregie_model::profile::EducationLevel) -> T {
         Other => T::LevelOther,
     }
 }
-
-/// The privacy staff's address, for the statements (the one place it is written).
-pub const PRIVACY_EMAIL: &str = "privacy@igom.example.org";
 
 /// When the statements were drawn up and last updated.
 pub const STATEMENTS_DATE: time::Date = time::macros::date!(2026 - 11 - 23);

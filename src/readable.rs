@@ -7,15 +7,17 @@
 use time::OffsetDateTime;
 use zelfregie_model::academy::{AcademyPage, EnrolmentState, FunctionLevel};
 use zelfregie_model::export::{ExportAccount, ExportDocument, ExportNewsletter};
-use zelfregie_model::newsletter::{Channel, ConsentEventKind, ConsentText, Subscription};
+use zelfregie_model::newsletter::{Channel, ConsentEvent, ConsentEventKind, ConsentText, Subscription};
 use zelfregie_model::privacy_request::PrivacyRequest;
 use zelfregie_model::profile::{Employment, Month};
 use zelfregie_model::register::{Activity, Text};
 use zelfregie_model::transfer::{Transfer, TransferStatus};
-use zelfregie_model::{Disclosure, DisclosureKind, Partner};
+use zelfregie_model::{Disclosure, Partner};
 
 use crate::format::{date_time_words, date_words, month_words, size};
-use crate::i18n::{audience_text, level_name, request_kind_text, request_status_text, section_name, Lang, T};
+use crate::i18n::{
+    audience_text, disclosure_text, level_name, request_kind_text, request_status_text, section_name, Lang, T,
+};
 
 /// A value as people read it.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,6 +225,9 @@ impl Words<'_> {
             self.text(&mut facts, T::OverviewHidden, hidden);
             self.text(&mut facts, T::DataAnonymous, self.yes_no(v.anonymous));
         }
+        let consents =
+            bank.listing_consents.iter().map(|e| self.consent_record(e, zelfregie_model::listing::text_of)).collect();
+        self.records(&mut facts, T::DataListingConsents, consents);
         facts
     }
 
@@ -230,19 +235,16 @@ impl Words<'_> {
         let records = log
             .iter()
             .map(|d| {
-                let what = match d.kind {
-                    DisclosureKind::Opened => T::DisclosureOpened,
-                    DisclosureKind::SearchResult => T::DisclosureSearch,
-                };
+                let what = disclosure_text(d.kind);
                 let parts: Vec<String> = d.sections.iter().map(|s| self.t(section_name(*s))).collect();
-                Record {
-                    title: format!("{} {}", d.partner.name, self.t(what)),
-                    facts: vec![
-                        (self.t(T::DataWhen), self.moment(d.at)),
-                        (self.t(T::DataHowOften), format!("{} {}", d.count, self.t(T::DisclosureCount))),
-                        (self.t(T::DisclosureSections), parts.join(", ")),
-                    ],
+                let mut facts = vec![
+                    (self.t(T::DataWhen), self.moment(d.at)),
+                    (self.t(T::DataHowOften), format!("{} {}", d.count, self.t(T::DisclosureCount))),
+                ];
+                if !parts.is_empty() {
+                    facts.push((self.t(T::DisclosureSections), parts.join(", ")));
                 }
+                Record { title: format!("{} {}", d.partner.name, self.t(what)), facts }
             })
             .collect();
         let mut facts = Vec::new();
@@ -265,6 +267,10 @@ impl Words<'_> {
             self.text(&mut facts, T::FunctionLevel, self.t(level));
             self.text(&mut facts, T::ManagerName, p.manager_name.clone());
             self.text(&mut facts, T::ManagerEmail, p.manager_email.clone());
+        }
+        if let Some(n) = &academy.manager_notice {
+            let told = format!("{} ({}), {}", n.manager_name, n.manager_email, self.moment(n.notified_at));
+            self.text(&mut facts, T::DataManagerTold, told);
         }
         let records = academy
             .enrolments
@@ -290,6 +296,34 @@ impl Words<'_> {
         facts
     }
 
+    /// A consent event in words: what, when, how, and for a consent the text agreed to in
+    /// that version's own words (`text_of` finds it).
+    fn consent_record(&self, e: &ConsentEvent, text_of: fn(u32) -> Option<&'static ConsentText>) -> Record {
+        let kind = match e.kind {
+            ConsentEventKind::Given => T::EventGiven,
+            ConsentEventKind::Confirmed => T::EventConfirmed,
+            ConsentEventKind::Withdrawn => T::EventWithdrawn,
+        };
+        let channel = match e.channel {
+            Channel::Portal => T::ChannelPortal,
+            Channel::EmailLink => T::ChannelEmailLink,
+            Channel::Staff => T::ChannelStaff,
+        };
+        let mut f = vec![(self.t(T::DataWhen), self.moment(e.at)), (self.t(T::DataHow), self.t(channel))];
+        // The receipt in words: what the person agreed to, in that version's own text.
+        if e.kind != ConsentEventKind::Withdrawn {
+            if let Some(text) = text_of(e.text_version) {
+                let words = match self.lang {
+                    Lang::Nl => text.nl,
+                    Lang::En => text.en,
+                };
+                f.push((self.t(T::DataAgreedTo), words.to_owned()));
+            }
+        }
+        f.push((self.t(T::NewsletterTextVersion), e.text_version.to_string()));
+        Record { title: self.t(kind), facts: f }
+    }
+
     fn newsletter(&self, n: &ExportNewsletter) -> Vec<Fact> {
         let mut facts = Vec::new();
         if n.events.is_empty() && n.processor_deliveries.is_empty() {
@@ -301,35 +335,7 @@ impl Words<'_> {
             Subscription::None => T::NewsletterNone,
         };
         self.text(&mut facts, T::DataState, self.t(state));
-        let events = n
-            .events
-            .iter()
-            .map(|e| {
-                let kind = match e.kind {
-                    ConsentEventKind::Given => T::EventGiven,
-                    ConsentEventKind::Confirmed => T::EventConfirmed,
-                    ConsentEventKind::Withdrawn => T::EventWithdrawn,
-                };
-                let channel = match e.channel {
-                    Channel::Portal => T::ChannelPortal,
-                    Channel::EmailLink => T::ChannelEmailLink,
-                    Channel::Staff => T::ChannelStaff,
-                };
-                let mut f = vec![(self.t(T::DataWhen), self.moment(e.at)), (self.t(T::DataHow), self.t(channel))];
-                // The receipt in words: what the person agreed to, in that version's own text.
-                if e.kind != ConsentEventKind::Withdrawn {
-                    if let Some(text) = ConsentText::of(e.text_version) {
-                        let words = match self.lang {
-                            Lang::Nl => text.nl,
-                            Lang::En => text.en,
-                        };
-                        f.push((self.t(T::DataAgreedTo), words.to_owned()));
-                    }
-                }
-                f.push((self.t(T::NewsletterTextVersion), e.text_version.to_string()));
-                Record { title: self.t(kind), facts: f }
-            })
-            .collect();
+        let events = n.events.iter().map(|e| self.consent_record(e, ConsentText::of)).collect();
         self.records(&mut facts, T::HistoryHeading, events);
         let links = n
             .confirmation_links
@@ -542,6 +548,51 @@ mod tests {
     }
 
     #[test]
+    fn listing_consent_a_told_manager_and_staff_access_read_as_words() {
+        use zelfregie_model::newsletter::ConsentEvent;
+        let mut doc = export();
+        let at = time::macros::datetime!(2026-11-20 10:15 UTC);
+        let event = |id, kind| ConsentEvent {
+            id,
+            kind,
+            at,
+            text_version: zelfregie_model::listing::current().version,
+            text_hash: "00".into(),
+            channel: Channel::Portal,
+        };
+        doc.candidate_bank.listing_consents =
+            vec![event(1, ConsentEventKind::Given), event(2, ConsentEventKind::Withdrawn)];
+        doc.academy.manager_notice = Some(zelfregie_model::academy::ManagerNotice {
+            manager_name: "Petra Hermans".into(),
+            manager_email: "p.hermans@brunssum.example.org".into(),
+            notified_at: at,
+        });
+        let kind = zelfregie_model::DisclosureKind::PrivacyRequestData;
+        doc.candidate_bank.disclosures.push(Disclosure {
+            partner: kind.staff_organisation().unwrap(),
+            at,
+            first_at: at,
+            count: 2,
+            kind,
+            sections: Vec::new(),
+        });
+        let cats = categories(&doc, &doc.register, Lang::Nl, &utc);
+        let consents = records(find(&cats, "candidate_bank"), "Toestemming voor de kandidatenbank");
+        assert_eq!(consents.len(), 2);
+        assert!(consents[0]
+            .facts
+            .iter()
+            .any(|(l, v)| l == "Waar je mee instemde" && v.starts_with("Ik wil dat mijn profiel")));
+        assert!(consents[0].facts.contains(&("Wanneer".into(), "20 november 2026 om 10:15".into())), "{consents:?}");
+        let told = text(find(&cats, "academy"), "Je leidinggevende kreeg hierover bericht");
+        assert!(told.starts_with("Petra Hermans (p.hermans@brunssum.example.org), 20 november 2026"), "{told}");
+        let log = records(find(&cats, "disclosure_log"), "Wie zag mijn gegevens");
+        let staff = log.iter().find(|r| r.title.starts_with("Stuurgroep IGOM")).unwrap();
+        assert!(staff.title.ends_with("om je verzoek af te handelen"), "{}", staff.title);
+        assert!(!staff.facts.iter().any(|(l, _)| l == "Getoonde onderdelen"), "no sections for staff");
+    }
+
+    #[test]
     fn english_and_an_empty_account_read_too() {
         let doc = export();
         let cats = categories(&doc, &doc.register, Lang::En, &utc);
@@ -552,7 +603,7 @@ mod tests {
         empty.candidate_bank.profile = Default::default();
         empty.candidate_bank.visibility = Default::default();
         empty.candidate_bank.disclosures.clear();
-        empty.academy = AcademyPage { participant: None, enrolments: Vec::new() };
+        empty.academy = AcademyPage { participant: None, enrolments: Vec::new(), manager_notice: None };
         empty.newsletter.events.clear();
         empty.newsletter.processor_deliveries.clear();
         empty.transfers.clear();

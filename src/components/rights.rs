@@ -6,8 +6,20 @@ use leptos::prelude::*;
 use crate::i18n::T;
 use crate::locale::Locale;
 
-/// Where privacy questions and requests go (the steering group, for all members).
-pub const PRIVACY_EMAIL: &str = "privacy@igom.nl";
+/// Where privacy questions and requests go (the steering group, for all members): the
+/// server's `--privacy-email`, asked once per page from `GET /api/contact`, so the address
+/// is defined in one place.
+#[component]
+pub fn PrivacyEmail() -> impl IntoView {
+    let email = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        if let Ok(c) = crate::api::get::<zelfregie_model::register::Contact>(crate::api::CONTACT).await {
+            // The page may be gone by then.
+            let _ = email.try_set(Some(c.privacy_email));
+        }
+    });
+    move || email.get().map(|e| view! { <a class="privacy-email" href=format!("mailto:{e}")>{e.clone()}</a> })
+}
 /// The supervisory authority's website.
 pub const AP_URL: &str = "https://www.autoriteitpersoonsgegevens.nl";
 
@@ -33,13 +45,12 @@ pub fn Rights(
     } else {
         view! { <h2 id="h-rights">{t(T::RightsHeading)}</h2> }.into_any()
     };
-    let mail = format!("mailto:{PRIVACY_EMAIL}");
     view! {
         <section class="rights" aria-labelledby="h-rights">
             {top}
             {part("h-right-contact", T::RightsContactHeading, view! {
                 <p>{t(T::RightsContactText)}</p>
-                <p>{t(T::RightsEmail)} ": " <a class="privacy-email" href=mail>{PRIVACY_EMAIL}</a></p>
+                <p>{t(T::RightsEmail)} ": " <PrivacyEmail/></p>
             }.into_any())}
             {part("h-right-object", T::RightsObjectHeading, view! { <p>{t(T::RightsObjectText)}</p> }.into_any())}
             {part("h-right-complain", T::RightsComplainHeading, view! {

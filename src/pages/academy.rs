@@ -316,7 +316,7 @@ mod tests {
                 updated_at: at,
             })
             .collect();
-        AcademyPage { participant: None, enrolments }
+        AcademyPage { participant: None, enrolments, manager_notice: None }
     }
 
     #[test]

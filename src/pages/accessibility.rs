@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::components::page::Page;
+use crate::components::rights::PrivacyEmail;
 use crate::format::date_words;
-use crate::i18n::{PRIVACY_EMAIL, STATEMENTS_DATE, T};
+use crate::i18n::{STATEMENTS_DATE, T};
 use crate::locale::Locale;
 
 /// The page.
@@ -48,7 +49,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             <section aria-labelledby="h-a11y-contact">
                 <h2 id="h-a11y-contact">{t(T::A11yContactHeading)}</h2>
                 <p>{t(T::A11yContact)}</p>
-                <p><a href=format!("mailto:{PRIVACY_EMAIL}")>{PRIVACY_EMAIL}</a></p>
+                <p><PrivacyEmail/></p>
                 <p>{t(T::A11yOmbudsman)}</p>
                 <p><a href="https://www.nationaleombudsman.nl/">"nationaleombudsman.nl"</a></p>
             </section>

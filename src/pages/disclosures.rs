@@ -2,7 +2,7 @@
 //! search result, grouped by partner, newest first.
 
 use leptos::prelude::*;
-use zelfregie_model::{Disclosure, DisclosureKind, DisclosurePage};
+use zelfregie_model::{Disclosure, DisclosurePage};
 
 use crate::api;
 use crate::components::loaded::Loaded;
@@ -87,13 +87,13 @@ pub fn DisclosuresPage() -> impl IntoView {
                     <h2>{name} <span class="count">{format!(" ({count} {})", t(T::DisclosureCount))}</span></h2>
                     <ul class="disclosures">
                         {entries.into_iter().map(|d| {
-                            let what = match d.kind { DisclosureKind::Opened => T::DisclosureOpened, DisclosureKind::SearchResult => T::DisclosureSearch };
+                            let what = crate::i18n::disclosure_text(d.kind);
                             let sections = d.sections.iter().map(|s| t(section_name(*s))).collect::<Vec<_>>().join(", ");
                             view! {
                                 <li>
                                     <strong>{date_time(d.at, locale.lang())}</strong> " " {t(what)}
                                     {(d.count > 1).then(|| format!(" ({} {})", d.count, t(T::DisclosureCount)))}
-                                    <br/><span class="muted">{t(T::DisclosureSections)} ": " {sections}</span>
+                                    {(!sections.is_empty()).then(|| view! { <br/><span class="muted">{t(T::DisclosureSections)} ": " {sections.clone()}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -128,7 +128,7 @@ mod tests {
             at: time::macros::datetime!(2026-11-22 10:00 UTC) + time::Duration::minutes(minute.into()),
             first_at: time::macros::datetime!(2026-11-22 10:00 UTC),
             count: 1,
-            kind: DisclosureKind::Opened,
+            kind: zelfregie_model::DisclosureKind::Opened,
             sections: vec![],
         }
     }

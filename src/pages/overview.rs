@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 use zelfregie_model::academy::{AcademyPage, Enrolment};
 use zelfregie_model::newsletter::Subscription;
-use zelfregie_model::{Disclosure, DisclosureKind, Profile, Role, SessionInfo, Visibility};
+use zelfregie_model::{Disclosure, Profile, Role, SessionInfo, Visibility};
 
 use crate::api;
 use crate::components::loaded::Loaded;
@@ -155,10 +155,7 @@ fn AtAGlance() -> impl IntoView {
         };
         let look = match g.last_look {
             Some(d) => {
-                let what = match d.kind {
-                    DisclosureKind::Opened => T::DisclosureOpened,
-                    DisclosureKind::SearchResult => T::DisclosureSearch,
-                };
+                let what = crate::i18n::disclosure_text(d.kind);
                 view! { <p class="last-look">{format!("{} {} — {}", d.partner.name, t(what), date_time_words(local(d.at), lang))}</p> }
                     .into_any()
             }
@@ -211,6 +208,7 @@ mod tests {
                 enrolment("Eerst", datetime!(2026-12-14 09:00 UTC), Enrolled),
                 enrolment("Al begonnen", datetime!(2026-11-23 09:00 UTC), Enrolled),
             ],
+            manager_notice: None,
         };
         let titles: Vec<String> = upcoming(&academy, now).into_iter().map(|e| e.title).collect();
         assert_eq!(titles, ["Eerst", "Later"]);

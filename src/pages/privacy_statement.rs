@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use zelfregie_model::register::{register, Activity, Text};
 
 use crate::components::page::Page;
+use crate::components::rights::PrivacyEmail;
 use crate::format::date_words;
-use crate::i18n::{Lang, PRIVACY_EMAIL, STATEMENTS_DATE, T};
+use crate::i18n::{Lang, STATEMENTS_DATE, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 
@@ -76,7 +77,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
             <section aria-labelledby="h-privacy-contact">
                 <h2 id="h-privacy-contact">{t(T::PrivacyContactHeading)}</h2>
                 <p>{t(T::PrivacyContact)}</p>
-                <p><a href=format!("mailto:{PRIVACY_EMAIL}")>{PRIVACY_EMAIL}</a></p>
+                <p><PrivacyEmail/></p>
             </section>
         </Page>
     }

@@ -85,8 +85,20 @@ pub fn VisibilityPage() -> impl IntoView {
                 <ConflictPanel editor=ed newer=describe/>
                 {form.message()}
                 <form class="form" on:submit=submit novalidate>
+                    // The consent text, shown before the switch; turning it on sends this
+                    // text's version, which the server records as the consent.
+                    <div class="consent-text" id="listing-consent">
+                        <p><strong>{locale.text(T::ListingConsentHeading)}</strong></p>
+                        <p>{move || match locale.lang() {
+                            crate::i18n::Lang::Nl => zelfregie_model::listing::current().nl,
+                            crate::i18n::Lang::En => zelfregie_model::listing::current().en,
+                        }}</p>
+                    </div>
                     <CheckboxField id="listed" label=T::Listed hint=T::ListedHint checked=listed
-                        set=Callback::new(move |on| edit(ed, |v| v.listed = on))/>
+                        set=Callback::new(move |on| edit(ed, |v| {
+                            v.listed = on;
+                            v.consent_text_version = on.then(|| zelfregie_model::listing::current().version);
+                        }))/>
                     <fieldset class="choice" disabled=move || !listed.get()>
                         <legend>{locale.text(T::Audience)}</legend>
                         <p class="field-hint" id="audience-hint">{locale.text(T::AudienceSwitchHint)}</p>

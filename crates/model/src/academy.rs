@@ -248,6 +248,25 @@ pub struct AcademyPage {
     pub participant: Option<Participant>,
     /// Every enrolment, newest training first.
     pub enrolments: Vec<Enrolment>,
+    /// The manager named, as last told by mail that the registration names them (absent when
+    /// no manager was named, and in exports made before managers were told).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager_notice: Option<ManagerNotice>,
+}
+
+/// A manager a participant named was told by mail what was recorded, by whom, why and
+/// where to ask: once per change of manager.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ManagerNotice {
+    /// The manager's name as named then.
+    pub manager_name: String,
+    /// The address the mail went to.
+    pub manager_email: String,
+    /// When the mail was sent.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub notified_at: time::OffsetDateTime,
 }
 
 /// `POST /api/me/enrolments`.

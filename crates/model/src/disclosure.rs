@@ -16,6 +16,12 @@ pub enum DisclosureKind {
     Opened,
     /// The profile appeared in a recruiter's list or search results.
     SearchResult,
+    /// A privacy staff member opened the person's request (with their e-mail address).
+    PrivacyRequest,
+    /// A privacy staff member looked at the person's data to handle their request.
+    PrivacyRequestData,
+    /// Academy staff saw the person on a training's list of participants.
+    AcademyRoster,
 }
 
 impl DisclosureKind {
@@ -24,12 +30,41 @@ impl DisclosureKind {
         match self {
             DisclosureKind::Opened => "opened",
             DisclosureKind::SearchResult => "search_result",
+            DisclosureKind::PrivacyRequest => "privacy_request",
+            DisclosureKind::PrivacyRequestData => "privacy_request_data",
+            DisclosureKind::AcademyRoster => "academy_roster",
         }
+    }
+
+    /// Whether staff of IGOM, not a partner's recruiter, saw the data.
+    pub fn by_staff(self) -> bool {
+        !matches!(self, DisclosureKind::Opened | DisclosureKind::SearchResult)
+    }
+
+    /// The organisation whose staff see data this way (for staff kinds), shown where a
+    /// recruiter's partner is.
+    pub fn staff_organisation(self) -> Option<Partner> {
+        let (slug, name) = match self {
+            DisclosureKind::Opened | DisclosureKind::SearchResult => return None,
+            DisclosureKind::PrivacyRequest | DisclosureKind::PrivacyRequestData => {
+                ("stuurgroep-igom", "Stuurgroep IGOM (privacymedewerker, uitvoering RMC IGOM)")
+            }
+            DisclosureKind::AcademyRoster => ("igom-academie", "IGOM-Academie (medewerker)"),
+        };
+        Some(Partner { slug: slug.to_owned(), name: name.to_owned() })
     }
 
     /// The kind stored as `s`.
     pub fn parse(s: &str) -> Option<Self> {
-        [DisclosureKind::Opened, DisclosureKind::SearchResult].into_iter().find(|k| k.as_str() == s)
+        [
+            DisclosureKind::Opened,
+            DisclosureKind::SearchResult,
+            DisclosureKind::PrivacyRequest,
+            DisclosureKind::PrivacyRequestData,
+            DisclosureKind::AcademyRoster,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 

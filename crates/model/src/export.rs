@@ -169,6 +169,10 @@ pub struct ExportCandidateBank {
     pub visibility: Visibility,
     /// Who saw the profile, newest first.
     pub disclosures: Vec<Disclosure>,
+    /// Consent to be listed: every time the candidate bank was turned on or off, oldest
+    /// first (absent in exports made before it was recorded).
+    #[serde(default)]
+    pub listing_consents: Vec<ConsentEvent>,
 }
 
 /// Newsletter data.

@@ -14,6 +14,7 @@ pub mod disclosure;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod listing;
 pub mod newsletter;
 pub mod partner;
 pub mod passkey;

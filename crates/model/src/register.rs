@@ -86,6 +86,15 @@ pub struct Link {
     pub url: String,
 }
 
+/// `GET /api/contact`: where people send privacy questions and requests. The server's
+/// `--privacy-email` is the one place it is defined.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Contact {
+    /// The privacy contact's e-mail address.
+    pub privacy_email: String,
+}
+
 /// The register, parsed once from the data file compiled into the binary.
 pub fn register() -> &'static [Activity] {
     static REGISTER: OnceLock<Vec<Activity>> = OnceLock::new();

@@ -102,6 +102,12 @@ pub fn visibility() -> impl Strategy<Value = Visibility> {
     ];
     let hidden = proptest::sample::subsequence(Section::ALL.to_vec(), 0..=7).prop_map(|v| v.into_iter().collect());
     (prop::bool::weighted(0.85), audience, hidden, any::<bool>()).prop_map(
-        |(listed, audience, hidden_sections, anonymous)| Visibility { listed, audience, hidden_sections, anonymous },
+        |(listed, audience, hidden_sections, anonymous)| Visibility {
+            listed,
+            audience,
+            hidden_sections,
+            anonymous,
+            consent_text_version: None,
+        },
     )
 }

@@ -191,6 +191,11 @@ pub struct Visibility {
     pub hidden_sections: BTreeSet<Section>,
     /// Name, contact details and street address never shown; a pseudonym instead.
     pub anonymous: bool,
+    /// Sent only when turning `listed` on: the version of the listing consent text
+    /// ([`crate::listing`]) the person was shown. The server records it as the consent and
+    /// never stores it in the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent_text_version: Option<u32>,
 }
 
 impl Default for Visibility {
@@ -200,6 +205,7 @@ impl Default for Visibility {
             audience: Audience::AllPartners,
             hidden_sections: BTreeSet::new(),
             anonymous: false,
+            consent_text_version: None,
         }
     }
 }

@@ -1,11 +1,15 @@
 //! Academy rules: seats, the waiting list, enrolling and cancelling, stopping as a
 //! participant, attendance, and the participant's page.
 
-use zelfregie_model::academy::{AcademyPage, Enrolment, EnrolmentState, Participant, RosterEntry, Training};
+use zelfregie_model::academy::{
+    AcademyPage, Enrolment, EnrolmentState, ManagerNotice, Participant, RosterEntry, Training,
+};
 use zelfregie_model::ErrorCode;
 
 use crate::documents::Document;
 use crate::error::AppError;
+use crate::mail::Mail;
+use crate::state::AppState;
 use crate::store::{academy, now, to_datetime, Store, Tx};
 
 /// The catalogue: trainings that have not started, soonest first, with seats left.
@@ -94,6 +98,7 @@ pub async fn stop(store: &Store, account_id: i64) -> Result<(), AppError> {
     Document::Participant.delete(&mut tx, account_id).await?;
     // From today the training history counts down to its deletion (docs/security.md "Retention").
     crate::store::retention::record_departure(&mut *tx, account_id, now()).await?;
+    academy::forget_manager_notice(&mut *tx, account_id).await?;
     tx.commit().await?;
     tracing::info!(account_id, "stopped as course participant");
     Ok(())
@@ -101,9 +106,17 @@ pub async fn stop(store: &Store, account_id: i64) -> Result<(), AppError> {
 
 /// Academy staff: who is on a training.
 pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>, AppError> {
-    academy::roster(store.pool(), training_id)
-        .await?
-        .into_iter()
+    let rows = academy::roster(store.pool(), training_id).await?;
+    // Each participant on the list sees it in their disclosure log.
+    let people: Vec<i64> = rows.iter().map(|r| r.account_id).collect();
+    crate::candidates::log_staff_access(
+        store,
+        zelfregie_model::Role::AcademyStaff,
+        zelfregie_model::DisclosureKind::AcademyRoster,
+        &people,
+    )
+    .await?;
+    rows.into_iter()
         .map(|r| {
             let p: Participant = r.data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
             Ok(RosterEntry {
@@ -152,5 +165,75 @@ pub async fn page(store: &Store, account_id: i64) -> Result<AcademyPage, AppErro
             })
         })
         .collect::<Result<_, AppError>>()?;
-    Ok(AcademyPage { participant, enrolments })
+    let manager_notice = academy::manager_notice(store.pool(), account_id).await?.map(|(name, email, at)| {
+        ManagerNotice { manager_name: name, manager_email: email, notified_at: to_datetime(at) }
+    });
+    Ok(AcademyPage { participant, enrolments, manager_notice })
+}
+
+/// Tells the manager a participant named (docs/security.md "Managers are told"): their name
+/// and address came from the participant, not from them, so they get a mail saying what was
+/// recorded, by whom, why, and where to ask. Once per change of manager: saving the same
+/// manager again mails nothing (one conditional statement decides). No manager any more
+/// forgets the last one. The mail holds no link that acts, so a mail scanner changes nothing.
+/// A failed mail is logged and forgotten, so the next save tries again; the save stands.
+pub async fn tell_manager(state: &AppState, account_id: i64, p: &Participant) -> Result<(), AppError> {
+    let db = state.db.pool();
+    if p.manager_email.is_empty() {
+        academy::forget_manager_notice(db, account_id).await?;
+        return Ok(());
+    }
+    if !academy::claim_manager_notice(db, account_id, &p.manager_email, &p.manager_name, now()).await? {
+        return Ok(());
+    }
+    let mail = manager_mail(p, &state.public_url, &state.privacy_email);
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::error!(error = %e, account_id, "mailing the named manager failed; the next save tries again");
+        academy::forget_manager_notice(db, account_id).await?;
+    } else {
+        tracing::info!(account_id, "named manager told");
+    }
+    Ok(())
+}
+
+/// The mail to a named manager, Dutch first, then English.
+pub fn manager_mail(p: &Participant, public_url: &str, privacy_email: &str) -> Mail {
+    let who = p.full_name();
+    let employer = zelfregie_model::Partner::all()
+        .into_iter()
+        .find(|x| x.slug == p.employer)
+        .map_or_else(|| p.employer.clone(), |x| x.name);
+    let body = format!(
+        "Beste {manager},\n\n\
+         {who} heeft zich in het zelfregieportaal van IGOM aangemeld als cursist van de IGOM-Academie \
+         en jou daarbij opgegeven als leidinggevende.\n\n\
+         Wat is vastgelegd: de aanmelding van {who} als cursist (functie: {job}, werkgever: {employer}), \
+         en daarbij jouw naam ({manager}) en e-mailadres ({email}) als leidinggevende.\n\
+         Door wie: {who} zelf; jouw gegevens komen dus van {who}, niet van jou.\n\
+         Waarom: zodat de IGOM-Academie de opleidingen van {who} met jou als leidinggevende kan afstemmen. \
+         Wij gebruiken je naam en e-mailadres alleen daarvoor, en bewaren ze tot {who} stopt als cursist \
+         of een andere leidinggevende opgeeft.\n\
+         Wie: de 35 aangesloten organisaties van IGOM samen; de Stuurgroep IGOM regelt vragen en verzoeken namens hen.\n\
+         Vragen, inzage, correctie of bezwaar: mail {privacy}. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.\n\
+         Meer lezen: {public_url}/privacyverklaring\n\n\
+         Je hoeft niets te doen. Deze mail krijg je één keer, niet bij elke wijziging van de aanmelding.\n\n\
+         ---\n\
+         {who} registered as a participant of the IGOM Academy in IGOM's self-service portal and named you as \
+         their manager. Recorded: the registration of {who} (job title: {job}, employer: {employer}) with your \
+         name ({manager}) and e-mail address ({email}) as manager. By: {who}; your details come from them, not \
+         from you. Why: so the IGOM Academy can coordinate {who}'s trainings with you as manager; kept until {who} \
+         stops as a participant or names another manager. Questions, access, correction or objection: {privacy}. \
+         You may also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens). \
+         You need not do anything.\n",
+        manager = p.manager_name,
+        email = p.manager_email,
+        job = p.job_title,
+        privacy = privacy_email,
+    );
+    Mail {
+        to: p.manager_email.clone(),
+        subject: format!("{who} heeft jou opgegeven als leidinggevende bij de IGOM-Academie"),
+        body,
+        headers: Vec::new(),
+    }
 }

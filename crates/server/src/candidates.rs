@@ -268,6 +268,25 @@ pub async fn log_disclosures(
     Ok(())
 }
 
+/// Records that staff in `role` saw data of each of `account_ids` (`kind` says how), in one
+/// transaction: one entry per person, kind and day, whose count goes up, as recruiters' are.
+pub async fn log_staff_access(
+    store: &Store,
+    role: zelfregie_model::Role,
+    kind: DisclosureKind,
+    account_ids: &[i64],
+) -> Result<(), AppError> {
+    debug_assert!(kind.by_staff());
+    let at = now();
+    let day = crate::store::to_datetime(at).date().to_string();
+    let mut tx = store.begin().await?;
+    for account_id in account_ids {
+        disclosures::record_staff(&mut *tx, *account_id, role.as_str(), kind.as_str(), &day, at).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `limit` entries of the candidate's disclosure log from `offset`, newest first, and the
 /// number of entries in all (`limit = None`: the whole log, for the export).
 pub async fn disclosure_log(
@@ -281,12 +300,13 @@ pub async fn disclosure_log(
     let entries = rows
         .into_iter()
         .map(|d| {
+            let kind = DisclosureKind::parse(&d.kind).ok_or_else(|| anyhow::anyhow!("unknown disclosure kind"))?;
             Ok(Disclosure {
-                partner: Partner { slug: d.slug, name: d.name },
+                partner: kind.staff_organisation().unwrap_or(Partner { slug: d.slug, name: d.name }),
                 at: crate::store::to_datetime(d.at),
                 first_at: crate::store::to_datetime(d.first_at),
                 count: u32::try_from(d.count).unwrap_or(u32::MAX),
-                kind: DisclosureKind::parse(&d.kind).ok_or_else(|| anyhow::anyhow!("unknown disclosure kind"))?,
+                kind,
                 sections: serde_json::from_str::<Vec<Section>>(&d.sections).map_err(anyhow::Error::from)?,
             })
         })
@@ -299,7 +319,8 @@ pub async fn disclosure_log(
 /// recruiters hold stop working at once (the profile is gone, and a new one gets a new
 /// salt). On SQLite the write-ahead log is cleared of it too.
 pub async fn delete_profile(store: &Store, account_id: i64) -> Result<documents::ProfileRows, AppError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin_exclusive().await?;
+    crate::listing::withdraw_if_listed(&mut tx, account_id).await?;
     let rows = documents::delete_profile(&mut tx, account_id).await?;
     tx.commit().await?;
     store.checkpoint().await;

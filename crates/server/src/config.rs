@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+/// The privacy contact when none is configured (`--privacy-email`).
+pub const DEFAULT_PRIVACY_EMAIL: &str = "privacy@igom.nl";
+
 /// How the server is run.
 #[derive(Parser, Clone, Debug)]
 #[command(name = "zelfregie-server", version, about = "Zelfregie: self-service privacy portal (API and SPA)")]
@@ -77,6 +80,11 @@ pub struct Config {
     /// Sender of e-mail.
     #[arg(long, env = "ZELFREGIE_MAIL_FROM", default_value = "IGOM Zelfregie <noreply@igom.nl>")]
     pub mail_from: String,
+
+    /// Where people send privacy questions and requests: shown in the privacy statement, the
+    /// rights on every readable page, consent receipts and mails (defined here only).
+    #[arg(long, env = "ZELFREGIE_PRIVACY_EMAIL", default_value = DEFAULT_PRIVACY_EMAIL)]
+    pub privacy_email: String,
 
     /// Days a transfer's one-time link works before the file is deleted unread.
     #[arg(long, env = "ZELFREGIE_TRANSFER_DAYS", default_value_t = zelfregie_model::transfer::DEFAULT_TRANSFER_DAYS)]

@@ -88,6 +88,17 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let kandidaat = id_of(state, "kandidaat@example.org").await?;
     Document::Profile.save(&state.db, kandidaat, 0, &candidate_profile()).await?;
     Document::Visibility.save(&state.db, kandidaat, 0, &candidate_visibility()).await?;
+    // She turned the candidate bank on with the current text.
+    let mut tx = state.db.begin().await?;
+    crate::listing::append(
+        &mut tx,
+        kandidaat,
+        zelfregie_model::newsletter::ConsentEventKind::Given,
+        zelfregie_model::listing::current(),
+        zelfregie_model::newsletter::Channel::Portal,
+    )
+    .await?;
+    tx.commit().await?;
     seed_newsletter_consent(state, kandidaat).await?;
     seed_academy(state).await?;
     // One open request, so privacy staff's queue shows itself.
@@ -170,6 +181,7 @@ pub fn candidate_visibility() -> Visibility {
         audience: Audience::AllExcept { partners: BTreeSet::from(["kerkrade".to_owned()]) },
         hidden_sections: BTreeSet::from([Section::Contact]),
         anonymous: false,
+        consent_text_version: None,
     }
 }
 

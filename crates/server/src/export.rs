@@ -54,6 +54,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     let (visibility, _): (Visibility, i64) = Document::Visibility.load(db, account_id).await?;
     let (disclosures, _) = crate::candidates::disclosure_log(db, account_id, None, 0).await?;
     let academy = crate::academy::page(db, account_id).await?;
+    let listing_consents = crate::listing::events(db.pool(), account_id).await?;
 
     let events = crate::newsletter::events(db.pool(), account_id).await?;
     let confirmations = store::newsletter::confirmations(db.pool(), account_id).await?;
@@ -88,7 +89,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     let academy_stopped_at = store::retention::departure(db.pool(), account_id).await?.map(to_datetime);
 
     // The register entries that concern this person.
-    let has_profile = profile != Profile::default() || visibility.listed;
+    let has_profile = profile != Profile::default() || visibility.listed || !listing_consents.is_empty();
     let applies = |id: &str| match id {
         "candidate_bank" => has_profile,
         "disclosure_log" => !disclosures.is_empty(),
@@ -108,7 +109,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         format_version: EXPORT_FORMAT_VERSION,
         generated_at: time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
         account,
-        candidate_bank: ExportCandidateBank { profile, visibility, disclosures },
+        candidate_bank: ExportCandidateBank { profile, visibility, disclosures, listing_consents },
         academy,
         newsletter,
         transfers,

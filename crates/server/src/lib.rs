@@ -17,6 +17,7 @@ pub mod email_change;
 pub mod error;
 pub mod export;
 pub mod http;
+pub mod listing;
 pub mod mail;
 pub mod newsletter;
 pub mod outbox;

@@ -32,20 +32,7 @@ pub fn text_hash(text: &ConsentText) -> String {
 
 /// The events of an account, oldest first.
 pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
-    store::newsletter::events(db, account_id)
-        .await?
-        .into_iter()
-        .map(|e| {
-            Ok(ConsentEvent {
-                id: e.id,
-                kind: ConsentEventKind::parse(&e.kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,
-                at: to_datetime(e.at),
-                text_version: u32::try_from(e.text_version).map_err(anyhow::Error::from)?,
-                text_hash: e.text_hash,
-                channel: Channel::parse(&e.channel).ok_or_else(|| anyhow::anyhow!("stored channel"))?,
-            })
-        })
-        .collect()
+    store::newsletter::events(db, account_id).await?.into_iter().map(event_of).collect()
 }
 
 pub(crate) async fn append(
@@ -328,14 +315,41 @@ pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, UnsubscribeLi
     Ok(rows.into_iter().map(|(id, email, secret)| (email, UnsubscribeLinks::with_secret(state, id, &secret))).collect())
 }
 
-/// A consent receipt for one event: the fields of the Kantara Consent Receipt v1.1, with the
-/// consent status as a W3C DPV term and the hash of the exact consent text.
-pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_json::Value {
+/// A consent receipt for one newsletter event: the fields of the Kantara Consent Receipt
+/// v1.1, with the consent status as a W3C DPV term and the hash of the exact consent text.
+pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, privacy_email: &str) -> serde_json::Value {
+    let services = json!([{
+        "service": "Nieuwsflits",
+        "purposes": [{
+            "purpose": "Toezenden van de nieuwsflits van IGOM per e-mail",
+            "purposeCategory": ["dpv:DirectMarketing"],
+            "consentType": "EXPLICIT",
+            "piiCategory": ["Naam", "E-mailadres"],
+            "primaryPurpose": true,
+            "termination": "Tot intrekking van de toestemming",
+            "thirdPartyDisclosure": true,
+            "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)",
+            "thirdPartyCountry": "US",
+            "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
+        }]
+    }]);
+    consent_receipt(event, email, public_url, privacy_email, services, ConsentText::of(event.text_version))
+}
+
+/// The receipt of a consent event of any service: `services` is the Kantara `services` list,
+/// `text` the consent text of the event's version.
+pub fn consent_receipt(
+    event: &ConsentEvent,
+    email: &str,
+    public_url: &str,
+    privacy_email: &str,
+    services: serde_json::Value,
+    text: Option<&ConsentText>,
+) -> serde_json::Value {
     let status = match event.kind {
         ConsentEventKind::Given | ConsentEventKind::Confirmed => "dpv:ConsentGiven",
         ConsentEventKind::Withdrawn => "dpv:ConsentWithdrawn",
     };
-    let text = ConsentText::of(event.text_version);
     json!({
         "@context": { "dpv": "https://w3id.org/dpv#" },
         "version": "KI-CR-v1.1.0",
@@ -351,23 +365,9 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
         "piiPrincipalId": email,
         // The member organisations are joint controllers; the steering group coordinates
         // and handles requests on their behalf (docs/storage.md, "The register").
-        "piiControllers": controllers(),
+        "piiControllers": controllers(privacy_email),
         "policyUrl": format!("{public_url}/mijn-gegevens"),
-        "services": [{
-            "service": "Nieuwsflits",
-            "purposes": [{
-                "purpose": "Toezenden van de nieuwsflits van IGOM per e-mail",
-                "purposeCategory": ["dpv:DirectMarketing"],
-                "consentType": "EXPLICIT",
-                "piiCategory": ["Naam", "E-mailadres"],
-                "primaryPurpose": true,
-                "termination": "Tot intrekking van de toestemming",
-                "thirdPartyDisclosure": true,
-                "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)",
-                "thirdPartyCountry": "US",
-                "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
-            }]
-        }],
+        "services": services,
         "sensitive": false,
         "spiCat": [],
         "dpv:hasConsentStatus": status,
@@ -384,14 +384,14 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str) -> serde_jso
 
 /// The controllers in a receipt: the steering group first, as the coordinator acting for the
 /// joint controllers and the one to contact, then each of the 35 member organisations.
-fn controllers() -> serde_json::Value {
+fn controllers(privacy_email: &str) -> serde_json::Value {
     let mut list = vec![json!({
         "piiController": "Stuurgroep IGOM",
         "role": "Regisseur namens de gezamenlijk verantwoordelijke aangesloten organisaties",
         "onBehalf": true,
         "contact": "Stuurgroep IGOM, uitvoering RMC IGOM",
         "address": { "country": "NL", "region": "Limburg" },
-        "email": PRIVACY_EMAIL,
+        "email": privacy_email,
         "piiControllerUrl": "https://www.igom.nl"
     })];
     list.extend(
@@ -402,8 +402,17 @@ fn controllers() -> serde_json::Value {
     serde_json::Value::Array(list)
 }
 
-/// Where people send privacy questions and requests.
-pub const PRIVACY_EMAIL: &str = "privacy@igom.nl";
+/// A stored consent event as the model's type (newsletter and listing share the columns).
+pub(crate) fn event_of(e: store::newsletter::EventRow) -> Result<ConsentEvent, AppError> {
+    Ok(ConsentEvent {
+        id: e.id,
+        kind: ConsentEventKind::parse(&e.kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,
+        at: to_datetime(e.at),
+        text_version: u32::try_from(e.text_version).map_err(anyhow::Error::from)?,
+        text_hash: e.text_hash,
+        channel: Channel::parse(&e.channel).ok_or_else(|| anyhow::anyhow!("stored channel"))?,
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use zelfregie_model::privacy_request::{
     day, deadline, NewRequest, PrivacyRequest, QueueEntry, RequestKind, RequestStatus, StaffNote, StaffRequest,
     StaffText, RETENTION_YEARS,
 };
-use zelfregie_model::ErrorCode;
+use zelfregie_model::{DisclosureKind, ErrorCode, Role};
 
 use crate::error::AppError;
 use crate::mail::Mail;
@@ -126,7 +126,26 @@ pub async fn queue(store: &Store, closed: bool) -> Result<Vec<QueueEntry>, AppEr
 /// One request with the person's address, for privacy staff.
 pub async fn for_staff(store: &Store, public_id: &str) -> Result<StaffRequest, AppError> {
     let row = rows::one(store.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    crate::candidates::log_staff_access(store, Role::PrivacyStaff, DisclosureKind::PrivacyRequest, &[row.account_id])
+        .await?;
     Ok(StaffRequest { request: request(row.request)?, email: row.email })
+}
+
+/// Privacy staff: everything the portal holds about the person who filed request
+/// `public_id` (their export), to handle it. Logged in the person's disclosure log.
+pub async fn person_data(
+    state: &AppState,
+    public_id: &str,
+) -> Result<zelfregie_model::export::ExportDocument, AppError> {
+    let row = rows::one(state.db.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    crate::candidates::log_staff_access(
+        &state.db,
+        Role::PrivacyStaff,
+        DisclosureKind::PrivacyRequestData,
+        &[row.account_id],
+    )
+    .await?;
+    crate::export::export(state, row.account_id).await
 }
 
 /// Privacy staff member `staff` answers, extends or closes request `public_id`. Each change

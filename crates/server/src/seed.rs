@@ -183,7 +183,13 @@ pub fn visibility(rng: &mut StdRng) -> Visibility {
         .into_iter()
         .filter(|_| rng.gen_bool(0.3))
         .collect();
-    Visibility { listed: rng.gen_bool(0.9), audience, hidden_sections, anonymous: rng.gen_bool(0.1) }
+    Visibility {
+        listed: rng.gen_bool(0.9),
+        audience,
+        hidden_sections,
+        anonymous: rng.gen_bool(0.1),
+        consent_text_version: None,
+    }
 }
 
 /// Adds `n` synthetic candidates; returns how long it took.

@@ -48,6 +48,8 @@ pub struct AppState {
     pub second_factor_key: Key,
     /// Base of links in e-mails (`https://…`, no trailing slash).
     pub public_url: String,
+    /// The privacy contact (`--privacy-email`).
+    pub privacy_email: String,
     /// Where e-mail goes.
     pub mailer: Mailer,
     /// The outbox to the mailing processor (the worker runs it).
@@ -151,6 +153,7 @@ impl AppState {
             newsletter_key,
             second_factor_key,
             public_url: config.link_base(),
+            privacy_email: config.privacy_email.trim().to_owned(),
             mailer,
             outbox,
             outbox_wake,

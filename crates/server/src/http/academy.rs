@@ -41,6 +41,7 @@ pub async fn put_participant(
     let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
     // A participant again: the training history no longer counts down.
     crate::store::retention::clear_departure(state.db.pool(), s.account_id).await?;
+    academy::tell_manager(&state, s.account_id, &p).await?;
     Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
 }
 

@@ -36,3 +36,10 @@ pub async fn schema(State(state): State<AppState>) -> Json<serde_json::Value> {
 pub async fn register(State(state): State<AppState>) -> Json<Vec<Activity>> {
     Json(crate::retention::configured_register(&state))
 }
+
+/// Where people send privacy questions and requests (`--privacy-email`), for the statements
+/// and the rights on every readable page; no login needed.
+#[utoipa::path(get, path = "/api/contact", tag = "export", responses((status = 200, body = zelfregie_model::register::Contact)))]
+pub async fn contact(State(state): State<AppState>) -> Json<zelfregie_model::register::Contact> {
+    Json(zelfregie_model::register::Contact { privacy_email: state.privacy_email.clone() })
+}

@@ -82,6 +82,20 @@ pub async fn for_staff(
     Ok(Json(privacy_requests::for_staff(&state.db, &id).await?))
 }
 
+/// Privacy staff: everything the portal holds about the person who filed the request (the
+/// person's export), to handle it. Each look is counted in the person's disclosure log.
+#[utoipa::path(get, path = "/api/privacy/requests/{id}/person", tag = "requests", security(("session" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = zelfregie_model::export::ExportDocument), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError)))]
+pub async fn person_data(
+    State(state): State<AppState>,
+    _staff: PrivacyStaffSession,
+    Path(id): Path<String>,
+) -> Result<Json<zelfregie_model::export::ExportDocument>, AppError> {
+    Ok(Json(privacy_requests::person_data(&state, &id).await?))
+}
+
 /// Privacy staff answer a request: it closes, and the person is told by mail that there is an answer.
 #[utoipa::path(post, path = "/api/privacy/requests/{id}/answer", tag = "requests", security(("session" = [])),
     request_body = StaffText,

@@ -40,7 +40,8 @@ pub async fn put(
 ) -> Result<impl IntoResponse, AppError> {
     let expected = Document::Visibility.if_match(&headers)?;
     AppError::ensure_valid(visibility.validate())?;
-    let version = Document::Visibility.save(&state.db, session.account_id, expected, &visibility).await?;
+    let (visibility, version) =
+        crate::listing::save_visibility(&state, session.account_id, expected, visibility).await?;
     tracing::info!(account_id = session.account_id, version, "visibility saved");
     Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
 }
@@ -64,4 +65,24 @@ pub async fn preview(
     let candidate = Candidate::load(&state.db, session.account_id).await?;
     let view = view_for(&state.reference_key, &candidate, &profile, &visibility, &partner.slug);
     Ok(Json(Preview { partner, view }))
+}
+
+/// The consent receipt of one listing consent event (turning the candidate bank on or off),
+/// as a JSON download.
+#[utoipa::path(get, path = "/api/me/visibility/receipts/{id}", tag = "profile", security(("session" = [])),
+    params(("id" = i64, Path, description = "listing consent event id")),
+    responses((status = 200, description = "Kantara Consent Receipt v1.1 with DPV status", content_type = "application/json"),
+              (status = 404, body = zelfregie_model::ApiError)))]
+pub async fn receipt(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    Path(id): Path<i64>,
+) -> Result<impl IntoResponse, AppError> {
+    let history = crate::listing::events(state.db.pool(), session.account_id).await?;
+    // Only the person's own events: another id is simply not found.
+    let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
+    let email = crate::store::accounts::email(state.db.pool(), session.account_id).await?;
+    let body = crate::listing::receipt(&event, &email, &state);
+    let disposition = format!("attachment; filename=\"toestemmingsbewijs-kandidatenbank-{id}.json\"");
+    Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }

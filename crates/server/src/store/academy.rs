@@ -216,12 +216,14 @@ pub struct RosterRow {
     pub email: String,
     /// The academy registration (JSON), if any.
     pub data: Option<String>,
+    /// The person's account (not sent: for the disclosure log).
+    pub account_id: i64,
 }
 
 /// Who is on a training, in the order they enrolled.
 pub async fn roster<'c>(db: impl Db<'c>, training_id: i64) -> sqlx::Result<Vec<RosterRow>> {
     sqlx::query_as(
-        "SELECT e.id, e.state, a.email, p.data FROM enrolments e JOIN accounts a ON a.id = e.account_id
+        "SELECT e.id, e.state, a.email, p.data, e.account_id FROM enrolments e JOIN accounts a ON a.id = e.account_id
          LEFT JOIN participants p ON p.account_id = e.account_id
          WHERE e.training_id = $1 ORDER BY e.queued_at, e.id",
     )
@@ -241,4 +243,45 @@ pub async fn record_attendance<'c>(db: impl Db<'c>, enrolment_id: i64, state: &s
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Claims telling `manager_email` (named by `account_id`): records it and returns `true` only
+/// when it is another address than the one last told, in one statement, so of repeated or
+/// simultaneous saves of the same manager exactly one mails.
+pub async fn claim_manager_notice<'c>(
+    db: impl Db<'c>,
+    account_id: i64,
+    manager_email: &str,
+    manager_name: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO manager_notices (account_id, manager_email, manager_name, notified_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id) DO UPDATE
+         SET manager_email = excluded.manager_email, manager_name = excluded.manager_name, notified_at = excluded.notified_at
+         WHERE manager_notices.manager_email <> excluded.manager_email
+         RETURNING account_id",
+    )
+    .bind(account_id)
+    .bind(manager_email)
+    .bind(manager_name)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Forgets the manager told (no manager any more, stopped as participant, or the mail failed
+/// and the next save should try again).
+pub async fn forget_manager_notice<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM manager_notices WHERE account_id = $1").bind(account_id).execute(db).await?;
+    Ok(())
+}
+
+/// The manager last told: (name, address, when).
+pub async fn manager_notice<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<(String, String, i64)>> {
+    sqlx::query_as("SELECT manager_name, manager_email, notified_at FROM manager_notices WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
 }

@@ -82,10 +82,17 @@ pub async fn record_many<'c>(
 
 /// `limit` entries from `offset`, newest first.
 pub async fn page<'c>(db: impl Db<'c>, account_id: i64, limit: i64, offset: i64) -> sqlx::Result<Vec<DisclosureRow>> {
+    // Staff entries come with the partners' (docs/storage.md): their `kind` is the stored
+    // `what`, and the organisation is filled in by the caller.
     sqlx::query_as(
-        "SELECT p.slug, p.name, d.at, d.first_at, d.count, d.kind, d.sections
-         FROM disclosures d JOIN partners p ON p.id = d.partner_id
-         WHERE d.account_id = $1 ORDER BY d.at DESC, d.id DESC LIMIT $2 OFFSET $3",
+        "SELECT slug, name, at, first_at, count, kind, sections FROM (
+             SELECT p.slug AS slug, p.name AS name, d.at AS at, d.first_at AS first_at, d.count AS count,
+                    d.kind AS kind, d.sections AS sections, d.id AS id, 0 AS src
+             FROM disclosures d JOIN partners p ON p.id = d.partner_id WHERE d.account_id = $1
+             UNION ALL
+             SELECT s.role, '', s.at, s.first_at, s.count, s.what, '[]', s.id, 1
+             FROM staff_disclosures s WHERE s.account_id = $1
+         ) entries ORDER BY at DESC, src, id DESC LIMIT $2 OFFSET $3",
     )
     .bind(account_id)
     .bind(limit)
@@ -96,5 +103,37 @@ pub async fn page<'c>(db: impl Db<'c>, account_id: i64, limit: i64, offset: i64)
 
 /// Entries in the log.
 pub async fn count<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM disclosures WHERE account_id = $1").bind(account_id).fetch_one(db).await
+    sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM disclosures WHERE account_id = $1)
+              + (SELECT COUNT(*) FROM staff_disclosures WHERE account_id = $1)",
+    )
+    .bind(account_id)
+    .fetch_one(db)
+    .await
+}
+
+/// Counts one look by staff in `role` at the data of `account_id`: a new entry for the day,
+/// or one more on it.
+pub async fn record_staff<'c>(
+    db: impl Db<'c>,
+    account_id: i64,
+    role: &str,
+    what: &str,
+    day: &str,
+    at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO staff_disclosures (account_id, role, what, day, first_at, at, count)
+         VALUES ($1, $2, $3, $4, $5, $5, 1)
+         ON CONFLICT (account_id, role, what, day)
+         DO UPDATE SET count = staff_disclosures.count + 1, at = excluded.at",
+    )
+    .bind(account_id)
+    .bind(role)
+    .bind(what)
+    .bind(day)
+    .bind(at)
+    .execute(db)
+    .await?;
+    Ok(())
 }

@@ -14,6 +14,7 @@ pub mod breach;
 pub mod candidate_index;
 pub mod disclosures;
 pub mod documents;
+pub mod listing;
 pub mod newsletter;
 pub mod outbox;
 pub mod passkeys;

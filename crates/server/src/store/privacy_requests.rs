@@ -100,12 +100,15 @@ pub struct StaffRow {
     pub request: RequestRow,
     /// The person's address.
     pub email: String,
+    /// The person's account (never sent: the disclosure log and mails use it).
+    pub account_id: i64,
 }
 
 /// One request, for privacy staff.
 pub async fn one<'c>(db: impl Db<'c>, public_id: &str) -> sqlx::Result<Option<StaffRow>> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS}, a.email FROM privacy_requests r JOIN accounts a ON a.id = r.account_id WHERE r.public_id = $1"
+        "SELECT {COLUMNS}, a.email, r.account_id FROM privacy_requests r JOIN accounts a ON a.id = r.account_id
+         WHERE r.public_id = $1"
     ))
     .bind(public_id)
     .fetch_optional(db)

@@ -23,6 +23,10 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("participants", Ok(&["data"][..])),
         ("enrolments", Ok(&["state"][..])),
         ("consent_events", Ok(&["kind", "text_hash", "channel"][..])),
+        ("listing_consent_events", Ok(&["kind", "text_hash", "channel"][..])),
+        ("manager_notices", Ok(&["manager_email", "manager_name"][..])),
+        // The role is implied by the kind exported (`what`): privacy or academy staff.
+        ("staff_disclosures", Ok(&["what"][..])),
         ("consent_confirmations", Err("the token hash is a credential; version and times are exported")),
         ("processor_outbox", Ok(&["payload", "status"][..])),
         ("partners", Err("reference data, not about the person (the employer slug is exported with the profile)")),

@@ -94,6 +94,7 @@ async fn hidden_words_find_nothing_and_changes_apply_to_the_next_search() {
         audience: Audience::AllPartners,
         hidden_sections: BTreeSet::from([Section::Contact]),
         anonymous: false,
+        consent_text_version: Some(zelfregie_model::listing::current().version),
     };
     let mut version = 0;
     let mut save = |vis: Visibility| {
@@ -178,6 +179,7 @@ async fn two_devices_saving_at_once_leave_the_index_equal_to_what_is_stored() {
             },
             hidden_sections: if round % 2 == 0 { BTreeSet::from([Section::Competences]) } else { BTreeSet::new() },
             anonymous: round % 4 == 1,
+            consent_text_version: Some(zelfregie_model::listing::current().version),
         };
         let (profile_tag, vis_tag, vis_json) =
             (format!("\"profile-{p}\""), format!("\"visibility-{v}\""), serde_json::to_value(&vis).unwrap());

@@ -367,12 +367,11 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
         .unwrap();
     let (profile, _) = zelfregie_model::testing::canary_profile(0x5a1f, 2, 2, 2, 2, Some("kerkrade".into()));
     zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
-    let vis = zelfregie_model::Visibility {
-        listed: true,
-        audience: zelfregie_model::Audience::AllPartners,
-        ..zelfregie_model::Visibility::default()
-    };
-    zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
+    // Listed as the visibility page does it: with the consent text shown.
+    let v = zelfregie_model::listing::current().version;
+    let vis = serde_json::json!({"listed": true, "audience": {"mode": "all_partners"}, "consent_text_version": v});
+    let r = app.put_versioned("/api/me/visibility", &vis, &cookie, "\"visibility-0\"").await;
+    assert_eq!(r.status, axum::http::StatusCode::OK, "{:?}", r.body);
     // A recruiter looks: disclosures.
     let beek = app.demo_login("recruiter@beek.example.org").await.session_cookie().unwrap();
     app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await;
