@@ -37,6 +37,7 @@ use crate::pages::export::ExportPage;
 use crate::pages::my_data::MyDataPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
+use crate::pages::catalogue::CataloguePage;
 use crate::pages::open_export::OpenExportPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::privacy_queue::PrivacyQueuePage;
@@ -75,6 +76,8 @@ pub fn App() -> impl IntoView {
                     // The one-time link a person gives an organisation: no account needed.
                     <Route path=To::TransferLink.matcher() view=TransferLinkPage/>
                     <Route path=To::Academy.matcher() view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
+                    // The catalogue can be browsed before there is an account.
+                    <Route path=To::Catalogue.matcher() view=CataloguePage/>
                     <Route path=To::Newsletter.matcher() view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.
                     <Route path=To::NewsletterConfirm.matcher() view=ConfirmSubscriptionPage/>

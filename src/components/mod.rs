@@ -2,6 +2,7 @@
 
 pub mod candidate_card;
 pub mod conflict;
+pub mod copy;
 pub mod data_view;
 pub mod field;
 pub mod guard;
@@ -19,3 +20,4 @@ pub mod rights;
 pub mod save_bar;
 pub mod second_factor;
 pub mod session_dialogs;
+pub mod training;

@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod academy;
+pub mod catalogue;
 pub mod accessibility;
 pub mod account;
 pub mod disclosures;

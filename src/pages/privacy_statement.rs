@@ -61,7 +61,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
                 <h2 id="h-privacy-rights">{t(T::PrivacyRightsHeading)}</h2>
                 <p>{t(T::PrivacyRightsSelf)}</p>
                 <p>{t(T::PrivacyRightsRequest)}</p>
-                <p><a href=Route::Requests.path()>{t(T::RequestsElsewhereLink)}</a></p>
+                <p class="link-line"><a href=Route::Requests.path()>{t(T::RequestsElsewhereLink)}</a></p>
             </section>
             <section aria-labelledby="h-privacy-complaint">
                 <h2 id="h-privacy-complaint">{t(T::PrivacyComplaintHeading)}</h2>
@@ -76,7 +76,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
             <section aria-labelledby="h-privacy-contact">
                 <h2 id="h-privacy-contact">{t(T::PrivacyContactHeading)}</h2>
                 <p>{t(T::PrivacyContact)}</p>
-                <p><a href=format!("mailto:{PRIVACY_EMAIL}")>{PRIVACY_EMAIL}</a></p>
+                <p class="link-line"><a href=format!("mailto:{PRIVACY_EMAIL}")>{PRIVACY_EMAIL}</a></p>
             </section>
         </Page>
     }
