@@ -111,7 +111,7 @@ describe('layout and public pages (issue 14)', () => {
       for (const path of ['/mijn-gegevens', '/exporteren']) {
         await page.goto(path);
         await page.locator('main h1').waitFor();
-        await page.locator('main a').first().waitFor();
+        await page.locator('main a.button-primary, main .link-line a').first().waitFor();
         for (const l of await standaloneLinks(page)) {
           assert.ok(l.height >= 44, `${lang} ${path}: "${l.text}" is ${l.height}px high`);
         }
