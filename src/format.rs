@@ -139,7 +139,10 @@ mod tests {
         assert_eq!(size(8_225, Lang::En), "8.2 kB");
         assert_eq!(size(16_777_216, Lang::Nl), "16,8 MB");
         assert_eq!(export_file_name("2026-11-22", ExportForm::Encrypted), "zelfregie-export-2026-11-22.json.age");
-        assert_eq!(export_file_name("2026-11-22", ExportForm::EncryptedText), "zelfregie-export-2026-11-22.json.age.txt");
+        assert_eq!(
+            export_file_name("2026-11-22", ExportForm::EncryptedText),
+            "zelfregie-export-2026-11-22.json.age.txt"
+        );
         assert_eq!(export_file_name("2026-11-22", ExportForm::Plain), "zelfregie-export-2026-11-22.json");
         assert_eq!(transfer_file_name("2026-11-22"), "zelfregie-overdracht-2026-11-22.json.age");
     }

@@ -86,7 +86,8 @@ pub fn AcademyPage() -> impl IntoView {
     let busy = act.pending();
     let t = move |k: T| k.get(locale.lang());
 
-    let content = move |p: AcademyPage| match p {
+    let content = move |p: AcademyPage| {
+        match p {
         p if p.participant.is_none() => view! {
             <section aria-labelledby="h-register">
                 <h2 id="h-register">{t(T::AcademyRegisterHeading)}</h2>
@@ -179,6 +180,7 @@ pub fn AcademyPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <Page title=T::AcademyTitle>

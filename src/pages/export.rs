@@ -329,16 +329,18 @@ fn TransferItem(transfer: Transfer, revoke: Submit<i64>, created: RwSignal<Optio
     let status_id = format!("{field}-copied");
     let link_view = move || {
         let shown_above = created.with(|c| c.as_ref().is_some_and(|c| c.transfer.id == id));
-        link.clone().filter(|_| !shown_above).map(|link| view! {
-            <div class="transfer-link">
-                <label for=field.clone()>{locale.text(T::TransferLinkLabel)}</label>
-                <input id=field.clone() type="text" readonly prop:value=link.clone()
-                    on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
-                <p class="button-row">
-                    <CopyButton text=link.clone() field=field.clone() label=T::CopyLink id=status_id.clone()/>
-                    <ShareButton url=link/>
-                </p>
-            </div>
+        link.clone().filter(|_| !shown_above).map(|link| {
+            view! {
+                <div class="transfer-link">
+                    <label for=field.clone()>{locale.text(T::TransferLinkLabel)}</label>
+                    <input id=field.clone() type="text" readonly prop:value=link.clone()
+                        on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                    <p class="button-row">
+                        <CopyButton text=link.clone() field=field.clone() label=T::CopyLink id=status_id.clone()/>
+                        <ShareButton url=link/>
+                    </p>
+                </div>
+            }
         })
     };
     view! {

@@ -1,9 +1,9 @@
 //! One page per file.
 
 pub mod academy;
-pub mod catalogue;
 pub mod accessibility;
 pub mod account;
+pub mod catalogue;
 pub mod disclosures;
 pub mod email_confirm;
 pub mod export;

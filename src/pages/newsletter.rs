@@ -106,18 +106,22 @@ pub fn NewsletterPage() -> impl IntoView {
                 }.into_any(),
             };
         let processor = s.processor.map(|(action, delivery)| {
-                let line = match delivery {
-                    Delivery::Delivered { at } => format!("{} {}.", t(T::ProcessorDelivered), date_time(at, locale.lang())),
-                    Delivery::Pending { attempts } => {
-                        let text = if action == ProcessorAction::Unsubscribe { T::ProcessorPending } else { T::ProcessorPendingSubscribe };
-                        format!("{} ({attempts} {})", t(text), t(T::ProcessorAttempts))
-                    }
-                    Delivery::Failed { .. } => t(T::ProcessorFailed).to_owned(),
-                };
-                // One line about the mailing company, under the state: no heading that could
-                // say "passed on" above a line that says "not yet".
-                view! { <p class="processor-status">{line}</p> }
-            });
+            let line = match delivery {
+                Delivery::Delivered { at } => format!("{} {}.", t(T::ProcessorDelivered), date_time(at, locale.lang())),
+                Delivery::Pending { attempts } => {
+                    let text = if action == ProcessorAction::Unsubscribe {
+                        T::ProcessorPending
+                    } else {
+                        T::ProcessorPendingSubscribe
+                    };
+                    format!("{} ({attempts} {})", t(text), t(T::ProcessorAttempts))
+                }
+                Delivery::Failed { .. } => t(T::ProcessorFailed).to_owned(),
+            };
+            // One line about the mailing company, under the state: no heading that could
+            // say "passed on" above a line that says "not yet".
+            view! { <p class="processor-status">{line}</p> }
+        });
         let history = if s.events.is_empty() {
             view! { <p>{t(T::HistoryNone)}</p> }.into_any()
         } else {

@@ -206,9 +206,19 @@ async fn the_catalogue_is_public_and_names_nobody() {
     assert_eq!(anonymous.body, logged_in.body, "the same for everyone");
     let list = anonymous.body.as_array().unwrap();
     assert!(!list.is_empty());
-    let fields: std::collections::BTreeSet<&str> =
-        ["id", "title", "description", "audience", "location", "online", "starts_at", "sessions", "capacity", "seats_left"]
-            .into();
+    let fields: std::collections::BTreeSet<&str> = [
+        "id",
+        "title",
+        "description",
+        "audience",
+        "location",
+        "online",
+        "starts_at",
+        "sessions",
+        "capacity",
+        "seats_left",
+    ]
+    .into();
     for training in list {
         let keys: std::collections::BTreeSet<&str> = training.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, fields, "only the training's own facts");
