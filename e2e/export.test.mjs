@@ -47,10 +47,23 @@ describe('export encrypted in the browser', () => {
   });
 
   it('passphrase (generated), binary: downloaded, opened by typage with the passphrase', async () => {
-    await portal.button('Maak een sterk wachtwoord').click();
-    await page.getByText('Er staat een nieuw wachtwoord in het veld').waitFor();
+    await portal.button('Maak een wachtwoord van zes woorden').click();
+    await page.getByText('Er staat een nieuw wachtwoord van zes woorden in het veld').waitFor();
     const passphrase = await portal.field('Wachtwoord voor het bestand').inputValue();
-    assert.match(passphrase, /^([a-z2-9]{5}-){4}[a-z2-9]{5}$/);
+    // Six words to write down (issue 14), not "ywvky-6wtvq-…".
+    assert.match(passphrase, /^([a-z]{3,9}-){5}[a-z]{3,9}$/);
+    // The copy button puts exactly the passphrase on the clipboard and says so.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await portal.button('Wachtwoord kopiëren').click();
+    await page.locator('#passphrase-copied').filter({ hasText: 'Gekopieerd' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), passphrase);
+    // A too-short passphrase of one's own is about the file, not "je wachtwoord".
+    const field = portal.field('Wachtwoord voor het bestand');
+    await field.fill('kort');
+    await portal.button('Versleutelen en downloaden').click();
+    await page.getByText('Het wachtwoord voor het bestand moet minstens 12 tekens lang zijn.', { exact: false }).waitFor();
+    assert.equal(await page.getByText('Je wachtwoord moet').count(), 0);
+    await field.fill(passphrase);
     // The page must stay responsive: scrypt (about a second) runs in the worker, so the main
     // thread has no long task anywhere near that while the progress is shown.
     await page.evaluate(() => {
@@ -61,7 +74,7 @@ describe('export encrypted in the browser', () => {
     });
     const downloading = page.waitForEvent('download');
     await portal.button('Versleutelen en downloaden').click();
-    await page.getByRole('status').filter({ hasText: 'Sleutel afleiden uit het wachtwoord' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Het slot wordt gemaakt uit het wachtwoord' }).waitFor();
     const download = await downloading;
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.ok(Math.max(0, ...longTasks) < 400, `main-thread long tasks during encryption: ${longTasks}`);
@@ -89,8 +102,8 @@ describe('export encrypted in the browser', () => {
   it('recipient keys, armored: decrypted by the rage CLI with either key', async () => {
     const [idA, pubA] = rageKeygen('a');
     const [idB, pubB] = rageKeygen('b');
-    await page.getByLabel('Publieke sleutels (age1…)').check();
-    const keys = portal.field('Publieke sleutels, één per regel');
+    await page.getByLabel('Een digitale sleutel (gemaakt met het programma age)').check();
+    const keys = portal.field('Sleutels, één per regel');
     // Validated as typed: a line that cannot become a key is flagged at once, before any submit…
     await keys.fill(`${pubA}\nAGE1`);
     await page.getByText('Dit is geen geldige publieke age-sleutel').waitFor();
@@ -101,12 +114,14 @@ describe('export encrypted in the browser', () => {
     await page.getByText('Dit is geen geldige publieke age-sleutel').waitFor();
     assert.equal(await keys.getAttribute('aria-invalid'), 'true');
     await keys.fill(`${pubA}\n${pubB}`);
-    await page.getByLabel('Als tekst (ASCII-armor)', { exact: false }).check();
+    await page.getByLabel('Als tekst, bijvoorbeeld om in een e-mail te plakken', { exact: false }).check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       portal.button('Versleutelen en downloaden').click(),
     ]);
     const path = await download.path();
+    // Text is named as text; the binary file keeps .age (issue 14).
+    assert.match(download.suggestedFilename(), /^zelfregie-export-\d{4}-\d{2}-\d{2}\.json\.age\.txt$/);
     assert.ok(readFileSync(path, 'utf8').startsWith('-----BEGIN AGE ENCRYPTED FILE-----'));
     for (const id of [idA, idB]) {
       const exported = JSON.parse(rageDecrypt(path, id).toString('utf8'));
@@ -125,6 +140,10 @@ describe('export encrypted in the browser', () => {
     assert.match(link, /\/overdracht\?token=[A-Za-z0-9_-]{43}$/);
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     assert.deepEqual(await axeViolations(page), [], 'export page with a transfer');
+    // The link is copied with one press, and stays in the list (issue 14) while it can be used.
+    await page.locator('.transfer-link').first().getByRole('button', { name: 'Link kopiëren' }).click();
+    await page.locator('#transfer-link-copied').filter({ hasText: 'Gekopieerd' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     const token = new URL(link).searchParams.get('token');
     const pageUrl = `${env.server.url}/overdracht?token=${token}`;
     const infoUrl = `${env.server.url}/api/transfer-links/${token}`;
@@ -205,11 +224,13 @@ describe('export encrypted in the browser', () => {
 
     // A second transfer, to a pasted key, revoked before anyone fetches it.
     const [, pub] = rageKeygen('c');
-    await portal.field('Organisatie').selectOption({ label: 'Een andere organisatie (publieke sleutel plakken)' });
-    await portal.field('Publieke sleutel van de organisatie (age1…)').fill(pub);
+    await portal.field('Organisatie').selectOption({ label: 'Een andere organisatie (hun sleutel plakken)' });
+    await portal.field('Sleutel van de organisatie (begint met age1)').fill(pub);
     await portal.button('Versleutelen en overdragen').click();
     const link2 = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
     assert.notEqual(link2, link);
+    // The first link is still in the list, as long as nobody fetched it: here it was fetched.
+    assert.equal(await page.locator('.transfer .transfer-link input').evaluateAll((els) => els.map((e) => e.value).filter((v) => v === link).length), 0, 'a fetched link is gone');
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     await page.locator('.transfer[data-status="waiting"]').getByRole('button', { name: 'Intrekken' }).click();
     await page.getByText('De overdracht is ingetrokken').waitFor();

@@ -84,12 +84,15 @@ describe('newsletter consent in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Je bent afgemeld.' }).waitFor();
     await page.getByText('Je ontvangt de nieuwsflits niet.').waitFor();
     const history = page.locator('.history li');
-    assert.match(await history.first().innerText(), /Toestemming ingetrokken, in het portaal/);
+    assert.match(await history.first().innerText(), /Toestemming ingetrokken in het portaal\./);
     assert.equal(await history.count(), 3);
 
     // The demo processor takes it at once; the page says so after a reload.
     await page.reload();
     await page.getByText('Doorgegeven aan de verzendpartij op', { exact: false }).waitFor();
+    // One line about the mailing company, no heading above it that could say otherwise (issue 14).
+    assert.equal(await page.locator('.processor-status').count(), 1);
+    assert.equal(await page.getByRole('heading', { name: /verzendpartij/ }).count(), 0, 'no heading that says otherwise');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -113,7 +116,7 @@ describe('newsletter consent in the browser', () => {
     assert.deepEqual(await axeViolations(page), [], 'confirmation page');
     await portal.open('/nieuwsbrief');
     await page.getByText('Je ontvangt de nieuwsflits.').waitFor();
-    assert.match(await page.locator('.history li').first().innerText(), /Aanmelding bevestigd via de e-mail/);
+    assert.match(await page.locator('.history li').first().innerText(), /Aanmelding bevestigd via een link in een e-mail\./);
     assert.deepEqual(await axeViolations(page), [], 'Nieuwsbrief (history)');
 
     assert.deepEqual(await cspViolations(page), []);
@@ -138,7 +141,7 @@ describe('newsletter consent in the browser', () => {
     await portal.loginAsDemo('kandidaat@example.org');
     await portal.open('/nieuwsbrief');
     await page.getByText('Je ontvangt de nieuwsflits niet.').waitFor();
-    assert.match(await page.locator('.history li').first().innerText(), /Toestemming ingetrokken, via een link in een e-mail/);
+    assert.match(await page.locator('.history li').first().innerText(), /Toestemming ingetrokken via een link in een e-mail\./);
     await context.close();
   });
 });

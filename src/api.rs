@@ -145,13 +145,17 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     json(send(Request::get(path), None).await?).await
 }
 
-/// Who is logged in; `Ok(None)` when nobody is.
+/// Who is logged in; `Ok(None)` when nobody is. The server says "nobody" with `204 No
+/// Content`, not an error, so a public page logs no failed request. A session that has just
+/// ended is heard as such, as a `401` elsewhere is: the login dialog opens over a page that
+/// was logged in (`relogin.rs`), and nothing happens on a public page.
 pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
-    match get::<SessionInfo>("/api/session").await {
-        Ok(info) => Ok(Some(info)),
-        Err(e) if e.code() == Some(ErrorCode::Unauthenticated) => Ok(None),
-        Err(e) => Err(e),
+    let response = send(Request::get("/api/session"), None).await?;
+    if response.status() == 204 {
+        session_clock::hear(Heard::Ended);
+        return Ok(None);
     }
+    json(response).await.map(Some)
 }
 
 /// How long the session lasts; asking does not count as activity. `Err` with

@@ -78,9 +78,27 @@ pub fn size(bytes: u64, lang: Lang) -> String {
     }
 }
 
-/// The export's file name for `date` (`YYYY-MM-DD`): `.json`, or `.json.age` when encrypted.
-pub fn export_file_name(date: &str, encrypted: bool) -> String {
-    format!("zelfregie-export-{date}{}", if encrypted { ".json.age" } else { ".json" })
+/// How an export file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportForm {
+    /// Plain JSON.
+    Plain,
+    /// A binary age file.
+    Encrypted,
+    /// An age file as text (armored): opens in a text editor, pastes into a mail.
+    EncryptedText,
+}
+
+/// The export's file name for `date` (`YYYY-MM-DD`): `.json`; `.json.age` when encrypted;
+/// `.json.age.txt` when encrypted as text, so the two encrypted forms never share a name
+/// and a text file opens as text.
+pub fn export_file_name(date: &str, form: ExportForm) -> String {
+    let ext = match form {
+        ExportForm::Plain => ".json",
+        ExportForm::Encrypted => ".json.age",
+        ExportForm::EncryptedText => ".json.age.txt",
+    };
+    format!("zelfregie-export-{date}{ext}")
 }
 
 /// The file name of a fetched transfer for `date` (`YYYY-MM-DD`), as the server names it.
@@ -120,8 +138,12 @@ mod tests {
         assert_eq!(size(8_225, Lang::Nl), "8,2 kB");
         assert_eq!(size(8_225, Lang::En), "8.2 kB");
         assert_eq!(size(16_777_216, Lang::Nl), "16,8 MB");
-        assert_eq!(export_file_name("2026-11-22", true), "zelfregie-export-2026-11-22.json.age");
-        assert_eq!(export_file_name("2026-11-22", false), "zelfregie-export-2026-11-22.json");
+        assert_eq!(export_file_name("2026-11-22", ExportForm::Encrypted), "zelfregie-export-2026-11-22.json.age");
+        assert_eq!(
+            export_file_name("2026-11-22", ExportForm::EncryptedText),
+            "zelfregie-export-2026-11-22.json.age.txt"
+        );
+        assert_eq!(export_file_name("2026-11-22", ExportForm::Plain), "zelfregie-export-2026-11-22.json");
         assert_eq!(transfer_file_name("2026-11-22"), "zelfregie-overdracht-2026-11-22.json.age");
     }
 

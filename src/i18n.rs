@@ -351,6 +351,12 @@ texts! {
     Internal => "Interne kandidaat bij", "Internal candidate at";
     External => "Externe kandidaat", "External candidate";
     Current => "heden", "present";
+    CardEmployment => "Soort kandidaat", "Kind of candidate";
+    CardTravelDistance => "Maximale reisafstand", "Maximum travel distance";
+    CardTravelTime => "Maximale reistijd", "Maximum travel time";
+    CardAvailableFrom => "Beschikbaar vanaf", "Available from";
+    Minutes => "minuten", "minutes";
+    PreviewFor => "Voorbeeld voor", "Preview for";
 
     DisclosuresTitle => "Wie zag mijn gegevens", "Who saw my data";
     DisclosuresIntro => "Elke keer dat een recruiter van een partnerorganisatie je profiel opende of het in een zoekresultaat kreeg, staat hier: wie, wanneer en welke onderdelen.",
@@ -412,7 +418,7 @@ texts! {
     HistoryHeading => "Geschiedenis van je toestemming", "History of your consent";
     HistoryNone => "Je hebt nog nooit toestemming gegeven.", "You have never given consent.";
     EventGiven => "Toestemming gegeven (nog te bevestigen)", "Consent given (to be confirmed)";
-    EventConfirmed => "Aanmelding bevestigd via de e-mail", "Subscription confirmed by e-mail";
+    EventConfirmed => "Aanmelding bevestigd", "Subscription confirmed";
     EventWithdrawn => "Toestemming ingetrokken", "Consent withdrawn";
     ChannelPortal => "in het portaal", "in the portal";
     ChannelEmailLink => "via een link in een e-mail", "by a link in an e-mail";
@@ -444,6 +450,15 @@ texts! {
     AcademyFollowedHeading => "Gevolgde opleidingen", "Trainings followed";
     AcademyFollowedNone => "Je hebt nog geen opleidingen gevolgd.", "You have not followed any trainings yet.";
     AcademyCatalogueHeading => "Opleidingsaanbod", "Catalogue";
+    AcademyCatalogueBefore => "Dit zijn de opleidingen die je kunt volgen. Aanmelden voor een opleiding kan zodra je je hierboven als cursist hebt aangemeld.",
+                              "These are the trainings you can follow. You can enrol in one once you have registered as a participant above.";
+    CatalogueTitle => "Opleidingsaanbod", "Training catalogue";
+    CatalogueIntro => "De opleidingen van de IGOM-academie die nog niet begonnen zijn. Bekijken kan zonder account; om je aan te melden maak je een account en meld je je aan als cursist.",
+                      "The IGOM academy's trainings that have not started yet. You can look without an account; to enrol, make an account and register as a participant.";
+    CatalogueToRegister => "Een account maken", "Make an account";
+    CatalogueToAcademy => "Naar Opleidingen: aanmelden als cursist en voor een opleiding", "To Training: register as a participant and enrol";
+    CatalogueEmpty => "Er zijn nu geen opleidingen gepland.", "No trainings are planned right now.";
+    LoginCatalogueLink => "Bekijk het opleidingsaanbod (zonder in te loggen)", "See the training catalogue (without logging in)";
     AcademyDetailsHeading => "Mijn cursistgegevens", "My participant details";
     AcademyStopHeading => "Stoppen als cursist", "Stop as a participant";
     AcademyStopText => "Je cursistgegevens (functie, werkgever en leidinggevende) worden verwijderd en je inschrijvingen voor opleidingen die nog niet begonnen zijn, worden geannuleerd; je plek gaat naar de wachtlijst. Je gevolgde opleidingen blijven hier zichtbaar.",
@@ -504,8 +519,8 @@ texts! {
     NotHeldText => "Papieren dossiers, de eigen systemen van de partnerorganisaties (bijvoorbeeld hun personeelsadministratie of sollicitatiesystemen) en gegevens bij de leveranciers van IGOM staan niet in dit portaal. Wil je ook die inzien, laten corrigeren of verwijderen, dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM); je krijgt binnen één maand antwoord (AVG art. 12 lid 3).",
                    "Paper files, the partner organisations' own systems (for example their HR or recruitment systems) and data at IGOM's suppliers are not in this portal. To see, correct or delete those too, send a formal request to the IGOM steering group (through RMC IGOM); you get an answer within one month (GDPR art. 12(3)).";
     DownloadHeading => "Alles downloaden", "Download everything";
-    DownloadText => "Je krijgt al je gegevens als één JSON-bestand, met een gepubliceerd schema en je cv ook in het JSON Resume-formaat, zodat je ze aan een andere organisatie kunt geven (AVG art. 20).",
-                    "You get all your data as one JSON file, with a published schema and your CV also in the JSON Resume format, so you can give it to another organisation (GDPR art. 20).";
+    DownloadText => "Je krijgt al je gegevens in één bestand. Je cv staat er ook in, in een vorm die veel cv-programma's kunnen lezen. Zo kun je je gegevens aan een andere organisatie geven (AVG art. 20).",
+                    "You get all your data in one file. Your CV is in it too, in a form many CV programs can read. So you can give your data to another organisation (GDPR art. 20).";
     DownloadWarning => "Het bestand is niet versleuteld. Bewaar het op een veilige plek en deel het niet via onbeveiligde kanalen.",
                        "The file is not encrypted. Keep it in a safe place and do not share it through insecure channels.";
     DownloadLink => "Download mijn gegevens (JSON, niet versleuteld)", "Download my data (JSON, not encrypted)";
@@ -737,28 +752,32 @@ texts! {
     OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
                             "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";
     ExportTitle => "Exporteren", "Export";
-    ExportIntro => "Neem al je gegevens mee als één JSON-bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten, met het verwerkingsregister, een gepubliceerd schema en je cv ook in het JSON Resume-formaat.",
-                  "Take all your data with you as one JSON file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers, with the processing register, a published schema and your CV also in the JSON Resume format.";
-    ExportInBrowser => "Het versleutelen gebeurt in deze browser, met age. Het portaal ziet je wachtwoord niet en ontvangt nooit onversleutelde gegevens.",
-                       "Encryption happens in this browser, with age. The portal never sees your passphrase and never receives unencrypted data.";
+    ExportIntro => "Neem al je gegevens mee in één bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten. Er staat ook in wat het portaal met je gegevens doet en waarom. Je cv staat er nog een keer in, in een vorm die veel cv-programma's kunnen lezen. Een beschrijving van het bestand helpt een andere organisatie het te gebruiken.",
+                  "Take all your data with you in one file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers. It also says what the portal does with your data and why. Your CV is in it once more, in a form many CV programs can read. A description of the file helps another organisation use it.";
+    ExportInBrowser => "Het bestand wordt in deze browser op slot gezet (versleuteld). Het portaal ziet je wachtwoord niet en krijgt je gegevens nooit zonder slot. Openen kan later op de pagina Export openen, of met het programma age.",
+                       "The file is locked (encrypted) in this browser. The portal never sees your passphrase and never gets your data unlocked. You can open it later on the Open export page, or with the age program.";
     EncryptHeading => "Versleuteld downloaden", "Download encrypted";
     ProtectWith => "Versleutelen met", "Encrypt with";
-    ProtectPassphrase => "Een wachtwoord", "A passphrase";
-    ProtectRecipients => "Publieke sleutels (age1…)", "Public keys (age1…)";
+    ProtectPassphrase => "Een wachtwoord dat je zelf bewaart", "A passphrase you keep yourself";
+    ProtectRecipients => "Een digitale sleutel (gemaakt met het programma age)", "A digital key (made with the age program)";
     PassphraseLabel => "Wachtwoord voor het bestand", "Passphrase for the file";
-    PassphraseHint => "Minstens 12 tekens. Schrijf het op: zonder dit wachtwoord is het bestand niet meer te openen.",
-                      "At least 12 characters. Write it down: without this passphrase the file cannot be opened.";
-    GeneratePassphrase => "Maak een sterk wachtwoord", "Make a strong passphrase";
-    PassphraseGenerated => "Er staat een nieuw wachtwoord in het veld. Schrijf het op voordat je verdergaat.",
-                           "A new passphrase is in the field. Write it down before you continue.";
-    RecipientsLabel => "Publieke sleutels, één per regel", "Public keys, one per line";
-    RecipientsHint => "Een age-sleutel begint met age1 en is 62 tekens lang. Iedere sleutel kan het bestand openen.",
-                      "An age key starts with age1 and is 62 characters long. Each key can open the file.";
-    ArmorLabel => "Als tekst (ASCII-armor), bijvoorbeeld om in een e-mail te plakken", "As text (ASCII armor), for example to paste into an e-mail";
+    PassphraseHint => "Minstens 12 tekens. Schrijf het op: zonder dit wachtwoord kan niemand het bestand openen, ook wij niet.",
+                      "At least 12 characters. Write it down: without this passphrase nobody can open the file, not even us.";
+    GeneratePassphrase => "Maak een wachtwoord van zes woorden", "Make a passphrase of six words";
+    PassphraseGenerated => "Er staat een nieuw wachtwoord van zes woorden in het veld. Schrijf het op of kopieer het voordat je verdergaat.",
+                           "A new passphrase of six words is in the field. Write it down or copy it before you continue.";
+    CopyPassphrase => "Wachtwoord kopiëren", "Copy passphrase";
+    Copied => "Gekopieerd. Plak het op een veilige plek.", "Copied. Paste it somewhere safe.";
+    CopyFailed => "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem zelf (Ctrl+C, of lang drukken op een telefoon).",
+                  "Copying did not work. The text is selected: copy it yourself (Ctrl+C, or press and hold on a phone).";
+    RecipientsLabel => "Sleutels, één per regel", "Keys, one per line";
+    RecipientsHint => "Zo'n sleutel begint met age1 en is 62 tekens lang. Wie de geheime sleutel heeft die erbij hoort, kan het bestand openen.",
+                      "Such a key starts with age1 and is 62 characters long. Whoever has the secret key that goes with it can open the file.";
+    ArmorLabel => "Als tekst, bijvoorbeeld om in een e-mail te plakken (de naam eindigt dan op .age.txt)", "As text, for example to paste into an e-mail (the name then ends in .age.txt)";
     EncryptSubmit => "Versleutelen en downloaden", "Encrypt and download";
     StageFetching => "Je gegevens ophalen…", "Fetching your data…";
     StageStarting => "Versleuteling starten…", "Starting encryption…";
-    StageDeriving => "Sleutel afleiden uit het wachtwoord (dit duurt een paar seconden)…", "Deriving the key from the passphrase (this takes a few seconds)…";
+    StageDeriving => "Het slot wordt gemaakt uit het wachtwoord (dit duurt een paar seconden)…", "Making the lock from the passphrase (this takes a few seconds)…";
     StageEncrypting => "Versleutelen…", "Encrypting…";
     StageDecrypting => "Ontsleutelen…", "Decrypting…";
     StageUploading => "Versturen…", "Uploading…";
@@ -768,14 +787,18 @@ texts! {
                  "This is your right too, but then anyone who gets hold of the file can read it. Only choose this if you keep it in a safe place.";
     TransferHeading => "Overdragen aan een andere organisatie", "Transfer to another organisation";
     TransferText => "Je gegevens worden in deze browser versleuteld voor de organisatie en dan op het portaal klaargezet. Je krijgt een link die één keer werkt en vanzelf verloopt; geef die aan de organisatie. Alleen zij kunnen het bestand openen.",
-                    "Your data is encrypted for the organisation in this browser and then left on the portal. You get a link that works once and expires by itself; give it to the organisation. Only they can open the file.";
+                    "Your data is encrypted for the organisation in this browser and then put ready on the portal. You get a link that works once and expires by itself; give it to the organisation. Only they can open the file.";
     TransferTo => "Organisatie", "Organisation";
     ChooseOrganisation => "Kies een organisatie", "Choose an organisation";
-    TransferOther => "Een andere organisatie (publieke sleutel plakken)", "Another organisation (paste a public key)";
-    TransferKeyLabel => "Publieke sleutel van de organisatie (age1…)", "The organisation's public key (age1…)";
+    TransferOther => "Een andere organisatie (hun sleutel plakken)", "Another organisation (paste their key)";
+    TransferKeyLabel => "Sleutel van de organisatie (begint met age1)", "The organisation's key (starts with age1)";
     TransferSubmit => "Versleutelen en overdragen", "Encrypt and transfer";
     TransferDone => "Klaargezet. Geef deze link aan de organisatie; hij werkt één keer en verloopt op", "Ready. Give this link to the organisation; it works once and expires on";
     TransferLinkLabel => "Link voor de organisatie", "Link for the organisation";
+    CopyLink => "Link kopiëren", "Copy link";
+    ShareLink => "Link delen", "Share link";
+    TransferLinkKept => "De link blijft hier staan tot de organisatie het bestand heeft opgehaald of de link verloopt (zolang deze pagina open is: het portaal bewaart de link zelf niet).",
+                        "The link stays here until the organisation has fetched the file or the link expires (while this page is open: the portal does not keep the link itself).";
     TransfersHeading => "Je overdrachten", "Your transfers";
     TransfersNone => "Je hebt nog niets overgedragen.", "You have not transferred anything yet.";
     TransferOwnKey => "Eigen sleutel", "Key you gave";
@@ -786,7 +809,7 @@ texts! {
     TransferRevoke => "Intrekken", "Revoke";
     TransferRevoked => "De overdracht is ingetrokken; het bestand is verwijderd.", "The transfer has been revoked; the file has been deleted.";
     TransferSize => "Grootte", "Size";
-    TransferCreated => "Klaargezet op", "Left on";
+    TransferCreated => "Klaargezet op", "Ready since";
     OpenExportLink => "Een versleutelde export openen", "Open an encrypted export";
 
     TransferLinkTitle => "Overdracht ophalen", "Fetch a transfer";
@@ -815,8 +838,8 @@ texts! {
 
     NavOpenExport => "Export openen", "Open export";
     OpenTitle => "Export openen", "Open an export";
-    OpenIntro => "Kies een .age-bestand en geef het wachtwoord of de geheime sleutel. Het bestand wordt in deze browser geopend; er gaat niets naar het portaal.",
-                 "Choose an .age file and give the passphrase or secret key. The file is opened in this browser; nothing is sent to the portal.";
+    OpenIntro => "Kies het versleutelde bestand (de naam eindigt op .age of .age.txt) en geef het wachtwoord of de geheime sleutel. Het bestand wordt in deze browser geopend; er gaat niets naar het portaal.",
+                 "Choose the encrypted file (its name ends in .age or .age.txt) and give the passphrase or secret key. The file is opened in this browser; nothing is sent to the portal.";
     OpenFileLabel => "Versleuteld bestand", "Encrypted file";
     OpenWith => "Openen met", "Open with";
     OpenPassphrase => "Het wachtwoord", "The passphrase";
@@ -1084,6 +1107,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         TransferNeedsKey => (
             "Een overdracht moet met de sleutel van de organisatie versleuteld zijn, niet met een wachtwoord.",
             "A transfer must be encrypted to the organisation's key, not with a passphrase.",
+        ),
+        PassphraseTooShort => (
+            "Het wachtwoord voor het bestand moet minstens 12 tekens lang zijn. Maak er een van zes woorden met de knop hieronder.",
+            "The passphrase for the file must be at least 12 characters long. Make one of six words with the button below.",
         ),
         WrongPassphrase => (
             "Dit wachtwoord opent het bestand niet. Controleer het en probeer opnieuw.",

@@ -34,6 +34,7 @@ use crate::pages::academy::AcademyPage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::breach_notice::BreachNoticePage;
 use crate::pages::breach_notices::BreachNoticesPage;
+use crate::pages::catalogue::CataloguePage;
 use crate::pages::email_confirm::EmailConfirmPage;
 use crate::pages::export::ExportPage;
 use crate::pages::my_breach_notices::MyBreachNoticesPage;
@@ -78,6 +79,8 @@ pub fn App() -> impl IntoView {
                     // The one-time link a person gives an organisation: no account needed.
                     <Route path=To::TransferLink.matcher() view=TransferLinkPage/>
                     <Route path=To::Academy.matcher() view=|| view! { <RequireLogin><AcademyPage/></RequireLogin> }/>
+                    // The catalogue can be browsed before there is an account.
+                    <Route path=To::Catalogue.matcher() view=CataloguePage/>
                     <Route path=To::Newsletter.matcher() view=|| view! { <RequireLogin><NewsletterPage/></RequireLogin> }/>
                     // Links from e-mails: no login needed.
                     <Route path=To::NewsletterConfirm.matcher() view=ConfirmSubscriptionPage/>

@@ -21,6 +21,8 @@ pub enum Route {
     Disclosures,
     /// Opleidingen.
     Academy,
+    /// Opleidingsaanbod: the catalogue, for anyone (no login needed).
+    Catalogue,
     /// Nieuwsbrief.
     Newsletter,
     /// The confirmation link of the newsletter's double opt-in (from an e-mail).
@@ -81,13 +83,14 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 27] = [
+    pub const ALL: [Route; 28] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
         Route::Visibility,
         Route::Disclosures,
         Route::Academy,
+        Route::Catalogue,
         Route::Newsletter,
         Route::NewsletterConfirm,
         Route::NewsletterUnsubscribe,
@@ -130,6 +133,7 @@ impl Route {
             Route::Visibility => "/zichtbaarheid",
             Route::Disclosures => "/wie-zag-mijn-gegevens",
             Route::Academy => "/opleidingen",
+            Route::Catalogue => "/opleidingsaanbod",
             Route::Newsletter => "/nieuwsbrief",
             Route::NewsletterConfirm => "/nieuwsbrief/bevestigen",
             Route::NewsletterUnsubscribe => "/nieuwsbrief/afmelden",

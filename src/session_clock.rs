@@ -65,7 +65,8 @@ pub const SAME_DEADLINE_MS: f64 = 2000.0;
 pub enum Heard {
     /// The session lasts this many seconds from now.
     ExpiresIn(u32),
-    /// The server answered `401 unauthenticated`: there is no session.
+    /// The server answered `401 unauthenticated`, or `GET /api/session` answered `204`:
+    /// there is no session.
     Ended,
 }
 

@@ -4,17 +4,18 @@ use leptos::prelude::*;
 use zelfregie_model::profile::{Employment, Month};
 use zelfregie_model::{CandidateView, Partner};
 
-use crate::format::hours;
-use crate::i18n::{level_name, T};
+use crate::format::{hours, month_words};
+use crate::i18n::{level_name, Lang, T};
 use crate::locale::Locale;
 
 fn partner_name(slug: &str) -> String {
     Partner::all().into_iter().find(|p| p.slug == slug).map_or_else(|| slug.to_owned(), |p| p.name)
 }
 
-fn period(from: Option<Month>, to: Option<Month>, current: &'static str) -> String {
-    let from = from.map(|m| m.to_string()).unwrap_or_default();
-    let to = to.map_or_else(|| current.to_owned(), |m| m.to_string());
+/// A period in words: "september 2009 – juli 2013", "maart 2020 – heden".
+fn period(from: Option<Month>, to: Option<Month>, current: &'static str, lang: Lang) -> String {
+    let from = from.map(|m| month_words(m, lang)).unwrap_or_default();
+    let to = to.map_or_else(|| current.to_owned(), |m| month_words(m, lang));
     format!("{from} – {to}")
 }
 
@@ -39,7 +40,7 @@ pub fn CandidateCard(
                         {p.name.map(|n| view! { <dt>{t(T::Name)}</dt><dd>{n}</dd> })}
                         {p.address.map(|a| view! { <dt>{t(T::Address)}</dt><dd>{a}</dd> })}
                         {(!p.city.is_empty()).then(|| view! { <dt>{t(T::City)}</dt><dd>{p.city.clone()}</dd> })}
-                        <dt>{t(T::Employment)}</dt><dd>{employment}</dd>
+                        <dt>{t(T::CardEmployment)}</dt><dd>{employment}</dd>
                     </dl>
                 </section>
             }
@@ -52,7 +53,7 @@ pub fn CandidateCard(
         let education = v.education.map(|list| view! {
             <section class="card-section"><h4>{t(T::SectionEducation)}</h4><ul>
                 {list.into_iter().map(|e| view! {
-                    <li>{format!("{} – {}, {} ({})", t(level_name(e.level)), e.institution, e.field, period(e.from, e.to, t(T::Current)))}
+                    <li>{format!("{} – {}, {} ({})", t(level_name(e.level)), e.institution, e.field, period(e.from, e.to, t(T::Current), locale.lang()))}
                         {e.diploma.then(|| format!(" · {}", t(T::Diploma)))}</li>
                 }).collect_view()}
             </ul></section>
@@ -60,7 +61,7 @@ pub fn CandidateCard(
         let work = v.work_experience.map(|list| view! {
             <section class="card-section"><h4>{t(T::SectionWork)}</h4><ul>
                 {list.into_iter().map(|w| view! {
-                    <li><strong>{w.job_title}</strong>{format!(", {} ({})", w.employer, period(w.from, w.to, t(T::Current)))}
+                    <li><strong>{w.job_title}</strong>{format!(", {} ({})", w.employer, period(w.from, w.to, t(T::Current), locale.lang()))}
                         {w.hours_per_week.map(|h| format!(" · {} {}", hours(h, locale.lang()), t(T::HoursPerWeek).to_lowercase()))}
                         {(!w.tasks.is_empty()).then(|| view! { <br/>{w.tasks.clone()} })}</li>
                 }).collect_view()}
@@ -74,10 +75,10 @@ pub fn CandidateCard(
         let availability = v.availability.map(|a| {
             view! {
                 <section class="card-section"><h4>{t(T::SectionAvailability)}</h4><dl class="facts">
-                    {a.max_travel_km.map(|n| view! { <dt>{t(T::MaxTravelKm)}</dt><dd>{n}</dd> })}
-                    {a.max_travel_minutes.map(|n| view! { <dt>{t(T::MaxTravelMinutes)}</dt><dd>{n}</dd> })}
+                    {a.max_travel_km.map(|n| view! { <dt>{t(T::CardTravelDistance)}</dt><dd>{format!("{n} km")}</dd> })}
+                    {a.max_travel_minutes.map(|n| view! { <dt>{t(T::CardTravelTime)}</dt><dd>{format!("{n} {}", t(T::Minutes))}</dd> })}
                     {a.hours_per_week.map(|n| view! { <dt>{t(T::HoursPerWeek)}</dt><dd>{hours(n, locale.lang())}</dd> })}
-                    {a.available_from.map(|m| view! { <dt>{t(T::AvailableFrom)}</dt><dd>{m.to_string()}</dd> })}
+                    {a.available_from.map(|m| view! { <dt>{t(T::CardAvailableFrom)}</dt><dd>{month_words(m, locale.lang())}</dd> })}
                 </dl></section>
             }
         });

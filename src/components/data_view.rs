@@ -79,7 +79,7 @@ fn category_view(c: Category, lang: Lang, level: u8, retention: Option<&Retentio
     let links = a
         .links
         .iter()
-        .map(|l| view! { <p><a href=l.url.clone() rel="noopener noreferrer">{pick(&l.label, lang)}</a></p> })
+        .map(|l| view! { <p class="link-line"><a href=l.url.clone() rel="noopener noreferrer">{pick(&l.label, lang)}</a></p> })
         .collect_view();
     let place =
         page_of(&a.id).map(|(to, name)| view! { <p>{t(T::WhereToSee)} ": " <a href=to.path()>{t(name)}</a></p> });

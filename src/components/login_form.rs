@@ -87,7 +87,7 @@ pub fn LoginForm(
             // dialog: the page behind it would be left, with whatever was typed.
             let code = form.errors.get().general.and_then(|e| e.code());
             (place == LoginPlace::Page && matches!(code, Some(ErrorCode::InvalidCredentials | ErrorCode::TooManyAttempts)))
-                .then(|| view! { <p><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p> })
+                .then(|| view! { <p class="link-line"><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p> })
         }}
         <form class="form" on:submit=on_submit novalidate>
             <TextField id=field_id("email") label=T::EmailLabel value=email input_type="email" autocomplete="username"

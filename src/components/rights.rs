@@ -56,7 +56,7 @@ pub fn Rights(
             {part("h-right-complain", T::RightsComplainHeading, view! {
                 <p>{t(T::RightsComplainText)}</p>
                 <p class="ap-address">{t(T::RightsComplainAddress)}</p>
-                <p><a href=AP_URL rel="noopener noreferrer">{t(T::RightsComplainSite)}</a></p>
+                <p class="link-line"><a href=AP_URL rel="noopener noreferrer">{t(T::RightsComplainSite)}</a></p>
             }.into_any())}
         </section>
     }

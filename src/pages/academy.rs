@@ -13,6 +13,7 @@ use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::components::save_bar::SAVE_STATUS;
+use crate::components::training::TrainingCard;
 use crate::editing::Editor;
 use crate::format::date_time;
 use crate::i18n::{partner_options, T};
@@ -85,7 +86,8 @@ pub fn AcademyPage() -> impl IntoView {
     let busy = act.pending();
     let t = move |k: T| k.get(locale.lang());
 
-    let content = move |p: AcademyPage| match p {
+    let content = move |p: AcademyPage| {
+        match p {
         p if p.participant.is_none() => view! {
             <section aria-labelledby="h-register">
                 <h2 id="h-register">{t(T::AcademyRegisterHeading)}</h2>
@@ -97,6 +99,14 @@ pub fn AcademyPage() -> impl IntoView {
                 })/>
             </section>
             <FollowedList page=p/>
+            // The catalogue can be browsed before registering as a participant.
+            <section aria-labelledby="h-catalogue">
+                <h2 id="h-catalogue">{t(T::AcademyCatalogueHeading)}</h2>
+                <p>{t(T::AcademyCatalogueBefore)}</p>
+                <Loaded resource=catalogue let:list>
+                    <ul class="catalogue">{list.into_iter().map(|tr| view! { <TrainingCard training=tr/> }).collect_view()}</ul>
+                </Loaded>
+            </section>
         }
         .into_any(),
         p => {
@@ -138,7 +148,6 @@ pub fn AcademyPage() -> impl IntoView {
                         <ul class="catalogue">{list.into_iter().map(|tr| {
                             let id = tr.id;
                             let status = mine.iter().find(|(tid, s)| *tid == id && s.is_current()).map(|(_, s)| *s);
-                            let seats = if tr.seats_left > 0 { format!("{}: {} / {}", t(T::SeatsLeft), tr.seats_left, tr.capacity) } else { t(T::Full).to_owned() };
                             let button = match status {
                                 Some(EnrolmentState::Waitlisted) => view! { <p class="enrolment-state">{t(T::Waitlisted)}</p> }.into_any(),
                                 Some(_) => view! { <p class="enrolment-state">{t(T::Enrolled)}</p> }.into_any(),
@@ -151,20 +160,7 @@ pub fn AcademyPage() -> impl IntoView {
                                     }.into_any()
                                 }
                             };
-                            view! {
-                                <li class="training">
-                                    <h3>{tr.title.clone()}</h3>
-                                    <p>{tr.description.clone()}</p>
-                                    <dl class="facts">
-                                        <dt>{t(T::Starts)}</dt><dd>{date_time(tr.starts_at, locale.lang())}</dd>
-                                        <dt>{t(T::Sessions)}</dt><dd>{tr.sessions}</dd>
-                                        <dt>{t(T::Location)}</dt><dd>{tr.location.clone()}</dd>
-                                        <dt>{t(T::ForWhom)}</dt><dd>{tr.audience.clone()}</dd>
-                                    </dl>
-                                    <p class="seats">{seats}</p>
-                                    {button}
-                                </li>
-                            }
+                            view! { <TrainingCard training=tr>{button}</TrainingCard> }
                         }).collect_view()}</ul>
                     </Loaded>
                 </section>
@@ -184,6 +180,7 @@ pub fn AcademyPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <Page title=T::AcademyTitle>

@@ -49,9 +49,9 @@ pub fn AccessibilityPage() -> impl IntoView {
             <section aria-labelledby="h-a11y-contact">
                 <h2 id="h-a11y-contact">{t(T::A11yContactHeading)}</h2>
                 <p>{t(T::A11yContact)}</p>
-                <p><PrivacyEmail/></p>
+                <p class="link-line"><PrivacyEmail/></p>
                 <p>{t(T::A11yOmbudsman)}</p>
-                <p><a href="https://www.nationaleombudsman.nl/">"nationaleombudsman.nl"</a></p>
+                <p class="link-line"><a href="https://www.nationaleombudsman.nl/">"nationaleombudsman.nl"</a></p>
             </section>
         </Page>
     }

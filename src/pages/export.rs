@@ -11,13 +11,14 @@ use zelfregie_model::worker_protocol::{Job, Protection};
 use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
+use crate::components::copy::{CopyButton, ShareButton};
 use crate::components::field::{Binding, CheckboxField, RadioGroup, SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
 use crate::components::progress::{now_ms, tracked, JobProgress, Step};
 use crate::crypto;
-use crate::format::{date_time, export_file_name, size, today};
+use crate::format::{date_time, export_file_name, size, today, ExportForm};
 use crate::forms::FormErrors;
 use crate::i18n::{partner_options, T};
 use crate::locale::Locale;
@@ -58,7 +59,7 @@ pub fn ExportPage() -> impl IntoView {
                     <p><a class="button-secondary download-link" href=api::EXPORT download>{locale.text(T::DownloadLink)}</a></p>
                 </details>
             </section>
-            <p><a href=Route::OpenExport.path()>{locale.text(T::OpenExportLink)}</a></p>
+            <p class="link-line"><a href=Route::OpenExport.path()>{locale.text(T::OpenExportLink)}</a></p>
         </Page>
     }
 }
@@ -85,8 +86,13 @@ fn EncryptedDownload() -> impl IntoView {
         move |(protection, armored, started): (Protection, bool, f64)| {
             tracked(step, async move {
                 let file = encrypted_export(protection, armored, step).await?;
-                let name = export_file_name(&today(), true);
-                crypto::download(&file, &name, "application/octet-stream").map_err(ClientError::from)?;
+                let (form, mime) = if armored {
+                    (ExportForm::EncryptedText, "text/plain")
+                } else {
+                    (ExportForm::Encrypted, "application/octet-stream")
+                };
+                let name = export_file_name(&today(), form);
+                crypto::download(&file, &name, mime).map_err(ClientError::from)?;
                 Ok((name, file.len() as u64, started))
             })
         },
@@ -127,7 +133,12 @@ fn EncryptedDownload() -> impl IntoView {
                     Mode::Passphrase => view! {
                         <TextField id="passphrase" label=T::PassphraseLabel hint=T::PassphraseHint autocomplete="off"
                             value=passphrase error=encrypt.error("passphrase")/>
-                        <p><button type="button" class="button-secondary" on:click=generate>{locale.text(T::GeneratePassphrase)}</button></p>
+                        <p class="button-row">
+                            <button type="button" class="button-secondary" on:click=generate>{locale.text(T::GeneratePassphrase)}</button>
+                            {move || (!passphrase.with(String::is_empty)).then(|| view! {
+                                <CopyButton text=passphrase field="passphrase" label=T::CopyPassphrase id="passphrase-copied"/>
+                            })}
+                        </p>
                         {move || generated.get().then(|| view! { <StatusNotice text=T::PassphraseGenerated/> })}
                     }.into_any(),
                     Mode::Recipients => view! {
@@ -165,6 +176,21 @@ fn key_error(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'sta
     Signal::derive(move || errors.with(|e| e.field(field)).or_else(|| value.with(|v| recipients_as_typed(v))))
 }
 
+thread_local! {
+    /// The one-time links made in this tab, by transfer id. The server keeps only a hash of
+    /// each link's token, so a link can be shown again only while this tab lives: in the
+    /// list, until the transfer is fetched, revoked or expired.
+    static LINKS: std::cell::RefCell<std::collections::HashMap<i64, String>> = Default::default();
+}
+
+fn remember_link(id: i64, link: &str) {
+    LINKS.with(|l| l.borrow_mut().insert(id, link.to_owned()));
+}
+
+fn known_link(id: i64) -> Option<String> {
+    LINKS.with(|l| l.borrow().get(&id).cloned())
+}
+
 /// The value of the "another organisation" choice in the partner list.
 const OTHER: &str = "-";
 
@@ -189,7 +215,8 @@ fn TransferSection() -> impl IntoView {
                 api::upload_transfer(&destination, &file).await
             })
         },
-        move |c| {
+        move |c: TransferCreated| {
+            remember_link(c.transfer.id, &c.link);
             created.set(Some(c));
             transfers.refetch();
         },
@@ -241,7 +268,7 @@ fn TransferSection() -> impl IntoView {
         } else {
             view! {
                 <ul class="transfers">
-                    {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke/> }).collect_view()}
+                    {list.into_iter().map(|t| view! { <TransferItem transfer=t revoke=revoke created=created/> }).collect_view()}
                 </ul>
             }
             .into_any()
@@ -267,6 +294,11 @@ fn TransferSection() -> impl IntoView {
                     <label for="transfer-link">{locale.text(T::TransferLinkLabel)}</label>
                     <input id="transfer-link" type="text" readonly prop:value=c.link.clone()
                         on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                    <p class="button-row">
+                        <CopyButton text=c.link.clone() field="transfer-link" label=T::CopyLink id="transfer-link-copied"/>
+                        <ShareButton url=c.link.clone()/>
+                    </p>
+                    <p>{locale.text(T::TransferLinkKept)}</p>
                 </div>
             })}
             {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked/> })}
@@ -279,7 +311,7 @@ fn TransferSection() -> impl IntoView {
 
 /// One transfer in the list.
 #[component]
-fn TransferItem(transfer: Transfer, revoke: Submit<i64>) -> impl IntoView {
+fn TransferItem(transfer: Transfer, revoke: Submit<i64>, created: RwSignal<Option<TransferCreated>>) -> impl IntoView {
     let locale = Locale::get();
     let to = transfer.partner.as_ref().map(|p| p.name.clone());
     let key = transfer.recipient.clone();
@@ -291,6 +323,26 @@ fn TransferItem(transfer: Transfer, revoke: Submit<i64>) -> impl IntoView {
     };
     let waiting = transfer.status == TransferStatus::Waiting;
     let id = transfer.id;
+    // The link, while it can still be used and is not shown in the message above.
+    let link = waiting.then(|| known_link(id)).flatten();
+    let field = format!("transfer-link-{id}");
+    let status_id = format!("{field}-copied");
+    let link_view = move || {
+        let shown_above = created.with(|c| c.as_ref().is_some_and(|c| c.transfer.id == id));
+        link.clone().filter(|_| !shown_above).map(|link| {
+            view! {
+                <div class="transfer-link">
+                    <label for=field.clone()>{locale.text(T::TransferLinkLabel)}</label>
+                    <input id=field.clone() type="text" readonly prop:value=link.clone()
+                        on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                    <p class="button-row">
+                        <CopyButton text=link.clone() field=field.clone() label=T::CopyLink id=status_id.clone()/>
+                        <ShareButton url=link/>
+                    </p>
+                </div>
+            }
+        })
+    };
     view! {
         <li class="transfer" data-status=format!("{:?}", transfer.status).to_lowercase()>
             <p class="transfer-to">
@@ -304,6 +356,7 @@ fn TransferItem(transfer: Transfer, revoke: Submit<i64>) -> impl IntoView {
                 <dt>{locale.text(T::TransferSize)}</dt><dd>{move || size(transfer.size, locale.lang())}</dd>
                 <dt>{locale.text(status)}</dt><dd>{move || when.map(|w| date_time(w, locale.lang()))}</dd>
             </dl>
+            {link_view}
             {waiting.then(|| view! {
                 <button type="button" class="button-secondary" disabled=revoke.pending()
                     on:click=move |_| revoke.submit(Ok(id))>

@@ -34,8 +34,9 @@ pub fn LoginPage() -> impl IntoView {
             {notice}
             <p>{locale.text(T::LoginIntro)}</p>
             <LoginForm on_login=move |info| auth.logged_in(info)/>
-            <p><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p>
+            <p class="link-line"><a href=Route::ForgotPassword.path()>{locale.text(T::LoginForgot)}</a></p>
             <p>{locale.text(T::LoginNoAccount)} " " <a href=Route::Register.path()>{locale.text(T::LoginRegisterLink)}</a></p>
+            <p class="link-line"><a href=Route::Catalogue.path()>{locale.text(T::LoginCatalogueLink)}</a></p>
         </Page>
     }
 }

@@ -5,6 +5,7 @@ pub mod accessibility;
 pub mod account;
 pub mod breach_notice;
 pub mod breach_notices;
+pub mod catalogue;
 pub mod disclosures;
 pub mod email_confirm;
 pub mod export;

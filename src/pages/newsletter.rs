@@ -106,16 +106,22 @@ pub fn NewsletterPage() -> impl IntoView {
                 }.into_any(),
             };
         let processor = s.processor.map(|(action, delivery)| {
-                let line = match delivery {
-                    Delivery::Delivered { at } => format!("{} {}.", t(T::ProcessorDelivered), date_time(at, locale.lang())),
-                    Delivery::Pending { attempts } => {
-                        let text = if action == ProcessorAction::Unsubscribe { T::ProcessorPending } else { T::ProcessorPendingSubscribe };
-                        format!("{} ({attempts} {})", t(text), t(T::ProcessorAttempts))
-                    }
-                    Delivery::Failed { .. } => t(T::ProcessorFailed).to_owned(),
-                };
-                view! { <section aria-labelledby="h-processor"><h2 id="h-processor">{t(T::ProcessorHeading)}</h2><p class="processor-status">{line}</p></section> }
-            });
+            let line = match delivery {
+                Delivery::Delivered { at } => format!("{} {}.", t(T::ProcessorDelivered), date_time(at, locale.lang())),
+                Delivery::Pending { attempts } => {
+                    let text = if action == ProcessorAction::Unsubscribe {
+                        T::ProcessorPending
+                    } else {
+                        T::ProcessorPendingSubscribe
+                    };
+                    format!("{} ({attempts} {})", t(text), t(T::ProcessorAttempts))
+                }
+                Delivery::Failed { .. } => t(T::ProcessorFailed).to_owned(),
+            };
+            // One line about the mailing company, under the state: no heading that could
+            // say "passed on" above a line that says "not yet".
+            view! { <p class="processor-status">{line}</p> }
+        });
         let history = if s.events.is_empty() {
             view! { <p>{t(T::HistoryNone)}</p> }.into_any()
         } else {
@@ -123,7 +129,7 @@ pub fn NewsletterPage() -> impl IntoView {
                     <ol class="history">
                         {s.events.into_iter().map(|e| view! {
                             <li>
-                                <strong>{date_time(e.at, locale.lang())}</strong> ": " {t(event_text(e.kind))} ", " {t(channel_text(e.channel))}
+                                <strong>{date_time(e.at, locale.lang())}</strong> ": " {t(event_text(e.kind))} " " {t(channel_text(e.channel))} "."
                                 <br/><span class="muted">{t(T::NewsletterTextVersion)} " " {e.text_version}</span>
                                 " · " <a href=api::receipt_path(e.id) download>{t(T::Receipt)}</a>
                             </li>

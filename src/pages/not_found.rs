@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page title=T::NotFoundTitle>
             <p>{locale.text(T::NotFoundText)}</p>
-            <p><a href=Route::Overview.path()>{locale.text(T::NotFoundBack)}</a></p>
+            <p class="link-line"><a href=Route::Overview.path()>{locale.text(T::NotFoundBack)}</a></p>
         </Page>
     }
 }

@@ -25,7 +25,7 @@ pub fn PrivacyRequestPage() -> impl IntoView {
     let id = use_query_map().with_untracked(|q| q.get("id")).filter(|t| !t.is_empty());
     view! {
         <Page title=T::PrivacyRequestTitle>
-            <p><a href=Route::PrivacyQueue.path()>{locale.text(T::PrivacyRequestBack)}</a></p>
+            <p class="link-line"><a href=Route::PrivacyQueue.path()>{locale.text(T::PrivacyRequestBack)}</a></p>
             {match id {
                 Some(id) => view! { <RequestHandling id=id/> }.into_any(),
                 None => view! { <p class="notice notice-error" role="alert">{locale.text(T::PrivacyRequestMissing)}</p> }.into_any(),

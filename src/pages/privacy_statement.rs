@@ -62,7 +62,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
                 <h2 id="h-privacy-rights">{t(T::PrivacyRightsHeading)}</h2>
                 <p>{t(T::PrivacyRightsSelf)}</p>
                 <p>{t(T::PrivacyRightsRequest)}</p>
-                <p><a href=Route::Requests.path()>{t(T::RequestsElsewhereLink)}</a></p>
+                <p class="link-line"><a href=Route::Requests.path()>{t(T::RequestsElsewhereLink)}</a></p>
             </section>
             <section aria-labelledby="h-privacy-complaint">
                 <h2 id="h-privacy-complaint">{t(T::PrivacyComplaintHeading)}</h2>
@@ -77,7 +77,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
             <section aria-labelledby="h-privacy-contact">
                 <h2 id="h-privacy-contact">{t(T::PrivacyContactHeading)}</h2>
                 <p>{t(T::PrivacyContact)}</p>
-                <p><PrivacyEmail/></p>
+                <p class="link-line"><PrivacyEmail/></p>
             </section>
         </Page>
     }

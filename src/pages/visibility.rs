@@ -180,7 +180,11 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
     });
     let result = move |preview: Option<Preview>| {
         preview.map(|p| match p {
-            Preview { view: Some(v), .. } => view! { <CandidateCard view=v/> }.into_any(),
+            Preview { view: Some(v), partner } => view! {
+                <p class="preview-for">{locale.text(T::PreviewFor)} ": " <strong>{partner.name}</strong></p>
+                <CandidateCard view=v/>
+            }
+            .into_any(),
             Preview { view: None, partner } => {
                 view! { <p class="notice notice-status">{partner.name} ": " {locale.text(T::PreviewNotVisible)}</p> }
                     .into_any()

@@ -216,11 +216,11 @@ both! {
         let a = generate_passphrase().unwrap();
         let b = generate_passphrase().unwrap();
         assert_ne!(a, b);
-        assert_eq!(a.len(), 29);
-        assert_eq!(a.split('-').count(), 5);
-        assert!(a.chars().all(|c| c == '-' || (c.is_ascii_alphanumeric() && !"lo01".contains(c))));
+        // Six words to write down, lower case, joined by hyphens.
+        assert_eq!(a.split('-').count(), 6);
+        assert!(a.chars().all(|c| c == '-' || c.is_ascii_lowercase()));
         assert_eq!(check_passphrase(&a), Ok(()));
-        assert_eq!(check_passphrase("kort"), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(check_passphrase("kort"), Err(ErrorCode::PassphraseTooShort));
         assert_eq!(check_passphrase(""), Err(ErrorCode::Required));
     }
 

@@ -3,27 +3,48 @@
 
 use crate::ErrorCode;
 
-/// A passphrase a person chose must not be trivially short (generated ones are 29 characters).
+/// A passphrase a person chose must not be trivially short (generated ones are longer).
 pub const PASSPHRASE_MIN_CHARS: usize = 12;
 
-/// Characters of a generated passphrase: lower case and digits without look-alikes
-/// (no `l`, `o`, `0`, `1`); 32 of them, so each carries exactly 5 bits.
-const PASSPHRASE_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+/// The words of a generated passphrase: the EFF large word list for dice-generated
+/// passphrases (7,776 common English words of 3 to 9 letters, chosen to be easy to read,
+/// write down and type; by the Electronic Frontier Foundation, CC BY 3.0 US), without its
+/// four words with a hyphen, since the hyphen separates the words. One word a line.
+const PASSPHRASE_WORD_LIST: &str = include_str!("passphrase_words.txt");
 
-/// Random bytes a generated passphrase needs.
-pub const PASSPHRASE_RANDOM_BYTES: usize = 25;
+/// Words in a generated passphrase: 6 of the list's 7,772 give 77.5 bits (see the test
+/// `generated_passphrases_carry_at_least_77_bits`).
+pub const PASSPHRASE_WORDS: usize = 6;
 
-/// A passphrase to write down from 25 random bytes: 5 groups of 5 characters, 125 bits.
+/// Random bytes a generated passphrase needs: 4 for each word.
+pub const PASSPHRASE_RANDOM_BYTES: usize = 4 * PASSPHRASE_WORDS;
+
+/// The word list, in order.
+pub fn passphrase_words() -> impl Iterator<Item = &'static str> {
+    PASSPHRASE_WORD_LIST.lines()
+}
+
+/// A passphrase to write down from random bytes: six words joined by hyphens, such as
+/// "hardly-violin-sprout-unlit-catalyst-mammal". Each word comes from 4 random bytes (a
+/// 32-bit number modulo the list's length: the bias is below one in 500,000).
 pub fn passphrase_from_random(bytes: &[u8; PASSPHRASE_RANDOM_BYTES]) -> String {
-    let chars: Vec<char> = bytes.iter().map(|b| PASSPHRASE_ALPHABET[usize::from(b & 31)] as char).collect();
-    chars.chunks(5).map(|g| g.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+    let words: Vec<&str> = passphrase_words().collect();
+    let count = u32::try_from(words.len()).unwrap_or(u32::MAX);
+    bytes
+        .chunks_exact(4)
+        .map(|b| {
+            let n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            words[usize::try_from(n % count).unwrap_or(0)]
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Checks a passphrase before the slow key derivation starts.
 pub fn check_passphrase(passphrase: &str) -> Result<(), ErrorCode> {
     match passphrase.chars().count() {
         0 => Err(ErrorCode::Required),
-        n if n < PASSPHRASE_MIN_CHARS => Err(ErrorCode::PasswordTooShort),
+        n if n < PASSPHRASE_MIN_CHARS => Err(ErrorCode::PassphraseTooShort),
         _ => Ok(()),
     }
 }
@@ -114,6 +135,44 @@ pub fn check_identity(text: &str) -> Result<(), ErrorCode> {
 mod tests {
     use super::*;
 
+    /// The guessing work of a generated passphrase, counted for the worst case: the most
+    /// likely word of a 32-bit number modulo the list's length has ceil(2^32 / n) chances
+    /// in 2^32 (min-entropy), six times over.
+    #[test]
+    fn generated_passphrases_carry_at_least_77_bits() {
+        let words: Vec<&str> = passphrase_words().collect();
+        let n = words.len() as f64;
+        assert_eq!(words.len(), 7772);
+        let distinct: std::collections::BTreeSet<&str> = words.iter().copied().collect();
+        assert_eq!(distinct.len(), words.len(), "no word twice");
+        assert!(words.iter().all(|w| (3..=9).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
+        let most_likely = (2f64.powi(32) / n).ceil() / 2f64.powi(32);
+        let bits_per_word = -most_likely.log2();
+        let bits = bits_per_word * PASSPHRASE_WORDS as f64;
+        assert!(bits >= 77.0, "{bits:.2} bits");
+        assert!((bits - 6.0 * n.log2()).abs() < 0.001, "the bias costs nothing worth counting");
+        assert_eq!(format!("{bits:.1}"), "77.5");
+    }
+
+    #[test]
+    fn a_generated_passphrase_is_six_words_to_write_down() {
+        let zeros = passphrase_from_random(&[0; PASSPHRASE_RANDOM_BYTES]);
+        assert_eq!(zeros, ["abacus"; 6].join("-"));
+        let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = (i * 37 + 11) as u8;
+        }
+        let phrase = passphrase_from_random(&bytes);
+        let parts: Vec<&str> = phrase.split('-').collect();
+        assert_eq!(parts.len(), 6);
+        assert!(parts.iter().all(|w| passphrase_words().any(|x| x == *w)));
+        assert_eq!(check_passphrase(&phrase), Ok(()));
+        // The last word of the list is reachable: 7771 = 0x1E5B.
+        let mut last = [0u8; PASSPHRASE_RANDOM_BYTES];
+        last[..4].copy_from_slice(&7771u32.to_le_bytes());
+        assert!(passphrase_from_random(&last).starts_with("zoom-"));
+    }
+
     // From the age specification's test vectors (c2sp.org/age): a valid X25519 recipient.
     const KEY: &str = "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj";
 
@@ -152,11 +211,12 @@ mod tests {
 
     #[test]
     fn passphrases() {
-        let p = passphrase_from_random(&[0xff; 25]);
-        assert_eq!(p, "99999-99999-99999-99999-99999");
-        assert_eq!(passphrase_from_random(&[0; 25]), "aaaaa-aaaaa-aaaaa-aaaaa-aaaaa");
+        let p = passphrase_from_random(&[0xff; PASSPHRASE_RANDOM_BYTES]);
+        // 2^32 - 1 = 552,620 × 7,772 + 4,655: word 4,655 six times.
+        let word = passphrase_words().nth(4655).unwrap();
+        assert_eq!(p, [word; 6].join("-"));
         assert_eq!(check_passphrase(&p), Ok(()));
-        assert_eq!(check_passphrase("elf tekens."), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(check_passphrase("elf tekens."), Err(ErrorCode::PassphraseTooShort));
         assert_eq!(check_passphrase("twaalf tekens"), Ok(()));
         assert_eq!(check_passphrase(""), Err(ErrorCode::Required));
     }

@@ -136,6 +136,9 @@ error_codes! {
         TransferNeedsKey,
         /// The passphrase does not open this file.
         WrongPassphrase,
+        /// A passphrase for a file is shorter than 12 characters (a login password's is
+        /// `password_too_short`: the person is told about the file, not their account).
+        PassphraseTooShort,
         /// None of the given keys opens this file.
         NoMatchingKey,
         /// Not an age recipient key (`age1…`).

@@ -93,8 +93,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         Expired | AlreadyFetched => StatusCode::GONE,
         QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
         // Decryption happens only in the browser; the server never answers these.
-        WrongPassphrase | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged | ExcessiveWork
-        | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
+        WrongPassphrase | PassphraseTooShort | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged
+        | ExcessiveWork | CryptoUnavailable => StatusCode::UNPROCESSABLE_ENTITY,
         InvalidCredentials | InvalidSecondFactor | Unauthenticated | PasskeyFailed => StatusCode::UNAUTHORIZED,
         ReauthRequired => StatusCode::FORBIDDEN,
         // The browser's passkey prompt; the server never answers these.

@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use zelfregie_model::academy::{AcademyPage, Attendance, Enrol, Participant, RosterEntry, Training};
 
 use crate::academy;
-use crate::auth::session::{CurrentSession, PersonSession, StaffSession};
+use crate::auth::session::{PersonSession, StaffSession};
 use crate::documents::Document;
 use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
@@ -69,13 +69,12 @@ pub async fn my_page(
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
 
-/// The catalogue of trainings that have not started.
-#[utoipa::path(get, path = "/api/academy/trainings", tag = "academy", security(("session" = [])),
+/// The catalogue of trainings that have not started. Public: anyone may browse it before
+/// registering (the SPA's `/opleidingsaanbod`, linked from the login page). It holds the
+/// trainings and the number of free seats only, never who enrolled.
+#[utoipa::path(get, path = "/api/academy/trainings", tag = "academy",
     responses((status = 200, body = Vec<Training>)))]
-pub async fn trainings(
-    State(state): State<AppState>,
-    _session: CurrentSession,
-) -> Result<Json<Vec<Training>>, AppError> {
+pub async fn trainings(State(state): State<AppState>) -> Result<Json<Vec<Training>>, AppError> {
     Ok(Json(academy::catalogue(&state.db).await?))
 }
 

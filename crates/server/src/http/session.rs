@@ -19,11 +19,19 @@ use crate::store::{now, to_datetime};
 const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
     (HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\", \"cookies\""));
 
-/// Who is logged in.
+/// Who is logged in. Nobody (no cookie, or a session that has ended) is an answer, not an
+/// error: `204 No Content`, so public pages that ask on every load log no failed request
+/// (docs/security.md "Sessions"). Every other endpoint still answers `401` without a session.
 #[utoipa::path(get, path = "/api/session", tag = "account", security(("session" = [])),
-    responses((status = 200, body = SessionInfo), (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`")))]
-pub async fn current(State(state): State<AppState>, session: CurrentSession) -> Result<Json<SessionInfo>, AppError> {
-    Ok(Json(session_info(&state, &session).await?))
+    responses((status = 200, body = SessionInfo, description = "Logged in; counts as activity"),
+              (status = 204, description = "Nobody is logged in: no session cookie, or its session has ended")))]
+pub async fn current(State(state): State<AppState>, request: Request) -> Result<axum::response::Response, AppError> {
+    let (parts, _) = request.into_parts();
+    let Some((session, left)) = CurrentSession::lookup(&state, &parts.headers, true).await? else {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    };
+    ExpiresIn::set(&parts, left);
+    Ok(Json(session_info(&state, &session).await?).into_response())
 }
 
 /// How long the session lasts without further activity. Asking does not count as activity:

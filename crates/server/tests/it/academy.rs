@@ -190,3 +190,42 @@ async fn academy_data_never_reaches_the_candidate_bank() {
     let search = app.get("/api/recruiter/candidates?q=canary-opleidingsfunctie-91c2", Some(&beek)).await;
     assert_eq!(search.body["total"], 0);
 }
+
+/// The catalogue can be browsed before registering, even without an account (issue 14): it
+/// holds the trainings and their free seats, and nothing about who enrolled.
+#[tokio::test]
+async fn the_catalogue_is_public_and_names_nobody() {
+    let app = TestApp::demo().await;
+    let c = new_participant(&app, "openbaar@example.org").await;
+    let id = training_id(&app, &c, "Projectmatig werken").await;
+    assert_eq!(enrol(&app, &c, id).await.status, StatusCode::OK);
+
+    let anonymous = app.get("/api/academy/trainings", None).await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    let logged_in = app.get("/api/academy/trainings", Some(&c)).await;
+    assert_eq!(anonymous.body, logged_in.body, "the same for everyone");
+    let list = anonymous.body.as_array().unwrap();
+    assert!(!list.is_empty());
+    let fields: std::collections::BTreeSet<&str> = [
+        "id",
+        "title",
+        "description",
+        "audience",
+        "location",
+        "online",
+        "starts_at",
+        "sessions",
+        "capacity",
+        "seats_left",
+    ]
+    .into();
+    for training in list {
+        let keys: std::collections::BTreeSet<&str> = training.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, fields, "only the training's own facts");
+    }
+    let text = anonymous.body.to_string();
+    assert!(!text.contains("openbaar@example.org") && !text.contains("Nieuwe"), "no participant in it");
+    // Everything else about the academy still needs a login.
+    assert_eq!(app.get("/api/me/academy", None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/me/participant", None).await.status, StatusCode::UNAUTHORIZED);
+}

@@ -82,7 +82,7 @@ async fn a_passkey_added_on_the_account_logs_in_without_an_address_as_a_strong_s
     assert_eq!(r.body["account"]["email"], "pk-login@example.org");
     let new = r.session_cookie().expect("a session cookie");
     assert_ne!(new, cookie);
-    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/session", Some(&new)).await.status, StatusCode::OK);
     assert_eq!(method_of(&app, &new).await, "passkey", "marked as a passkey login");
 
@@ -355,7 +355,7 @@ async fn a_removed_passkey_no_longer_logs_in_and_its_sessions_end() {
     assert_eq!(left[0]["name"], "Laptop");
     // The session the removed passkey started ends (a lost phone is locked out); the
     // password session and the other passkey's session go on.
-    assert_eq!(app.get("/api/session", Some(&on_the_phone)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&on_the_phone)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
     assert_eq!(app.get("/api/session", Some(&on_the_laptop)).await.status, StatusCode::OK);
     // Removing the passkey this session was started with keeps this session.

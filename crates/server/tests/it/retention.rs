@@ -112,7 +112,7 @@ async fn an_inactive_candidate_is_warned_once_then_erased_once_and_nothing_is_le
     assert!(!account_exists(&app, email).await);
     assert_eq!(run(&app.state, now + 600).await.unwrap(), Report::default(), "nothing left to do");
     assert_eq!(app.login(email, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::NO_CONTENT);
 
     // Nothing left: the processor is told, then no table and no file holds the person — not
     // the database, not its write-ahead log, not the mail folder (the warning included).

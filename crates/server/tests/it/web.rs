@@ -101,7 +101,7 @@ async fn fingerprinted_assets_are_immutable_and_precompressed() {
 #[tokio::test]
 async fn api_responses_carry_the_headers_and_are_never_cached() {
     let app = TestApp::new().await;
-    for path in ["/api/health", "/api/session", "/api/nope", "/api/openapi.json"] {
+    for path in ["/api/health", "/api/me/profile", "/api/nope", "/api/openapi.json"] {
         let r = app.get(path, None).await;
         assert_eq!(r.header("cache-control"), "no-store", "{path}");
         assert!(r.header("content-type").starts_with("application/json"), "{path}");
