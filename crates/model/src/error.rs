@@ -34,7 +34,7 @@ error_codes! {
     ///
     /// On the wire a code is its name in snake_case (`invalid_characters`); a name this
     /// version does not know reads as [`ErrorCode::Unknown`]. Serde is implemented by hand
-    /// (below), not derived: the derived deserializer matched ~140 names twice (as `str` and
+    /// (below), not derived: the derived deserializer matched 68 names twice (as `str` and
     /// as bytes) and weighed about 17 KB in each wasm (docs/build.md).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
