@@ -25,7 +25,7 @@ DATA_DIR ?= data
 help:
 	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
 	@echo "make test   format, clippy, native, browser and end-to-end tests"
-	@echo "make bench  first-load bytes, crypto worker bytes, encryption times in Chromium,"
+	@echo "make bench  first-load bytes, encryption vs typage and native age, long tasks, Lighthouse,"
 	@echo "            and the API under load (bench-api: 100,000 synthetic candidates)"
 
 ## ---- the two commands -------------------------------------------------------------
@@ -36,11 +36,12 @@ run: tools-build $(STAMP)/openssl spa server
 test: tools-test $(STAMP)/openssl lint test-native test-browser test-e2e
 	@echo "all tests passed"
 
-# Benchmarks: first-load bytes of the login page, the lazily loaded crypto worker, and
-# encryption times in Chromium (release SPA, real server with demo data).
-bench: tools-test $(STAMP)/openssl spa
-	cargo build --locked -p zelfregie-server
-	ZELFREGIE_SERVER=target/debug/zelfregie-server node scripts/bench.mjs
+# Benchmarks, printed next to anchors measured in the same run (scripts/bench.mjs): first-load
+# bytes, encryption in Chromium against typage and native age, long tasks, Lighthouse.
+# Release SPA and release server with demo data; never part of `make test`.
+bench: tools-test $(STAMP)/openssl spa server
+	cargo build --release --locked -p zelfregie-crypto --example native_age
+	ZELFREGIE_SERVER=target/release/zelfregie-server node scripts/bench.mjs
 	$(MAKE) bench-api
 
 # The API under load (docs/storage.md "Recruiter search"): release server, BENCH_CANDIDATES
@@ -127,7 +128,8 @@ $(STAMP)/wasm-bindgen: Cargo.lock Trunk.toml | $(STAMP)
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	touch $@
 
-# wasm-opt (binaryen 132; Debian's 108 breaks the page), Playwright, axe-core.
+# wasm-opt (binaryen 132; Debian's 108 breaks the page), Playwright, axe-core, typage,
+# Lighthouse 12 (13 needs Node 22; `make bench` only).
 $(STAMP)/npm: package.json package-lock.json | $(STAMP)
 	npm ci --no-audit --no-fund
 	touch $@

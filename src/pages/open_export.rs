@@ -42,7 +42,13 @@ impl Opened {
             Ok(value) => {
                 let is_export = value["format"] == EXPORT_FORMAT;
                 let made = value["generated_at"].as_str().and_then(|s| OffsetDateTime::parse(s, &Rfc3339).ok());
-                let export = is_export.then(|| serde_json::from_value::<ExportDocument>(value.clone()).ok()).flatten();
+                // Read again from the text, not from `value`: `from_value` would compile a second
+                // deserializer for every type of the export (docs/build.md, where the bytes go).
+                let export = is_export
+                    .then(|| {
+                        std::str::from_utf8(bytes).ok().and_then(|s| serde_json::from_str::<ExportDocument>(s).ok())
+                    })
+                    .flatten();
                 let text = serde_json::to_string_pretty(&value).unwrap_or_default();
                 Opened { made: made.filter(|_| is_export), export, text }
             }

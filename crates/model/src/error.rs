@@ -22,6 +22,8 @@ macro_rules! error_codes {
         impl $name {
             /// Every code, in the order of the declaration (generated with the enum).
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The variants' names as declared, in the same order as [`Self::ALL`].
+            const NAMES: &'static [&'static str] = &[$(stringify!($variant)),*];
         }
     };
 }
@@ -29,9 +31,14 @@ macro_rules! error_codes {
 error_codes! {
     /// A stable, machine-readable error code. Programs match on these; people read the
     /// translation the UI gives for each.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    ///
+    /// On the wire a code is its name in snake_case (`invalid_characters`); a name this
+    /// version does not know reads as [`ErrorCode::Unknown`]. Serde is implemented by hand
+    /// (below), not derived: the derived deserializer matched 68 names twice (as `str` and
+    /// as bytes) and weighed about 17 KB in each wasm (docs/build.md).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[cfg_attr(feature = "openapi", schema(rename_all = "snake_case"))]
     pub enum ErrorCode {
         /// One or more fields failed validation; see `fields`.
         ValidationFailed,
@@ -184,8 +191,51 @@ error_codes! {
         /// Something failed on the server; nothing was changed.
         Internal,
         /// A code this version of the client does not know yet.
-        #[serde(other)]
         Unknown,
+    }
+}
+
+impl ErrorCode {
+    /// The code as on the wire: the variant's name in snake_case (`invalid_characters`),
+    /// converted as serde's `rename_all = "snake_case"` does.
+    pub fn wire_name(self) -> String {
+        let name = Self::NAMES[self as usize];
+        let mut out = String::with_capacity(name.len() + 8);
+        for (i, c) in name.char_indices() {
+            if i > 0 && c.is_ascii_uppercase() {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// The code with this wire name; [`ErrorCode::Unknown`] for a name this version does not
+    /// know (a newer server's).
+    pub fn from_wire_name(name: &str) -> Self {
+        Self::ALL.iter().copied().find(|c| c.wire_name() == name).unwrap_or(Self::Unknown)
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.wire_name())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = ErrorCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an error code")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<ErrorCode, E> {
+                Ok(ErrorCode::from_wire_name(name))
+            }
+        }
+        deserializer.deserialize_str(Name)
     }
 }
 

@@ -158,4 +158,14 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         assert!(schemas.contains_key(name), "{name} missing");
     }
     assert!(doc["components"]["securitySchemes"]["session"].is_object());
+    // ErrorCode's serde is written by hand (smaller wasm): the documented values are exactly
+    // what goes over the wire.
+    let documented: Vec<&str> =
+        schemas["ErrorCode"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let wire: Vec<String> = zelfregie_model::ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_value(c).unwrap().as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(documented, wire);
+    assert!(wire.contains(&"csrf_header_missing".to_owned()));
 }
