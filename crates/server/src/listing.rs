@@ -10,12 +10,13 @@ use zelfregie_model::{ErrorCode, FieldError, Visibility};
 
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::consent_log::ConsentLog;
 use crate::store::documents::{self, Table};
-use crate::store::{self, now, Db, Tx};
+use crate::store::{now, Db, Tx};
 
 /// The listing consent events of an account, oldest first.
 pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
-    store::listing::events(db, account_id).await?.into_iter().map(crate::newsletter::event_of).collect()
+    crate::newsletter::events_in(db, ConsentLog::Listing, account_id).await
 }
 
 /// Appends an event for `text`.
@@ -26,17 +27,7 @@ pub(crate) async fn append(
     text: &ConsentText,
     channel: Channel,
 ) -> sqlx::Result<()> {
-    let hash = crate::newsletter::text_hash(text);
-    store::listing::append(
-        &mut **tx,
-        account_id,
-        kind.as_str(),
-        now(),
-        i64::from(text.version),
-        &hash,
-        channel.as_str(),
-    )
-    .await
+    crate::newsletter::append_to(tx, ConsentLog::Listing, account_id, kind, text, channel).await
 }
 
 /// The text of the latest `given` (what a withdrawal withdraws); the current one when there

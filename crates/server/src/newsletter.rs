@@ -20,6 +20,7 @@ use crate::mail::Mail;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::state::AppState;
+use crate::store::consent_log::{self, ConsentLog};
 use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
 
 /// How long a confirmation link works.
@@ -30,9 +31,9 @@ pub fn text_hash(text: &ConsentText) -> String {
     hex::encode(Sha256::digest(text.nl.as_bytes()))
 }
 
-/// The events of an account, oldest first.
+/// The newsletter consent events of an account, oldest first.
 pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> Result<Vec<ConsentEvent>, AppError> {
-    store::newsletter::events(db, account_id).await?.into_iter().map(event_of).collect()
+    events_in(db, ConsentLog::Newsletter, account_id).await
 }
 
 pub(crate) async fn append(
@@ -42,16 +43,29 @@ pub(crate) async fn append(
     text: &ConsentText,
     channel: Channel,
 ) -> sqlx::Result<()> {
-    store::newsletter::append(
-        &mut **tx,
-        account_id,
-        kind.as_str(),
-        now(),
-        i64::from(text.version),
-        &text_hash(text),
-        channel.as_str(),
-    )
-    .await
+    append_to(tx, ConsentLog::Newsletter, account_id, kind, text, channel).await
+}
+
+/// The events of one consent of an account, oldest first.
+pub(crate) async fn events_in<'c>(
+    db: impl Db<'c>,
+    log: ConsentLog,
+    account_id: i64,
+) -> Result<Vec<ConsentEvent>, AppError> {
+    consent_log::events(db, log, account_id).await?.into_iter().map(event_of).collect()
+}
+
+/// Appends an event about `text` to one consent's record, now.
+pub(crate) async fn append_to(
+    tx: &mut Tx,
+    log: ConsentLog,
+    account_id: i64,
+    kind: ConsentEventKind,
+    text: &ConsentText,
+    channel: Channel,
+) -> sqlx::Result<()> {
+    let (version, hash) = (i64::from(text.version), text_hash(text));
+    consent_log::append(&mut **tx, log, account_id, kind.as_str(), now(), version, &hash, channel.as_str()).await
 }
 
 /// The consent text of the latest `given` event (what a withdrawal withdraws).
@@ -403,7 +417,7 @@ fn controllers(privacy_email: &str) -> serde_json::Value {
 }
 
 /// A stored consent event as the model's type (newsletter and listing share the columns).
-pub(crate) fn event_of(e: store::newsletter::EventRow) -> Result<ConsentEvent, AppError> {
+fn event_of(e: consent_log::EventRow) -> Result<ConsentEvent, AppError> {
     Ok(ConsentEvent {
         id: e.id,
         kind: ConsentEventKind::parse(&e.kind).ok_or_else(|| anyhow::anyhow!("stored consent kind"))?,

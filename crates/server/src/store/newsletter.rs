@@ -1,60 +1,7 @@
 //! Newsletter consent: append-only events (a trigger refuses changes on both backends),
 //! double opt-in confirmations, and what the export shows of them.
 
-use sqlx::FromRow;
-
 use super::Db;
-
-/// One consent event as stored.
-#[derive(FromRow)]
-pub struct EventRow {
-    /// Id.
-    pub id: i64,
-    /// given, confirmed, withdrawn.
-    pub kind: String,
-    /// When.
-    pub at: i64,
-    /// Version of the consent text.
-    pub text_version: i64,
-    /// SHA-256 of the text.
-    pub text_hash: String,
-    /// portal, email_link, staff.
-    pub channel: String,
-}
-
-/// The events of an account, oldest first.
-pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<EventRow>> {
-    sqlx::query_as(
-        "SELECT id, kind, at, text_version, text_hash, channel FROM consent_events WHERE account_id = $1 ORDER BY id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await
-}
-
-/// Appends an event.
-pub async fn append<'c>(
-    db: impl Db<'c>,
-    account_id: i64,
-    kind: &str,
-    at: i64,
-    text_version: i64,
-    text_hash: &str,
-    channel: &str,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO consent_events (account_id, kind, at, text_version, text_hash, channel) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(account_id)
-    .bind(kind)
-    .bind(at)
-    .bind(text_version)
-    .bind(text_hash)
-    .bind(channel)
-    .execute(db)
-    .await?;
-    Ok(())
-}
 
 /// Stores a confirmation link's hash.
 pub async fn insert_confirmation<'c>(
