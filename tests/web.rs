@@ -192,11 +192,11 @@ async fn a_radio_group_is_a_labelled_fieldset_that_sets_its_value() {
         }
     });
     tick().await;
-    assert_eq!(find(&container, "fieldset legend").text_content().unwrap(), "Versleutelen met");
+    assert_eq!(find(&container, "fieldset legend").text_content().unwrap(), T::ProtectWith.get(Lang::Nl));
     let a: web_sys::HtmlInputElement = find(&container, "#probe-a").unchecked_into();
     let b: web_sys::HtmlInputElement = find(&container, "#probe-b").unchecked_into();
     assert!(a.checked() && !b.checked());
-    assert_eq!(find(&container, "label[for=probe-b]").text_content().unwrap(), "Publieke sleutels (age1…)");
+    assert_eq!(find(&container, "label[for=probe-b]").text_content().unwrap(), T::ProtectRecipients.get(Lang::Nl));
     b.click();
     tick().await;
     assert_eq!(chosen.get_untracked(), 2);
