@@ -11,6 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
 TRUNK_VERSION := 0.21.14
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -60,10 +61,13 @@ bench-api: $(STAMP)/openssl $(STAMP)/postgresql
 
 build: spa server
 
-# The SPA: release wasm (opt-level z, LTO, wasm-opt -Oz), then brotli/gzip variants.
+# The SPA: trunk builds the CSS, the crypto worker and index.html; scripts/build-app.mjs the
+# app itself, split by page (release wasm, opt-level z, LTO, wasm-opt -Oz); then brotli/gzip
+# variants (docs/build.md).
 spa: tools-build
 	cargo fetch --locked
 	trunk build --release
+	node scripts/build-app.mjs dist
 	node scripts/precompress.mjs dist
 
 server: $(STAMP)/openssl
@@ -79,6 +83,7 @@ fmt-check:
 clippy:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked -p zelfregie -p zelfregie-model -p zelfregie-crypto -p zelfregie-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --locked -p zelfregie --target wasm32-unknown-unknown --features split -- -D warnings
 
 # Every test on SQLite; then the server's store and API tests again on PostgreSQL, in a
 # throwaway cluster of our own (scripts/pg.sh: own port and directory under target/,
@@ -106,7 +111,7 @@ test-e2e: spa
 
 ## ---- tools ----------------------------------------------------------------------
 
-tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/npm
+tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/wasm-split $(STAMP)/npm
 tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage $(STAMP)/postgresql
 
 $(STAMP):
@@ -126,6 +131,13 @@ $(STAMP)/wasm-bindgen: Cargo.lock Trunk.toml | $(STAMP)
 	  { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION), as in Cargo.lock"; exit 1; }
 	wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	touch $@
+
+# The splitter of the app's wasm (scripts/build-app.mjs): the CLI of the library cargo-leptos
+# uses, from crates.io.
+$(STAMP)/wasm-split: | $(STAMP)
+	cargo install --list | grep -q '^wasm_split_cli_support v$(WASM_SPLIT_VERSION):' || \
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	touch $@
 
 # wasm-opt (binaryen 132; Debian's 108 breaks the page), Playwright, axe-core, typage,

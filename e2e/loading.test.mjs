@@ -1,6 +1,9 @@
 // End to end, issue 15: on a slow connection a person sees the page's frame and a sentence
 // in both languages from the first byte (index.html), styled by the same CSS, not a blank
-// white screen; the app replaces that frame when it starts.
+// white screen; the app replaces that frame when it starts. Pages load their code on first
+// visit (src/lazy.rs): the first load carries the shell and that page's part only, the
+// navigation's next pages are fetched while idle, and a page whose code cannot be fetched
+// (a phone losing its connection) says so and loads on "Opnieuw proberen".
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, serverAndBrowser, watchedContext } from './harness.mjs';
@@ -36,4 +39,46 @@ describe('before the app has loaded', () => {
     assert.deepEqual(seen.consoleErrors, [], 'no failed request, no error');
     await context.close();
   });
+
+  it("loads the shell and the first page's part only; the pages the menu links to come while idle", async () => {
+    const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    const parts = () => seen.requests.filter((u) => /\/app-[0-9a-f]{16}\/split_/.test(u)).map((u) => u.split('/').pop());
+    await page.goto('/inloggen');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.deepEqual(parts(), ['split_part_login.wasm'], "only the login page's own part before it is shown");
+    assert.equal(seen.requests.filter((u) => u.includes('worker')).length, 0, 'no crypto worker on the login page');
+    // While idle: the part of "Registreren", the menu's other link.
+    await page.waitForResponse((r) => r.url().endsWith('/split_part_entry.wasm'));
+    await page.waitForLoadState('networkidle');
+    const before = seen.requests.length;
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Registreren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registreren' }).waitFor();
+    assert.deepEqual(seen.requests.slice(before).filter((u) => u.endsWith('.wasm')), [], 'the prefetched page opens without fetching code');
+    assert.deepEqual(seen.consoleErrors, []);
+    await context.close();
+  });
+
+  it('a page whose code cannot be fetched says so, and loads on "Opnieuw proberen"', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    // The connection drops just for this page's part.
+    await page.route('**/split_part_statements.wasm', (route) => route.abort('internetdisconnected'));
+    await page.goto('/privacyverklaring');
+    const alert = page.getByRole('alert').filter({ hasText: 'Deze pagina kon niet worden geladen' });
+    await alert.waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Privacyverklaring' }).count(), 0);
+    // The rest of the app still works: the header and the menu are there.
+    assert.equal(await page.locator('.site-header').count(), 1);
+    await page.unroute('**/split_part_statements.wasm');
+    const retry = alert.getByRole('button', { name: 'Opnieuw proberen' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Privacyverklaring' }).waitFor();
+    assert.equal(await alert.count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
 });
+

@@ -31,6 +31,16 @@ const kb = (n) => (n === null ? '-' : (n / 1024).toFixed(1)).toString().padStart
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mbs = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
 
+// What the page fetched after it was shown: the code of the pages its navigation links to,
+// fetched when the browser is idle (src/lazy.rs). Not part of the first load.
+async function prefetched(page, responses, firstLoad) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(3000);
+  await page.waitForLoadState('networkidle');
+  await table('   then, fetched while idle (the pages the navigation links to)', responses.slice(firstLoad), '-');
+  console.log('');
+}
+
 async function table(title, responses, indexPath) {
   const rows = [];
   for (const r of responses) {
@@ -233,10 +243,12 @@ try {
   let page = await context.newPage();
   let responses = [];
   page.on('response', (r) => responses.push(r));
-  await page.goto('/inloggen', { waitUntil: 'networkidle' });
+  await page.goto('/inloggen');
   await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  const login = await table('1a. first load of /inloggen (360 px, empty cache)', responses, '/inloggen');
+  await page.waitForLoadState('networkidle');
+  const login = await table('1a. first load of /inloggen (360 px, empty cache): every response until the page is shown', responses.slice(), '/inloggen');
   console.log(`crypto worker files in it: ${login.rows.filter((r) => r.path.includes('worker')).length}\n`);
+  await prefetched(page, responses, login.rows.length);
   await context.close();
 
   context = await browser.newContext({ baseURL: server.url, viewport: { width: 360, height: 740 }, acceptDownloads: true });
@@ -245,10 +257,14 @@ try {
   page = await context.newPage();
   responses = [];
   page.on('response', (r) => responses.push(r));
-  await page.goto('/', { waitUntil: 'networkidle' });
+  await page.goto('/');
   await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
-  const overview = await table('1b. first load of the overview, logged in (360 px, empty cache)', responses, '/');
+  // The overview's own data (API answers) belongs to its first load; the idle prefetch starts
+  // two seconds later.
+  await page.waitForLoadState('networkidle');
+  const overview = await table('1b. first load of the overview, logged in (360 px, empty cache): every response until the page and its data are shown', responses.slice(), '/');
   console.log('');
+  await prefetched(page, responses, overview.rows.length);
 
   // 2. The worker, loaded by the export page.
   responses = [];

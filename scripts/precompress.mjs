@@ -8,9 +8,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 const dir = process.argv[2] ?? 'dist';
 const compressible = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.json', '.txt']);
 const rows = [];
-for (const name of readdirSync(dir)) {
+// Every file, also in subdirectories (the split app's dist/app-<hash>/).
+const walk = (d, prefix) =>
+  readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n), `${prefix}${n}/`) : [`${prefix}${n}`]));
+for (const name of walk(dir, '')) {
   const path = join(dir, name);
-  if (!statSync(path).isFile() || !compressible.has(extname(name))) continue;
+  if (!compressible.has(extname(name))) continue;
   const raw = readFileSync(path);
   const br = brotliCompressSync(raw, {
     params: {

@@ -95,6 +95,8 @@ texts! {
     NavRegister => "Registreren", "Register";
     Loading => "Laden…", "Loading…";
     Retry => "Opnieuw proberen", "Try again";
+    PageUnavailable => "Deze pagina kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.",
+                       "This page could not be loaded. Check your internet connection and try again.";
     Footer => "Zelfregie is het privacyportaal van IGOM, het samenwerkingsverband van 35 (semi-)overheidsorganisaties in Zuid- en Midden-Limburg.",
               "Zelfregie is the privacy portal of IGOM, the network of 35 public-sector organisations in South and Central Limburg.";
 

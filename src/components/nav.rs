@@ -48,6 +48,8 @@ pub fn MainNav() -> impl IntoView {
             None => Vec::new(),
         }
     };
+    // The pages a person can go to next are fetched while the browser is idle.
+    Effect::new(move |_| crate::lazy::prefetch(links().into_iter().map(|(route, _)| route)));
     view! {
         <nav class="main-nav" aria-label=locale.text(T::MainNav)>
             <button

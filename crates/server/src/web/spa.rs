@@ -70,10 +70,20 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 
 /// Trunk names built assets `name-<16 hex digits>.ext`: their content never changes.
 fn is_fingerprinted(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    let stem = file.split('.').next().unwrap_or(file);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    let fingerprint = |name: &str| {
+        name.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (Some(first), second) = (segments.next(), segments.next()) else { return false };
+    match second {
+        // The split app: one fingerprinted directory for the set (scripts/build-app.mjs).
+        Some(_) => first.starts_with("app-") && fingerprint(first) && segments.next().is_none(),
+        // Trunk's files: the fingerprint in the name.
+        None => {
+            let stem = first.split('.').next().unwrap_or(first);
+            fingerprint(stem.strip_suffix("_bg").unwrap_or(stem))
+        }
+    }
 }
 
 /// Fallback of the router: unknown API paths get a JSON 404; files come from `dist` (brotli
@@ -136,5 +146,10 @@ import init from '/x.js';
         assert!(is_fingerprinted("/main-0123456789abcdef.css"));
         assert!(!is_fingerprinted("/favicon.svg"));
         assert!(!is_fingerprinted("/robots.txt"));
+        assert!(is_fingerprinted("/app-3f2a1b4c5d6e7f80/zelfregie_bg.wasm"));
+        assert!(is_fingerprinted("/app-3f2a1b4c5d6e7f80/split_page_login.wasm"));
+        assert!(!is_fingerprinted("/app-3f2a1b4c5d6e7f8/zelfregie.js"));
+        assert!(!is_fingerprinted("/other-3f2a1b4c5d6e7f80/zelfregie.js"));
+        assert!(!is_fingerprinted("/app-3f2a1b4c5d6e7f80/deeper/zelfregie.js"));
     }
 }
