@@ -22,7 +22,7 @@ pub struct SecurityHeaders {
 }
 
 impl SecurityHeaders {
-    /// Headers allowing exactly the inline scripts whose hashes are given (trunk's loader).
+    /// Headers allowing exactly the inline scripts whose hashes are given (the app's start script, scripts/build-app.mjs).
     pub fn new(script_hashes: &[String], tls: bool) -> Self {
         let csp = content_security_policy(script_hashes);
         Self { csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"), hsts: tls }

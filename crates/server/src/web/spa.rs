@@ -1,5 +1,5 @@
 //! The built single-page app: hashed assets from trunk's `dist`, and `index.html` for every
-//! client-side route. The CSP hashes of `index.html`'s inline scripts (trunk's loader) are
+//! client-side route. The CSP hashes of `index.html`'s inline scripts (the app's start script, scripts/build-app.mjs) are
 //! computed here from the very file that is served, so they cannot drift from the build.
 
 use std::path::{Path, PathBuf};
