@@ -46,7 +46,9 @@ describe('before the app has loaded', () => {
     const parts = () => seen.requests.filter((u) => /\/app-[0-9a-f]{16}\/split_/.test(u)).map((u) => u.split('/').pop());
     await page.goto('/inloggen');
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-    assert.deepEqual(parts(), ['split_part_login.wasm'], "only the login page's own part before it is shown");
+    assert.deepEqual(parts(), ['split_part_login.wasm'], "only the login page's own part before it is shown, once");
+    // Named in the page's HTML, so it comes with the main module; the loader uses that fetch.
+    assert.equal(await page.locator('link[rel=preload][href$="/split_part_login.wasm"]').count(), 1);
     assert.equal(seen.requests.filter((u) => u.includes('worker')).length, 0, 'no crypto worker on the login page');
     // While idle: the part of "Registreren", the menu's other link.
     await page.waitForResponse((r) => r.url().endsWith('/split_part_entry.wasm'));
@@ -80,5 +82,14 @@ describe('before the app has loaded', () => {
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
-});
 
+  it("a page behind the login preloads nothing for a visitor without a session: the login's part comes instead", async () => {
+    const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.equal(await page.locator('link[rel=preload][href*="/split_"]').count(), 0);
+    assert.deepEqual(seen.requests.filter((u) => u.includes('/split_')).map((u) => u.split('/').pop()), ['split_part_login.wasm']);
+    await context.close();
+  });
+});

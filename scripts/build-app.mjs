@@ -79,6 +79,33 @@ for (const old of readdirSync(dist).filter((n) => n.startsWith('app-'))) rmSync(
 mkdirSync(join(dist, dir));
 for (const file of files) copyFileSync(file, join(dist, dir, file.split('/').pop()));
 
+// Which files each address needs first, for the server to name in that page's HTML
+// (`<link rel=preload>`), so they come with the main module instead of after it has started:
+// the address (src/routes.rs) → its page's part (src/lazy.rs) → the part's module and chunks
+// (the loader). A page without a part is a build error, not a slow page.
+const loaderText = readFileSync(loader, 'utf8');
+const partFiles = {};
+for (const m of loaderText.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[^]*?, \[([^\]]*)\]\)\)/g)) {
+  const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => `${c.replace(/^__chunk_/, 'chunk_')}.wasm`);
+  partFiles[m[1]] = [m[2], ...chunks].map((f) => `/${dir}/${f}`);
+}
+const lazySource = readFileSync('src/lazy.rs', 'utf8');
+const partOfPage = Object.fromEntries([...lazySource.matchAll(/^\s*(page_\w+) in (part_\w+), \w+ =>/gm)].map((m) => [m[1], m[2]]));
+const pageOfRoute = Object.fromEntries([...lazySource.matchAll(/Route::(\w+) => of!\((page_\w+)\)/g)].map((m) => [m[1], m[2]]));
+const behindLogin = new Set([...lazySource.matchAll(/^\s*(page_\w+) in part_\w+, Login =>/gm)].map((m) => m[1]));
+const routes = [...readFileSync('src/routes.rs', 'utf8').matchAll(/Route::(\w+) => "(\/[^"]*)"/g)];
+const preload = {};
+for (const [, route, path] of routes) {
+  const page = pageOfRoute[route];
+  const files = partFiles[partOfPage[page]];
+  if (!files) throw new Error(`no split part found for Route::${route} (${path}): see src/lazy.rs`);
+  // A page behind the login is preloaded only for a request with a session cookie.
+  preload[path] = { files, login: behindLogin.has(page) };
+}
+if (behindLogin.size === 0) throw new Error('src/lazy.rs: no page behind the login found; has its syntax changed?');
+writeFileSync(join(dist, 'preload.json'), JSON.stringify(preload));
+console.log(`build-app: preload.json names the part of ${routes.length} addresses`);
+
 const index = join(dist, 'index.html');
 const html = readFileSync(index, 'utf8');
 if (html.includes('/app-')) throw new Error(`${index} already starts an app: run trunk build first`);

@@ -68,9 +68,12 @@ type Show = fn() -> Option<AnyView>;
 /// of the same `$part` share one wasm module: pages visited together, so that a page needs a
 /// few requests rather than one for every combination of pages sharing a function.
 macro_rules! split_pages {
-    ($($page:ident in $part:ident => $view:expr;)*) => {$(
+    ($($page:ident in $part:ident, $guard:ident => $view:expr;)*) => {$(
         mod $page {
             use super::*;
+
+            /// Who may see the page: checked before its code is fetched.
+            pub const GUARD: Guard = Guard::$guard;
 
             // Named after the page: the split point's symbol is made of the part and this name.
             #[cfg(feature = "split")]
@@ -105,41 +108,52 @@ macro_rules! split_pages {
 }
 
 split_pages! {
-    page_overview in part_overview => view! { <RequireLogin><OverviewPage/></RequireLogin> };
-    page_account in part_account => view! { <RequireLogin><AccountPage/></RequireLogin> };
-    page_profile in part_profile => view! { <RequireLogin><ProfilePage/></RequireLogin> };
-    page_visibility in part_profile => view! { <RequireLogin><VisibilityPage/></RequireLogin> };
-    page_disclosures in part_person => view! { <RequireLogin><DisclosuresPage/></RequireLogin> };
-    page_academy in part_person => view! { <RequireLogin><AcademyPage/></RequireLogin> };
-    page_catalogue in part_statements => view! { <CataloguePage/> };
-    page_newsletter in part_person => view! { <RequireLogin><NewsletterPage/></RequireLogin> };
-    page_newsletter_confirm in part_entry => view! { <ConfirmSubscriptionPage/> };
-    page_newsletter_unsubscribe in part_entry => view! { <UnsubscribePage/> };
-    page_my_data in part_data => view! { <RequireLogin><MyDataPage/></RequireLogin> };
-    page_export in part_data => view! { <RequireLogin><ExportPage/></RequireLogin> };
-    page_open_export in part_data => view! { <OpenExportPage/> };
-    page_transfer_link in part_data => view! { <TransferLinkPage/> };
-    page_login in part_login => view! { <RequireLoggedOut><LoginPage/></RequireLoggedOut> };
-    page_register in part_entry => view! { <RequireLoggedOut><RegisterPage/></RequireLoggedOut> };
-    page_register_confirm in part_entry => view! { <RegisterConfirmPage/> };
-    page_email_confirm in part_entry => view! { <EmailConfirmPage/> };
-    page_forgot_password in part_entry => view! { <ForgotPasswordPage/> };
-    page_reset_password in part_entry => view! { <ResetPasswordPage/> };
-    page_requests in part_person => view! { <RequireLogin><RequestsPage/></RequireLogin> };
-    page_privacy_queue in part_staff => view! { <RequireLogin><PrivacyQueuePage/></RequireLogin> };
-    page_privacy_request in part_staff => view! { <RequireLogin><PrivacyRequestPage/></RequireLogin> };
-    page_accessibility in part_statements => view! { <AccessibilityPage/> };
-    page_privacy_statement in part_statements => view! { <PrivacyStatementPage/> };
-    page_breach_notices in part_staff => view! { <RequireLogin><BreachNoticesPage/></RequireLogin> };
-    page_breach_notice in part_staff => view! { <RequireLogin><BreachNoticePage/></RequireLogin> };
-    page_my_breach_notices in part_person => view! { <RequireLogin><MyBreachNoticesPage/></RequireLogin> };
+    page_overview in part_overview, Login => view! { <OverviewPage/> };
+    page_account in part_account, Login => view! { <AccountPage/> };
+    page_profile in part_profile, Login => view! { <ProfilePage/> };
+    page_visibility in part_profile, Login => view! { <VisibilityPage/> };
+    page_disclosures in part_person, Login => view! { <DisclosuresPage/> };
+    page_academy in part_person, Login => view! { <AcademyPage/> };
+    page_catalogue in part_statements, Open => view! { <CataloguePage/> };
+    page_newsletter in part_person, Login => view! { <NewsletterPage/> };
+    page_newsletter_confirm in part_entry, Open => view! { <ConfirmSubscriptionPage/> };
+    page_newsletter_unsubscribe in part_entry, Open => view! { <UnsubscribePage/> };
+    page_my_data in part_data, Login => view! { <MyDataPage/> };
+    page_export in part_data, Login => view! { <ExportPage/> };
+    page_open_export in part_data, Open => view! { <OpenExportPage/> };
+    page_transfer_link in part_data, Open => view! { <TransferLinkPage/> };
+    page_login in part_login, LoggedOut => view! { <LoginPage/> };
+    page_register in part_entry, LoggedOut => view! { <RegisterPage/> };
+    page_register_confirm in part_entry, Open => view! { <RegisterConfirmPage/> };
+    page_email_confirm in part_entry, Open => view! { <EmailConfirmPage/> };
+    page_forgot_password in part_entry, Open => view! { <ForgotPasswordPage/> };
+    page_reset_password in part_entry, Open => view! { <ResetPasswordPage/> };
+    page_requests in part_person, Login => view! { <RequestsPage/> };
+    page_privacy_queue in part_staff, Login => view! { <PrivacyQueuePage/> };
+    page_privacy_request in part_staff, Login => view! { <PrivacyRequestPage/> };
+    page_accessibility in part_statements, Open => view! { <AccessibilityPage/> };
+    page_privacy_statement in part_statements, Open => view! { <PrivacyStatementPage/> };
+    page_breach_notices in part_staff, Login => view! { <BreachNoticesPage/> };
+    page_breach_notice in part_staff, Login => view! { <BreachNoticePage/> };
+    page_my_breach_notices in part_person, Login => view! { <MyBreachNoticesPage/> };
 }
 
-/// The split point of `route`.
-fn split(route: Route) -> (Load, Show) {
+/// Who may see a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Guard {
+    /// Anyone.
+    Open,
+    /// A logged-in person (`RequireLogin`).
+    Login,
+    /// Someone not logged in (`RequireLoggedOut`).
+    LoggedOut,
+}
+
+/// The split point of `route`, and who may see it.
+fn split(route: Route) -> (Load, Show, Guard) {
     macro_rules! of {
         ($page:ident) => {
-            ($page::fetch as Load, $page::show as Show)
+            ($page::fetch as Load, $page::show as Show, $page::GUARD)
         };
     }
     match route {
@@ -175,9 +189,20 @@ fn split(route: Route) -> (Load, Show) {
 }
 
 /// The page at `route`: at once when its code is there, else the loading sentence until it
-/// is, or a message with a retry button when it cannot be fetched.
+/// is, or a message with a retry button when it cannot be fetched. The guard comes first: a
+/// visitor sent to the login page does not fetch the code of the page they could not see.
 pub fn page(route: Route) -> AnyView {
-    let (load, show) = split(route);
+    let (load, show, guard) = split(route);
+    match guard {
+        Guard::Open => lazily(load, show),
+        Guard::Login => view! { <RequireLogin>{move || lazily(load, show)}</RequireLogin> }.into_any(),
+        Guard::LoggedOut => view! { <RequireLoggedOut>{move || lazily(load, show)}</RequireLoggedOut> }.into_any(),
+    }
+}
+
+/// What `show` builds, at once when `load` has nothing left to fetch; else the loading
+/// sentence until it has, or a message with a retry button when it cannot.
+fn lazily(load: Load, show: Show) -> AnyView {
     if let Some(view) = show() {
         return view;
     }

@@ -2,6 +2,8 @@
 //! client-side route. The CSP hashes of `index.html`'s inline scripts (the app's start script, scripts/build-app.mjs) are
 //! computed here from the very file that is served, so they cannot drift from the build.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
@@ -25,6 +27,9 @@ pub struct Spa {
     index_html: Option<String>,
     /// Base64 SHA-256 of each inline `<script>` of `index.html`.
     pub script_hashes: Vec<String>,
+    /// For each address of the app, the `<link rel=preload>` tags of the code its page needs
+    /// first (`preload.json`, written by scripts/build-app.mjs; docs/build.md).
+    preloads: HashMap<String, Preload>,
 }
 
 impl Spa {
@@ -40,13 +45,75 @@ impl Spa {
             Err(e) => return Err(e.into()),
         };
         let script_hashes = index_html.as_deref().map(inline_script_hashes).unwrap_or_default();
-        Ok(Self { dir: dir.to_owned(), index_html, script_hashes })
+        let preloads = match std::fs::read_to_string(dir.join("preload.json")) {
+            Ok(json) => preload_links(&json)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => HashMap::new(),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(Self { dir: dir.to_owned(), index_html, script_hashes, preloads })
+    }
+
+    /// `index.html` for the address `path`: with the preload links of its page's code, so the
+    /// browser fetches that with the main module rather than after it has started. A page
+    /// behind the login gets them only when the request carries a session cookie (`session`):
+    /// without one, the app sends the person to the login page instead.
+    fn page_html(&self, path: &str, session: bool) -> Option<Cow<'_, str>> {
+        let index = self.index_html.as_deref()?;
+        let links = self.preloads.get(path).filter(|p| session || !p.login).map(|p| p.links.as_str());
+        Some(match (links, index.find("</head>")) {
+            (Some(links), Some(end)) => Cow::Owned(format!("{}{links}{}", &index[..end], &index[end..])),
+            _ => Cow::Borrowed(index),
+        })
     }
 
     /// Whether a built SPA was found.
     pub fn is_present(&self) -> bool {
         self.index_html.is_some()
     }
+}
+
+/// What a page preloads.
+#[derive(Debug, serde::Deserialize)]
+struct PreloadEntry {
+    files: Vec<String>,
+    /// Whether the page is behind the login.
+    login: bool,
+}
+
+/// The preload tags of a page.
+#[derive(Debug)]
+struct Preload {
+    links: String,
+    login: bool,
+}
+
+/// The preload tags per address from `preload.json` (address → files, behind the login or
+/// not). Only files of the split app (`/app-<hash>/<name>.wasm`, names of letters, digits and
+/// `_`) become a tag: the file is ours, but nothing from it reaches the HTML unchecked.
+fn preload_links(json: &str) -> anyhow::Result<HashMap<String, Preload>> {
+    let map: HashMap<String, PreloadEntry> = serde_json::from_str(json)?;
+    let safe = |file: &str| {
+        file.strip_prefix("/app-").and_then(|f| f.split_once('/')).is_some_and(|(hash, name)| {
+            hash.len() == 16
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                && name
+                    .strip_suffix(".wasm")
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        })
+    };
+    let mut preloads = HashMap::new();
+    for (path, entry) in map {
+        if let Some(bad) = entry.files.iter().find(|f| !safe(f)) {
+            anyhow::bail!("preload.json: {bad:?} is not a file of the split app");
+        }
+        let links = entry
+            .files
+            .iter()
+            .map(|f| format!("<link rel=preload as=fetch type=application/wasm crossorigin href={f}>"))
+            .collect();
+        preloads.insert(path, Preload { links, login: entry.login });
+    }
+    Ok(preloads)
 }
 
 /// The SHA-256 (base64) of the content of every `<script>` element without `src`, as CSP
@@ -97,7 +164,14 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return AppError::code(ErrorCode::MethodNotAllowed).into_response();
     }
-    let Some(index) = state.spa.index_html.as_deref() else {
+    let session = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim().split_once('=').is_some_and(|(name, _)| name == state.sessions.cookie_name()));
+    let Some(index) = state.spa.page_html(&path, session) else {
         return AppError::code(ErrorCode::NotFound).into_response();
     };
     let last_segment = path.rsplit('/').next().unwrap_or_default();
@@ -107,7 +181,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
                 (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
                 (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             ],
-            index.to_owned(),
+            index.into_owned(),
         )
             .into_response();
     }
@@ -137,6 +211,51 @@ import init from '/x.js';
         assert_eq!(hashes.len(), 2);
         assert_eq!(hashes[0], STANDARD.encode(Sha256::digest(b"\nimport init from '/x.js';\n")));
         assert_eq!(hashes[1], STANDARD.encode(Sha256::digest(b"alert(1)")));
+    }
+
+    #[test]
+    fn preload_links_name_only_files_of_the_split_app() {
+        let links = preload_links(
+            r#"{"/inloggen":{"files":["/app-0123456789abcdef/split_part_login.wasm","/app-0123456789abcdef/chunk_7.wasm"],"login":false}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            links["/inloggen"].links,
+            "<link rel=preload as=fetch type=application/wasm crossorigin href=/app-0123456789abcdef/split_part_login.wasm>\
+             <link rel=preload as=fetch type=application/wasm crossorigin href=/app-0123456789abcdef/chunk_7.wasm>"
+        );
+        for bad in [
+            r#"{"/x":{"files":["/app-0123456789abcdef/a.wasm><script>alert(1)</script>"],"login":false}}"#,
+            r#"{"/x":{"files":["https://elders.example/app-0123456789abcdef/a.wasm"],"login":false}}"#,
+            r#"{"/x":{"files":["/app-0123456789abcdef/../secret.wasm"],"login":false}}"#,
+            r#"{"/x":{"files":["/app-0123/a.wasm"],"login":false}}"#,
+            r#"{"/x":{"files":["/app-0123456789abcdef/a.js"],"login":false}}"#,
+        ] {
+            assert!(preload_links(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_page_gets_the_preloads_of_its_own_address_only() {
+        let spa = Spa {
+            dir: PathBuf::new(),
+            index_html: Some("<html><head><title>x</title></head><body></body></html>".into()),
+            script_hashes: Vec::new(),
+            preloads: preload_links(
+                r#"{"/inloggen":{"files":["/app-0123456789abcdef/split_part_login.wasm"],"login":false},
+                    "/profiel":{"files":["/app-0123456789abcdef/split_part_profile.wasm"],"login":true}}"#,
+            )
+            .unwrap(),
+        };
+        let plain = "<html><head><title>x</title></head><body></body></html>";
+        for session in [false, true] {
+            let login = spa.page_html("/inloggen", session).unwrap();
+            assert!(login.contains("href=/app-0123456789abcdef/split_part_login.wasm></head>"), "{login}");
+            assert_eq!(spa.page_html("/bestaat-niet", session).unwrap(), plain);
+        }
+        // Behind the login: only for a request with a session cookie.
+        assert!(spa.page_html("/profiel", true).unwrap().contains("split_part_profile.wasm"));
+        assert_eq!(spa.page_html("/profiel", false).unwrap(), plain);
     }
 
     #[test]
