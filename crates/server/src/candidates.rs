@@ -198,18 +198,38 @@ pub async fn search(
     after: &str,
     per_page: usize,
 ) -> Result<Page, AppError> {
+    search_counting_to(store, key, partner_id, partner_slug, query, after, per_page, CANDIDATES_COUNTED).await
+}
+
+/// [`search`], counting the matches up to `counted` (`CANDIDATES_COUNTED`; tests choose
+/// others to cross the cap with a few candidates). The count comes first and is cheap (it
+/// stops at the cap); it chooses how the page is found (docs/storage.md "Recruiter search"):
+/// up to the cap the matches are sorted, beyond it the partner's rows are walked in
+/// reference order. Both give the same page.
+#[allow(clippy::too_many_arguments)]
+pub async fn search_counting_to(
+    store: &Store,
+    key: &ReferenceKey,
+    partner_id: i64,
+    partner_slug: &str,
+    query: &str,
+    after: &str,
+    per_page: usize,
+    counted: usize,
+) -> Result<Page, AppError> {
     let words = search_words(query);
     let text = (!words.is_empty()).then(|| candidate_index::text_query(store.backend(), &words));
+    let cap = i64::try_from(counted.saturating_add(1)).unwrap_or(i64::MAX);
+    let found = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref(), cap).await?;
+    let found = usize::try_from(found).unwrap_or(0);
+    let plan = if found > counted { candidate_index::Plan::ByReference } else { candidate_index::Plan::ByMatch };
     let limit = i64::try_from(per_page + 1).unwrap_or(i64::MAX);
     let mut rows =
-        candidate_index::page(store.pool(), store.backend(), partner_id, text.as_deref(), after, limit).await?;
+        candidate_index::page(store.pool(), store.backend(), partner_id, text.as_deref(), after, limit, plan).await?;
     let next = (rows.len() > per_page).then(|| {
         rows.truncate(per_page);
         rows.last().map(|(_, r)| r.clone())
     });
-    let cap = i64::try_from(CANDIDATES_COUNTED + 1).unwrap_or(i64::MAX);
-    let counted = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref(), cap).await?;
-    let counted = usize::try_from(counted).unwrap_or(0);
     let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
     let mut documents: std::collections::HashMap<i64, documents::CandidateRow> =
         candidate_index::documents(store.pool(), &ids).await?.into_iter().map(|r| (r.account_id, r)).collect();
@@ -224,7 +244,7 @@ pub async fn search(
             _ => tracing::warn!(account_id = id, "candidate index row not confirmed by the view"),
         }
     }
-    Ok(Page { hits, total: counted.min(CANDIDATES_COUNTED), more: counted > CANDIDATES_COUNTED, next: next.flatten() })
+    Ok(Page { hits, total: found.min(counted), more: found > counted, next: next.flatten() })
 }
 
 /// The candidate behind a partner's reference, as [`view_for`] makes it for that partner.

@@ -70,19 +70,37 @@ fn id_column(backend: Backend) -> &'static str {
 }
 
 /// The condition "the candidate's text has every word of the query (as a word's start)"
-/// on `a.account_id`, with the query in parameter `$n`; see [`text_query`].
+/// on `a.account_id`, with the query in parameter `$n`; see [`text_query`]. For
+/// [`Plan::ByReference`].
 fn text_condition(backend: Backend, n: usize) -> String {
     match backend {
         // `+`: not through the index on account ids. The partner's rows are read in
         // reference order and each looked up in the matches (read once): the first page of a
-        // common word is found after a few rows, instead of sorting every match; a rare one
-        // reads the partner's rows once (~5 ms for 80,000; docs/storage.md).
+        // common word is found after a few rows, instead of sorting every match.
         Backend::Sqlite => {
             format!("+a.account_id IN (SELECT rowid FROM candidate_text WHERE candidate_text MATCH ${n})")
         }
         Backend::Postgres => {
             format!("a.account_id IN (SELECT account_id FROM candidate_text WHERE words @@ to_tsquery('simple', ${n}))")
         }
+    }
+}
+
+/// The matches of the query in parameter `$n` joined to the partner's rows (`a`), the
+/// matches first: each match is looked up once in `candidate_access_by_account`, in account
+/// order, and nothing is read for a candidate that does not match. For [`count`] and
+/// [`Plan::ByMatch`].
+fn matches_join(backend: Backend, n: usize) -> String {
+    match backend {
+        // CROSS JOIN: SQLite keeps this order (the full-text table outside).
+        Backend::Sqlite => format!(
+            "candidate_text CROSS JOIN candidate_access a ON a.account_id = candidate_text.rowid AND a.partner_id = $1
+             WHERE candidate_text MATCH ${n}"
+        ),
+        Backend::Postgres => format!(
+            "candidate_text t JOIN candidate_access a ON a.account_id = t.account_id AND a.partner_id = $1
+             WHERE t.words @@ to_tsquery('simple', ${n})"
+        ),
     }
 }
 
@@ -100,8 +118,22 @@ pub fn text_query(backend: Backend, words: &[String]) -> String {
     })
 }
 
+/// How [`page`] finds a page of a search (docs/storage.md "Recruiter search"). Both give the
+/// same rows in the same order; they differ in what they read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Walk the partner's rows in reference order from the cursor, each looked up in the
+    /// matches, until the page is full: quick when many of the partner's candidates match
+    /// (more than [`count`]'s cap), slow when few do (it reads all the partner's rows).
+    ByReference,
+    /// Take the matches, keep the partner's rows after the cursor and sort them: quick when
+    /// few match (at most [`count`]'s cap), slow when many do (it sorts them all).
+    ByMatch,
+}
+
 /// One page of the partner's candidates, in reference order after `after`: `(account id,
-/// reference)`. `query` from [`text_query`]; none: every candidate the partner may see.
+/// reference)`. `query` from [`text_query`]; none: every candidate the partner may see
+/// (`plan` then does not matter).
 pub async fn page<'c>(
     db: impl Db<'c>,
     backend: Backend,
@@ -109,12 +141,22 @@ pub async fn page<'c>(
     query: Option<&str>,
     after: &str,
     limit: i64,
+    plan: Plan,
 ) -> sqlx::Result<Vec<(i64, String)>> {
-    let filter = query.map(|_| format!(" AND {}", text_condition(backend, 4))).unwrap_or_default();
-    let sql = format!(
-        "SELECT a.account_id, a.reference FROM candidate_access a
-         WHERE a.partner_id = $1 AND a.reference > $2{filter} ORDER BY a.reference LIMIT $3"
-    );
+    let sql = match (query, plan) {
+        (None, _) => "SELECT a.account_id, a.reference FROM candidate_access a
+             WHERE a.partner_id = $1 AND a.reference > $2 ORDER BY a.reference LIMIT $3"
+            .to_owned(),
+        (Some(_), Plan::ByReference) => format!(
+            "SELECT a.account_id, a.reference FROM candidate_access a
+             WHERE a.partner_id = $1 AND a.reference > $2 AND {} ORDER BY a.reference LIMIT $3",
+            text_condition(backend, 4)
+        ),
+        (Some(_), Plan::ByMatch) => format!(
+            "SELECT a.account_id, a.reference FROM {} AND a.reference > $2 ORDER BY a.reference LIMIT $3",
+            matches_join(backend, 4)
+        ),
+    };
     let mut q = sqlx::query_as(&sql).bind(partner_id).bind(after).bind(limit);
     if let Some(query) = query {
         q = q.bind(query);
@@ -122,7 +164,9 @@ pub async fn page<'c>(
     q.fetch_all(db).await
 }
 
-/// How many candidates the partner may see (that match `query`), counted up to `cap`.
+/// How many candidates the partner may see (that match `query`), counted up to `cap`: the
+/// count stops at the cap, so it costs at most `cap` rows of the partner's plus, with a
+/// query, the matches read up to there.
 pub async fn count<'c>(
     db: impl Db<'c>,
     backend: Backend,
@@ -130,9 +174,10 @@ pub async fn count<'c>(
     query: Option<&str>,
     cap: i64,
 ) -> sqlx::Result<i64> {
-    let filter = query.map(|_| format!(" AND {}", text_condition(backend, 3))).unwrap_or_default();
-    let sql =
-        format!("SELECT COUNT(*) FROM (SELECT 1 FROM candidate_access a WHERE a.partner_id = $1{filter} LIMIT $2) c");
+    let sql = match query {
+        None => "SELECT COUNT(*) FROM (SELECT 1 FROM candidate_access a WHERE a.partner_id = $1 LIMIT $2) c".to_owned(),
+        Some(_) => format!("SELECT COUNT(*) FROM (SELECT 1 FROM {} LIMIT $2) c", matches_join(backend, 3)),
+    };
     let mut q = sqlx::query_scalar(&sql).bind(partner_id).bind(cap);
     if let Some(query) = query {
         q = q.bind(query);

@@ -307,3 +307,145 @@ async fn deletion_empties_the_index_and_an_old_index_is_rebuilt() {
     zelfregie_server::store::accounts::delete(app.state.db.pool(), listed[1]).await.unwrap();
     assert_eq!(stored(&app, listed[1]).await, (BTreeSet::new(), None), "account erased");
 }
+
+/// The references of the candidates `slug` may see that match `q`, by brute force: every
+/// stored candidate through `view_for`.
+async fn brute_force(app: &TestApp, slug: &str, q: &str) -> BTreeSet<String> {
+    let db = &app.state.db;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT account_id FROM profiles").fetch_all(db.pool()).await.unwrap();
+    let mut want = BTreeSet::new();
+    for id in ids {
+        let (Some((profile, _)), Some((vis, _))) = (
+            zelfregie_server::store::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
+            zelfregie_server::store::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
+        ) else {
+            continue;
+        };
+        let (profile, vis): (Profile, Visibility) =
+            (serde_json::from_str(&profile).unwrap(), serde_json::from_str(&vis).unwrap());
+        let candidate = Candidate::load(db, id).await.unwrap();
+        if let Some(view) = view_for(&app.state.reference_key, &candidate, &profile, &vis, slug) {
+            if view.matches(q) {
+                want.insert(view.reference);
+            }
+        }
+    }
+    want
+}
+
+/// Every page of a search, counting up to `counted`: the references in the order shown,
+/// and each page's `total` and `more`.
+async fn all_pages(app: &TestApp, partner: (i64, &str), q: &str, counted: usize) -> (Vec<String>, Vec<(usize, bool)>) {
+    let (mut got, mut totals, mut after) = (Vec::new(), Vec::new(), String::new());
+    loop {
+        let page = zelfregie_server::candidates::search_counting_to(
+            &app.state.db,
+            &app.state.reference_key,
+            partner.0,
+            partner.1,
+            q,
+            &after,
+            4,
+            counted,
+        )
+        .await
+        .unwrap();
+        assert!(page.hits.len() <= 4);
+        got.extend(page.hits.iter().map(|(_, v)| v.reference.clone()));
+        totals.push((page.total, page.more));
+        match page.next {
+            Some(next) => after = next,
+            None => return (got, totals),
+        }
+    }
+}
+
+/// The count stops at the cap and chooses how a page is found (docs/storage.md "Recruiter
+/// search"): sorting the matches up to the cap, walking the partner's rows beyond it. With
+/// the cap just below, at and just above the true number of matches, the pages are the
+/// same, in reference order, and `total`/`more` are right; the two plans give the same page
+/// from every cursor; and a candidate who hides what matched is gone at the next search,
+/// whichever plan finds the page.
+#[tokio::test]
+async fn the_capped_count_and_both_plans_find_the_same_candidates() {
+    use zelfregie_server::store::candidate_index::{self, Plan};
+    let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
+    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_server::seed::candidates(&app.state, 40).await.unwrap();
+    let db = &app.state.db;
+    let partners = candidate_index::partners(db.pool()).await.unwrap();
+    let beek = partners.iter().find(|(_, s)| s == "beek").map(|(id, _)| *id).unwrap();
+
+    for q in ["", "kerkrade", "beleids", "sql", "klant samen", "a", "e", "onbekendwoord"] {
+        let want = brute_force(&app, "beek", q).await;
+        let n = want.len();
+        assert!(q.starts_with("onbekend") || n > 0, "the synthetic data has hits for {q:?}");
+        for counted in [n.saturating_sub(1), n, n + 1, 0, 1] {
+            let (got, totals) = all_pages(&app, (beek, "beek"), q, counted).await;
+            assert_eq!(got.iter().cloned().collect::<BTreeSet<_>>(), want, "q={q:?} counted={counted}");
+            assert!(got.windows(2).all(|w| w[0] < w[1]), "q={q:?} counted={counted}: in order, no repeats");
+            for (total, more) in totals {
+                assert_eq!(total, n.min(counted), "q={q:?} counted={counted}");
+                assert_eq!(more, n > counted, "q={q:?} counted={counted}");
+            }
+        }
+        if q.is_empty() {
+            continue;
+        }
+        // The two plans, from the start and after every reference, with small and big pages.
+        let text = candidate_index::text_query(db.backend(), &zelfregie_model::search_words(q));
+        for after in std::iter::once(String::new()).chain(want.iter().cloned()) {
+            for limit in [1, 3, 100] {
+                let page =
+                    |plan| candidate_index::page(db.pool(), db.backend(), beek, Some(&text), &after, limit, plan);
+                let (by_reference, by_match) =
+                    (page(Plan::ByReference).await.unwrap(), page(Plan::ByMatch).await.unwrap());
+                assert_eq!(by_reference, by_match, "q={q:?} after={after:?} limit={limit}");
+                let expected: Vec<&String> =
+                    want.range(after.clone()..).filter(|r| **r > after).take(limit as usize).collect();
+                assert_eq!(by_match.iter().map(|(_, r)| r).collect::<Vec<_>>(), expected);
+            }
+        }
+        for cap in [0, 1, n as i64, n as i64 + 1, 10_000] {
+            let counted = candidate_index::count(db.pool(), db.backend(), beek, Some(&text), cap).await.unwrap();
+            assert_eq!(counted, (n as i64).min(cap), "q={q:?} cap={cap}");
+        }
+    }
+
+    // A candidate with a word of her own, found by both plans; she hides it: gone at once.
+    let person = app.registered("verstopt@example.org").await;
+    let profile = serde_json::to_value(profile_with("Zwaluwstaartvaardig Plannen", "geheim")).unwrap();
+    let r = app.put_versioned("/api/me/profile", &profile, &person, "\"profile-0\"").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", String::from_utf8_lossy(&r.raw));
+    let mut vis = Visibility {
+        listed: true,
+        audience: Audience::AllPartners,
+        hidden_sections: BTreeSet::new(),
+        anonymous: false,
+        consent_text_version: Some(zelfregie_model::listing::current().version),
+    };
+    let r = app
+        .put_versioned("/api/me/visibility", &serde_json::to_value(&vis).unwrap(), &person, "\"visibility-0\"")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", String::from_utf8_lossy(&r.raw));
+    for q in ["zwaluw", "zwaluwstaart plannen", "plan zwaluwstaartvaardig"] {
+        // counted 0: beyond the cap (walk the partner's rows); 1000: below it (sort the matches).
+        for counted in [0, 1000] {
+            let (got, _) = all_pages(&app, (beek, "beek"), q, counted).await;
+            assert_eq!(got.len(), 1, "q={q:?} counted={counted}");
+        }
+    }
+    vis.hidden_sections.insert(Section::Competences);
+    let r = app
+        .put_versioned("/api/me/visibility", &serde_json::to_value(&vis).unwrap(), &person, "\"visibility-1\"")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", String::from_utf8_lossy(&r.raw));
+    for counted in [0, 1000] {
+        let (got, totals) = all_pages(&app, (beek, "beek"), "zwaluw", counted).await;
+        assert!(got.is_empty(), "counted={counted}");
+        assert_eq!(totals, vec![(0, false)]);
+    }
+    let reply =
+        app.get("/api/recruiter/candidates?q=zwaluw", Some(&app.demo_cookie("recruiter@beek.example.org").await)).await;
+    assert_eq!(total(&reply), 0);
+}
