@@ -189,8 +189,8 @@ function nativeCrypto(payloadFile, work) {
 async function exportLongTask(page) {
   await page.goto('/exporteren');
   await page.getByRole('heading', { level: 1, name: 'Exporteren' }).waitFor();
-  await page.getByRole('button', { name: 'Maak een sterk wachtwoord' }).click();
-  await page.getByText('Er staat een nieuw wachtwoord in het veld').waitFor();
+  await page.getByRole('button', { name: 'Maak een wachtwoord van zes woorden' }).click();
+  await page.getByText('Er staat een nieuw wachtwoord van zes woorden in het veld').waitFor();
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
