@@ -1,8 +1,8 @@
 //! Pages loaded on first visit (docs/build.md "Splitting by route").
 //!
 //! Every page is a split point: in the shipped build (feature `split`, set by
-//! `scripts/build-app.mjs`) its code lands in a wasm module of its own, fetched when the page
-//! is first shown or when the browser is idle ([`prefetch`]). The main module keeps the shell:
+//! `scripts/build-app.mjs`) its code lands in a wasm module of its part, fetched when the page
+//! is first shown, or shortly after the menu links to it ([`prefetch`]). The main module keeps the shell:
 //! router, layout, guards, translations, the API client. In every other build (tests, `cargo
 //! check`) the same functions are plain calls, so pages behave the same with and without the
 //! split.
@@ -222,8 +222,9 @@ fn lazily(load: Load, show: Show) -> AnyView {
     .into_any()
 }
 
-/// Fetches the code of `routes` while the browser has nothing else to do, so the next page
-/// opens without waiting; a fetch that fails is tried again when the page is visited.
+/// Fetches the code of `routes` two seconds from now, when the page shown has what it
+/// needs, so the next page opens without waiting; a part already fetched is not fetched
+/// again, and a fetch that fails is tried again when the page is visited.
 pub fn prefetch(routes: impl IntoIterator<Item = Route> + 'static) {
     let routes: Vec<Route> = routes.into_iter().collect();
     let run = move || {
@@ -233,6 +234,5 @@ pub fn prefetch(routes: impl IntoIterator<Item = Route> + 'static) {
             }
         })
     };
-    // Two seconds after the first page is shown: what it needs has been fetched by then.
     set_timeout(run, std::time::Duration::from_secs(2));
 }
