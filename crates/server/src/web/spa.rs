@@ -164,13 +164,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return AppError::code(ErrorCode::MethodNotAllowed).into_response();
     }
-    let session = request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|c| c.trim().split_once('=').is_some_and(|(name, _)| name == state.sessions.cookie_name()));
+    let session = state.sessions.token(request.headers()).is_some();
     let Some(index) = state.spa.page_html(&path, session) else {
         return AppError::code(ErrorCode::NotFound).into_response();
     };
