@@ -16,18 +16,21 @@ pub struct Window {
 }
 
 /// Counts an attempt for `key` if it may go ahead now; `None` when it must wait (nothing
-/// counted). Attempt `free + k` sets the next allowed time `2^(k-1)` seconds ahead.
+/// counted). Attempt `free + k` sets the next allowed time `2^(k-1)` seconds ahead. An
+/// attempt without a wait leaves `next_at` at 0, not at its own second: parallel requests
+/// read the clock before they write, and one that read an earlier second may commit later;
+/// it must not find itself "before the next allowed time".
 pub async fn attempt<'c>(db: impl Db<'c>, key: &[u8], now: i64, w: &Window) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "INSERT INTO throttle (key, window_start, hits, next_at) VALUES ($1, $2, 1, $2)
+        "INSERT INTO throttle (key, window_start, hits, next_at) VALUES ($1, $2, 1, 0)
          ON CONFLICT (key) DO UPDATE SET
            hits = CASE WHEN $2 - throttle.window_start >= $3 THEN 1 ELSE throttle.hits + 1 END,
            window_start = CASE WHEN $2 - throttle.window_start >= $3 THEN $2 ELSE throttle.window_start END,
-           next_at = $2 + CASE
+           next_at = CASE
              WHEN $2 - throttle.window_start >= $3 OR throttle.hits + 1 <= $4 THEN 0
-             WHEN throttle.hits - $4 >= 40 THEN $5
-             WHEN (CAST(1 AS BIGINT) << CAST(throttle.hits - $4 AS INTEGER)) > $5 THEN $5
-             ELSE CAST(1 AS BIGINT) << CAST(throttle.hits - $4 AS INTEGER) END
+             WHEN throttle.hits - $4 >= 40 THEN $2 + $5
+             WHEN (CAST(1 AS BIGINT) << CAST(throttle.hits - $4 AS INTEGER)) > $5 THEN $2 + $5
+             ELSE $2 + (CAST(1 AS BIGINT) << CAST(throttle.hits - $4 AS INTEGER)) END
          WHERE $2 - throttle.window_start >= $3 OR ($2 >= throttle.next_at AND throttle.hits < $6)
          RETURNING hits",
     )

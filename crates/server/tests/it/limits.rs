@@ -251,3 +251,29 @@ async fn oversized_and_slow_bodies_are_refused() {
     assert_eq!(line.as_deref(), Some("HTTP/1.1 408 Request Timeout"));
     assert!(started.elapsed() >= Duration::from_millis(900));
 }
+
+/// Requests in parallel read the clock, then write their count in another order: one that
+/// read second T-1 may commit after one that read T. Under its limit neither may be refused
+/// (a recruiter's page asks for several things at once; a bench saw 429s at second
+/// boundaries with the limit at four billion).
+#[tokio::test]
+async fn attempts_under_the_limit_pass_in_any_commit_order() {
+    use zelfregie_server::store::throttle::{attempt, Window};
+    let app = TestApp::new().await;
+    let pool = app.state.db.pool();
+    let count = Window { window_secs: 60, free: 100, max_delay_secs: 0, max: 100 };
+    // Within a window, and across the start of the next one.
+    for (key, times) in
+        [(&b"within"[..], [1_000, 1_001, 1_000, 999, 1_001]), (&b"across"[..], [1_000, 1_060, 1_059, 1_060, 1_058])]
+    {
+        for now in times {
+            assert!(attempt(pool, key, now, &count).await.unwrap().is_some(), "{key:?} at {now} after {times:?}");
+        }
+    }
+    // A wait still holds: the delayed login limit refuses the attempt before its time.
+    let delayed = Window { window_secs: 900, free: 1, max_delay_secs: 900, max: 100 };
+    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_some());
+    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_some(), "the second starts a 1 s wait");
+    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_none(), "within the wait");
+    assert!(attempt(pool, b"delayed", 2_001, &delayed).await.unwrap().is_some(), "after it");
+}
