@@ -131,7 +131,7 @@ async fn twenty_parallel_logins_with_one_code_open_one_session() {
     let throttled = replies.iter().filter(|r| r.code() == "too_many_attempts").count();
     assert_eq!(ok, 1, "exactly one login with the code: {:?}", replies.iter().map(|r| r.code()).collect::<Vec<_>>());
     assert!(replayed >= 1, "some reached the code check and were refused as used, not only throttled");
-    assert_eq!(ok + replayed + throttled, 20);
+    assert_eq!(ok + replayed + throttled, 20, "{:?}", replies.iter().map(|r| (r.status, r.code())).collect::<Vec<_>>());
     assert_eq!(sessions_of(&app, RECRUITER).await, 1);
 }
 
