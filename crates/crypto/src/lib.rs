@@ -9,8 +9,10 @@ use std::str::FromStr;
 
 use age::armor::{ArmoredReader, ArmoredWriter, Format};
 use age::secrecy::SecretString;
-use age::{DecryptError, Decryptor, Encryptor};
+use age::{DecryptError, Decryptor};
 pub use zelfregie_model::error::ErrorCode;
+
+pub mod payload;
 
 pub use zelfregie_model::age_key::check_passphrase;
 use zelfregie_model::age_key::{key_lines, passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
@@ -57,8 +59,10 @@ pub fn generate_passphrase() -> Result<String, ErrorCode> {
     Ok(passphrase_from_random(&bytes))
 }
 
-/// Encrypts `plain` to a passphrase or to recipients, binary or armored. `progress` hears
-/// of the key derivation and then of every [`CHUNK`] written.
+/// Encrypts `plain` to a passphrase or to recipients, binary or armored, in one pass.
+/// `progress` hears of the key derivation and then of every [`CHUNK`] written. The worker
+/// does the same with the parts sealed in parallel: [`begin`], [`payload::seal`] per part,
+/// [`finish`].
 pub fn encrypt(
     plain: &[u8],
     protection: &Protection,
@@ -66,36 +70,50 @@ pub fn encrypt(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ErrorCode> {
     let total = plain.len() as u64;
-    let encryptor = match protection {
+    let (mut file, key) = begin(protection, total, progress)?;
+    progress(Progress { stage: Stage::Encrypting, done: 0, total });
+    payload::seal(&key, plain, 0, true, &mut file, &mut |done| {
+        progress(Progress { stage: Stage::Encrypting, done: done as u64, total })
+    })?;
+    finish(file, armor)
+}
+
+/// Starts a file for `protection` after checking it: the header with the payload nonce,
+/// and the key the payload is sealed with. With a passphrase, scrypt runs here (reported
+/// as [`Stage::DerivingKey`]).
+pub fn begin(
+    protection: &Protection,
+    total: u64,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<u8>, payload::PayloadKey), ErrorCode> {
+    match protection {
         Protection::Passphrase { passphrase } => {
             check_passphrase(passphrase)?;
             progress(Progress { stage: Stage::DerivingKey, done: 0, total });
             let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.clone()));
             recipient.set_work_factor(PASSPHRASE_WORK_FACTOR);
-            Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            payload::begin(&[&recipient])
         }
         Protection::Recipients { recipients } => {
             let parsed = parse_recipients(&recipients.join("\n"))?;
-            Encryptor::with_recipients(parsed.iter().map(|r| r as &dyn age::Recipient))
+            let list: Vec<&dyn age::Recipient> = parsed.iter().map(|r| r as &dyn age::Recipient).collect();
+            payload::begin(&list)
         }
     }
-    .map_err(|_| ErrorCode::Internal)?;
+}
 
-    let format = if armor { Format::AsciiArmor } else { Format::Binary };
-    // Armor adds a third plus line breaks; binary adds 16 bytes per 64 KiB chunk and a header.
-    let capacity =
-        if armor { plain.len() / 3 * 4 + plain.len() / 32 + 1024 } else { plain.len() + plain.len() / 4096 + 1024 };
-    let sink = ArmoredWriter::wrap_output(Vec::with_capacity(capacity), format).map_err(|_| ErrorCode::Internal)?;
-    let mut writer = encryptor.wrap_output(sink).map_err(|_| ErrorCode::Internal)?;
-    progress(Progress { stage: Stage::Encrypting, done: 0, total });
-    let mut done = 0u64;
-    for chunk in plain.chunks(CHUNK) {
-        writer.write_all(chunk).map_err(|_| ErrorCode::Internal)?;
-        done += chunk.len() as u64;
-        progress(Progress { stage: Stage::Encrypting, done, total });
+/// The finished file from the header and every sealed part in order: as it is, or in
+/// ASCII armor.
+pub fn finish(binary: Vec<u8>, armor: bool) -> Result<Vec<u8>, ErrorCode> {
+    if !armor {
+        return Ok(binary);
     }
-    let sink = writer.finish().map_err(|_| ErrorCode::Internal)?;
-    sink.finish().map_err(|_| ErrorCode::Internal)
+    // Armor adds a third plus line breaks.
+    let capacity = binary.len() / 3 * 4 + binary.len() / 32 + 1024;
+    let mut writer =
+        ArmoredWriter::wrap_output(Vec::with_capacity(capacity), Format::AsciiArmor).map_err(|_| ErrorCode::Internal)?;
+    writer.write_all(&binary).map_err(|_| ErrorCode::Internal)?;
+    writer.finish().map_err(|_| ErrorCode::Internal)
 }
 
 /// Decrypts an age file (binary or armored) with a passphrase or identities.

@@ -6,7 +6,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use zelfregie_crypto::{
-    check_passphrase, decrypt, encrypt, generate_key_pair, generate_passphrase, inspect, parse_recipients,
+    begin, check_passphrase, decrypt, encrypt, finish, generate_key_pair, generate_passphrase, inspect, parse_recipients,
     scrypt_work_factor, Key, Progress, Protection, Stage, MAX_WORK_FACTOR, PASSPHRASE_WORK_FACTOR,
 };
 use zelfregie_model::error::ErrorCode;
@@ -160,6 +160,54 @@ both! {
         assert_eq!(reports.last().unwrap().percent(), Some(100));
         inspect(&file).unwrap();
         assert_eq!(decrypt(&file, &Key::Identity { identity: secret }, &mut quiet()).unwrap(), data);
+    }
+
+    fn parts_sealed_apart_make_the_file_one_pass_makes_and_age_opens_it() {
+        use zelfregie_crypto::payload::{parts, seal, STREAM_CHUNK};
+        let (secret, public) = generate_key_pair();
+        let key = Key::Identity { identity: secret };
+        let c = STREAM_CHUNK;
+        for len in [0, 1, c - 1, c, c + 1, 3 * c, 5 * c + 7] {
+            let data = large(len);
+            let (head, payload_key) = begin(&recipients(&[&public]), len as u64, &mut quiet()).unwrap();
+            let mut whole = head.clone();
+            seal(&payload_key, &data, 0, true, &mut whole, &mut |_| {}).unwrap();
+            for workers in 1..=4 {
+                let ranges = parts(len, workers);
+                // Sealed last part first, as helpers may finish in any order.
+                let mut sealed: Vec<Vec<u8>> = vec![Vec::new(); ranges.len()];
+                for (i, range) in ranges.iter().enumerate().rev() {
+                    let first = (range.start / c) as u64;
+                    seal(&payload_key, &data[range.clone()], first, i + 1 == ranges.len(), &mut sealed[i], &mut |_| {})
+                        .unwrap();
+                }
+                let file = [head.clone(), sealed.concat()].concat();
+                assert!(file == whole, "{len} bytes in {workers} parts differ from one pass");
+                assert_eq!(decrypt(&file, &key, &mut quiet()).unwrap(), data, "{len} bytes, {workers} parts");
+                inspect(&file).unwrap();
+                if ranges.len() > 1 {
+                    // Parts swapped, or a part without its "last" flag: refused, never
+                    // plaintext out of order.
+                    let swapped = [head.clone(), sealed[1..].concat(), sealed[0].clone()].concat();
+                    assert_eq!(decrypt(&swapped, &key, &mut quiet()), Err(ErrorCode::FileDamaged));
+                    let cut = [head.clone(), sealed[..ranges.len() - 1].concat()].concat();
+                    assert_eq!(decrypt(&cut, &key, &mut quiet()), Err(ErrorCode::FileDamaged));
+                }
+            }
+        }
+    }
+
+    fn armor_wraps_the_same_file() {
+        let (secret, public) = generate_key_pair();
+        let data = large(100_000);
+        let (head, payload_key) = begin(&recipients(&[&public]), 0, &mut quiet()).unwrap();
+        let mut binary = head;
+        zelfregie_crypto::payload::seal(&payload_key, &data, 0, true, &mut binary, &mut |_| {}).unwrap();
+        assert!(finish(binary.clone(), false).unwrap() == binary);
+        let armored = finish(binary, true).unwrap();
+        assert!(armored.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert!(inspect(&armored).unwrap().armored);
+        assert_eq!(decrypt(&armored, &Key::Identity { identity: secret }, &mut quiet()).unwrap(), data);
     }
 
     fn tampered_or_truncated_files_do_not_open() {
