@@ -6,6 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,77 @@ describe('export encrypted in the browser', () => {
       assert.equal(exported.candidate_bank.profile.personal.first_name, 'Sanne');
     }
     assert.deepEqual(await cspViolations(page), []);
+  });
+
+  // Issue 15: a large export is sealed in parts by the worker and its helper workers (one
+  // per further core); the parts make one standard age file. Sizes at the edges: exactly
+  // the size from which parts are handed out (whole chunks), and one that ends mid-chunk.
+  it('a large export is sealed in parallel parts; rage and typage open the one file', async () => {
+    const [id, pub] = rageKeygen('large');
+    const passphrase = 'vijf-woorden-zijn-niet-genoeg-zes';
+    const jobs = [
+      { size: 8 * 65536, protection: { kind: 'recipients', recipients: [pub] } },
+      { size: 3 * 1024 * 1024 + 5, protection: { kind: 'recipients', recipients: [pub] } },
+      { size: 3 * 1024 * 1024 + 5, protection: { kind: 'passphrase', passphrase } },
+    ];
+    const results = await page.evaluate(async (jobs) => {
+      const worker = new Worker('/zelfregie-worker_loader.js');
+      const queue = [];
+      let wake = null;
+      worker.onmessage = (e) => { queue.push(e.data); if (wake) wake(); };
+      const next = async () => {
+        while (!queue.length) await new Promise((r) => { wake = r; });
+        return queue.shift();
+      };
+      while (JSON.parse((await next()).report).report !== 'ready') { /* starting */ }
+      const out = [];
+      for (const { size, protection } of jobs) {
+        const plain = new Uint8Array(size);
+        for (let i = 0; i < size; i += 65536) crypto.getRandomValues(plain.subarray(i, Math.min(size, i + 65536)));
+        const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', plain))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        worker.postMessage({ job: JSON.stringify({ job: 'encrypt', protection, armor: false }), bytes: plain.buffer }, [plain.buffer]);
+        const progress = [];
+        for (;;) {
+          const m = await next();
+          const r = JSON.parse(m.report);
+          if (r.report === 'progress') progress.push(r.done);
+          else if (r.report === 'done') {
+            const bytes = new Uint8Array(m.bytes);
+            let text = '';
+            for (let i = 0; i < bytes.length; i += 32768) text += String.fromCharCode(...bytes.subarray(i, i + 32768));
+            out.push({ digest, file: btoa(text), progress, size });
+            break;
+          } else throw new Error(`worker: ${m.report}`);
+        }
+      }
+      worker.terminate();
+      return { out, cores: navigator.hardwareConcurrency };
+    }, jobs);
+    const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+    for (const [i, r] of results.out.entries()) {
+      const file = Buffer.from(r.file, 'base64');
+      assert.ok(r.progress.every((d, k) => k === 0 || d >= r.progress[k - 1]) && r.progress.at(-1) === r.size, `job ${i}: progress ends at the size`);
+      let plain;
+      if (jobs[i].protection.kind === 'passphrase') {
+        const d = new Decrypter();
+        d.addPassphrase(passphrase);
+        plain = await d.decrypt(file);
+      } else {
+        const path = join(work, `large-${i}.age`);
+        writeFileSync(path, file);
+        execFileSync('rage', ['-d', '-i', id, '-o', `${path}.out`, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+        plain = readFileSync(`${path}.out`);
+        // typage opens the very same file.
+        const d = new Decrypter();
+        d.addIdentity(readFileSync(id, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-')));
+        assert.equal(sha256(await d.decrypt(file)), r.digest, `job ${i}: typage`);
+      }
+      assert.equal(plain.length, r.size, `job ${i}: length`);
+      assert.equal(sha256(plain), r.digest, `job ${i}: the plaintext`);
+    }
+    // The parts really were sealed apart: the helper workers started (one per further core).
+    const helpers = page.workers().filter((w) => w.url().endsWith('#helper'));
+    if (results.cores > 1) assert.ok(helpers.length >= 1, `helpers: ${page.workers().map((w) => w.url())}`);
   });
 
   // Issue 10 item 7: the link a person gives an organisation is a page that fetches nothing

@@ -110,8 +110,8 @@ pub fn finish(binary: Vec<u8>, armor: bool) -> Result<Vec<u8>, ErrorCode> {
     }
     // Armor adds a third plus line breaks.
     let capacity = binary.len() / 3 * 4 + binary.len() / 32 + 1024;
-    let mut writer =
-        ArmoredWriter::wrap_output(Vec::with_capacity(capacity), Format::AsciiArmor).map_err(|_| ErrorCode::Internal)?;
+    let mut writer = ArmoredWriter::wrap_output(Vec::with_capacity(capacity), Format::AsciiArmor)
+        .map_err(|_| ErrorCode::Internal)?;
     writer.write_all(&binary).map_err(|_| ErrorCode::Internal)?;
     writer.finish().map_err(|_| ErrorCode::Internal)
 }

@@ -137,9 +137,8 @@ pub fn seal(
         nonce[11] = u8::from(last && i + 1 == count);
         let start = out.len();
         out.extend_from_slice(chunk);
-        let tag = aead
-            .encrypt_in_place_detached(&nonce.into(), &[], &mut out[start..])
-            .map_err(|_| ErrorCode::Internal)?;
+        let tag =
+            aead.encrypt_in_place_detached(&nonce.into(), &[], &mut out[start..]).map_err(|_| ErrorCode::Internal)?;
         out.extend_from_slice(&tag);
         if (i + 1) % 4 == 0 || i + 1 == count {
             progress(((i + 1) * STREAM_CHUNK).min(plain.len()));

@@ -6,8 +6,8 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use zelfregie_crypto::{
-    begin, check_passphrase, decrypt, encrypt, finish, generate_key_pair, generate_passphrase, inspect, parse_recipients,
-    scrypt_work_factor, Key, Progress, Protection, Stage, MAX_WORK_FACTOR, PASSPHRASE_WORK_FACTOR,
+    begin, check_passphrase, decrypt, encrypt, finish, generate_key_pair, generate_passphrase, inspect,
+    parse_recipients, scrypt_work_factor, Key, Progress, Protection, Stage, MAX_WORK_FACTOR, PASSPHRASE_WORK_FACTOR,
 };
 use zelfregie_model::error::ErrorCode;
 

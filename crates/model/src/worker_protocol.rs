@@ -47,6 +47,16 @@ pub enum Job {
         /// ASCII armor instead of binary.
         armor: bool,
     },
+    /// Seal a part of a payload an `Encrypt` job started (sent by the worker to its helper
+    /// workers, never by the page): whole 64 KiB chunks from chunk number `first`.
+    Seal {
+        /// The payload key, base64 (`zelfregie_crypto::payload::PayloadKey`).
+        key: String,
+        /// The number of the part's first chunk in the payload.
+        first: u64,
+        /// The part ends the payload.
+        last: bool,
+    },
     /// Decrypt the bytes.
     Decrypt {
         /// Passphrase or identity.
