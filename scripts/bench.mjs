@@ -7,8 +7,8 @@
 // 3. Encryption in Chromium, 16 MiB of random bytes to an X25519 key and to a passphrase
 //    (scrypt 2^18): the shipped worker (release wasm, the page's protocol) against typage
 //    (npm age-encryption) in a module worker on the same page with the same payload, and
-//    native age on the same file (the rage CLI for the key; the age crate natively for the
-//    passphrase: rage asks for a passphrase only on a terminal).
+//    native age on the same file (the rage CLI for the key; zelfregie-crypto natively in one
+//    pass for the passphrase: rage asks for a passphrase only on a terminal).
 // 4. The longest main-thread long task while the page exports with a passphrase.
 // 5. Lighthouse (mobile, its default throttling) performance score of /inloggen and of the
 //    logged-in overview.
@@ -25,7 +25,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const RECIPIENT = 'age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj';
 const PASSPHRASE = 'abcde-fghij-kmnpq-rstuv-wxyz2';
 const MIB16 = 16 * 1024 * 1024;
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const kb = (n) => (n === null ? '-' : (n / 1024).toFixed(1)).toString().padStart(9);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -229,6 +229,30 @@ async function lighthouseScores(url, cookie) {
   }
 }
 
+/** 3. Encryption, browser and native, same payload. */
+async function encryption(context, page) {
+  await benchRoutes(context, payload);
+  const browserTimes = await browserCrypto(page);
+  const native = nativeCrypto(payloadFile, work);
+  const row = (what, ms, anchor) => console.log(`${what.padEnd(46)}${ms.toFixed(0).padStart(8)}${mbs(MIB16, ms).padStart(8)}  ${anchor}`);
+  console.log(`3. encrypt 16 MiB (random; median of ${RUNS}, same page, alternating)`);
+  console.log(`${''.padEnd(46)}${'ms'.padStart(8)}${'MB/s'.padStart(8)}`);
+  const r = browserTimes.recipient;
+  const p = browserTimes.passphrase;
+  const [ws, wt] = [median(r.shipped), median(r.typage)];
+  row('X25519: shipped worker', ws, `${(wt / ws).toFixed(2)}x typage (goal >= 3x), ${(median(native.rage) / ws).toFixed(2)}x rage (goal >= 0.5x)`);
+  row('X25519: typage, module worker', wt, '');
+  row('  of which: transfer in, copy into wasm, reply', median(browserTimes.overhead), '(the worker refusing 16 MiB of non-age bytes)');
+  row('X25519: rage CLI (native, whole process)', median(native.rage), '');
+  row('X25519: zelfregie-crypto native, one pass', median(native.crateRecipient), '');
+  const [ps, pt] = [median(p.shipped), median(p.typage)];
+  row('passphrase 2^18: shipped worker', ps, `${(ps / pt).toFixed(2)}x typage's time (goal <= 0.8x)`);
+  row('passphrase 2^18: typage, module worker', pt, '');
+  row('passphrase 2^18: zelfregie-crypto native', median(native.cratePassphrase), '');
+  console.log('');
+
+}
+
 const work = mkdtempSync(join(tmpdir(), 'zelfregie-bench-'));
 const payload = randomBytes(MIB16);
 const payloadFile = join(work, 'payload.bin');
@@ -237,6 +261,18 @@ const server = await startServer({ demo: true });
 const browser = await launchBrowser();
 try {
   const cookie = await demoApiLogin(server.url, 'kandidaat@example.org');
+
+  if (process.env.BENCH_ONLY === 'crypto') {
+    // Only the encryption figures (for work on the worker): BENCH_ONLY=crypto BENCH_RUNS=7.
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/inloggen');
+    await encryption(context, page);
+    await browser.close();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // 1. First loads.
   let context = await browser.newContext({ baseURL: server.url, viewport: { width: 360, height: 740 } });
@@ -275,26 +311,7 @@ try {
   await table('2. loaded only when an export page opens (the crypto worker)', responses.filter((r) => new URL(r.url()).pathname.includes('worker')), '-');
   console.log('');
 
-  // 3. Encryption, browser and native, same payload.
-  await benchRoutes(context, payload);
-  const browserTimes = await browserCrypto(page);
-  const native = nativeCrypto(payloadFile, work);
-  const row = (what, ms, anchor) => console.log(`${what.padEnd(46)}${ms.toFixed(0).padStart(8)}${mbs(MIB16, ms).padStart(8)}  ${anchor}`);
-  console.log(`3. encrypt 16 MiB (random; median of ${RUNS}, same page, alternating)`);
-  console.log(`${''.padEnd(46)}${'ms'.padStart(8)}${'MB/s'.padStart(8)}`);
-  const r = browserTimes.recipient;
-  const p = browserTimes.passphrase;
-  const [ws, wt] = [median(r.shipped), median(r.typage)];
-  row('X25519: shipped worker', ws, `${(wt / ws).toFixed(2)}x typage (goal >= 3x), ${(median(native.rage) / ws).toFixed(2)}x rage (goal >= 0.5x)`);
-  row('X25519: typage, module worker', wt, '');
-  row('  of which: transfer in, copy into wasm, reply', median(browserTimes.overhead), '(the worker refusing 16 MiB of non-age bytes)');
-  row('X25519: rage CLI (native, whole process)', median(native.rage), '');
-  row('X25519: age crate native (zelfregie-crypto)', median(native.crateRecipient), '');
-  const [ps, pt] = [median(p.shipped), median(p.typage)];
-  row('passphrase 2^18: shipped worker', ps, `${(ps / pt).toFixed(2)}x typage's time (goal <= 0.8x)`);
-  row('passphrase 2^18: typage, module worker', pt, '');
-  row('passphrase 2^18: age crate native', median(native.cratePassphrase), '');
-  console.log('');
+  await encryption(context, page);
 
   // 4. Long tasks on the page during a passphrase export.
   const exp = await exportLongTask(page);

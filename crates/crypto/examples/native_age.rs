@@ -1,6 +1,7 @@
-//! `make bench`'s native anchor for passphrase files: encrypts a file with this crate (the
-//! `age` crate, as rage uses it) natively, at the work factor the browser uses, and prints
-//! the milliseconds of each of three runs. (rage itself asks for a passphrase only on a
+//! `make bench`'s native anchor for passphrase files: encrypts a file with this crate
+//! natively in one pass (the age crate's stanzas and scrypt, the payload sealed as the
+//! worker seals it), at the work factor the browser uses, and prints the milliseconds of
+//! each of three runs. (rage itself asks for a passphrase only on a
 //! terminal, so it cannot be timed for passphrases from a script.)
 //!
 //! `cargo run --release -p zelfregie-crypto --example native_age -- <passphrase|recipient> <file>`
