@@ -95,15 +95,20 @@ pub fn begin(recipients: &[&dyn age::Recipient]) -> Result<(Vec<u8>, PayloadKey)
     Ok((head, key))
 }
 
-/// The parts `len` plaintext bytes are split into for `workers` workers: whole runs of
-/// chunks, as even as can be, none empty (an empty plaintext is one empty part).
-pub fn parts(len: usize, workers: usize) -> Vec<std::ops::Range<usize>> {
+/// The parts `len` plaintext bytes are split into for a worker and `helpers` helpers:
+/// whole runs of chunks, none empty (an empty plaintext is one empty part). The first part
+/// is the worker's own and weighs 5/4 of a helper's: a helper's part also costs a copy to
+/// it, a copy back and two messages (measured in `docs/build.md`, "Crypto speed").
+pub fn parts(len: usize, helpers: usize) -> Vec<std::ops::Range<usize>> {
     let chunks = len.div_ceil(STREAM_CHUNK).max(1);
-    let per_part = chunks.div_ceil(workers.max(1));
-    (0..chunks)
-        .step_by(per_part)
-        .map(|first| first * STREAM_CHUNK..((first + per_part) * STREAM_CHUNK).min(len))
-        .collect()
+    let own = (chunks * 5).div_ceil(5 + 4 * helpers).max(1);
+    let rest = chunks - own;
+    let mut bounds = vec![0, own];
+    if rest > 0 {
+        let per_helper = rest.div_ceil(helpers);
+        bounds.extend((1..=rest.div_ceil(per_helper)).map(|k| own + (k * per_helper).min(rest)));
+    }
+    bounds.windows(2).map(|w| w[0] * STREAM_CHUNK..(w[1] * STREAM_CHUNK).min(len)).collect()
 }
 
 /// Bytes a sealed part of `plain` plaintext bytes takes.
@@ -154,8 +159,9 @@ mod tests {
     #[test]
     fn parts_are_whole_chunks_cover_everything_and_none_is_empty() {
         for len in [0, 1, STREAM_CHUNK - 1, STREAM_CHUNK, STREAM_CHUNK + 1, 3 * STREAM_CHUNK, 10 * STREAM_CHUNK + 5] {
-            for workers in 1..=5 {
-                let p = parts(len, workers);
+            for helpers in 0..=4 {
+                let workers = helpers + 1;
+                let p = parts(len, helpers);
                 assert!(!p.is_empty() && p.len() <= workers, "{len} {workers}: {p:?}");
                 assert_eq!(p.first().unwrap().start, 0);
                 assert_eq!(p.last().unwrap().end, len);
@@ -165,6 +171,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_workers_own_part_is_a_little_larger() {
+        let p = parts(256 * STREAM_CHUNK, 1);
+        assert_eq!(p, vec![0..143 * STREAM_CHUNK, 143 * STREAM_CHUNK..256 * STREAM_CHUNK]);
+        let p = parts(256 * STREAM_CHUNK, 3);
+        assert_eq!(p.iter().map(|r| r.len() / STREAM_CHUNK).collect::<Vec<_>>(), vec![76, 60, 60, 60]);
     }
 
     #[test]

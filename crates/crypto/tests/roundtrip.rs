@@ -172,8 +172,8 @@ both! {
             let (head, payload_key) = begin(&recipients(&[&public]), len as u64, &mut quiet()).unwrap();
             let mut whole = head.clone();
             seal(&payload_key, &data, 0, true, &mut whole, &mut |_| {}).unwrap();
-            for workers in 1..=4 {
-                let ranges = parts(len, workers);
+            for helpers in 0..=3 {
+                let ranges = parts(len, helpers);
                 // Sealed last part first, as helpers may finish in any order.
                 let mut sealed: Vec<Vec<u8>> = vec![Vec::new(); ranges.len()];
                 for (i, range) in ranges.iter().enumerate().rev() {
@@ -182,8 +182,8 @@ both! {
                         .unwrap();
                 }
                 let file = [head.clone(), sealed.concat()].concat();
-                assert!(file == whole, "{len} bytes in {workers} parts differ from one pass");
-                assert_eq!(decrypt(&file, &key, &mut quiet()).unwrap(), data, "{len} bytes, {workers} parts");
+                assert!(file == whole, "{len} bytes with {helpers} helpers differ from one pass");
+                assert_eq!(decrypt(&file, &key, &mut quiet()).unwrap(), data, "{len} bytes, {helpers} helpers");
                 inspect(&file).unwrap();
                 if ranges.len() > 1 {
                     // Parts swapped, or a part without its "last" flag: refused, never

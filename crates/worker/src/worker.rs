@@ -141,7 +141,7 @@ async fn encrypt_in_parts(
             }
         }
     }
-    let parts = payload::parts(total, 1 + ready.len());
+    let parts = payload::parts(total, ready.len());
     let count = parts.len();
     let pending: Vec<(Range<usize>, Option<Promise>)> = parts[1..]
         .iter()
