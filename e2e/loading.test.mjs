@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, serverAndBrowser, watchedContext } from './harness.mjs';
+import { Portal } from './pages.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -90,6 +91,51 @@ describe('before the app has loaded', () => {
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     assert.equal(await page.locator('link[rel=preload][href*="/split_"]').count(), 0);
     assert.deepEqual(seen.requests.filter((u) => u.includes('/split_')).map((u) => u.split('/').pop()), ['split_part_login.wasm']);
+    await context.close();
+  });
+});
+
+// Lighthouse found the overview shifting (CLS 0.2): "Je gegevens inzien en meenemen" and the
+// footer jumped down when the at-a-glance answers arrived (and the footer again when the
+// app replaced the loading frame), and the five answers were asked for one after the other. On a slow connection now: asked for at once, and nothing moves.
+describe('the overview on a slow connection', () => {
+  const env = serverAndBrowser({ demo: true });
+
+  it('asks for its five answers at once and nothing on the page moves when they arrive', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    await new Portal(page).loginAsDemo('kandidaat@example.org');
+    const glance = ['/api/me/profile', '/api/me/visibility', '/api/me/newsletter', '/api/me/academy', '/api/me/disclosures'];
+    const asked = [];
+    await page.route('**/api/me/**', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (glance.includes(path)) asked.push({ path, at: Date.now() });
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    // The code comes slowly too, the page's own part last: the frame from index.html, then
+    // the app's layout, then the page, then its answers.
+    await page.route('**/*.wasm', async (route) => {
+      const main = route.request().url().endsWith('/zelfregie_bg.wasm');
+      await new Promise((r) => setTimeout(r, main ? 300 : 900));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await page.locator('.glance .last-look').waitFor();
+    assert.deepEqual(asked.map((a) => a.path).sort(), [...glance].sort());
+    const spread = Math.max(...asked.map((a) => a.at)) - Math.min(...asked.map((a) => a.at));
+    assert.ok(spread < 600, `all five asked before the first answer came (${spread} ms apart)`);
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `layout shift ${shift.toFixed(3)} (Lighthouse's "good" is below 0.1)`);
+    assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
 });

@@ -22,6 +22,11 @@ pub fn Loaded<T, F, V>(
     /// With `keep`: hears whether it is loading again (to disable a "more" button, say).
     #[prop(optional, into)]
     set_pending: Option<SignalSetter<bool>>,
+    /// Shown while loading instead of the loading message: the shape of what will be
+    /// shown, so nothing below it moves when the data arrives. It must say it is loading
+    /// (a [`Loading`] inside it).
+    #[prop(optional, into)]
+    placeholder: Option<ViewFn>,
     /// Shows the data.
     children: F,
 ) -> impl IntoView
@@ -50,7 +55,7 @@ where
             Err(error) => view! { <ErrorNotice error=error/> }.into_any(),
         })
     };
-    frame(Box::new(shown), keep, set_pending)
+    frame(Box::new(shown), keep, set_pending, placeholder.unwrap_or_else(|| ViewFn::from(|| view! { <Loading/> })))
 }
 
 /// The loading frame around what is shown; not generic, so it is compiled once for every
@@ -59,12 +64,13 @@ fn frame(
     shown: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
     keep: bool,
     set_pending: Option<SignalSetter<bool>>,
+    placeholder: ViewFn,
 ) -> AnyView {
+    let fallback = move || placeholder.run();
     if keep {
         let set_pending = set_pending.unwrap_or_else(|| SignalSetter::map(|_: bool| {}));
-        view! { <Transition fallback=|| view! { <Loading/> } set_pending=set_pending>{move || shown()}</Transition> }
-            .into_any()
+        view! { <Transition fallback=fallback set_pending=set_pending>{move || shown()}</Transition> }.into_any()
     } else {
-        view! { <Suspense fallback=|| view! { <Loading/> }>{move || shown()}</Suspense> }.into_any()
+        view! { <Suspense fallback=fallback>{move || shown()}</Suspense> }.into_any()
     }
 }

@@ -10,6 +10,7 @@ use zelfregie_model::{Disclosure, Profile, Role, SessionInfo, Visibility};
 
 use crate::api;
 use crate::components::loaded::Loaded;
+use crate::components::notice::Loading;
 use crate::components::page::Page;
 use crate::format::{date_time_words, date_words, local, now};
 use crate::i18n::{audience_text, idle_timeout_text, section_name, T};
@@ -101,13 +102,24 @@ struct Glance {
 #[component]
 fn AtAGlance() -> impl IntoView {
     let locale = Locale::get();
+    // The five answers are asked for at once: one after the other, a phone waited five
+    // round trips before the overview could show anything.
     let state = LocalResource::new(|| async {
-        let profile = api::get_versioned::<Profile>(api::PROFILE).await?.value;
-        let visibility = api::get_versioned::<Visibility>(api::VISIBILITY).await?.value;
-        let newsletter = api::newsletter().await?.subscription;
-        let academy = api::academy().await?;
-        let last_look = api::disclosures(1).await?.entries.into_iter().next();
-        Ok(Glance { profile, visibility, newsletter, academy, last_look })
+        let (profile, visibility, newsletter, academy, disclosures) = futures_util::future::try_join5(
+            api::get_versioned::<Profile>(api::PROFILE),
+            api::get_versioned::<Visibility>(api::VISIBILITY),
+            api::newsletter(),
+            api::academy(),
+            api::disclosures(1),
+        )
+        .await?;
+        Ok(Glance {
+            profile: profile.value,
+            visibility: visibility.value,
+            newsletter: newsletter.subscription,
+            academy,
+            last_look: disclosures.entries.into_iter().next(),
+        })
     });
     let t = move |k: T| k.get(locale.lang());
     let item = move |class: &'static str, label: T, answer: AnyView, to: Route, act: T| {
@@ -170,10 +182,32 @@ fn AtAGlance() -> impl IntoView {
             </ul>
         }
     };
+    // While loading, the same four items with their labels, the answers and links kept
+    // invisible: the sections below do not move when the answers arrive (layout shift).
+    let placeholder = move || {
+        let pending = |class: &'static str, label: T, to: Route, act: T| {
+            view! {
+                <li class=class>
+                    <span class="glance-label">{t(label)}</span>
+                    <p class="glance-pending">{t(T::Loading)}</p>
+                    <a class="glance-pending" href=to.path() aria-hidden="true" tabindex="-1">{t(act)}</a>
+                </li>
+            }
+        };
+        view! {
+            <div class="visually-hidden"><Loading/></div>
+            <ul class="glance" aria-hidden="true">
+                {pending("glance-profile", T::GlanceProfile, Route::Visibility, T::GlanceChangeVisibility)}
+                {pending("glance-newsletter", T::NavNewsletter, Route::Newsletter, T::GlanceChangeNewsletter)}
+                {pending("glance-trainings", T::GlanceTrainings, Route::Academy, T::GlanceToAcademy)}
+                {pending("glance-last-look", T::GlanceLastLook, Route::Disclosures, T::GlanceToDisclosures)}
+            </ul>
+        }
+    };
     view! {
         <section aria-labelledby="h-glance">
             <h2 id="h-glance">{locale.text(T::GlanceHeading)}</h2>
-            <Loaded resource=state children=glance/>
+            <Loaded resource=state children=glance placeholder=placeholder/>
         </section>
     }
 }
