@@ -153,9 +153,11 @@ async fn encrypt_in_parts(
     let mut file = head;
     let own = input.subarray(parts[0].start as u32, parts[0].end as u32).to_vec();
     progress(Progress { stage: Stage::Encrypting, done: 0, total: total as u64 });
-    // This worker's part stands for the whole: the helpers move at the same pace.
+    // This worker's part stands for the whole: the helpers move at the same pace. (Its part
+    // is larger than theirs, so it is scaled by its share, not by the number of parts.)
+    let own_len = parts[0].len().max(1);
     payload::seal(key, &own, 0, count == 1, &mut file, &mut |done| {
-        let done = (done * count).min(total) as u64;
+        let done = (done * total / own_len) as u64;
         progress(Progress { stage: Stage::Encrypting, done, total: total as u64 })
     })?;
     drop(own);
