@@ -157,7 +157,7 @@ async fn encrypt_in_parts(
     // is larger than theirs, so it is scaled by its share, not by the number of parts.)
     let own_len = parts[0].len().max(1);
     payload::seal(key, &own, 0, count == 1, &mut file, &mut |done| {
-        let done = (done * total / own_len) as u64;
+        let done = done as u64 * total as u64 / own_len as u64;
         progress(Progress { stage: Stage::Encrypting, done, total: total as u64 })
     })?;
     drop(own);
