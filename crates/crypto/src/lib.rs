@@ -4,6 +4,7 @@
 //! server never sees plaintext), and the server uses [`inspect`] to accept only well-formed
 //! age files for transfers. Failures are [`ErrorCode`]s, which the UI turns into sentences.
 
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::str::FromStr;
 
@@ -14,7 +15,7 @@ pub use zelfregie_model::error::ErrorCode;
 
 pub mod payload;
 
-pub use zelfregie_model::age_key::check_passphrase;
+pub use zelfregie_model::age_key::{check_passphrase, fingerprint, KeyKind};
 use zelfregie_model::age_key::{key_lines, passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
 pub use zelfregie_model::worker_protocol as protocol;
 pub use zelfregie_model::worker_protocol::{Key, Progress, Protection, Stage};
@@ -40,14 +41,79 @@ const BINARY_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// The first line of an ASCII-armored age file.
 const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 
-/// Parses one recipient key (`age1…`, X25519) as typed; surrounding spaces are ignored.
-pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, ErrorCode> {
-    age::x25519::Recipient::from_str(text.trim()).map_err(|_| ErrorCode::RecipientInvalid)
+// age 0.13 marks its X25519 types deprecated to steer new keys to post-quantum ones. The
+// portal still encrypts to classic keys a person gives (their tools may not know the new
+// kind yet; the page says what that means) and opens files made for them, so it uses them
+// knowingly, here and in `Identity` and `generate_classic_key_pair` only.
+mod classic {
+    #[allow(deprecated)]
+    pub type Identity = age::x25519::Identity;
+    #[allow(deprecated)]
+    pub type Recipient = age::x25519::Recipient;
+}
+
+/// A recipient key the portal encrypts to: classic X25519 (`age1…`) or hybrid post-quantum
+/// (`age1pq1…`, ML-KEM-768 with X25519). One file takes keys of one kind only
+/// ([`ErrorCode::RecipientsMixed`]).
+#[derive(Clone, Debug)]
+pub enum Recipient {
+    /// X25519: age calls it "legacy"; safe today, not against a large quantum computer.
+    Classic(classic::Recipient),
+    /// Hybrid post-quantum: safe unless both ML-KEM-768 and X25519 are broken.
+    PostQuantum(age::pq::Recipient),
+}
+
+impl Recipient {
+    /// Which kind of key this is.
+    pub fn kind(&self) -> KeyKind {
+        match self {
+            Self::Classic(_) => KeyKind::Classic,
+            Self::PostQuantum(_) => KeyKind::PostQuantum,
+        }
+    }
+
+    /// The age crate's recipient, to wrap a file key with.
+    pub fn as_age(&self) -> &dyn age::Recipient {
+        match self {
+            Self::Classic(r) => r,
+            Self::PostQuantum(r) => r,
+        }
+    }
+}
+
+impl std::fmt::Display for Recipient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Classic(r) => r.fmt(f),
+            Self::PostQuantum(r) => r.fmt(f),
+        }
+    }
+}
+
+/// The recipient stanza type each kind of key writes into a file's header (and the only
+/// one that key can open).
+pub fn stanza_tag(kind: KeyKind) -> &'static str {
+    match kind {
+        KeyKind::Classic => "X25519",
+        KeyKind::PostQuantum => "mlkem768x25519",
+    }
+}
+
+/// Parses one recipient key of either kind as typed; surrounding spaces are ignored. The
+/// model's check first (its kind, Bech32, length), then age's own parser (a usable point).
+pub fn parse_recipient(text: &str) -> Result<Recipient, ErrorCode> {
+    let text = text.trim();
+    let parsed = match zelfregie_model::age_key::recipient_kind(text)? {
+        KeyKind::Classic => classic::Recipient::from_str(text).map(Recipient::Classic).ok(),
+        KeyKind::PostQuantum => age::pq::Recipient::from_str(text).map(Recipient::PostQuantum).ok(),
+    };
+    parsed.ok_or(ErrorCode::RecipientInvalid)
 }
 
 /// Parses recipient keys, one per line (empty lines and `#` comments ignored), as in an age
-/// recipients file: the model's checks as typed, then age's own parser.
-pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, ErrorCode> {
+/// recipients file: the model's checks as typed (none twice, one kind only), then age's own
+/// parser.
+pub fn parse_recipients(text: &str) -> Result<Vec<Recipient>, ErrorCode> {
     zelfregie_model::age_key::check_recipients(text)?.iter().map(|line| parse_recipient(line)).collect()
 }
 
@@ -55,7 +121,7 @@ pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, Error
 /// system's random source (`crypto.getRandomValues` in a browser).
 pub fn generate_passphrase() -> Result<String, ErrorCode> {
     let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
-    getrandom::getrandom(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
+    getrandom::fill(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
     Ok(passphrase_from_random(&bytes))
 }
 
@@ -96,7 +162,7 @@ pub fn begin(
         }
         Protection::Recipients { recipients } => {
             let parsed = parse_recipients(&recipients.join("\n"))?;
-            let list: Vec<&dyn age::Recipient> = parsed.iter().map(|r| r as &dyn age::Recipient).collect();
+            let list: Vec<&dyn age::Recipient> = parsed.iter().map(Recipient::as_age).collect();
             payload::begin(&list)
         }
     }
@@ -118,10 +184,17 @@ pub fn finish(binary: Vec<u8>, armor: bool) -> Result<Vec<u8>, ErrorCode> {
 
 /// Decrypts an age file (binary or armored) with a passphrase or identities.
 pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Result<Vec<u8>, ErrorCode> {
-    if !looks_like_age(file) {
+    let binary = binary_of(file)?;
+    let file: &[u8] = &binary;
+    if !well_formed_header(file) {
         return Err(ErrorCode::NotEncrypted);
     }
-    let decryptor = Decryptor::new_buffered(ArmoredReader::new(file)).map_err(|e| header_error(&e))?;
+    let decryptor = Decryptor::new_buffered(file).map_err(|e| header_error(&e))?;
+    // A scrypt stanza must be the header's only one (age's rule): otherwise the header is
+    // malformed, whichever key is given.
+    if !decryptor.is_scrypt() && decryptor.has_recipient_stanza_tag("scrypt") == Some(true) {
+        return Err(ErrorCode::NotEncrypted);
+    }
     let total = file.len() as u64;
     let mut reader = match key {
         Key::Passphrase { passphrase } => {
@@ -132,8 +205,10 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
                 return Err(ErrorCode::Required);
             }
             // Read the work factor from the header first: above the limit, no scrypt runs.
-            if scrypt_work_factor(file).is_none_or(|log_n| log_n > MAX_WORK_FACTOR) {
-                return Err(ErrorCode::ExcessiveWork);
+            match work_factor_of(file) {
+                None => return Err(ErrorCode::NotEncrypted),
+                Some(log_n) if log_n > MAX_WORK_FACTOR => return Err(ErrorCode::ExcessiveWork),
+                Some(_) => {}
             }
             progress(Progress { stage: Stage::DerivingKey, done: 0, total });
             let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.clone()));
@@ -151,7 +226,7 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
                 return Err(ErrorCode::WrongKeyKind);
             }
             let identities = parse_identities(identity)?;
-            decryptor.decrypt(identities.iter().map(|i| i as &dyn age::Identity)).map_err(|e| match e {
+            decryptor.decrypt(identities.iter().map(Identity::as_age)).map_err(|e| match e {
                 DecryptError::NoMatchingKeys | DecryptError::KeyDecryptionFailed => ErrorCode::NoMatchingKey,
                 other => header_error(&other),
             })?
@@ -176,10 +251,12 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
 /// `None` when the file has no well-formed scrypt stanza (then it cannot be opened with a
 /// passphrase either). Armored files are read through the armor.
 pub fn scrypt_work_factor(file: &[u8]) -> Option<u8> {
+    work_factor_of(&binary_of(file).ok()?)
+}
+
+fn work_factor_of(binary: &[u8]) -> Option<u8> {
     // The scrypt stanza must be the file's only one, so it is the header's second line.
-    const HEAD: usize = 512;
-    let mut head = Vec::with_capacity(HEAD);
-    let _ = ArmoredReader::new(file).take(HEAD as u64).read_to_end(&mut head);
+    let head = &binary[..binary.len().min(512)];
     let mut lines = head.split(|&b| b == b'\n');
     if lines.next() != Some(&BINARY_MAGIC[..BINARY_MAGIC.len() - 1]) {
         return None;
@@ -193,11 +270,39 @@ pub fn scrypt_work_factor(file: &[u8]) -> Option<u8> {
     }
 }
 
-/// Parses identities as in an age identity file (`AGE-SECRET-KEY-1…` lines, `#` comments):
-/// the model's check as typed, then age's own parser.
-pub fn parse_identities(text: &str) -> Result<Vec<age::x25519::Identity>, ErrorCode> {
+/// An identity (secret key) of either kind, to open files with.
+pub enum Identity {
+    /// `AGE-SECRET-KEY-1…`: opens files for X25519 keys.
+    Classic(classic::Identity),
+    /// `AGE-SECRET-KEY-PQ-1…`: opens files for post-quantum keys.
+    PostQuantum(age::pq::Identity),
+}
+
+impl Identity {
+    /// The age crate's identity, to unwrap a file key with.
+    pub fn as_age(&self) -> &dyn age::Identity {
+        match self {
+            Self::Classic(i) => i,
+            Self::PostQuantum(i) => i,
+        }
+    }
+}
+
+/// Parses identities as in an age identity file (`AGE-SECRET-KEY-1…` and
+/// `AGE-SECRET-KEY-PQ-1…` lines, `#` comments): the model's check as typed, then age's own
+/// parser.
+pub fn parse_identities(text: &str) -> Result<Vec<Identity>, ErrorCode> {
     zelfregie_model::age_key::check_identity(text)?;
-    key_lines(text).map(|l| age::x25519::Identity::from_str(l).map_err(|_| ErrorCode::IdentityInvalid)).collect()
+    key_lines(text)
+        .map(|l| {
+            let parsed = if l.starts_with("AGE-SECRET-KEY-PQ-1") {
+                age::pq::Identity::from_str(l).map(Identity::PostQuantum).ok()
+            } else {
+                classic::Identity::from_str(l).map(Identity::Classic).ok()
+            };
+            parsed.ok_or(ErrorCode::IdentityInvalid)
+        })
+        .collect()
 }
 
 /// What the header of an age file says, without any key.
@@ -207,6 +312,21 @@ pub struct FileInfo {
     pub armored: bool,
     /// Encrypted to a passphrase rather than to recipient keys.
     pub passphrase: bool,
+    /// Has a recipient stanza for a classic X25519 key.
+    pub classic: bool,
+    /// Has a recipient stanza for a post-quantum key.
+    pub post_quantum: bool,
+}
+
+impl FileInfo {
+    /// Whether a key of this kind could open the file: its header has a stanza of the key's
+    /// type (a transfer is refused otherwise; the organisation's key could never open it).
+    pub fn has_stanza_for(&self, kind: KeyKind) -> bool {
+        match kind {
+            KeyKind::Classic => self.classic,
+            KeyKind::PostQuantum => self.post_quantum,
+        }
+    }
 }
 
 /// Checks that `file` is a complete, well-formed age file without decrypting it: the header
@@ -214,20 +334,12 @@ pub struct FileInfo {
 /// payload's length is a possible sequence of STREAM chunks (each a 16-byte tag plus up to
 /// 64 KiB). Plaintext, truncated files and other formats give [`ErrorCode::NotEncrypted`].
 pub fn inspect(file: &[u8]) -> Result<FileInfo, ErrorCode> {
-    if !looks_like_age(file) {
+    let decoded = binary_of(file)?;
+    let armored = matches!(decoded, Cow::Owned(_));
+    let binary: &[u8] = &decoded;
+    if !well_formed_header(binary) {
         return Err(ErrorCode::NotEncrypted);
     }
-    let armored = file.trim_ascii_start().starts_with(ARMOR_BEGIN);
-    // A binary file is checked where it lies; only an armored one is decoded into a copy.
-    let decoded;
-    let binary: &[u8] = if armored {
-        let mut out = Vec::with_capacity(file.len() * 3 / 4);
-        ArmoredReader::new(file).read_to_end(&mut out).map_err(|_| ErrorCode::NotEncrypted)?;
-        decoded = out;
-        &decoded
-    } else {
-        file
-    };
     let decryptor = Decryptor::new_buffered(binary).map_err(|_| ErrorCode::NotEncrypted)?;
     let header_end = header_length(binary).ok_or(ErrorCode::NotEncrypted)?;
     const NONCE: usize = 16;
@@ -239,7 +351,13 @@ pub fn inspect(file: &[u8]) -> Result<FileInfo, ErrorCode> {
     if !possible {
         return Err(ErrorCode::NotEncrypted);
     }
-    Ok(FileInfo { armored, passphrase: decryptor.is_scrypt() })
+    let has = |kind| decryptor.has_recipient_stanza_tag(stanza_tag(kind)) == Some(true);
+    Ok(FileInfo {
+        armored,
+        passphrase: decryptor.is_scrypt(),
+        classic: has(KeyKind::Classic),
+        post_quantum: has(KeyKind::PostQuantum),
+    })
 }
 
 /// Length of a binary age header: up to and including the `--- <mac>` line.
@@ -261,10 +379,51 @@ pub fn may_be_age(prefix: &[u8]) -> bool {
     starts(BINARY_MAGIC, prefix) || starts(ARMOR_BEGIN, trimmed)
 }
 
-fn looks_like_age(file: &[u8]) -> bool {
-    // Armored files may start with whitespace (age's own reader allows it).
-    let trimmed = file.trim_ascii_start();
-    file.starts_with(BINARY_MAGIC) || trimmed.starts_with(ARMOR_BEGIN)
+/// The binary age file: `file` itself, or (ASCII-armored) decoded into a copy. Whitespace
+/// before and after the armor is allowed, as the age specification says (age's own reader
+/// refused a file that starts with a carriage return: CCTV `armor_whitespace_outside`).
+/// Anything else, or armor that does not decode, is [`ErrorCode::NotEncrypted`].
+fn binary_of(file: &[u8]) -> Result<Cow<'_, [u8]>, ErrorCode> {
+    if file.starts_with(BINARY_MAGIC) {
+        return Ok(Cow::Borrowed(file));
+    }
+    let armored = file.trim_ascii();
+    if !armored.starts_with(ARMOR_BEGIN) {
+        return Err(ErrorCode::NotEncrypted);
+    }
+    let mut out = Vec::with_capacity(armored.len() / 4 * 3);
+    ArmoredReader::new(armored).read_to_end(&mut out).map_err(|_| ErrorCode::NotEncrypted)?;
+    Ok(Cow::Owned(out))
+}
+
+/// Whether a binary file's header keeps the rule the age crate does not check: every stanza
+/// ends with a body line shorter than 64 characters (empty if need be), and body lines are
+/// base64 (CCTV `stanza_missing_body`, `stanza_missing_final_line`: the age crate read an
+/// `-> …` line followed straight by `---` as a stanza without a body). Everything else in the
+/// header is age's to check.
+fn well_formed_header(binary: &[u8]) -> bool {
+    let Some(end) = header_length(binary) else { return false };
+    let mut lines = binary[..end - 1].split(|&b| b == b'\n');
+    if lines.next() != Some(&BINARY_MAGIC[..BINARY_MAGIC.len() - 1]) {
+        return false;
+    }
+    let base64 = |line: &[u8]| line.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/');
+    while let Some(line) = lines.next() {
+        if line.starts_with(b"--- ") {
+            return lines.next().is_none();
+        }
+        if !line.starts_with(b"-> ") {
+            return false;
+        }
+        loop {
+            match lines.next() {
+                Some(body) if base64(body) && body.len() < 64 => break,
+                Some(body) if base64(body) && body.len() == 64 => continue,
+                _ => return false,
+            }
+        }
+    }
+    false
 }
 
 fn header_error(error: &DecryptError) -> ErrorCode {
@@ -275,9 +434,19 @@ fn header_error(error: &DecryptError) -> ErrorCode {
     }
 }
 
-/// A fresh X25519 key pair as (`AGE-SECRET-KEY-1…`, `age1…`): demo partners get these.
+/// A fresh post-quantum key pair as (`AGE-SECRET-KEY-PQ-1…`, `age1pq1…`): demo partners
+/// get these.
 pub fn generate_key_pair() -> (String, String) {
     use age::secrecy::ExposeSecret;
-    let identity = age::x25519::Identity::generate();
+    let identity = age::pq::Identity::generate();
+    (identity.to_string().expose_secret().to_owned(), identity.to_public().to_string())
+}
+
+/// A fresh classic X25519 key pair as (`AGE-SECRET-KEY-1…`, `age1…`): for files to tools
+/// that do not know post-quantum keys yet, and for tests of such files.
+#[allow(deprecated)]
+pub fn generate_classic_key_pair() -> (String, String) {
+    use age::secrecy::ExposeSecret;
+    let identity = classic::Identity::generate();
     (identity.to_string().expose_secret().to_owned(), identity.to_public().to_string())
 }

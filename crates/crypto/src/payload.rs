@@ -16,7 +16,7 @@ use age::secrecy::ExposeSecret;
 use age_core::format::{FileKey, Stanza};
 use age_core::primitives::hkdf;
 use base64::prelude::{Engine, BASE64_STANDARD_NO_PAD};
-use chacha20poly1305::aead::{AeadInPlace, KeyInit};
+use chacha20poly1305::aead::{AeadInOut, KeyInit};
 use chacha20poly1305::ChaCha20Poly1305;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -60,17 +60,26 @@ impl std::fmt::Debug for PayloadKey {
     }
 }
 
-/// Starts a file for `recipients` (one scrypt recipient, or X25519 recipients): returns the
-/// header with the payload nonce after it, and the key for [`seal`]. With a passphrase this
-/// is where scrypt runs.
+/// Starts a file for `recipients` (one scrypt recipient, or recipient keys of one kind):
+/// returns the header with the payload nonce after it, and the key for [`seal`]. With a
+/// passphrase this is where scrypt runs.
+///
+/// Recipients must be of one kind, as age's own encryptor demands: each says which others it
+/// can share a file with by its labels (a post-quantum key is labelled `postquantum`, so a
+/// classic key beside it would undo its protection), and different labels are refused with
+/// [`ErrorCode::RecipientsMixed`] before anything is written.
 pub fn begin(recipients: &[&dyn age::Recipient]) -> Result<(Vec<u8>, PayloadKey), ErrorCode> {
     let mut random = [0u8; 16 + NONCE];
-    getrandom::getrandom(&mut random).map_err(|_| ErrorCode::CryptoUnavailable)?;
+    getrandom::fill(&mut random).map_err(|_| ErrorCode::CryptoUnavailable)?;
     let (file_key, nonce) = random.split_at(16);
     let file_key = FileKey::new(Box::new(file_key.try_into().expect("16 bytes")));
     let mut stanzas: Vec<Stanza> = Vec::new();
+    let mut first_labels = None;
     for recipient in recipients {
-        let (wrapped, _labels) = recipient.wrap_file_key(&file_key).map_err(|_| ErrorCode::Internal)?;
+        let (wrapped, labels) = recipient.wrap_file_key(&file_key).map_err(|_| ErrorCode::Internal)?;
+        if *first_labels.get_or_insert_with(|| labels.clone()) != labels {
+            return Err(ErrorCode::RecipientsMixed);
+        }
         stanzas.extend(wrapped);
     }
     if stanzas.is_empty() {
@@ -84,7 +93,7 @@ pub fn begin(recipients: &[&dyn age::Recipient]) -> Result<(Vec<u8>, PayloadKey)
     // The MAC covers the header up to and including "---".
     head.extend_from_slice(b"---");
     let mac_key = hkdf(&[], b"header", file_key.expose_secret());
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&mac_key).map_err(|_| ErrorCode::Internal)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&mac_key).map_err(|_| ErrorCode::Internal)?;
     mac.update(&head);
     head.push(b' ');
     head.extend_from_slice(BASE64_STANDARD_NO_PAD.encode(mac.finalize().into_bytes()).as_bytes());
@@ -142,8 +151,9 @@ pub fn seal(
         nonce[11] = u8::from(last && i + 1 == count);
         let start = out.len();
         out.extend_from_slice(chunk);
-        let tag =
-            aead.encrypt_in_place_detached(&nonce.into(), &[], &mut out[start..]).map_err(|_| ErrorCode::Internal)?;
+        let tag = aead
+            .encrypt_inout_detached(&nonce.into(), &[], (&mut out[start..]).into())
+            .map_err(|_| ErrorCode::Internal)?;
         out.extend_from_slice(&tag);
         if (i + 1) % 4 == 0 || i + 1 == count {
             progress(((i + 1) * STREAM_CHUNK).min(plain.len()));

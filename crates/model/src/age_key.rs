@@ -49,9 +49,32 @@ pub fn check_passphrase(passphrase: &str) -> Result<(), ErrorCode> {
     }
 }
 
-/// Checks one X25519 recipient (`age1…`): Bech32 with the `age` prefix, lower case, and a
-/// 32-byte key. Surrounding spaces are ignored.
-pub fn check_recipient(text: &str) -> Result<(), ErrorCode> {
+/// The kinds of age public key the portal encrypts to. One file holds keys of one kind only:
+/// the age format forbids mixing them, since a classic key beside a post-quantum one would
+/// leave the file as open to a future quantum computer as if it had only the classic key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    /// X25519 (`age1…`, 62 characters): safe today, not against a large quantum computer.
+    Classic,
+    /// The hybrid post-quantum key (ML-KEM-768 with X25519, `age1pq1…`, 1,959 characters):
+    /// safe unless both parts are broken.
+    PostQuantum,
+}
+
+/// Length of an X25519 recipient (`age1` and 58 Bech32 characters).
+pub const RECIPIENT_CHARS: usize = 62;
+/// Length of a post-quantum recipient: `age1pq1` and the Bech32 of 1,216 bytes (an ML-KEM-768
+/// encapsulation key of 1,184 bytes and an X25519 key of 32) with its checksum.
+pub const PQ_RECIPIENT_CHARS: usize = 1959;
+/// The start of a post-quantum recipient.
+pub const PQ_RECIPIENT_PREFIX: &str = "age1pq1";
+/// Bytes of a post-quantum recipient key.
+const PQ_RECIPIENT_BYTES: usize = 1184 + 32;
+
+/// Checks one recipient (`age1…` X25519, or `age1pq1…` post-quantum) and says which kind it
+/// is: Bech32, lower case, the key's length. Surrounding spaces are ignored. age's own parser
+/// checks again before anything is encrypted (and that the key is a usable point).
+pub fn recipient_kind(text: &str) -> Result<KeyKind, ErrorCode> {
     use bech32::FromBase32;
     let text = text.trim();
     if text.is_empty() {
@@ -60,13 +83,23 @@ pub fn check_recipient(text: &str) -> Result<(), ErrorCode> {
     if text != text.to_ascii_lowercase() {
         return Err(ErrorCode::RecipientInvalid);
     }
-    match bech32::decode(text) {
-        Ok((hrp, data, bech32::Variant::Bech32)) if hrp == "age" => match Vec::<u8>::from_base32(&data) {
-            Ok(key) if key.len() == 32 => Ok(()),
-            _ => Err(ErrorCode::RecipientInvalid),
-        },
+    let Ok((hrp, data, bech32::Variant::Bech32)) = bech32::decode(text) else {
+        return Err(ErrorCode::RecipientInvalid);
+    };
+    let (kind, bytes) = match hrp.as_str() {
+        "age" => (KeyKind::Classic, 32),
+        "age1pq" => (KeyKind::PostQuantum, PQ_RECIPIENT_BYTES),
+        _ => return Err(ErrorCode::RecipientInvalid),
+    };
+    match Vec::<u8>::from_base32(&data) {
+        Ok(key) if key.len() == bytes => Ok(kind),
         _ => Err(ErrorCode::RecipientInvalid),
     }
+}
+
+/// Checks one recipient of either kind (see [`recipient_kind`]).
+pub fn check_recipient(text: &str) -> Result<(), ErrorCode> {
+    recipient_kind(text).map(|_| ())
 }
 
 /// The key lines of an age recipients or identity file: trimmed, without empty lines and
@@ -76,39 +109,51 @@ pub fn key_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Checks recipients, one per line (empty lines and `#` comments ignored): at least one,
-/// each valid, none twice.
+/// each valid, none twice, all of one kind ([`ErrorCode::RecipientsMixed`] otherwise).
 pub fn check_recipients(text: &str) -> Result<Vec<String>, ErrorCode> {
     let lines: Vec<String> = key_lines(text).map(str::to_owned).collect();
     if lines.is_empty() {
         return Err(ErrorCode::Required);
     }
+    let mut first = None;
     for (i, line) in lines.iter().enumerate() {
-        check_recipient(line)?;
+        let kind = recipient_kind(line)?;
         if lines[..i].contains(line) {
             return Err(ErrorCode::Duplicate);
+        }
+        if *first.get_or_insert(kind) != kind {
+            return Err(ErrorCode::RecipientsMixed);
         }
     }
     Ok(lines)
 }
 
-/// Length of an X25519 recipient (`age1` and 58 Bech32 characters).
-pub const RECIPIENT_CHARS: usize = 62;
+/// The kind of the keys in a recipients text that [`check_recipients`] accepts.
+pub fn recipients_kind(text: &str) -> Option<KeyKind> {
+    check_recipients(text).ok().and_then(|lines| recipient_kind(&lines[0]).ok())
+}
 
-/// The check while a person is still typing: a line that cannot become a key (wrong start,
-/// upper case, a character outside Bech32, too long) or a full-length line that is not a
-/// valid key is an error at once; a line that is merely unfinished is not (yet).
+/// The check while a person is still typing or pasting: a line that cannot become a key
+/// (wrong start, upper case, a character outside Bech32, too long) or a full-length line that
+/// is not a valid key is an error at once; a line that is merely unfinished is not (yet).
+/// Two complete keys of different kinds are [`ErrorCode::RecipientsMixed`] at once.
 pub fn recipients_as_typed(text: &str) -> Option<ErrorCode> {
     const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     let lines: Vec<&str> = key_lines(text).collect();
+    let mut first = None;
     for (i, line) in lines.iter().enumerate() {
+        let pq = line.starts_with(PQ_RECIPIENT_PREFIX);
+        let (head, full) = if pq { (PQ_RECIPIENT_PREFIX.len(), PQ_RECIPIENT_CHARS) } else { (4, RECIPIENT_CHARS) };
         let prefix = &line[..line.len().min(4)];
-        let data_ok = line.get(4..).is_none_or(|rest| rest.chars().all(|c| BECH32.contains(c)));
-        if !"age1".starts_with(prefix) || !data_ok || line.len() > RECIPIENT_CHARS {
+        let data_ok = line.get(head..).is_none_or(|rest| rest.chars().all(|c| BECH32.contains(c)));
+        if !"age1".starts_with(prefix) || !data_ok || line.len() > full {
             return Some(ErrorCode::RecipientInvalid);
         }
-        if line.len() == RECIPIENT_CHARS {
-            if let Err(code) = check_recipient(line) {
-                return Some(code);
+        if line.len() == full {
+            match recipient_kind(line) {
+                Err(code) => return Some(code),
+                Ok(kind) if *first.get_or_insert(kind) != kind => return Some(ErrorCode::RecipientsMixed),
+                Ok(_) => {}
             }
             if lines[..i].contains(line) {
                 return Some(ErrorCode::Duplicate);
@@ -118,13 +163,42 @@ pub fn recipients_as_typed(text: &str) -> Option<ErrorCode> {
     None
 }
 
-/// Whether an identity text looks like one or more age secret keys (decryption decides).
+/// A short fingerprint of a recipient key, to compare with what the organisation says its
+/// key is: the first 80 bits of the SHA-256 of the key as written (lower case, trimmed), in
+/// four groups of four Bech32 characters, such as `k7qf-2m9x-4trd-8wza`. Finding another key
+/// with the same fingerprint takes about 2^80 tries. `None` for text that is not a key.
+pub fn fingerprint(recipient: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    const BECH32: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let key = recipient.trim();
+    recipient_kind(key).ok()?;
+    let digest = Sha256::digest(key.as_bytes());
+    // 80 bits: 16 groups of 5.
+    let bits = digest[..10].iter().fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
+    let chars: Vec<char> = (0..16).rev().map(|i| char::from(BECH32[((bits >> (5 * i)) & 31) as usize])).collect();
+    Some(chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
+}
+
+/// The kind of identity (`AGE-SECRET-KEY-1…` classic, `AGE-SECRET-KEY-PQ-1…` post-quantum).
+fn identity_kind(key: &str) -> Option<KeyKind> {
+    // Both hold 32 bytes: the prefix, 52 Bech32 characters and the 6 of the checksum.
+    const BECH32_UPPER: &str = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
+    let (kind, rest) = if let Some(rest) = key.strip_prefix("AGE-SECRET-KEY-PQ-1") {
+        (KeyKind::PostQuantum, rest)
+    } else {
+        (KeyKind::Classic, key.strip_prefix("AGE-SECRET-KEY-1")?)
+    };
+    (rest.len() == 58 && rest.chars().all(|c| BECH32_UPPER.contains(c))).then_some(kind)
+}
+
+/// Whether an identity text looks like one or more age secret keys, classic or post-quantum
+/// (one per line, as in an identity file; decryption decides).
 pub fn check_identity(text: &str) -> Result<(), ErrorCode> {
     let keys: Vec<&str> = key_lines(text).collect();
     if keys.is_empty() {
         return Err(ErrorCode::Required);
     }
-    if keys.iter().all(|k| k.starts_with("AGE-SECRET-KEY-1") && k.len() == 74) {
+    if keys.iter().all(|k| identity_kind(k).is_some()) {
         Ok(())
     } else {
         Err(ErrorCode::IdentityInvalid)
@@ -209,6 +283,55 @@ mod tests {
         assert_eq!(recipients_as_typed(&format!("{KEY}\nage1zv")), None, "second key still being typed");
     }
 
+    /// A post-quantum key pair as an identity file (`# public key: age1pq1…`, then the secret).
+    const PQ_FILE: &str = include_str!("../testdata/pq-identity.txt");
+
+    fn pq_key() -> &'static str {
+        PQ_FILE.lines().find_map(|l| l.strip_prefix("# public key: ")).unwrap()
+    }
+
+    #[test]
+    fn post_quantum_recipients_are_checked_and_never_mixed_with_classic_ones() {
+        let pq = pq_key();
+        assert_eq!(pq.len(), PQ_RECIPIENT_CHARS);
+        assert_eq!(recipient_kind(pq), Ok(KeyKind::PostQuantum));
+        assert_eq!(recipient_kind(KEY), Ok(KeyKind::Classic));
+        assert_eq!(recipient_kind(&pq[..pq.len() - 1]), Err(ErrorCode::RecipientInvalid));
+        assert_eq!(recipient_kind(&pq.to_uppercase()), Err(ErrorCode::RecipientInvalid));
+        // One character changed: the checksum catches it.
+        let changed = format!("{}{}", &pq[..100], if &pq[100..101] == "q" { "p" } else { "q" }) + &pq[101..];
+        assert_eq!(recipient_kind(&changed), Err(ErrorCode::RecipientInvalid));
+        assert_eq!(check_recipients(&format!("{pq}\n")), Ok(vec![pq.to_owned()]));
+        assert_eq!(recipients_kind(pq), Some(KeyKind::PostQuantum));
+        assert_eq!(check_recipients(&format!("{pq}\n{KEY}")), Err(ErrorCode::RecipientsMixed));
+        assert_eq!(check_recipients(&format!("{KEY}\n{pq}")), Err(ErrorCode::RecipientsMixed));
+        assert_eq!(recipients_kind(&format!("{KEY}\n{pq}")), None);
+        assert_eq!(recipients_as_typed(pq), None);
+        assert_eq!(recipients_as_typed(&pq[..900]), None, "half pasted");
+        assert_eq!(recipients_as_typed(&format!("{pq}q")), Some(ErrorCode::RecipientInvalid), "too long");
+        assert_eq!(recipients_as_typed(&format!("{KEY}\n{pq}")), Some(ErrorCode::RecipientsMixed));
+        assert_eq!(recipients_as_typed(&format!("{pq}\n{pq}")), Some(ErrorCode::Duplicate));
+        assert_eq!(recipients_as_typed("age1pq1B"), Some(ErrorCode::RecipientInvalid));
+    }
+
+    #[test]
+    fn fingerprints_are_short_stable_and_differ_per_key() {
+        let pq = pq_key();
+        let f = fingerprint(pq).unwrap();
+        assert_eq!(f.len(), 19);
+        assert_eq!(f.split('-').map(str::len).collect::<Vec<_>>(), vec![4; 4]);
+        assert_eq!(fingerprint(&format!("  {pq}\n")), Some(f.clone()), "as pasted");
+        assert_ne!(fingerprint(KEY), Some(f));
+        assert_eq!(fingerprint("age1nope"), None);
+        // SHA-256 of the key, first 80 bits in Bech32's alphabet: fixed, so that what the
+        // portal shows can be compared with what an organisation computes.
+        assert_eq!(fingerprint(KEY).unwrap(), FINGERPRINT_OF_KEY);
+    }
+
+    /// `fingerprint(KEY)`, computed apart from this code: `printf %s KEY | sha256sum`, the
+    /// first 20 hex digits, each 5 bits mapped to `qpzry9x8gf2tvdw0s3jn54khce6mua7l`.
+    const FINGERPRINT_OF_KEY: &str = "d2qy-wuuc-9pq0-5l4w";
+
     #[test]
     fn passphrases() {
         let p = passphrase_from_random(&[0xff; PASSPHRASE_RANDOM_BYTES]);
@@ -227,5 +350,10 @@ mod tests {
         assert_eq!(check_identity(&format!("# created: now\n# public key: {KEY}\n{key}\n")), Ok(()));
         assert_eq!(check_identity(KEY), Err(ErrorCode::IdentityInvalid));
         assert_eq!(check_identity("# only comments"), Err(ErrorCode::Required));
+        assert_eq!(check_identity(PQ_FILE), Ok(()), "a post-quantum identity file");
+        assert_eq!(check_identity(&format!("{key}\n{PQ_FILE}")), Ok(()), "both kinds");
+        let pq_secret = PQ_FILE.lines().last().unwrap();
+        assert_eq!(check_identity(&pq_secret[..pq_secret.len() - 1]), Err(ErrorCode::IdentityInvalid));
+        assert_eq!(check_identity(&pq_secret.to_lowercase()), Err(ErrorCode::IdentityInvalid));
     }
 }

@@ -148,9 +148,15 @@ error_codes! {
         PassphraseTooShort,
         /// None of the given keys opens this file.
         NoMatchingKey,
-        /// Not an age recipient key (`age1…`).
+        /// Not an age recipient key (`age1…`, or post-quantum `age1pq1…`).
         RecipientInvalid,
-        /// Not an age identity (`AGE-SECRET-KEY-1…`).
+        /// Post-quantum (`age1pq1…`) and classic (`age1…`) keys in one file: the age format
+        /// forbids it, since the classic key would undo the post-quantum protection.
+        RecipientsMixed,
+        /// A transfer whose file was not encrypted to the organisation's key (it has no
+        /// recipient of that key's kind): the organisation could not open it.
+        TransferWrongKey,
+        /// Not an age identity (`AGE-SECRET-KEY-1…` or `AGE-SECRET-KEY-PQ-1…`).
         IdentityInvalid,
         /// This file needs a passphrase, not a key (or the other way round).
         WrongKeyKind,

@@ -89,7 +89,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | NoticeSent => StatusCode::CONFLICT,
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
-        NotEncrypted | TransferNeedsKey | RecipientInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+        NotEncrypted | TransferNeedsKey | TransferWrongKey | RecipientInvalid | RecipientsMixed => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         Expired | AlreadyFetched => StatusCode::GONE,
         QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
         // Decryption happens only in the browser; the server never answers these.
