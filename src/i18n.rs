@@ -773,8 +773,18 @@ texts! {
     CopyFailed => "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem zelf (Ctrl+C, of lang drukken op een telefoon).",
                   "Copying did not work. The text is selected: copy it yourself (Ctrl+C, or press and hold on a phone).";
     RecipientsLabel => "Sleutels, één per regel", "Keys, one per line";
-    RecipientsHint => "Zo'n sleutel begint met age1 en is 62 tekens lang. Wie de geheime sleutel heeft die erbij hoort, kan het bestand openen.",
-                      "Such a key starts with age1 and is 62 characters long. Whoever has the secret key that goes with it can open the file.";
+    RecipientsHint => "Plak de sleutel, of kies hieronder een bestand met sleutels. Een sleutel van het nieuwe soort begint met age1pq1 en is bijna 2.000 tekens lang; een van het oude soort begint met age1 en is 62 tekens. Wie de geheime sleutel heeft die erbij hoort, kan het bestand openen.",
+                      "Paste the key, or choose a file with keys below. A key of the new kind starts with age1pq1 and is almost 2,000 characters long; one of the old kind starts with age1 and is 62 characters. Whoever has the secret key that goes with it can open the file.";
+    RecipientsFileLabel => "Of kies een bestand met sleutels", "Or choose a file with keys";
+    KeyFingerprints => "Vingerafdruk van elke sleutel. Vergelijk die met wat de ontvanger zelf opgeeft, bijvoorbeeld door de telefoon.",
+                       "The fingerprint of each key. Compare it with what the recipient tells you, for example by phone.";
+    KeyFingerprint => "Vingerafdruk", "Fingerprint";
+    KeyKindPostQuantum => "nieuw soort: ook veilig tegen kwantumcomputers van later", "new kind: also safe against future quantum computers";
+    KeyKindClassic => "oud soort: niet veilig tegen kwantumcomputers van later", "old kind: not safe against future quantum computers";
+    ClassicKeysNote => "Deze sleutels zijn van het oude soort. Het bestand is nu veilig. Maar wie het bewaart, kan het over jaren misschien openen met een kwantumcomputer. Heeft de ontvanger ook een sleutel die begint met age1pq1? Gebruik dan die.",
+                       "These keys are of the old kind. The file is safe now. But whoever keeps it may be able to open it years from now with a quantum computer. Does the recipient also have a key that starts with age1pq1? Then use that one.";
+    KeepPostQuantumKeys => "Alleen de sleutels van het nieuwe soort houden", "Keep only the keys of the new kind";
+    KeepClassicKeys => "Alleen de sleutels van het oude soort houden", "Keep only the keys of the old kind";
     ArmorLabel => "Als tekst, bijvoorbeeld om in een e-mail te plakken (de naam eindigt dan op .age.txt)", "As text, for example to paste into an e-mail (the name then ends in .age.txt)";
     EncryptSubmit => "Versleutelen en downloaden", "Encrypt and download";
     StageFetching => "Je gegevens ophalen…", "Fetching your data…";
@@ -793,7 +803,9 @@ texts! {
     TransferTo => "Organisatie", "Organisation";
     ChooseOrganisation => "Kies een organisatie", "Choose an organisation";
     TransferOther => "Een andere organisatie (hun sleutel plakken)", "Another organisation (paste their key)";
-    TransferKeyLabel => "Sleutel van de organisatie (begint met age1)", "The organisation's key (starts with age1)";
+    TransferKeyLabel => "Sleutel van de organisatie (begint met age1pq1 of age1)", "The organisation's key (starts with age1pq1 or age1)";
+    TransferKeyCompare => "Vergelijk de vingerafdruk met wat de organisatie zelf opgeeft, bijvoorbeeld op haar website of door de telefoon. Zijn ze anders? Draag dan niets over.",
+                          "Compare the fingerprint with what the organisation itself says, for example on its website or by phone. Are they different? Then do not transfer anything.";
     TransferSubmit => "Versleutelen en overdragen", "Encrypt and transfer";
     TransferDone => "Klaargezet. Geef deze link aan de organisatie; hij werkt één keer en verloopt op", "Ready. Give this link to the organisation; it works once and expires on";
     TransferLinkLabel => "Link voor de organisatie", "Link for the organisation";
@@ -845,9 +857,10 @@ texts! {
     OpenFileLabel => "Versleuteld bestand", "Encrypted file";
     OpenWith => "Openen met", "Open with";
     OpenPassphrase => "Het wachtwoord", "The passphrase";
-    OpenIdentity => "Een geheime sleutel (AGE-SECRET-KEY-1…)", "A secret key (AGE-SECRET-KEY-1…)";
+    OpenIdentity => "Een geheime sleutel (AGE-SECRET-KEY-…)", "A secret key (AGE-SECRET-KEY-…)";
     IdentityLabel => "Geheime sleutel", "Secret key";
-    IdentityHint => "Plak de inhoud van het sleutelbestand; regels met # worden overgeslagen.", "Paste the contents of the key file; lines starting with # are skipped.";
+    IdentityHint => "Plak de inhoud van het sleutelbestand, of kies het bestand hieronder. Regels met # worden overgeslagen.", "Paste the contents of the key file, or choose the file below. Lines starting with # are skipped.";
+    IdentityFileLabel => "Of kies het sleutelbestand", "Or choose the key file";
     OpenSubmit => "Openen", "Open";
     OpenResult => "Inhoud van het bestand", "Contents of the file";
     OpenSummary => "Dit is een export van zelfregie, gemaakt op", "This is a zelfregie export, made on";
@@ -1123,12 +1136,20 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "None of the keys you gave opens this file.",
         ),
         RecipientInvalid => (
-            "Dit is geen geldige publieke age-sleutel. Die begint met age1 en is 62 tekens lang.",
-            "This is not a valid age public key. It starts with age1 and is 62 characters long.",
+            "Dit is geen geldige publieke age-sleutel. Die begint met age1pq1 (bijna 2.000 tekens) of met age1 (62 tekens).",
+            "This is not a valid age public key. It starts with age1pq1 (almost 2,000 characters) or with age1 (62 characters).",
+        ),
+        RecipientsMixed => (
+            "Sleutels van het nieuwe soort (age1pq1) en van het oude soort (age1) kunnen niet samen in één bestand: de oude sleutel zou de extra bescherming tenietdoen. Kies welke je houdt.",
+            "Keys of the new kind (age1pq1) and of the old kind (age1) cannot go in one file: the old key would undo the extra protection. Choose which to keep.",
+        ),
+        TransferWrongKey => (
+            "Dit bestand is niet versleuteld voor de sleutel van deze organisatie. Zij kan het niet openen. Er is niets overgedragen.",
+            "This file was not encrypted to this organisation's key. They could not open it. Nothing was transferred.",
         ),
         IdentityInvalid => (
-            "Dit is geen geldige geheime age-sleutel. Die begint met AGE-SECRET-KEY-1.",
-            "This is not a valid age secret key. It starts with AGE-SECRET-KEY-1.",
+            "Dit is geen geldige geheime age-sleutel. Die begint met AGE-SECRET-KEY-PQ-1 of met AGE-SECRET-KEY-1.",
+            "This is not a valid age secret key. It starts with AGE-SECRET-KEY-PQ-1 or with AGE-SECRET-KEY-1.",
         ),
         WrongKeyKind => (
             "Dit bestand is met een ander soort sleutel versleuteld: kies wachtwoord of geheime sleutel.",

@@ -4,7 +4,10 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::age_key::{check_passphrase, check_recipient, check_recipients, recipients_as_typed};
+use zelfregie_model::age_key::{
+    check_passphrase, check_recipient, check_recipients, fingerprint, key_lines, recipient_kind, recipients_as_typed,
+    KeyKind,
+};
 use zelfregie_model::partner::sorted_by_lookup_name;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget};
 use zelfregie_model::worker_protocol::{Job, Protection};
@@ -12,7 +15,7 @@ use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
 use crate::components::copy::{CopyButton, ShareButton};
-use crate::components::field::{Binding, CheckboxField, RadioGroup, SelectField, TextField};
+use crate::components::field::{Binding, CheckboxField, FileField, RadioGroup, SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -144,6 +147,10 @@ fn EncryptedDownload() -> impl IntoView {
                     Mode::Recipients => view! {
                         <TextField id="recipients" label=T::RecipientsLabel hint=T::RecipientsHint multiline=true
                             value=as_typed(recipients, errors, "recipients") error=key_error(recipients, errors, "recipients")/>
+                        <FileField id="recipients-file" label=T::RecipientsFileLabel accept=".txt,.pub,text/plain"
+                            pick=load_keys(recipients, errors, "recipients")/>
+                        <MixedChoice value=recipients errors=errors field="recipients"/>
+                        <Fingerprints value=recipients/>
                     }.into_any(),
                 }}
                 <CheckboxField id="armor" label=T::ArmorLabel checked=armor set=Callback::new(move |v| armor.set(v))/>
@@ -174,6 +181,119 @@ fn as_typed(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'stat
 /// A key field's error: the last submit's, or what the model sees wrong while typing.
 fn key_error(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> Signal<Option<ErrorCode>> {
     Signal::derive(move || errors.with(|e| e.field(field)).or_else(|| value.with(|v| recipients_as_typed(v))))
+}
+
+/// The most a key file may hold: a few hundred post-quantum keys.
+const KEY_FILE_BYTES: f64 = 1024.0 * 1024.0;
+
+/// Reads a chosen file of keys (an age recipients file) into the field, after what is there.
+fn load_keys(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> Callback<Option<web_sys::File>> {
+    Callback::new(move |picked: Option<web_sys::File>| {
+        let Some(file) = picked else { return };
+        errors.update(|e| e.fields.retain(|f| f.field != field));
+        if file.size() > KEY_FILE_BYTES {
+            errors.set(FormErrors::from_validation(at(field)(ErrorCode::TooLong)));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match crypto::read_file(&file).await {
+                Ok(bytes) => value.update(|v| {
+                    let text = String::from_utf8_lossy(&bytes);
+                    if !v.trim().is_empty() && !v.ends_with('\n') {
+                        v.push('\n');
+                    }
+                    v.push_str(text.trim());
+                }),
+                Err(code) => errors.set(FormErrors::from_validation(at(field)(code))),
+            }
+        });
+    })
+}
+
+/// The complete, valid keys in a field, with their kind and fingerprint.
+fn keys_in(text: &str) -> Vec<(String, KeyKind, String)> {
+    key_lines(text)
+        .filter_map(|line| Some((line.to_owned(), recipient_kind(line).ok()?, fingerprint(line)?)))
+        .collect()
+}
+
+/// A key shortened for a list: its start and its end.
+fn abbreviated(key: &str) -> String {
+    match (key.get(..12), key.len().checked_sub(6).and_then(|i| key.get(i..))) {
+        (Some(start), Some(end)) if key.len() > 24 => format!("{start}…{end}"),
+        _ => key.to_owned(),
+    }
+}
+
+/// The words for a key's kind.
+fn kind_text(kind: KeyKind) -> T {
+    match kind {
+        KeyKind::PostQuantum => T::KeyKindPostQuantum,
+        KeyKind::Classic => T::KeyKindClassic,
+    }
+}
+
+/// Each key's fingerprint and kind, to compare with what the recipient says; a word of
+/// warning when every key is of the old kind.
+#[component]
+fn Fingerprints(#[prop(into)] value: Signal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    move || {
+        let keys = value.with(|v| keys_in(v));
+        let all_classic = !keys.is_empty() && keys.iter().all(|(_, kind, _)| *kind == KeyKind::Classic);
+        (!keys.is_empty()).then(|| {
+            view! {
+                <div class="fingerprints">
+                    <p>{locale.text(T::KeyFingerprints)}</p>
+                    <ul>
+                        {keys.into_iter().map(|(key, kind, print)| view! {
+                            <li data-kind=if kind == KeyKind::PostQuantum { "post-quantum" } else { "classic" }>
+                                <code class="key">{abbreviated(&key)}</code> " (" {locale.text(kind_text(kind))} "): "
+                                <span class="visually-hidden">{locale.text(T::KeyFingerprint)} " "</span>
+                                <strong class="fingerprint">{print}</strong>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {all_classic.then(|| view! { <p class="notice notice-warning">{locale.text(T::ClassicKeysNote)}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// When keys of both kinds are in the field (which the format forbids): the choice of which
+/// to keep, never a silent downgrade.
+#[component]
+fn MixedChoice(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> impl IntoView {
+    let locale = Locale::get();
+    let keep = move |kind: KeyKind| {
+        value.update(|v| {
+            *v = v
+                .lines()
+                .filter(|line| recipient_kind(line).map_or(true, |k| k == kind))
+                .collect::<Vec<_>>()
+                .join("\n");
+        });
+        errors.update(|e| e.fields.retain(|f| f.field != field));
+    };
+    move || {
+        let mixed = value.with(|v| {
+            let keys = keys_in(v);
+            keys.iter().any(|k| k.1 == KeyKind::PostQuantum) && keys.iter().any(|k| k.1 == KeyKind::Classic)
+        });
+        mixed.then(|| {
+            view! {
+                <p class="button-row mixed-choice">
+                    <button type="button" class="button-secondary" on:click=move |_| keep(KeyKind::PostQuantum)>
+                        {locale.text(T::KeepPostQuantumKeys)}
+                    </button>
+                    <button type="button" class="button-secondary" on:click=move |_| keep(KeyKind::Classic)>
+                        {locale.text(T::KeepClassicKeys)}
+                    </button>
+                </p>
+            }
+        })
+    }
 }
 
 thread_local! {
@@ -282,8 +402,22 @@ fn TransferSection() -> impl IntoView {
                 <Loaded resource=partners children=choice/>
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
-                        value=as_typed(key, errors, "transfer-key") error=key_error(key, errors, "transfer-key")/>
+                        multiline=true value=as_typed(key, errors, "transfer-key") error=key_error(key, errors, "transfer-key")/>
+                    <Fingerprints value=key/>
+                    <p>{locale.text(T::TransferKeyCompare)}</p>
                 })}
+                {move || {
+                    let chosen = target.get();
+                    let published = partners.with(|p| {
+                        p.as_ref().and_then(|r| r.as_ref().ok()).and_then(|keys| {
+                            keys.iter().find(|k| k.partner.slug == chosen).map(|k| k.recipient.clone())
+                        })
+                    });
+                    published.map(|recipient| view! {
+                        <Fingerprints value=recipient/>
+                        <p>{locale.text(T::TransferKeyCompare)}</p>
+                    })
+                }}
                 {upload.message()}
                 <JobProgress step=step/>
                 <button type="submit" class="button-primary" disabled=upload.pending()>{locale.text(T::TransferSubmit)}</button>

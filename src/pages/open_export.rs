@@ -17,6 +17,7 @@ use crate::components::data_view::DataView;
 use crate::components::field::{FileField, RadioGroup, TextField};
 use crate::components::page::Page;
 use crate::components::progress::{tracked, JobProgress, Step};
+use crate::forms::FormErrors;
 use crate::crypto;
 use crate::format::{date_time_words, local};
 use crate::i18n::T;
@@ -89,6 +90,21 @@ pub fn OpenExportPage() -> impl IntoView {
         move |plain: Vec<u8>| opened.set(Some(Opened::from_bytes(&plain))),
     );
 
+    // An identity file (as age-keygen writes it) is read into the field: it is small text.
+    let on_identity_file = Callback::new(move |picked: Option<web_sys::File>| {
+        let Some(picked) = picked else { return };
+        open.errors.update(|e| e.fields.retain(|f| f.field != "open-identity"));
+        if picked.size() > 1024.0 * 1024.0 {
+            open.errors.set(FormErrors::from_validation(at("open-identity")(ErrorCode::TooLong)));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match crypto::read_file(&picked).await {
+                Ok(bytes) => identity.set(String::from_utf8_lossy(&bytes).into_owned()),
+                Err(code) => open.errors.set(FormErrors::from_validation(at("open-identity")(code))),
+            }
+        });
+    });
     let on_file = Callback::new(move |picked: Option<web_sys::File>| {
         file.set(picked);
         opened.set(None);
@@ -126,6 +142,8 @@ pub fn OpenExportPage() -> impl IntoView {
                     KeyKind::Identity => view! {
                         <TextField id="open-identity" label=T::IdentityLabel hint=T::IdentityHint multiline=true
                             value=identity error=open.error("open-identity")/>
+                        <FileField id="open-identity-file" label=T::IdentityFileLabel accept=".txt,.key,text/plain"
+                            pick=on_identity_file/>
                     }.into_any(),
                 }}
                 {open.message()}

@@ -39,7 +39,8 @@ pub async fn create(
 ) -> Result<TransferCreated, AppError> {
     // Plaintext, truncated files and other formats are refused before anything is stored, and
     // so is a passphrase file: the organisation could not open it with its key.
-    if zelfregie_crypto::inspect(file).map_err(AppError::code)?.passphrase {
+    let info = zelfregie_crypto::inspect(file).map_err(AppError::code)?;
+    if info.passphrase {
         return Err(AppError::code(ErrorCode::TransferNeedsKey));
     }
     let (partner_id, recipient) = match (&target.partner, &target.recipient) {
@@ -53,6 +54,12 @@ pub async fn create(
         }
         _ => return Err(AppError::code(ErrorCode::MalformedRequest)),
     };
+    // A file without a stanza of the key's kind (classic `X25519` or post-quantum
+    // `mlkem768x25519`) was not made for this key: the organisation could never open it.
+    let kind = zelfregie_crypto::parse_recipient(&recipient).map_err(AppError::code)?.kind();
+    if !info.has_stanza_for(kind) {
+        return Err(AppError::code(ErrorCode::TransferWrongKey));
+    }
     sweep(&state.db).await?;
 
     let mut raw = [0u8; 32];
@@ -178,7 +185,8 @@ pub async fn sweep(store: &Store) -> Result<u64, AppError> {
     Ok(swept)
 }
 
-/// Loads `<slug> age1…` lines (comments with `#`) and publishes the keys.
+/// Loads `<slug> age1…` lines (comments with `#`) and publishes the keys: classic
+/// (`age1…`) or post-quantum (`age1pq1…`).
 pub async fn load_partner_keys(store: &Store, file: &Path) -> anyhow::Result<usize> {
     let text = std::fs::read_to_string(file)?;
     let mut count = 0;
@@ -198,8 +206,9 @@ pub async fn load_partner_keys(store: &Store, file: &Path) -> anyhow::Result<usi
     Ok(count)
 }
 
-/// Demo mode: every partner without a published key gets a fresh key pair; the secret half
-/// goes to `<dir>/<slug>.txt` (an age identity file, readable by `rage -d -i`).
+/// Demo mode: every partner without a published key gets a fresh post-quantum key pair; the
+/// secret half goes to `<dir>/<slug>.txt` (an age identity file, `AGE-SECRET-KEY-PQ-1…`, that
+/// typage, Go age 1.3 and the age crate 0.13 read; README "Opening a transfer").
 pub async fn generate_demo_partner_keys(store: &Store, dir: &Path) -> anyhow::Result<usize> {
     let missing = accounts::partners_without_key(store.pool()).await?;
     if missing.is_empty() {

@@ -7,7 +7,7 @@ use crate::common;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{encrypt_to, TestApp};
-use zelfregie_crypto::{decrypt, generate_key_pair, Key};
+use zelfregie_crypto::{decrypt, generate_classic_key_pair, generate_key_pair, Key};
 
 const EXPORT: &[u8] = br#"{"format":"zelfregie-export","profile":{"first_name":"canary-overdracht-9d2e"}}"#;
 
@@ -177,6 +177,44 @@ async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_store
     )
     .unwrap();
     assert_eq!(app.upload(&to, armored, &cookie).await.status, StatusCode::CREATED);
+}
+
+/// A transfer the organisation's key could never open is refused: a file with no recipient
+/// stanza of the key's kind (made for a classic key when the organisation's is post-quantum,
+/// or the other way round), as a passphrase file is. Keys of both kinds are accepted, for a
+/// partner's published key and for a key the person gives.
+#[tokio::test]
+async fn a_file_not_made_for_the_kind_of_key_it_goes_to_is_refused() {
+    let app = TestApp::new().await;
+    let keys_dir = app.data_dir().join("partner-keys");
+    zelfregie_server::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
+    let cookie = app.registered("soort@example.org").await;
+    let partners = app.get("/api/transfers/partners", None).await;
+    let kerkrade = partners.body.as_array().unwrap().iter().find(|p| p["partner"]["slug"] == "kerkrade").unwrap();
+    let partner_key = kerkrade["recipient"].as_str().unwrap().to_owned();
+    assert!(partner_key.starts_with("age1pq1"), "demo partners get post-quantum keys");
+    let (_, pq) = generate_key_pair();
+    let (_, classic) = generate_classic_key_pair();
+
+    let to_partner = "/api/me/transfers?partner=kerkrade";
+    let classic_file = app.upload(to_partner, encrypt_to(&classic, EXPORT), &cookie).await;
+    assert_eq!((classic_file.status, classic_file.code()), (StatusCode::UNPROCESSABLE_ENTITY, "transfer_wrong_key"));
+    let to_classic = format!("/api/me/transfers?recipient={classic}");
+    let pq_file = app.upload(&to_classic, encrypt_to(&pq, EXPORT), &cookie).await;
+    assert_eq!((pq_file.status, pq_file.code()), (StatusCode::UNPROCESSABLE_ENTITY, "transfer_wrong_key"));
+    let (rows,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM transfers").fetch_one(app.state.db.pool()).await.unwrap();
+    assert_eq!(rows, 0, "nothing stored");
+
+    // Each kind to its own kind is accepted: a partner's post-quantum key, a post-quantum key
+    // the person gives, a classic key the person gives.
+    let r = app.upload(to_partner, encrypt_to(&partner_key, EXPORT), &cookie).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = app.upload(&format!("/api/me/transfers?recipient={pq}"), encrypt_to(&pq, EXPORT), &cookie).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["transfer"]["recipient"], pq);
+    let r = app.upload(&to_classic, encrypt_to(&classic, EXPORT), &cookie).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
 }
 
 #[tokio::test]
