@@ -1,6 +1,7 @@
 //! Every text of the UI, in Dutch (the default) and English, and the sentence for every
 //! error code. One table: a key without both languages does not compile.
 
+use zelfregie_model::age_key::KeyKind;
 use zelfregie_model::{AudienceNames, ErrorCode, Partner, PARTNER_NAMES};
 
 /// A UI language.
@@ -842,8 +843,8 @@ texts! {
                         "You can fetch the file once. After that it is deleted from the portal: keep it safe.";
     TransferLinkFetch => "Bestand ophalen", "Fetch the file";
     TransferLinkSaved => "Het bestand is opgehaald en gedownload als", "The file has been fetched and downloaded as";
-    TransferLinkHowToOpen => "Open het met de geheime sleutel van je organisatie, bijvoorbeeld met rage of age:",
-                             "Open it with your organisation's secret key, for example with rage or age:";
+    TransferLinkHowToOpen => "Open het met de geheime sleutel van je organisatie, bijvoorbeeld met age (versie 1.3 of nieuwer):",
+                             "Open it with your organisation's secret key, for example with age (version 1.3 or newer):";
     TransferLinkFetched => "Dit bestand is al opgehaald op", "This file was already fetched on";
     TransferLinkRevoked => "Deze overdracht is ingetrokken op", "This transfer was revoked on";
     TransferLinkExpired => "Deze link is verlopen op", "This link expired on";
@@ -1363,6 +1364,14 @@ pub fn breach_counts_text(n: &zelfregie_model::breach::StaffNotice, lang: Lang) 
             "To {} people: {} mailed, {} waiting for the mail, {} failed, {} read.",
             n.recipients, n.mailed, n.waiting, n.failed, n.read
         ),
+    }
+}
+
+/// The words for a kind of age key.
+pub fn key_kind_text(kind: KeyKind) -> T {
+    match kind {
+        KeyKind::PostQuantum => T::KeyKindPostQuantum,
+        KeyKind::Classic => T::KeyKindClassic,
     }
 }
 

@@ -5,8 +5,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::age_key::{
-    check_passphrase, check_recipient, check_recipients, fingerprint, key_lines, recipient_kind, recipients_as_typed,
-    KeyKind,
+    abbreviated, check_passphrase, check_recipient, check_recipients, fingerprint, key_lines, recipient_kind,
+    recipients_as_typed, KeyKind,
 };
 use zelfregie_model::partner::sorted_by_lookup_name;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferStatus, TransferTarget};
@@ -23,7 +23,7 @@ use crate::components::progress::{now_ms, tracked, JobProgress, Step};
 use crate::crypto;
 use crate::format::{date_time, export_file_name, size, today, ExportForm};
 use crate::forms::FormErrors;
-use crate::i18n::{partner_options, T};
+use crate::i18n::{key_kind_text, partner_options, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 use crate::submit::{at, Submit};
@@ -187,7 +187,11 @@ fn key_error(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'sta
 const KEY_FILE_BYTES: f64 = 1024.0 * 1024.0;
 
 /// Reads a chosen file of keys (an age recipients file) into the field, after what is there.
-fn load_keys(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'static str) -> Callback<Option<web_sys::File>> {
+fn load_keys(
+    value: RwSignal<String>,
+    errors: RwSignal<FormErrors>,
+    field: &'static str,
+) -> Callback<Option<web_sys::File>> {
     Callback::new(move |picked: Option<web_sys::File>| {
         let Some(file) = picked else { return };
         errors.update(|e| e.fields.retain(|f| f.field != field));
@@ -212,25 +216,7 @@ fn load_keys(value: RwSignal<String>, errors: RwSignal<FormErrors>, field: &'sta
 
 /// The complete, valid keys in a field, with their kind and fingerprint.
 fn keys_in(text: &str) -> Vec<(String, KeyKind, String)> {
-    key_lines(text)
-        .filter_map(|line| Some((line.to_owned(), recipient_kind(line).ok()?, fingerprint(line)?)))
-        .collect()
-}
-
-/// A key shortened for a list: its start and its end.
-fn abbreviated(key: &str) -> String {
-    match (key.get(..12), key.len().checked_sub(6).and_then(|i| key.get(i..))) {
-        (Some(start), Some(end)) if key.len() > 24 => format!("{start}…{end}"),
-        _ => key.to_owned(),
-    }
-}
-
-/// The words for a key's kind.
-fn kind_text(kind: KeyKind) -> T {
-    match kind {
-        KeyKind::PostQuantum => T::KeyKindPostQuantum,
-        KeyKind::Classic => T::KeyKindClassic,
-    }
+    key_lines(text).filter_map(|line| Some((line.to_owned(), recipient_kind(line).ok()?, fingerprint(line)?))).collect()
 }
 
 /// Each key's fingerprint and kind, to compare with what the recipient says; a word of
@@ -248,7 +234,7 @@ fn Fingerprints(#[prop(into)] value: Signal<String>) -> impl IntoView {
                     <ul>
                         {keys.into_iter().map(|(key, kind, print)| view! {
                             <li data-kind=if kind == KeyKind::PostQuantum { "post-quantum" } else { "classic" }>
-                                <code class="key">{abbreviated(&key)}</code> " (" {locale.text(kind_text(kind))} "): "
+                                <code class="key">{abbreviated(&key)}</code> " (" {locale.text(key_kind_text(kind))} "): "
                                 <span class="visually-hidden">{locale.text(T::KeyFingerprint)} " "</span>
                                 <strong class="fingerprint">{print}</strong>
                             </li>

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use zelfregie_model::age_key::{abbreviated, fingerprint, recipient_kind};
 use zelfregie_model::transfer::{TransferLink, TransferStatus};
 use zelfregie_model::ErrorCode;
 
@@ -14,7 +15,7 @@ use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::crypto;
 use crate::format::{date_time, size, today, transfer_file_name};
-use crate::i18n::T;
+use crate::i18n::{key_kind_text, T};
 use crate::locale::Locale;
 use crate::submit::Submit;
 
@@ -90,7 +91,7 @@ fn TransferDetails(token: String) -> impl IntoView {
             <div class="notice notice-status" role="status">
                 <p>{locale.text(T::TransferLinkSaved)} " " <code>{name.clone()}</code></p>
                 <p>{locale.text(T::TransferLinkHowToOpen)}</p>
-                <pre class="command"><code>{format!("rage -d -i key.txt -o zelfregie-overdracht.json {name}")}</code></pre>
+                <pre class="command"><code>{format!("age -d -i key.txt -o zelfregie-overdracht.json {name}")}</code></pre>
             </div>
         })}
         {move || {
@@ -125,7 +126,12 @@ fn Details(link: TransferLink, fetched_here: Signal<bool>) -> impl IntoView {
             <dt>{locale.text(T::TransferLinkFor)}</dt>
             <dd class="transfer-for">{move || to.clone().unwrap_or_else(|| T::TransferLinkForKey.get(locale.lang()).to_owned())}</dd>
             <dt>{locale.text(T::TransferLinkKey)}</dt>
-            <dd><code class="key">{link.recipient.clone()}</code></dd>
+            <dd>
+                <code class="key">{abbreviated(&link.recipient)}</code>
+                {recipient_kind(&link.recipient).ok().map(|kind| view! { " (" {locale.text(key_kind_text(kind))} ")" })}
+            </dd>
+            <dt>{locale.text(T::KeyFingerprint)}</dt>
+            <dd><strong class="fingerprint">{fingerprint(&link.recipient)}</strong></dd>
             <dt>{locale.text(T::TransferSize)}</dt>
             <dd>{move || size(l.size, locale.lang())}</dd>
             <dt>{locale.text(T::TransferCreated)}</dt>

@@ -179,6 +179,16 @@ pub fn fingerprint(recipient: &str) -> Option<String> {
     Some(chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
 }
 
+/// A key shortened for reading beside its fingerprint: its first 12 and last 6 characters
+/// (`age1pq1x34nz…c0k`); short keys as they are.
+pub fn abbreviated(key: &str) -> String {
+    let key = key.trim();
+    match (key.get(..12), key.len().checked_sub(6).and_then(|i| key.get(i..))) {
+        (Some(start), Some(end)) if key.len() > 24 => format!("{start}…{end}"),
+        _ => key.to_owned(),
+    }
+}
+
 /// The kind of identity (`AGE-SECRET-KEY-1…` classic, `AGE-SECRET-KEY-PQ-1…` post-quantum).
 fn identity_kind(key: &str) -> Option<KeyKind> {
     // Both hold 32 bytes: the prefix, 52 Bech32 characters and the 6 of the checksum.
@@ -323,6 +333,8 @@ mod tests {
         assert_eq!(fingerprint(&format!("  {pq}\n")), Some(f.clone()), "as pasted");
         assert_ne!(fingerprint(KEY), Some(f));
         assert_eq!(fingerprint("age1nope"), None);
+        assert_eq!(abbreviated(pq), format!("{}…{}", &pq[..12], &pq[pq.len() - 6..]));
+        assert_eq!(abbreviated("age1short"), "age1short");
         // SHA-256 of the key, first 80 bits in Bech32's alphabet: fixed, so that what the
         // portal shows can be compared with what an organisation computes.
         assert_eq!(fingerprint(KEY).unwrap(), FINGERPRINT_OF_KEY);
