@@ -104,9 +104,11 @@ test-browser:
 	  cargo test --locked -p zelfregie -p zelfregie-crypto --target wasm32-unknown-unknown || status=$$?; \
 	  rm -rf $(BROWSER_TMP); exit $$status
 
-# The real server (fresh SQLite file per test) with the release SPA, driven in Chromium.
+# The real server (fresh SQLite file per test) with the release SPA, driven in Chromium; the
+# age crate's own decryption (example open_transfer) opens what the browser made.
 test-e2e: spa
 	cargo build --locked -p zelfregie-server
+	cargo build --locked -p zelfregie-crypto --example open_transfer
 	ZELFREGIE_SERVER=target/debug/zelfregie-server node --test --test-concurrency=1 e2e/
 
 ## ---- tools ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decrypter, Encrypter, armor } from 'age-encryption';
+import { Decrypter, Encrypter, armor, generateHybridIdentity, identityToRecipient } from 'age-encryption';
 import { Portal } from './pages.mjs';
 import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext } from './harness.mjs';
 
@@ -24,6 +24,32 @@ function rageKeygen(name) {
   execFileSync('rage-keygen', ['-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   const publicKey = readFileSync(file, 'utf8').match(/public key: (age1[0-9a-z]+)/)[1];
   return [file, publicKey];
+}
+
+/** Opens an age file with an identity file using the age crate 0.13 alone (the example
+ * `open_transfer`, built by `make test-e2e`), as an organisation's own program would. */
+function ageCrateDecrypt(file, identityFile) {
+  return execFileSync('target/debug/examples/open_transfer', [identityFile, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** typage's decryption with the secret keys of an identity file (comments skipped). */
+async function typageDecrypt(bytes, identityFile) {
+  const d = new Decrypter();
+  for (const line of readFileSync(identityFile, 'utf8').split('\n')) {
+    if (line.startsWith('AGE-SECRET-KEY-')) d.addIdentity(line.trim());
+  }
+  return Buffer.from(await d.decrypt(bytes));
+}
+
+/** The portal's short fingerprint of a key, computed here apart from its code: the first
+ * 80 bits of SHA-256 in Bech32's alphabet, four groups of four. */
+function fingerprintOf(key) {
+  const alphabet = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+  let bits = 0n;
+  for (const b of createHash('sha256').update(key).digest().subarray(0, 10)) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 15; i >= 0; i--) out += alphabet[Number((bits >> BigInt(5 * i)) & 31n)];
+  return out.match(/.{4}/g).join('-');
 }
 
 function rageDecrypt(file, identityFile) {
@@ -131,6 +157,55 @@ describe('export encrypted in the browser', () => {
     assert.deepEqual(await cspViolations(page), []);
   });
 
+  // Issue 22: post-quantum keys (about 2,000 characters) come from a file or the clipboard,
+  // never typed; each shows its fingerprint; a mix with a classic key is refused with its
+  // sentence and the choice of which to keep, never silently downgraded.
+  it('post-quantum key from a file: fingerprint shown, a mix refused with the choice, typage opens the file', async () => {
+    const identity = await generateHybridIdentity();
+    const pq = await identityToRecipient(identity);
+    assert.ok(pq.startsWith('age1pq1') && pq.length === 1959, `${pq.length}`);
+    const [, classic] = rageKeygen('mix');
+    const keyFile = join(work, 'partner.pub');
+    writeFileSync(keyFile, `# the partner's key\n${pq}\n`);
+    const keys = portal.field('Sleutels, één per regel');
+    await keys.fill('');
+    await page.setInputFiles('#recipients-file', keyFile);
+    await page.locator('.fingerprints li[data-kind="post-quantum"]').waitFor();
+    assert.ok((await keys.inputValue()).includes(pq), 'the key from the file is in the field');
+    assert.equal(await page.locator('.fingerprints .fingerprint').innerText(), fingerprintOf(pq));
+    assert.equal(await page.getByText('Deze sleutels zijn van het oude soort.').count(), 0);
+
+    // A classic key beside it: refused as soon as both are whole, and on submit; nothing made.
+    await keys.fill(`${pq}\n${classic}`);
+    const mixed = page.getByText('kunnen niet samen in één bestand', { exact: false });
+    await mixed.waitFor();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await portal.button('Versleutelen en downloaden').click();
+    await mixed.first().waitFor();
+    assert.equal(await keys.getAttribute('aria-invalid'), 'true');
+    // The choice: keep the new kind.
+    await portal.button('Alleen de sleutels van het nieuwe soort houden').click();
+    assert.equal((await keys.inputValue()).trim(), pq);
+    assert.equal(await mixed.count(), 0);
+    assert.equal(downloads, 0, 'nothing was encrypted while the keys were mixed');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      portal.button('Versleutelen en downloaden').click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    // Armored (the choice of the test before); the header has the hybrid stanza only.
+    const binary = armor.decode(bytes.toString('utf8'));
+    const header = Buffer.from(binary.subarray(0, 4096)).toString('latin1');
+    assert.match(header, /^-> mlkem768x25519 /m);
+    assert.doesNotMatch(header, /^-> X25519 /m);
+    const d = new Decrypter();
+    d.addIdentity(identity);
+    const exported = JSON.parse(new TextDecoder().decode(await d.decrypt(binary)));
+    assert.equal(exported.candidate_bank.profile.personal.first_name, 'Sanne');
+    assert.deepEqual(await axeViolations(page), [], 'export page with a post-quantum key');
+  });
+
   // Issue 15: a large export is sealed in parts by the worker and its helper workers (one
   // per further core); the parts make one standard age file. Sizes at the edges: exactly
   // the size from which parts are handed out (whole chunks), and one that ends mid-chunk.
@@ -233,7 +308,7 @@ describe('export encrypted in the browser', () => {
     assert.equal(info.status, 'waiting');
     assert.equal(info.partner.slug, 'kerkrade');
     assert.equal(info.from, 'Sanne van Dijk');
-    assert.match(info.recipient, /^age1/);
+    assert.match(info.recipient, /^age1pq1[0-9a-z]{1952}$/, 'demo partners have post-quantum keys');
 
     // The partner's webmail: a page on another site with the link in it.
     const webmail = createServer((req, res) => {
@@ -257,7 +332,10 @@ describe('export encrypted in the browser', () => {
       await details.waitFor();
       assert.equal(await details.getAttribute('data-status'), 'waiting');
       const text = await details.innerText();
-      for (const want of ['Sanne van Dijk', 'Gemeente Kerkrade', info.recipient, 'Op te halen tot']) {
+      // The key shortened, its kind, and the fingerprint the organisation compares with its own.
+      const fingerprint = await details.locator('.fingerprint').innerText();
+      assert.match(fingerprint, /^[02-9ac-hj-np-z]{4}(-[02-9ac-hj-np-z]{4}){3}$/);
+      for (const want of ['Sanne van Dijk', 'Gemeente Kerkrade', info.recipient.slice(0, 12), 'nieuw soort', 'Op te halen tot']) {
         assert.ok(text.includes(want), `details lack ${want}: ${text}`);
       }
       assert.match(text, /\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/, 'dates in words');
@@ -271,8 +349,17 @@ describe('export encrypted in the browser', () => {
       assert.match(download.suggestedFilename(), /^zelfregie-overdracht-\d{4}-\d{2}-\d{2}\.json\.age$/);
       const file = join(work, 'transfer.age');
       writeFileSync(file, readFileSync(await download.path()));
-      const exported = JSON.parse(rageDecrypt(file, join(env.server.dataDir, 'partner-keys', 'kerkrade.txt')).toString('utf8'));
-      assert.equal(exported.account.email, 'kandidaat@example.org');
+      // A post-quantum file: its header has the hybrid stanza, and two other implementations
+      // open it with the partner's post-quantum identity: typage, and the age crate 0.13.
+      const keyFile = join(env.server.dataDir, 'partner-keys', 'kerkrade.txt');
+      assert.match(readFileSync(keyFile, 'utf8'), /^AGE-SECRET-KEY-PQ-1[0-9A-Z]{58}$/m);
+      const bytes = readFileSync(file);
+      assert.match(bytes.subarray(0, 4096).toString('latin1'), /^-> mlkem768x25519 /m);
+      assert.doesNotMatch(bytes.subarray(0, 4096).toString('latin1'), /^-> X25519 /m, 'no classic stanza beside it');
+      for (const [who, plain] of [['typage', await typageDecrypt(bytes, keyFile)], ['age crate', ageCrateDecrypt(file, keyFile)]]) {
+        const exported = JSON.parse(plain.toString('utf8'));
+        assert.equal(exported.account.email, 'kandidaat@example.org', who);
+      }
       await p.getByText('Het bestand is opgehaald en gedownload als').waitFor();
       await p.locator('.transfer-details[data-status="fetched"]').waitFor();
       assert.equal(await p.locator('.transfer-ended').count(), 0, 'fetched here: no "already fetched" warning');
@@ -297,7 +384,10 @@ describe('export encrypted in the browser', () => {
     // A second transfer, to a pasted key, revoked before anyone fetches it.
     const [, pub] = rageKeygen('c');
     await portal.field('Organisatie').selectOption({ label: 'Een andere organisatie (hun sleutel plakken)' });
-    await portal.field('Sleutel van de organisatie (begint met age1)').fill(pub);
+    await portal.field('Sleutel van de organisatie (begint met age1pq1 of age1)').fill(pub);
+    // An old-kind key: its fingerprint, and a word about quantum computers.
+    await page.locator('.fingerprints li[data-kind="classic"] .fingerprint').waitFor();
+    await page.getByText('Deze sleutels zijn van het oude soort.').waitFor();
     await portal.button('Versleutelen en overdragen').click();
     const link2 = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
     assert.notEqual(link2, link);
@@ -339,7 +429,7 @@ describe('open an export', () => {
     await portal.open('/export-openen');
     await portal.expectHeading('Export openen');
     await page.setInputFiles('#open-file', byRage);
-    await page.getByLabel('Een geheime sleutel (AGE-SECRET-KEY-1…)').check();
+    await page.getByLabel('Een geheime sleutel (AGE-SECRET-KEY-…)').check();
     await portal.field('Geheime sleutel').fill(readFileSync(identityFile, 'utf8'));
     await portal.button('Openen').click();
     await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor();
@@ -358,6 +448,28 @@ describe('open an export', () => {
     await portal.field('Wachtwoord voor het bestand').fill('correct paard batterij nietje');
     await portal.button('Openen').click();
     await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor({ timeout: 30_000 });
+
+    // A post-quantum file made by typage, opened with its identity file picked from disk.
+    const pqIdentity = await generateHybridIdentity();
+    const pqEncrypter = new Encrypter();
+    pqEncrypter.addRecipient(await identityToRecipient(pqIdentity));
+    const byTypagePq = join(work, 'by-typage-pq.age');
+    writeFileSync(byTypagePq, await pqEncrypter.encrypt(contents));
+    const pqKeyFile = join(work, 'pq-key.txt');
+    writeFileSync(pqKeyFile, `# created by typage\n${pqIdentity}\n`);
+    await page.setInputFiles('#open-file', byTypagePq);
+    await page.getByLabel('Een geheime sleutel (AGE-SECRET-KEY-…)').check();
+    await portal.field('Geheime sleutel').fill('');
+    await page.setInputFiles('#open-identity-file', pqKeyFile);
+    await page.waitForFunction(() => document.querySelector('#open-identity')?.value.includes('AGE-SECRET-KEY-PQ-1'));
+    await portal.button('Openen').click();
+    await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('.opened-contents').innerText(), /"note": "gemaakt met rage"/);
+    // Another post-quantum key does not open it: said plainly.
+    await portal.field('Geheime sleutel').fill(await generateHybridIdentity());
+    await portal.button('Openen').click();
+    await page.getByRole('alert').getByText('Geen van de opgegeven sleutels opent dit bestand').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Het wachtwoord').check();
 
     // Plaintext is not an age file: said so.
     await page.setInputFiles('#open-file', plain);

@@ -4,7 +4,8 @@
 //    the bytes on the wire and the brotli size the server holds; the crypto worker must not
 //    be among them.
 // 2. What the export page loads on top: the lazily started crypto worker.
-// 3. Encryption in Chromium, 16 MiB of random bytes to an X25519 key and to a passphrase
+// 3. Encryption in Chromium, 16 MiB of random bytes to an X25519 key, to a post-quantum key
+//    (ML-KEM-768 + X25519) and to a passphrase
 //    (scrypt 2^18): the shipped worker (release wasm, the page's protocol) against typage
 //    (npm age-encryption) in a module worker on the same page with the same payload, and
 //    native age on the same file (the rage CLI for the key; zelfregie-crypto natively in one
@@ -23,6 +24,9 @@ import { demoApiLogin } from '../e2e/pages.mjs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const RECIPIENT = 'age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj';
+// A post-quantum recipient (ML-KEM-768 + X25519): the age crate's own test key.
+const PQ_RECIPIENT = readFileSync(join(dirname(new URL(import.meta.url).pathname), '..', 'crates/model/testdata/pq-identity.txt'), 'utf8')
+  .match(/# public key: (age1pq1[0-9a-z]+)/)[1];
 const PASSPHRASE = 'abcde-fghij-kmnpq-rstuv-wxyz2';
 const MIB16 = 16 * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -81,6 +85,7 @@ onmessage = async (e) => {
   const { kind, bytes } = e.data;
   const enc = new Encrypter();
   if (kind === 'passphrase') { enc.setPassphrase(${JSON.stringify(PASSPHRASE)}); enc.setScryptWorkFactor(18); }
+  else if (kind === 'pq') enc.addRecipient(${JSON.stringify(PQ_RECIPIENT)});
   else enc.addRecipient(${JSON.stringify(RECIPIENT)});
   const out = await enc.encrypt(new Uint8Array(bytes));
   postMessage({ out: out.buffer }, [out.buffer]);
@@ -108,7 +113,7 @@ function serveBench(route, payload) {
 
 /** In the page: the shipped worker and typage's, alternately, on the same payload. */
 async function browserCrypto(page) {
-  return page.evaluate(async ({ RUNS, RECIPIENT, PASSPHRASE }) => {
+  return page.evaluate(async ({ RUNS, RECIPIENT, PQ_RECIPIENT, PASSPHRASE }) => {
     const payload = new Uint8Array(await (await fetch('/__bench/payload.bin')).arrayBuffer());
     const start = async (url, options) => {
       const worker = new Worker(url, options);
@@ -129,7 +134,9 @@ async function browserCrypto(page) {
     if (!hello.ready) throw new Error(`typage worker: ${hello.error}`);
     const viaShipped = async (kind) => {
       const bytes = payload.slice();
-      const protection = kind === 'passphrase' ? { kind: 'passphrase', passphrase: PASSPHRASE } : { kind: 'recipients', recipients: [RECIPIENT] };
+      const protection = kind === 'passphrase'
+        ? { kind: 'passphrase', passphrase: PASSPHRASE }
+        : { kind: 'recipients', recipients: [kind === 'pq' ? PQ_RECIPIENT : RECIPIENT] };
       const t = performance.now();
       shipped.worker.postMessage({ job: JSON.stringify({ job: 'encrypt', protection, armor: false }), bytes: bytes.buffer }, [bytes.buffer]);
       for (;;) {
@@ -161,7 +168,7 @@ async function browserCrypto(page) {
     };
     const out = { overhead: [] };
     for (let i = 0; i < RUNS; i++) out.overhead.push(await overhead());
-    for (const kind of ['recipient', 'passphrase']) {
+    for (const kind of ['recipient', 'pq', 'passphrase']) {
       out[kind] = { shipped: [], typage: [] };
       for (let i = 0; i < RUNS; i++) {
         out[kind].shipped.push((await viaShipped(kind)).ms);
@@ -171,7 +178,7 @@ async function browserCrypto(page) {
     shipped.worker.terminate();
     typage.worker.terminate();
     return out;
-  }, { RUNS, RECIPIENT, PASSPHRASE });
+  }, { RUNS, RECIPIENT, PQ_RECIPIENT, PASSPHRASE });
 }
 
 function nativeCrypto(payloadFile, work) {
@@ -182,7 +189,8 @@ function nativeCrypto(payloadFile, work) {
     rage.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   const crate = (kind) => execFileSync('target/release/examples/native_age', [kind, payloadFile], { encoding: 'utf8' }).trim().split(' ').map(Number);
-  return { rage, crateRecipient: crate('recipient'), cratePassphrase: crate('passphrase') };
+  const headers = execFileSync('target/release/examples/native_age', ['header', payloadFile], { encoding: 'utf8' }).trim();
+  return { rage, crateRecipient: crate('recipient'), cratePq: crate('pq'), cratePassphrase: crate('passphrase'), headers };
 }
 
 /** The longest main-thread long task while the export page encrypts with a passphrase. */
@@ -245,10 +253,18 @@ async function encryption(context, page) {
   row('  of which: transfer in, copy into wasm, reply', median(browserTimes.overhead), '(the worker refusing 16 MiB of non-age bytes)');
   row('X25519: rage CLI (native, whole process)', median(native.rage), '');
   row('X25519: zelfregie-crypto native, one pass', median(native.crateRecipient), '');
+  const q = browserTimes.pq;
+  const [qs, qt] = [median(q.shipped), median(q.typage)];
+  row('post-quantum: shipped worker', qs, `${(qt / qs).toFixed(2)}x typage; ${(qs / ws).toFixed(2)}x the X25519 time`);
+  row('post-quantum: typage, module worker', qt, '');
+  row('post-quantum: zelfregie-crypto native, one pass', median(native.cratePq), '');
   const [ps, pt] = [median(p.shipped), median(p.typage)];
   row('passphrase 2^18: shipped worker', ps, `${(ps / pt).toFixed(2)}x typage's time (goal <= 0.8x)`);
   row('passphrase 2^18: typage, module worker', pt, '');
   row('passphrase 2^18: zelfregie-crypto native', median(native.cratePassphrase), '');
+  console.log('');
+  console.log('   header bytes (with the 16-byte nonce), by recipients:');
+  console.log(native.headers.split('\n').map((l) => `   ${l}`).join('\n'));
   console.log('');
 
 }
