@@ -805,8 +805,8 @@ texts! {
     ChooseOrganisation => "Kies een organisatie", "Choose an organisation";
     TransferOther => "Een andere organisatie (hun sleutel plakken)", "Another organisation (paste their key)";
     TransferKeyLabel => "Sleutel van de organisatie (begint met age1pq1 of age1)", "The organisation's key (starts with age1pq1 or age1)";
-    TransferKeyCompare => "Vergelijk de vingerafdruk met wat de organisatie zelf opgeeft, bijvoorbeeld op haar website of door de telefoon. Zijn ze anders? Draag dan niets over.",
-                          "Compare the fingerprint with what the organisation itself says, for example on its website or by phone. Are they different? Then do not transfer anything.";
+    TransferKeyCompare => "Vingerafdruk van de sleutel. Vergelijk die met wat de organisatie zelf opgeeft, bijvoorbeeld op haar website of door de telefoon. Is die anders? Draag dan niets over.",
+                          "The fingerprint of the key. Compare it with what the organisation itself says, for example on its website or by phone. Is it different? Then do not transfer anything.";
     TransferSubmit => "Versleutelen en overdragen", "Encrypt and transfer";
     TransferDone => "Klaargezet. Geef deze link aan de organisatie; hij werkt één keer en verloopt op", "Ready. Give this link to the organisation; it works once and expires on";
     TransferLinkLabel => "Link voor de organisatie", "Link for the organisation";

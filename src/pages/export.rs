@@ -222,15 +222,23 @@ fn keys_in(text: &str) -> Vec<(String, KeyKind, String)> {
 /// Each key's fingerprint and kind, to compare with what the recipient says; a word of
 /// warning when every key is of the old kind.
 #[component]
-fn Fingerprints(#[prop(into)] value: Signal<String>) -> impl IntoView {
+fn Fingerprints(
+    /// The keys, one per line.
+    #[prop(into)]
+    value: Signal<String>,
+    /// What to do with the fingerprints (compare them with what the recipient says).
+    #[prop(optional)]
+    intro: Option<T>,
+) -> impl IntoView {
     let locale = Locale::get();
+    let intro = intro.unwrap_or(T::KeyFingerprints);
     move || {
         let keys = value.with(|v| keys_in(v));
         let all_classic = !keys.is_empty() && keys.iter().all(|(_, kind, _)| *kind == KeyKind::Classic);
         (!keys.is_empty()).then(|| {
             view! {
                 <div class="fingerprints">
-                    <p>{locale.text(T::KeyFingerprints)}</p>
+                    <p>{locale.text(intro)}</p>
                     <ul>
                         {keys.into_iter().map(|(key, kind, print)| view! {
                             <li data-kind=if kind == KeyKind::PostQuantum { "post-quantum" } else { "classic" }>
@@ -389,8 +397,7 @@ fn TransferSection() -> impl IntoView {
                 {move || (target.get() == OTHER).then(|| view! {
                     <TextField id="transfer-key" label=T::TransferKeyLabel hint=T::RecipientsHint autocomplete="off"
                         multiline=true value=as_typed(key, errors, "transfer-key") error=key_error(key, errors, "transfer-key")/>
-                    <Fingerprints value=key/>
-                    <p>{locale.text(T::TransferKeyCompare)}</p>
+                    <Fingerprints value=key intro=T::TransferKeyCompare/>
                 })}
                 {move || {
                     let chosen = target.get();
@@ -400,8 +407,7 @@ fn TransferSection() -> impl IntoView {
                         })
                     });
                     published.map(|recipient| view! {
-                        <Fingerprints value=recipient/>
-                        <p>{locale.text(T::TransferKeyCompare)}</p>
+                        <Fingerprints value=recipient intro=T::TransferKeyCompare/>
                     })
                 }}
                 {upload.message()}
