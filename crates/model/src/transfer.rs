@@ -19,7 +19,7 @@ pub const MAX_WAITING_TRANSFERS: usize = 10;
 pub struct PartnerKey {
     /// The partner.
     pub partner: Partner,
-    /// Its X25519 age recipient (`age1…`).
+    /// Its age recipient: post-quantum (`age1pq1…`) or classic X25519 (`age1…`).
     pub recipient: String,
 }
 
@@ -30,7 +30,7 @@ pub struct TransferTarget {
     /// Slug of a partner with a published key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<String>,
-    /// An `age1…` recipient the person gave.
+    /// A recipient the person gave: post-quantum (`age1pq1…`) or classic (`age1…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
 }
@@ -99,7 +99,7 @@ pub struct TransferLink {
     /// The partner it is for, if the person chose one from the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<Partner>,
-    /// The key it is encrypted to (`age1…`).
+    /// The key it is encrypted to (`age1pq1…` or `age1…`).
     pub recipient: String,
     /// Size of the encrypted file in bytes.
     pub size: u64,

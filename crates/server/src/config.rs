@@ -104,9 +104,10 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_TRANSFER_CONCURRENT_UPLOADS", default_value_t = 4)]
     pub transfer_concurrent_uploads: usize,
 
-    /// A file of partners' published age keys, one `<partner-slug> age1…` per line; loaded
-    /// at start. In demo mode, partners without one get a generated key pair whose secret
-    /// half is written to `partner-keys/` in the data directory.
+    /// A file of partners' published age keys, one `<partner-slug> age1pq1…` (or classic
+    /// `age1…`) per line; loaded at start. In demo mode, partners without one get a generated
+    /// post-quantum key pair whose secret half is written to `partner-keys/` in the data
+    /// directory.
     #[arg(long, env = "ZELFREGIE_PARTNER_KEYS")]
     pub partner_keys: Option<PathBuf>,
 
