@@ -106,3 +106,65 @@ describe('visibility: switching the audience', () => {
     await context.close();
   });
 });
+
+// Issue 24 item 0: arrow keys move through a radio group and choose every option they pass.
+// From "all except Kerkrade" (the last option), ↑↑↓↓ or ↓↑ passes through "all partners";
+// the way back must restore the list, never "all 35" with Kerkrade in it. Every sequence of
+// up to four arrows, with the keys, at 360 px; one of them saved and checked with Kerkrade.
+describe('visibility: arrow keys through the audience options', () => {
+  const env = serverAndBrowser({ demo: true });
+
+  it('no sequence of up to four arrows shows the profile to the excluded employer', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, { viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    // Leaving the page with unsaved changes asks first (beforeunload): leave.
+    page.on('dialog', (dialog) => dialog.accept());
+    const portal = new Portal(page);
+    await portal.loginAsDemo('kandidaat@example.org');
+    const modes = ['all', 'only', 'except'];
+    const radios = {
+      all: page.locator('#audience-all_partners'),
+      only: page.locator('#audience-only'),
+      except: page.locator('#audience-all_except'),
+    };
+    const sequences = [];
+    for (let n = 1; n <= 4; n += 1) {
+      for (let bits = 0; bits < 2 ** n; bits += 1) {
+        sequences.push([...Array(n)].map((_, i) => ((bits >> i) & 1 ? 'ArrowDown' : 'ArrowUp')));
+      }
+    }
+    assert.equal(sequences.length, 30);
+    for (const keys of sequences) {
+      await portal.open('/zichtbaarheid');
+      await radios.except.waitFor();
+      assert.ok(await radios.except.isChecked());
+      await expectVisibleTo(page, ALL_BUT_KERKRADE);
+      await radios.except.focus();
+      let at = 2;
+      for (const key of keys) {
+        await page.keyboard.press(key);
+        at = (at + (key === 'ArrowDown' ? 1 : 2)) % 3;
+      }
+      const mode = modes[at];
+      await page.waitForFunction((id) => document.getElementById(id)?.checked, await radios[mode].getAttribute('id'));
+      if (mode === 'all') {
+        await expectVisibleTo(page, 'alle 35 partnerorganisaties');
+      } else {
+        await expectVisibleTo(page, ALL_BUT_KERKRADE);
+        const kerkrade = page.getByLabel('Kerkrade (gemeente)', { exact: true });
+        assert.equal(await kerkrade.isChecked(), mode === 'except', `${keys.join(' ')}: Kerkrade's tick`);
+      }
+    }
+    // ↑↑↓↓ and save, from the keyboard only: Kerkrade's recruiters still find nobody.
+    await portal.open('/zichtbaarheid');
+    await radios.except.focus();
+    for (const key of ['ArrowUp', 'ArrowUp', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(key);
+    await expectVisibleTo(page, ALL_BUT_KERKRADE);
+    await portal.button('Opslaan').click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    const saved = await (await page.request.get('/api/me/visibility')).json();
+    assert.deepEqual(saved.audience, { mode: 'all_except', partners: ['kerkrade'] });
+    assert.equal((await kerkradeSees(env.server.url, page)).total, 0, 'Kerkrade finds no candidate');
+    await context.close();
+  });
+});

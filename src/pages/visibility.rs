@@ -63,12 +63,17 @@ pub fn VisibilityPage() -> impl IntoView {
     let listed = Signal::derive(move || draft(ed, |v| v.listed).unwrap_or_default());
     let anonymous = Signal::derive(move || draft(ed, |v| v.anonymous).unwrap_or_default());
     let mode = Memo::new(move |_| draft(ed, |v| v.audience.mode()).unwrap_or(AudienceMode::AllPartners));
+    // Who the list included when "all partners" was chosen: arrow keys pass through that
+    // option on their way from one list to the other, and coming back restores the list
+    // (`Audience::switch_remembering`).
+    let memory = StoredValue::new(None::<std::collections::BTreeSet<String>>);
     let radio = move |value: AudienceMode, label: T| {
         let id = format!("audience-{}", value.as_str());
+        let switch = move |_| memory.update_value(|m| edit(ed, |v| v.switch_audience_remembering(value, m)));
         view! {
             <div class="field-check">
                 <input type="radio" name="audience" id=id.clone() value=value.as_str() prop:checked=move || mode.get() == value
-                    aria-describedby="audience-hint" on:change=move |_| edit(ed, |v| v.switch_audience(value))/>
+                    aria-describedby="audience-hint" on:change=switch/>
                 <label for=id>{locale.text(label)}</label>
             </div>
         }

@@ -139,6 +139,27 @@ impl Audience {
         }
     }
 
+    /// The audience under another mode, as [`Self::switch`], but remembering across "all
+    /// partners": leaving a list for "all partners" keeps who the list included in `memory`,
+    /// and coming back to either list includes exactly them again. Without it, arrow keys in
+    /// the radio group (which choose every option they pass) turned "all except my employer"
+    /// into "all 35" on the way back from "all partners", with the employer included (issue
+    /// 24). `memory` belongs to one editing of the page; `None` when nothing was left yet.
+    pub fn switch_remembering(&self, mode: AudienceMode, memory: &mut Option<BTreeSet<String>>) -> Audience {
+        match (self.mode(), mode) {
+            (from, to) if from == to => self.clone(),
+            (AudienceMode::AllPartners, _) => match memory {
+                Some(included) => Audience::Only { partners: included.clone() }.switch(mode),
+                None => self.switch(mode),
+            },
+            (_, AudienceMode::AllPartners) => {
+                *memory = Some(self.included().into_iter().collect());
+                Audience::AllPartners
+            }
+            _ => self.switch(mode),
+        }
+    }
+
     /// Ticks or unticks one partner.
     pub fn set_partner(&mut self, slug: &str, chosen: bool) {
         if let Audience::Only { partners } | Audience::AllExcept { partners } = self {
@@ -221,6 +242,13 @@ impl Visibility {
     /// "all partners".
     pub fn switch_audience(&mut self, mode: AudienceMode) {
         self.audience = self.audience.switch(mode);
+    }
+
+    /// The same visibility with another audience mode, remembering the list across "all
+    /// partners" (see [`Audience::switch_remembering`]): what the page does on every change
+    /// of the radio group.
+    pub fn switch_audience_remembering(&mut self, mode: AudienceMode, memory: &mut Option<BTreeSet<String>>) {
+        self.audience = self.audience.switch_remembering(mode, memory);
     }
 
     /// Who sees the profile, by name (for the line "Zichtbaar voor: …").

@@ -97,3 +97,52 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Issue 24: arrow keys in the radio group choose every option they pass, so "all except
+    /// my employer" → ↑ "only" → ↑ "all partners" → ↓ "only" → ↓ "all except" passes through
+    /// "all partners". With the page's memory, whenever a list mode is chosen again, exactly
+    /// the partners of the start see the profile, however many times "all partners" was
+    /// passed on the way; only "all partners" itself shows it to everyone.
+    #[test]
+    fn passing_through_all_partners_never_loses_the_list(
+        vis in visibility(),
+        switches in proptest::collection::vec(proptest::sample::select(AudienceMode::ALL.to_vec()), 1..10),
+    ) {
+        let start: BTreeSet<String> = slugs().into_iter().filter(|p| vis.admits(p)).collect();
+        let mut v = vis.clone();
+        let mut memory = None;
+        for mode in switches {
+            v.switch_audience_remembering(mode, &mut memory);
+            prop_assert_eq!(v.audience.mode(), mode);
+            if mode != AudienceMode::AllPartners {
+                let now: BTreeSet<String> = slugs().into_iter().filter(|p| v.admits(p)).collect();
+                prop_assert_eq!(&now, &start, "back on {:?}: who sees the profile changed", mode);
+            }
+        }
+    }
+}
+
+/// The sequences of issue 24, step by step, from "all except Kerkrade": ↑↑↓↓ and ↓↑.
+#[test]
+fn the_arrow_key_sequences_that_showed_the_profile_to_the_employer() {
+    use zelfregie_model::{Audience, Visibility};
+    let start = Visibility {
+        listed: true,
+        audience: Audience::AllExcept { partners: ["kerkrade".to_owned()].into() },
+        ..Visibility::default()
+    };
+    let (all, only, except) = (AudienceMode::AllPartners, AudienceMode::Only, AudienceMode::AllExcept);
+    // The radio group's order: all, only, all except; arrows wrap around.
+    for path in [vec![only, all, only, except], vec![all, except]] {
+        let mut v = start.clone();
+        let mut memory = None;
+        for mode in path {
+            v.switch_audience_remembering(mode, &mut memory);
+        }
+        assert_eq!(v, start, "back where it started");
+        assert!(!v.admits("kerkrade"));
+    }
+}
