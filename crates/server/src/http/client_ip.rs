@@ -54,8 +54,37 @@ impl FromStr for IpRange {
     }
 }
 
-/// The client address of a request, as [`client_address`] decides it.
+/// Where a request's attempts count for rate limits: the client's address as
+/// [`client_address`] decides it, in its [`limit_bucket`].
 pub struct ClientIp(pub String);
+
+/// The rate-limit bucket of a client address: an IPv4 address itself (an IPv4-mapped IPv6
+/// address counts as IPv4); an IPv6 address's /64, written `2001:db8:1:2::/64`. One
+/// subscriber gets a whole /64 and can use any of its 2^64 addresses, so counting per
+/// address would give one attacker unlimited guesses (issue 24).
+pub fn limit_bucket(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let network = std::net::Ipv6Addr::from(u128::from(v6) & (u128::MAX << 64));
+                format!("{network}/64")
+            }
+        },
+        v4 => v4.to_string(),
+    }
+}
+
+/// One `X-Forwarded-For` entry as proxies write it: `192.0.2.4`, `192.0.2.4:5678`,
+/// `2001:db8::1`, `[2001:db8::1]` or `[2001:db8::1]:443`. A port is not part of the client
+/// (read as garbage, it made every client count as the proxy: issue 24).
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    hop.parse::<IpAddr>()
+        .ok()
+        .or_else(|| hop.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| hop.strip_prefix('[')?.strip_suffix(']')?.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6))
+}
 
 /// The client's address: the peer, unless the peer is a trusted proxy; then, walking
 /// `X-Forwarded-For` from the right, the first address that is not a trusted proxy. A
@@ -67,10 +96,10 @@ pub fn client_address(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpRange])
         if !is_trusted(client) {
             break;
         }
-        match hop.trim().parse::<IpAddr>() {
-            Ok(ip) => client = ip,
+        match parse_hop(hop) {
+            Some(ip) => client = ip,
             // Garbage from the far side of our proxies: the last trusted hop is all we know.
-            Err(_) => break,
+            None => break,
         }
     }
     client
@@ -86,7 +115,7 @@ impl FromRequestParts<AppState> for ClientIp {
         let Some(peer) = peer else { return Ok(ClientIp("unknown".to_owned())) };
         let headers: Vec<&str> =
             parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
-        Ok(ClientIp(client_address(peer, &headers, &state.trusted_proxies).to_string()))
+        Ok(ClientIp(limit_bucket(client_address(peer, &headers, &state.trusted_proxies))))
     }
 }
 
@@ -127,5 +156,21 @@ mod tests {
         assert_eq!(client_address(ip("10.0.0.2"), &["1.2.3.4"], &[]), ip("10.0.0.2"));
         // Garbage after a trusted hop: the trusted hop.
         assert_eq!(client_address(ip("10.0.0.2"), &["nonsense"], &lb), ip("10.0.0.2"));
+        // Entries with a port, and IPv6 in brackets, as proxies write them.
+        assert_eq!(client_address(ip("10.0.0.2"), &["198.51.100.4:51234"], &lb), ip("198.51.100.4"));
+        assert_eq!(client_address(ip("10.0.0.2"), &["[2001:db8::7]:443"], &lb), ip("2001:db8::7"));
+        assert_eq!(client_address(ip("10.0.0.2"), &["[2001:db8::7]"], &lb), ip("2001:db8::7"));
+        assert_eq!(client_address(ip("10.0.0.2"), &["2001:db8::7"], &lb), ip("2001:db8::7"));
+        assert_eq!(client_address(ip("10.0.0.2"), &["198.51.100.4:51234, 10.0.0.3:80"], &lb), ip("198.51.100.4"));
+        assert_eq!(client_address(ip("10.0.0.2"), &["198.51.100.4:port"], &lb), ip("10.0.0.2"), "still garbage");
+    }
+
+    #[test]
+    fn ipv6_clients_count_per_64_and_ipv4_per_address() {
+        assert_eq!(limit_bucket(ip("198.51.100.4")), "198.51.100.4");
+        assert_eq!(limit_bucket(ip("::ffff:198.51.100.4")), "198.51.100.4", "IPv4-mapped");
+        assert_eq!(limit_bucket(ip("2001:db8:1:2::1")), "2001:db8:1:2::/64");
+        assert_eq!(limit_bucket(ip("2001:db8:1:2:ffff:ffff:ffff:ffff")), "2001:db8:1:2::/64");
+        assert_ne!(limit_bucket(ip("2001:db8:1:3::1")), limit_bucket(ip("2001:db8:1:2::1")));
     }
 }

@@ -131,6 +131,30 @@ async fn behind_a_trusted_proxy_clients_count_by_their_own_address() {
     let r = app.send(login_from("198.51.100.2", "een-meer@example.org")).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "another client behind the same proxy is not held up");
 
+    // Entries with a port (as some proxies write them) are the client, not garbage: 50
+    // failures from one client do not lock out the others (issue 24: everyone shared the
+    // proxy's bucket).
+    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
+    for i in 0..50 {
+        let r = app.send(login_from(&format!("198.51.100.1:{}", 40_000 + i), &format!("p{i}@example.org"))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = app.send(login_from("198.51.100.1:1", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "that client, whatever its port");
+    let r = app.send(login_from("198.51.100.2:40000", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "another client behind the same proxy is not held up");
+
+    // IPv6: a /64 is one client, whichever of its addresses it uses; the next /64 is another.
+    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
+    for i in 0..50 {
+        let r = app.send(login_from(&format!("[2001:db8:1:2::{:x}]:443", i + 1), &format!("v{i}@example.org"))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = app.send(login_from("2001:db8:1:2:ffff:ffff:ffff:fffe", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "a new address in the same /64 buys nothing");
+    let r = app.send(login_from("2001:db8:1:3::1", "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "the next /64 is someone else");
+
     // Without trust, the header is ignored: everybody is the peer.
     let app = TestApp::new().await;
     for i in 0..50 {
