@@ -413,3 +413,33 @@ async fn malformed_paths_and_queries_answer_in_json() {
         assert!(r.header("content-type").starts_with("application/json"), "{method} {path}");
     }
 }
+
+/// Issue 24: a NUL character in any text the API takes (a JSON string, a query, a path
+/// parameter) is refused with a 4xx on both databases, before any handler or query sees it.
+/// PostgreSQL cannot store a NUL and answered 500 with an ERROR line; SQLite answered 4xx.
+#[tokio::test]
+async fn a_nul_character_anywhere_is_refused_and_never_a_server_error() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("nul@example.org").await;
+    let login = json!({"email": "nul\u{0}@example.org", "password": PASSWORD});
+    let r = app.call(Method::POST, "/api/session", Some(login), None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_characters"));
+    let name = json!({"personal": {"first_name": "Sa\u{0}nne"}});
+    let r = app.call(Method::PUT, "/api/me/profile", Some(name), Some(&cookie)).await;
+    assert_eq!((r.status, r.code()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_characters"));
+    for path in ["/api/transfer-links/abc%00def", "/api/me/visibility/preview/kerk%00rade"] {
+        let r = app.get(path, Some(&cookie)).await;
+        assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "malformed_request"), "{path}");
+    }
+    let r = app.call(Method::POST, "/api/transfer-links/abc%00def/file", None, None).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "malformed_request"));
+    let r = app.upload("/api/me/transfers?recipient=age1%00", b"age-encryption.org/v1\n".to_vec(), &cookie).await;
+    assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "malformed_request"));
+    // A backslash followed by the text "u0000" is no NUL: it reaches the handler.
+    let login = json!({"email": "nul\\u0000@example.org", "password": PASSWORD});
+    let r = app.call(Method::POST, "/api/session", Some(login), None).await;
+    assert_ne!(r.code(), "invalid_characters");
+    assert!(r.status.is_client_error(), "{}", r.status);
+    // The account is untouched and works.
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+}
