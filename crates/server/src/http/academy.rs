@@ -38,6 +38,7 @@ pub async fn put_participant(
     let expected = Document::Participant.if_match(&headers)?;
     let p = p.normalized();
     AppError::ensure_valid(p.validate())?;
+    academy::count_manager_notice(&state, s.account_id, &p).await?;
     let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
     // A participant again: the training history no longer counts down.
     crate::store::retention::clear_departure(state.db.pool(), s.account_id).await?;

@@ -46,11 +46,14 @@ async fn the_named_manager_is_told_once_per_change_of_manager() {
 
     let mail = &app.mails_to(mia.1)[0];
     for expected in [
-        "Subject: Sanne van Dijk heeft jou opgegeven als leidinggevende",
+        "Subject: Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)",
+        "Dit is een automatisch bericht van het zelfregieportaal van IGOM",
         "Wat is vastgelegd",
-        "functie: Adviseur, werkgever: Gemeente Stein",
-        "Mia Leiding",
-        "Door wie: Sanne van Dijk zelf",
+        "naam van de cursist: \"Sanne van Dijk\"",
+        "functie: \"Adviseur\"",
+        "werkgever: Gemeente Stein",
+        "\"Mia Leiding\"",
+        "Door wie: de cursist zelf",
         "Waarom:",
         app.state.privacy_email.as_str(),
         "Autoriteit Persoonsgegevens",
@@ -129,4 +132,49 @@ async fn two_instances_saving_the_same_new_manager_at_once_mail_once() {
     let now = app.get(PARTICIPANT, Some(&cookie)).await.header("etag").to_owned();
     save(&other, &cookie, &body, &now).await;
     assert_eq!(app.mails_to(bob.1).len(), 1);
+}
+
+/// Issue 24: the portal must not be a mail relay. A participant who saves twelve new manager
+/// addresses in a row gets five notices sent in a day; the sixth save is refused (429,
+/// nothing saved, nobody mailed). The subject holds none of the typed text, and typed text
+/// in the body stands quoted after the portal's own words.
+#[tokio::test]
+async fn a_participant_cannot_mail_anyone_anything() {
+    let app = TestApp::new().await;
+    let cookie = app.registered("relay@example.org").await;
+    let spam = "Uw IGOM-account is geblokkeerd bel 0900-1234";
+    let mut etag = "\"participant-0\"".to_owned();
+    let mut refused = 0;
+    for i in 0..12 {
+        let to = format!("doel{i}@example.org");
+        let body = participant(spam, (spam, &to));
+        let r = app.put_versioned(PARTICIPANT, &body, &cookie, &etag).await;
+        if i < zelfregie_server::academy::MANAGER_NOTICES.max as usize {
+            assert_eq!(r.status, StatusCode::OK, "save {i}: {:?}", r.body);
+            etag = r.header("etag").to_owned();
+            assert_eq!(app.mails_to(&to).len(), 1, "save {i}");
+        } else {
+            assert_eq!((r.status, r.code()), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"), "save {i}");
+            assert!(r.header("retry-after").parse::<i64>().unwrap() > 0);
+            assert_eq!(app.mails_to(&to).len(), 0, "save {i}: nobody mailed");
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 7);
+    // Nothing of a refused save was kept: the last saved manager is the fifth.
+    let page = app.get("/api/me/academy", Some(&cookie)).await.body;
+    assert_eq!(page["participant"]["manager_email"], "doel4@example.org");
+    // Saving the same manager again still works (it mails nobody and counts nothing).
+    let same = participant("Adviseur", (spam, "doel4@example.org"));
+    let r = app.put_versioned(PARTICIPANT, &same, &cookie, &etag).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    // The mail: the subject is the portal's own; the typed words are quoted, never bare.
+    let mail = &app.mails_to("doel0@example.org")[0];
+    let subject = mail.lines().find(|l| l.starts_with("Subject:")).unwrap();
+    assert!(!subject.contains("0900") && !subject.contains("geblokkeerd"), "{subject}");
+    assert!(mail.contains("Dit is een automatisch bericht van het zelfregieportaal van IGOM"));
+    assert!(mail.contains("nooit om te bellen, te betalen of een wachtwoord te geven"));
+    for line in mail.lines().filter(|l| l.contains("0900")) {
+        assert!(line.contains(&format!("\"{spam}\"")), "typed text outside quotes: {line}");
+    }
 }
