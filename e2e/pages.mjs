@@ -98,7 +98,7 @@ export function isDemoStaff(email) {
 export async function registerByMail(base, email, password) {
   const headers = { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' };
   const before = mailLinks(dataDirOf(base), email, '/registreren/bevestigen').length;
-  const asked = await fetch(`${base}/api/account`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  const asked = await fetch(`${base}/api/account`, { method: 'POST', headers, body: JSON.stringify({ email }) });
   if (asked.status !== 202) throw new Error(`registration of ${email}: ${asked.status}`);
   const link = await eventually(() => {
     const links = mailLinks(dataDirOf(base), email, '/registreren/bevestigen');
@@ -106,7 +106,7 @@ export async function registerByMail(base, email, password) {
     return links.at(-1);
   });
   const token = new URL(link, base).searchParams.get('token');
-  const r = await fetch(`${base}/api/account/confirm`, { method: 'POST', headers, body: JSON.stringify({ token }) });
+  const r = await fetch(`${base}/api/account/confirm`, { method: 'POST', headers, body: JSON.stringify({ token, password }) });
   if (r.status !== 201) throw new Error(`confirming ${email}: ${r.status} ${await r.text()}`);
   return r.headers.get('set-cookie').split(';')[0];
 }
@@ -165,13 +165,12 @@ export class Portal {
     return this.page.getByRole('alert').first();
   }
 
-  /** Fills in the registration form and sends it; waits for "check your mail". */
-  async askForAccount(email, password) {
+  /** Fills in the registration form (the address only) and sends it; waits for "check your mail". */
+  async askForAccount(email) {
     await this.open('/registreren');
     await this.expectHeading('Registreren');
     await this.field('E-mailadres').fill(email);
-    await this.field('Wachtwoord').fill(password);
-    await this.button('Account aanmaken').click();
+    await this.button('Stuur mij een link').click();
     await this.page.getByRole('status').filter({ hasText: 'Kijk in je mail.' }).waitFor();
   }
 
@@ -185,15 +184,17 @@ export class Portal {
     });
   }
 
-  /** Registers as a person does: the form, the link from the mail, its button; ends logged in. */
+  /** Registers as a person does: the form, the link from the mail, the password chosen on
+   * the link's page, its button; ends logged in. */
   async register(email, password) {
     const dataDir = () => dataDirOf(new URL(this.page.url()).origin);
     await this.open('/registreren');
     const before = mailLinks(dataDir(), email.toLowerCase(), '/registreren/bevestigen').length;
-    await this.askForAccount(email, password);
+    await this.askForAccount(email);
     const link = await this.mailLink(email, '/registreren/bevestigen', before + 1);
     await this.page.goto(link);
     await this.expectHeading('Account maken');
+    await this.field('Wachtwoord').fill(password);
     await this.button('Maak mijn account').click();
   }
 

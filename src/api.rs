@@ -15,7 +15,7 @@ use zelfregie_model::second_factor::{
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck,
-    PasswordReset, PasswordResetRequest, Preview, Registration, SessionInfo, SessionTimeLeft,
+    PasswordReset, PasswordResetRequest, Preview, Registration, RegistrationConfirm, SessionInfo, SessionTimeLeft,
 };
 
 use crate::editing::{SaveOutcome, Versioned};
@@ -192,9 +192,10 @@ pub async fn register(registration: &Registration) -> ApiResult<()> {
     send(changing(Request::post("/api/account")), body(registration)).await.map(drop)
 }
 
-/// Uses a registration link's token: creates the account and logs in.
-pub async fn register_confirm(token: &str) -> ApiResult<SessionInfo> {
-    let body = body(&EmailToken { token: token.to_owned() });
+/// Uses a registration link's token with the password chosen on its page: creates the
+/// account and logs in.
+pub async fn register_confirm(confirm: &RegistrationConfirm) -> ApiResult<SessionInfo> {
+    let body = body(confirm);
     json(send(changing(Request::post("/api/account/confirm")), body).await?).await
 }
 

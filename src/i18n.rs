@@ -175,17 +175,17 @@ texts! {
     RegisterTitle => "Registreren", "Register";
     RegisterIntro => "Met een account beheer je zelf je profiel, wie het ziet en je toestemmingen.",
                      "With an account you manage your profile, who sees it and your consents yourself.";
-    RegisterPrivacy => "Voor je account bewaren we alleen je e-mailadres en je wachtwoord (versleuteld). Je krijgt eerst een e-mail om je adres te bevestigen. Wat je daarna invult, bepaal je zelf, en je kunt alles weer verwijderen.",
-                       "For your account we keep only your e-mail address and your password (hashed). You first get an e-mail to confirm your address. What you fill in after that is up to you, and you can delete it all again.";
+    RegisterPrivacy => "Voor je account bewaren we alleen je e-mailadres en een code die van je wachtwoord is gemaakt (niet het wachtwoord zelf). Je krijgt eerst een e-mail met een link; daar kies je je wachtwoord. Wat je daarna invult, bepaal je zelf, en je kunt alles weer verwijderen.",
+                       "For your account we keep only your e-mail address and a code made from your password (not the password itself). You first get an e-mail with a link; there you choose your password. What you fill in after that is up to you, and you can delete it all again.";
     RegisterPrivacyLink => "Lees de privacyverklaring", "Read the privacy statement";
-    RegisterSubmit => "Account aanmaken", "Create account";
-    RegisterBusy => "Bezig met aanmaken…", "Creating account…";
+    RegisterSubmit => "Stuur mij een link", "Send me a link";
+    RegisterBusy => "Bezig met versturen…", "Sending…";
     RegisterHaveAccount => "Heb je al een account?", "Already have an account?";
-    RegisterSent => "Kijk in je mail. We hebben je een mail gestuurd met een link. Open de link en druk op de knop om je account te maken. De link werkt 24 uur. Geen mail? Kijk ook bij je spam.",
-                    "Check your e-mail. We sent you an e-mail with a link. Open the link and press the button to create your account. The link works for 24 hours. No e-mail? Check your spam folder too.";
+    RegisterSent => "Kijk in je mail. We hebben je een mail gestuurd met een link. Open de link, kies je wachtwoord en maak je account. De link werkt 24 uur. Geen mail? Kijk ook bij je spam. Vroeg je net al een link? Dan werkt die link ook.",
+                    "Check your e-mail. We sent you an e-mail with a link. Open the link, choose your password and create your account. The link works for 24 hours. No e-mail? Check your spam folder too. Did you just ask for a link? Then that link works too.";
     RegisterConfirmTitle => "Account maken", "Create your account";
-    RegisterConfirmText => "Druk op de knop om je account te maken. Daarna ben je meteen ingelogd.",
-                           "Press the button to create your account. You will be logged in right away.";
+    RegisterConfirmText => "Kies een wachtwoord en druk op de knop om je account te maken. Daarna ben je meteen ingelogd.",
+                           "Choose a password and press the button to create your account. You will be logged in right away.";
     RegisterConfirmSubmit => "Maak mijn account", "Create my account";
     RegisterLinkInvalid => "Deze link werkt niet (meer): hij is al gebruikt, ouder dan 24 uur of niet compleet. Heb je je account al gemaakt? Log dan in. Anders kun je opnieuw registreren.",
                            "This link does not work (any more): it was used already, is older than 24 hours or is incomplete. Already created your account? Then log in. Otherwise you can register again.";

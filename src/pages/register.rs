@@ -1,10 +1,11 @@
-//! Registreren: ask for an account with e-mail address and password. The answer is always
-//! "check your mail" (it never tells whether the address has an account); the account is
-//! made with the link from the mail (`pages/register_confirm.rs`).
+//! Registreren: ask for an account with an e-mail address. The answer is always "check your
+//! mail" (it never tells whether the address has an account); on the link from the mail the
+//! person chooses a password and makes the account (`pages/register_confirm.rs`), so only
+//! who holds the mailbox can ever log in to it.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::{Password, Registration};
+use zelfregie_model::Registration;
 
 use crate::api;
 use crate::components::field::TextField;
@@ -21,23 +22,16 @@ use crate::submit::{checked, Submit};
 pub fn RegisterPage() -> impl IntoView {
     let locale = Locale::get();
     let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
     let sent = RwSignal::new(false);
     let form = Submit::new(
         "register-error",
         |registration: Registration| async move { api::register(&registration).await },
-        move |()| {
-            password.set(String::new());
-            sent.set(true);
-        },
+        move |()| sent.set(true),
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let registration = Registration {
-            email: email.get_untracked(),
-            password: Password::new(password.get_untracked()),
-            language: Some(locale.lang().tag().to_owned()),
-        };
+        let registration =
+            Registration { email: email.get_untracked(), language: Some(locale.lang().tag().to_owned()) };
         form.submit(checked(registration, Registration::validate));
     };
     let pending = form.pending();
@@ -59,9 +53,6 @@ pub fn RegisterPage() -> impl IntoView {
                     <form class="form" on:submit=on_submit novalidate>
                         <TextField id="email" label=T::EmailLabel value=email input_type="email" autocomplete="email"
                             error=form.error("email")/>
-                        <TextField id="password" label=T::PasswordLabel value=password input_type="password"
-                            autocomplete="new-password" hint=T::NewPasswordHint
-                            error=form.error("password")/>
                         <button type="submit" class="button-primary" disabled=pending aria-busy=move || pending.get().to_string()>
                             {move || if pending.get() { locale.text(T::RegisterBusy)() } else { locale.text(T::RegisterSubmit)() }}
                         </button>

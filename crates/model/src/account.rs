@@ -101,15 +101,15 @@ impl Role {
 }
 
 /// `POST /api/account`: ask for an account. The server answers the same for every address
-/// and mails a link; the account exists once the link's button is pressed
-/// (`POST /api/account/confirm`).
+/// and mails a link; the password is chosen on the link's page, by whoever holds the mailbox,
+/// and the account exists once that page's button is pressed (`POST /api/account/confirm`,
+/// [`RegistrationConfirm`]). A password given with the request would let someone who asks
+/// first for another person's address log into the account she then makes (issue 24).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Registration {
     /// E-mail address; also the login name.
     pub email: String,
-    /// At least 12 and at most 128 characters; not a common password.
-    pub password: Password,
     /// The language the person uses (`nl` or `en`): the mail puts it first. Anything else
     /// counts as Dutch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,10 +123,35 @@ impl Registration {
         if let Err(code) = validate_email(&self.email) {
             errors.push(FieldError::new("email", code));
         }
-        if let Err(code) = validate_new_password(self.password.expose(), &self.email) {
+        errors
+    }
+}
+
+/// `POST /api/account/confirm`: the registration link's page, where the person chooses the
+/// password and creates the account.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationConfirm {
+    /// The token from the link.
+    pub token: String,
+    /// At least 12 and at most 128 characters; not a common password, not the address.
+    pub password: Password,
+}
+
+impl RegistrationConfirm {
+    /// Every field failure for the account's `email` (the page does not know the address:
+    /// it checks with an empty one, the server again with the real one).
+    pub fn validate_for(&self, email: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Err(code) = validate_new_password(self.password.expose(), email) {
             errors.push(FieldError::new("password", code));
         }
         errors
+    }
+
+    /// [`Self::validate_for`] without the address, as the page checks.
+    pub fn validate(&self) -> Vec<FieldError> {
+        self.validate_for("")
     }
 }
 
@@ -543,20 +568,18 @@ mod tests {
 
     #[test]
     fn registration_reports_every_field() {
-        let r = Registration { email: "nope".into(), password: Password::new("kort"), language: None };
+        let r = Registration { email: "nope".into(), language: None };
+        assert_eq!(r.validate(), vec![FieldError::new("email", ErrorCode::EmailInvalid)]);
+        assert!(Registration { email: "nieuw@example.org".into(), language: None }.validate().is_empty());
+        // The password comes with the link's token, and is checked against the address.
+        let confirm = RegistrationConfirm { token: "t".into(), password: Password::new("kort") };
+        assert_eq!(confirm.validate(), vec![FieldError::new("password", ErrorCode::PasswordTooShort)]);
+        let confirm = RegistrationConfirm { token: "t".into(), password: Password::new("nieuwkomer op reis") };
+        assert!(confirm.validate().is_empty());
         assert_eq!(
-            r.validate(),
-            vec![
-                FieldError::new("email", ErrorCode::EmailInvalid),
-                FieldError::new("password", ErrorCode::PasswordTooShort)
-            ]
+            confirm.validate_for("nieuwkomer@example.org"),
+            vec![FieldError::new("password", ErrorCode::PasswordContainsEmail)]
         );
-        let ok = Registration {
-            email: "nieuw@example.org".into(),
-            password: Password::new("paarse olifant fietst"),
-            language: None,
-        };
-        assert!(ok.validate().is_empty());
     }
 
     #[test]

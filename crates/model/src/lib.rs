@@ -32,7 +32,7 @@ pub mod worker_protocol;
 
 pub use account::{
     Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
-    Registration, Role, SessionDetails, SessionInfo, SessionTimeLeft,
+    Registration, RegistrationConfirm, Role, SessionDetails, SessionInfo, SessionTimeLeft,
 };
 pub use disclosure::{
     CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview, CANDIDATES_COUNTED, CANDIDATES_MAX_PER_PAGE,

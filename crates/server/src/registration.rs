@@ -1,17 +1,19 @@
 //! Registering by mail link (docs/security.md "Registration by mail link").
 //!
 //! Asking for an account answers the same, in about the same time, for a new and a taken
-//! address: every request within the limits is counted and pays for the password's hash
-//! before the answer, and the rest — looking the address up, storing the pending
-//! registration, mailing — happens after it. A new address gets a link that works once for
-//! 24 hours; the account exists only when the link's button is pressed. A taken address gets
-//! a mail that someone tried, with the way to a new password. Over a limit: the same answer,
-//! and no mail.
+//! address: every request is counted before the answer, and the rest — looking the address
+//! up, storing the pending registration, mailing — happens after it. A new address gets a
+//! link that works once for 24 hours; on the link's page, whoever holds the mailbox chooses
+//! the password, and its button makes the account. Nothing of the request decides how the
+//! account is reached: someone who asks first for another person's address only sends her a
+//! link she can use herself (issue 24: the password was fixed by the request, so the first
+//! to ask could log into the account the owner then made). A taken address gets a mail that
+//! someone tried, with the way to a new password. Over a limit: the same answer, no mail.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use zelfregie_model::account::normalize_email;
-use zelfregie_model::{ErrorCode, Registration, Role};
+use zelfregie_model::{ErrorCode, Registration, RegistrationConfirm, Role};
 
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
@@ -22,7 +24,7 @@ use crate::store::{self, accounts, now, verification};
 
 /// How long a registration link works.
 pub const LINK_HOURS: i64 = 24;
-/// Requests from one client address (each costs an argon2 hash).
+/// Requests from one client address.
 pub const PER_IP: Limit = throttle::REGISTER_PER_IP;
 /// Mails to one address: one per two minutes…
 pub const COOL_DOWN: Limit = Limit::count(1, 2 * 60);
@@ -52,8 +54,8 @@ pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
 }
 
 /// Asks for an account (already validated). Every request is counted (per client, then per
-/// address); one within the limits hashes the password and hands the rest to a background
-/// task. The caller answers the same in every case.
+/// address); one within the limits hands the rest to a background task. The caller answers
+/// the same in every case.
 pub async fn request(state: &AppState, ip: &str, registration: Registration) -> Result<(), AppError> {
     let email = normalize_email(&registration.email);
     let (cool_down, daily) = address_keys(state, &email);
@@ -71,12 +73,9 @@ pub async fn request(state: &AppState, ip: &str, registration: Registration) -> 
         Err(e) => return Err(e),
     }
     let language = if registration.language.as_deref() == Some("en") { "en" } else { "nl" };
-    // Hashed for a taken address too: the answer takes as long, and no hashing after the
-    // answer tells someone timing the next request that the address was new.
-    let password_hash = state.passwords.hash(registration.password).await?;
     let state = state.clone();
     tokio::spawn(async move {
-        if let Err(e) = send(&state, &email, &password_hash, language).await {
+        if let Err(e) = send(&state, &email, language).await {
             tracing::warn!(error = ?e, "sending a registration mail failed");
         }
     });
@@ -84,7 +83,7 @@ pub async fn request(state: &AppState, ip: &str, registration: Registration) -> 
 }
 
 /// Mails the link for a new address, or the "someone tried" notice for a taken one.
-async fn send(state: &AppState, email: &str, password_hash: &str, language: &str) -> anyhow::Result<()> {
+async fn send(state: &AppState, email: &str, language: &str) -> anyhow::Result<()> {
     let url = &state.public_url;
     let english = language == "en";
     let mail = if accounts::id_by_email(state.db.pool(), email).await?.is_some() {
@@ -116,7 +115,6 @@ async fn send(state: &AppState, email: &str, password_hash: &str, language: &str
             &verification::NewRegistration {
                 token_hash: &hash_token(&token),
                 email,
-                password_hash,
                 language,
                 created_at: now,
                 expires_at: now + LINK_HOURS * 3600,
@@ -127,12 +125,12 @@ async fn send(state: &AppState, email: &str, password_hash: &str, language: &str
         let body = both(
             english,
             &format!(
-                "Je wilt een account maken bij IGOM Zelfregie. Klik op deze link en druk dan op de knop om je account te maken:\n\n\
+                "Je wilt een account maken bij IGOM Zelfregie. Open deze link, kies je wachtwoord en druk op de knop om je account te maken:\n\n\
                  {link}\n\nDe link werkt {LINK_HOURS} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: \
                  zonder de knop komt er geen account."
             ),
             &format!(
-                "You want to create an IGOM Zelfregie account. Open this link and press the button to create it:\n\n\
+                "You want to create an IGOM Zelfregie account. Open this link, choose your password and press the button to create it:\n\n\
                  {link}\n\nThe link works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing: without the \
                  button, no account is made."
             ),
@@ -143,19 +141,27 @@ async fn send(state: &AppState, email: &str, password_hash: &str, language: &str
     state.mailer.send(mail).await
 }
 
-/// Uses a registration link's `token`: creates the account, once, before the link expires.
-/// Returns the new account. An unknown, used or expired token is `token_invalid`; an address
-/// that got an account in the meantime is `email_taken` (only the mailbox's owner has the link).
-pub async fn confirm(state: &AppState, token: &str) -> Result<i64, AppError> {
+/// Uses a registration link: creates the account with the password chosen on the link's
+/// page, once, before the link expires. Returns the new account. An unknown, used or expired
+/// token is `token_invalid` (before any hashing); a password the rules refuse for this
+/// address is `validation_failed` and leaves the link working; an address that got an account
+/// in the meantime is `email_taken` (only the mailbox's owner has the link).
+pub async fn confirm(state: &AppState, confirm: RegistrationConfirm) -> Result<i64, AppError> {
+    let token_hash = hash_token(confirm.token.trim());
+    let Some(email) = verification::registration_email(state.db.pool(), &token_hash, now()).await? else {
+        return Err(AppError::code(ErrorCode::TokenInvalid));
+    };
+    AppError::ensure_valid(confirm.validate_for(&email))?;
+    let password_hash = state.passwords.hash(confirm.password).await?;
     let mut tx = state.db.begin().await?;
     // Taken out in one statement: of parallel uses, one gets the row.
-    let Some(pending) = verification::use_registration(&mut *tx, &hash_token(token.trim()), now()).await? else {
+    let Some(email) = verification::use_registration(&mut *tx, &token_hash, now()).await? else {
         return Err(AppError::code(ErrorCode::TokenInvalid));
     };
     let secret = crate::accounts::new_secret();
     let new = accounts::NewAccount {
-        email: &pending.email,
-        password_hash: &pending.password_hash,
+        email: &email,
+        password_hash: &password_hash,
         role: Role::Person.as_str(),
         partner_slug: None,
         created_at: now(),
@@ -167,7 +173,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<i64, AppError> {
         Err(e) => return Err(e.into()),
     };
     // Other links for the address die with this one.
-    verification::delete_registrations_of(&mut *tx, &pending.email).await?;
+    verification::delete_registrations_of(&mut *tx, &email).await?;
     tx.commit().await?;
     tracing::info!(account_id, "account registered by mail link");
     Ok(account_id)

@@ -5,8 +5,7 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use zelfregie_model::newsletter::EmailToken;
-use zelfregie_model::{Registration, SessionInfo};
+use zelfregie_model::{Registration, RegistrationConfirm, SessionInfo};
 
 use super::session::{session_info, started};
 use super::ClientIp;
@@ -35,20 +34,21 @@ pub async fn register(
     Ok(StatusCode::ACCEPTED)
 }
 
-/// The button behind the link in the registration mail: creates the account, once, within
-/// 24 hours, and logs it in.
-#[utoipa::path(post, path = "/api/account/confirm", tag = "account", request_body = EmailToken,
+/// The button on the page behind the link in the registration mail, with the password chosen
+/// there: creates the account, once, within 24 hours, and logs it in.
+#[utoipa::path(post, path = "/api/account/confirm", tag = "account", request_body = RegistrationConfirm,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
         (status = 201, body = SessionInfo, description = "Account created; the session cookie is set"),
         (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`: unknown, used or expired"),
+        (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed`: the password; the link still works"),
         (status = 409, body = zelfregie_model::ApiError, description = "`email_taken`: the address got an account meanwhile")))]
 pub async fn confirm(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Json(body): Json<EmailToken>,
+    Json(body): Json<RegistrationConfirm>,
 ) -> Result<impl IntoResponse, AppError> {
-    let account_id = registration::confirm(&state, &body.token).await?;
+    let account_id = registration::confirm(&state, body).await?;
     // A session the browser still carries is ended, never reused (session fixation).
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;

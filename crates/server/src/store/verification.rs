@@ -2,8 +2,6 @@
 //! changes. Only the token's hash is kept; each link works once, in one statement, before
 //! it expires (docs/security.md "Registration by mail link", "E-mail change").
 
-use sqlx::FromRow;
-
 use super::Db;
 
 /// A registration waiting for its link.
@@ -12,8 +10,6 @@ pub struct NewRegistration<'a> {
     pub token_hash: &'a [u8],
     /// The address (normalised).
     pub email: &'a str,
-    /// argon2id PHC string of the chosen password.
-    pub password_hash: &'a str,
     /// `nl` or `en`.
     pub language: &'a str,
     /// Asked at.
@@ -25,12 +21,11 @@ pub struct NewRegistration<'a> {
 /// Stores a pending registration.
 pub async fn insert_registration<'c>(db: impl Db<'c>, r: &NewRegistration<'_>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO pending_registrations (token_hash, email, password_hash, language, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO pending_registrations (token_hash, email, language, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(r.token_hash)
     .bind(r.email)
-    .bind(r.password_hash)
     .bind(r.language)
     .bind(r.created_at)
     .bind(r.expires_at)
@@ -39,29 +34,27 @@ pub async fn insert_registration<'c>(db: impl Db<'c>, r: &NewRegistration<'_>) -
     Ok(())
 }
 
-/// A registration taken out by its link.
-#[derive(FromRow)]
-pub struct UsedRegistration {
-    /// The address.
-    pub email: String,
-    /// argon2id PHC string.
-    pub password_hash: String,
+/// The address a registration link is for, while it works; nothing is used up.
+pub async fn registration_email<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT email FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(email,)| email))
 }
 
-/// Uses a registration link once, before it expires: the row is deleted and returned in one
-/// statement, so of parallel uses exactly one gets it.
-pub async fn use_registration<'c>(
-    db: impl Db<'c>,
-    token_hash: &[u8],
-    now: i64,
-) -> sqlx::Result<Option<UsedRegistration>> {
-    sqlx::query_as(
-        "DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email, password_hash",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(db)
-    .await
+/// Uses a registration link once, before it expires: the row is deleted and its address
+/// returned in one statement, so of parallel uses exactly one gets it.
+pub async fn use_registration<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email")
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(email,)| email))
 }
 
 /// Deletes every pending registration of an address (once it has an account).

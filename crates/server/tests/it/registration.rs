@@ -55,10 +55,10 @@ async fn new_and_taken_addresses_get_the_same_answer_in_about_the_same_time() {
     let mut replies = Vec::new();
     for (i, email) in taken.iter().enumerate() {
         let start = Instant::now();
-        let fresh = app.register(&format!("nieuw-{i}@example.org"), PASSWORD).await;
+        let fresh = app.register(&format!("nieuw-{i}@example.org")).await;
         new_times.push(start.elapsed());
         let start = Instant::now();
-        let known = app.register(&email.to_uppercase(), "een ander lang wachtwoord").await;
+        let known = app.register(&email.to_uppercase()).await;
         taken_times.push(start.elapsed());
         same_answer(&fresh, &known);
         replies.push(known);
@@ -85,12 +85,7 @@ async fn new_and_taken_addresses_get_the_same_answer_in_about_the_same_time() {
 async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
     let app = TestApp::new().await;
     let r = app
-        .call(
-            Method::POST,
-            "/api/account",
-            Some(json!({"email": "Later@Example.org", "password": PASSWORD, "language": "en"})),
-            None,
-        )
+        .call(Method::POST, "/api/account", Some(json!({"email": "Later@Example.org", "language": "en"})), None)
         .await;
     assert_eq!(r.status, StatusCode::ACCEPTED);
     let tokens = app.wait_for_links("later@example.org", REGISTRATION_PAGE, 1).await;
@@ -102,22 +97,26 @@ async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0, "no account yet");
     assert_eq!(app.login("later@example.org", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
-    // Only the token's hash and the password's argon2id hash.
-    let (hash, password): (Vec<u8>, String) =
-        sqlx::query_as("SELECT token_hash, password_hash FROM pending_registrations")
-            .fetch_one(app.state.db.pool())
-            .await
-            .unwrap();
+    // Only the token's hash; no password until the link's page gives one.
+    let (hash,): (Vec<u8>,) =
+        sqlx::query_as("SELECT token_hash FROM pending_registrations").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(hash, zelfregie_server::auth::session::hash_token(&tokens[0]));
-    assert!(password.starts_with("$argon2id$") && !password.contains(PASSWORD));
     assert!(
-        common::files_containing(&app.data_dir(), &[PASSWORD, &tokens[0]])
-            .iter()
-            .all(|f| f.starts_with("mail/") && f.contains(&tokens[0])),
-        "only the mail holds the token; nothing the password"
+        common::files_containing(&app.data_dir(), &[&tokens[0]]).iter().all(|f| f.starts_with("mail/")),
+        "only the mail holds the token"
     );
+    // A password the rules refuse leaves the link working; so does one with the address in it.
+    for (bad, code) in [("kort", "password_too_short"), ("later@example.org!!", "password_contains_email")] {
+        let r = app.confirm_registration_with(&tokens[0], bad, None).await;
+        assert_eq!((r.status, r.body["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(code)));
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0, "still no account");
 
     let r = app.confirm_registration(&tokens[0], None).await;
+    assert!(
+        common::files_containing(&app.data_dir(), &[PASSWORD]).is_empty(),
+        "the password is stored only as its argon2id hash"
+    );
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["account"]["email"], "later@example.org");
     let cookie = r.session_cookie().unwrap();
@@ -135,7 +134,7 @@ async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_parallel_presses_of_one_link_make_one_account_and_one_session() {
     let app = Arc::new(TestApp::new().await);
-    app.register("tegelijk@example.org", PASSWORD).await;
+    app.register("tegelijk@example.org").await;
     let token = app.wait_for_links("tegelijk@example.org", REGISTRATION_PAGE, 1).await.remove(0);
     let presses: Vec<_> = (0..20)
         .map(|_| {
@@ -159,7 +158,7 @@ async fn twenty_parallel_presses_of_one_link_make_one_account_and_one_session() 
 #[tokio::test]
 async fn an_expired_link_is_refused_and_purged() {
     let app = TestApp::new().await;
-    app.register("te-laat@example.org", PASSWORD).await;
+    app.register("te-laat@example.org").await;
     let token = app.wait_for_links("te-laat@example.org", REGISTRATION_PAGE, 1).await.remove(0);
     let now = zelfregie_server::store::now();
     let expires = count(&app, "SELECT expires_at FROM pending_registrations").await;
@@ -185,7 +184,7 @@ async fn an_expired_link_is_refused_and_purged() {
 #[tokio::test]
 async fn opening_the_link_changes_nothing() {
     let app = TestApp::new().await;
-    app.register("scanner@example.org", PASSWORD).await;
+    app.register("scanner@example.org").await;
     let token = app.wait_for_links("scanner@example.org", REGISTRATION_PAGE, 1).await.remove(0);
     for method in [Method::HEAD, Method::GET] {
         for path in [format!("{REGISTRATION_PAGE}?token={token}"), format!("/api/account/confirm?token={token}")] {
@@ -205,7 +204,7 @@ async fn fifteen_requests_for_one_address_send_at_most_the_daily_cap() {
     let email = "veel@example.org";
     // One after the other, as fast as possible: the cool-down lets one mail through.
     for _ in 0..15 {
-        assert_eq!(app.register(email, PASSWORD).await.status, StatusCode::ACCEPTED);
+        assert_eq!(app.register(email).await.status, StatusCode::ACCEPTED);
     }
     settle().await;
     assert_eq!(app.mails_to(email).len(), 1, "one mail in the cool-down");
@@ -217,7 +216,7 @@ async fn fifteen_requests_for_one_address_send_at_most_the_daily_cap() {
             .execute(app.state.db.pool())
             .await
             .unwrap();
-        assert_eq!(app.register(email, PASSWORD).await.status, StatusCode::ACCEPTED);
+        assert_eq!(app.register(email).await.status, StatusCode::ACCEPTED);
     }
     settle().await;
     assert_eq!(app.mails_to(email).len(), 5, "the daily cap");
@@ -231,7 +230,7 @@ async fn parallel_requests_for_a_taken_address_send_one_notice() {
     let tasks: Vec<_> = (0..15)
         .map(|_| {
             let app = app.clone();
-            tokio::spawn(async move { app.register("druk@example.org", PASSWORD).await })
+            tokio::spawn(async move { app.register("druk@example.org").await })
         })
         .collect();
     for t in tasks {
@@ -245,12 +244,13 @@ async fn parallel_requests_for_a_taken_address_send_one_notice() {
 async fn a_second_link_for_the_same_address_dies_when_the_first_is_used() {
     let app = TestApp::new().await;
     let email = "twee-links@example.org";
-    app.register(email, PASSWORD).await;
+    app.register(email).await;
     app.wait_for_links(email, REGISTRATION_PAGE, 1).await;
     forget_counters(&app).await;
-    app.register(email, "een tweede lang wachtwoord").await;
+    app.register(email).await;
     let tokens = app.wait_for_links(email, REGISTRATION_PAGE, 2).await;
-    assert_eq!(app.confirm_registration(&tokens[1], None).await.status, StatusCode::CREATED);
+    let r = app.confirm_registration_with(&tokens[1], "een tweede lang wachtwoord", None).await;
+    assert_eq!(r.status, StatusCode::CREATED);
     let r = app.confirm_registration(&tokens[0], None).await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
     assert_eq!(app.login(email, "een tweede lang wachtwoord").await.status, StatusCode::OK);
@@ -263,4 +263,36 @@ async fn demo_accounts_need_no_link() {
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
     let r = app.login("kandidaat@example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
     assert_eq!(r.status, StatusCode::OK);
+}
+
+/// Issue 24: an account could be taken before it existed. The password was fixed by the
+/// request: an attacker asked for the victim's address with his own password, her own
+/// request 1.5 s later met the cool-down (no mail), she pressed the one link in her mailbox —
+/// his — and he logged into her new account. Now the request carries no password: the link
+/// in her mailbox, whoever asked for it, makes the account with the password she chooses on
+/// its page, and nothing the attacker sent opens it.
+#[tokio::test]
+async fn an_account_cannot_be_taken_before_it_exists() {
+    let app = TestApp::new().await;
+    let victim = "slachtoffer@example.org";
+    let attacker_password = "het wachtwoord van de aanvaller";
+    // The attacker asks first, with a password of his own (the field is no longer read).
+    let first = app
+        .call(Method::POST, "/api/account", Some(json!({"email": victim, "password": attacker_password})), None)
+        .await;
+    assert_eq!(first.status, StatusCode::ACCEPTED);
+    // Her own request moments later: the same answer; within the cool-down no second mail.
+    let own = app.register(victim).await;
+    same_answer(&first, &own);
+    let tokens = app.wait_for_links(victim, REGISTRATION_PAGE, 1).await;
+    settle().await;
+    assert_eq!(app.mails_to(victim).len(), 1, "one link in her mailbox: the one his request sent");
+    // She opens it and chooses her password: her account, logged in.
+    let r = app.confirm_registration_with(&tokens[0], "mijn eigen lange wachtwoord", None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let cookie = r.session_cookie().unwrap();
+    assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
+    // His password opens nothing; hers does.
+    assert_eq!(app.login(victim, attacker_password).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login(victim, "mijn eigen lange wachtwoord").await.status, StatusCode::OK);
 }

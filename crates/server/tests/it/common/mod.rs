@@ -217,9 +217,10 @@ impl TestApp {
         self.call(Method::GET, path, None, cookie).await
     }
 
-    pub async fn register(&self, email: &str, password: &str) -> Reply {
-        self.call(Method::POST, "/api/account", Some(serde_json::json!({"email": email, "password": password})), None)
-            .await
+    /// Asks for an account for `email` (the password is chosen on the link's page:
+    /// [`Self::confirm_registration_with`]).
+    pub async fn register(&self, email: &str) -> Reply {
+        self.call(Method::POST, "/api/account", Some(serde_json::json!({"email": email})), None).await
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Reply {
@@ -283,8 +284,15 @@ impl TestApp {
     }
 
     /// Presses the button behind a registration link.
+    /// Presses the registration link's button with [`PASSWORD`].
     pub async fn confirm_registration(&self, token: &str, cookie: Option<&str>) -> Reply {
-        self.call(Method::POST, "/api/account/confirm", Some(serde_json::json!({"token": token})), cookie).await
+        self.confirm_registration_with(token, PASSWORD, cookie).await
+    }
+
+    /// Presses the registration link's button with the password chosen on its page.
+    pub async fn confirm_registration_with(&self, token: &str, password: &str, cookie: Option<&str>) -> Reply {
+        let body = serde_json::json!({"token": token, "password": password});
+        self.call(Method::POST, "/api/account/confirm", Some(body), cookie).await
     }
 
     /// Every mail sent to `to`, oldest first.
@@ -333,11 +341,11 @@ impl TestApp {
     pub async fn registered_with(&self, email: &str, password: &str) -> String {
         let email = &zelfregie_model::account::normalize_email(email);
         let before = self.link_tokens(email, REGISTRATION_PAGE).len();
-        let r = self.register(email, password).await;
+        let r = self.register(email).await;
         assert_eq!(r.status, StatusCode::ACCEPTED, "{:?}", r.body);
         let tokens = self.wait_for_links(email, REGISTRATION_PAGE, before + 1).await;
         let token = tokens.get(before).unwrap_or_else(|| panic!("no registration mail to {email}"));
-        let r = self.confirm_registration(token, None).await;
+        let r = self.confirm_registration_with(token, password, None).await;
         assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
         r.session_cookie().unwrap()
     }
