@@ -127,6 +127,7 @@ pub fn receipt(event: &ConsentEvent, email: &str, state: &AppState) -> serde_jso
         }]
     }]);
     crate::newsletter::consent_receipt(
+        "kandidatenbank",
         event,
         email,
         &state.public_url,

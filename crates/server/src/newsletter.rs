@@ -347,12 +347,24 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, privacy_emai
             "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
         }]
     }]);
-    consent_receipt(event, email, public_url, privacy_email, services, ConsentText::of(event.text_version))
+    consent_receipt(
+        "nieuwsflits",
+        event,
+        email,
+        public_url,
+        privacy_email,
+        services,
+        ConsentText::of(event.text_version),
+    )
 }
 
 /// The receipt of a consent event of any service: `services` is the Kantara `services` list,
-/// `text` the consent text of the event's version.
+/// `text` the consent text of the event's version. `service` names the service's own log of
+/// events in the receipt's id (`urn:zelfregie:consent:<service>:<event>`): the newsletter's
+/// and the listing's events are numbered apart, and their first receipts had the same id
+/// (issue 24).
 pub fn consent_receipt(
+    service: &str,
     event: &ConsentEvent,
     email: &str,
     public_url: &str,
@@ -374,7 +386,7 @@ pub fn consent_receipt(
             Channel::EmailLink => "Link in e-mail",
             Channel::Staff => "Door medewerker op verzoek van betrokkene",
         },
-        "consentReceiptID": format!("zelfregie-consent-{}", event.id),
+        "consentReceiptID": format!("urn:zelfregie:consent:{service}:{}", event.id),
         "language": "nl",
         "piiPrincipalId": email,
         // The member organisations are joint controllers; the steering group coordinates
@@ -397,22 +409,33 @@ pub fn consent_receipt(
 }
 
 /// The controllers in a receipt: the steering group first, as the coordinator acting for the
-/// joint controllers and the one to contact, then each of the 35 member organisations.
+/// joint controllers and the one to contact, then each of the 35 member organisations, with
+/// the Kantara contact fields. Every member is reached through the steering group, which
+/// handles questions and requests on behalf of all of them (the privacy policy): that is the
+/// contact, address and e-mail given for each. No telephone number is given: the portal knows
+/// none it could vouch for.
 fn controllers(privacy_email: &str) -> serde_json::Value {
+    let contact = "Stuurgroep IGOM, uitvoering RMC IGOM";
+    let address = json!({ "country": "NL", "region": "Limburg" });
     let mut list = vec![json!({
         "piiController": "Stuurgroep IGOM",
         "role": "Regisseur namens de gezamenlijk verantwoordelijke aangesloten organisaties",
         "onBehalf": true,
-        "contact": "Stuurgroep IGOM, uitvoering RMC IGOM",
-        "address": { "country": "NL", "region": "Limburg" },
+        "contact": contact,
+        "address": address,
         "email": privacy_email,
         "piiControllerUrl": "https://www.igom.nl"
     })];
-    list.extend(
-        zelfregie_model::PARTNER_NAMES
-            .iter()
-            .map(|name| json!({ "piiController": name, "role": "Gezamenlijk verantwoordelijke", "onBehalf": false })),
-    );
+    list.extend(zelfregie_model::PARTNER_NAMES.iter().map(|name| {
+        json!({
+            "piiController": name,
+            "role": "Gezamenlijk verantwoordelijke",
+            "onBehalf": false,
+            "contact": format!("Via de {contact}"),
+            "address": address,
+            "email": privacy_email,
+        })
+    }));
     serde_json::Value::Array(list)
 }
 

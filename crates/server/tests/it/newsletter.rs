@@ -294,6 +294,24 @@ async fn receipts_carry_the_kantara_fields_and_dpv_status() {
     assert!(controllers[0]["email"].as_str().unwrap().contains('@'));
     assert!(controllers[1..].iter().all(|c| c["role"] == "Gezamenlijk verantwoordelijke"));
     assert!(controllers.iter().any(|c| c["piiController"] == "Gemeente Kerkrade"));
+    // Every controller with the Kantara contact fields (issue 24: 35 of 36 had none).
+    for c in controllers {
+        for field in ["contact", "address", "email"] {
+            assert!(c.get(field).is_some_and(|v| !v.is_null()), "{} lacks {field}", c["piiController"]);
+        }
+    }
+    // Ids are unique across services: the listing's first receipt is not the newsletter's.
+    assert_eq!(b["consentReceiptID"], format!("urn:zelfregie:consent:nieuwsflits:{given}"));
+    let listed = json!({"listed": true, "consent_text_version": zelfregie_model::listing::current().version});
+    let etag = app.get("/api/me/visibility", Some(&cookie)).await.header("etag").to_owned();
+    let r = app.put_versioned("/api/me/visibility", &listed, &cookie, &etag).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let export = app.get("/api/me/export", Some(&cookie)).await.body;
+    let listing_id = export["candidate_bank"]["listing_consents"][0]["id"].as_i64().unwrap();
+    let l = app.get(&format!("/api/me/visibility/receipts/{listing_id}"), Some(&cookie)).await;
+    assert_eq!(l.status, StatusCode::OK);
+    assert_eq!(l.body["consentReceiptID"], format!("urn:zelfregie:consent:kandidatenbank:{listing_id}"));
+    assert_ne!(l.body["consentReceiptID"], b["consentReceiptID"]);
     assert_eq!(b["dpv:hasConsentStatus"], "dpv:ConsentGiven");
     assert!(b["event"]["consentTextHash"].as_str().unwrap().starts_with("sha256:"));
     let w = app.get(&format!("/api/me/newsletter/receipts/{withdrawn}"), Some(&cookie)).await;
