@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
         description = "Self-service privacy portal of the IGOM job-mobility network. Same origin as the SPA; \
 JSON; cookie session. State-changing requests must carry `X-Requested-With: zelfregie`. Errors are \
 `{\"code\": ..., \"fields\": [...]}` with stable codes.",
-        license(name = "EUPL-1.2")
+        license(name = "European Union Public Licence 1.2", identifier = "EUPL-1.2")
     ),
     modifiers(&SessionCookie),
     components(schemas(zelfregie_model::ApiError, zelfregie_model::ErrorCode, zelfregie_model::FieldError)),

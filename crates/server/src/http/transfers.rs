@@ -37,7 +37,7 @@ pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Res
 /// (`transfer_needs_key`: the organisation opens it with its key); so is a file over the size limit.
 #[utoipa::path(post, path = "/api/me/transfers", tag = "transfers", security(("session" = [])),
     params(TransferTarget, ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "the age file"),
+    request_body(content = AgeFile, content_type = "application/octet-stream", description = "the age file"),
     responses((status = 201, body = TransferCreated), (status = 413, body = zelfregie_model::ApiError),
               (status = 415, body = zelfregie_model::ApiError), (status = 422, body = zelfregie_model::ApiError)))]
 pub async fn create(
@@ -66,6 +66,12 @@ pub async fn create(
     let created = transfers::create(&state, session.account_id, &target, &file).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
+
+/// An age file as a request body in the API document: bytes (`type: string, format:
+/// binary`), not an array of numbers.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct AgeFile(#[allow(dead_code)] Vec<u8>);
 
 /// Reads an upload into one buffer, refusing it as soon as its first bytes cannot begin an
 /// age file (`not_encrypted`) or it grows past `limit` (`payload_too_large`): nothing that is

@@ -169,3 +169,24 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
     assert_eq!(documented, wire);
     assert!(wire.contains(&"csrf_header_missing".to_owned()));
 }
+
+/// Issue 24: what other tools need from the document. The licence has its SPDX identifier
+/// (swagger-parser refused the document without one), and an upload body is bytes (`type:
+/// string, format: binary`), not an array of numbers.
+#[tokio::test]
+async fn the_document_names_its_licence_and_types_uploads_as_bytes() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json", None).await.body;
+    assert_eq!(doc["info"]["license"]["identifier"], "EUPL-1.2");
+    let body =
+        &doc["paths"]["/api/me/transfers"]["post"]["requestBody"]["content"]["application/octet-stream"]["schema"];
+    let schema = match body.get("$ref").and_then(|r| r.as_str()) {
+        Some(r) => doc["components"]["schemas"][r.rsplit('/').next().unwrap()].clone(),
+        None => body.clone(),
+    };
+    assert_eq!(
+        (schema["type"].as_str(), schema["format"].as_str()),
+        (Some("string"), Some("binary")),
+        "{body} {schema}"
+    );
+}
