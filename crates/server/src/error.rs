@@ -159,31 +159,6 @@ impl IntoResponse for AppError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_nul_in_json_is_found_and_an_escaped_backslash_is_not_one() {
-        assert!(json_has_nul(br#"{"email":"a\u0000b"}"#));
-        assert!(json_has_nul(b"{\"email\":\"a\0b\"}"));
-        assert!(json_has_nul(br#"{"a":"\\\u0000"}"#), "an escaped backslash, then a NUL");
-        assert!(!json_has_nul(br#"{"a":"\\u0000"}"#), "a backslash, then the text u0000");
-        assert!(json_has_nul(br#"{"a":"\u00000"}"#), "a NUL, then the digit 0");
-        assert!(!json_has_nul(br#"{"a":"\u0001 and \\"}"#));
-        assert!(!json_has_nul(b"{\"a\":\"cut off after a backslash \\"), "no panic at the end");
-    }
-
-    #[test]
-    fn only_server_failures_are_500() {
-        for code in ErrorCode::ALL {
-            let status = status_of(*code);
-            let is_ours = matches!(code, ErrorCode::Internal | ErrorCode::Unknown);
-            assert_eq!(status == StatusCode::INTERNAL_SERVER_ERROR, is_ours, "{code:?} → {status}");
-        }
-    }
-}
-
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         let code = match &rejection {
@@ -299,5 +274,30 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Que
         }
         let axum::extract::Query(value) = axum::extract::Query::<T>::from_request_parts(parts, state).await?;
         Ok(Query(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nul_in_json_is_found_and_an_escaped_backslash_is_not_one() {
+        assert!(json_has_nul(br#"{"email":"a\u0000b"}"#));
+        assert!(json_has_nul(b"{\"email\":\"a\0b\"}"));
+        assert!(json_has_nul(br#"{"a":"\\\u0000"}"#), "an escaped backslash, then a NUL");
+        assert!(!json_has_nul(br#"{"a":"\\u0000"}"#), "a backslash, then the text u0000");
+        assert!(json_has_nul(br#"{"a":"\u00000"}"#), "a NUL, then the digit 0");
+        assert!(!json_has_nul(br#"{"a":"\u0001 and \\"}"#));
+        assert!(!json_has_nul(b"{\"a\":\"cut off after a backslash \\"), "no panic at the end");
+    }
+
+    #[test]
+    fn only_server_failures_are_500() {
+        for code in ErrorCode::ALL {
+            let status = status_of(*code);
+            let is_ours = matches!(code, ErrorCode::Internal | ErrorCode::Unknown);
+            assert_eq!(status == StatusCode::INTERNAL_SERVER_ERROR, is_ours, "{code:?} → {status}");
+        }
     }
 }
