@@ -115,45 +115,41 @@ fn login_from(forwarded_for: &str, email: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// Behind a trusted load balancer (the test router's peer, 203.0.113.7), one client uses up
+/// its 50 attempts on fifty different accounts (so only the per-address limit applies), as
+/// `X-Forwarded-For` entries `client(i)`; then `same` is refused and `other` is not.
+async fn one_client_behind_the_proxy_uses_its_attempts(client: impl Fn(usize) -> String, same: &str, other: &str) {
+    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
+    for i in 0..50 {
+        let r = app.send(login_from(&client(i), &format!("a{i}@example.org"))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", client(i));
+    }
+    let r = app.send(login_from(same, "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{same}: the same client used its attempts");
+    let r = app.send(login_from(other, "een-meer@example.org")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{other}: another client behind the same proxy is not held up");
+}
+
 /// Behind a trusted load balancer, each client counts by its own address; a client that
 /// writes `X-Forwarded-For` itself, without a trusted proxy in between, changes nothing.
 #[tokio::test]
 async fn behind_a_trusted_proxy_clients_count_by_their_own_address() {
-    // The test router's peer is 203.0.113.7: here it is the load balancer.
-    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
-    for i in 0..50 {
-        // Fifty different accounts, so only the per-address limit (50) applies.
-        let r = app.send(login_from("198.51.100.1", &format!("a{i}@example.org"))).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    }
-    let r = app.send(login_from("198.51.100.1", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "that client used its attempts");
-    let r = app.send(login_from("198.51.100.2", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "another client behind the same proxy is not held up");
-
-    // Entries with a port (as some proxies write them) are the client, not garbage: 50
-    // failures from one client do not lock out the others (issue 24: everyone shared the
-    // proxy's bucket).
-    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
-    for i in 0..50 {
-        let r = app.send(login_from(&format!("198.51.100.1:{}", 40_000 + i), &format!("p{i}@example.org"))).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    }
-    let r = app.send(login_from("198.51.100.1:1", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "that client, whatever its port");
-    let r = app.send(login_from("198.51.100.2:40000", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "another client behind the same proxy is not held up");
-
+    one_client_behind_the_proxy_uses_its_attempts(|_| "198.51.100.1".into(), "198.51.100.1", "198.51.100.2").await;
+    // Entries with a port (as some proxies write them) are the client, not garbage (issue 24:
+    // everyone shared the proxy's bucket, and 50 failures locked all clients out).
+    one_client_behind_the_proxy_uses_its_attempts(
+        |i| format!("198.51.100.1:{}", 40_000 + i),
+        "198.51.100.1:1",
+        "198.51.100.2:40000",
+    )
+    .await;
     // IPv6: a /64 is one client, whichever of its addresses it uses; the next /64 is another.
-    let app = TestApp::with(|c| c.trusted_proxies = vec!["203.0.113.0/24".parse().unwrap()]).await;
-    for i in 0..50 {
-        let r = app.send(login_from(&format!("[2001:db8:1:2::{:x}]:443", i + 1), &format!("v{i}@example.org"))).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    }
-    let r = app.send(login_from("2001:db8:1:2:ffff:ffff:ffff:fffe", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "a new address in the same /64 buys nothing");
-    let r = app.send(login_from("2001:db8:1:3::1", "een-meer@example.org")).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "the next /64 is someone else");
+    one_client_behind_the_proxy_uses_its_attempts(
+        |i| format!("[2001:db8:1:2::{:x}]:443", i + 1),
+        "2001:db8:1:2:ffff:ffff:ffff:fffe",
+        "2001:db8:1:3::1",
+    )
+    .await;
 
     // Without trust, the header is ignored: everybody is the peer.
     let app = TestApp::new().await;
