@@ -145,6 +145,8 @@ pub async fn erase_if(
     store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
     store::throttle::clear(&mut *tx, &reauth_key(state, account_id)).await?;
     store::throttle::clear(&mut *tx, &crate::second_factor::throttle_key(state, account_id)).await?;
+    // A breach notice that named the person by address keeps the notice, not the address.
+    crate::breach::forget_address(&mut tx, &normalize_email(email)).await?;
     // Everything else goes with the account row (ON DELETE CASCADE in every table).
     accounts::delete(&mut *tx, account_id).await?;
     for t in trainings {

@@ -269,3 +269,22 @@ mod tests {
         assert!((40 * 3600..56 * 3600).contains(&total), "{total}");
     }
 }
+
+/// Erasure: takes `email` out of the audience of every notice that listed it by address, in
+/// the erasure's transaction. The notice stays as the record of what was told (its text, when,
+/// by whom, and the other addresses); the erased person's address does not (issue 24: it
+/// stayed, against docs/storage.md). `email` is normalised, as stored audiences are.
+pub async fn forget_address(tx: &mut crate::store::Tx, email: &str) -> Result<(), AppError> {
+    for (id, stored) in crate::store::breach::audiences(&mut **tx).await? {
+        let Ok(BreachAudience::Addresses { addresses }) = serde_json::from_str::<BreachAudience>(&stored) else {
+            continue;
+        };
+        if addresses.iter().any(|a| a == email) {
+            let rest: Vec<String> = addresses.into_iter().filter(|a| a != email).collect();
+            let audience = serde_json::to_string(&BreachAudience::Addresses { addresses: rest })
+                .map_err(|e| AppError::Internal(e.into()))?;
+            crate::store::breach::set_audience(&mut **tx, id, &audience).await?;
+        }
+    }
+    Ok(())
+}

@@ -286,3 +286,14 @@ pub async fn waiting<'c>(db: impl Db<'c>, public_id: &str) -> sqlx::Result<i64> 
     .fetch_one(db)
     .await
 }
+
+/// Every notice's id and stored audience (JSON of `BreachAudience`): few rows, read whole.
+pub async fn audiences<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as("SELECT id, audience FROM breach_notices").fetch_all(db).await
+}
+
+/// Stores a notice's audience anew.
+pub async fn set_audience<'c>(db: impl Db<'c>, id: i64, audience: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE breach_notices SET audience = $1 WHERE id = $2").bind(audience).bind(id).execute(db).await?;
+    Ok(())
+}

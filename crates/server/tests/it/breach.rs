@@ -303,3 +303,31 @@ async fn a_mail_server_down_for_an_hour_delivers_each_mail_once_after_it_recover
     let r = app.get(&format!("/api/privacy/breaches/{id}"), Some(&staff)).await;
     assert_eq!((r.body["mailed"].as_i64(), r.body["waiting"].as_i64()), (Some(3), Some(0)));
 }
+
+/// Issue 24: erasure leaves no address of the person in a breach notice's audience. The
+/// notice stays (what was told, when, by whom, to the others); the erased address goes, from
+/// a draft and from a sent notice alike.
+#[tokio::test]
+async fn an_erased_persons_address_leaves_every_notice_audience() {
+    let app = TestApp::demo().await;
+    let weg = app.registered("weg-ermee@example.org").await;
+    app.registered("blijft@example.org").await;
+    let staff = app.demo_cookie("privacy@example.org").await;
+    let audience = json!({"kind": "addresses", "addresses": ["Weg-Ermee@example.org", "blijft@example.org"]});
+    let sent = draft(&app, &staff, audience.clone()).await;
+    assert_eq!(send(&app, &staff, &sent).await.status, StatusCode::OK);
+    settle(&app).await;
+    let kept_draft = draft(&app, &staff, audience).await;
+
+    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": common::PASSWORD})), Some(&weg)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
+
+    let stored: Vec<(String, String)> =
+        sqlx::query_as("SELECT public_id, audience FROM breach_notices").fetch_all(app.state.db.pool()).await.unwrap();
+    assert_eq!(stored.len(), 2, "both notices stay");
+    for (id, audience) in &stored {
+        assert!(!audience.contains("weg-ermee"), "{id}: {audience}");
+        assert!(audience.contains("blijft@example.org"), "{id}: the others stay: {audience}");
+    }
+    assert!(stored.iter().any(|(id, _)| *id == sent) && stored.iter().any(|(id, _)| *id == kept_draft));
+}
