@@ -257,19 +257,6 @@ pub async fn run(state: AppState) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn retries_double_up_to_an_hour_and_span_two_days() {
-        assert_eq!(super::retry_delay(1), 60);
-        assert_eq!(super::retry_delay(2), 120);
-        assert_eq!(super::retry_delay(7), 3600);
-        assert_eq!(super::retry_delay(60), 3600);
-        let total: i64 = (1..super::MAX_ATTEMPTS).map(super::retry_delay).sum();
-        assert!((40 * 3600..56 * 3600).contains(&total), "{total}");
-    }
-}
-
 /// Erasure: takes `email` out of the audience of every notice that listed it by address, in
 /// the erasure's transaction. The notice stays as the record of what was told (its text, when,
 /// by whom, and the other addresses); the erased person's address does not (issue 24: it
@@ -287,4 +274,17 @@ pub async fn forget_address(tx: &mut crate::store::Tx, email: &str) -> Result<()
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn retries_double_up_to_an_hour_and_span_two_days() {
+        assert_eq!(super::retry_delay(1), 60);
+        assert_eq!(super::retry_delay(2), 120);
+        assert_eq!(super::retry_delay(7), 3600);
+        assert_eq!(super::retry_delay(60), 3600);
+        let total: i64 = (1..super::MAX_ATTEMPTS).map(super::retry_delay).sum();
+        assert!((40 * 3600..56 * 3600).contains(&total), "{total}");
+    }
 }
