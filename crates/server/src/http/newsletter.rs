@@ -99,15 +99,13 @@ pub struct UnsubscribeQuery {
 /// plain form, so it is exempt from the CSRF header; the signed token is its authorization.
 /// Works without a session; a replay changes nothing.
 #[utoipa::path(post, path = "/api/newsletter/unsubscribe", tag = "newsletter", params(UnsubscribeQuery),
-    responses((status = 200, body = LinkResult), (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`")))]
+    responses((status = 200, body = LinkResult), (status = 400, body = zelfregie_model::ApiError,
+        description = "`token_invalid`: forged, damaged, or of an account that no longer exists (one answer for all)")))]
 pub async fn unsubscribe(
     State(state): State<AppState>,
     Query(query): Query<UnsubscribeQuery>,
 ) -> Result<Json<LinkResult>, AppError> {
-    // A link of an erased account: nobody is subscribed by it any more.
-    let Some(account_id) = newsletter::unsubscribe_account(&state, &query.token).await? else {
-        return Ok(Json(LinkResult { subscription: Subscription::None }));
-    };
+    let account_id = newsletter::unsubscribe_account(&state, &query.token).await?;
     Ok(Json(LinkResult { subscription: newsletter::withdraw(&state, account_id, Channel::EmailLink).await? }))
 }
 

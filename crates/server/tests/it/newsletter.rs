@@ -594,3 +594,49 @@ async fn parallel_subscribe_requests_send_one_mail() {
     let status = app.get("/api/me/newsletter", Some(&cookie)).await.body;
     assert_eq!(status["events"].as_array().unwrap().len(), 1);
 }
+
+/// Issue 24: forged one-click tokens answered 400 when their account id existed and 200 when
+/// it did not, and the token carried the id in clear, so anyone could read which accounts
+/// exist. Now forged tokens for existing and missing ids, and the link of an erased person,
+/// all get one answer; and a real token does not carry its account's id.
+#[tokio::test]
+async fn unsubscribe_tokens_tell_nobody_which_accounts_exist() {
+    use base64::Engine;
+    let app = TestApp::new().await;
+    subscribed(&app, "bestaat@example.org").await;
+    let gone = subscribed(&app, "gewist@example.org").await;
+    let links = newsletter::mailing_list(&app.state).await.unwrap();
+    let path_of = |email: &str| {
+        let (_, url) = links.iter().find(|(e, _)| e == email).unwrap();
+        url.one_click.trim_start_matches(&app.state.public_url).to_owned()
+    };
+    let (existing, erased) = (path_of("bestaat@example.org"), path_of("gewist@example.org"));
+    let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&gone)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+
+    let mut answers = std::collections::BTreeSet::new();
+    for id in 1..=20i64 {
+        // The first format of token (the id in clear), with a tag made up.
+        let forged =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([&id.to_be_bytes()[..], &[7u8; 16]].concat());
+        let r = app.send(one_click(&format!("/api/newsletter/unsubscribe?token={forged}"))).await;
+        answers.insert((r.status, r.raw.clone()));
+    }
+    let r = app.send(one_click(&erased)).await;
+    answers.insert((r.status, r.raw.clone()));
+    assert_eq!(answers.len(), 1, "one answer for every id and for the erased person: {answers:?}");
+    let (status, body) = answers.into_iter().next().unwrap();
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(String::from_utf8_lossy(&body).contains("token_invalid"));
+
+    // A real token does not carry its account's id; it still works.
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'bestaat@example.org'")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let token = existing.split("token=").nth(1).unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token).unwrap();
+    assert!(!bytes.windows(8).any(|w| w == id.to_be_bytes()), "the id in clear: {bytes:?}");
+    let r = app.send(one_click(&existing)).await;
+    assert_eq!((r.status, &r.body["subscription"]), (StatusCode::OK, &json!("none")));
+}
