@@ -867,6 +867,11 @@ texts! {
     OpenSummary => "Dit is een export van zelfregie, gemaakt op", "This is a zelfregie export, made on";
     OpenNotExport => "Het bestand is geopend, maar het is geen export van zelfregie.", "The file was opened, but it is not a zelfregie export.";
     OpenContentsLabel => "Inhoud (JSON)", "Contents (JSON)";
+    OpenNotText => "Het bestand is geopend, maar het is geen export en geen tekst: er staan andere gegevens in. Je kunt het geopende bestand downloaden",
+                   "The file was opened, but it is not an export and not text: it holds other data. You can download the opened file";
+    OpenShownPart => "Hieronder staat alleen het begin. Download het geopende bestand om alles te zien.",
+                     "Only the beginning is shown below. Download the opened file to see all of it.";
+    OpenDownload => "Geopend bestand downloaden", "Download the opened file";
 
     DataEmployment => "Werkgever of extern", "Employer or external";
     DataPeriod => "Periode", "Period";
