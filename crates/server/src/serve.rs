@@ -1,6 +1,7 @@
 //! Accepting connections: HTTP/1.1 and HTTP/2 through hyper, with a deadline for a request's
-//! headers, so slow or half-open connections are closed instead of piling up until the
-//! process runs out of file descriptors (docs/security.md "Timeouts"). The request timeout
+//! headers and a deadline from accept for a connection's first request, so slow, silent or
+//! half-open connections are closed instead of piling up until the process runs out of file
+//! descriptors (docs/security.md "Timeouts"). The request timeout
 //! and the size check of `Content-Length` are middleware in [`crate::http::app`].
 
 use std::future::Future;
@@ -21,7 +22,10 @@ use tower::ServiceExt;
 /// How long a connection may take to send a request's headers.
 #[derive(Clone, Copy, Debug)]
 pub struct ServeSettings {
-    /// Deadline for the headers of each request (HTTP/1.1).
+    /// Deadline for the headers of each request (HTTP/1.1), and for a connection's first
+    /// request from accept (any protocol: a connection that sends nothing, or only the
+    /// HTTP/2 preface, is closed then; issue 24: 1,100 such connections used up the file
+    /// descriptors and `/api/health` timed out for 75 s).
     pub header_timeout: Duration,
     /// Time open requests get to finish at shutdown.
     pub shutdown_grace: Duration,
@@ -50,7 +54,10 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        let first_request = std::sync::Arc::new(tokio::sync::Notify::new());
+        let arrived = first_request.clone();
         let service = app.clone().map_request(move |mut request: Request<Incoming>| {
+            arrived.notify_one();
             request.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
             request
         });
@@ -60,9 +67,20 @@ pub async fn serve(
         let connection =
             builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection.into_owned());
+        let deadline = settings.header_timeout;
         tokio::spawn(async move {
-            // A client that hangs up or times out is no error of ours.
-            let _ = connection.await;
+            // Without a first request before the deadline the connection is dropped, which
+            // closes it; once a request came, the connection runs its course. A client that
+            // hangs up or times out is no error of ours.
+            let silent = async {
+                if tokio::time::timeout(deadline, first_request.notified()).await.is_ok() {
+                    std::future::pending::<()>().await;
+                }
+            };
+            tokio::select! {
+                _ = connection => {}
+                () = silent => {}
+            }
         });
     }
     drop(listener);

@@ -234,6 +234,47 @@ async fn half_open_connections_are_cut_off_and_others_are_served() {
     assert_eq!(closed, 300, "every half-open connection was closed after the header timeout");
 }
 
+/// Issue 24: connections that send nothing at all, or only the HTTP/2 preface, had no
+/// deadline; 1,100 of them used up the file descriptors. Each is closed once the header
+/// timeout has passed since accept, and health answers meanwhile.
+#[tokio::test]
+async fn silent_connections_are_closed_from_accept() {
+    let app = TestApp::new().await;
+    let addr = real_server(&app, Duration::from_secs(1)).await;
+    let mut silent = Vec::new();
+    for i in 0..300 {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        if i % 2 == 1 {
+            s.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await.unwrap();
+        }
+        silent.push(s);
+    }
+    let health = reqwest_get(addr, "/api/health").await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mut closed = 0;
+    for s in &mut silent {
+        let mut buf = [0u8; 1024];
+        // Closed: a read ends (0 bytes, an error, or the server's goodbye, e.g. an HTTP/2
+        // GOAWAY, then the end). Still open: the read waits.
+        let ended = tokio::time::timeout(Duration::from_millis(500), async {
+            loop {
+                match s.read(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                }
+            }
+        })
+        .await;
+        if ended.is_ok() {
+            closed += 1;
+        }
+    }
+    assert_eq!(closed, 300, "every silent connection was closed after the deadline");
+    let health = reqwest_get(addr, "/api/health").await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+}
+
 async fn reqwest_get(addr: SocketAddr, path: &str) -> String {
     let mut s = TcpStream::connect(addr).await.unwrap();
     s.write_all(format!("GET {path} HTTP/1.1\r\nHost: zelfregie\r\nConnection: close\r\n\r\n").as_bytes())
