@@ -251,7 +251,13 @@ pub fn decrypt(file: &[u8], key: &Key, progress: &mut dyn FnMut(Progress)) -> Re
 /// `None` when the file has no well-formed scrypt stanza (then it cannot be opened with a
 /// passphrase either). Armored files are read through the armor.
 pub fn scrypt_work_factor(file: &[u8]) -> Option<u8> {
-    work_factor_of(&binary_of(file).ok()?)
+    if file.starts_with(BINARY_MAGIC) {
+        return work_factor_of(file);
+    }
+    // Only the header's beginning is decoded from the armor, not the whole file.
+    let mut head = Vec::with_capacity(512);
+    ArmoredReader::new(file.trim_ascii()).take(512).read_to_end(&mut head).ok()?;
+    work_factor_of(&head)
 }
 
 fn work_factor_of(binary: &[u8]) -> Option<u8> {
@@ -295,10 +301,10 @@ pub fn parse_identities(text: &str) -> Result<Vec<Identity>, ErrorCode> {
     zelfregie_model::age_key::check_identity(text)?;
     key_lines(text)
         .map(|l| {
-            let parsed = if l.starts_with("AGE-SECRET-KEY-PQ-1") {
-                age::pq::Identity::from_str(l).map(Identity::PostQuantum).ok()
-            } else {
-                classic::Identity::from_str(l).map(Identity::Classic).ok()
+            let parsed = match zelfregie_model::age_key::identity_kind(l) {
+                Some(KeyKind::PostQuantum) => age::pq::Identity::from_str(l).map(Identity::PostQuantum).ok(),
+                Some(KeyKind::Classic) => classic::Identity::from_str(l).map(Identity::Classic).ok(),
+                None => None,
             };
             parsed.ok_or(ErrorCode::IdentityInvalid)
         })

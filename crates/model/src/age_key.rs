@@ -189,8 +189,9 @@ pub fn abbreviated(key: &str) -> String {
     }
 }
 
-/// The kind of identity (`AGE-SECRET-KEY-1…` classic, `AGE-SECRET-KEY-PQ-1…` post-quantum).
-fn identity_kind(key: &str) -> Option<KeyKind> {
+/// The kind of identity (`AGE-SECRET-KEY-1…` classic, `AGE-SECRET-KEY-PQ-1…` post-quantum);
+/// `None` for a line that is neither.
+pub fn identity_kind(key: &str) -> Option<KeyKind> {
     // Both hold 32 bytes: the prefix, 52 Bech32 characters and the 6 of the checksum.
     const BECH32_UPPER: &str = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
     let (kind, rest) = if let Some(rest) = key.strip_prefix("AGE-SECRET-KEY-PQ-1") {

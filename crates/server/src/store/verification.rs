@@ -36,26 +36,25 @@ pub async fn insert_registration<'c>(db: impl Db<'c>, r: &NewRegistration<'_>) -
 
 /// The address a registration link is for, while it works; nothing is used up.
 pub async fn registration_email<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<String>> {
-    working_link_email(db, "SELECT email FROM pending_registrations", token_hash, now).await
+    link_email(db, "SELECT email FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2", token_hash, now)
+        .await
 }
 
 /// Uses a registration link once, before it expires: the row is deleted and its address
 /// returned in one statement, so of parallel uses exactly one gets it.
 pub async fn use_registration<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<String>> {
-    working_link_email(db, "DELETE FROM pending_registrations", token_hash, now).await
+    let sql = "DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email";
+    link_email(db, sql, token_hash, now).await
 }
 
-/// `statement` (a `SELECT` or `DELETE` of pending registrations) on the row of a working
-/// link: its address.
-async fn working_link_email<'c>(
+/// The one `email` column `sql` gives for a link's token hash (`$1`) at `now` (`$2`).
+async fn link_email<'c>(
     db: impl Db<'c>,
-    statement: &str,
+    sql: &'static str,
     token_hash: &[u8],
     now: i64,
 ) -> sqlx::Result<Option<String>> {
-    let returning = if statement.starts_with("DELETE") { " RETURNING email" } else { "" };
-    let sql = format!("{statement} WHERE token_hash = $1 AND expires_at > $2{returning}");
-    let row: Option<(String,)> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(db).await?;
+    let row: Option<(String,)> = sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(db).await?;
     Ok(row.map(|(email,)| email))
 }
 

@@ -211,12 +211,7 @@ async fn status_line(stream: &mut TcpStream) -> Option<String> {
 async fn half_open_connections_are_cut_off_and_others_are_served() {
     let app = TestApp::new().await;
     let addr = real_server(&app, Duration::from_secs(1)).await;
-    let mut slow = Vec::new();
-    for _ in 0..300 {
-        let mut s = TcpStream::connect(addr).await.unwrap();
-        s.write_all(b"GET /api/health HTTP/1.1\r\nHost: zelfregie\r\nX-Slow: ").await.unwrap();
-        slow.push(s);
-    }
+    let mut slow = connections(addr, 300, |_| b"GET /api/health HTTP/1.1\r\nHost: zelfregie\r\nX-Slow: ").await;
     let started = Instant::now();
     let health = reqwest_get(addr, "/api/health").await;
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
@@ -241,14 +236,8 @@ async fn half_open_connections_are_cut_off_and_others_are_served() {
 async fn silent_connections_are_closed_from_accept() {
     let app = TestApp::new().await;
     let addr = real_server(&app, Duration::from_secs(1)).await;
-    let mut silent = Vec::new();
-    for i in 0..300 {
-        let mut s = TcpStream::connect(addr).await.unwrap();
-        if i % 2 == 1 {
-            s.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await.unwrap();
-        }
-        silent.push(s);
-    }
+    let mut silent =
+        connections(addr, 300, |i| if i % 2 == 1 { b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" } else { b"" }).await;
     let health = reqwest_get(addr, "/api/health").await;
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -273,6 +262,17 @@ async fn silent_connections_are_closed_from_accept() {
     assert_eq!(closed, 300, "every silent connection was closed after the deadline");
     let health = reqwest_get(addr, "/api/health").await;
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+}
+
+/// `n` raw connections to `addr`, the `i`th having sent `first(i)` and then nothing more.
+async fn connections(addr: SocketAddr, n: usize, first: impl Fn(usize) -> &'static [u8]) -> Vec<TcpStream> {
+    let mut open = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        s.write_all(first(i)).await.unwrap();
+        open.push(s);
+    }
+    open
 }
 
 async fn reqwest_get(addr: SocketAddr, path: &str) -> String {
