@@ -191,7 +191,7 @@ pub async fn count_manager_notice(state: &AppState, account_id: i64, p: &Partici
         return Ok(());
     }
     let key = state.throttle.key("manager-notice", &account_id.to_string());
-    throttle::attempt(&state.db, &key, MANAGER_NOTICES).await
+    throttle::attempt(&state.db, &state.clock, &key, MANAGER_NOTICES).await
 }
 
 /// Tells the manager a participant named (docs/security.md "Managers are told"): their name

@@ -68,7 +68,7 @@ pub async fn reauthenticate(
 ) -> Result<String, AppError> {
     let (email, hash) = accounts::credentials_by_id(state.db.pool(), account_id).await?;
     let key = reauth_key(state, account_id);
-    throttle::attempt(&state.db, &key, throttle::REAUTH_PER_ACCOUNT).await?;
+    throttle::attempt(&state.db, &state.clock, &key, throttle::REAUTH_PER_ACCOUNT).await?;
     if !state.passwords.verify(password, Some(hash)).await? {
         return Err(AppError::validation(vec![FieldError::new(field, ErrorCode::WrongPassword)]));
     }

@@ -45,7 +45,7 @@ pub async fn request(state: &AppState, account_id: i64, change: EmailChange) -> 
         ("email-change-address-cooldown", new_email.as_str(), COOL_DOWN),
         ("email-change-address-daily", new_email.as_str(), DAILY_CAP),
     ] {
-        throttle::attempt(&state.db, &state.throttle.key(kind, value), limit).await?;
+        throttle::attempt(&state.db, &state.clock, &state.throttle.key(kind, value), limit).await?;
     }
     let state = state.clone();
     tokio::spawn(async move {

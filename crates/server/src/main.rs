@@ -102,7 +102,7 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = session::purge(&state.db, &state.sessions).await {
                 tracing::warn!(error = %e, "purging sessions failed");
             }
-            if let Err(e) = throttle::purge(&state.db).await {
+            if let Err(e) = throttle::purge(&state.db, &state.clock).await {
                 tracing::warn!(error = %e, "purging rate-limit counters failed");
             }
             if let Err(e) = zelfregie_server::password_reset::purge(&state.db).await {

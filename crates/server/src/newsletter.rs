@@ -243,7 +243,7 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
     let email = accounts::email(state.db.pool(), account_id).await?;
     let limits = [MAIL_COOL_DOWN, MAIL_DAILY_CAP, MAIL_COOL_DOWN, MAIL_DAILY_CAP];
     for (key, limit) in mail_keys(state, account_id, &email).iter().zip(limits) {
-        throttle::attempt(&state.db, key, limit).await?;
+        throttle::attempt(&state.db, &state.clock, key, limit).await?;
     }
     let mut tx = state.db.begin_exclusive().await?;
     let history = events(&mut *tx, account_id).await?;

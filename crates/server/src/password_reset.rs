@@ -40,9 +40,9 @@ pub async fn request(state: &AppState, ip: &str, email: &str) -> Result<(), AppE
     let email = normalize_email(email);
     let (cool_down, daily) = address_keys(state, &email);
     let counted = async {
-        throttle::attempt(&state.db, &state.throttle.key("reset-ip", ip), PER_IP).await?;
-        throttle::attempt(&state.db, &cool_down, COOL_DOWN).await?;
-        throttle::attempt(&state.db, &daily, DAILY_CAP).await
+        throttle::attempt(&state.db, &state.clock, &state.throttle.key("reset-ip", ip), PER_IP).await?;
+        throttle::attempt(&state.db, &state.clock, &cool_down, COOL_DOWN).await?;
+        throttle::attempt(&state.db, &state.clock, &daily, DAILY_CAP).await
     };
     match counted.await {
         Ok(()) => {}

@@ -167,7 +167,7 @@ pub async fn status(store: &Store, account_id: i64, role: Role) -> Result<Second
 /// Returns whether it was right; used codes never are.
 pub async fn verify(state: &AppState, account_id: i64, code: &str) -> Result<bool, AppError> {
     let key = throttle_key(state, account_id);
-    throttle::attempt(&state.db, &key, PER_ACCOUNT).await?;
+    throttle::attempt(&state.db, &state.clock, &key, PER_ACCOUNT).await?;
     let code = normalize_code(code);
     let Some(row) = second_factors::get(state.db.pool(), account_id).await? else { return Ok(false) };
     if row.confirmed_at.is_none() {
@@ -231,7 +231,7 @@ pub async fn confirm(
 ) -> Result<RecoveryCodes, AppError> {
     let wrong = || AppError::validation(vec![zelfregie_model::FieldError::new("code", ErrorCode::InvalidSecondFactor)]);
     let key = throttle_key(state, account_id);
-    throttle::attempt(&state.db, &key, PER_ACCOUNT).await?;
+    throttle::attempt(&state.db, &state.clock, &key, PER_ACCOUNT).await?;
     let row = second_factors::get(state.db.pool(), account_id).await?;
     let Some(row) = row else { return Err(wrong()) };
     if row.confirmed_at.is_some() {

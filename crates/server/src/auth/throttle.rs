@@ -9,10 +9,11 @@
 //! so the real owner waits seconds or minutes, never a fixed lockout, while guessing becomes
 //! hopeless.
 
+use crate::clock::Clock;
 use crate::error::AppError;
 use crate::secrets::Key;
 use crate::store::throttle::{self, Window};
-use crate::store::{now, Store};
+use crate::store::Store;
 
 /// A limit: in a window of `window_secs`, `free` attempts go ahead at once; then attempt
 /// `free + k` must wait `2^(k-1)` seconds after the previous one (at most `max_delay_secs`),
@@ -69,20 +70,22 @@ impl Throttle {
 /// Counts one attempt for `key` and says whether it may go ahead: refuses with
 /// [`AppError::Throttled`] (and counts nothing) while the key must wait or has used up its
 /// window. One statement, so parallel attempts are counted one by one.
-pub async fn attempt(store: &Store, key: &[u8], limit: Limit) -> Result<(), AppError> {
-    let now = now();
+pub async fn attempt(store: &Store, clock: &Clock, key: &[u8], limit: Limit) -> Result<(), AppError> {
+    let now_ms = clock.now_ms();
     let window = Window {
         window_secs: limit.window_secs,
         free: limit.free,
         max_delay_secs: limit.max_delay_secs,
         max: limit.max,
     };
-    if throttle::attempt(store.pool(), key, now, &window).await?.is_some() {
+    if throttle::attempt(store.pool(), key, now_ms, &window).await?.is_some() {
         return Ok(());
     }
-    let (window_start, next_at) = throttle::state(store.pool(), key).await?;
-    let wait = if next_at > now { next_at - now } else { window_start + limit.window_secs - now };
-    Err(AppError::Throttled { retry_after: wait.max(1) })
+    let (window_start, next_at_ms) = throttle::state(store.pool(), key).await?;
+    // Whole seconds for Retry-After, rounded up: coming back after it is never too early.
+    let wait_ms =
+        if next_at_ms > now_ms { next_at_ms - now_ms } else { (window_start + limit.window_secs) * 1000 - now_ms };
+    Err(AppError::Throttled { retry_after: (wait_ms + 999).div_euclid(1000).max(1) })
 }
 
 /// Gives one attempt back (a successful login from a shared address).
@@ -96,6 +99,6 @@ pub async fn clear(store: &Store, key: &[u8]) -> Result<(), AppError> {
 }
 
 /// Removes counters whose window ended long ago.
-pub async fn purge(store: &Store) -> sqlx::Result<u64> {
-    throttle::purge(store.pool(), now() - 2 * 24 * 3600, now()).await
+pub async fn purge(store: &Store, clock: &Clock) -> sqlx::Result<u64> {
+    throttle::purge(store.pool(), clock.now() - 2 * 24 * 3600, clock.now_ms()).await
 }

@@ -90,7 +90,8 @@ pub async fn start_login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
 ) -> Result<Json<CeremonyStart>, AppError> {
-    throttle::attempt(&state.db, &state.throttle.key("passkey-start-ip", &ip), LOGIN_STARTS_PER_IP).await?;
+    throttle::attempt(&state.db, &state.clock, &state.throttle.key("passkey-start-ip", &ip), LOGIN_STARTS_PER_IP)
+        .await?;
     Ok(Json(passkeys::start_login(&state).await?))
 }
 
@@ -109,7 +110,7 @@ pub async fn finish_login(
     Json(body): Json<CeremonyFinish>,
 ) -> Result<impl IntoResponse, AppError> {
     let ip_key = state.throttle.key("login-ip", &ip);
-    throttle::attempt(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
+    throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
     let (account_id, passkey_id) = passkeys::finish_login(&state, body).await?;
     throttle::refund(&state.db, &ip_key).await?;
     if let Some(old) = state.sessions.token(&headers) {

@@ -77,7 +77,7 @@ pub async fn list(
 /// bank, nor flood a candidate's log (which counts per day anyway).
 async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), AppError> {
     let key = state.throttle.key("recruiter", &recruiter.session.account_id.to_string());
-    throttle::attempt(&state.db, &key, state.recruiter_limit).await
+    throttle::attempt(&state.db, &state.clock, &key, state.recruiter_limit).await
 }
 
 /// One candidate, as the recruiter's partner may see it.

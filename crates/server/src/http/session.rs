@@ -76,8 +76,8 @@ pub async fn login(
     // Counted before the password is checked: parallel guesses are counted one by one.
     let ip_key = state.throttle.key("login-ip", &ip);
     let account_key = state.throttle.key("login-account", &email);
-    throttle::attempt(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
-    throttle::attempt(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+    throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
+    throttle::attempt(&state.db, &state.clock, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
 
     let row = crate::store::accounts::credentials_by_email(state.db.pool(), &email).await?;
     let (account_id, stored) = row.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));

@@ -18,11 +18,13 @@ use tokio::net::TcpStream;
 use zelfregie_server::serve::{serve, ServeSettings};
 
 /// Sixty wrong passwords at once for one account: each is counted before it is checked, so
-/// only the free ones (and the one that starts the first wait) reach the password check.
+/// only the five free ones reach the password check (the clock held: however slow the
+/// machine, no wait runs out meanwhile).
 #[tokio::test]
 async fn parallel_guesses_are_counted_before_the_password_is_checked() {
     let app = Arc::new(TestApp::new().await);
     app.registered("parallel@example.org").await;
+    app.state.clock.hold();
     let guesses = (0..60).map(|i| {
         let app = app.clone();
         tokio::spawn(async move { app.login("parallel@example.org", &format!("gok {i:02} is fout fout")).await.status })
@@ -36,10 +38,44 @@ async fn parallel_guesses_are_counted_before_the_password_is_checked() {
             other => panic!("{other}"),
         }
     }
-    // Five free, the sixth starts a one-second wait; if the sixty straddle a second or
-    // two, one or two more get through after their wait (1 s, then 2 s).
-    assert!(checked <= 8, "{checked} guesses were checked (the old code checked all 60)");
+    assert_eq!(checked, 5, "{checked} guesses were checked (the first code checked all 60)");
     assert_eq!(checked + refused, 60);
+}
+
+/// docs/security.md "Login": five guesses at once, then each further one waits 1, 2, 4 …
+/// seconds after the one before, to the millisecond (a wait counted in whole clock seconds
+/// let a sixth and seventh through at once).
+#[tokio::test]
+async fn five_guesses_then_waits_of_one_and_two_seconds() {
+    let app = TestApp::new().await;
+    app.registered("vijf@example.org").await;
+    app.state.clock.hold();
+    let guess = |i: u32| {
+        let app = &app;
+        async move { app.login("vijf@example.org", &format!("fout wachtwoord {i}")).await }
+    };
+    for i in 0..5 {
+        assert_eq!(guess(i).await.status, StatusCode::UNAUTHORIZED, "guess {i} is free");
+    }
+    let sixth = guess(5).await;
+    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS, "the sixth waits");
+    assert_eq!(sixth.header("retry-after"), "1");
+    app.state.clock.advance_ms(999);
+    assert_eq!(guess(5).await.status, StatusCode::TOO_MANY_REQUESTS, "1 ms before the second is up");
+    app.state.clock.advance_ms(1);
+    assert_eq!(guess(5).await.status, StatusCode::UNAUTHORIZED, "the sixth, a second after the fifth");
+    let seventh = guess(6).await;
+    assert_eq!(seventh.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(seventh.header("retry-after"), "2");
+    app.state.clock.advance_ms(1_999);
+    assert_eq!(guess(6).await.status, StatusCode::TOO_MANY_REQUESTS);
+    app.state.clock.advance_ms(1);
+    assert_eq!(guess(6).await.status, StatusCode::UNAUTHORIZED, "the seventh, two seconds after the sixth");
+    // The right password waits its turn too, then logs in and clears the counter.
+    assert_eq!(app.login("vijf@example.org", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    app.state.clock.advance_ms(4_000);
+    assert_eq!(app.login("vijf@example.org", PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(guess(7).await.status, StatusCode::UNAUTHORIZED, "a fresh start after a login");
 }
 
 /// Forty registrations at once from one address: all get the same answer, and exactly the
@@ -323,18 +359,20 @@ async fn attempts_under_the_limit_pass_in_any_commit_order() {
     let app = TestApp::new().await;
     let pool = app.state.db.pool();
     let count = Window { window_secs: 60, free: 100, max_delay_secs: 0, max: 100 };
-    // Within a window, and across the start of the next one.
-    for (key, times) in
-        [(&b"within"[..], [1_000, 1_001, 1_000, 999, 1_001]), (&b"across"[..], [1_000, 1_060, 1_059, 1_060, 1_058])]
-    {
+    // Within a window, and across the start of the next one (milliseconds).
+    for (key, times) in [
+        (&b"within"[..], [1_000_000, 1_001_000, 1_000_500, 999_999, 1_001_000]),
+        (&b"across"[..], [1_000_000, 1_060_000, 1_059_999, 1_060_001, 1_058_000]),
+    ] {
         for now in times {
             assert!(attempt(pool, key, now, &count).await.unwrap().is_some(), "{key:?} at {now} after {times:?}");
         }
     }
     // A wait still holds: the delayed login limit refuses the attempt before its time.
     let delayed = Window { window_secs: 900, free: 1, max_delay_secs: 900, max: 100 };
-    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_some());
-    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_some(), "the second starts a 1 s wait");
-    assert!(attempt(pool, b"delayed", 2_000, &delayed).await.unwrap().is_none(), "within the wait");
-    assert!(attempt(pool, b"delayed", 2_001, &delayed).await.unwrap().is_some(), "after it");
+    assert!(attempt(pool, b"delayed", 2_000_000, &delayed).await.unwrap().is_some(), "the free one starts a 1 s wait");
+    assert!(attempt(pool, b"delayed", 2_000_999, &delayed).await.unwrap().is_none(), "within the wait");
+    assert!(attempt(pool, b"delayed", 2_001_000, &delayed).await.unwrap().is_some(), "after it: a 2 s wait");
+    assert!(attempt(pool, b"delayed", 2_002_999, &delayed).await.unwrap().is_none(), "within the wait");
+    assert!(attempt(pool, b"delayed", 2_003_000, &delayed).await.unwrap().is_some(), "after it");
 }
