@@ -4,10 +4,13 @@
 # cluster and deletes it. Debian's postgresql package provides the binaries (the Makefile
 # installs it). initdb and postgres refuse to run as root, so as root the cluster belongs to
 # the `postgres` user and lives in a directory of its own under /tmp, which that user can
-# reach wherever this checkout is.
+# reach wherever this checkout is. `pause` stops the server the way an administrator does
+# (fast: open connections are ended) and keeps the cluster; `resume` starts it again (the
+# restart test, crates/server/tests/it/faults.rs). ZELFREGIE_TEST_PG_STATE: another state
+# directory, for a second cluster beside the one the tests share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STATE="$PWD/target/pg"
+STATE="${ZELFREGIE_TEST_PG_STATE:-$PWD/target/pg}"
 PORT="${ZELFREGIE_TEST_PG_PORT:-55432}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$BIN/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)"; exit 1; }
@@ -27,7 +30,19 @@ case "${1:-}" in
     as_owner "$BIN/pg_ctl" -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 60 \
       -o "-p $PORT -k $CLUSTER -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
       start >/dev/null || { cat "$CLUSTER/server.log"; exit 1; }
+    echo "$PORT" >"$STATE/port"
     echo "postgres://zelfregie@127.0.0.1:$PORT/postgres" >"$STATE/url"
+    ;;
+  pause)
+    CLUSTER="$(cat "$STATE/cluster")"
+    as_owner "$BIN/pg_ctl" -D "$CLUSTER/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    CLUSTER="$(cat "$STATE/cluster")"
+    PORT="$(cat "$STATE/port")"
+    as_owner "$BIN/pg_ctl" -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 60 \
+      -o "-p $PORT -k $CLUSTER -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+      start >/dev/null || { cat "$CLUSTER/server.log"; exit 1; }
     ;;
   stop)
     if [ -f "$STATE/cluster" ]; then
@@ -37,5 +52,5 @@ case "${1:-}" in
     fi
     rm -rf "$STATE"
     ;;
-  *) echo "usage: $0 start|stop"; exit 2 ;;
+  *) echo "usage: $0 start|stop|pause|resume"; exit 2 ;;
 esac

@@ -139,17 +139,13 @@ impl IntoResponse for AppError {
             AppError::Busy { retry_after } => retry_later(ErrorCode::ServiceUnavailable, retry_after),
             AppError::Database(e) => {
                 // sqlx errors carry statement and constraint names, never bound values.
-                let unavailable = matches!(e, sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
-                    || e.as_database_error().is_some_and(|d| {
-                        let msg = d.message();
-                        msg.contains("locked") || msg.contains("busy") || msg.contains("unable to open")
-                    });
-                tracing::error!(error = %e, "database error");
-                error_response(ApiError::new(if unavailable {
-                    ErrorCode::ServiceUnavailable
+                if crate::store::is_unavailable(&e) {
+                    tracing::warn!(error = %e, "database unavailable");
+                    retry_later(ErrorCode::ServiceUnavailable, 5)
                 } else {
-                    ErrorCode::Internal
-                }))
+                    tracing::error!(error = %e, "database error");
+                    error_response(ApiError::new(ErrorCode::Internal))
+                }
             }
             AppError::Internal(e) => {
                 tracing::error!(error = %e, "internal error");

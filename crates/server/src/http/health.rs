@@ -15,7 +15,8 @@ pub struct Health {
     pub status: &'static str,
 }
 
-/// 200 when the database answers a query; 503 otherwise.
+/// 200 when the database answers a query and can be written (a full disk, a database
+/// restarting: 503); see `Store::writable`.
 #[utoipa::path(get, path = "/api/health", tag = "system",
     responses((status = 200, body = Health), (status = 503, body = zelfregie_model::ApiError)))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
@@ -23,5 +24,8 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppEr
         tracing::warn!(error = %e, "health check: database does not answer");
         AppError::code(ErrorCode::ServiceUnavailable)
     })?;
+    if !state.db.writable().await {
+        return Err(AppError::code(ErrorCode::ServiceUnavailable));
+    }
     Ok(Json(Health { status: "ok" }))
 }

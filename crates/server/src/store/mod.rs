@@ -28,7 +28,8 @@ pub mod verification;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Connection, Executor};
@@ -54,7 +55,13 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// When writes were last tried by [`Store::writable`], and whether one succeeded.
+    write_probe: Arc<tokio::sync::Mutex<Option<(Instant, bool)>>>,
 }
+
+/// How long [`Store::writable`] trusts its last probe: the health check may be asked
+/// thousands of times a second, the database is written at most once a second for it.
+const WRITE_PROBE_EVERY: Duration = Duration::from_secs(1);
 
 /// SQLite settings for every connection: write-ahead log, foreign keys, deleted data
 /// overwritten on disk, the log truncated when reset, and waiting for a busy lock
@@ -89,6 +96,11 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(5))
+            // A connection whose transaction could neither commit nor roll back (SQLite on a
+            // full disk rolls back by itself, so sqlx's ROLLBACK fails and its count of open
+            // transactions stays at one) would refuse every later `BEGIN`: it is closed and
+            // replaced instead of handed out (docs/storage.md "Faults").
+            .before_acquire(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -99,7 +111,7 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let store = Store { pool, backend };
+        let store = Store { pool, backend, write_probe: Arc::default() };
         store.seed_partners().await?;
         Ok(store)
     }
@@ -180,6 +192,30 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
     }
 
+    /// Whether a write can succeed now: a real write (one row of `health_probe`), at most
+    /// once per [`WRITE_PROBE_EVERY`], its answer kept in between. A full disk, a database
+    /// that is down or restarting say no; a write lock held by others past two seconds is not
+    /// a fault, and keeps the last answer (docs/storage.md "Faults").
+    pub async fn writable(&self) -> bool {
+        let mut last = self.write_probe.lock().await;
+        if let Some((at, ok)) = *last {
+            if at.elapsed() < WRITE_PROBE_EVERY {
+                return ok;
+            }
+        }
+        let write = sqlx::query("UPDATE health_probe SET written_at = $1 WHERE id = 1").bind(now()).execute(&self.pool);
+        let ok = match tokio::time::timeout(Duration::from_secs(2), write).await {
+            Ok(Ok(_)) => true,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "health check: the database cannot be written");
+                false
+            }
+            Err(_) => last.is_none_or(|(_, ok)| ok),
+        };
+        *last = Some((Instant::now(), ok));
+        ok
+    }
+
     /// Closes every connection (SQLite: a last checkpoint).
     pub async fn close(&self) {
         self.pool.close().await;
@@ -235,6 +271,35 @@ pub fn now() -> i64 {
 /// A stored timestamp as a date-time.
 pub fn to_datetime(unix: i64) -> time::OffsetDateTime {
     time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Whether a database error means "not now" rather than a fault of the request or the code:
+/// the database is down, restarting, out of disk or memory, or busy. Answered 503 with
+/// `Retry-After`, never 500 (docs/storage.md "Faults").
+pub fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(e) => {
+            if let Some(pg) = e.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                // SQLSTATE classes: 08 connection exception, 53 insufficient resources
+                // (disk full, out of memory, too many connections), 57P01–57P03 shut down by
+                // an administrator or a crash / starting up; 40001 and 40P01 lost a race.
+                let code = pg.code();
+                code.starts_with("08")
+                    || code.starts_with("53")
+                    || code.starts_with("57P")
+                    || code == "40001"
+                    || code == "40P01"
+            } else if e.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // Primary result codes (the low byte of an extended one): 5 BUSY, 6 LOCKED,
+                // 10 IOERR, 13 FULL, 14 CANTOPEN.
+                e.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6 | 10 | 13 | 14))
+            } else {
+                false
+            }
+        }
+        _ => false,
+    }
 }
 
 /// Whether an error is a unique-constraint violation (the same on both backends).

@@ -43,6 +43,7 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ),
         ("email_changes", Ok(&["new_email"][..])),
         ("server_secrets", Err("server keys, not personal data")),
+        ("health_probe", Err("one row the health check writes: a time, not personal data")),
         // The candidate index (docs/storage.md "Recruiter search"): derived by the server from
         // the profile and visibility choices (both exported), rebuilt on every save, deleted
         // with the profile. SQLite keeps the FTS5 index in the `candidate_text_*` tables.

@@ -8,6 +8,7 @@ mod demo;
 mod email_change;
 mod erasure;
 mod export;
+mod faults;
 mod forms;
 mod instances;
 mod limits;
