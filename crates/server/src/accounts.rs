@@ -133,7 +133,10 @@ pub async fn erase_if(
             unsubscribe_post_url: None,
             erase: true,
         };
-        enqueue(&mut tx, None, &payload).await?;
+        // After any message still being delivered, never before it (docs/security.md
+        // "Outbox order"): that one leaves the account instead of going with it.
+        store::outbox::detach_in_flight(&mut tx, state.db.backend(), account_id, crate::outbox::now_ms()).await?;
+        enqueue(&mut tx, account_id, true, &payload).await?;
     }
     // Addresses the person asked to change to: their link mails are forgotten too.
     let asked: Vec<String> =

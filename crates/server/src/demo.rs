@@ -202,7 +202,7 @@ async fn seed_newsletter_consent(state: &AppState, account_id: i64) -> anyhow::R
         unsubscribe_post_url: Some(links.one_click),
         erase: false,
     };
-    crate::outbox::enqueue(&mut tx, Some(account_id), &payload).await?;
+    crate::outbox::enqueue(&mut tx, account_id, false, &payload).await?;
     store::outbox::mark_all_delivered(&mut *tx, account_id, now()).await?;
     tx.commit().await?;
     Ok(())

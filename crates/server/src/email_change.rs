@@ -161,7 +161,7 @@ pub async fn confirm(state: &AppState, token: &str, keep: Option<&[u8]>) -> Resu
             unsubscribe_post_url: None,
             erase: true,
         };
-        enqueue(&mut tx, Some(account_id), &drop_old).await?;
+        enqueue(&mut tx, account_id, false, &drop_old).await?;
         let links = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
         let add_new = Payload {
             action: ProcessorAction::Subscribe,
@@ -171,7 +171,7 @@ pub async fn confirm(state: &AppState, token: &str, keep: Option<&[u8]>) -> Resu
             unsubscribe_post_url: Some(links.one_click),
             erase: false,
         };
-        enqueue(&mut tx, Some(account_id), &add_new).await?;
+        enqueue(&mut tx, account_id, false, &add_new).await?;
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();

@@ -315,7 +315,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
         unsubscribe_post_url: Some(links.one_click),
         erase: false,
     };
-    enqueue(&mut tx, Some(account_id), &payload).await?;
+    enqueue(&mut tx, account_id, false, &payload).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(Subscription::Active)
@@ -341,7 +341,7 @@ pub async fn withdraw(state: &AppState, account_id: i64, channel: Channel) -> Re
             unsubscribe_post_url: None,
             erase: false,
         };
-        enqueue(&mut tx, Some(account_id), &payload).await?;
+        enqueue(&mut tx, account_id, false, &payload).await?;
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();

@@ -195,8 +195,9 @@ pub fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-/// Writes a delivery into the outbox, inside the caller's transaction.
-pub async fn enqueue(tx: &mut Tx, account_id: Option<i64>, payload: &Payload) -> sqlx::Result<()> {
+/// Writes a delivery about `person` into the outbox, inside the caller's transaction: with
+/// the account while it exists, without it for the erasure notice (`erasure`).
+pub async fn enqueue(tx: &mut Tx, person: i64, erasure: bool, payload: &Payload) -> sqlx::Result<()> {
     let mut key = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
     let action = match payload.action {
@@ -205,7 +206,8 @@ pub async fn enqueue(tx: &mut Tx, account_id: Option<i64>, payload: &Payload) ->
     };
     let body = serde_json::to_string(payload).expect("payload serialises");
     let message = outbox::NewMessage {
-        account_id,
+        account_id: (!erasure).then_some(person),
+        person_id: person,
         action,
         payload: &body,
         idempotency_key: &hex::encode(key),
@@ -239,19 +241,20 @@ impl Outbox {
         let attempts = u32::try_from(row.attempts).unwrap_or(u32::MAX).saturating_add(1);
         let body = body(&row.payload, row.id, row.created_at);
         let id = row.id;
+        let notice = erased_email(&row.payload).is_some();
         match self.processor.deliver(&row.idempotency_key, &body, self.policy.timeout).await {
             Ok(()) => {
                 // A row without an account is an erasure notice: once delivered, its personal
                 // data is no longer needed anywhere and is wiped.
                 outbox::delivered(self.db.pool(), id, i64::from(attempts), now_secs()).await?;
-                if erased_email(&row.payload).is_some() {
+                if notice {
                     // The address was in the notice: out of the write-ahead log with it.
                     self.db.checkpoint().await;
                 }
                 tracing::info!(outbox_id = id, attempts, "delivered to the mailing processor");
             }
             Err(reason) if attempts >= self.policy.max_attempts => {
-                outbox::dead(self.db.pool(), id, i64::from(attempts), &reason).await?;
+                outbox::dead(self.db.pool(), id, i64::from(attempts), &reason, notice).await?;
                 tracing::error!(
                     outbox_id = id,
                     attempts,
@@ -261,7 +264,7 @@ impl Outbox {
             }
             Err(reason) => {
                 let next = now_ms() + i64::try_from(self.policy.delay(attempts).as_millis()).unwrap_or(i64::MAX / 2);
-                outbox::retry_at(self.db.pool(), id, i64::from(attempts), next, &reason).await?;
+                outbox::retry_at(self.db.pool(), id, i64::from(attempts), next, &reason, notice).await?;
                 tracing::warn!(outbox_id = id, attempts, reason, "mailing processor delivery failed; will retry");
             }
         }

@@ -11,8 +11,9 @@ use base64::Engine;
 use zelfregie_model::account::{normalize_email, validate_new_password};
 use zelfregie_model::{ErrorCode, FieldError, Password};
 
+use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
-use crate::auth::throttle::{self, Limit};
+use crate::auth::throttle::Limit;
 use crate::error::AppError;
 use crate::mail::Mail;
 use crate::state::AppState;
@@ -22,29 +23,14 @@ use crate::store::{self, accounts, now, password_resets};
 pub const LINK_MINUTES: i64 = 30;
 /// Requests from one client address.
 pub const PER_IP: Limit = Limit::count(20, 60 * 60);
-/// Reset mails to one address: one per two minutes…
-pub const COOL_DOWN: Limit = Limit::count(1, 2 * 60);
-/// …and at most five a day.
-pub const DAILY_CAP: Limit = Limit::count(5, 24 * 3600);
-
-/// The counter keys of an address: (cool-down, daily cap).
-pub fn address_keys(state: &AppState, email: &str) -> (Vec<u8>, Vec<u8>) {
-    let email = normalize_email(email);
-    (state.throttle.key("reset-cooldown", &email), state.throttle.key("reset-daily", &email))
-}
 
 /// Asks for a reset link for `email`. Every request is counted (per client, then per
-/// address); one within the limits is handed to a background task that mails the link if an
-/// account has the address. The caller answers the same in every case.
-pub async fn request(state: &AppState, ip: &str, email: &str) -> Result<(), AppError> {
+/// requester and address, or in the bucket of a browser that reads the mailbox: `proven`;
+/// `auth::mailbox`); one within the limits is handed to a background task that mails the
+/// link if an account has the address. The caller answers the same in every case.
+pub async fn request(state: &AppState, ip: &str, email: &str, proven: bool) -> Result<(), AppError> {
     let email = normalize_email(email);
-    let (cool_down, daily) = address_keys(state, &email);
-    let counted = async {
-        throttle::attempt(&state.db, &state.clock, &state.throttle.key("reset-ip", ip), PER_IP).await?;
-        throttle::attempt(&state.db, &state.clock, &cool_down, COOL_DOWN).await?;
-        throttle::attempt(&state.db, &state.clock, &daily, DAILY_CAP).await
-    };
-    match counted.await {
+    match mailbox::count(state, Purpose::Reset, PER_IP, ip, &email, proven).await {
         Ok(()) => {}
         Err(AppError::Throttled { .. }) => {
             tracing::info!("password reset request over a limit; no mail");
@@ -89,8 +75,9 @@ async fn send_link(state: &AppState, email: &str) -> anyhow::Result<()> {
 
 /// Sets a new password with a reset link's `token`: once, before it expires. Every session of
 /// the account ends, every other link of it dies, its login counters are forgotten, and the
-/// person is told by mail. An unknown, used or expired token is `token_invalid`.
-pub async fn confirm(state: &AppState, token: &str, new_password: Password) -> Result<(), AppError> {
+/// person is told by mail. An unknown, used or expired token is `token_invalid`. Returns
+/// the account's address (the browser has shown it reads that mailbox).
+pub async fn confirm(state: &AppState, token: &str, new_password: Password) -> Result<String, AppError> {
     let token_hash = hash_token(token.trim());
     let invalid = || AppError::code(ErrorCode::TokenInvalid);
     let (account_id, email) = password_resets::peek(state.db.pool(), &token_hash, now()).await?.ok_or_else(invalid)?;
@@ -119,11 +106,11 @@ pub async fn confirm(state: &AppState, token: &str, new_password: Password) -> R
          right away and contact IGOM.\n",
         url = state.public_url
     );
-    let notice = Mail { to: email, subject: "Je wachtwoord is veranderd".into(), body, headers: Vec::new() };
+    let notice = Mail { to: email.clone(), subject: "Je wachtwoord is veranderd".into(), body, headers: Vec::new() };
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the password-changed notice failed");
     }
-    Ok(())
+    Ok(email)
 }
 
 /// Deletes expired links.

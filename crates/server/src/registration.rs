@@ -15,6 +15,7 @@ use base64::Engine;
 use zelfregie_model::account::normalize_email;
 use zelfregie_model::{ErrorCode, Registration, RegistrationConfirm, Role};
 
+use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::AppError;
@@ -26,16 +27,6 @@ use crate::store::{self, accounts, now, verification};
 pub const LINK_HOURS: i64 = 24;
 /// Requests from one client address.
 pub const PER_IP: Limit = throttle::REGISTER_PER_IP;
-/// Mails to one address: one per two minutes…
-pub const COOL_DOWN: Limit = Limit::count(1, 2 * 60);
-/// …and at most five a day.
-pub const DAILY_CAP: Limit = Limit::count(5, 24 * 3600);
-
-/// The counter keys of an address: (cool-down, daily cap).
-pub fn address_keys(state: &AppState, email: &str) -> (Vec<u8>, Vec<u8>) {
-    let email = normalize_email(email);
-    (state.throttle.key("register-cooldown", &email), state.throttle.key("register-daily", &email))
-}
 
 /// A fresh link token: 256 random bits, URL-safe.
 pub(crate) fn new_token() -> String {
@@ -54,17 +45,12 @@ pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
 }
 
 /// Asks for an account (already validated). Every request is counted (per client, then per
-/// address); one within the limits hands the rest to a background task. The caller answers
-/// the same in every case.
-pub async fn request(state: &AppState, ip: &str, registration: Registration) -> Result<(), AppError> {
+/// requester and address, or in the bucket of a browser that reads the mailbox: `proven`;
+/// `auth::mailbox`); one within the limits hands the rest to a background task. The caller
+/// answers the same in every case.
+pub async fn request(state: &AppState, ip: &str, registration: Registration, proven: bool) -> Result<(), AppError> {
     let email = normalize_email(&registration.email);
-    let (cool_down, daily) = address_keys(state, &email);
-    let counted = async {
-        throttle::attempt(&state.db, &state.clock, &state.throttle.key("register-ip", ip), PER_IP).await?;
-        throttle::attempt(&state.db, &state.clock, &cool_down, COOL_DOWN).await?;
-        throttle::attempt(&state.db, &state.clock, &daily, DAILY_CAP).await
-    };
-    match counted.await {
+    match mailbox::count(state, Purpose::Registration, PER_IP, ip, &email, proven).await {
         Ok(()) => {}
         Err(AppError::Throttled { .. }) => {
             tracing::info!("registration request over a limit; no mail");
@@ -146,7 +132,7 @@ async fn send(state: &AppState, email: &str, language: &str) -> anyhow::Result<(
 /// token is `token_invalid` (before any hashing); a password the rules refuse for this
 /// address is `validation_failed` and leaves the link working; an address that got an account
 /// in the meantime is `email_taken` (only the mailbox's owner has the link).
-pub async fn confirm(state: &AppState, confirm: RegistrationConfirm) -> Result<i64, AppError> {
+pub async fn confirm(state: &AppState, confirm: RegistrationConfirm) -> Result<(i64, String), AppError> {
     let token_hash = hash_token(confirm.token.trim());
     let Some(email) = verification::registration_email(state.db.pool(), &token_hash, now()).await? else {
         return Err(AppError::code(ErrorCode::TokenInvalid));
@@ -176,7 +162,7 @@ pub async fn confirm(state: &AppState, confirm: RegistrationConfirm) -> Result<i
     verification::delete_registrations_of(&mut *tx, &email).await?;
     tx.commit().await?;
     tracing::info!(account_id, "account registered by mail link");
-    Ok(account_id)
+    Ok((account_id, email))
 }
 
 /// Deletes expired pending registrations and e-mail changes.

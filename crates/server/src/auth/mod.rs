@@ -1,5 +1,6 @@
 //! Authentication: password hashing, sessions and their cookie, rate limiting.
 
+pub mod mailbox;
 pub mod password;
 pub mod session;
 pub mod throttle;

@@ -27,10 +27,12 @@ use crate::state::AppState;
 pub async fn register(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(registration): Json<Registration>,
 ) -> Result<StatusCode, AppError> {
     AppError::ensure_valid(registration.validate())?;
-    registration::request(&state, &ip, registration).await?;
+    let proven = crate::auth::mailbox::proven(&state, &headers, &registration.email);
+    registration::request(&state, &ip, registration, proven).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -48,12 +50,17 @@ pub async fn confirm(
     headers: HeaderMap,
     Json(body): Json<RegistrationConfirm>,
 ) -> Result<impl IntoResponse, AppError> {
-    let account_id = registration::confirm(&state, body).await?;
+    let (account_id, email) = registration::confirm(&state, body).await?;
     // A session the browser still carries is ended, never reused (session fixation).
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;
     }
     let token = session::create(&state.db, account_id, false).await?;
     let info = session_info(&state, &started(account_id, &token, false)).await?;
-    Ok((StatusCode::CREATED, [(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
+    // The browser used a link from the mailbox (auth::mailbox).
+    let cookies = axum::response::AppendHeaders([
+        (header::SET_COOKIE, state.sessions.set_cookie(&token)),
+        (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
+    ]);
+    Ok((StatusCode::CREATED, cookies, Json(info)))
 }

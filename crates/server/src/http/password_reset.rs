@@ -2,11 +2,13 @@
 //! (docs/security.md "Password reset").
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
 use zelfregie_model::account::EMAIL_MAX_CHARS;
 use zelfregie_model::{ErrorCode, FieldError, PasswordReset, PasswordResetRequest};
 
 use super::ClientIp;
+use crate::auth::mailbox;
 use crate::error::{AppError, Json};
 use crate::password_reset;
 use crate::state::AppState;
@@ -22,6 +24,7 @@ use crate::state::AppState;
 pub async fn request(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(body): Json<PasswordResetRequest>,
 ) -> Result<StatusCode, AppError> {
     let email = body.email.trim();
@@ -31,7 +34,8 @@ pub async fn request(
     if email.chars().count() > EMAIL_MAX_CHARS {
         return Err(AppError::validation(vec![FieldError::new("email", ErrorCode::TooLong)]));
     }
-    password_reset::request(&state, &ip, email).await?;
+    let proven = mailbox::proven(&state, &headers, email);
+    password_reset::request(&state, &ip, email, proven).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -43,7 +47,11 @@ pub async fn request(
         (status = 204, description = "Password set; every session ended"),
         (status = 400, body = zelfregie_model::ApiError, description = "`token_invalid`: unknown, used or expired"),
         (status = 422, body = zelfregie_model::ApiError, description = "a weak new password")))]
-pub async fn confirm(State(state): State<AppState>, Json(body): Json<PasswordReset>) -> Result<StatusCode, AppError> {
-    password_reset::confirm(&state, &body.token, body.new_password).await?;
-    Ok(StatusCode::NO_CONTENT)
+pub async fn confirm(
+    State(state): State<AppState>,
+    Json(body): Json<PasswordReset>,
+) -> Result<impl IntoResponse, AppError> {
+    let email = password_reset::confirm(&state, &body.token, body.new_password).await?;
+    // This browser reads the mailbox: its later requests count apart (auth::mailbox).
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, mailbox::set_cookie(&state, &email))]))
 }

@@ -111,7 +111,13 @@ pub async fn login(
     crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
     tracing::info!(account_id, strong, "login");
     let info = session_info(&state, &started(account_id, &token, strong)).await?;
-    Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
+    // Logged into the account of this address: the browser counts apart when it asks for a
+    // link to it later (auth::mailbox).
+    let cookies = axum::response::AppendHeaders([
+        (header::SET_COOKIE, state.sessions.set_cookie(&token)),
+        (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
+    ]);
+    Ok((cookies, Json(info)))
 }
 
 /// Logs out: the session ends on the server and the cookie is removed (ASVS 5.0 7.4.1).

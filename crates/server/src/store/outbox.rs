@@ -8,8 +8,10 @@ use super::{Backend, Db};
 
 /// A new row.
 pub struct NewMessage<'a> {
-    /// The person (none for an erasure notice: the account is gone).
+    /// The person's account (none for an erasure notice: the account is gone).
     pub account_id: Option<i64>,
+    /// The person, also after erasure: their messages go out in this order.
+    pub person_id: i64,
     /// subscribe or unsubscribe.
     pub action: &'a str,
     /// JSON body without sequence and time.
@@ -25,8 +27,8 @@ pub struct NewMessage<'a> {
 /// Writes a row.
 pub async fn insert<'c>(db: impl Db<'c>, m: &NewMessage<'_>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6)",
+        "INSERT INTO processor_outbox (account_id, person_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
+         VALUES ($1, $7, $2, $3, $4, 'pending', $5, $6)",
     )
     .bind(m.account_id)
     .bind(m.action)
@@ -34,9 +36,33 @@ pub async fn insert<'c>(db: impl Db<'c>, m: &NewMessage<'_>) -> sqlx::Result<()>
     .bind(m.idempotency_key)
     .bind(m.due_ms)
     .bind(m.created_at)
+    .bind(m.person_id)
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Erasure: the person's messages leave the account. One being delivered right now (its
+/// lease running at `now_ms`) stays, without an account, so the erasure notice written after
+/// it waits for it and cannot overtake it; it is wiped when it ends (delivered, or failed:
+/// not tried again). The others go with the account. On PostgreSQL the rows are locked
+/// first, so a worker cannot claim one between the two statements.
+pub async fn detach_in_flight(tx: &mut super::Tx, backend: Backend, account_id: i64, now_ms: i64) -> sqlx::Result<u64> {
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT id FROM processor_outbox WHERE account_id = $1 FOR UPDATE")
+            .bind(account_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    }
+    Ok(sqlx::query(
+        "UPDATE processor_outbox SET account_id = NULL
+         WHERE account_id = $1 AND status = 'pending' AND lease_until IS NOT NULL AND lease_until >= $2",
+    )
+    .bind(account_id)
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
 }
 
 /// A claimed row.
@@ -73,7 +99,7 @@ pub async fn claim<'c>(
          WHERE id = (SELECT o.id FROM processor_outbox o
                      WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND (o.lease_until IS NULL OR o.lease_until < $2)
                        AND NOT EXISTS (SELECT 1 FROM processor_outbox b
-                                       WHERE b.account_id = o.account_id AND b.status = 'pending' AND b.id < o.id)
+                                       WHERE b.person_id = o.person_id AND b.status = 'pending' AND b.id < o.id)
                      ORDER BY o.id LIMIT 1 {lock})
            AND status = 'pending' AND (lease_until IS NULL OR lease_until < $2)
          RETURNING id, payload, idempotency_key, attempts, created_at"
@@ -84,7 +110,8 @@ pub async fn claim<'c>(
     .await
 }
 
-/// Delivered: a row without an account (an erasure notice) keeps no address.
+/// Delivered: a row without an account (an erasure notice, or an erased person's message
+/// that was being delivered) keeps no address.
 pub async fn delivered<'c>(db: impl Db<'c>, id: i64, attempts: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE processor_outbox SET status = 'delivered', attempts = $1, delivered_at = $2, lease_until = NULL, last_error = NULL,
@@ -99,28 +126,51 @@ pub async fn delivered<'c>(db: impl Db<'c>, id: i64, attempts: i64, now: i64) ->
     Ok(())
 }
 
-/// Out of attempts: dead-lettered for staff.
-pub async fn dead<'c>(db: impl Db<'c>, id: i64, attempts: i64, reason: &str) -> sqlx::Result<()> {
+/// Out of attempts: dead-lettered for staff. A message of an erased person that is not the
+/// erasure notice is wiped (staff need only act on the notice).
+pub async fn dead<'c>(
+    db: impl Db<'c>,
+    id: i64,
+    attempts: i64,
+    reason: &str,
+    is_erasure_notice: bool,
+) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2 WHERE id = $3",
+        "UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2,
+           payload = CASE WHEN account_id IS NULL AND $4 = 0 THEN '{\"erased\":true}' ELSE payload END
+         WHERE id = $3",
     )
     .bind(attempts)
     .bind(reason)
     .bind(id)
+    .bind(i64::from(is_erasure_notice))
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// Failed: try again at `next_ms`.
-pub async fn retry_at<'c>(db: impl Db<'c>, id: i64, attempts: i64, next_ms: i64, reason: &str) -> sqlx::Result<()> {
+/// Failed: try again at `next_ms`. A message of an erased person (no account, and not the
+/// erasure notice itself) is not tried again: it is wiped and dead-lettered, and the
+/// erasure notice behind it goes next.
+pub async fn retry_at<'c>(
+    db: impl Db<'c>,
+    id: i64,
+    attempts: i64,
+    next_ms: i64,
+    reason: &str,
+    is_erasure_notice: bool,
+) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE processor_outbox SET attempts = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $4",
+        "UPDATE processor_outbox SET attempts = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3,
+           status = CASE WHEN account_id IS NULL AND $5 = 0 THEN 'dead' ELSE status END,
+           payload = CASE WHEN account_id IS NULL AND $5 = 0 THEN '{\"erased\":true}' ELSE payload END
+         WHERE id = $4",
     )
     .bind(attempts)
     .bind(next_ms)
     .bind(reason)
     .bind(id)
+    .bind(i64::from(is_erasure_notice))
     .execute(db)
     .await?;
     Ok(())
