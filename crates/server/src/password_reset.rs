@@ -14,7 +14,7 @@ use zelfregie_model::{ErrorCode, FieldError, Password};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::AppError;
-use crate::mail::Mail;
+use crate::mail::{About, Mail};
 use crate::state::AppState;
 use crate::store::{self, accounts, now, password_resets};
 
@@ -81,7 +81,13 @@ async fn send_link(state: &AppState, email: &str) -> anyhow::Result<()> {
     );
     state
         .mailer
-        .send(Mail { to: email.to_owned(), subject: "Nieuw wachtwoord kiezen".into(), body, headers: Vec::new() })
+        .send(Mail {
+            to: email.to_owned(),
+            subject: "Nieuw wachtwoord kiezen".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Account(account_id),
+        })
         .await?;
     tracing::info!(account_id, "password reset link sent");
     Ok(())
@@ -119,7 +125,13 @@ pub async fn confirm(state: &AppState, token: &str, new_password: Password) -> R
          right away and contact IGOM.\n",
         url = state.public_url
     );
-    let notice = Mail { to: email, subject: "Je wachtwoord is veranderd".into(), body, headers: Vec::new() };
+    let notice = Mail {
+        to: email,
+        subject: "Je wachtwoord is veranderd".into(),
+        body,
+        headers: Vec::new(),
+        about: About::Account(account_id),
+    };
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the password-changed notice failed");
     }
