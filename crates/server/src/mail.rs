@@ -164,8 +164,15 @@ impl Mailer {
                 // temporary name, renamed into place: a reader never sees half a file.
                 mail_files::insert(db.pool(), &name, account, registration, store::now()).await?;
                 let temporary = dir.join(format!(".{name}.tmp"));
-                tokio::fs::write(&temporary, message.formatted()).await?;
-                tokio::fs::rename(&temporary, dir.join(&name)).await?;
+                let written = match tokio::fs::write(&temporary, message.formatted()).await {
+                    Ok(()) => tokio::fs::rename(&temporary, dir.join(&name)).await,
+                    Err(e) => Err(e),
+                };
+                if let Err(e) = written {
+                    let _ = tokio::fs::remove_file(&temporary).await;
+                    mail_files::delete(db.pool(), &name).await?;
+                    return Err(e.into());
+                }
                 // Erased in the meantime: the erasure's sweep may have run before the rename.
                 if !mail_files::exists(db.pool(), &name).await? {
                     let _ = tokio::fs::remove_file(dir.join(&name)).await;

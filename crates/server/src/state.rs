@@ -113,9 +113,10 @@ impl AppState {
         };
         // Mail files the database no longer accounts for (an erasure that crashed before
         // its files were deleted) go before anything is served.
-        let swept = mailer.sweep(true).await?;
-        if swept > 0 {
-            tracing::info!(files = swept, "mail files of erased people deleted at start");
+        match mailer.sweep(true).await {
+            Ok(0) => {}
+            Ok(files) => tracing::info!(files, "mail files no longer accounted for deleted at start"),
+            Err(e) => tracing::error!(error = %e, "deleting mail files no longer accounted for failed"),
         }
         let processor = match &config.processor_url {
             // Signing with an empty key would let anyone forge deliveries to the processor.

@@ -22,6 +22,12 @@ pub async fn insert<'c>(
     Ok(())
 }
 
+/// Forgets the file `name` (it could not be written).
+pub async fn delete<'c>(db: impl Db<'c>, name: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM mail_files WHERE name = $1").bind(name).execute(db).await?;
+    Ok(())
+}
+
 /// Whether the file `name` is still accounted for.
 pub async fn exists<'c>(db: impl Db<'c>, name: &str) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM mail_files WHERE name = $1").bind(name).fetch_one(db).await?;
