@@ -113,7 +113,7 @@ impl Mailer {
     /// In demo mode, deletes every `.eml` file the database does not account for (after an
     /// erasure, and at start: a crash between an erasure's commit and this leaves nothing
     /// for good), with the rows of registration links that lapsed. At `start`, half-written
-    /// files left by a crash go too. An SMTP server's copies are the receiving side's;
+    /// files left by a crash (a minute old) go too. An SMTP server's copies are the receiving side's;
     /// nothing is kept here. Returns how many files were deleted.
     pub async fn sweep(&self, start: bool) -> anyhow::Result<usize> {
         let Route::Directory { dir, db } = &self.route else { return Ok(0) };
@@ -134,7 +134,15 @@ impl Mailer {
         for path in files {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
             let orphan = name.ends_with(".eml") && !known.contains(name);
-            let partial = start && name.starts_with('.') && name.ends_with(".eml.tmp");
+            // Another instance on the same folder may be writing one right now: only a
+            // minute-old one is left by a crash.
+            let partial = start
+                && name.starts_with('.')
+                && name.ends_with(".eml.tmp")
+                && tokio::fs::metadata(&path)
+                    .await
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() >= 60));
             if orphan || partial {
                 match tokio::fs::remove_file(&path).await {
                     Ok(()) => deleted += 1,

@@ -340,6 +340,10 @@ async fn mail_files_the_database_no_longer_accounts_for_go_at_start() {
     wait_for_subject(&app, lapsed, "Maak je account af").await;
     let partial = app.data_dir().join("mail").join(".1-0000.eml.tmp");
     std::fs::write(&partial, b"From: half").unwrap();
+    let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    std::fs::File::options().write(true).open(&partial).unwrap().set_modified(minutes_ago).unwrap();
+    let writing = app.data_dir().join("mail").join(".2-0000.eml.tmp");
+    std::fs::write(&writing, b"From: being written").unwrap();
 
     // The window: the erasure committed, the process died before deleting files.
     let id = account_id(&app, gone).await;
@@ -354,6 +358,7 @@ async fn mail_files_the_database_no_longer_accounts_for_go_at_start() {
     assert!(restarted.mails_to("wordt-nooit@example.org").is_empty());
     assert!(restarted.mails_to(lapsed).is_empty(), "the lapsed link's mail went");
     assert!(!partial.exists(), "a half-written file went");
+    assert!(writing.exists(), "one that may still be written stays");
     assert_eq!(restarted.mails_to(stays).len(), 1, "the mail of a person who stays is kept");
     let rows: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM mail_files").fetch_one(restarted.state.db.pool()).await.unwrap();
