@@ -3,11 +3,83 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirOf } from './harness.mjs';
 
-/** Every mail to `to` in the server's mail folder (`<dataDir>/mail/*.eml`), oldest first. */
-export function mailsTo(dataDir, to) {
+/** The bytes of RFC 2047 encoded word text `text` in encoding `b` or `q`. */
+function encodedWordBytes(encoding, text) {
+  if (encoding.toLowerCase() === 'b') return Buffer.from(text, 'base64');
+  return qpBytes(text.replace(/_/g, ' '));
+}
+
+/** The bytes of quoted-printable `text` (soft line breaks removed, `=XX` decoded). */
+function qpBytes(text) {
+  const out = [];
+  const s = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < s.length; i += 1) {
+    if (s[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+      out.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      out.push(s.charCodeAt(i) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** A header value with its RFC 2047 encoded words decoded (whitespace between two words dropped). */
+function decodeWords(value) {
+  const word = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g;
+  return value
+    .replace(/(\?=)\s+(?==\?)/g, '$1')
+    .replace(word, (_, _charset, encoding, text) => encodedWordBytes(encoding, text).toString('utf8'));
+}
+
+/**
+ * One mail file (its bytes, or a string of one byte per character) as a mail program shows it: `{to, subject, body, text}`. Header lines are
+ * unfolded, the subject's RFC 2047 words and the body's quoted-printable or base64 decoded;
+ * `to` is the bare address (lettre writes `To: anna@example.org`, a name would add `<…>`);
+ * `text` is every header (`Name: value`), a blank line and the decoded body, `\n` line ends.
+ */
+export function readMail(bytes) {
+  const raw = Buffer.isBuffer(bytes) ? bytes.toString('latin1') : bytes;
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const rawBody = raw.slice(split + 4);
+  const headers = head.split('\r\n').map((line) => {
+    const colon = line.indexOf(':');
+    return [line.slice(0, colon), line.slice(colon + 1).trim()];
+  });
+  const header = (name) => headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? '';
+  const subject = decodeWords(header('Subject'));
+  const toValue = header('To');
+  const to = (toValue.match(/<([^>]+)>/)?.[1] ?? toValue).trim();
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  let decoded;
+  if (encoding === 'quoted-printable') decoded = qpBytes(rawBody);
+  else if (encoding === 'base64') decoded = Buffer.from(rawBody.replace(/\s+/g, ''), 'base64');
+  else decoded = Buffer.from(rawBody, 'latin1');
+  const body = decoded.toString('utf8').replace(/\r\n/g, '\n');
+  const shown = headers.map(([n, v]) => {
+    if (n.toLowerCase() === 'subject') return `${n}: ${subject}`;
+    if (n.toLowerCase() === 'to') return `${n}: ${to}`;
+    return `${n}: ${v}`;
+  });
+  return { to, subject, body, text: `${shown.join('\n')}\n\n${body}` };
+}
+
+/** Every mail in the server's mail folder (`<dataDir>/mail/*.eml`), oldest first, decoded ({@link readMail}). */
+export function mails(dataDir) {
   let files;
-  try { files = readdirSync(join(dataDir, 'mail')).sort(); } catch { return []; }
-  return files.map((f) => readFileSync(join(dataDir, 'mail', f), 'utf8')).filter((t) => t.includes(`To: <${to}>`));
+  try { files = readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.eml')).sort(); } catch { return []; }
+  const read = [];
+  for (const f of files) {
+    // A file may go (an erasure) between the listing and the reading.
+    try { read.push(readMail(readFileSync(join(dataDir, 'mail', f)))); } catch { /* gone */ }
+  }
+  return read;
+}
+
+/** Every mail to `to` in the server's mail folder, oldest first, as decoded text ({@link readMail}). */
+export function mailsTo(dataDir, to) {
+  return mails(dataDir).filter((m) => m.to === to).map((m) => m.text);
 }
 
 /** The links to `page` (e.g. `/registreren/bevestigen`) in the mails to `to`, oldest first, as path and query. */

@@ -6,22 +6,13 @@
 // nothing on any of the new pages.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Portal } from './pages.mjs';
+import { Portal, mailsTo } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
 
 const PASSWORD = 'paarse olifant fietst';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-/** Every mail to `to` in the mail folder (data/mail/*.eml), oldest first. */
-function mailsTo(dataDir, to) {
-  let files;
-  try { files = readdirSync(join(dataDir, 'mail')).sort(); } catch { return []; }
-  return files.map((f) => readFileSync(join(dataDir, 'mail', f), 'utf8')).filter((t) => t.includes(`To: <${to}>`));
-}
 
 async function noWiderThan(page, px) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

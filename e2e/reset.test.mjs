@@ -4,9 +4,7 @@
 // password. Opening the link does nothing by itself: only the button acts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Portal } from './pages.mjs';
+import { Portal, eventually, mailsTo } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -14,20 +12,6 @@ import {
 const PASSWORD = 'paarse olifant fietst';
 const NEW_PASSWORD = 'groene giraf zwemt traag';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-/** Every mail to `to` in the mail folder (data/mail/*.eml), oldest first. */
-function mailsTo(dataDir, to) {
-  let files;
-  try { files = readdirSync(join(dataDir, 'mail')).sort(); } catch { return []; }
-  return files.map((f) => readFileSync(join(dataDir, 'mail', f), 'utf8')).filter((t) => t.includes(`To: <${to}>`));
-}
-
-/** Waits (up to 5 s) until `f` stops throwing; its value. */
-async function eventually(f) {
-  for (let i = 0; ; i += 1) {
-    try { return f(); } catch (e) { if (i >= 50) throw e; await new Promise((r) => setTimeout(r, 100)); }
-  }
-}
 
 /** The reset link in the newest mail to `to`, on the test server. */
 function resetLink(server, to) {

@@ -209,7 +209,7 @@ pub async fn tell_manager(state: &AppState, account_id: i64, p: &Participant) ->
     if !academy::claim_manager_notice(db, account_id, &p.manager_email, &p.manager_name, now()).await? {
         return Ok(());
     }
-    let mail = manager_mail(p, &state.public_url, &state.privacy_email);
+    let mail = manager_mail(account_id, p, &state.public_url, &state.privacy_email);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::error!(error = %e, account_id, "mailing the named manager failed; the next save tries again");
         academy::forget_manager_notice(db, account_id).await?;
@@ -223,7 +223,8 @@ pub async fn tell_manager(state: &AppState, account_id: i64, p: &Participant) ->
 /// automatic notice of the portal, and every word the participant typed (their name, job
 /// title, the manager's name) stands quoted after a label saying so; the subject holds no
 /// typed text at all, so the mail cannot be made to look like another sender's message.
-pub fn manager_mail(p: &Participant, public_url: &str, privacy_email: &str) -> Mail {
+/// The mail concerns the participant (`account_id`): it goes when they are erased.
+pub fn manager_mail(account_id: i64, p: &Participant, public_url: &str, privacy_email: &str) -> Mail {
     let who = p.full_name();
     let employer = zelfregie_model::Partner::all()
         .into_iter()
@@ -269,5 +270,6 @@ pub fn manager_mail(p: &Participant, public_url: &str, privacy_email: &str) -> M
         subject: "Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)".to_owned(),
         body,
         headers: Vec::new(),
+        about: crate::mail::About::Account(account_id),
     }
 }

@@ -100,8 +100,8 @@ pub async fn change_password(
 /// Erases the account and everything held about the person, in one transaction; every
 /// session ends (ASVS 5.0 7.4.2). If the mailing company has the person, it is told to
 /// delete them: that notice is the only trace left, and it is wiped once delivered. Then
-/// the write-ahead log and the demo's mail folder are cleared of the person too (with the
-/// mail to a manager the person named).
+/// the write-ahead log and the demo's mail folder are cleared of the person too (every mail
+/// about them, to any address they had and to a manager they named).
 pub async fn erase(state: &AppState, account_id: i64, email: &str) -> Result<(), AppError> {
     erase_if(state, account_id, email, None).await.map(|_| ())
 }
@@ -138,11 +138,6 @@ pub async fn erase_if(
         store::outbox::detach_in_flight(&mut tx, state.db.backend(), account_id, crate::outbox::now_ms()).await?;
         enqueue(&mut tx, account_id, true, &payload).await?;
     }
-    // Addresses the person asked to change to: their link mails are forgotten too.
-    let asked: Vec<String> =
-        store::verification::email_changes_of(&mut *tx, account_id).await?.into_iter().map(|(e, _, _)| e).collect();
-    // The manager told about the registration: that mail holds the person's data too.
-    let manager = store::academy::manager_notice(&mut *tx, account_id).await?.map(|(_, e, _)| e);
     // Seats freed by the erasure go to the waiting lists.
     let trainings = store::academy::seats_of(&mut *tx, account_id).await?;
     store::throttle::clear(&mut *tx, &state.throttle.key("login-account", &normalize_email(email))).await?;
@@ -157,10 +152,10 @@ pub async fn erase_if(
     }
     tx.commit().await?;
     state.db.checkpoint().await;
-    for address in std::iter::once(email).chain(asked.iter().map(String::as_str)).chain(manager.as_deref()) {
-        if let Err(e) = state.mailer.forget(address).await {
-            tracing::warn!(error = %e, "removing the erased person's mail files failed");
-        }
+    // Demo mode: every mail file about the person (to any address they had, to the manager
+    // they named) lost its row with the account; the files go now, or at the next start.
+    if let Err(e) = state.mailer.sweep(false).await {
+        tracing::warn!(error = %e, "removing the erased person's mail files failed");
     }
     state.outbox_wake.notify_one();
     tracing::info!(account_id, "account erased");

@@ -17,7 +17,7 @@ use zelfregie_model::breach::{
 use zelfregie_model::ErrorCode;
 
 use crate::error::AppError;
-use crate::mail::Mail;
+use crate::mail::{About, Mail};
 use crate::state::AppState;
 use crate::store::breach::{self as rows, NoticeRow};
 use crate::store::to_datetime;
@@ -208,7 +208,11 @@ pub async fn deliver_one(state: &AppState) -> Result<bool, AppError> {
     };
     let text: NoticeText = serde_json::from_str(&text).map_err(|_| anyhow::anyhow!("stored notice text"))?;
     let (subject, body) = zelfregie_model::breach::mail(&text, &format!("{}/datalek", state.public_url));
-    match state.mailer.send(Mail { to: email, subject, body, headers: Vec::new() }).await {
+    match state
+        .mailer
+        .send(Mail { to: email, subject, body, headers: Vec::new(), about: About::Account(claim.account_id) })
+        .await
+    {
         Ok(()) => {
             rows::mailed(pool, claim.notice_id, claim.account_id, attempts, state.clock.now()).await?;
             tracing::info!(account_id = claim.account_id, attempts, "breach notice mailed");

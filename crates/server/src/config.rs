@@ -73,7 +73,8 @@ pub struct Config {
     pub processor_timeout_ms: u64,
 
     /// SMTP server for e-mail, as a lettre URL (`smtps://user:pass@host`). Without it, mail
-    /// is written as `.eml` files to `mail/` in the data directory (demo, tests).
+    /// is written as `.eml` files to `mail/` in the data directory (demo, tests; docs/storage.md
+    /// "The demo's mail folder").
     #[arg(long, env = "ZELFREGIE_SMTP_URL")]
     pub smtp_url: Option<Secret>,
 

@@ -16,7 +16,7 @@ use crate::accounts::reauthenticate;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::AppError;
-use crate::mail::Mail;
+use crate::mail::{About, Mail};
 use crate::newsletter::UnsubscribeLinks;
 use crate::outbox::{enqueue, Payload};
 use crate::registration::{both, new_token};
@@ -58,7 +58,7 @@ pub async fn request(state: &AppState, account_id: i64, change: EmailChange) -> 
 
 async fn send(state: &AppState, account_id: i64, current: &str, new_email: &str) -> anyhow::Result<()> {
     let url = &state.public_url;
-    let to_new = if accounts::id_by_email(state.db.pool(), new_email).await?.is_some() {
+    let to_new = if let Some(owner) = accounts::id_by_email(state.db.pool(), new_email).await? {
         let body = both(
             false,
             &format!(
@@ -77,6 +77,8 @@ async fn send(state: &AppState, account_id: i64, current: &str, new_email: &str)
             subject: "Dit e-mailadres heeft al een account".into(),
             body,
             headers: Vec::new(),
+            // The address and the mailbox are the other account's: the mail goes with it.
+            about: About::Account(owner),
         }
     } else {
         let token = new_token();
@@ -102,7 +104,13 @@ async fn send(state: &AppState, account_id: i64, current: &str, new_email: &str)
                  button. It works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing."
             ),
         );
-        Mail { to: new_email.to_owned(), subject: "Bevestig je nieuwe e-mailadres".into(), body, headers: Vec::new() }
+        Mail {
+            to: new_email.to_owned(),
+            subject: "Bevestig je nieuwe e-mailadres".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Account(account_id),
+        }
     };
     state.mailer.send(to_new).await?;
     let body = both(
@@ -120,7 +128,13 @@ async fn send(state: &AppState, account_id: i64, current: &str, new_email: &str)
     );
     state
         .mailer
-        .send(Mail { to: current.to_owned(), subject: "Je e-mailadres veranderen".into(), body, headers: Vec::new() })
+        .send(Mail {
+            to: current.to_owned(),
+            subject: "Je e-mailadres veranderen".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Account(account_id),
+        })
         .await?;
     tracing::info!(account_id, "e-mail change asked; mails sent");
     Ok(())
@@ -187,7 +201,13 @@ pub async fn confirm(state: &AppState, token: &str, keep: Option<&[u8]>) -> Resu
              your account. You were logged out on your other devices.\n\nWas this not you? Contact IGOM right away."
         ),
     );
-    let notice = Mail { to: old_email, subject: "Je e-mailadres is veranderd".into(), body, headers: Vec::new() };
+    let notice = Mail {
+        to: old_email,
+        subject: "Je e-mailadres is veranderd".into(),
+        body,
+        headers: Vec::new(),
+        about: About::Account(account_id),
+    };
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the address-changed notice failed");
     }

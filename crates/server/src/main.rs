@@ -91,7 +91,8 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Deletes timed-out sessions, old rate-limit counters, expired password reset links, expired
-/// pending registrations and e-mail changes, expired transfer files, old undelivered erasure
+/// pending registrations and e-mail changes (with the demo's mail files of lapsed
+/// registration links), expired transfer files, old undelivered erasure
 /// notices and requests closed more than two years ago every ten minutes, and runs the
 /// retention job (warn, then erase candidates inactive for years).
 fn spawn_purge(state: AppState) {
@@ -110,6 +111,10 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::registration::purge(&state.db).await {
                 tracing::warn!(error = %e, "deleting expired registration and e-mail change links failed");
+            }
+            // Demo mode: the mail files of lapsed registration links go with them.
+            if let Err(e) = state.mailer.sweep(false).await {
+                tracing::warn!(error = %e, "deleting mail files no longer accounted for failed");
             }
             if let Err(e) = zelfregie_server::passkeys::purge(&state.db).await {
                 tracing::warn!(error = %e, "deleting unfinished passkey ceremonies failed");

@@ -284,6 +284,7 @@ pub async fn subscribe(state: &AppState, account_id: i64, text_version: u32) -> 
             subject: "Bevestig je aanmelding voor de nieuwsflits".into(),
             body,
             headers: unsubscribe.headers(),
+            about: crate::mail::About::Account(account_id),
         })
         .await
         .map_err(|e| {

@@ -15,7 +15,7 @@ use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::Limit;
 use crate::error::AppError;
-use crate::mail::Mail;
+use crate::mail::{About, Mail};
 use crate::state::AppState;
 use crate::store::{self, accounts, now, password_resets};
 
@@ -67,7 +67,13 @@ async fn send_link(state: &AppState, email: &str) -> anyhow::Result<()> {
     );
     state
         .mailer
-        .send(Mail { to: email.to_owned(), subject: "Nieuw wachtwoord kiezen".into(), body, headers: Vec::new() })
+        .send(Mail {
+            to: email.to_owned(),
+            subject: "Nieuw wachtwoord kiezen".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Account(account_id),
+        })
         .await?;
     tracing::info!(account_id, "password reset link sent");
     Ok(())
@@ -106,7 +112,13 @@ pub async fn confirm(state: &AppState, token: &str, new_password: Password) -> R
          right away and contact IGOM.\n",
         url = state.public_url
     );
-    let notice = Mail { to: email.clone(), subject: "Je wachtwoord is veranderd".into(), body, headers: Vec::new() };
+    let notice = Mail {
+        to: email.clone(),
+        subject: "Je wachtwoord is veranderd".into(),
+        body,
+        headers: Vec::new(),
+        about: About::Account(account_id),
+    };
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the password-changed notice failed");
     }

@@ -189,7 +189,7 @@ pub async fn act(
     }
     tracing::info!(staff_account_id = staff, request = public_id, action = action.as_str(), "request handled");
     let updated = for_staff(&state.db, public_id).await?;
-    let mail = news_mail(&state.public_url, &updated.email, action);
+    let mail = news_mail(&state.public_url, current.account_id, &updated.email, action);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "mailing the news about a request failed");
     }
@@ -198,7 +198,7 @@ pub async fn act(
 
 /// The mail that tells the person there is news about their request: where to read it, never
 /// what it says (a mailbox is not the place for it).
-pub fn news_mail(public_url: &str, to: &str, action: Action) -> Mail {
+pub fn news_mail(public_url: &str, account_id: i64, to: &str, action: Action) -> Mail {
     let (subject, nl, en) = match action {
         Action::Answer => (
             "Er is een antwoord op je verzoek",
@@ -221,7 +221,13 @@ pub fn news_mail(public_url: &str, to: &str, action: Action) -> Mail {
          Om je privacy te beschermen staat de inhoud niet in deze mail.\n\n\
          {en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.\n"
     );
-    Mail { to: to.to_owned(), subject: subject.into(), body, headers: Vec::new() }
+    Mail {
+        to: to.to_owned(),
+        subject: subject.into(),
+        body,
+        headers: Vec::new(),
+        about: crate::mail::About::Account(account_id),
+    }
 }
 
 /// Deletes requests closed more than [`RETENTION_YEARS`] before `now` (counted as 366-day

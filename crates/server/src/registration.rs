@@ -19,7 +19,7 @@ use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::AppError;
-use crate::mail::Mail;
+use crate::mail::{About, Mail};
 use crate::state::AppState;
 use crate::store::{self, accounts, now, verification};
 
@@ -72,7 +72,7 @@ pub async fn request(state: &AppState, ip: &str, registration: Registration, pro
 async fn send(state: &AppState, email: &str, language: &str) -> anyhow::Result<()> {
     let url = &state.public_url;
     let english = language == "en";
-    let mail = if accounts::id_by_email(state.db.pool(), email).await?.is_some() {
+    let mail = if let Some(account_id) = accounts::id_by_email(state.db.pool(), email).await? {
         let body = both(
             english,
             &format!(
@@ -92,14 +92,16 @@ async fn send(state: &AppState, email: &str, language: &str) -> anyhow::Result<(
             subject: "Iemand wilde een account maken met je e-mailadres".into(),
             body,
             headers: Vec::new(),
+            about: About::Account(account_id),
         }
     } else {
         let token = new_token();
+        let token_hash = hash_token(&token);
         let now = now();
         verification::insert_registration(
             state.db.pool(),
             &verification::NewRegistration {
-                token_hash: &hash_token(&token),
+                token_hash: &token_hash,
                 email,
                 language,
                 created_at: now,
@@ -122,7 +124,13 @@ async fn send(state: &AppState, email: &str, language: &str) -> anyhow::Result<(
             ),
         );
         tracing::info!("registration link sent");
-        Mail { to: email.to_owned(), subject: "Maak je account af".into(), body, headers: Vec::new() }
+        Mail {
+            to: email.to_owned(),
+            subject: "Maak je account af".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Registration(token_hash.to_vec()),
+        }
     };
     state.mailer.send(mail).await
 }
@@ -158,7 +166,9 @@ pub async fn confirm(state: &AppState, confirm: RegistrationConfirm) -> Result<(
         Err(e) if store::is_unique_violation(&e) => return Err(AppError::code(ErrorCode::EmailTaken)),
         Err(e) => return Err(e.into()),
     };
-    // Other links for the address die with this one.
+    // The demo's mail files of this link and the address's other links now concern the
+    // account (they go when it is erased); the other links die with this one.
+    store::mail_files::attach_registration(&mut *tx, account_id, &token_hash, &email).await?;
     verification::delete_registrations_of(&mut *tx, &email).await?;
     tx.commit().await?;
     tracing::info!(account_id, "account registered by mail link");

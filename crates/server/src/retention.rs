@@ -149,7 +149,7 @@ pub async fn run(state: &AppState, now: i64) -> Result<Report, AppError> {
         }
         let Some((last, _)) = retention::state_of(state.db.pool(), account_id).await? else { continue };
         let on = settings.periods.deletion_due(to_datetime(last), Some(to_datetime(now)));
-        match state.mailer.send(warning_mail(state, &email, on)).await {
+        match state.mailer.send(warning_mail(state, account_id, &email, on)).await {
             Ok(()) => {
                 tracing::info!(account_id, "retention warning sent");
                 report.warned += 1;
@@ -168,7 +168,7 @@ pub async fn run(state: &AppState, now: i64) -> Result<Report, AppError> {
 }
 
 /// The warning: when, what goes, how to keep it, how to get a copy first.
-fn warning_mail(state: &AppState, to: &str, on: time::OffsetDateTime) -> Mail {
+fn warning_mail(state: &AppState, account_id: i64, to: &str, on: time::OffsetDateTime) -> Mail {
     let (nl, en) = long_date(on.date());
     let url = &state.public_url;
     let body = format!(
@@ -189,6 +189,7 @@ fn warning_mail(state: &AppState, to: &str, on: time::OffsetDateTime) -> Mail {
         subject: "Je account wordt verwijderd als je niet inlogt".into(),
         body,
         headers: Vec::new(),
+        about: crate::mail::About::Account(account_id),
     }
 }
 

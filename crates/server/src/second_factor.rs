@@ -305,7 +305,8 @@ async fn tell(state: &AppState, account_id: i64, on: bool) {
          {url}/wachtwoord-vergeten right away and contact IGOM.\n",
         url = state.public_url
     );
-    let mail = crate::mail::Mail { to: email, subject: subject.into(), body, headers: Vec::new() };
+    let about = crate::mail::About::Account(account_id);
+    let mail = crate::mail::Mail { to: email, subject: subject.into(), body, headers: Vec::new(), about };
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "sending the second factor notice failed");
     }

@@ -103,9 +103,21 @@ impl AppState {
         let second_factor_key = Key::load(&db, "second_factor").await?;
         let throttle = Throttle::load(&db).await?;
         let mailer = match &config.smtp_url {
-            Some(url) => Mailer::smtp(&url.0, &config.mail_from)?,
-            None => Mailer::Directory(config.data_dir.join("mail")),
+            Some(url) => Mailer::smtp(&url.0, &config.mail_from, config.public_url.as_deref())?,
+            None => Mailer::directory(
+                config.data_dir.join("mail"),
+                db.clone(),
+                &config.mail_from,
+                config.public_url.as_deref(),
+            )?,
         };
+        // Mail files the database no longer accounts for (an erasure that crashed before
+        // its files were deleted) go before anything is served.
+        match mailer.sweep(true).await {
+            Ok(0) => {}
+            Ok(files) => tracing::info!(files, "mail files no longer accounted for deleted at start"),
+            Err(e) => tracing::error!(error = %e, "deleting mail files no longer accounted for failed"),
+        }
         let processor = match &config.processor_url {
             // Signing with an empty key would let anyone forge deliveries to the processor.
             Some(_) if config.processor_secret.0.len() < 16 => anyhow::bail!(

@@ -15,6 +15,7 @@ pub mod candidate_index;
 pub mod consent_log;
 pub mod disclosures;
 pub mod documents;
+pub mod mail_files;
 pub mod newsletter;
 pub mod outbox;
 pub mod passkeys;

@@ -74,6 +74,10 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
             Err("exported as breach_notices: which notice, when mailed, when read; attempts and errors are the mail queue's state"),
         ),
         ("academy_departures", Err("a time, exported as academy_stopped_at")),
+        (
+            "mail_files",
+            Err("demo mode only: which mail file in the mail folder is about the account, so it goes with it; no address"),
+        ),
         ("consent_event_deletions", Err("a permit that exists only inside the retention job's transaction")),
         (
             "privacy_requests",

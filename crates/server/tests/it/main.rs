@@ -14,6 +14,7 @@ mod instances;
 mod limits;
 mod listing_consent;
 mod logs;
+mod mail;
 mod manager_notice;
 mod migrations;
 mod newsletter;

@@ -98,10 +98,7 @@ async fn app_with_processor(url: &str, max_attempts: u32) -> TestApp {
 }
 
 fn confirmation_token(app: &TestApp) -> String {
-    let dir = app.data_dir().join("mail");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let text = std::fs::read_to_string(files.last().unwrap()).unwrap();
+    let text = app.mails().pop().unwrap().text;
     let start = text.find("bevestigen?token=").unwrap() + "bevestigen?token=".len();
     text[start..].split_whitespace().next().unwrap().to_owned()
 }
@@ -478,9 +475,10 @@ async fn unsubscribe_links_survive_mail_scanners() {
     let app = TestApp::new().await;
     let cookie = subscribed(&app, "scanner@example.org").await;
     // The confirmation mail: both headers, and the page in the body.
-    let mails: Vec<String> = std::fs::read_dir(app.data_dir().join("mail"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+    let mails: Vec<String> = app
+        .mails()
+        .into_iter()
+        .map(|m| m.text)
         .filter(|m| m.contains("Subject: Bevestig je aanmelding voor de nieuwsflits"))
         .collect();
     let mail = &mails[0];

@@ -4,7 +4,6 @@
 
 use crate::common;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,22 +14,9 @@ use serde_json::json;
 
 const NEW_PASSWORD: &str = "groene giraf zwemt traag";
 
-fn mail_dir(app: &TestApp) -> PathBuf {
-    app.data_dir().join("mail")
-}
-
 /// Every mail sent to `to`, oldest first, but the link that registered the account.
 fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
-    let header = format!("\r\nTo: <{to}>\r\n");
-    let mut files: Vec<_> = std::fs::read_dir(mail_dir(app))
-        .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .filter(|t| t.contains(&header) && !t.contains("Subject: Maak je account af"))
-        .collect()
+    app.mails_to(to).into_iter().filter(|t| !t.contains("Subject: Maak je account af")).collect()
 }
 
 /// Waits until `n` mails went to `to` (the link is mailed after the answer), then a little

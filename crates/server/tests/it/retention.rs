@@ -20,10 +20,7 @@ const DAY: i64 = 86_400;
 
 /// The mail files sent to `to` whose subject is the retention warning.
 fn warnings_to(app: &TestApp, to: &str) -> Vec<String> {
-    let Ok(dir) = std::fs::read_dir(app.data_dir().join("mail")) else { return Vec::new() };
-    dir.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .filter(|m| m.contains(&format!("To: <{to}>")) && m.contains("Subject: Je account wordt verwijderd"))
-        .collect()
+    app.mails_to(to).into_iter().filter(|m| m.contains("Subject: Je account wordt verwijderd")).collect()
 }
 
 async fn account_exists(app: &TestApp, email: &str) -> bool {

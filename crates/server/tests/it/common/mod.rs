@@ -295,14 +295,14 @@ impl TestApp {
         self.call(Method::POST, "/api/account/confirm", Some(body), cookie).await
     }
 
-    /// Every mail sent to `to`, oldest first.
+    /// Every mail in the server's mail folder, oldest first, decoded.
+    pub fn mails(&self) -> Vec<SentMail> {
+        mail_folder(&self.data_dir().join("mail"))
+    }
+
+    /// Every mail sent to `to`, oldest first, decoded ([`SentMail::text`]).
     pub fn mails_to(&self, to: &str) -> Vec<String> {
-        let header = format!("\r\nTo: <{to}>\r\n");
-        let mut files: Vec<_> = std::fs::read_dir(self.data_dir().join("mail"))
-            .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
-            .unwrap_or_default();
-        files.sort();
-        files.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).filter(|t| t.contains(&header)).collect()
+        self.mails().into_iter().filter(|m| m.to == to).map(|m| m.text).collect()
     }
 
     /// The tokens of the links to `page` (`/registreren/bevestigen`, say) in the mails to `to`,
@@ -493,6 +493,58 @@ pub fn capture_logs() -> Capture {
             capture
         })
         .clone()
+}
+
+/// One mail file as a mail program shows it: read by a MIME parser (mail-parser), the
+/// subject's RFC 2047 words and the body's quoted-printable or base64 decoded.
+pub struct SentMail {
+    /// The file.
+    pub file: PathBuf,
+    /// Its bytes.
+    pub raw: Vec<u8>,
+    /// The recipient's address.
+    pub to: String,
+    /// The decoded subject.
+    pub subject: String,
+    /// The decoded body, `\n` line ends.
+    pub body: String,
+    /// Every header (`Name: value`, unfolded; the subject decoded, `To: address`), a blank
+    /// line, then the decoded body: what the tests search for text and links.
+    pub text: String,
+}
+
+/// Reads one mail (`file` only names it).
+pub fn read_mail(file: PathBuf, raw: Vec<u8>) -> SentMail {
+    let parsed = mail_parser::MessageParser::default()
+        .parse(&raw)
+        .unwrap_or_else(|| panic!("{} does not parse as a mail", file.display()));
+    let to = parsed.to().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_owned();
+    let subject = parsed.subject().unwrap_or_default().to_owned();
+    let body = parsed.body_text(0).map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
+    let mut text = String::new();
+    for h in parsed.headers() {
+        let value = match h.name() {
+            "Subject" => subject.clone(),
+            "To" => to.clone(),
+            _ => {
+                let raw_value = String::from_utf8_lossy(&raw[h.offset_start as usize..h.offset_end as usize]);
+                raw_value.split("\r\n").map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+            }
+        };
+        text.push_str(&format!("{}: {value}\r\n", h.name()));
+    }
+    text.push_str("\r\n");
+    text.push_str(&body);
+    SentMail { file, raw, to, subject, body, text }
+}
+
+/// Every mail file (`*.eml`) in `dir`, oldest first (their names begin with the time).
+pub fn mail_folder(dir: &std::path::Path) -> Vec<SentMail> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|raw| read_mail(p, raw))).collect()
 }
 
 /// Every text value in every table that contains one of `needles`, as `table.column (needle)`.
