@@ -105,6 +105,16 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_TRANSFER_CONCURRENT_UPLOADS", default_value_t = 4)]
     pub transfer_concurrent_uploads: usize,
 
+    /// The slowest upload kept: after the first `--transfer-upload-grace-secs`, an upload
+    /// that has sent fewer bytes than this many per second since it began is ended
+    /// (`408 request_timeout`), so trickling uploads cannot hold the upload slots.
+    #[arg(long, env = "ZELFREGIE_TRANSFER_MIN_BYTES_PER_SEC", default_value_t = 8 * 1024)]
+    pub transfer_min_bytes_per_sec: u64,
+
+    /// Seconds an upload may take before the minimum rate counts (a slow start on a phone).
+    #[arg(long, env = "ZELFREGIE_TRANSFER_UPLOAD_GRACE_SECS", default_value_t = 5)]
+    pub transfer_upload_grace_secs: u64,
+
     /// A file of partners' published age keys, one `<partner-slug> age1pq1…` (or classic
     /// `age1…`) per line; loaded at start. In demo mode, partners without one get a generated
     /// post-quantum key pair whose secret half is written to `partner-keys/` in the data

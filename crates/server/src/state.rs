@@ -86,6 +86,12 @@ pub struct TransferSettings {
     pub daily_bytes: u64,
     /// Uploads read at the same time, server-wide: each holds up to `max_bytes` in memory.
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Accounts with an upload being read: one at a time per person.
+    pub uploading: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
+    /// The slowest upload kept, after `upload_grace` (bytes per second).
+    pub min_bytes_per_sec: u64,
+    /// How long an upload may take before the minimum rate counts.
+    pub upload_grace: std::time::Duration,
 }
 
 impl AppState {
@@ -174,6 +180,9 @@ impl AppState {
                 max_bytes: config.transfer_max_bytes,
                 daily_bytes: config.transfer_daily_bytes,
                 uploads: Arc::new(tokio::sync::Semaphore::new(config.transfer_concurrent_uploads.max(1))),
+                uploading: Arc::default(),
+                min_bytes_per_sec: config.transfer_min_bytes_per_sec.max(1),
+                upload_grace: std::time::Duration::from_secs(config.transfer_upload_grace_secs),
             },
             retention: RetentionSettings {
                 periods: zelfregie_model::retention::Periods {

@@ -1,6 +1,8 @@
 //! Transfers to another organisation: upload an export encrypted in the browser, list and
 //! revoke one's transfers, and the organisation's one-time fetch.
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -56,13 +58,21 @@ pub async fn create(
     let limit = state.transfers.max_bytes;
     // A declared length over the limit was refused before this handler (web::limits).
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    // One upload at a time per person, so one account cannot hold every slot: another of
+    // the same person's waits briefly, then hears "try again".
+    let Some(_own) =
+        UploadSlot::take_within(&state.transfers.uploading, session.account_id, Duration::from_secs(2)).await
+    else {
+        return Err(AppError::Throttled { retry_after: 5 });
+    };
     // At most N uploads in memory at once, server-wide; a short wait, then "try again".
     let Ok(Ok(_permit)) =
         tokio::time::timeout(Duration::from_secs(2), state.transfers.uploads.clone().acquire_owned()).await
     else {
         return Err(AppError::Busy { retry_after: 5 });
     };
-    let file = read_age_body(body, declared, limit).await?;
+    let pace = Pace { min_bytes_per_sec: state.transfers.min_bytes_per_sec, grace: state.transfers.upload_grace };
+    let file = read_age_body(body, declared, limit, pace).await?;
     let created = transfers::create(&state, session.account_id, &target, &file).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
@@ -73,15 +83,66 @@ pub async fn create(
 #[schema(value_type = String, format = Binary)]
 pub struct AgeFile(#[allow(dead_code)] Vec<u8>);
 
+/// A person's upload in progress; the account is free again when it is dropped.
+struct UploadSlot {
+    uploading: Arc<Mutex<HashSet<i64>>>,
+    account_id: i64,
+}
+
+impl UploadSlot {
+    /// The account's slot, once it has no upload being read, waiting at most `wait`.
+    async fn take_within(uploading: &Arc<Mutex<HashSet<i64>>>, account_id: i64, wait: Duration) -> Option<UploadSlot> {
+        let until = tokio::time::Instant::now() + wait;
+        loop {
+            if uploading.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(account_id) {
+                return Some(UploadSlot { uploading: uploading.clone(), account_id });
+            }
+            if tokio::time::Instant::now() >= until {
+                return None;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+impl Drop for UploadSlot {
+    fn drop(&mut self) {
+        self.uploading.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&self.account_id);
+    }
+}
+
+/// The slowest upload kept: after `grace`, at least `min_bytes_per_sec` on average since the
+/// start.
+#[derive(Clone, Copy)]
+struct Pace {
+    min_bytes_per_sec: u64,
+    grace: Duration,
+}
+
+impl Pace {
+    /// When the upload is too slow if nothing more has arrived by then, having `received`.
+    fn deadline(&self, start: tokio::time::Instant, received: usize) -> tokio::time::Instant {
+        let earned = Duration::from_secs_f64(received as f64 / self.min_bytes_per_sec as f64);
+        start + self.grace + earned
+    }
+}
+
 /// Reads an upload into one buffer, refusing it as soon as its first bytes cannot begin an
-/// age file (`not_encrypted`) or it grows past `limit` (`payload_too_large`): nothing that is
-/// not an age file is read to the end, and the body is held once.
-async fn read_age_body(mut body: Body, declared: Option<usize>, limit: usize) -> Result<Vec<u8>, AppError> {
+/// age file (`not_encrypted`), it grows past `limit` (`payload_too_large`), or it falls
+/// behind `pace` (`request_timeout`): nothing that is not an age file is read to the end,
+/// the body is held once, and a trickle does not hold an upload slot for long.
+async fn read_age_body(mut body: Body, declared: Option<usize>, limit: usize, pace: Pace) -> Result<Vec<u8>, AppError> {
     // Enough to tell the binary magic or the armor line from anything else.
     const PREFIX: usize = 64;
     let mut file = Vec::with_capacity(declared.unwrap_or(0).min(limit));
     let mut checked = false;
-    while let Some(frame) = body.frame().await {
+    let start = tokio::time::Instant::now();
+    loop {
+        let Ok(frame) = tokio::time::timeout_at(pace.deadline(start, file.len()), body.frame()).await else {
+            tracing::info!(received = file.len(), "upload too slow; ended");
+            return Err(AppError::code(ErrorCode::RequestTimeout));
+        };
+        let Some(frame) = frame else { break };
         let frame = frame.map_err(|_| AppError::code(ErrorCode::MalformedRequest))?;
         let Ok(data) = frame.into_data() else { continue };
         if file.len() + data.len() > limit {

@@ -361,3 +361,58 @@ async fn uploads_are_limited_server_wide_and_per_person_per_day() {
     }
     assert_eq!(created, 3, "exactly the allowance, not one more");
 }
+
+/// docs/security.md "Limits": a person's uploads are read one at a time, so one account
+/// cannot hold every upload slot (before: four slow uploads of one account held all four,
+/// everyone else 503); and an upload that falls behind the minimum rate is ended
+/// (`408 request_timeout`) instead of holding its slot until the request's time-out.
+#[tokio::test]
+async fn one_account_holds_one_upload_slot_and_a_trickle_is_ended() {
+    let (_, public) = generate_key_pair();
+    let file = encrypt_to(&public, EXPORT);
+    let app = TestApp::with(|c| {
+        c.transfer_concurrent_uploads = 4;
+        c.transfer_min_bytes_per_sec = 1_000;
+        c.transfer_upload_grace_secs = 1;
+    })
+    .await;
+    let attacker = app.registered("vier-tegelijk@example.org").await;
+    let other = app.registered("iemand-anders@example.org").await;
+    let to = format!("/api/me/transfers?recipient={public}");
+    // Four slow uploads from one account: the first is read, the others wait and are refused.
+    let mut senders = Vec::new();
+    let mut tasks = Vec::new();
+    for _ in 0..4 {
+        let (body, rest) = trickle(file[..100].to_vec());
+        senders.push(rest);
+        let router = app.router.clone();
+        let request = upload_request(&to, body, &attacker);
+        tasks.push(tokio::spawn(async move {
+            let response = tower::ServiceExt::oneshot(router, request).await.unwrap();
+            (response.status(), std::time::Instant::now())
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Somebody else uploads meanwhile, without waiting.
+    let started = std::time::Instant::now();
+    let r = app.upload(&to, file.clone(), &other).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert!(started.elapsed() < std::time::Duration::from_secs(1), "another person's upload waited");
+    let mut statuses = Vec::new();
+    let began = std::time::Instant::now();
+    for task in tasks {
+        let (status, at) = task.await.unwrap();
+        statuses.push((status, at.duration_since(began)));
+    }
+    let refused = statuses.iter().filter(|(s, _)| *s == StatusCode::TOO_MANY_REQUESTS).count();
+    let ended = statuses.iter().filter(|(s, _)| *s == StatusCode::REQUEST_TIMEOUT).count();
+    // One is read and ended as too slow after its grace and 0.1 s of credit; one waiting may
+    // take the freed slot and be ended the same way; the rest waited two seconds and heard
+    // "try again". All long before the request's own time-out.
+    assert_eq!(refused + ended, 4, "{statuses:?}");
+    assert!(refused >= 2 && ended >= 1, "{statuses:?}");
+    assert!(statuses.iter().all(|(_, at)| *at < std::time::Duration::from_secs(5)), "{statuses:?}");
+    drop(senders);
+    // The account's slot is free again.
+    assert_eq!(app.upload(&to, file.clone(), &attacker).await.status, StatusCode::CREATED);
+}
