@@ -30,6 +30,11 @@ pub const PER_IP: Limit = Limit::count(20, 60 * 60);
 /// link if an account has the address. The caller answers the same in every case.
 pub async fn request(state: &AppState, ip: &str, email: &str, proven: bool) -> Result<(), AppError> {
     let email = normalize_email(email);
+    // The rest happens after the answer: if the database cannot be written (a full disk),
+    // say "not now" rather than "check your mail" (docs/storage.md "Faults").
+    if !state.db.writable().await {
+        return Err(AppError::Busy { retry_after: 5 });
+    }
     match mailbox::count(state, Purpose::Reset, PER_IP, ip, &email, proven).await {
         Ok(()) => {}
         Err(AppError::Throttled { .. }) => {

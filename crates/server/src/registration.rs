@@ -50,6 +50,11 @@ pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
 /// answers the same in every case.
 pub async fn request(state: &AppState, ip: &str, registration: Registration, proven: bool) -> Result<(), AppError> {
     let email = normalize_email(&registration.email);
+    // The rest happens after the answer: if the database cannot be written (a full disk),
+    // say "not now" rather than "check your mail" (docs/storage.md "Faults").
+    if !state.db.writable().await {
+        return Err(AppError::Busy { retry_after: 5 });
+    }
     match mailbox::count(state, Purpose::Registration, PER_IP, ip, &email, proven).await {
         Ok(()) => {}
         Err(AppError::Throttled { .. }) => {
