@@ -506,8 +506,8 @@ texts! {
 
     NavMyData => "Mijn gegevens", "My data";
     MyDataTitle => "Mijn gegevens", "My data";
-    MyDataIntro => "Dit is alles wat het portaal over jou bewaart, per soort verwerking: waarom, op welke grondslag, wie het krijgt, waar het vandaan komt en hoe lang het blijft. Dat is het antwoord op een inzageverzoek (AVG art. 15), meteen.",
-                  "This is everything the portal keeps about you, per kind of processing: why, on which legal basis, who receives it, where it comes from and how long it is kept. It is the answer to an access request (GDPR art. 15), at once.";
+    MyDataIntro => "Dit is alles wat het portaal over jou bewaart, per soort verwerking: waarom, op welke grondslag, wie het krijgt, waar het vandaan komt en hoe lang het blijft. Dat is het antwoord op een inzageverzoek, meteen.",
+                  "This is everything the portal keeps about you, per kind of processing: why, on which legal basis, who receives it, where it comes from and how long it is kept. It is the answer to an access request, at once.";
     Purpose => "Doel", "Purpose";
     LegalBasisLabel => "Grondslag", "Legal basis";
     DataCategories => "Welke gegevens", "Which data";
@@ -519,11 +519,11 @@ texts! {
     Controller => "Verantwoordelijke", "Controller";
     WhereToSee => "Bekijken en wijzigen", "See and change";
     NotHeldHeading => "Wat het portaal niet heeft", "What the portal does not hold";
-    NotHeldText => "Papieren dossiers, de eigen systemen van de partnerorganisaties (bijvoorbeeld hun personeelsadministratie of sollicitatiesystemen) en gegevens bij de leveranciers van IGOM staan niet in dit portaal. Wil je ook die inzien, laten corrigeren of verwijderen, dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM); je krijgt binnen één maand antwoord (AVG art. 12 lid 3).",
-                   "Paper files, the partner organisations' own systems (for example their HR or recruitment systems) and data at IGOM's suppliers are not in this portal. To see, correct or delete those too, send a formal request to the IGOM steering group (through RMC IGOM); you get an answer within one month (GDPR art. 12(3)).";
+    NotHeldText => "Papieren dossiers, de eigen systemen van de partnerorganisaties (bijvoorbeeld hun personeelsadministratie of sollicitatiesystemen) en gegevens bij de leveranciers van IGOM staan niet in dit portaal. Wil je ook die inzien, laten corrigeren of verwijderen, dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM); je krijgt binnen één maand antwoord.",
+                   "Paper files, the partner organisations' own systems (for example their HR or recruitment systems) and data at IGOM's suppliers are not in this portal. To see, correct or delete those too, send a formal request to the IGOM steering group (through RMC IGOM); you get an answer within one month.";
     DownloadHeading => "Alles downloaden", "Download everything";
-    DownloadText => "Je krijgt al je gegevens in één bestand. Je cv staat er ook in, in een vorm die veel cv-programma's kunnen lezen. Zo kun je je gegevens aan een andere organisatie geven (AVG art. 20).",
-                    "You get all your data in one file. Your CV is in it too, in a form many CV programs can read. So you can give your data to another organisation (GDPR art. 20).";
+    DownloadText => "Je krijgt al je gegevens in één bestand. Je cv staat er ook in, in een vorm die veel cv-programma's kunnen lezen. Zo kun je je gegevens aan een andere organisatie geven.",
+                    "You get all your data in one file. Your CV is in it too, in a form many CV programs can read. So you can give your data to another organisation.";
     DownloadWarning => "Het bestand is niet versleuteld. Bewaar het op een veilige plek en deel het niet via onbeveiligde kanalen.",
                        "The file is not encrypted. Keep it in a safe place and do not share it through insecure channels.";
     DownloadLink => "Download mijn gegevens (JSON, niet versleuteld)", "Download my data (JSON, not encrypted)";
@@ -732,13 +732,26 @@ texts! {
     PrivacyIntro => "In Zelfregie zie en beheer je de gegevens die IGOM over je heeft. Hier lees je wie daarvoor verantwoordelijk is, welke gegevens we gebruiken, waarom, hoe lang we ze bewaren en welke rechten je hebt.",
                     "In Zelfregie you see and manage the data IGOM holds about you. Here you can read who is responsible, which data we use, why, how long we keep it and what your rights are.";
     PrivacyWhoHeading => "Wie is verantwoordelijk?", "Who is responsible?";
-    PrivacyWho => "De Stuurgroep IGOM is verantwoordelijk voor je gegevens in Zelfregie. IGOM is het samenwerkingsverband van 35 (semi-)overheidsorganisaties in Zuid- en Midden-Limburg. Het RMC IGOM voert het dagelijkse werk uit.",
-                  "The IGOM steering group is responsible for your data in Zelfregie. IGOM is the network of 35 public-sector organisations in South and Central Limburg. RMC IGOM does the daily work.";
+    PrivacyWho => "IGOM is het samenwerkingsverband van 35 (semi-)overheidsorganisaties in Zuid- en Midden-Limburg.",
+                  "IGOM is the network of 35 public-sector organisations in South and Central Limburg.";
     PrivacyWhatHeading => "Welke gegevens, waarom en hoe lang?", "Which data, why and for how long?";
     PrivacyWhatIntro => "Per onderdeel van het portaal:", "For each part of the portal:";
     PrivacyNoTrackingHeading => "Geen volgen, geen reclame", "No tracking, no advertising";
-    PrivacyNoTracking => "Zelfregie gebruikt alleen een cookie om je ingelogd te houden. We gebruiken geen cookies of diensten van anderen om je te volgen, en we halen niets op bij andere websites.",
-                         "Zelfregie only uses a cookie to keep you logged in. We use no cookies or services of others to follow you, and we load nothing from other websites.";
+    PrivacyNoTracking => "Zelfregie gebruikt alleen twee cookies die nodig zijn. De ene houdt je ingelogd. De andere onthoudt dat deze browser je mailbox kent, zodat een ander jouw mails met een link niet kan opmaken. We gebruiken geen cookies of diensten van anderen om je te volgen, en we halen niets op bij andere websites.",
+                         "Zelfregie only uses two cookies it needs. One keeps you logged in. The other remembers that this browser knows your mailbox, so someone else cannot use up your mails with a link. We use no cookies or services of others to follow you, and we load nothing from other websites.";
+    PrivacyDecisionsHeading => "Geen automatische besluiten", "No automated decisions";
+    PrivacyDecisions => "Het portaal beslist niet over je, bijvoorbeeld over een baan of een opleiding. Een recruiter zoekt zelf, met eigen zoekwoorden. Of iemand je benadert of uitnodigt, beslist altijd een mens. Alleen de wachtlijst van een opleiding gaat vanzelf. Komt er een plek vrij, dan krijgt de eerste op de lijst die plek.",
+                        "The portal does not decide about you, for example about a job or a course. A recruiter searches with their own search words. Whether someone contacts or invites you is always decided by a person. Only a course's waiting list works by itself. When a place becomes free, the first on the list gets it.";
+    PrivacyRequiredHeading => "Wat moet je invullen?", "What do you have to fill in?";
+    PrivacyRequiredAccount => "Voor een account: je e-mailadres en een wachtwoord. Daarmee log je in en krijg je berichten over je account.",
+                              "For an account: your e-mail address and a password. You log in with them and get messages about your account.";
+    PrivacyRequiredProfile => "In je profiel: je voornaam en achternaam, zodat een recruiter weet wie je bent. Vul je een straat in, dan ook het huisnummer. De rest kies je zelf. Je profiel is ook niet nodig voor de rest van het portaal.",
+                              "In your profile: your first name and last name, so a recruiter knows who you are. If you fill in a street, the house number too. The rest is up to you. You also do not need a profile for the rest of the portal.";
+    PrivacyRequiredAcademy => "Als cursist: je naam, je functie en je werkgever, om je in te schrijven. Werk je als uitvoerend medewerker of specialist? Dan ook de naam en het e-mailadres van je leidinggevende, om je opleidingen met hem of haar af te stemmen.",
+                              "As a course participant: your name, your job and your employer, to enrol you. Are you an employee or a specialist? Then also your manager's name and e-mail address, to agree your courses with him or her.";
+    PrivacyDpoLabel => "Functionaris gegevensbescherming", "Data protection officer";
+    PrivacyDpoText => "Heb je een klacht over hoe we met je gegevens omgaan? Je kunt ook terecht bij de functionaris gegevensbescherming. Die houdt toezicht, los van de mensen die je verzoek behandelen.",
+                      "Do you have a complaint about how we handle your data? You can also go to the data protection officer, who supervises, apart from the people who handle your request.";
     PrivacyRightsHeading => "Je rechten", "Your rights";
     PrivacyRightsSelf => "Veel doe je in het portaal zelf, meteen: je gegevens bekijken (Mijn gegevens), verbeteren (Profiel), meenemen of overdragen (Exporteren) en alles verwijderen (Account).",
                          "You do a lot in the portal yourself, at once: see your data (My data), correct it (Profile), take it along or transfer it (Export) and delete everything (Account).";
@@ -755,8 +768,8 @@ texts! {
     OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
                             "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";
     ExportTitle => "Exporteren", "Export";
-    ExportIntro => "Neem al je gegevens mee in één bestand (AVG art. 15 en 20): je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten. Er staat ook in wat het portaal met je gegevens doet en waarom. Je cv staat er nog een keer in, in een vorm die veel cv-programma's kunnen lezen. Een beschrijving van het bestand helpt een andere organisatie het te gebruiken.",
-                  "Take all your data with you in one file (GDPR art. 15 and 20): your account, profile, visibility, who saw your data, your course data, your consents and your transfers. It also says what the portal does with your data and why. Your CV is in it once more, in a form many CV programs can read. A description of the file helps another organisation use it.";
+    ExportIntro => "Neem al je gegevens mee in één bestand: je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten. Er staat ook in wat het portaal met je gegevens doet en waarom. Je cv staat er nog een keer in, in een vorm die veel cv-programma's kunnen lezen. Een beschrijving van het bestand helpt een andere organisatie het te gebruiken.",
+                  "Take all your data with you in one file: your account, profile, visibility, who saw your data, your course data, your consents and your transfers. It also says what the portal does with your data and why. Your CV is in it once more, in a form many CV programs can read. A description of the file helps another organisation use it.";
     ExportInBrowser => "Het bestand wordt in deze browser op slot gezet (versleuteld). Het portaal ziet je wachtwoord niet en krijgt je gegevens nooit zonder slot. Openen kan later op de pagina Export openen, of met het programma age.",
                        "The file is locked (encrypted) in this browser. The portal never sees your passphrase and never gets your data unlocked. You can open it later on the Open export page, or with the age program.";
     EncryptHeading => "Versleuteld downloaden", "Download encrypted";

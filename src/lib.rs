@@ -21,6 +21,8 @@ pub mod routes;
 pub mod session;
 pub mod session_clock;
 pub mod submit;
+#[cfg(test)]
+mod truth;
 pub mod unsaved;
 pub mod versioned_form;
 pub mod webauthn;

@@ -20,6 +20,35 @@ pub fn PrivacyEmail() -> impl IntoView {
     });
     move || email.get().map(|e| view! { <a class="privacy-email" href=format!("mailto:{e}")>{e.clone()}</a> })
 }
+/// The privacy e-mail address and, when the network gave one, the data protection
+/// officer's with what they are for: both from one `GET /api/contact`.
+#[component]
+pub fn PrivacyContacts() -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| locale.text(k);
+    let contact = RwSignal::new(None::<zelfregie_model::register::Contact>);
+    leptos::task::spawn_local(async move {
+        if let Ok(c) = crate::api::get::<zelfregie_model::register::Contact>(crate::api::CONTACT).await {
+            let _ = contact.try_set(Some(c));
+        }
+    });
+    let mail = |e: String| view! { <a class="privacy-email" href=format!("mailto:{e}")>{e.clone()}</a> };
+    move || {
+        contact.get().map(|c| {
+            let dpo = c.dpo_email.map(|e| {
+                view! {
+                    <p class="dpo">{t(T::PrivacyDpoText)}</p>
+                    <p class="link-line">{t(T::PrivacyDpoLabel)} ": " {mail(e)}</p>
+                }
+            });
+            view! {
+                <p class="link-line">{t(T::RightsEmail)} ": " {mail(c.privacy_email)}</p>
+                {dpo}
+            }
+        })
+    }
+}
+
 /// The supervisory authority's website.
 pub const AP_URL: &str = "https://www.autoriteitpersoonsgegevens.nl";
 
@@ -50,7 +79,7 @@ pub fn Rights(
             {top}
             {part("h-right-contact", T::RightsContactHeading, view! {
                 <p>{t(T::RightsContactText)}</p>
-                <p>{t(T::RightsEmail)} ": " <PrivacyEmail/></p>
+                <PrivacyContacts/>
             }.into_any())}
             {part("h-right-object", T::RightsObjectHeading, view! { <p>{t(T::RightsObjectText)}</p> }.into_any())}
             {part("h-right-complain", T::RightsComplainHeading, view! {

@@ -4,10 +4,10 @@
 //! complaint to the Autoriteit Persoonsgegevens with its address; the privacy contact.
 
 use leptos::prelude::*;
-use zelfregie_model::register::{register, Activity, Text};
+use zelfregie_model::register::{controller, register, Activity, Text};
 
 use crate::components::page::Page;
-use crate::components::rights::PrivacyEmail;
+use crate::components::rights::PrivacyContacts;
 use crate::format::date_words;
 use crate::i18n::{Lang, STATEMENTS_DATE, T};
 use crate::locale::Locale;
@@ -47,12 +47,25 @@ pub fn PrivacyStatementPage() -> impl IntoView {
             <p class="muted">{t(T::StatementCheckedLabel)} ": " {move || date_words(STATEMENTS_DATE, locale.lang())}</p>
             <section aria-labelledby="h-privacy-who">
                 <h2 id="h-privacy-who">{t(T::PrivacyWhoHeading)}</h2>
+                <p class="controller">{move || pick(controller(), locale.lang())}</p>
                 <p>{t(T::PrivacyWho)}</p>
             </section>
             <section aria-labelledby="h-privacy-what">
                 <h2 id="h-privacy-what">{t(T::PrivacyWhatHeading)}</h2>
                 <p>{t(T::PrivacyWhatIntro)}</p>
                 <ul class="statement-activities">{move || register().iter().map(activity).collect_view()}</ul>
+            </section>
+            <section aria-labelledby="h-privacy-decisions">
+                <h2 id="h-privacy-decisions">{t(T::PrivacyDecisionsHeading)}</h2>
+                <p>{t(T::PrivacyDecisions)}</p>
+            </section>
+            <section aria-labelledby="h-privacy-required">
+                <h2 id="h-privacy-required">{t(T::PrivacyRequiredHeading)}</h2>
+                <ul>
+                    <li>{t(T::PrivacyRequiredAccount)}</li>
+                    <li>{t(T::PrivacyRequiredProfile)}</li>
+                    <li>{t(T::PrivacyRequiredAcademy)}</li>
+                </ul>
             </section>
             <section aria-labelledby="h-privacy-tracking">
                 <h2 id="h-privacy-tracking">{t(T::PrivacyNoTrackingHeading)}</h2>
@@ -77,7 +90,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
             <section aria-labelledby="h-privacy-contact">
                 <h2 id="h-privacy-contact">{t(T::PrivacyContactHeading)}</h2>
                 <p>{t(T::PrivacyContact)}</p>
-                <p class="link-line"><PrivacyEmail/></p>
+                <PrivacyContacts/>
             </section>
         </Page>
     }

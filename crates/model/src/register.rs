@@ -93,6 +93,9 @@ pub struct Link {
 pub struct Contact {
     /// The privacy contact's e-mail address.
     pub privacy_email: String,
+    /// The data protection officer's e-mail address (`--dpo-email`), if the network gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo_email: Option<String>,
 }
 
 /// The register, parsed once from the data file compiled into the binary.
@@ -102,6 +105,12 @@ pub fn register() -> &'static [Activity] {
         serde_json::from_str(include_str!("../register/verwerkingsregister.json"))
             .expect("the register data file parses")
     })
+}
+
+/// Who is responsible (the same for every activity: a test says so): the member
+/// organisations as joint controllers, the steering group as coordinator.
+pub fn controller() -> &'static Text {
+    &register()[0].controller
 }
 
 /// The activity with `id`.

@@ -87,6 +87,12 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_PRIVACY_EMAIL", default_value = DEFAULT_PRIVACY_EMAIL)]
     pub privacy_email: String,
 
+    /// The data protection officer's e-mail address (functionaris gegevensbescherming): shown
+    /// in the privacy statement, with the rights on every page that lists them, and in consent
+    /// receipts. Without it the portal names none.
+    #[arg(long, env = "ZELFREGIE_DPO_EMAIL")]
+    pub dpo_email: Option<String>,
+
     /// Days a transfer's one-time link works before the file is deleted unread.
     #[arg(long, env = "ZELFREGIE_TRANSFER_DAYS", default_value_t = zelfregie_model::transfer::DEFAULT_TRANSFER_DAYS)]
     pub transfer_days: u32,
@@ -208,6 +214,7 @@ impl Config {
         let mut config = Config::parse_from(["zelfregie-server"]);
         config.data_dir = data_dir;
         config.static_dir = PathBuf::from("/nonexistent-static-dir");
+        config.dpo_email = Some("fg@example.org".into());
         config
     }
 }

@@ -131,7 +131,7 @@ pub fn receipt(event: &ConsentEvent, email: &str, state: &AppState) -> serde_jso
         event,
         email,
         &state.public_url,
-        &state.privacy_email,
+        &state.contact(),
         services,
         listing::text_of(event.text_version),
     )

@@ -11,6 +11,7 @@ use zelfregie_model::newsletter::{
     subscription, Channel, ConsentEvent, ConsentEventKind, ConsentText, Delivery, NewsletterStatus, ProcessorAction,
     Subscription,
 };
+use zelfregie_model::register::Contact;
 use zelfregie_model::ErrorCode;
 
 use crate::auth::session::hash_token;
@@ -360,7 +361,7 @@ pub async fn mailing_list(state: &AppState) -> Result<Vec<(String, UnsubscribeLi
 
 /// A consent receipt for one newsletter event: the fields of the Kantara Consent Receipt
 /// v1.1, with the consent status as a W3C DPV term and the hash of the exact consent text.
-pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, privacy_email: &str) -> serde_json::Value {
+pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, contact: &Contact) -> serde_json::Value {
     let services = json!([{
         "service": "Nieuwsflits",
         "purposes": [{
@@ -371,20 +372,12 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, privacy_emai
             "primaryPurpose": true,
             "termination": "Tot intrekking van de toestemming",
             "thirdPartyDisclosure": true,
-            "thirdPartyName": "Mad Mimi (verzendpartij, verwerker)",
+            "thirdPartyName": "Liram (verwerker), verzending door Mad Mimi (subverwerker van Liram)",
             "thirdPartyCountry": "US",
             "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
         }]
     }]);
-    consent_receipt(
-        "nieuwsflits",
-        event,
-        email,
-        public_url,
-        privacy_email,
-        services,
-        ConsentText::of(event.text_version),
-    )
+    consent_receipt("nieuwsflits", event, email, public_url, contact, services, ConsentText::of(event.text_version))
 }
 
 /// The receipt of a consent event of any service: `services` is the Kantara `services` list,
@@ -397,7 +390,7 @@ pub fn consent_receipt(
     event: &ConsentEvent,
     email: &str,
     public_url: &str,
-    privacy_email: &str,
+    contact: &Contact,
     services: serde_json::Value,
     text: Option<&ConsentText>,
 ) -> serde_json::Value {
@@ -405,7 +398,7 @@ pub fn consent_receipt(
         ConsentEventKind::Given | ConsentEventKind::Confirmed => "dpv:ConsentGiven",
         ConsentEventKind::Withdrawn => "dpv:ConsentWithdrawn",
     };
-    json!({
+    let mut receipt = json!({
         "@context": { "dpv": "https://w3id.org/dpv#" },
         "version": "KI-CR-v1.1.0",
         "jurisdiction": "NL",
@@ -420,7 +413,7 @@ pub fn consent_receipt(
         "piiPrincipalId": email,
         // The member organisations are joint controllers; the steering group coordinates
         // and handles requests on their behalf (docs/storage.md, "The register").
-        "piiControllers": controllers(privacy_email),
+        "piiControllers": controllers(&contact.privacy_email),
         "policyUrl": format!("{public_url}/mijn-gegevens"),
         "services": services,
         "sensitive": false,
@@ -434,7 +427,12 @@ pub fn consent_receipt(
             "consentTextHash": format!("sha256:{}", event.text_hash),
             "consentText": text.map(|t| t.nl),
         }
-    })
+    });
+    // Not a Kantara field: the data protection officer, whom a person may also turn to.
+    if let Some(dpo) = &contact.dpo_email {
+        receipt["dataProtectionOfficer"] = json!({ "role": "Functionaris gegevensbescherming", "email": dpo });
+    }
+    receipt
 }
 
 /// The controllers in a receipt: the steering group first, as the coordinator acting for the

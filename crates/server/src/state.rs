@@ -50,6 +50,8 @@ pub struct AppState {
     pub public_url: String,
     /// The privacy contact (`--privacy-email`).
     pub privacy_email: String,
+    /// The data protection officer's e-mail address, if configured.
+    pub dpo_email: Option<String>,
     /// Where e-mail goes.
     pub mailer: Mailer,
     /// The outbox to the mailing processor (the worker runs it).
@@ -95,6 +97,15 @@ pub struct TransferSettings {
 }
 
 impl AppState {
+    /// Where people turn with privacy questions: the privacy e-mail and, if given, the data
+    /// protection officer's (`GET /api/contact`, consent receipts).
+    pub fn contact(&self) -> zelfregie_model::register::Contact {
+        zelfregie_model::register::Contact {
+            privacy_email: self.privacy_email.clone(),
+            dpo_email: self.dpo_email.clone(),
+        }
+    }
+
     /// Opens the database and loads the SPA as `config` says.
     pub async fn new(config: &Config) -> anyhow::Result<Self> {
         let db = Store::open(config.database_url.as_ref().map(|u| u.0.as_str()), &config.data_dir).await?;
@@ -172,6 +183,7 @@ impl AppState {
             second_factor_key,
             public_url: config.link_base(),
             privacy_email: config.privacy_email.trim().to_owned(),
+            dpo_email: config.dpo_email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned),
             mailer,
             outbox,
             outbox_wake,

@@ -41,5 +41,5 @@ pub async fn register(State(state): State<AppState>) -> Json<Vec<Activity>> {
 /// and the rights on every readable page; no login needed.
 #[utoipa::path(get, path = "/api/contact", tag = "export", responses((status = 200, body = zelfregie_model::register::Contact)))]
 pub async fn contact(State(state): State<AppState>) -> Json<zelfregie_model::register::Contact> {
-    Json(zelfregie_model::register::Contact { privacy_email: state.privacy_email.clone() })
+    Json(state.contact())
 }

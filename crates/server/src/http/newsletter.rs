@@ -64,7 +64,7 @@ pub async fn receipt(
     // Only the person's own events: another id is simply not found.
     let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
     let email = crate::store::accounts::email(state.db.pool(), s.account_id).await?;
-    let body = newsletter::receipt(&event, &email, &state.public_url, &state.privacy_email);
+    let body = newsletter::receipt(&event, &email, &state.public_url, &state.contact());
     let disposition = format!("attachment; filename=\"toestemmingsbewijs-nieuwsflits-{id}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }

@@ -237,3 +237,16 @@ async fn the_register_served_and_exported_states_bases_controllers_and_recipient
         assert_eq!(a, &activity(a["id"].as_str().unwrap()), "the export's entry is the register's");
     }
 }
+
+/// The data protection officer (`--dpo-email`) is in the contact the pages show, and only
+/// when the network gave one.
+#[tokio::test]
+async fn the_contact_names_the_data_protection_officer_when_there_is_one() {
+    let app = TestApp::new().await;
+    let r = app.get("/api/contact", None).await;
+    assert_eq!(r.body["privacy_email"], app.state.privacy_email.as_str());
+    assert_eq!(r.body["dpo_email"], "fg@example.org");
+    let without = TestApp::with(|c| c.dpo_email = None).await;
+    let r = without.get("/api/contact", None).await;
+    assert!(r.body.get("dpo_email").is_none(), "{:?}", r.body);
+}

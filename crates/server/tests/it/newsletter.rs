@@ -280,7 +280,11 @@ async fn receipts_carry_the_kantara_fields_and_dpv_status() {
     assert_eq!(b["version"], "KI-CR-v1.1.0");
     assert_eq!(b["piiPrincipalId"], "bewijs@example.org");
     assert_eq!(b["services"][0]["purposes"][0]["piiCategory"], json!(["Naam", "E-mailadres"]));
-    assert_eq!(b["services"][0]["purposes"][0]["thirdPartyName"], "Mad Mimi (verzendpartij, verwerker)");
+    assert_eq!(
+        b["services"][0]["purposes"][0]["thirdPartyName"],
+        "Liram (verwerker), verzending door Mad Mimi (subverwerker van Liram)"
+    );
+    assert_eq!(b["dataProtectionOfficer"]["email"], "fg@example.org", "the data protection officer is in the receipt");
     assert_eq!(b["services"][0]["purposes"][0]["thirdPartyCountry"], "US", "the transfer to a third country");
     // Joint controllers: the steering group as coordinator, then the 35 member organisations.
     let controllers = b["piiControllers"].as_array().unwrap();

@@ -1,0 +1,114 @@
+//! The portal says only what the register says (docs/security.md "Say only what is true"):
+//! every text of the app, in both languages, is read against the processing register for
+//! who is responsible, which organisations receive data, and how it speaks to people. The
+//! privacy statement and *Mijn gegevens* render the register itself; these tests keep the
+//! texts around it from drifting away from it.
+
+use zelfregie_model::register::{controller, register};
+
+use crate::i18n::{Lang, T};
+
+/// Every text of the app with its key, in both languages.
+fn texts() -> impl Iterator<Item = (T, Lang, &'static str)> {
+    T::ALL.iter().flat_map(|t| [Lang::Nl, Lang::En].map(|lang| (*t, lang, t.get(lang))))
+}
+
+/// Organisations that handle people's data for the network, as a text may name them.
+const ORGANISATIONS: &[&str] =
+    &["Solvus", "Liram", "Mad Mimi", "GoDaddy", "The Solution Factory", "Gilde BT", "Start People", "Oburon"];
+
+/// Every organisation a text names is one the register lists as a recipient: no text tells
+/// of a processor the register leaves out.
+#[test]
+fn every_organisation_a_text_names_is_in_the_register() {
+    let recipients: String = register().iter().map(|a| format!("{} {} ", a.recipients.nl, a.recipients.en)).collect();
+    for (key, lang, text) in texts() {
+        for name in ORGANISATIONS {
+            if text.contains(name) {
+                assert!(recipients.contains(name), "{key:?} ({lang:?}) names {name}, the register does not");
+            }
+        }
+    }
+}
+
+/// The chain of recipients as the network's policy has it: the newsletter goes through Liram,
+/// whose sub-processor Mad Mimi sends it; RMC IGOM's staff work through Solvus B.V.
+#[test]
+fn the_register_shows_the_chain_of_processors() {
+    let newsletter = zelfregie_model::register::activity("newsletter").unwrap();
+    for text in [&newsletter.recipients.nl, &newsletter.recipients.en] {
+        let (liram, mimi) = (text.find("Liram").expect("Liram"), text.find("Mad Mimi").expect("Mad Mimi"));
+        assert!(liram < mimi, "the processor before its sub-processor: {text}");
+    }
+    for a in register() {
+        if a.recipients.nl.contains("RMC IGOM") {
+            assert!(a.recipients.nl.contains("Solvus B.V."), "{}: RMC IGOM's staff work through Solvus", a.id);
+            assert!(a.recipients.en.contains("Solvus B.V."), "{}", a.id);
+        }
+    }
+}
+
+/// One controller for every activity, and no text that names another: the member
+/// organisations together, the steering group as their coordinator (it was called "responsible
+/// for your data" on the privacy statement).
+#[test]
+fn no_text_names_another_controller() {
+    for a in register() {
+        assert_eq!(&a.controller, controller(), "{}", a.id);
+    }
+    assert!(controller().nl.contains("gezamenlijk verantwoordelijk"));
+    for (key, lang, text) in texts() {
+        let lower = text.to_lowercase();
+        for wrong in
+            ["stuurgroep igom is verantwoordelijk", "steering group is responsible", "igom is verantwoordelijk"]
+        {
+            assert!(!lower.contains(wrong), "{key:?} ({lang:?}): {text}");
+        }
+    }
+}
+
+/// Texts speak to people: no article numbers of laws (the register keeps those for whoever
+/// wants them), no password "encrypted" when it is hashed.
+#[test]
+fn texts_cite_no_articles_and_call_a_hash_a_hash() {
+    let cites = |text: &str| {
+        let lower = text.to_lowercase();
+        ["art. ", "artikel ", "article "].iter().any(|word| {
+            lower.match_indices(word).any(|(i, _)| lower[i + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    for (key, lang, text) in texts() {
+        assert!(!cites(text), "{key:?} ({lang:?}) cites an article: {text}");
+    }
+    for a in register() {
+        for text in [&a.purpose.nl, &a.purpose.en, &a.retention.nl, &a.retention.en, &a.data_categories.nl] {
+            assert!(!cites(text), "{}: {text}", a.id);
+            let lower = text.to_lowercase();
+            assert!(
+                !(lower.contains("versleuteld") && lower.contains("hash")),
+                "{}: a hash is not encryption: {text}",
+                a.id
+            );
+            assert!(
+                !lower.contains("encrypted (as a hash)") && !lower.contains("versleutelde sleutel"),
+                "{}: {text}",
+                a.id
+            );
+        }
+    }
+}
+
+/// No period is justified by a rule nobody made: the disclosure log said it was kept "as long
+/// as partners may keep your data".
+#[test]
+fn no_period_claims_a_rule_that_does_not_exist() {
+    for a in register() {
+        for text in [&a.retention.nl, &a.retention.en] {
+            assert!(
+                !text.contains("zo lang mogen partners") && !text.contains("partners may keep"),
+                "{}: {text}",
+                a.id
+            );
+        }
+    }
+}
