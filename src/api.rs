@@ -69,6 +69,10 @@ impl From<ErrorCode> for ClientError {
 pub const PROFILE: &str = "/api/me/profile";
 /// The candidate's visibility settings (versioned).
 pub const VISIBILITY: &str = "/api/me/visibility";
+/// Whether the profile is listed, and until when the consent holds.
+pub const LISTING: &str = "/api/me/listing";
+/// Renews the consent to be listed.
+pub const LISTING_RENEW: &str = "/api/me/listing/renew";
 /// The course participant's registration (versioned).
 pub const PARTICIPANT: &str = "/api/me/participant";
 /// The complete export as JSON; also the plain download link's address.
@@ -185,6 +189,18 @@ pub async fn second_factor_confirm(confirm: &SecondFactorConfirm) -> ApiResult<R
 /// Turns two-step verification off (password and a code).
 pub async fn second_factor_disable(disable: &SecondFactorDisable) -> ApiResult<()> {
     send(changing(Request::delete(SECOND_FACTOR)), body(disable)).await.map(drop)
+}
+
+/// Whether the profile is listed and until when the consent holds.
+pub async fn listing_status() -> ApiResult<zelfregie_model::listing::ListingStatus> {
+    get(LISTING).await
+}
+
+/// Renews the consent to be listed for twelve months, with the text shown (the current one).
+pub async fn renew_listing() -> ApiResult<zelfregie_model::listing::ListingStatus> {
+    let renewal =
+        zelfregie_model::listing::ListingRenewal { consent_text_version: zelfregie_model::listing::current().version };
+    json(send(changing(Request::post(LISTING_RENEW)), body(&renewal)).await?).await
 }
 
 /// Asks for an account: the server answers the same for every address and mails a link.

@@ -426,6 +426,13 @@ texts! {
     ChannelPortal => "in het portaal", "in the portal";
     ChannelEmailLink => "via een link in een e-mail", "by a link in an e-mail";
     ChannelStaff => "door een medewerker, op jouw verzoek", "by a staff member, at your request";
+    ChannelExpiry => "vanzelf, na 12 maanden", "by itself, after 12 months";
+    ListingValidUntil => "Je toestemming om in de kandidatenbank te staan geldt tot en met", "Your consent to be in the candidate bank holds until";
+    ListingValidHint => "Daarna haalt het portaal je profiel uit de kandidatenbank; je profiel zelf blijft. Je krijgt 30 en 7 dagen van tevoren een mail.",
+                        "After that the portal takes your profile out of the candidate bank; your profile itself stays. You get an e-mail 30 and 7 days before.";
+    ListingRenew => "Nog 12 maanden in de kandidatenbank", "12 more months in the candidate bank";
+    ListingRenewed => "Verlengd. Je toestemming geldt nu tot en met", "Renewed. Your consent now holds until";
+    ListingRenewFailed => "Verlengen lukte niet. Probeer het later nog eens.", "Renewing did not work. Please try again later.";
     Receipt => "Download bewijs (JSON)", "Download receipt (JSON)";
     ConfirmTitle => "Aanmelding bevestigen", "Confirm subscription";
     ConfirmDone => "Je aanmelding is bevestigd. Je ontvangt voortaan de nieuwsflits; afmelden kan altijd met één klik.",

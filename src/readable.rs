@@ -308,6 +308,7 @@ impl Words<'_> {
             Channel::Portal => T::ChannelPortal,
             Channel::EmailLink => T::ChannelEmailLink,
             Channel::Staff => T::ChannelStaff,
+            Channel::Expiry => T::ChannelExpiry,
         };
         let mut f = vec![(self.t(T::DataWhen), self.moment(e.at)), (self.t(T::DataHow), self.t(channel))];
         // The receipt in words: what the person agreed to, in that version's own text.

@@ -37,6 +37,7 @@ fn channel_text(channel: Channel) -> T {
         Channel::Portal => T::ChannelPortal,
         Channel::EmailLink => T::ChannelEmailLink,
         Channel::Staff => T::ChannelStaff,
+        Channel::Expiry => T::ChannelExpiry,
     }
 }
 

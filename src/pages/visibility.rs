@@ -99,6 +99,7 @@ pub fn VisibilityPage() -> impl IntoView {
                             crate::i18n::Lang::En => zelfregie_model::listing::current().en,
                         }}</p>
                     </div>
+                    <ListingValidity/>
                     <CheckboxField id="listed" label=T::Listed hint=T::ListedHint checked=listed
                         set=Callback::new(move |on| edit(ed, |v| {
                             v.listed = on;
@@ -209,5 +210,49 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
             </div>
             <div class="preview-result" aria-live="polite"><Loaded resource=preview keep=true children=result/></div>
         </section>
+    }
+}
+
+/// Until when the consent to be listed holds, with one button that renews it for twelve
+/// months (the consent text above is the one renewed). Nothing while not listed.
+#[component]
+fn ListingValidity() -> impl IntoView {
+    let locale = Locale::get();
+    let status = RwSignal::new(None::<zelfregie_model::listing::ListingStatus>);
+    let renewed = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(s) = crate::api::listing_status().await {
+            let _ = status.try_set(Some(s));
+        }
+    });
+    let renew = move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::api::renew_listing().await {
+                Ok(s) => {
+                    let _ = status.try_set(Some(s));
+                    let _ = renewed.try_set(true);
+                }
+                Err(_) => {
+                    let _ = failed.try_set(true);
+                }
+            }
+        });
+    };
+    let until =
+        move || status.get().and_then(|s| s.valid_until).and_then(|d| zelfregie_model::privacy_request::day::parse(&d));
+    move || {
+        until().map(|day| {
+            let words = crate::format::date_words(day, locale.lang());
+            let said = if renewed.get() { T::ListingRenewed } else { T::ListingValidUntil };
+            view! {
+                <div class="listing-validity">
+                    <p role="status">{locale.text(said)} " " <strong>{words}</strong> "."</p>
+                    <p class="field-hint">{locale.text(T::ListingValidHint)}</p>
+                    <button type="button" class="secondary" on:click=renew>{locale.text(T::ListingRenew)}</button>
+                    {move || failed.get().then(|| view! { <p class="error" role="alert">{locale.text(T::ListingRenewFailed)}</p> })}
+                </div>
+            }
+        })
     }
 }

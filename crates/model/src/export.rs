@@ -173,6 +173,10 @@ pub struct ExportCandidateBank {
     /// first (absent in exports made before it was recorded).
     #[serde(default)]
     pub listing_consents: Vec<ConsentEvent>,
+    /// The last day the consent to be listed holds, `YYYY-MM-DD` (twelve months after it was
+    /// given or renewed; absent when not listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing_valid_until: Option<String>,
 }
 
 /// Newsletter data.

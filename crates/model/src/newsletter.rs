@@ -81,6 +81,8 @@ pub enum Channel {
     EmailLink,
     /// Recorded by staff on the person's request.
     Staff,
+    /// The consent ran out by itself (listing consent holds twelve months).
+    Expiry,
 }
 
 impl Channel {
@@ -90,12 +92,13 @@ impl Channel {
             Channel::Portal => "portal",
             Channel::EmailLink => "email_link",
             Channel::Staff => "staff",
+            Channel::Expiry => "expiry",
         }
     }
 
     /// The channel stored as `s`.
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Portal, Self::EmailLink, Self::Staff].into_iter().find(|k| k.as_str() == s)
+        [Self::Portal, Self::EmailLink, Self::Staff, Self::Expiry].into_iter().find(|k| k.as_str() == s)
     }
 }
 

@@ -96,6 +96,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
         zelfregie_model::newsletter::ConsentEventKind::Given,
         zelfregie_model::listing::current(),
         zelfregie_model::newsletter::Channel::Portal,
+        state.clock.now(),
     )
     .await?;
     tx.commit().await?;

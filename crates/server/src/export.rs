@@ -55,6 +55,8 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
     let (disclosures, _) = crate::candidates::disclosure_log(db, account_id, None, 0).await?;
     let academy = crate::academy::page(db, account_id).await?;
     let listing_consents = crate::listing::events(db.pool(), account_id).await?;
+    let listing_valid_until = zelfregie_model::listing::current_consent(&listing_consents)
+        .map(|e| zelfregie_model::privacy_request::day::to_string(zelfregie_model::listing::valid_until(e.at)));
 
     let events = crate::newsletter::events(db.pool(), account_id).await?;
     let confirmations = store::newsletter::confirmations(db.pool(), account_id).await?;
@@ -109,7 +111,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         format_version: EXPORT_FORMAT_VERSION,
         generated_at: time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
         account,
-        candidate_bank: ExportCandidateBank { profile, visibility, disclosures, listing_consents },
+        candidate_bank: ExportCandidateBank { profile, visibility, disclosures, listing_consents, listing_valid_until },
         academy,
         newsletter,
         transfers,

@@ -94,7 +94,8 @@ async fn main() -> anyhow::Result<()> {
 /// pending registrations and e-mail changes (with the demo's mail files of lapsed
 /// registration links), expired transfer files, old undelivered erasure
 /// notices and requests closed more than two years ago every ten minutes, and runs the
-/// retention job (warn, then erase candidates inactive for years).
+/// retention job (warn, then erase candidates inactive for years) and the listing consent's
+/// (remind 30 and 7 days before its twelve months end, then take the profile out).
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -129,6 +130,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::retention::run_now(&state).await {
                 tracing::warn!(error = ?e, "the retention job failed");
+            }
+            if let Err(e) = zelfregie_server::listing::run(&state, state.clock.now()).await {
+                tracing::warn!(error = ?e, "reminding of or ending listing consents failed");
             }
             if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, zelfregie_server::store::now()).await {
                 tracing::warn!(error = %e, "deleting requests past their retention failed");

@@ -44,7 +44,7 @@ pub(crate) async fn append(
     text: &ConsentText,
     channel: Channel,
 ) -> sqlx::Result<()> {
-    append_to(tx, ConsentLog::Newsletter, account_id, kind, text, channel).await
+    append_to(tx, ConsentLog::Newsletter, account_id, kind, text, channel, now()).await
 }
 
 /// The events of one consent of an account, oldest first.
@@ -64,9 +64,10 @@ pub(crate) async fn append_to(
     kind: ConsentEventKind,
     text: &ConsentText,
     channel: Channel,
+    at: i64,
 ) -> sqlx::Result<()> {
     let (version, hash) = (i64::from(text.version), text_hash(text));
-    consent_log::append(&mut **tx, log, account_id, kind.as_str(), now(), version, &hash, channel.as_str()).await
+    consent_log::append(&mut **tx, log, account_id, kind.as_str(), at, version, &hash, channel.as_str()).await
 }
 
 /// The consent text of the latest `given` event (what a withdrawal withdraws).
@@ -407,6 +408,7 @@ pub fn consent_receipt(
             Channel::Portal => "Zelfregie-portaal, ingelogd",
             Channel::EmailLink => "Link in e-mail",
             Channel::Staff => "Door medewerker op verzoek van betrokkene",
+            Channel::Expiry => "Vervallen na 12 maanden",
         },
         "consentReceiptID": format!("urn:zelfregie:consent:{service}:{}", event.id),
         "language": "nl",

@@ -77,6 +77,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(visibility::get, visibility::put))
         .routes(routes!(visibility::preview))
         .routes(routes!(visibility::receipt))
+        .routes(routes!(visibility::listing))
+        .routes(routes!(visibility::renew_listing))
         .routes(routes!(export::contact))
         .routes(routes!(disclosures::list))
         .routes(routes!(recruiter::list))

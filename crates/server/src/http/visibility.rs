@@ -86,3 +86,32 @@ pub async fn receipt(
     let disposition = format!("attachment; filename=\"toestemmingsbewijs-kandidatenbank-{id}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }
+
+/// Whether the profile is in the candidate bank, and the last day the consent for it holds
+/// (twelve months after it was given or renewed).
+#[utoipa::path(get, path = "/api/me/listing", tag = "profile", security(("session" = [])),
+    responses((status = 200, body = zelfregie_model::listing::ListingStatus), (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn listing(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+) -> Result<Json<zelfregie_model::listing::ListingStatus>, AppError> {
+    Ok(Json(crate::listing::status(&state, session.account_id).await?))
+}
+
+/// Renews the consent to be listed for twelve months from today, with one tap: recorded as a
+/// new `given` with the text the person was shown (the current one).
+#[utoipa::path(post, path = "/api/me/listing/renew", tag = "profile", security(("session" = [])),
+    request_body = zelfregie_model::listing::ListingRenewal,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses(
+        (status = 200, body = zelfregie_model::listing::ListingStatus),
+        (status = 401, body = zelfregie_model::ApiError),
+        (status = 404, body = zelfregie_model::ApiError, description = "not listed: nothing to renew"),
+        (status = 422, body = zelfregie_model::ApiError, description = "`consent_text_outdated`: show the new text first")))]
+pub async fn renew_listing(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+    Json(renewal): Json<zelfregie_model::listing::ListingRenewal>,
+) -> Result<Json<zelfregie_model::listing::ListingStatus>, AppError> {
+    Ok(Json(crate::listing::renew(&state, session.account_id, renewal.consent_text_version).await?))
+}

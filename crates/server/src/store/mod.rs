@@ -15,6 +15,7 @@ pub mod candidate_index;
 pub mod consent_log;
 pub mod disclosures;
 pub mod documents;
+pub mod listing;
 pub mod mail_files;
 pub mod newsletter;
 pub mod outbox;

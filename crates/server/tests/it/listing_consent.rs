@@ -166,3 +166,116 @@ async fn the_demo_candidate_is_listed_with_a_recorded_consent() {
     assert_eq!(events[0]["kind"], "given");
     assert!(listed_now(&app, &cookie).await);
 }
+
+/// docs/security.md "Listing consent expires": a consent to be listed holds twelve months.
+/// Two instances run the job on a clock moved forward: each reminder (30 and 7 days before)
+/// goes once; a renewal with one tap starts a new twelve months; when it runs out the profile
+/// leaves the candidate bank (not deleted), the record says it expired, the person is told
+/// once, and recruiters no longer find it.
+#[tokio::test]
+async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
+    let a = TestApp::new().await;
+    let b = a.second_instance().await;
+    let email = "twaalf-maanden@example.org";
+    let cookie = a.registered(email).await;
+    let profile = axum::http::Request::put("/api/me/profile")
+        .header("x-requested-with", "zelfregie")
+        .header("content-type", "application/json")
+        .header("cookie", &cookie)
+        .header("if-match", "\"profile-0\"")
+        .body(axum::body::Body::from(json!({"personal": {"first_name": "Jaar", "last_name": "Lang"}}).to_string()))
+        .unwrap();
+    assert_eq!(a.send(profile).await.status, StatusCode::OK);
+    let put = |listed: bool, etag: String| {
+        let (a, cookie) = (&a, cookie.clone());
+        async move {
+            let request = axum::http::Request::put(VISIBILITY)
+                .header("x-requested-with", "zelfregie")
+                .header("content-type", "application/json")
+                .header("cookie", &cookie)
+                .header("if-match", etag)
+                .body(axum::body::Body::from(body(listed).to_string()))
+                .unwrap();
+            a.send(request).await
+        }
+    };
+    let current = a.get(VISIBILITY, Some(&cookie)).await;
+    assert_eq!(put(true, current.header("etag").to_owned()).await.status, StatusCode::OK);
+    let status = a.get("/api/me/listing", Some(&cookie)).await;
+    let until = time::Date::parse(
+        status.body["valid_until"].as_str().unwrap(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .unwrap();
+    assert_eq!(status.body["listed"], true);
+    let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
+    assert_eq!(until, zelfregie_model::privacy_request::add_months(today, 12), "twelve months");
+    let reminders = |a: &TestApp| a.mails_to(email).iter().filter(|m| m.contains("loopt af")).count();
+
+    // Run both instances' jobs on the same moved clock (both clocks moved alike).
+    let run_both = |days: i64| {
+        let (a, b) = (&a, &b);
+        async move {
+            a.state.clock.advance_days(days);
+            b.state.clock.advance_days(days);
+            let (ra, rb) = tokio::join!(
+                zelfregie_server::listing::run(&a.state, a.state.clock.now()),
+                zelfregie_server::listing::run(&b.state, b.state.clock.now())
+            );
+            let (ra, rb) = (ra.unwrap(), rb.unwrap());
+            (ra.reminded + rb.reminded, ra.lapsed + rb.lapsed)
+        }
+    };
+    let to_day = |d: time::Date| (d - today).whole_days();
+    assert_eq!(run_both(to_day(until) - 31).await, (0, 0), "31 days before: nothing");
+    assert_eq!(run_both(1).await, (1, 0), "30 days before: one reminder from two instances");
+    assert_eq!(run_both(1).await, (0, 0), "not again the next day");
+    assert_eq!(run_both(22).await, (1, 0), "7 days before: the second reminder");
+    assert_eq!(run_both(0).await, (0, 0));
+    assert_eq!(reminders(&a), 2, "two reminder mails in all");
+    assert!(a.mails_to(email).iter().any(|m| m.contains("/zichtbaarheid")), "the mail says where to renew");
+
+    // One tap renews it: twelve months from (the moved) today.
+    let renewed = a
+        .call(
+            Method::POST,
+            "/api/me/listing/renew",
+            Some(json!({"consent_text_version": listing::current().version})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(renewed.status, StatusCode::OK, "{:?}", renewed.body);
+    assert_ne!(renewed.body["valid_until"], status.body["valid_until"]);
+    assert_eq!(run_both(8).await, (0, 0), "past the first end: the renewal holds");
+    assert!(listed_now(&a, &cookie).await);
+
+    // Then it runs out: taken out of the candidate bank once, told once.
+    let renewed_until = time::Date::parse(
+        renewed.body["valid_until"].as_str().unwrap(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .unwrap();
+    let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
+    let (reminded, lapsed) = run_both((renewed_until - today).whole_days() + 1).await;
+    assert_eq!((reminded, lapsed), (0, 1), "one lapse from two instances");
+    assert_eq!(run_both(1).await, (0, 0));
+    assert!(!listed_now(&a, &cookie).await, "out of the candidate bank");
+    assert_eq!(a.get("/api/me/listing", Some(&cookie)).await.body["listed"], false);
+    let kept = a.get("/api/me/profile", Some(&cookie)).await;
+    assert_eq!(kept.body["personal"]["first_name"], "Jaar", "the profile is not deleted");
+    let events = consents(&a, &cookie).await;
+    let last = events.last().unwrap();
+    assert_eq!((last["kind"].as_str(), last["channel"].as_str()), (Some("withdrawn"), Some("expiry")));
+    let told = a.mails_to(email).iter().filter(|m| m.contains("niet meer in de kandidatenbank")).count();
+    assert_eq!(told, 1, "told once");
+    // Nothing to renew any more.
+    let again = a
+        .call(
+            Method::POST,
+            "/api/me/listing/renew",
+            Some(json!({"consent_text_version": listing::current().version})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}
