@@ -1065,6 +1065,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
             "The deadline of this request has already been extended. That can only be done once.",
         ),
+        ExtensionNotAllowed => (
+            "Een klacht kun je niet verlengen. De persoon krijgt binnen zes weken antwoord.",
+            "A complaint cannot be extended. The person gets an answer within six weeks.",
+        ),
+        DeadlinePassed => (
+            "De termijn is al voorbij. Verlengen kan dan niet meer. Beantwoord het verzoek zo snel mogelijk.",
+            "The deadline has already passed. It can no longer be extended. Answer the request as soon as possible.",
+        ),
         NoticeSent => (
             "Dit bericht is al verstuurd. Niemand krijgt het twee keer.",
             "This notice has already been sent. Nobody gets it twice.",

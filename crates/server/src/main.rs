@@ -130,7 +130,7 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::retention::run_now(&state).await {
                 tracing::warn!(error = ?e, "the retention job failed");
             }
-            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, zelfregie_server::store::now()).await {
+            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, state.clock.now()).await {
                 tracing::warn!(error = %e, "deleting requests past their retention failed");
             }
         }
