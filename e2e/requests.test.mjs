@@ -44,6 +44,8 @@ describe('requests about one\'s rights in the browser', () => {
     assert.deepEqual(await axeViolations(page), []);
     // Each kind is explained; the text is required.
     await page.getByText('Je bent het niet eens met hoe we je gegevens gebruiken').waitFor();
+    // The time limits as they are: a month (once extended by two), a complaint six weeks, never more.
+    await page.getByText('Op een klacht krijg je binnen zes weken antwoord. Die termijn verlengen we nooit.').waitFor();
     await page.getByLabel('Bezwaar', { exact: true }).check();
     await portal.button('Verzoek versturen').click();
     await portal.expectFocus('request-text');

@@ -575,8 +575,8 @@ texts! {
     RequestsTitle => "Verzoeken over je gegevens", "Requests about your data";
     RequestsIntro => "Veel regel je in dit portaal zelf: je gegevens bekijken, verbeteren, meenemen of verwijderen. Voor andere dingen stuur je hier een verzoek aan de privacymedewerkers van IGOM.",
                      "You can do a lot in this portal yourself: see, correct, take along or delete your data. For other things, send a request to IGOM's privacy staff here.";
-    RequestsClock => "Je krijgt binnen een maand antwoord. Is je verzoek ingewikkeld of krijgen we veel verzoeken, dan mogen we die termijn één keer met twee maanden verlengen. Dan vertellen we je binnen de eerste maand waarom.",
-                     "You get an answer within one month. If your request is complicated or we get many requests, we may extend that once by two months. We then tell you why within the first month.";
+    RequestsClock => "Je krijgt binnen een maand antwoord. Is je verzoek ingewikkeld of krijgen we veel verzoeken, dan mogen we die termijn één keer met twee maanden verlengen. Dan vertellen we je binnen de eerste maand waarom. Op een klacht krijg je binnen zes weken antwoord. Die termijn verlengen we nooit.",
+                     "You get an answer within one month. If your request is complicated or we get many requests, we may extend that once by two months. We then tell you why within the first month. You get an answer to a complaint within six weeks. We never extend that.";
     RequestNewHeading => "Nieuw verzoek", "New request";
     RequestKindLegend => "Waar gaat je verzoek over?", "What is your request about?";
     RequestKindAccess => "Inzage in gegevens buiten dit portaal", "Access to data outside this portal";
@@ -592,8 +592,8 @@ texts! {
     RequestKindObjectionHint => "Je bent het niet eens met hoe we je gegevens gebruiken en wilt dat we daarmee stoppen.",
                                 "You do not agree with how we use your data and want us to stop.";
     RequestKindComplaint => "Klacht", "Complaint";
-    RequestKindComplaintHint => "Je bent niet tevreden over hoe we met je gegevens omgingen. Komen we er samen niet uit, dan kun je ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
-                                "You are not happy with how we handled your data. If we cannot solve it together, you can also complain to the Dutch Data Protection Authority.";
+    RequestKindComplaintHint => "Je bent niet tevreden over hoe we met je gegevens omgingen. Je krijgt binnen zes weken antwoord. Komen we er samen niet uit, dan kun je ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
+                                "You are not happy with how we handled your data. You get an answer within six weeks. If we cannot solve it together, you can also complain to the Dutch Data Protection Authority.";
     RequestTextLabel => "Je verzoek", "Your request";
     RequestTextHint => "Schrijf in je eigen woorden wat je wilt en waarom. Zet er geen burgerservicenummer (BSN) of gegevens over je gezondheid in.",
                        "Write in your own words what you want and why. Do not include your citizen service number (BSN) or health information.";
@@ -692,8 +692,9 @@ texts! {
                          "The person reads this in the portal and gets an e-mail that there is an answer (without its content).";
     PrivacyAnswerSubmit => "Antwoord versturen", "Send answer";
     PrivacyExtendHeading => "Termijn verlengen", "Extend the deadline";
-    PrivacyExtendText => "Dit kan één keer, met twee maanden, en alleen met een reden. De persoon ziet de reden en de nieuwe datum.",
-                         "This can be done once, by two months, and only with a reason. The person sees the reason and the new date.";
+    PrivacyExtendText => "Dit kan één keer, met twee maanden, tot en met de laatste dag van de termijn, en alleen met een reden. De persoon ziet de reden en de nieuwe datum.",
+                         "This can be done once, by two months, up to and including the last day of the deadline, and only with a reason. The person sees the reason and the new date.";
+    PrivacyExtendedOnce => "De termijn is al een keer verlengd. Dat kan maar één keer.", "The deadline has already been extended. That can only be done once.";
     PrivacyReasonLabel => "Reden", "Reason";
     PrivacyExtendSubmit => "Verlengen met twee maanden", "Extend by two months";
     PrivacyCloseHeading => "Afsluiten zonder antwoord", "Close without an answer";
@@ -762,8 +763,8 @@ texts! {
     PrivacyRightsHeading => "Je rechten", "Your rights";
     PrivacyRightsSelf => "Veel doe je in het portaal zelf, meteen: je gegevens bekijken (Mijn gegevens), verbeteren (Profiel), meenemen of overdragen (Exporteren) en alles verwijderen (Account).",
                          "You do a lot in the portal yourself, at once: see your data (My data), correct it (Profile), take it along or transfer it (Export) and delete everything (Account).";
-    PrivacyRightsRequest => "Wil je bezwaar maken, het gebruik laten beperken, een klacht indienen, weten wat we buiten het portaal over je hebben, of iets laten verbeteren dat een medewerker vastlegde? Stuur dan een verzoek. Je krijgt binnen een maand antwoord.",
-                            "Do you want to object, restrict the use, complain, know what we hold about you outside the portal, or have something corrected that a staff member recorded? Then send a request. You get an answer within one month.";
+    PrivacyRightsRequest => "Wil je bezwaar maken, het gebruik laten beperken, een klacht indienen, weten wat we buiten het portaal over je hebben, of iets laten verbeteren dat een medewerker vastlegde? Stuur dan een verzoek. Je krijgt binnen een maand antwoord, op een klacht binnen zes weken.",
+                            "Do you want to object, restrict the use, complain, know what we hold about you outside the portal, or have something corrected that a staff member recorded? Then send a request. You get an answer within one month, to a complaint within six weeks.";
     PrivacyComplaintHeading => "Klacht bij de Autoriteit Persoonsgegevens", "Complaint to the Dutch Data Protection Authority";
     PrivacyComplaint => "Ben je het niet eens met hoe we met je gegevens omgaan of met ons antwoord? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens:",
                         "Do you disagree with how we handle your data or with our answer? Then you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens):";
@@ -1084,6 +1085,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         AlreadyExtended => (
             "De termijn van dit verzoek is al een keer verlengd. Dat kan maar één keer.",
             "The deadline of this request has already been extended. That can only be done once.",
+        ),
+        ExtensionNotAllowed => (
+            "Een klacht kun je niet verlengen. De persoon krijgt binnen zes weken antwoord.",
+            "A complaint cannot be extended. The person gets an answer within six weeks.",
+        ),
+        DeadlinePassed => (
+            "De termijn is al voorbij. Verlengen kan dan niet meer. Beantwoord het verzoek zo snel mogelijk.",
+            "The deadline has already passed. It can no longer be extended. Answer the request as soon as possible.",
         ),
         NoticeSent => (
             "Dit bericht is al verstuurd. Niemand krijgt het twee keer.",

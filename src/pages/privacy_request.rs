@@ -1,20 +1,23 @@
 //! One request for privacy staff (`/privacy/verzoek?id=…`): who sent it, what they asked,
 //! the deadline; and, while it is open, the three things staff can do: answer it (closes it),
-//! extend the deadline once with a reason, or close it without an answer with a reason.
+//! extend the deadline once with a reason, or close it without an answer with a reason. The
+//! extension is offered only when the model's rule allows it (`privacy_request::extension`:
+//! not for a complaint, not twice, not after the deadline day); otherwise a sentence says why.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use zelfregie_model::privacy_request::{RequestStatus, StaffRequest, StaffText};
+use zelfregie_model::privacy_request::{extension, PrivacyRequest, RequestStatus, StaffRequest, StaffText};
+use zelfregie_model::ErrorCode;
 
 use crate::api::{self, StaffAction};
 use crate::components::field::TextField;
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
-use crate::i18n::T;
+use crate::i18n::{error_text, Lang, T};
 use crate::locale::Locale;
-use crate::pages::requests::RequestCard;
+use crate::pages::requests::{now, RequestCard};
 use crate::routes::Route;
 use crate::submit::{checked, Submit};
 
@@ -55,19 +58,41 @@ fn RequestHandling(id: String) -> impl IntoView {
             <p><strong>{locale.text(T::PrivacyRequestFrom)} ": "</strong><span class="request-email">{r.email.clone()}</span></p>
             <RequestCard request=r.request.clone() for_staff=true/>
             {(r.request.status == RequestStatus::Open).then(|| {
-                let extended = r.request.extension.is_some();
+                let why_not = extension_refused(&r.request, now());
                 view! {
                     <StaffForm id=id.clone() action=StaffAction::Answer heading=T::PrivacyAnswerHeading
                         label=T::PrivacyAnswerLabel hint=T::PrivacyAnswerHint submit=T::PrivacyAnswerSubmit on_done=on_done/>
-                    {(!extended).then(|| view! {
-                        <StaffForm id=id.clone() action=StaffAction::Extend heading=T::PrivacyExtendHeading
-                            label=T::PrivacyReasonLabel hint=T::PrivacyExtendText submit=T::PrivacyExtendSubmit on_done=on_done/>
-                    })}
+                    {match why_not {
+                        None => view! {
+                            <StaffForm id=id.clone() action=StaffAction::Extend heading=T::PrivacyExtendHeading
+                                label=T::PrivacyReasonLabel hint=T::PrivacyExtendText submit=T::PrivacyExtendSubmit on_done=on_done/>
+                        }.into_any(),
+                        Some(code) => view! {
+                            <section aria-labelledby="h-extend">
+                                <h2 id="h-extend">{locale.text(T::PrivacyExtendHeading)}</h2>
+                                <p class="extend-refused">{move || extension_refused_text(code, locale.lang())}</p>
+                            </section>
+                        }.into_any(),
+                    }}
                     <StaffForm id=id.clone() action=StaffAction::Close heading=T::PrivacyCloseHeading
                         label=T::PrivacyReasonLabel hint=T::PrivacyCloseText submit=T::PrivacyCloseSubmit on_done=on_done/>
                 }
             })}
         </Loaded>
+    }
+}
+
+/// Why the deadline of `request` cannot be extended at `now` (the server checks the same
+/// rule), or `None` when it can.
+pub fn extension_refused(request: &PrivacyRequest, now: time::OffsetDateTime) -> Option<ErrorCode> {
+    extension(request.kind, request.received_at, request.extension.is_some(), now).err()
+}
+
+/// The sentence in place of the extension form.
+pub fn extension_refused_text(code: ErrorCode, lang: Lang) -> &'static str {
+    match code {
+        ErrorCode::AlreadyExtended => T::PrivacyExtendedOnce.get(lang),
+        code => error_text(code, lang),
     }
 }
 
@@ -123,5 +148,46 @@ fn StaffForm(
                 <button type="submit" class="button-primary" disabled=form.pending()>{locale.text(submit)}</button>
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+    use zelfregie_model::privacy_request::RequestKind;
+
+    fn open(kind: RequestKind) -> PrivacyRequest {
+        PrivacyRequest {
+            id: "x".into(),
+            kind,
+            text: "Verzoek.".into(),
+            status: RequestStatus::Open,
+            received_at: datetime!(2026-03-10 12:00 UTC),
+            deadline: date!(2026 - 04 - 10),
+            extension: None,
+            response: None,
+        }
+    }
+
+    #[test]
+    fn extending_is_offered_only_when_the_rule_allows_it() {
+        let access = open(RequestKind::Access);
+        assert_eq!(extension_refused(&access, datetime!(2026-04-10 12:00 UTC)), None, "on the deadline day");
+        assert_eq!(extension_refused(&access, datetime!(2026-04-11 12:00 UTC)), Some(ErrorCode::DeadlinePassed));
+        let complaint = open(RequestKind::Complaint);
+        assert_eq!(
+            extension_refused(&complaint, datetime!(2026-03-11 12:00 UTC)),
+            Some(ErrorCode::ExtensionNotAllowed)
+        );
+        let mut extended = open(RequestKind::Objection);
+        extended.extension = Some(zelfregie_model::privacy_request::StaffNote {
+            text: "Meer tijd.".into(),
+            at: datetime!(2026-03-20 9:00 UTC),
+        });
+        assert_eq!(extension_refused(&extended, datetime!(2026-03-21 12:00 UTC)), Some(ErrorCode::AlreadyExtended));
+        assert!(extension_refused_text(ErrorCode::ExtensionNotAllowed, Lang::Nl).contains("zes weken"));
+        assert!(extension_refused_text(ErrorCode::DeadlinePassed, Lang::En).contains("passed"));
+        assert!(extension_refused_text(ErrorCode::AlreadyExtended, Lang::Nl).contains("één keer"));
     }
 }

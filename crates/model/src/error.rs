@@ -100,6 +100,11 @@ error_codes! {
         RequestClosed,
         /// The request's deadline was extended already (once is all the law allows).
         AlreadyExtended,
+        /// This kind of request cannot be extended (a complaint is answered within six weeks,
+        /// never later).
+        ExtensionNotAllowed,
+        /// The request's deadline has passed: it can no longer be extended, only answered.
+        DeadlinePassed,
         /// The breach notice was sent already (once is all: nobody gets it twice).
         NoticeSent,
         /// The chosen group reaches nobody: there is nobody to send the notice to.

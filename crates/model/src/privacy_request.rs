@@ -2,18 +2,26 @@
 //! restriction, a complaint, access to data held outside the portal, correcting what staff
 //! recorded): what the person sends, what privacy staff answer, and the legal clock.
 //!
-//! The clock (GDPR art. 12(3)): an answer is due one month after receipt; privacy staff may
-//! extend that once, by two further months, with a reason the person sees. Months are
-//! counted on the calendar in the Netherlands; a month without the day of receipt ends on
-//! its last day (31 January → 28 or 29 February). The extension adds two months to the first
-//! deadline (31 January → 28 February → 28 April): of the readings of the rule, the one that
-//! never lets the person wait longer.
+//! The clock (docs/security.md "Requests about one's rights"), written down here once and
+//! enforced by the server:
+//! - A request about a right (access, rectification, restriction, objection: GDPR art. 12(3),
+//!   and the privacy policy's promise) is answered within one month of receipt. Privacy staff
+//!   may extend that once, by two further months, with a reason the person sees, and only
+//!   while the first deadline has not passed (on the deadline day itself still).
+//! - A complaint is answered within six weeks of receipt (the complaint procedure of the
+//!   general administrative law, which the municipal privacy protocol follows), never later:
+//!   it cannot be extended.
+//!
+//! Months are counted on the calendar in the Netherlands; a month without the day of receipt
+//! ends on its last day (31 January → 28 or 29 February). The extension adds two months to
+//! the first deadline (31 January → 28 February → 28 April): of the readings of the rule, the
+//! one that never lets the person wait longer.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
 
 use crate::checks::check_paragraphs;
-use crate::error::FieldError;
+use crate::error::{ErrorCode, FieldError};
 
 /// Longest request text, answer or reason (characters).
 pub const TEXT_MAX_CHARS: usize = 4000;
@@ -23,6 +31,8 @@ pub const REASON_MAX_CHARS: usize = 1000;
 pub const ANSWER_MONTHS: u32 = 1;
 /// Months an extension adds, once.
 pub const EXTENSION_MONTHS: u32 = 2;
+/// Weeks after receipt within which a complaint is answered: never extended.
+pub const COMPLAINT_WEEKS: i64 = 6;
 /// Years a closed request is kept (then deleted), counted from closing.
 pub const RETENTION_YEARS: i64 = 2;
 
@@ -67,6 +77,19 @@ impl RequestKind {
     /// The kind stored as `s`.
     pub fn parse(s: &str) -> Option<RequestKind> {
         RequestKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether privacy staff may extend the deadline. The requests about a right may (GDPR
+    /// art. 12(3) allows two more months for the rights of arts. 15 to 22: access,
+    /// rectification, restriction, objection). A complaint may not: its six weeks come from
+    /// the complaint procedure, which the protocol does not let run longer.
+    pub fn may_be_extended(self) -> bool {
+        match self {
+            RequestKind::Access | RequestKind::Rectification | RequestKind::Restriction | RequestKind::Objection => {
+                true
+            }
+            RequestKind::Complaint => false,
+        }
     }
 }
 
@@ -249,15 +272,42 @@ pub fn add_months(date: Date, months: u32) -> Date {
     Date::from_calendar_date(year, month, day).expect("valid date")
 }
 
-/// The last day for the answer to a request received at `received_at`: one month later, or
-/// two more months when it was extended.
-pub fn deadline(received_at: OffsetDateTime, extended: bool) -> Date {
-    let first = add_months(dutch_date(received_at), ANSWER_MONTHS);
+/// The last day for the answer to a request of `kind` received at `received_at`: one month
+/// later, or two more months when it was extended; for a complaint six weeks later, extended
+/// or not (a complaint's answer never comes later).
+pub fn deadline(kind: RequestKind, received_at: OffsetDateTime, extended: bool) -> Date {
+    let received = dutch_date(received_at);
+    if !kind.may_be_extended() {
+        return received + time::Duration::weeks(COMPLAINT_WEEKS);
+    }
+    let first = add_months(received, ANSWER_MONTHS);
     if extended {
         add_months(first, EXTENSION_MONTHS)
     } else {
         first
     }
+}
+
+/// Whether privacy staff may extend a request of `kind` received at `received_at` at `now`:
+/// the new deadline, or why not — `extension_not_allowed` for a kind the law gives no
+/// extension (a complaint), `already_extended` the second time, `deadline_passed` from the
+/// day after the deadline (on the deadline day itself it is still allowed).
+pub fn extension(
+    kind: RequestKind,
+    received_at: OffsetDateTime,
+    extended: bool,
+    now: OffsetDateTime,
+) -> Result<Date, ErrorCode> {
+    if !kind.may_be_extended() {
+        return Err(ErrorCode::ExtensionNotAllowed);
+    }
+    if extended {
+        return Err(ErrorCode::AlreadyExtended);
+    }
+    if days_left(deadline(kind, received_at, false), now) < 0 {
+        return Err(ErrorCode::DeadlinePassed);
+    }
+    Ok(deadline(kind, received_at, true))
 }
 
 /// Days from today (in the Netherlands, at `now`) to `deadline`: 0 on the day itself,
@@ -298,38 +348,45 @@ pub mod day {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
     use time::macros::{date, datetime};
 
     #[test]
     fn one_month_later_on_the_same_day() {
-        assert_eq!(deadline(datetime!(2026-03-10 12:00 UTC), false), date!(2026 - 04 - 10));
-        assert_eq!(deadline(datetime!(2026-12-15 09:00 UTC), false), date!(2027 - 01 - 15), "over the year's end");
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-03-10 12:00 UTC), false), date!(2026 - 04 - 10));
+        assert_eq!(
+            deadline(RequestKind::Objection, datetime!(2026-12-15 09:00 UTC), false),
+            date!(2027 - 01 - 15),
+            "over the year's end"
+        );
     }
 
     #[test]
     fn a_month_without_the_day_ends_on_its_last_day() {
-        assert_eq!(deadline(datetime!(2026-01-31 10:00 UTC), false), date!(2026 - 02 - 28));
-        assert_eq!(deadline(datetime!(2028-01-31 10:00 UTC), false), date!(2028 - 02 - 29), "leap year");
-        assert_eq!(deadline(datetime!(2026-01-29 10:00 UTC), false), date!(2026 - 02 - 28));
-        assert_eq!(deadline(datetime!(2026-03-31 10:00 UTC), false), date!(2026 - 04 - 30));
-        assert_eq!(deadline(datetime!(2026-08-31 10:00 UTC), false), date!(2026 - 09 - 30));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-01-31 10:00 UTC), false), date!(2026 - 02 - 28));
+        assert_eq!(
+            deadline(RequestKind::Objection, datetime!(2028-01-31 10:00 UTC), false),
+            date!(2028 - 02 - 29),
+            "leap year"
+        );
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-01-29 10:00 UTC), false), date!(2026 - 02 - 28));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-03-31 10:00 UTC), false), date!(2026 - 04 - 30));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-08-31 10:00 UTC), false), date!(2026 - 09 - 30));
     }
 
     #[test]
     fn an_extension_adds_two_months_to_the_first_deadline() {
-        assert_eq!(deadline(datetime!(2026-03-10 12:00 UTC), true), date!(2026 - 06 - 10));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-03-10 12:00 UTC), true), date!(2026 - 06 - 10));
         // 31 January → 28 February → 28 April, never 30 April.
-        assert_eq!(deadline(datetime!(2026-01-31 10:00 UTC), true), date!(2026 - 04 - 28));
-        assert_eq!(deadline(datetime!(2026-11-30 10:00 UTC), true), date!(2027 - 02 - 28));
-        assert_eq!(deadline(datetime!(2027-11-30 10:00 UTC), true), date!(2028 - 02 - 29));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-01-31 10:00 UTC), true), date!(2026 - 04 - 28));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-11-30 10:00 UTC), true), date!(2027 - 02 - 28));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2027-11-30 10:00 UTC), true), date!(2028 - 02 - 29));
     }
 
     #[test]
     fn the_day_of_receipt_is_the_day_in_the_netherlands() {
         // 23:30 UTC on 31 December is already 1 January in the Netherlands (CET, +1).
         assert_eq!(dutch_date(datetime!(2026-12-31 23:30 UTC)), date!(2027 - 01 - 01));
-        assert_eq!(deadline(datetime!(2026-12-31 23:30 UTC), false), date!(2027 - 02 - 01));
+        assert_eq!(deadline(RequestKind::Objection, datetime!(2026-12-31 23:30 UTC), false), date!(2027 - 02 - 01));
         // 22:30 UTC on 30 June is 00:30 on 1 July in summer time (+2)…
         assert_eq!(dutch_date(datetime!(2026-06-30 22:30 UTC)), date!(2026 - 07 - 01));
         // …but 22:30 UTC on 30 November is 23:30 on 30 November (+1).
@@ -413,5 +470,43 @@ mod tests {
         for s in ["open", "answered", "closed"] {
             assert_eq!(RequestStatus::parse(s).unwrap().as_str(), s);
         }
+    }
+    #[test]
+    fn a_complaint_is_answered_within_six_weeks_never_later() {
+        let complaint = |at, extended| deadline(RequestKind::Complaint, at, extended);
+        assert_eq!(complaint(datetime!(2026-03-10 12:00 UTC), false), date!(2026 - 04 - 21), "six weeks, not a month");
+        assert_eq!(complaint(datetime!(2026-01-31 10:00 UTC), false), date!(2026 - 03 - 14));
+        assert_eq!(complaint(datetime!(2026-12-31 23:30 UTC), false), date!(2027 - 02 - 12), "a Dutch day of receipt");
+        // Even a complaint marked as extended (it never is) stays at six weeks.
+        assert_eq!(complaint(datetime!(2026-03-10 12:00 UTC), true), date!(2026 - 04 - 21));
+        for at in [datetime!(2026-02-01 12:00 UTC), datetime!(2026-07-31 21:00 UTC), datetime!(2027-10-30 23:30 UTC)] {
+            assert_eq!((complaint(at, true) - dutch_date(at)).whole_days(), 42);
+        }
+    }
+
+    #[test]
+    fn only_requests_about_a_right_may_be_extended() {
+        for kind in RequestKind::ALL {
+            assert_eq!(kind.may_be_extended(), kind != RequestKind::Complaint, "{kind:?}");
+        }
+        let received = datetime!(2026-03-10 12:00 UTC);
+        let now = datetime!(2026-03-11 12:00 UTC);
+        assert_eq!(extension(RequestKind::Complaint, received, false, now), Err(ErrorCode::ExtensionNotAllowed));
+        assert_eq!(extension(RequestKind::Access, received, false, now), Ok(date!(2026 - 06 - 10)));
+        assert_eq!(extension(RequestKind::Access, received, true, now), Err(ErrorCode::AlreadyExtended));
+    }
+
+    #[test]
+    fn an_extension_is_possible_until_the_deadline_day_and_refused_after() {
+        let received = datetime!(2026-03-10 12:00 UTC);
+        assert_eq!(deadline(RequestKind::Objection, received, false), date!(2026 - 04 - 10));
+        let at = |now| extension(RequestKind::Objection, received, false, now);
+        assert_eq!(at(datetime!(2026-04-09 12:00 UTC)), Ok(date!(2026 - 06 - 10)));
+        assert_eq!(at(datetime!(2026-04-10 21:59 UTC)), Ok(date!(2026 - 06 - 10)), "23:59 on the deadline day");
+        assert_eq!(at(datetime!(2026-04-10 22:00 UTC)), Err(ErrorCode::DeadlinePassed), "00:00 the day after");
+        assert_eq!(at(datetime!(2026-05-01 12:00 UTC)), Err(ErrorCode::DeadlinePassed));
+        // The kind is checked first: a complaint is never extended, in time or not.
+        let late = datetime!(2026-06-01 12:00 UTC);
+        assert_eq!(extension(RequestKind::Complaint, received, false, late), Err(ErrorCode::ExtensionNotAllowed));
     }
 }

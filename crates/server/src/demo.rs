@@ -107,7 +107,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
         kind: zelfregie_model::privacy_request::RequestKind::Access,
         text: "Ik wil graag weten welke gegevens Gemeente Kerkrade via IGOM over mij heeft, buiten dit portaal.".into(),
     };
-    crate::privacy_requests::file(&state.db, kandidaat, &request).await?;
+    crate::privacy_requests::file(state, kandidaat, &request).await?;
     Ok(true)
 }
 

@@ -134,7 +134,7 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::listing::run(&state, state.clock.now()).await {
                 tracing::warn!(error = ?e, "reminding of or ending listing consents failed");
             }
-            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, zelfregie_server::store::now()).await {
+            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, state.clock.now()).await {
                 tracing::warn!(error = %e, "deleting requests past their retention failed");
             }
         }

@@ -1,14 +1,17 @@
 //! Formal requests about a person's rights (docs/security.md "Requests"): the person files
 //! one, privacy staff answer it, extend its deadline once with a reason, or close it without
-//! an answer with a reason. The deadline comes from the model's arithmetic. Every change by
+//! an answer with a reason. The deadline and whether an extension is allowed come from the
+//! model's rule (`privacy_request::deadline`, `privacy_request::extension`: a complaint six
+//! weeks and never extended, a request about a right one month, extended once by two months
+//! and only until the deadline day), on the server's clock (`state.clock`). Every change by
 //! staff is logged with who made it, never with any text; the person is told by mail that
 //! there is news, never what it is.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use zelfregie_model::privacy_request::{
-    day, deadline, NewRequest, PrivacyRequest, QueueEntry, RequestKind, RequestStatus, StaffNote, StaffRequest,
-    StaffText, RETENTION_YEARS,
+    day, deadline, extension, NewRequest, PrivacyRequest, QueueEntry, RequestKind, RequestStatus, StaffNote,
+    StaffRequest, StaffText, RETENTION_YEARS,
 };
 use zelfregie_model::{DisclosureKind, ErrorCode, Role};
 
@@ -16,7 +19,7 @@ use crate::error::AppError;
 use crate::mail::Mail;
 use crate::state::AppState;
 use crate::store::privacy_requests::{self as rows, RequestRow};
-use crate::store::{now, to_datetime, Store};
+use crate::store::{to_datetime, Store};
 
 /// Requests one person may file in 24 hours: far more than anyone needs, few enough that
 /// one account cannot bury privacy staff's queue.
@@ -27,7 +30,7 @@ pub const DAILY_REQUESTS: i64 = 10;
 pub enum Action {
     /// Answer it (closes it).
     Answer,
-    /// Extend its deadline by two months, once.
+    /// Extend its deadline by two months, once, before it has passed (not a complaint).
     Extend,
     /// Close it without an answer.
     Close,
@@ -62,16 +65,18 @@ fn request(row: RequestRow) -> Result<PrivacyRequest, AppError> {
     })
 }
 
-/// Files a request for `account_id`: received now, due one month later. At most
+/// Files a request for `account_id`: received now (the server's clock), due one month later
+/// (a complaint: six weeks later). At most
 /// [`DAILY_REQUESTS`] in 24 hours, counted under the write lock (parallel filings cannot pass
 /// the limit together); beyond it `quota_exceeded`.
-pub async fn file(store: &Store, account_id: i64, new: &NewRequest) -> Result<PrivacyRequest, AppError> {
+pub async fn file(state: &AppState, account_id: i64, new: &NewRequest) -> Result<PrivacyRequest, AppError> {
     AppError::ensure_valid(new.validate())?;
     let mut raw = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     let public_id = URL_SAFE_NO_PAD.encode(raw);
-    let received_at = now();
-    let due = day::to_string(deadline(to_datetime(received_at), false));
+    let store = &state.db;
+    let received_at = state.clock.now();
+    let due = day::to_string(deadline(new.kind, to_datetime(received_at), false));
     let row = rows::NewRow {
         public_id: &public_id,
         account_id,
@@ -150,8 +155,10 @@ pub async fn person_data(
 
 /// Privacy staff member `staff` answers, extends or closes request `public_id`. Each change
 /// is one conditional statement: of two staff members acting at once, one wins and the other
-/// is told why nothing changed (`request_closed`, `already_extended`). The person gets a
-/// mail that there is news (not the news itself).
+/// is told why nothing changed (`request_closed`, `already_extended`). An extension the rule
+/// does not allow changes nothing either: `extension_not_allowed` for a complaint,
+/// `deadline_passed` after the deadline day. The person gets a mail that there is news (not
+/// the news itself).
 pub async fn act(
     state: &AppState,
     staff: i64,
@@ -166,14 +173,20 @@ pub async fn act(
     let pool = state.db.pool();
     let current = rows::one(pool, public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
     let text = body.text.trim();
-    let at = now();
+    let at = state.clock.now();
     let done = match action {
         Action::Answer => rows::close(pool, public_id, RequestStatus::Answered.as_str(), text, at, staff).await?,
         Action::Close => rows::close(pool, public_id, RequestStatus::Closed.as_str(), text, at, staff).await?,
         Action::Extend => {
+            let kind =
+                RequestKind::parse(&current.request.kind).ok_or_else(|| anyhow::anyhow!("stored request kind"))?;
+            if current.request.status != RequestStatus::Open.as_str() {
+                return Err(AppError::code(ErrorCode::RequestClosed));
+            }
             let received = to_datetime(current.request.received_at);
-            let due = day::to_string(deadline(received, true));
-            rows::extend(pool, public_id, text, &due, at, staff).await?
+            let extended = current.request.extended_at.is_some();
+            let due = extension(kind, received, extended, to_datetime(at)).map_err(AppError::code)?;
+            rows::extend(pool, public_id, text, &day::to_string(due), at, staff).await?
         }
     };
     if !done {

@@ -22,7 +22,8 @@ pub async fn mine(
     Ok(Json(privacy_requests::mine(&state.db, s.account_id).await?))
 }
 
-/// Files a request: received now, answer due one month later (at most ten in 24 hours).
+/// Files a request: received now, answer due one month later, for a complaint six weeks later
+/// (at most ten in 24 hours).
 #[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = [])), request_body = NewRequest,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 201, body = PrivacyRequest), (status = 403, body = zelfregie_model::ApiError),
@@ -33,7 +34,7 @@ pub async fn file(
     PersonSession(s): PersonSession,
     Json(body): Json<NewRequest>,
 ) -> Result<(StatusCode, Json<PrivacyRequest>), AppError> {
-    Ok((StatusCode::CREATED, Json(privacy_requests::file(&state.db, s.account_id, &body).await?)))
+    Ok((StatusCode::CREATED, Json(privacy_requests::file(&state, s.account_id, &body).await?)))
 }
 
 /// One of the person's requests; another person's is `not_found`.
@@ -113,13 +114,15 @@ pub async fn answer(
     Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Answer, &body).await?))
 }
 
-/// Privacy staff extend the deadline by two months, once, with a reason the person sees.
+/// Privacy staff extend the deadline by two months, once, with a reason the person sees; only
+/// a request about a right (not a complaint: `extension_not_allowed`), and only until its
+/// deadline day (after it: `deadline_passed`).
 #[utoipa::path(post, path = "/api/privacy/requests/{id}/extension", tag = "requests", security(("session" = [])),
     request_body = StaffText,
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError),
-              (status = 409, body = zelfregie_model::ApiError, description = "`already_extended`, `request_closed`"),
+              (status = 409, body = zelfregie_model::ApiError, description = "`already_extended`, `extension_not_allowed`, `deadline_passed`, `request_closed`"),
               (status = 422, body = zelfregie_model::ApiError)))]
 pub async fn extend(
     State(state): State<AppState>,

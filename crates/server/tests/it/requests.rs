@@ -1,5 +1,5 @@
 //! Formal requests about one's rights (issue 13): the legal deadline, the extension (once,
-//! with a reason), answers shown to the person and announced by mail without their content,
+//! with a reason, before the deadline has passed, never for a complaint; issue 23), answers shown to the person and announced by mail without their content,
 //! who may see what (a person only their own requests, only privacy staff the queue), two
 //! staff members at once, the staff log without content, and retention.
 
@@ -9,7 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{Reply, TestApp};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
-use zelfregie_model::privacy_request::{day, deadline};
+use zelfregie_model::privacy_request::{day, days_left, deadline, dutch_date, RequestKind};
 use zelfregie_server::demo;
 
 async fn file(app: &TestApp, cookie: &str, kind: &str, text: &str) -> Reply {
@@ -47,7 +47,11 @@ async fn a_request_gets_its_legal_deadline_and_the_person_sees_the_answer() {
     assert_eq!(r["kind"], "objection");
     let id = r["id"].as_str().unwrap().to_owned();
     assert!(id.len() >= 22, "a random id, not a counter: {id}");
-    assert_eq!(r["deadline"], day::to_string(deadline(received(&r), false)), "one month after receipt");
+    assert_eq!(
+        r["deadline"],
+        day::to_string(deadline(RequestKind::Objection, received(&r), false)),
+        "one month after receipt"
+    );
     assert!(r.get("response").is_none() && r.get("extension").is_none());
 
     let mine = app.get("/api/me/requests", Some(&person)).await;
@@ -117,7 +121,11 @@ async fn the_deadline_is_extended_once_with_a_reason_and_closed_requests_stay_cl
     let ext = staff(&app, &privacy, id, "extension", reason).await;
     assert_eq!(ext.status, StatusCode::OK, "{:?}", ext.body);
     let extended = &ext.body["request"];
-    assert_eq!(extended["deadline"], day::to_string(deadline(received(&r), true)), "two more months");
+    assert_eq!(
+        extended["deadline"],
+        day::to_string(deadline(RequestKind::Access, received(&r), true)),
+        "two more months"
+    );
     assert_ne!(extended["deadline"], r["deadline"]);
     assert_eq!(extended["status"], "open");
     assert_eq!(extended["extension"]["text"], reason);
@@ -151,6 +159,85 @@ async fn the_deadline_is_extended_once_with_a_reason_and_closed_requests_stay_cl
     let seen = app.get(&format!("/api/me/requests/{oid}"), Some(&person)).await;
     assert_eq!(seen.body["response"]["text"], "Je hebt je verzoek ingetrokken.");
     assert_eq!(mails_to(&app, "lang@example.org").len(), 3, "extension, answer and closing were announced");
+}
+
+/// The last day for the answer, as the server said it.
+fn due(r: &Value) -> time::Date {
+    day::parse(r["deadline"].as_str().unwrap()).unwrap()
+}
+
+/// Moves the server's clock to `days` days after `deadline` (0: the deadline day itself), by
+/// the Dutch calendar.
+fn move_clock_to(app: &TestApp, deadline: time::Date, days: i64) {
+    let now = || OffsetDateTime::from_unix_timestamp(app.state.clock.now()).unwrap();
+    app.state.clock.advance_days(days_left(deadline, now()) + days);
+    assert_eq!(days_left(deadline, now()), -days, "the clock stands where the test needs it");
+}
+
+#[tokio::test]
+async fn a_complaints_deadline_is_six_weeks_and_never_extended() {
+    let app = TestApp::demo().await;
+    let person = app.registered("klager@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
+    let r = filed(&app, &person, "complaint", "Mijn gegevens zijn naar de verkeerde werkgever gestuurd.").await;
+    let id = r["id"].as_str().unwrap();
+    let six_weeks = dutch_date(received(&r)) + time::Duration::weeks(6);
+    assert_eq!(due(&r), six_weeks, "six weeks after receipt, not one month");
+    let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
+    let entry = queue.body.as_array().unwrap().iter().find(|e| e["id"] == id).unwrap().clone();
+    assert_eq!(entry["deadline"], r["deadline"], "staff see the same day");
+
+    // Privacy staff cannot extend it: not early, not with a reason, not on its last day.
+    let refused = staff(&app, &privacy, id, "extension", "We moeten dit uitzoeken bij drie organisaties.").await;
+    assert_eq!((refused.status, refused.code()), (StatusCode::CONFLICT, "extension_not_allowed"));
+    move_clock_to(&app, six_weeks, 0);
+    let last_day = staff(&app, &privacy, id, "extension", "Nog steeds meer tijd nodig.").await;
+    assert_eq!((last_day.status, last_day.code()), (StatusCode::CONFLICT, "extension_not_allowed"));
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(due(&seen.body), six_weeks, "never past six weeks");
+    assert!(seen.body.get("extension").is_none());
+    assert_eq!(mails_to(&app, "klager@example.org").len(), 0, "nothing happened, nothing announced");
+    // It can still be answered, on time.
+    assert_eq!(staff(&app, &privacy, id, "answer", "Het is rechtgezet.").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_extension_after_the_deadline_is_refused_on_the_deadline_day_it_is_not() {
+    let app = TestApp::demo().await;
+    let person = app.registered("laat@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
+    let late = filed(&app, &person, "access", "Welke gegevens hebben de partners over mij?").await;
+    let late_id = late["id"].as_str().unwrap();
+    assert_eq!(due(&late), deadline(RequestKind::Access, received(&late), false), "one month");
+
+    // The day after the deadline (the server's clock moved on): refused, nothing changes.
+    move_clock_to(&app, due(&late), 1);
+    let refused = staff(&app, &privacy, late_id, "extension", "Dat kost meer tijd.").await;
+    assert_eq!((refused.status, refused.code()), (StatusCode::CONFLICT, "deadline_passed"));
+    let seen = app.get(&format!("/api/me/requests/{late_id}"), Some(&person)).await;
+    assert_eq!(seen.body["deadline"], late["deadline"], "the deadline stays where it was");
+    assert!(seen.body.get("extension").is_none());
+    assert_eq!(seen.body["status"], "open", "still to be answered");
+    assert_eq!(mails_to(&app, "laat@example.org").len(), 0, "a refused extension is not announced");
+
+    // A request filed now, extended on its own deadline day: still allowed; the person sees why.
+    let on_time = filed(&app, &person, "objection", "Ik maak bezwaar tegen de nieuwsbrief.").await;
+    let id = on_time["id"].as_str().unwrap();
+    assert_eq!(
+        due(&on_time),
+        deadline(RequestKind::Objection, received(&on_time), false),
+        "received on the server's clock"
+    );
+    move_clock_to(&app, due(&on_time), 0);
+    let reason = "We moeten dit navragen bij je oude werkgever.";
+    let ext = staff(&app, &privacy, id, "extension", reason).await;
+    assert_eq!(ext.status, StatusCode::OK, "{:?}", ext.body);
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&person)).await;
+    assert_eq!(seen.body["extension"]["text"], reason, "the person sees the reason");
+    assert_eq!(due(&seen.body), deadline(RequestKind::Objection, received(&on_time), true), "two more months");
+    let mails = mails_to(&app, "laat@example.org");
+    assert_eq!(mails.len(), 1, "the person is told by mail");
+    assert!(mails[0].contains("meer tijd") && !mails[0].contains("oude werkgever"));
 }
 
 #[tokio::test]
@@ -273,7 +360,7 @@ async fn staff_actions_are_logged_with_who_and_without_content() {
         .fetch_one(app.state.db.pool())
         .await
         .unwrap();
-    let r = filed(&app, &person, "complaint", "Inhoud-logtest-9k2 van de klacht.").await;
+    let r = filed(&app, &person, "objection", "Inhoud-logtest-9k2 van het bezwaar.").await;
     let id = r["id"].as_str().unwrap();
     staff(&app, &privacy, id, "extension", "Reden-logtest-4q8.").await;
     staff(&app, &privacy, id, "answer", "Antwoord-logtest-1z5.").await;
