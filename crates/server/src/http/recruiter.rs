@@ -17,7 +17,7 @@ use crate::error::{AppError, Json, Path, Query};
 use crate::state::AppState;
 
 /// Longest search text accepted.
-const MAX_QUERY: usize = 200;
+pub const MAX_QUERY: usize = 200;
 
 /// Search parameters.
 #[derive(Deserialize, IntoParams)]
@@ -35,7 +35,7 @@ pub struct Search {
 
 /// The candidates visible to the recruiter's partner, optionally searched, one page at a
 /// time in reference order (docs/storage.md "Recruiter search").
-#[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = [])), params(Search),
+#[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = ["recruiter"])), params(Search),
     responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter")))]
 pub async fn list(
     State(state): State<AppState>,
@@ -81,7 +81,7 @@ async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), App
 }
 
 /// One candidate, as the recruiter's partner may see it.
-#[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = [])),
+#[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = ["recruiter"])),
     params(("reference" = String, Path, description = "the candidate's reference for this partner")),
     responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError)))]
 pub async fn open(

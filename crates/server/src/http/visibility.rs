@@ -13,7 +13,7 @@ use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The visibility choices (not in the candidate bank until turned on) and their `ETag`.
-#[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = ["person"])),
     responses((status = 200, body = Visibility, headers(("ETag" = String))), (status = 401, body = zelfregie_model::ApiError)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -24,7 +24,7 @@ pub async fn get(
 }
 
 /// Replaces the visibility choices; they apply to the very next recruiter request.
-#[utoipa::path(put, path = "/api/me/visibility", tag = "profile", security(("session" = [])), request_body = Visibility,
+#[utoipa::path(put, path = "/api/me/visibility", tag = "profile", security(("session" = ["person"])), request_body = Visibility,
     params(
         ("If-Match" = String, Header, description = "ETag of the version being replaced"),
         ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
@@ -48,7 +48,7 @@ pub async fn put(
 
 /// The profile exactly as recruiters of `partner` receive it now: the same server function
 /// as the recruiter endpoints. Not logged as a disclosure: nobody else saw anything.
-#[utoipa::path(get, path = "/api/me/visibility/preview/{partner}", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility/preview/{partner}", tag = "profile", security(("session" = ["person"])),
     params(("partner" = String, Path, description = "partner slug")),
     responses((status = 200, body = Preview), (status = 404, body = zelfregie_model::ApiError, description = "unknown partner")))]
 pub async fn preview(
@@ -69,7 +69,7 @@ pub async fn preview(
 
 /// The consent receipt of one listing consent event (turning the candidate bank on or off),
 /// as a JSON download.
-#[utoipa::path(get, path = "/api/me/visibility/receipts/{id}", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility/receipts/{id}", tag = "profile", security(("session" = ["person"])),
     params(("id" = i64, Path, description = "listing consent event id")),
     responses((status = 200, description = "Kantara Consent Receipt v1.1 with DPV status", content_type = "application/json"),
               (status = 404, body = zelfregie_model::ApiError)))]
