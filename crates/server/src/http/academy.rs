@@ -28,7 +28,8 @@ pub async fn get_participant(
 #[utoipa::path(put, path = "/api/me/participant", tag = "academy", security(("session" = ["person"])), request_body = Participant,
     params(("If-Match" = String, Header), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = Participant, headers(("ETag" = String))), (status = 412, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError), (status = 428, body = zelfregie_model::ApiError)))]
+              (status = 422, body = zelfregie_model::ApiError), (status = 428, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the manager was changed too often today")))]
 pub async fn put_participant(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
@@ -84,6 +85,7 @@ pub async fn trainings(State(state): State<AppState>) -> Result<Json<Vec<Trainin
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = AcademyPage),
               (status = 403, body = zelfregie_model::ApiError, description = "`not_a_participant`"),
+              (status = 404, body = zelfregie_model::ApiError, description = "no such training"),
               (status = 409, body = zelfregie_model::ApiError, description = "`already_enrolled`, `training_started`")))]
 pub async fn enrol(
     State(state): State<AppState>,

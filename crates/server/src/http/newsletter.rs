@@ -28,7 +28,8 @@ pub async fn status(
 #[utoipa::path(post, path = "/api/me/newsletter", tag = "newsletter", security(("session" = ["person"])), request_body = Subscribe,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = NewsletterStatus),
-              (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`")))]
+              (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: confirmation mails to this person are limited")))]
 pub async fn subscribe(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,

@@ -34,7 +34,8 @@ pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Res
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = CeremonyStart, description = "Options for `navigator.credentials.create`"),
               (status = 401, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError, description = "a bad name, a wrong password or `reauth_required`"),
+              (status = 403, body = zelfregie_model::ApiError, description = "`reauth_required`: `confirmed_with_passkey` without a passkey confirmation just before"),
+              (status = 422, body = zelfregie_model::ApiError, description = "a bad name or a wrong password"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
 pub async fn start_registration(
     State(state): State<AppState>,
@@ -67,7 +68,9 @@ pub async fn finish_registration(
     params(("id" = i64, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Removed"),
               (status = 404, body = zelfregie_model::ApiError, description = "no such passkey of this account"),
-              (status = 422, body = zelfregie_model::ApiError, description = "a wrong password or `reauth_required`")))]
+              (status = 403, body = zelfregie_model::ApiError, description = "`reauth_required`: `confirmed_with_passkey` without a passkey confirmation just before"),
+              (status = 422, body = zelfregie_model::ApiError, description = "a wrong password"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts` (wrong passwords), with `Retry-After`")))]
 pub async fn remove(
     State(state): State<AppState>,
     session: CurrentSession,

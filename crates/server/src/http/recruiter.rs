@@ -36,7 +36,9 @@ pub struct Search {
 /// The candidates visible to the recruiter's partner, optionally searched, one page at a
 /// time in reference order (docs/storage.md "Recruiter search").
 #[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = ["recruiter"])), params(Search),
-    responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter")))]
+    responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed`: `q` or `after` too long, `per_page` out of range"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn list(
     State(state): State<AppState>,
     recruiter: RecruiterSession,
@@ -83,7 +85,8 @@ async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), App
 /// One candidate, as the recruiter's partner may see it.
 #[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = ["recruiter"])),
     params(("reference" = String, Path, description = "the candidate's reference for this partner")),
-    responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError)))]
+    responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn open(
     State(state): State<AppState>,
     recruiter: RecruiterSession,

@@ -30,6 +30,7 @@ pub async fn get(
         ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
         (status = 200, body = Visibility, headers(("ETag" = String))),
+        (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`: turning the listing on with another text than the current one"),
         (status = 412, body = zelfregie_model::ApiError), (status = 422, body = zelfregie_model::ApiError),
         (status = 428, body = zelfregie_model::ApiError)))]
 pub async fn put(
