@@ -96,7 +96,7 @@ pub fn request_rules() -> Vec<Rule> {
             None,
             json!({
                 "if": {"properties": {"function_level": {"enum": manager_levels}}},
-                "then": {"required": ["manager_name", "manager_email"], "properties": {"manager_name": {"minLength": 1}}},
+                "then": {"required": ["manager_name", "manager_email"], "properties": {"manager_name": {"minLength": 1}, "manager_email": {"minLength": 1}}},
             }),
         ),
         ("Attendance", Some("state"), json!({"enum": recorded})),

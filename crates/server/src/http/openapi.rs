@@ -78,6 +78,8 @@ pub fn finish(mut doc: utoipa::openapi::OpenApi) -> Value {
             }
         }
     }
+    // Same origin as the SPA: the API is at `/api/` of wherever the portal is served.
+    doc["servers"] = json!([{"url": "/", "description": "the portal's own origin"}]);
     query_rules(&mut doc);
     input_schemas(&mut doc);
     statuses(&mut doc);
@@ -152,12 +154,29 @@ fn query_rules(doc: &mut Value) {
 fn input_schemas(doc: &mut Value) {
     const INPUT_ONLY: [&str; 2] = ["Personal", "Participant"];
     let schemas = doc["components"]["schemas"].as_object().expect("schemas").clone();
-    // Schemas reachable from a request body that hold (or are) one of INPUT_ONLY.
+    // The schemas request bodies reach.
+    let mut reached: Vec<String> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .values()
+        .flat_map(|item| item.as_object().into_iter().flat_map(|i| i.values()))
+        .flat_map(|op| refs(&op["requestBody"]))
+        .collect();
+    let mut i = 0;
+    while i < reached.len() {
+        for r in refs(&schemas[&reached[i]]) {
+            if !reached.contains(&r) {
+                reached.push(r);
+            }
+        }
+        i += 1;
+    }
+    // Of those, the ones that hold (or are) one of INPUT_ONLY.
     let mut copy: Vec<String> = INPUT_ONLY.iter().map(|s| s.to_string()).collect();
     loop {
         let before = copy.len();
-        for (name, schema) in &schemas {
-            if !copy.contains(name) && refs(schema).iter().any(|r| copy.contains(r)) {
+        for name in &reached {
+            if !copy.contains(name) && refs(&schemas[name]).iter().any(|r| copy.contains(r)) {
                 copy.push(name.clone());
             }
         }
@@ -350,7 +369,7 @@ fn statuses(doc: &mut Value) {
                     }
                 }
             }
-            for param in op["parameters"].as_array_mut().into_iter().flatten() {
+            for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
                 match (param["in"].as_str(), param["name"].as_str()) {
                     (Some("path"), _) => add.status("404", &["not_found"], "No such resource."),
                     (Some("header"), Some("If-Match")) => {
@@ -399,6 +418,9 @@ impl Added {
                     }
                     if existing.get("content").is_none() {
                         existing["content"] = error_content();
+                    }
+                    if status == "503" && existing.get("headers").is_none() {
+                        existing["headers"] = retry_after();
                     }
                 }
                 None => {

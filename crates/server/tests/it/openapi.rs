@@ -265,8 +265,10 @@ async fn every_status_is_documented_and_schema_valid_requests_are_accepted() {
                     let mut root = json!({"components": doc["components"]});
                     root.as_object_mut().unwrap().extend(schema.as_object().unwrap().clone());
                     let validator = jsonschema::validator_for(&root).unwrap();
+                    // A pattern without an example is one the test cannot fill in.
                     if let Err(e) = validator.validate(body) {
-                        panic!("{name}: the test's {size:?} body is not valid by the document: {e}\n{body}");
+                        problems.push(format!("{name} ({size:?}): no valid body from the document's examples: {e}"));
+                        continue;
                     }
                 }
                 let etag = generator.etag(&app, path, op, cookie.as_deref()).await;
@@ -449,7 +451,7 @@ impl Generator<'_> {
                         url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()
                     ));
                 }
-                "header" if name.eq_ignore_ascii_case("if-match") => if_match = true,
+                "header" if name.eq_ignore_ascii_case("if-match") => if_match = p["required"] == true,
                 _ => {}
             }
         }
