@@ -195,14 +195,21 @@ fn input_schemas(doc: &mut Value) {
     for name in INPUT_ONLY {
         let original = &mut doc["components"]["schemas"][name];
         if let Some(o) = original.as_object_mut() {
-            o.remove("required");
+            for key in ["required", "if", "then"] {
+                o.remove(key);
+            }
         }
         for property in original["properties"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
             if let Some(p) = property.as_object_mut() {
                 p.remove("minLength");
                 if p.get("pattern").is_some() || p.get("enum").is_some() {
                     // An empty answer ("" before the first save) is allowed in answers.
-                    let inner = Value::Object(std::mem::take(p));
+                    let mut inner = std::mem::take(p);
+                    for key in ["description", "default"] {
+                        if let Some(v) = inner.remove(key) {
+                            p.insert(key.into(), v);
+                        }
+                    }
                     p.insert("anyOf".into(), json!([{"const": ""}, inner]));
                 }
             }
@@ -333,17 +340,25 @@ fn statuses(doc: &mut Value) {
     for (path, item) in paths.iter_mut() {
         for (method, op) in item.as_object_mut().expect("path item").iter_mut() {
             let mut add = Added::default();
-            add.status("400", &["malformed_request"], "The request cannot be read.");
-            add.status("403", &["cross_site_request"], "Refused.");
-            add.status("408", &["request_timeout"], "The request took too long to arrive; nothing was changed.");
-            add.status("413", &["payload_too_large"], "The request body is larger than allowed.");
-            add.status("503", &["service_unavailable"], "The database does not answer; nothing was changed.");
+            add.status("400", &["malformed_request"], "the request cannot be read");
+            add.status("403", &["cross_site_request"], "refused");
+            add.status("408", &["request_timeout"], "the request took too long to arrive; nothing was changed");
+            add.status("413", &["payload_too_large"], "the request body is larger than allowed");
+            add.status(
+                "503",
+                &["service_unavailable"],
+                "the database does not answer, or the server is too busy; nothing was changed",
+            );
             if method != "get" && path != crate::web::csrf::ONE_CLICK_UNSUBSCRIBE {
-                add.status("403", &["csrf_header_missing"], "Refused.");
+                add.status("403", &["csrf_header_missing"], "refused");
             }
             if op["requestBody"]["content"].get("application/json").is_some() {
-                add.status("415", &["unsupported_media_type"], "The body is not JSON.");
-                add.status("422", &["validation_failed", "invalid_characters"], "The body breaks the model's rules.");
+                add.status("415", &["unsupported_media_type"], "the body is not JSON");
+                add.status(
+                    "422",
+                    &["validation_failed", "invalid_characters"],
+                    "the body breaks the model's rules (per-field codes in `fields`)",
+                );
             }
             match op.get("security").and_then(Value::as_array) {
                 None => {
@@ -351,7 +366,7 @@ fn statuses(doc: &mut Value) {
                 }
                 Some(requirements) if requirements.iter().any(|r| r.as_object().is_some_and(|o| o.is_empty())) => {}
                 Some(requirements) => {
-                    add.status("401", &["unauthenticated"], "No session, or the session has ended.");
+                    add.status("401", &["unauthenticated"], "no session, or the session has ended");
                     let roles: Vec<&str> = requirements
                         .iter()
                         .filter_map(|r| r["session"].as_array())
@@ -362,20 +377,30 @@ fn statuses(doc: &mut Value) {
                         assert!(ROLES.contains(role), "{method} {path}: unknown role {role}");
                     }
                     if !roles.is_empty() {
-                        add.status("403", &["forbidden"], "Refused.");
+                        add.status("403", &["forbidden"], "refused");
                     }
                     if roles.iter().any(|r| *r != "person") {
-                        add.status("403", &["second_factor_required"], "Refused.");
+                        add.status("403", &["second_factor_required"], "refused");
                     }
                 }
             }
             for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
                 match (param["in"].as_str(), param["name"].as_str()) {
-                    (Some("path"), _) => add.status("404", &["not_found"], "No such resource."),
+                    (Some("path"), _) => add.status("404", &["not_found"], "no such resource"),
+                    (Some("header"), Some(name)) if name.eq_ignore_ascii_case(crate::web::csrf::HEADER) => {
+                        param["schema"] = json!({"type": "string", "enum": [crate::web::csrf::VALUE]});
+                    }
                     (Some("header"), Some("If-Match")) => {
                         param["required"] = json!(true);
-                        add.status("412", &["precondition_failed"], "Changed since it was read: reload.");
-                        add.status("428", &["precondition_required"], "`If-Match` is missing.");
+                        // The document's strong ETag (`crate::documents`), named as its path ends.
+                        let document = path.rsplit('/').next().unwrap_or_default();
+                        param["schema"] = json!({
+                            "type": "string",
+                            "pattern": format!("^\"{document}-[0-9]+\"$"),
+                            "example": format!("\"{document}-0\""),
+                        });
+                        add.status("412", &["precondition_failed"], "changed since it was read: reload");
+                        add.status("428", &["precondition_required"], "`If-Match` is missing");
                     }
                     _ => {}
                 }

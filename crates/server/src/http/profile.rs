@@ -56,8 +56,8 @@ pub async fn put(
 #[utoipa::path(delete, path = "/api/me/profile", tag = "profile", security(("session" = ["person"])), request_body = Erasure,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Profile, visibility choices and disclosure log deleted"),
-              (status = 403, body = zelfregie_model::ApiError, description = "`reauth_required`: `confirmed_with_passkey` without a passkey confirmation just before"),
-              (status = 422, body = zelfregie_model::ApiError, description = "wrong password"),
+              (status = 403, body = zelfregie_model::ApiError),
+              (status = 422, body = zelfregie_model::ApiError, description = "`wrong_password`, or `reauth_required` (`confirmed_with_passkey` without a passkey confirmation just before)"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
 pub async fn delete(
     State(state): State<AppState>,

@@ -226,6 +226,15 @@ async fn every_status_is_documented_and_schema_valid_requests_are_accepted() {
                 if !documented.contains(&r.status.as_str()) {
                     problems.push(format!("{name} ({case}): {} `{}` is not documented", r.status.as_u16(), r.code()));
                 }
+                // What the document says is JSON is JSON (an error in our format, not text).
+                let json = op["responses"][r.status.as_str()]["content"].get("application/json").is_some();
+                if json && serde_json::from_slice::<Value>(&r.raw).is_err() {
+                    problems.push(format!(
+                        "{name} ({case}): {} is not JSON: {}",
+                        r.status,
+                        String::from_utf8_lossy(&r.raw)
+                    ));
+                }
             };
             // Without a session.
             let call = generator.request(method, path, op, Size::Min, true);
@@ -248,14 +257,30 @@ async fn every_status_is_documented_and_schema_valid_requests_are_accepted() {
                     }
                 }
             }
+            // An operation that names no role takes every one.
+            if needs_session && roles.is_empty() {
+                for role in ROLES {
+                    let cookie = people.get(role, method != "get").await;
+                    let etag = generator.etag(&app, path, op, Some(&cookie)).await;
+                    let r = app.send(call.build(Some(&cookie), etag.as_deref())).await;
+                    check(&format!("as {role}"), &r, &mut problems);
+                    if r.status == StatusCode::FORBIDDEN && r.code() == "forbidden" {
+                        problems.push(format!("{name}: names no role in its `security`, refused {role}"));
+                    }
+                }
+            }
             let role = roles.first().copied().unwrap_or("person");
             let fresh = method != "get";
-            // Unknown path ids, in a session of the right role.
+            // Unknown path ids, and ids too large for their type, in a session of the right role.
             if path.contains('{') {
                 let cookie = if security.is_empty() { None } else { Some(people.get(role, fresh).await) };
                 let etag = generator.etag(&app, path, op, cookie.as_deref()).await;
                 let r = app.send(call.build(cookie.as_deref(), etag.as_deref())).await;
                 check("unknown ids", &r, &mut problems);
+                let mut beyond = generator.request(method, path, op, Size::Min, true);
+                beyond.uri = beyond.uri.replace("999999999", "99999999999999999999");
+                let r = app.send(beyond.build(cookie.as_deref(), etag.as_deref())).await;
+                check("ids beyond their type", &r, &mut problems);
             }
             // Requests the schemas allow, in a session of the right role.
             for size in [Size::Min, Size::Long, Size::Many] {
@@ -640,4 +665,66 @@ fn tag(n: usize) -> String {
 fn text(len: usize, n: usize) -> String {
     let tag = if n == 0 { String::new() } else { tag(n) };
     tag.chars().chain("kwartelzangvogel".chars().cycle()).take(len).collect()
+}
+
+/// The patterns the document gives (e-mail address, phone number, postcode, house number,
+/// month) accept nothing the model's validation refuses: a client that follows them is
+/// never refused for the form.
+#[test]
+fn the_patterns_accept_only_what_the_model_accepts() {
+    use zelfregie_model::account::validate_email;
+    use zelfregie_model::checks::{normalize_postcode, validate_phone};
+    use zelfregie_model::openapi::{EMAIL_PATTERN, PHONE_PATTERN};
+    let matches = |pattern: &str, text: &str| {
+        jsonschema::validator_for(&json!({"type": "string", "pattern": pattern})).unwrap().is_valid(&json!(text))
+    };
+    let emails = [
+        "iemand@example.nl",
+        "sanne.vandijk@example.org",
+        "a+b@x.io",
+        "o'neil@sub.domain.example",
+        "x@xn--p1ai.xn--p1ai",
+        &format!("{}@example.nl", "a".repeat(64)),
+        &format!("{}@example.nl", "a".repeat(65)),
+        "a@b.c",
+        "a@b.12",
+        "a@b.1a",
+        ".a@b.nl",
+        "a.@b.nl",
+        "a..b@c.nl",
+        "a@-b.nl",
+        "a@b-.nl",
+        "a@b..nl",
+        "a@nl",
+        "a b@c.nl",
+        "a@b@c.nl",
+        "",
+    ];
+    for email in emails {
+        if matches(EMAIL_PATTERN, email) {
+            assert_eq!(validate_email(email), Ok(()), "{email} matches the pattern");
+        }
+    }
+    assert!(matches(EMAIL_PATTERN, "sanne.vandijk@example.org"));
+    let phones =
+        ["06 1234 5678", "045 567 89 01", "+31 (0)6-12345678", "0612345678", "123456789", "+", "06-1234-567a", ""];
+    for phone in phones {
+        if matches(PHONE_PATTERN, phone) && !phone.is_empty() {
+            assert_eq!(validate_phone(phone), Ok(()), "{phone} matches the pattern");
+        }
+    }
+    assert!(matches(PHONE_PATTERN, "045 567 89 01"));
+    // The profile's own patterns, from the document.
+    let doc = zelfregie_server::http::openapi::finish(zelfregie_server::http::api().1);
+    let personal = &doc["components"]["schemas"]["PersonalInput"]["properties"];
+    let postcode = personal["postcode"]["pattern"].as_str().unwrap();
+    for code in ["1234 AB", "1234ab", "9999 ZZ", "1234 SA", "1234 SD", "1234 SS", "1234 SB", "0123 AB", "1234 A", ""] {
+        if matches(postcode, code) && !code.is_empty() {
+            assert!(normalize_postcode(code).is_ok(), "{code} matches the pattern");
+        }
+    }
+    let month = doc["components"]["schemas"]["Month"]["pattern"].as_str().unwrap();
+    for m in ["2024-09", "1900-01", "2100-12", "2101-01", "1899-12", "2024-13", "2024-00", "24-09"] {
+        assert_eq!(matches(month, m), zelfregie_model::Month::parse(m).is_some(), "{m}");
+    }
 }
