@@ -21,9 +21,14 @@ pub const EXAMPLE_EMAIL: &str = "iemand@example.nl";
 /// keywords added to it. A `required` list is added to the schema's own.
 pub type Rule = (&'static str, Option<&'static str>, Value);
 
-/// A one-line text of at most `max` characters; `required`: not empty.
+/// A text of at most `max` characters; `required`: not empty, and not only white space
+/// (the checks trim it first).
 fn line(max: usize, required: bool) -> Value {
-    json!({"minLength": usize::from(required), "maxLength": max})
+    if required {
+        json!({"minLength": 1, "maxLength": max, "pattern": r"\S"})
+    } else {
+        json!({"maxLength": max})
+    }
 }
 
 /// What `validate_email` accepts: a local part of at most 64 characters of letters, digits
@@ -78,7 +83,12 @@ pub fn request_rules() -> Vec<Rule> {
         ("Confirmation", None, json!({"required": ["password"]})),
         ("NewPasskey", Some("name"), line(NAME_MAX_CHARS, true)),
         ("SecondFactorConfirm", Some("code"), json!({"pattern": r"^ *[0-9]{3}[ -]?[0-9]{3} *$", "example": "123456"})),
-        ("SecondFactorDisable", Some("code"), line(CODE_MAX_CHARS, true)),
+        // Spaces and dashes are dropped before the code is compared: a letter or digit is left.
+        (
+            "SecondFactorDisable",
+            Some("code"),
+            json!({"minLength": 1, "maxLength": CODE_MAX_CHARS, "pattern": "[A-Za-z0-9]"}),
+        ),
         ("NewRequest", Some("text"), line(TEXT_MAX_CHARS, true)),
         // Reasons are shorter than answers; the one schema takes the shorter limit.
         ("StaffText", Some("text"), line(REASON_MAX_CHARS, true)),
@@ -117,6 +127,15 @@ pub fn request_rules() -> Vec<Rule> {
         ("Personal", Some("tussenvoegsel"), line(TUSSENVOEGSEL, false)),
         ("Personal", Some("last_name"), line(NAME, true)),
         ("Personal", Some("street"), line(LINE, false)),
+        // A street needs its house number.
+        (
+            "Personal",
+            None,
+            json!({
+                "if": {"required": ["street"], "properties": {"street": {"pattern": r"\S"}}},
+                "then": {"required": ["house_number"], "properties": {"house_number": {"minLength": 1}}},
+            }),
+        ),
         ("Personal", Some("house_number"), json!({"pattern": "^([1-9][0-9]{0,4})?$", "example": "12"})),
         ("Personal", Some("house_number_addition"), line(6, false)),
         (
@@ -134,6 +153,7 @@ pub fn request_rules() -> Vec<Rule> {
         ("Education", Some("field"), line(LINE, false)),
         ("Profile", Some("work_experience"), json!({"maxItems": LIST})),
         ("WorkExperience", None, json!({"required": ["job_title", "employer", "from"]})),
+        ("WorkExperience", Some("from"), json!({"not": {"type": "null"}})),
         ("WorkExperience", Some("job_title"), line(LINE, true)),
         ("WorkExperience", Some("employer"), line(LINE, true)),
         ("WorkExperience", Some("tasks"), line(TASKS, false)),

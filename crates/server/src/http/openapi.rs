@@ -54,8 +54,9 @@ impl Modify for SessionCookie {
 /// This document.
 #[utoipa::path(get, path = "/api/openapi.json", tag = "system",
     responses((status = 200, description = "OpenAPI 3.1 document of every endpoint", content_type = "application/json")))]
-pub async fn document(Extension(doc): Extension<Arc<Value>>) -> Json<Value> {
-    Json((*doc).clone())
+pub async fn document(Extension(doc): Extension<Arc<Value>>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    Json(&*doc).into_response()
 }
 
 /// The served document: what `utoipa` derives from the handlers, with unique operation ids,

@@ -49,7 +49,7 @@ pub async fn list(
     if search.q.chars().count() > MAX_QUERY {
         errors.push(zelfregie_model::FieldError::new("q", ErrorCode::TooLong));
     }
-    if search.after.len() > MAX_QUERY {
+    if search.after.chars().count() > MAX_QUERY {
         errors.push(zelfregie_model::FieldError::new("after", ErrorCode::TooLong));
     }
     let per_page = search.per_page.unwrap_or(CANDIDATES_PER_PAGE);
