@@ -21,7 +21,7 @@ LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= data
 
 .PHONY: help run test bench bench-api build spa server tools tools-build tools-test \
-        lint fmt-check clippy test-native test-browser test-e2e clean
+        lint fmt-check clippy test-native test-browser test-e2e test-schemathesis clean
 
 help:
 	@echo "make run    build and start the portal with demo data on http://$(LISTEN)"
@@ -34,7 +34,7 @@ help:
 run: tools-build $(STAMP)/openssl spa server
 	./target/release/zelfregie-server --demo --listen $(LISTEN) --data-dir $(DATA_DIR) --static-dir dist
 
-test: tools-test $(STAMP)/openssl lint test-native test-browser test-e2e
+test: tools-test $(STAMP)/openssl lint test-native test-browser test-e2e test-schemathesis
 	@echo "all tests passed"
 
 # Benchmarks, printed next to anchors measured in the same run (scripts/bench.mjs): first-load
@@ -111,10 +111,16 @@ test-e2e: spa
 	cargo build --locked -p zelfregie-crypto --example open_transfer
 	ZELFREGIE_SERVER=target/debug/zelfregie-server node --test --test-concurrency=1 e2e/
 
+# Requests generated from the API document by Schemathesis against the demo server: no
+# undocumented status, no answer off its schema, no server error (docs/api.md).
+test-schemathesis: $(STAMP)/schemathesis
+	cargo build --locked -p zelfregie-server
+	ZELFREGIE_SERVER=target/debug/zelfregie-server bash scripts/schemathesis.sh
+
 ## ---- tools ----------------------------------------------------------------------
 
 tools-build: $(STAMP)/wasm-target $(STAMP)/trunk $(STAMP)/wasm-bindgen $(STAMP)/wasm-split $(STAMP)/npm
-tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage $(STAMP)/postgresql
+tools-test: tools-build $(STAMP)/chromium $(STAMP)/rage $(STAMP)/postgresql $(STAMP)/schemathesis
 
 $(STAMP):
 	mkdir -p $(STAMP)
@@ -159,6 +165,16 @@ $(STAMP)/rage: | $(STAMP)
 $(STAMP)/postgresql: | $(STAMP)
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
+	touch $@
+
+# Schemathesis from PyPI, in a virtualenv of our own (Debian's python3-venv when missing).
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS_VENV := target/schemathesis-venv
+$(STAMP)/schemathesis: | $(STAMP)
+	python3 -c 'import ensurepip, venv' 2>/dev/null || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv; }
+	$(SCHEMATHESIS_VENV)/bin/st --version 2>/dev/null | grep -q " $(SCHEMATHESIS_VERSION)$$" || \
+	  { python3 -m venv $(SCHEMATHESIS_VENV) && $(SCHEMATHESIS_VENV)/bin/pip install -q schemathesis==$(SCHEMATHESIS_VERSION); }
 	touch $@
 
 # OpenSSL headers and pkg-config: webauthn-rs (passkeys) links the system's OpenSSL.

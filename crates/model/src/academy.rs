@@ -108,10 +108,11 @@ impl Participant {
                 errors.push(FieldError::new(field, code));
             }
         };
-        check("first_name", check_line(&self.first_name, 100, true));
-        check("tussenvoegsel", check_line(&self.tussenvoegsel, 20, false));
-        check("last_name", check_line(&self.last_name, 100, true));
-        check("job_title", check_line(&self.job_title, 120, true));
+        use crate::profile::limits::{LINE, NAME, TUSSENVOEGSEL};
+        check("first_name", check_line(&self.first_name, NAME, true));
+        check("tussenvoegsel", check_line(&self.tussenvoegsel, TUSSENVOEGSEL, false));
+        check("last_name", check_line(&self.last_name, NAME, true));
+        check("job_title", check_line(&self.job_title, LINE, true));
         check(
             "employer",
             if self.employer.trim().is_empty() {
@@ -123,7 +124,7 @@ impl Participant {
             },
         );
         if self.function_level.requires_manager() {
-            check("manager_name", check_line(&self.manager_name, 100, true));
+            check("manager_name", check_line(&self.manager_name, NAME, true));
             check("manager_email", validate_email(&self.manager_email));
         }
         errors
@@ -187,6 +188,11 @@ pub enum EnrolmentState {
 }
 
 impl EnrolmentState {
+    /// The states academy staff record after a training (attendance); the others follow
+    /// from enrolling and cancelling.
+    pub const RECORDED: [EnrolmentState; 3] =
+        [EnrolmentState::Attended, EnrolmentState::Completed, EnrolmentState::NoShow];
+
     /// Stored name.
     pub fn as_str(self) -> &'static str {
         match self {

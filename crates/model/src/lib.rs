@@ -16,6 +16,8 @@ pub mod export;
 pub mod input;
 pub mod listing;
 pub mod newsletter;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod partner;
 pub mod passkey;
 pub mod privacy_request;

@@ -133,7 +133,7 @@ pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>,
 
 /// Academy staff record attendance on an enrolment that had a seat.
 pub async fn record_attendance(store: &Store, enrolment_id: i64, state: EnrolmentState) -> Result<(), AppError> {
-    if !matches!(state, EnrolmentState::Attended | EnrolmentState::Completed | EnrolmentState::NoShow) {
+    if !EnrolmentState::RECORDED.contains(&state) {
         return Err(AppError::validation(vec![zelfregie_model::FieldError::new("state", ErrorCode::OutOfRange)]));
     }
     if academy::record_attendance(store.pool(), enrolment_id, state.as_str(), now()).await? {

@@ -13,7 +13,7 @@ use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The participant registration (empty before registering) and its `ETag`.
-#[utoipa::path(get, path = "/api/me/participant", tag = "academy", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/participant", tag = "academy", security(("session" = ["person"])),
     responses((status = 200, body = Participant, headers(("ETag" = String)))))]
 pub async fn get_participant(
     State(state): State<AppState>,
@@ -25,10 +25,11 @@ pub async fn get_participant(
 
 /// Registers as a course participant, or changes the registration (a choice the person
 /// makes; never automatic). Needs `If-Match` (`"participant-0"` first).
-#[utoipa::path(put, path = "/api/me/participant", tag = "academy", security(("session" = [])), request_body = Participant,
+#[utoipa::path(put, path = "/api/me/participant", tag = "academy", security(("session" = ["person"])), request_body = Participant,
     params(("If-Match" = String, Header), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = Participant, headers(("ETag" = String))), (status = 412, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError), (status = 428, body = zelfregie_model::ApiError)))]
+              (status = 422, body = zelfregie_model::ApiError), (status = 428, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the manager was changed too often today")))]
 pub async fn put_participant(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
@@ -49,7 +50,7 @@ pub async fn put_participant(
 /// Stops being a participant: the registration is deleted and enrolments for trainings
 /// that have not started are cancelled (their seats go to the waiting list). Trainings
 /// followed stay on the person's page.
-#[utoipa::path(delete, path = "/api/me/participant", tag = "academy", security(("session" = [])),
+#[utoipa::path(delete, path = "/api/me/participant", tag = "academy", security(("session" = ["person"])),
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = AcademyPage)))]
 pub async fn stop(
@@ -61,7 +62,7 @@ pub async fn stop(
 }
 
 /// The participant's own page: registration and every enrolment.
-#[utoipa::path(get, path = "/api/me/academy", tag = "academy", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/academy", tag = "academy", security(("session" = ["person"])),
     responses((status = 200, body = AcademyPage)))]
 pub async fn my_page(
     State(state): State<AppState>,
@@ -80,10 +81,11 @@ pub async fn trainings(State(state): State<AppState>) -> Result<Json<Vec<Trainin
 }
 
 /// Enrols in a training: a seat when there is one, the waiting list otherwise.
-#[utoipa::path(post, path = "/api/me/enrolments", tag = "academy", security(("session" = [])), request_body = Enrol,
+#[utoipa::path(post, path = "/api/me/enrolments", tag = "academy", security(("session" = ["person"])), request_body = Enrol,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = AcademyPage),
               (status = 403, body = zelfregie_model::ApiError, description = "`not_a_participant`"),
+              (status = 404, body = zelfregie_model::ApiError, description = "no such training"),
               (status = 409, body = zelfregie_model::ApiError, description = "`already_enrolled`, `training_started`")))]
 pub async fn enrol(
     State(state): State<AppState>,
@@ -95,7 +97,7 @@ pub async fn enrol(
 }
 
 /// Cancels an enrolment before the training starts; a freed seat goes to the waiting list.
-#[utoipa::path(delete, path = "/api/me/enrolments/{training_id}", tag = "academy", security(("session" = [])),
+#[utoipa::path(delete, path = "/api/me/enrolments/{training_id}", tag = "academy", security(("session" = ["person"])),
     params(("training_id" = i64, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = AcademyPage), (status = 404, body = zelfregie_model::ApiError),
               (status = 409, body = zelfregie_model::ApiError, description = "`training_started`")))]
@@ -109,7 +111,7 @@ pub async fn cancel(
 }
 
 /// Academy staff: who is on a training.
-#[utoipa::path(get, path = "/api/academy/trainings/{id}/roster", tag = "academy", security(("session" = [])),
+#[utoipa::path(get, path = "/api/academy/trainings/{id}/roster", tag = "academy", security(("session" = ["academy_staff"])),
     params(("id" = i64, Path)), responses((status = 200, body = Vec<RosterEntry>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn roster(
     State(state): State<AppState>,
@@ -121,7 +123,7 @@ pub async fn roster(
 
 /// Academy staff record attendance: the participant's history comes from here, never from
 /// the participant.
-#[utoipa::path(post, path = "/api/academy/enrolments/{id}/attendance", tag = "academy", security(("session" = [])),
+#[utoipa::path(post, path = "/api/academy/enrolments/{id}/attendance", tag = "academy", security(("session" = ["academy_staff"])),
     request_body = Attendance,
     params(("id" = i64, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204), (status = 403, body = zelfregie_model::ApiError), (status = 404, body = zelfregie_model::ApiError),

@@ -12,7 +12,7 @@ use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The breach notices sent to the person, newest first, with when each was read.
-#[utoipa::path(get, path = "/api/me/breach-notices", tag = "breaches", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/breach-notices", tag = "breaches", security(("session" = ["person"])),
     responses((status = 200, body = Vec<MyNotice>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -22,7 +22,7 @@ pub async fn mine(
 }
 
 /// The person marks a notice read (the portal stops showing it on every page).
-#[utoipa::path(post, path = "/api/me/breach-notices/{id}/read", tag = "breaches", security(("session" = [])),
+#[utoipa::path(post, path = "/api/me/breach-notices/{id}/read", tag = "breaches", security(("session" = ["person"])),
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = Vec<MyNotice>), (status = 404, body = zelfregie_model::ApiError)))]
 pub async fn mark_read(
@@ -34,7 +34,7 @@ pub async fn mark_read(
 }
 
 /// Privacy staff: every notice, newest first, with its delivery counts.
-#[utoipa::path(get, path = "/api/privacy/breaches", tag = "breaches", security(("session" = [])),
+#[utoipa::path(get, path = "/api/privacy/breaches", tag = "breaches", security(("session" = ["privacy_staff"])),
     responses((status = 200, body = Vec<StaffNotice>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -44,7 +44,7 @@ pub async fn list(
 }
 
 /// Privacy staff write a notice (a draft: nothing is sent yet).
-#[utoipa::path(post, path = "/api/privacy/breaches", tag = "breaches", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/breaches", tag = "breaches", security(("session" = ["privacy_staff"])),
     request_body = NewNotice,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 201, body = StaffNotice), (status = 403, body = zelfregie_model::ApiError),
@@ -58,7 +58,7 @@ pub async fn create(
 }
 
 /// Privacy staff: how many people an audience reaches now (nothing is written).
-#[utoipa::path(post, path = "/api/privacy/breaches/preview", tag = "breaches", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/breaches/preview", tag = "breaches", security(("session" = ["privacy_staff"])),
     request_body = BreachAudience,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = AudienceCount), (status = 403, body = zelfregie_model::ApiError),
@@ -72,7 +72,7 @@ pub async fn preview(
 }
 
 /// Privacy staff: one notice.
-#[utoipa::path(get, path = "/api/privacy/breaches/{id}", tag = "breaches", security(("session" = [])),
+#[utoipa::path(get, path = "/api/privacy/breaches/{id}", tag = "breaches", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path)),
     responses((status = 200, body = StaffNotice), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError)))]
@@ -86,7 +86,7 @@ pub async fn one(
 
 /// Privacy staff send a draft: once. Each affected person has it in the portal at once;
 /// the mails follow.
-#[utoipa::path(post, path = "/api/privacy/breaches/{id}/send", tag = "breaches", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/breaches/{id}/send", tag = "breaches", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffNotice), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError),

@@ -21,7 +21,7 @@ pub struct PageQuery {
 }
 
 /// One page of the log, newest first.
-#[utoipa::path(get, path = "/api/me/disclosures", tag = "profile", security(("session" = [])), params(PageQuery),
+#[utoipa::path(get, path = "/api/me/disclosures", tag = "profile", security(("session" = ["person"])), params(PageQuery),
     responses((status = 200, body = DisclosurePage), (status = 401, body = zelfregie_model::ApiError)))]
 pub async fn list(
     State(state): State<AppState>,

@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// Asks to change the address; the password is asked again. The new address gets a link —
 /// or, if it already has an account, a mail saying so: the answer here is the same `202`
 /// either way. The old address is told.
-#[utoipa::path(post, path = "/api/me/email", tag = "account", security(("session" = [])), request_body = EmailChange,
+#[utoipa::path(post, path = "/api/me/email", tag = "account", security(("session" = ["person"])), request_body = EmailChange,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
         (status = 202, description = "Always the same: a link is on its way to the new address"),

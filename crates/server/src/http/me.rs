@@ -17,7 +17,8 @@ use crate::state::AppState;
 #[utoipa::path(put, path = "/api/me/password", tag = "account", security(("session" = [])), request_body = PasswordChange,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Changed; other sessions ended"),
-              (status = 422, body = zelfregie_model::ApiError, description = "wrong current password or a weak new one")))]
+              (status = 422, body = zelfregie_model::ApiError, description = "a wrong current password (`wrong_password`), `reauth_required` (`confirmed_with_passkey` without a passkey confirmation just before), or a weak new password"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts` (wrong passwords), with `Retry-After`")))]
 pub async fn change_password(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -52,7 +53,8 @@ pub async fn check_password(
 #[utoipa::path(delete, path = "/api/me/account", tag = "account", security(("session" = [])), request_body = Erasure,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Erased; cookie removed, browser data cleared"),
-              (status = 422, body = zelfregie_model::ApiError, description = "wrong password")))]
+              (status = 422, body = zelfregie_model::ApiError, description = "`wrong_password`, or `reauth_required` (`confirmed_with_passkey` without a passkey confirmation just before)"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts` (wrong passwords), with `Retry-After`")))]
 pub async fn erase(
     State(state): State<AppState>,
     session: CurrentSession,

@@ -123,9 +123,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 
 /// The whole service: API, SPA, middleware.
 pub fn app(state: AppState) -> Router {
-    let (api, mut doc) = api();
-    openapi::unique_operation_ids(&mut doc);
-    api.layer(Extension(Arc::new(doc)))
+    let (api, doc) = api();
+    api.layer(Extension(Arc::new(openapi::finish(doc))))
         .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })
         .fallback(web::spa::serve)
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))

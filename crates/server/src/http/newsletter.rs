@@ -15,7 +15,7 @@ use crate::newsletter;
 use crate::state::AppState;
 
 /// Subscription state, every consent event (newest first), and delivery to the processor.
-#[utoipa::path(get, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/newsletter", tag = "newsletter", security(("session" = ["person"])),
     responses((status = 200, body = NewsletterStatus), (status = 401, body = zelfregie_model::ApiError)))]
 pub async fn status(
     State(state): State<AppState>,
@@ -25,10 +25,11 @@ pub async fn status(
 }
 
 /// Agree to the current consent text; a confirmation link is e-mailed (double opt-in).
-#[utoipa::path(post, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])), request_body = Subscribe,
+#[utoipa::path(post, path = "/api/me/newsletter", tag = "newsletter", security(("session" = ["person"])), request_body = Subscribe,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = NewsletterStatus),
-              (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`")))]
+              (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: confirmation mails to this person are limited")))]
 pub async fn subscribe(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
@@ -39,7 +40,7 @@ pub async fn subscribe(
 }
 
 /// Withdraw consent, at once (GDPR art. 7(3): as easy as giving it).
-#[utoipa::path(delete, path = "/api/me/newsletter", tag = "newsletter", security(("session" = [])),
+#[utoipa::path(delete, path = "/api/me/newsletter", tag = "newsletter", security(("session" = ["person"])),
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = NewsletterStatus)))]
 pub async fn withdraw(
@@ -51,7 +52,7 @@ pub async fn withdraw(
 }
 
 /// The consent receipt of one event, as a JSON download.
-#[utoipa::path(get, path = "/api/me/newsletter/receipts/{id}", tag = "newsletter", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/newsletter/receipts/{id}", tag = "newsletter", security(("session" = ["person"])),
     params(("id" = i64, Path, description = "consent event id")),
     responses((status = 200, description = "Kantara Consent Receipt v1.1 with DPV status", content_type = "application/json"),
               (status = 404, body = zelfregie_model::ApiError)))]

@@ -2,7 +2,7 @@
 //! `/api/me/reauth/passkey` (confirm it is you before a sensitive action). Each ceremony is
 //! a `start` that answers WebAuthn options and a `finish` that takes the browser's answer.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
@@ -12,7 +12,7 @@ use super::session::session_info;
 use super::ClientIp;
 use crate::auth::session::{self, hash_token, CurrentSession, LoginMethod};
 use crate::auth::throttle::{self, Limit};
-use crate::error::{AppError, Json};
+use crate::error::{AppError, Json, Path};
 use crate::passkeys;
 use crate::state::AppState;
 use crate::store::now;
@@ -34,7 +34,7 @@ pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Res
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = CeremonyStart, description = "Options for `navigator.credentials.create`"),
               (status = 401, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError, description = "a bad name, a wrong password or `reauth_required`"),
+              (status = 422, body = zelfregie_model::ApiError, description = "a bad name, a wrong password, or `reauth_required`"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
 pub async fn start_registration(
     State(state): State<AppState>,
@@ -67,7 +67,8 @@ pub async fn finish_registration(
     params(("id" = i64, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Removed"),
               (status = 404, body = zelfregie_model::ApiError, description = "no such passkey of this account"),
-              (status = 422, body = zelfregie_model::ApiError, description = "a wrong password or `reauth_required`")))]
+              (status = 422, body = zelfregie_model::ApiError, description = "a wrong password or `reauth_required`"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts` (wrong passwords), with `Retry-After`")))]
 pub async fn remove(
     State(state): State<AppState>,
     session: CurrentSession,

@@ -13,7 +13,7 @@ use crate::privacy_requests::{self, Action};
 use crate::state::AppState;
 
 /// The person's requests, newest first, with status, deadline and answer.
-#[utoipa::path(get, path = "/api/me/requests", tag = "requests", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/requests", tag = "requests", security(("session" = ["person"])),
     responses((status = 200, body = Vec<PrivacyRequest>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -24,7 +24,7 @@ pub async fn mine(
 
 /// Files a request: received now, answer due one month later, for a complaint six weeks later
 /// (at most ten in 24 hours).
-#[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = [])), request_body = NewRequest,
+#[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = ["person"])), request_body = NewRequest,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 201, body = PrivacyRequest), (status = 403, body = zelfregie_model::ApiError),
               (status = 422, body = zelfregie_model::ApiError),
@@ -38,7 +38,7 @@ pub async fn file(
 }
 
 /// One of the person's requests; another person's is `not_found`.
-#[utoipa::path(get, path = "/api/me/requests/{id}", tag = "requests", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/requests/{id}", tag = "requests", security(("session" = ["person"])),
     params(("id" = String, Path)),
     responses((status = 200, body = PrivacyRequest), (status = 404, body = zelfregie_model::ApiError)))]
 pub async fn one_of_mine(
@@ -59,7 +59,7 @@ pub struct QueueQuery {
 }
 
 /// Privacy staff: the queue, open requests by deadline (or the handled ones).
-#[utoipa::path(get, path = "/api/privacy/requests", tag = "requests", security(("session" = [])),
+#[utoipa::path(get, path = "/api/privacy/requests", tag = "requests", security(("session" = ["privacy_staff"])),
     params(QueueQuery),
     responses((status = 200, body = Vec<QueueEntry>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn queue(
@@ -71,7 +71,7 @@ pub async fn queue(
 }
 
 /// Privacy staff: one request, with the person's address.
-#[utoipa::path(get, path = "/api/privacy/requests/{id}", tag = "requests", security(("session" = [])),
+#[utoipa::path(get, path = "/api/privacy/requests/{id}", tag = "requests", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path)),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError)))]
@@ -85,7 +85,7 @@ pub async fn for_staff(
 
 /// Privacy staff: everything the portal holds about the person who filed the request (the
 /// person's export), to handle it. Each look is counted in the person's disclosure log.
-#[utoipa::path(get, path = "/api/privacy/requests/{id}/person", tag = "requests", security(("session" = [])),
+#[utoipa::path(get, path = "/api/privacy/requests/{id}/person", tag = "requests", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path)),
     responses((status = 200, body = zelfregie_model::export::ExportDocument), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError)))]
@@ -98,7 +98,7 @@ pub async fn person_data(
 }
 
 /// Privacy staff answer a request: it closes, and the person is told by mail that there is an answer.
-#[utoipa::path(post, path = "/api/privacy/requests/{id}/answer", tag = "requests", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/answer", tag = "requests", security(("session" = ["privacy_staff"])),
     request_body = StaffText,
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
@@ -117,7 +117,7 @@ pub async fn answer(
 /// Privacy staff extend the deadline by two months, once, with a reason the person sees; only
 /// a request about a right (not a complaint: `extension_not_allowed`), and only until its
 /// deadline day (after it: `deadline_passed`).
-#[utoipa::path(post, path = "/api/privacy/requests/{id}/extension", tag = "requests", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/extension", tag = "requests", security(("session" = ["privacy_staff"])),
     request_body = StaffText,
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
@@ -134,7 +134,7 @@ pub async fn extend(
 }
 
 /// Privacy staff close a request without an answer, with a reason the person sees.
-#[utoipa::path(post, path = "/api/privacy/requests/{id}/close", tag = "requests", security(("session" = [])),
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/close", tag = "requests", security(("session" = ["privacy_staff"])),
     request_body = StaffText,
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),

@@ -13,7 +13,7 @@ use crate::error::{AppError, Json};
 use crate::state::AppState;
 
 /// The profile (empty before the first save) and its `ETag`.
-#[utoipa::path(get, path = "/api/me/profile", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/profile", tag = "profile", security(("session" = ["person"])),
     responses(
         (status = 200, body = Profile, headers(("ETag" = String, description = "send back as If-Match"))),
         (status = 401, body = zelfregie_model::ApiError), (status = 403, body = zelfregie_model::ApiError)))]
@@ -27,7 +27,7 @@ pub async fn get(
 
 /// Replaces the profile. Validated by the shared model (422 with a code per field);
 /// `If-Match` must carry the `ETag` of the version the edit started from.
-#[utoipa::path(put, path = "/api/me/profile", tag = "profile", security(("session" = [])), request_body = Profile,
+#[utoipa::path(put, path = "/api/me/profile", tag = "profile", security(("session" = ["person"])), request_body = Profile,
     params(
         ("If-Match" = String, Header, description = "ETag of the version being replaced"),
         ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
@@ -53,11 +53,11 @@ pub async fn put(
 /// Deletes just the candidate profile: the profile, its visibility choices and the log of who
 /// saw it. The account, the academy, the newsletter and transfers stay. Asks for the password
 /// again (or a fresh passkey confirmation), as erasing the account does. References recruiters hold answer 404 at once.
-#[utoipa::path(delete, path = "/api/me/profile", tag = "profile", security(("session" = [])), request_body = Erasure,
+#[utoipa::path(delete, path = "/api/me/profile", tag = "profile", security(("session" = ["person"])), request_body = Erasure,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Profile, visibility choices and disclosure log deleted"),
               (status = 403, body = zelfregie_model::ApiError),
-              (status = 422, body = zelfregie_model::ApiError, description = "wrong password"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`wrong_password`, or `reauth_required` (`confirmed_with_passkey` without a passkey confirmation just before)"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`")))]
 pub async fn delete(
     State(state): State<AppState>,

@@ -17,7 +17,7 @@ use crate::error::{AppError, Json, Path, Query};
 use crate::state::AppState;
 
 /// Longest search text accepted.
-const MAX_QUERY: usize = 200;
+pub const MAX_QUERY: usize = 200;
 
 /// Search parameters.
 #[derive(Deserialize, IntoParams)]
@@ -35,8 +35,10 @@ pub struct Search {
 
 /// The candidates visible to the recruiter's partner, optionally searched, one page at a
 /// time in reference order (docs/storage.md "Recruiter search").
-#[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = [])), params(Search),
-    responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter")))]
+#[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = ["recruiter"])), params(Search),
+    responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed`: `q` or `after` too long, `per_page` out of range"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn list(
     State(state): State<AppState>,
     recruiter: RecruiterSession,
@@ -47,7 +49,7 @@ pub async fn list(
     if search.q.chars().count() > MAX_QUERY {
         errors.push(zelfregie_model::FieldError::new("q", ErrorCode::TooLong));
     }
-    if search.after.len() > MAX_QUERY {
+    if search.after.chars().count() > MAX_QUERY {
         errors.push(zelfregie_model::FieldError::new("after", ErrorCode::TooLong));
     }
     let per_page = search.per_page.unwrap_or(CANDIDATES_PER_PAGE);
@@ -81,9 +83,10 @@ async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), App
 }
 
 /// One candidate, as the recruiter's partner may see it.
-#[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = [])),
+#[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = ["recruiter"])),
     params(("reference" = String, Path, description = "the candidate's reference for this partner")),
-    responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError)))]
+    responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError),
+              (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn open(
     State(state): State<AppState>,
     recruiter: RecruiterSession,

@@ -10,7 +10,7 @@ use crate::error::{AppError, Json};
 use crate::state::AppState;
 
 /// The person's retention dates.
-#[utoipa::path(get, path = "/api/me/retention", tag = "export", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/retention", tag = "export", security(("session" = ["person"])),
     responses((status = 200, body = RetentionOverview),
               (status = 401, body = zelfregie_model::ApiError), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn get(

@@ -22,7 +22,7 @@ const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
 /// Who is logged in. Nobody (no cookie, or a session that has ended) is an answer, not an
 /// error: `204 No Content`, so public pages that ask on every load log no failed request
 /// (docs/security.md "Sessions"). Every other endpoint still answers `401` without a session.
-#[utoipa::path(get, path = "/api/session", tag = "account", security(("session" = [])),
+#[utoipa::path(get, path = "/api/session", tag = "account", security((), ("session" = [])),
     responses((status = 200, body = SessionInfo, description = "Logged in; counts as activity"),
               (status = 204, description = "Nobody is logged in: no session cookie, or its session has ended")))]
 pub async fn current(State(state): State<AppState>, request: Request) -> Result<axum::response::Response, AppError> {
@@ -122,7 +122,7 @@ pub async fn login(
 
 /// Logs out: the session ends on the server and the cookie is removed (ASVS 5.0 7.4.1).
 /// Answers 204 also when there was no session, so a retried logout is harmless.
-#[utoipa::path(delete, path = "/api/session", tag = "account",
+#[utoipa::path(delete, path = "/api/session", tag = "account", security((), ("session" = [])),
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Logged out; cookie removed")))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, AppError> {

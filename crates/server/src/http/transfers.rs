@@ -40,8 +40,13 @@ pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Res
 #[utoipa::path(post, path = "/api/me/transfers", tag = "transfers", security(("session" = [])),
     params(TransferTarget, ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     request_body(content = AgeFile, content_type = "application/octet-stream", description = "the age file"),
-    responses((status = 201, body = TransferCreated), (status = 413, body = zelfregie_model::ApiError),
-              (status = 415, body = zelfregie_model::ApiError), (status = 422, body = zelfregie_model::ApiError)))]
+    responses((status = 201, body = TransferCreated),
+              (status = 400, body = zelfregie_model::ApiError, description = "`malformed_request`: not exactly one of `partner` and `recipient`"),
+              (status = 413, body = zelfregie_model::ApiError),
+              (status = 415, body = zelfregie_model::ApiError, description = "`unsupported_media_type`: not `application/octet-stream`"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`not_encrypted`, `transfer_needs_key`, `transfer_wrong_key`, `recipient_invalid`, `unknown_partner`, `too_many` (transfers waiting), or the file's damage"),
+              (status = 429, body = zelfregie_model::ApiError, description = "`quota_exceeded`: today's uploads are used up"),
+              (status = 503, body = zelfregie_model::ApiError, description = "`service_unavailable`: too many uploads at once, with `Retry-After`")))]
 pub async fn create(
     State(state): State<AppState>,
     session: CurrentSession,

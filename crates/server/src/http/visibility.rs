@@ -13,7 +13,7 @@ use crate::error::{AppError, Json, Path};
 use crate::state::AppState;
 
 /// The visibility choices (not in the candidate bank until turned on) and their `ETag`.
-#[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = ["person"])),
     responses((status = 200, body = Visibility, headers(("ETag" = String))), (status = 401, body = zelfregie_model::ApiError)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -24,12 +24,13 @@ pub async fn get(
 }
 
 /// Replaces the visibility choices; they apply to the very next recruiter request.
-#[utoipa::path(put, path = "/api/me/visibility", tag = "profile", security(("session" = [])), request_body = Visibility,
+#[utoipa::path(put, path = "/api/me/visibility", tag = "profile", security(("session" = ["person"])), request_body = Visibility,
     params(
         ("If-Match" = String, Header, description = "ETag of the version being replaced"),
         ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
         (status = 200, body = Visibility, headers(("ETag" = String))),
+        (status = 409, body = zelfregie_model::ApiError, description = "`consent_text_outdated`: turning the listing on with another text than the current one"),
         (status = 412, body = zelfregie_model::ApiError), (status = 422, body = zelfregie_model::ApiError),
         (status = 428, body = zelfregie_model::ApiError)))]
 pub async fn put(
@@ -48,7 +49,7 @@ pub async fn put(
 
 /// The profile exactly as recruiters of `partner` receive it now: the same server function
 /// as the recruiter endpoints. Not logged as a disclosure: nobody else saw anything.
-#[utoipa::path(get, path = "/api/me/visibility/preview/{partner}", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility/preview/{partner}", tag = "profile", security(("session" = ["person"])),
     params(("partner" = String, Path, description = "partner slug")),
     responses((status = 200, body = Preview), (status = 404, body = zelfregie_model::ApiError, description = "unknown partner")))]
 pub async fn preview(
@@ -69,7 +70,7 @@ pub async fn preview(
 
 /// The consent receipt of one listing consent event (turning the candidate bank on or off),
 /// as a JSON download.
-#[utoipa::path(get, path = "/api/me/visibility/receipts/{id}", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/visibility/receipts/{id}", tag = "profile", security(("session" = ["person"])),
     params(("id" = i64, Path, description = "listing consent event id")),
     responses((status = 200, description = "Kantara Consent Receipt v1.1 with DPV status", content_type = "application/json"),
               (status = 404, body = zelfregie_model::ApiError)))]
@@ -89,7 +90,7 @@ pub async fn receipt(
 
 /// Whether the profile is in the candidate bank, and the last day the consent for it holds
 /// (twelve months after it was given or renewed).
-#[utoipa::path(get, path = "/api/me/listing", tag = "profile", security(("session" = [])),
+#[utoipa::path(get, path = "/api/me/listing", tag = "profile", security(("session" = ["person"])),
     responses((status = 200, body = zelfregie_model::listing::ListingStatus), (status = 401, body = zelfregie_model::ApiError)))]
 pub async fn listing(
     State(state): State<AppState>,
@@ -100,7 +101,7 @@ pub async fn listing(
 
 /// Renews the consent to be listed for twelve months from today, with one tap: recorded as a
 /// new `given` with the text the person was shown (the current one).
-#[utoipa::path(post, path = "/api/me/listing/renew", tag = "profile", security(("session" = [])),
+#[utoipa::path(post, path = "/api/me/listing/renew", tag = "profile", security(("session" = ["person"])),
     request_body = zelfregie_model::listing::ListingRenewal,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses(
