@@ -11,6 +11,7 @@ use crate::components::field::TextField;
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::rights::Rights;
 use crate::format::date_time;
 use crate::format::date_words;
 use crate::i18n::{days_left_text, request_kind_text, request_status_text, Lang, T};
@@ -101,6 +102,9 @@ pub fn RequestsPage() -> impl IntoView {
                     }}
                 </Loaded>
             </section>
+            // Not satisfied with an answer: where else to turn (the data protection officer,
+            // when the network gave one; the supervisory authority).
+            <Rights/>
         </Page>
     }
 }

@@ -113,6 +113,33 @@ pub fn controller() -> &'static Text {
     &register()[0].controller
 }
 
+/// Organisations that handle people's data for the network, as a text may name them.
+pub const ORGANISATIONS: &[&str] =
+    &["Solvus", "Liram", "Mad Mimi", "GoDaddy", "The Solution Factory", "Gilde BT", "Start People", "Oburon"];
+
+/// What in a text for people (a page, a mail) disagrees with the register, if anything: an
+/// organisation the register does not list as a recipient, another controller than the
+/// register's, or an article number of a law (docs/security.md "The register tells the
+/// truth"). The register itself is checked by its own tests.
+pub fn untrue_in(text: &str) -> Option<String> {
+    let recipients: String = register().iter().map(|a| format!("{} {} ", a.recipients.nl, a.recipients.en)).collect();
+    if let Some(name) = ORGANISATIONS.iter().find(|n| text.contains(**n) && !recipients.contains(**n)) {
+        return Some(format!("names {name}, which the register does not list"));
+    }
+    let lower = text.to_lowercase();
+    for wrong in ["stuurgroep igom is verantwoordelijk", "steering group is responsible", "igom is verantwoordelijk"] {
+        if lower.contains(wrong) {
+            return Some(format!("says \"{wrong}\": the member organisations are the controllers"));
+        }
+    }
+    for word in ["art. ", "artikel ", "article "] {
+        if lower.match_indices(word).any(|(i, _)| lower[i + word.len()..].starts_with(|c: char| c.is_ascii_digit())) {
+            return Some(format!("cites an article (\"{}\")", word.trim()));
+        }
+    }
+    None
+}
+
 /// The activity with `id`.
 pub fn activity(id: &str) -> Option<&'static Activity> {
     register().iter().find(|a| a.id == id)
@@ -165,6 +192,17 @@ mod tests {
     /// on that person's consent (the academy too); the agreement is between IGOM and its
     /// members, never with the person. Public bodies cannot rest their tasks on legitimate
     /// interest (6(1)(f)).
+    #[test]
+    fn untrue_words_are_found() {
+        assert_eq!(untrue_in("Je krijgt binnen een maand antwoord."), None);
+        assert_eq!(untrue_in("Mad Mimi verstuurt de nieuwsflits, via Liram."), None);
+        assert!(untrue_in("Oburon krijgt je naam.").is_some(), "not a recipient in the register");
+        assert!(untrue_in("De Stuurgroep IGOM is verantwoordelijk voor je gegevens.").is_some());
+        assert!(untrue_in("Dat is je recht (AVG art. 15).").is_some());
+        assert!(untrue_in("See GDPR Article 20.").is_some());
+        assert_eq!(untrue_in("Een artikel over werk."), None, "an article that is not a law's");
+    }
+
     #[test]
     fn legal_bases_are_the_ones_a_public_network_may_use() {
         for id in ["candidate_bank", "academy", "newsletter"] {
