@@ -217,6 +217,9 @@ mod tests {
         assert_eq!(basis("account_security"), "eu-gdpr:A6-1-c");
         let academy = activity("academy").unwrap();
         assert!(academy.legal_basis.explanation.nl.contains("Stoppen als cursist"), "stopping is the withdrawal");
+        // Everyone whose data it holds is among its subjects: the manager a participant names too.
+        assert!(academy.subjects.nl.contains("toestemming") && academy.subjects.nl.contains("leidinggevende"));
+        assert!(academy.subjects.en.contains("consent") && academy.subjects.en.contains("manager"));
     }
 
     /// Joint controllers with the steering group as coordinator; every recipient named.
