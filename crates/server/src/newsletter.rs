@@ -324,6 +324,39 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
     Ok(Subscription::Active)
 }
 
+/// Passes a corrected name on to the mailing processor (docs/security.md "Corrections are
+/// passed on"): when the person is subscribed and the name the processor last got differs
+/// from the profile's now, a new `subscribe` with the same address and the new name goes
+/// through the outbox (the processor updates the contact). Idempotent: saving the same name
+/// again, or from two devices, sends nothing more. Returns whether a message was written.
+pub async fn pass_on_name(state: &AppState, account_id: i64) -> Result<bool, AppError> {
+    let mut tx = state.db.begin_exclusive().await?;
+    let history = events(&mut *tx, account_id).await?;
+    if subscription(&history) != Subscription::Active {
+        return Ok(false);
+    }
+    let Some(last) = store::outbox::latest(&mut *tx, account_id).await? else { return Ok(false) };
+    let sent: serde_json::Value = serde_json::from_str(&last.payload).unwrap_or_default();
+    let name = crate::documents::person_name(&mut *tx, account_id).await?;
+    if sent["action"] != "subscribe" || sent["name"].as_str() == Some(name.as_str()) {
+        return Ok(false);
+    }
+    let links = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
+    let payload = Payload {
+        action: ProcessorAction::Subscribe,
+        email: email_of(&mut tx, account_id).await?,
+        name,
+        unsubscribe_url: Some(links.page),
+        unsubscribe_post_url: Some(links.one_click),
+        erase: false,
+    };
+    enqueue(&mut tx, account_id, false, &payload).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    tracing::info!(account_id, "corrected name passed on to the mailing processor");
+    Ok(true)
+}
+
 /// Withdraws consent: the `withdrawn` event and, if the processor had the person, the
 /// unsubscribe delivery, in one transaction (so the withdrawal is never recorded without
 /// being on its way). Withdrawing when not subscribed changes nothing (replays are harmless).

@@ -47,6 +47,8 @@ pub async fn put(
     AppError::ensure_valid(profile.validate())?;
     let version = Document::Profile.save(&state.db, session.account_id, expected, &profile).await?;
     tracing::info!(account_id = session.account_id, version, "profile saved");
+    // A corrected name goes on to the newsletter's sender too (docs/security.md).
+    crate::newsletter::pass_on_name(&state, session.account_id).await?;
     Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
 }
 

@@ -642,3 +642,40 @@ async fn unsubscribe_tokens_tell_nobody_which_accounts_exist() {
     let r = app.send(one_click(&existing)).await;
     assert_eq!((r.status, &r.body["subscription"]), (StatusCode::OK, &json!("none")));
 }
+
+/// docs/security.md "Corrections are passed on": a subscribed person corrects their name in
+/// the profile and the newsletter's sender gets the new name (a new subscribe for the same
+/// address); saving the same name again, or a person who is not subscribed, sends nothing.
+/// Before, the sender kept the old name until the person unsubscribed.
+#[tokio::test]
+async fn a_corrected_name_is_passed_on_to_the_sender_once() {
+    let app = TestApp::new().await;
+    let cookie = subscribed(&app, "naam-fout@example.org").await;
+    let not_subscribed = app.registered("geen-lezer@example.org").await;
+    let payloads = || async {
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT payload FROM processor_outbox ORDER BY id")
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+        rows.into_iter().map(|(p,)| serde_json::from_str::<serde_json::Value>(&p).unwrap()).collect::<Vec<_>>()
+    };
+    assert_eq!(payloads().await.len(), 1, "the subscription");
+    let save = |cookie: String, first: &'static str, version: i64| {
+        let app = &app;
+        async move {
+            let body = json!({"personal": {"first_name": first, "last_name": "Jansen"}});
+            app.put_versioned("/api/me/profile", &body, &cookie, &format!("\"profile-{version}\"")).await.status
+        }
+    };
+    assert_eq!(save(cookie.clone(), "Anja", 0).await, StatusCode::OK);
+    let sent = payloads().await;
+    assert_eq!(sent.len(), 2, "the name goes on: {sent:?}");
+    assert_eq!((sent[1]["action"].as_str(), sent[1]["name"].as_str()), (Some("subscribe"), Some("Anja Jansen")));
+    assert_eq!(sent[1]["email"], "naam-fout@example.org");
+    assert_eq!(save(cookie.clone(), "Anja", 1).await, StatusCode::OK);
+    assert_eq!(payloads().await.len(), 2, "the same name again: nothing new");
+    assert_eq!(save(cookie.clone(), "Anna", 2).await, StatusCode::OK);
+    assert_eq!(payloads().await.last().unwrap()["name"], "Anna Jansen", "corrected again");
+    assert_eq!(save(not_subscribed, "Piet", 0).await, StatusCode::OK);
+    assert_eq!(payloads().await.len(), 3, "nobody else's name goes to the sender");
+}
