@@ -68,5 +68,7 @@ pub async fn delete(
 ) -> Result<StatusCode, AppError> {
     crate::passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     crate::candidates::delete_profile(&state.db, session.account_id).await?;
+    // The name went with the profile: the newsletter's sender no longer gets it either.
+    crate::newsletter::pass_on_name(&state, session.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

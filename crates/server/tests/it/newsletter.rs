@@ -678,4 +678,7 @@ async fn a_corrected_name_is_passed_on_to_the_sender_once() {
     assert_eq!(payloads().await.last().unwrap()["name"], "Anna Jansen", "corrected again");
     assert_eq!(save(not_subscribed, "Piet", 0).await, StatusCode::OK);
     assert_eq!(payloads().await.len(), 3, "nobody else's name goes to the sender");
+    let r = app.call(Method::DELETE, "/api/me/profile", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
+    assert_eq!(payloads().await.last().unwrap()["name"], "", "the profile deleted: the name is no longer passed on");
 }
