@@ -1207,6 +1207,10 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Dit bestand is al opgehaald. Een link werkt maar één keer; vraag de persoon om een nieuwe.",
             "This file has already been fetched. A link works only once; ask the person for a new one.",
         ),
+        ProfileWithdrawn => (
+            "Deze kandidaat heeft het profiel teruggetrokken. Je ziet het niet meer.",
+            "This candidate has withdrawn the profile. You no longer see it.",
+        ),
         QuotaExceeded => (
             "Je hebt vandaag al zoveel klaargezet als kan. Probeer het morgen opnieuw.",
             "You have already sent as much as you can today. Please try again tomorrow.",

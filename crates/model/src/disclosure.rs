@@ -69,6 +69,19 @@ impl DisclosureKind {
 }
 
 /// One entry of the log: what one partner saw of the profile on one day, in one way, and
+/// A partner told that the person withdrew the profile: its recruiters had opened it in the
+/// last 12 months, and their reference now answers "withdrawn" (`GET /api/me/withdrawals`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawalTold {
+    /// The partner organisation.
+    pub partner: String,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+}
+
 /// how often (a recruiter repeating a search adds to the count, not to the log).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -175,6 +175,9 @@ error_codes! {
         Expired,
         /// The file behind this one-time link was fetched already.
         AlreadyFetched,
+        /// The candidate withdrew this profile from the candidate bank (deleted it, took it
+        /// out, or no longer shows it to this organisation).
+        ProfileWithdrawn,
         /// Today's allowance (of uploads, say) is used up; try again tomorrow.
         QuotaExceeded,
         /// Nobody is logged in, or the session has ended.

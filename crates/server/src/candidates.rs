@@ -110,14 +110,59 @@ impl IndexContext {
 /// "Recruiter search"): a row per partner whose recruiters get a view from [`view_for`],
 /// under that view's reference, and the view's search text. The text is the same for every
 /// admitted partner (the model's property test checks this), so it is stored once.
+///
+/// A partner whose recruiters opened the profile in the last 12 months and whose reference
+/// stops working here is told: the reference answers "withdrawn" ([`withdrawn_marks`]).
 pub async fn reindex(tx: &mut Tx, backend: Backend, account_id: i64) -> Result<(), AppError> {
+    let opened = opened_lately(tx, account_id).await?;
     let row = candidate_index::documents(&mut **tx, &[account_id]).await?.into_iter().next();
-    let Some(row) = row else {
-        candidate_index::remove(tx, backend, account_id).await?;
-        return Ok(());
-    };
-    let context = IndexContext::load(tx).await?;
-    reindex_row(tx, backend, &context, row, true).await
+    match row {
+        None => candidate_index::remove(tx, backend, account_id).await?,
+        Some(row) => {
+            let context = IndexContext::load(tx).await?;
+            reindex_row(tx, backend, &context, row, true).await?;
+        }
+    }
+    withdrawn_marks(tx, account_id, opened).await
+}
+
+/// How long a partner that opened a profile is told when it is withdrawn, and how long the
+/// mark stays: 12 months.
+pub const WITHDRAWN_TOLD_SECS: i64 = 365 * 86_400;
+
+/// The references of partners that opened the profile in the last 12 months.
+async fn opened_lately(tx: &mut Tx, account_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(crate::store::withdrawals::opened_access(&mut **tx, account_id, crate::store::now() - WITHDRAWN_TOLD_SECS)
+        .await?)
+}
+
+/// Marks as withdrawn each of `opened` that no longer reaches the candidate (docs/security.md
+/// "Corrections are passed on").
+async fn withdrawn_marks(tx: &mut Tx, account_id: i64, opened: Vec<(i64, String)>) -> Result<(), AppError> {
+    let now = crate::store::now();
+    for (partner_id, reference) in opened {
+        if !crate::store::withdrawals::still_open(&mut **tx, partner_id, &reference).await? {
+            crate::store::withdrawals::mark(&mut **tx, partner_id, &reference, account_id, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes marks of withdrawn references older than 12 months.
+pub async fn purge_withdrawn(store: &Store) -> sqlx::Result<u64> {
+    crate::store::withdrawals::purge(store.pool(), crate::store::now() - WITHDRAWN_TOLD_SECS).await
+}
+
+/// Who was told that the profile was withdrawn, and when, newest first.
+pub async fn withdrawals_told(
+    store: &Store,
+    account_id: i64,
+) -> Result<Vec<zelfregie_model::disclosure::WithdrawalTold>, AppError> {
+    let rows = crate::store::withdrawals::of_account(store.pool(), account_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(partner, at)| zelfregie_model::disclosure::WithdrawalTold { partner, at: crate::store::to_datetime(at) })
+        .collect())
 }
 
 /// [`reindex`] for a row already read; `replace`: whether rows may exist already.
@@ -341,7 +386,9 @@ pub async fn disclosure_log(
 pub async fn delete_profile(store: &Store, account_id: i64) -> Result<documents::ProfileRows, AppError> {
     let mut tx = store.begin_exclusive().await?;
     crate::listing::withdraw_if_listed(&mut tx, account_id).await?;
+    let opened = opened_lately(&mut tx, account_id).await?;
     let rows = documents::delete_profile(&mut tx, account_id).await?;
+    withdrawn_marks(&mut tx, account_id, opened).await?;
     tx.commit().await?;
     store.checkpoint().await;
     tracing::info!(

@@ -92,7 +92,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         NotEncrypted | TransferNeedsKey | TransferWrongKey | RecipientInvalid | RecipientsMixed => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Expired | AlreadyFetched => StatusCode::GONE,
+        Expired | AlreadyFetched | ProfileWithdrawn => StatusCode::GONE,
         QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
         // Decryption happens only in the browser; the server never answers these.
         WrongPassphrase | PassphraseTooShort | NoMatchingKey | IdentityInvalid | WrongKeyKind | FileDamaged

@@ -131,6 +131,9 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::retention::run_now(&state).await {
                 tracing::warn!(error = ?e, "the retention job failed");
             }
+            if let Err(e) = zelfregie_server::candidates::purge_withdrawn(&state.db).await {
+                tracing::warn!(error = %e, "deleting old marks of withdrawn profiles failed");
+            }
             if let Err(e) = zelfregie_server::listing::run(&state, state.clock.now()).await {
                 tracing::warn!(error = ?e, "reminding of or ending listing consents failed");
             }

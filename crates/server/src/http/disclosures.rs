@@ -34,3 +34,15 @@ pub async fn list(
         disclosure_log(&state.db, session.account_id, Some(i64::from(DISCLOSURES_PER_PAGE)), offset).await?;
     Ok(Json(DisclosurePage { entries, page, per_page: DISCLOSURES_PER_PAGE, total }))
 }
+
+/// The partners told that the profile was withdrawn (their recruiters had opened it in the
+/// last 12 months, and it was deleted, taken out of the candidate bank or hidden from them),
+/// and when, newest first.
+#[utoipa::path(get, path = "/api/me/withdrawals", tag = "profile", security(("session" = ["person"])),
+    responses((status = 200, body = Vec<zelfregie_model::disclosure::WithdrawalTold>), (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn withdrawals(
+    State(state): State<AppState>,
+    PersonSession(session): PersonSession,
+) -> Result<Json<Vec<zelfregie_model::disclosure::WithdrawalTold>>, AppError> {
+    Ok(Json(crate::candidates::withdrawals_told(&state.db, session.account_id).await?))
+}

@@ -81,6 +81,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(visibility::renew_listing))
         .routes(routes!(export::contact))
         .routes(routes!(disclosures::list))
+        .routes(routes!(disclosures::withdrawals))
         .routes(routes!(recruiter::list))
         .routes(routes!(recruiter::open))
         .routes(routes!(newsletter::status, newsletter::subscribe, newsletter::withdraw))

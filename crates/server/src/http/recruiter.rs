@@ -86,6 +86,7 @@ async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), App
 #[utoipa::path(get, path = "/api/recruiter/candidates/{reference}", tag = "recruiter", security(("session" = ["recruiter"])),
     params(("reference" = String, Path, description = "the candidate's reference for this partner")),
     responses((status = 200, body = CandidateView), (status = 404, body = zelfregie_model::ApiError),
+              (status = 410, body = zelfregie_model::ApiError, description = "`profile_withdrawn`: this partner opened it, and the candidate withdrew it since"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn open(
     State(state): State<AppState>,
@@ -96,7 +97,13 @@ pub async fn open(
     let found =
         open_candidate(&state.db, &state.reference_key, recruiter.partner_id, &recruiter.partner_slug, &reference)
             .await?;
-    let Some((id, view)) = found else { return Err(AppError::code(ErrorCode::NotFound)) };
+    let Some((id, view)) = found else {
+        // A profile this partner opened and then lost says so (docs/security.md "Corrections
+        // are passed on"); any other reference is simply unknown.
+        let withdrawn =
+            crate::store::withdrawals::is_withdrawn(state.db.pool(), recruiter.partner_id, &reference).await?;
+        return Err(AppError::code(if withdrawn { ErrorCode::ProfileWithdrawn } else { ErrorCode::NotFound }));
+    };
     log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::Opened, &[(id, &view)]).await?;
     Ok(Json(view))
 }

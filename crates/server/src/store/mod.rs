@@ -27,6 +27,7 @@ pub mod second_factors;
 pub mod throttle;
 pub mod transfers;
 pub mod verification;
+pub mod withdrawals;
 
 use std::path::Path;
 use std::str::FromStr;

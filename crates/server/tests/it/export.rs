@@ -44,6 +44,8 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("email_changes", Ok(&["new_email"][..])),
         ("server_secrets", Err("server keys, not personal data")),
         ("health_probe", Err("one row the health check writes: a time, not personal data")),
+        ("withdrawn_references", Err("partner and time shown at GET /api/me/withdrawals; the reference is the partner's key to a profile that is gone")),
+        ("listing_reminders", Err("which reminder went for which consent: dates of mails the person received")),
         // The candidate index (docs/storage.md "Recruiter search"): derived by the server from
         // the profile and visibility choices (both exported), rebuilt on every save, deleted
         // with the profile. SQLite keeps the FTS5 index in the `candidate_text_*` tables.

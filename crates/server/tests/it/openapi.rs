@@ -54,6 +54,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "GET /api/me/retention",
         "GET /api/me/visibility",
         "GET /api/me/listing",
+        "GET /api/me/withdrawals",
         "POST /api/me/listing/renew",
         "GET /api/me/visibility/preview/{partner}",
         "GET /api/me/visibility/receipts/{id}",

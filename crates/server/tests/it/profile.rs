@@ -292,3 +292,59 @@ async fn repeated_views_are_counted_per_day_and_the_log_is_paged() {
     let export = app.get("/api/me/export", Some(&kandidaat)).await;
     assert_eq!(export.body["candidate_bank"]["disclosures"].as_array().unwrap().len(), 122);
 }
+
+/// docs/security.md "Corrections are passed on": the partners whose recruiters opened the
+/// profile in the last 12 months see "withdrawn" on their reference once the candidate takes
+/// the profile out of the candidate bank or deletes it (before: the same 404 as a reference
+/// that never existed); a partner that only found it in a list, or opened it longer ago, is
+/// not told; the person sees who was told and when.
+#[tokio::test]
+async fn partners_who_opened_a_withdrawn_profile_see_it_withdrawn_and_the_person_sees_who() {
+    let app = TestApp::demo().await;
+    let kandidaat = app.demo_cookie("kandidaat@example.org").await;
+    let reference_of = |list: &Reply| list.body["candidates"][0]["reference"].as_str().unwrap().to_owned();
+    let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
+    let beek = app.demo_cookie("recruiter@beek.example.org").await;
+    let valkenburg = app.demo_cookie("recruiter@valkenburg-a-d-geul.example.org").await;
+    let (b_ref, e_ref, h_ref) = (
+        reference_of(&app.get("/api/recruiter/candidates", Some(&brunssum)).await),
+        reference_of(&app.get("/api/recruiter/candidates", Some(&beek)).await),
+        reference_of(&app.get("/api/recruiter/candidates", Some(&valkenburg)).await),
+    );
+    // Brunssum opened it today; Heerlen opened it 13 months ago; Beek only saw it in a list.
+    assert_eq!(app.get(&format!("/api/recruiter/candidates/{b_ref}"), Some(&brunssum)).await.status, StatusCode::OK);
+    assert_eq!(app.get(&format!("/api/recruiter/candidates/{h_ref}"), Some(&valkenburg)).await.status, StatusCode::OK);
+    let long_ago = zelfregie_server::store::now() - 395 * 86_400;
+    sqlx::query(
+        "UPDATE disclosures SET at = $1, first_at = $1
+         WHERE partner_id = (SELECT id FROM partners WHERE slug = 'valkenburg-a-d-geul') AND kind = 'opened'",
+    )
+    .bind(long_ago)
+    .execute(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(app.get("/api/me/withdrawals", Some(&kandidaat)).await.body, json!([]), "nothing withdrawn yet");
+
+    // She takes her profile out of the candidate bank.
+    let current = app.get("/api/me/visibility", Some(&kandidaat)).await;
+    let mut visibility = current.body.clone();
+    visibility["listed"] = json!(false);
+    let r = put(&app, "/api/me/visibility", &visibility, &kandidaat, Some(current.header("etag"))).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+
+    let opened = app.get(&format!("/api/recruiter/candidates/{b_ref}"), Some(&brunssum)).await;
+    assert_eq!((opened.status, opened.code()), (StatusCode::GONE, "profile_withdrawn"));
+    let listed_only = app.get(&format!("/api/recruiter/candidates/{e_ref}"), Some(&beek)).await;
+    assert_eq!((listed_only.status, listed_only.code()), (StatusCode::NOT_FOUND, "not_found"), "never opened it");
+    let long = app.get(&format!("/api/recruiter/candidates/{h_ref}"), Some(&valkenburg)).await;
+    assert_eq!(long.status, StatusCode::NOT_FOUND, "opened more than 12 months ago");
+    let wrong = app.get(&format!("/api/recruiter/candidates/{b_ref}"), Some(&beek)).await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND, "another partner's reference tells nothing");
+
+    let told = app.get("/api/me/withdrawals", Some(&kandidaat)).await;
+    assert_eq!(told.status, StatusCode::OK);
+    let told = told.body.as_array().unwrap().clone();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0]["partner"], "Gemeente Brunssum");
+    assert!(told[0]["at"].is_string());
+}
