@@ -265,6 +265,11 @@ pub async fn disclosures(page: u32) -> ApiResult<DisclosurePage> {
     get(&format!("/api/me/disclosures?page={page}")).await
 }
 
+/// The partners told that the profile was withdrawn, and when.
+pub async fn withdrawals() -> ApiResult<Vec<zelfregie_model::disclosure::WithdrawalTold>> {
+    get("/api/me/withdrawals").await
+}
+
 /// Saves a draft based on `etag`. A 412 is not an error here: the newer version is fetched
 /// and returned, so the page can show it and let the person choose (nothing is lost).
 pub async fn save_versioned<T: Serialize + DeserializeOwned>(

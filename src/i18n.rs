@@ -427,6 +427,9 @@ texts! {
     ChannelEmailLink => "via een link in een e-mail", "by a link in an e-mail";
     ChannelStaff => "door een medewerker, op jouw verzoek", "by a staff member, at your request";
     ChannelExpiry => "vanzelf, na 12 maanden", "by itself, after 12 months";
+    WithdrawalsHeading => "Verteld dat je profiel weg is", "Told that your profile is gone";
+    WithdrawalsText => "Deze organisaties hadden je profiel het afgelopen jaar geopend. Toen je het weghaalde of voor hen verborg, zagen zij dat het is teruggetrokken.",
+                       "These organisations had opened your profile in the past year. When you removed it or hid it from them, they saw that it was withdrawn.";
     ListingValidUntil => "Je toestemming om in de kandidatenbank te staan geldt tot en met", "Your consent to be in the candidate bank holds until";
     ListingValidHint => "Daarna haalt het portaal je profiel uit de kandidatenbank; je profiel zelf blijft. Je krijgt 30 en 7 dagen van tevoren een mail.",
                         "After that the portal takes your profile out of the candidate bank; your profile itself stays. You get an e-mail 30 and 7 days before.";

@@ -113,7 +113,37 @@ pub fn DisclosuresPage() -> impl IntoView {
                 <button type="button" class="button-secondary"
                     on:click=move |_| wanted.set(so_far.get_value().pages + 1)>{locale.text(T::DisclosuresOlder)}</button>
             </Show>
+            <WithdrawalsTold/>
         </Page>
+    }
+}
+
+/// The partners told that the profile was withdrawn (their recruiters had opened it in the
+/// last 12 months), and when; nothing when none were.
+#[component]
+fn WithdrawalsTold() -> impl IntoView {
+    let locale = Locale::get();
+    let told = RwSignal::new(Vec::<zelfregie_model::disclosure::WithdrawalTold>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = api::withdrawals().await {
+            let _ = told.try_set(list);
+        }
+    });
+    move || {
+        let list = told.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|w| view! { <li>{w.partner.clone()} " — " {date_time(w.at, locale.lang())}</li> })
+                .collect_view();
+            view! {
+                <section aria-labelledby="h-withdrawals">
+                    <h2 id="h-withdrawals">{locale.text(T::WithdrawalsHeading)}</h2>
+                    <p>{locale.text(T::WithdrawalsText)}</p>
+                    <ul class="withdrawals">{items}</ul>
+                </section>
+            }
+        })
     }
 }
 
