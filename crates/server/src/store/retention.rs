@@ -127,6 +127,7 @@ const TRAINING_HISTORY: &str = "FROM enrolments WHERE account_id IN
     (SELECT d.account_id FROM academy_departures d WHERE d.left_at <= $1
      AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = d.account_id))";
 const DISCLOSURE_LOG: &str = "FROM disclosures WHERE at <= $1";
+const STAFF_DISCLOSURE_LOG: &str = "FROM staff_disclosures WHERE at <= $1";
 const DELIVERED_MESSAGES: &str = "FROM processor_outbox WHERE status = 'delivered' AND delivered_at <= $1
     AND (account_id IS NULL OR id < (SELECT MAX(l.id) FROM processor_outbox l WHERE l.account_id = processor_outbox.account_id))";
 /// People whose newsletter consent was withdrawn at `cutoff` or before and not given again:
@@ -162,12 +163,15 @@ pub async fn training_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) ->
 }
 
 /// Disclosure log entries of an access at `cutoff` or before.
+///
+/// The log has two parts, both by the same clock: what partners saw (`disclosures`) and which
+/// staff role opened the person's data (`staff_disclosures`, shown in the same log).
 pub async fn disclosure_log(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
-    if dry_run {
-        count(&mut **tx, DISCLOSURE_LOG, cutoff).await
-    } else {
-        delete(&mut **tx, DISCLOSURE_LOG, cutoff).await
+    let mut total = 0;
+    for from in [DISCLOSURE_LOG, STAFF_DISCLOSURE_LOG] {
+        total += if dry_run { count(&mut **tx, from, cutoff).await? } else { delete(&mut **tx, from, cutoff).await? };
     }
+    Ok(total)
 }
 
 /// Messages delivered to the mailing processor at `cutoff` or before, but each person's latest.

@@ -254,3 +254,30 @@ async fn two_instances_at_once_delete_each_record_once() {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM consent_events").await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM processor_outbox").await, 8);
 }
+
+/// The disclosure log's staff part (which staff role opened the person's data) goes by the
+/// same five-year clock as what partners saw: the register says so for the whole log (before:
+/// staff entries were kept as long as the account).
+#[tokio::test]
+async fn staff_entries_of_the_disclosure_log_go_after_five_years_too() {
+    let app = TestApp::new().await;
+    app.registered("gezien-door-staf@example.org").await;
+    let id = id_of(&app, "gezien-door-staf@example.org").await;
+    let t = app.state.clock.now();
+    for (day, when) in [("oud", t), ("nieuw", t + 86_400)] {
+        sqlx::query(
+            "INSERT INTO staff_disclosures (account_id, role, what, day, first_at, at, count)
+             VALUES ($1, 'privacy_staff', 'privacy_request', $2, $3, $3, 1)",
+        )
+        .bind(id)
+        .bind(day)
+        .bind(when)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    }
+    let years5 = at(span(Records::DisclosureLog), t);
+    assert_eq!(run_at(&app, &[id], years5 - 1).await, counts(0, 0, 0, 0));
+    assert_eq!(run_at(&app, &[id], years5).await, counts(0, 0, 1, 0), "the older staff entry");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM staff_disclosures").await, 1, "the newer one stays");
+}
