@@ -309,19 +309,27 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<Subscription, AppE
     }
     let text = ConsentText::of(u32::try_from(version).unwrap_or(0)).unwrap_or_else(ConsentText::current);
     append(&mut tx, account_id, ConsentEventKind::Confirmed, text, Channel::EmailLink).await?;
-    let links = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
+    let name = crate::documents::person_name(&mut *tx, account_id).await?;
+    enqueue_subscribe(state, &mut tx, account_id, name).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Subscription::Active)
+}
+
+/// Writes a `subscribe` of the person with `name` into the outbox, with their unsubscribe
+/// links, inside the caller's transaction.
+async fn enqueue_subscribe(state: &AppState, tx: &mut Tx, account_id: i64, name: String) -> Result<(), AppError> {
+    let links = UnsubscribeLinks::of(state, &mut **tx, account_id).await?;
     let payload = Payload {
         action: ProcessorAction::Subscribe,
-        email: email_of(&mut tx, account_id).await?,
-        name: crate::documents::person_name(&mut *tx, account_id).await?,
+        email: email_of(tx, account_id).await?,
+        name,
         unsubscribe_url: Some(links.page),
         unsubscribe_post_url: Some(links.one_click),
         erase: false,
     };
-    enqueue(&mut tx, account_id, false, &payload).await?;
-    tx.commit().await?;
-    state.outbox_wake.notify_one();
-    Ok(Subscription::Active)
+    enqueue(tx, account_id, false, &payload).await?;
+    Ok(())
 }
 
 /// Passes a corrected name on to the mailing processor (docs/security.md "Corrections are
@@ -341,16 +349,7 @@ pub async fn pass_on_name(state: &AppState, account_id: i64) -> Result<bool, App
     if sent["action"] != "subscribe" || sent["name"].as_str() == Some(name.as_str()) {
         return Ok(false);
     }
-    let links = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
-    let payload = Payload {
-        action: ProcessorAction::Subscribe,
-        email: email_of(&mut tx, account_id).await?,
-        name,
-        unsubscribe_url: Some(links.page),
-        unsubscribe_post_url: Some(links.one_click),
-        erase: false,
-    };
-    enqueue(&mut tx, account_id, false, &payload).await?;
+    enqueue_subscribe(state, &mut tx, account_id, name).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(account_id, "corrected name passed on to the mailing processor");

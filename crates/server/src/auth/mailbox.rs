@@ -13,7 +13,7 @@
 //! The proof is a cookie, HttpOnly and SameSite=Strict, holding a keyed hash of the address
 //! (the address itself is never in it): `__Host-zelfregie-mailbox` over TLS.
 
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use zelfregie_model::account::normalize_email;
@@ -79,15 +79,9 @@ pub fn set_cookie(state: &AppState, email: &str) -> HeaderValue {
 
 /// Whether the request carries the proof for `email`.
 pub fn proven(state: &AppState, headers: &HeaderMap, email: &str) -> bool {
-    let name = cookie_name(state.sessions.secure);
     let want = proof(state, email);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(n, v)| n == name && constant_time_eq(v.as_bytes(), want.as_bytes()))
+    super::session::cookie(headers, cookie_name(state.sessions.secure))
+        .is_some_and(|v| constant_time_eq(v.as_bytes(), want.as_bytes()))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

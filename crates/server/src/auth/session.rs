@@ -87,17 +87,21 @@ impl SessionSettings {
 
     /// The session token the request carries, if any.
     pub fn token<'a>(&self, headers: &'a HeaderMap) -> Option<&'a str> {
-        let name = self.cookie_name();
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
-            .filter(|v| !v.is_empty())
+        cookie(headers, self.cookie_name())
     }
+}
+
+/// The value of the cookie `name` the request carries, if any (the first, when several).
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
 }
 
 /// SHA-256 of a token: the form in which it is stored and looked up.

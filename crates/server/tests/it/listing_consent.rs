@@ -202,11 +202,8 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
     let current = a.get(VISIBILITY, Some(&cookie)).await;
     assert_eq!(put(true, current.header("etag").to_owned()).await.status, StatusCode::OK);
     let status = a.get("/api/me/listing", Some(&cookie)).await;
-    let until = time::Date::parse(
-        status.body["valid_until"].as_str().unwrap(),
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .unwrap();
+    let day = |v: &Value| zelfregie_model::privacy_request::day::parse(v.as_str().unwrap()).unwrap();
+    let until = day(&status.body["valid_until"]);
     assert_eq!(status.body["listed"], true);
     let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
     assert_eq!(until, zelfregie_model::privacy_request::add_months(today, 12), "twelve months");
@@ -250,11 +247,7 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
     assert!(listed_now(&a, &cookie).await);
 
     // Then it runs out: taken out of the candidate bank once, told once.
-    let renewed_until = time::Date::parse(
-        renewed.body["valid_until"].as_str().unwrap(),
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .unwrap();
+    let renewed_until = day(&renewed.body["valid_until"]);
     let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
     let (reminded, lapsed) = run_both((renewed_until - today).whole_days() + 1).await;
     assert_eq!((reminded, lapsed), (0, 1), "one lapse from two instances");
