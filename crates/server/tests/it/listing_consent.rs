@@ -233,14 +233,15 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
     assert!(a.mails_to(email).iter().any(|m| m.contains("/zichtbaarheid")), "the mail says where to renew");
 
     // One tap renews it: twelve months from (the moved) today.
-    let renewed = a
-        .call(
+    let renew = || {
+        a.call(
             Method::POST,
             "/api/me/listing/renew",
             Some(json!({"consent_text_version": listing::current().version})),
             Some(&cookie),
         )
-        .await;
+    };
+    let renewed = renew().await;
     assert_eq!(renewed.status, StatusCode::OK, "{:?}", renewed.body);
     assert_ne!(renewed.body["valid_until"], status.body["valid_until"]);
     assert_eq!(run_both(8).await, (0, 0), "past the first end: the renewal holds");
@@ -262,13 +263,6 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
     let told = a.mails_to(email).iter().filter(|m| m.contains("niet meer in de kandidatenbank")).count();
     assert_eq!(told, 1, "told once");
     // Nothing to renew any more.
-    let again = a
-        .call(
-            Method::POST,
-            "/api/me/listing/renew",
-            Some(json!({"consent_text_version": listing::current().version})),
-            Some(&cookie),
-        )
-        .await;
+    let again = renew().await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
 }

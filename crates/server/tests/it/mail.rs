@@ -69,14 +69,6 @@ fn assert_strict(mail: &SentMail) -> Vec<(String, String)> {
     fields
 }
 
-async fn account_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
-        .bind(email)
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap()
-}
-
 /// Forgets the rate-limit counters, so one test can ask for several mails to an address.
 async fn forget_limits(app: &TestApp) {
     sqlx::query("DELETE FROM throttle").execute(app.state.db.pool()).await.unwrap();
@@ -352,7 +344,7 @@ async fn mail_files_the_database_no_longer_accounts_for_go_at_start() {
     std::fs::write(&writing, b"From: being written").unwrap();
 
     // The window: the erasure committed, the process died before deleting files.
-    let id = account_id(&app, gone).await;
+    let id = app.account_id(gone).await;
     sqlx::query("DELETE FROM accounts WHERE id = $1").bind(id).execute(app.state.db.pool()).await.unwrap();
     // The link lapsed and was purged.
     sqlx::query("DELETE FROM pending_registrations").execute(app.state.db.pool()).await.unwrap();

@@ -60,10 +60,6 @@ async fn stored(app: &TestApp, id: i64) -> Index {
     (access.into_iter().collect(), text)
 }
 
-async fn id_of(app: &TestApp, email: &str) -> i64 {
-    zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), email).await.unwrap().unwrap()
-}
-
 fn profile_with(words: &str, secret: &str) -> Profile {
     let mut p = zelfregie_server::demo::candidate_profile();
     p.personal.first_name = "Zoekeline".into();
@@ -83,7 +79,7 @@ async fn hidden_words_find_nothing_and_changes_apply_to_the_next_search() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
     zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
     let person = app.registered("zoeker@example.org").await;
-    let id = id_of(&app, "zoeker@example.org").await;
+    let id = app.account_id("zoeker@example.org").await;
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
     let brunssum = app.demo_cookie("recruiter@brunssum.example.org").await;
     let profile = serde_json::to_value(profile_with("Qwertyvaardig Plannen", "geheimwoord")).unwrap();
@@ -165,7 +161,7 @@ async fn hidden_words_find_nothing_and_changes_apply_to_the_next_search() {
 async fn two_devices_saving_at_once_leave_the_index_equal_to_what_is_stored() {
     let app = TestApp::demo().await;
     let person = app.registered("twee@example.org").await;
-    let id = id_of(&app, "twee@example.org").await;
+    let id = app.account_id("twee@example.org").await;
     let slugs: Vec<String> = zelfregie_model::Partner::all().into_iter().map(|p| p.slug).collect();
     let (mut p, mut v) = (0, 0);
     for round in 0..20usize {

@@ -15,10 +15,6 @@ use zelfregie_model::retention::{Records, Span};
 use zelfregie_server::retention::{enforce_limits, run, RecordCounts};
 use zelfregie_server::store::to_datetime;
 
-async fn id_of(app: &TestApp, email: &str) -> i64 {
-    zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), email).await.unwrap().unwrap()
-}
-
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(app.state.db.pool()).await.unwrap()
 }
@@ -136,9 +132,9 @@ async fn each_limit_deletes_exactly_its_records_at_its_boundary_and_only_once() 
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     }
     let (p1, p2, p3) = (
-        id_of(&app, "vertrekt@example.org").await,
-        id_of(&app, "blijft@example.org").await,
-        id_of(&app, "komt-terug@example.org").await,
+        app.account_id("vertrekt@example.org").await,
+        app.account_id("blijft@example.org").await,
+        app.account_id("komt-terug@example.org").await,
     );
     let ids = [p1, p2, p3];
     let t = app.state.clock.now();
@@ -225,7 +221,7 @@ async fn two_instances_at_once_delete_each_record_once() {
     let mut ids = Vec::new();
     for i in 0..8 {
         app.registered(&format!("twee-{i}@example.org")).await;
-        ids.push(id_of(&app, &format!("twee-{i}@example.org")).await);
+        ids.push(app.account_id(&format!("twee-{i}@example.org")).await);
     }
     let t = app.state.clock.now();
     for (n, id) in ids.iter().enumerate() {
@@ -262,7 +258,7 @@ async fn two_instances_at_once_delete_each_record_once() {
 async fn staff_entries_of_the_disclosure_log_go_after_five_years_too() {
     let app = TestApp::new().await;
     app.registered("gezien-door-staf@example.org").await;
-    let id = id_of(&app, "gezien-door-staf@example.org").await;
+    let id = app.account_id("gezien-door-staf@example.org").await;
     let t = app.state.clock.now();
     for (day, when) in [("oud", t), ("nieuw", t + 86_400)] {
         sqlx::query(

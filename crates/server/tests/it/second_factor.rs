@@ -17,16 +17,8 @@ fn now() -> i64 {
     zelfregie_server::store::now()
 }
 
-async fn account_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
-        .bind(email)
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap()
-}
-
 async fn sessions_of(app: &TestApp, email: &str) -> i64 {
-    let id = account_id(app, email).await;
+    let id = app.account_id(email).await;
     sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE account_id = $1")
         .bind(id)
         .fetch_one(app.state.db.pool())
@@ -105,7 +97,7 @@ async fn a_code_is_accepted_once() {
     assert!(again.session_cookie().is_none());
     // The code of an earlier period than the one used is refused too.
     let step: i64 = sqlx::query_scalar("SELECT last_step FROM second_factors WHERE account_id = $1")
-        .bind(account_id(&app, RECRUITER).await)
+        .bind(app.account_id(RECRUITER).await)
         .fetch_one(app.state.db.pool())
         .await
         .unwrap();
@@ -150,7 +142,7 @@ async fn five_parallel_confirmations_of_a_set_up_turn_it_on_once() {
     .await;
     assert_eq!(replies.iter().filter(|r| r.status == StatusCode::OK).count(), 1);
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1")
-        .bind(account_id(&app, "parallel@example.org").await)
+        .bind(app.account_id("parallel@example.org").await)
         .fetch_one(app.state.db.pool())
         .await
         .unwrap();
@@ -401,7 +393,7 @@ async fn a_staff_session_without_a_second_factor_can_only_set_one_up() {
     assert_eq!((off.status, off.code()), (StatusCode::FORBIDDEN, "second_factor_mandatory"));
     let still: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM second_factors WHERE confirmed_at IS NOT NULL AND account_id = $1")
-            .bind(account_id(&app, "nieuw@beek.example.org").await)
+            .bind(app.account_id("nieuw@beek.example.org").await)
             .fetch_one(app.state.db.pool())
             .await
             .unwrap();
@@ -439,7 +431,7 @@ async fn the_export_says_whether_it_is_on_never_the_secret_and_erasure_removes_i
         assert!(!logs.contains(secret_thing), "{secret_thing} in the logs");
     }
 
-    let id = account_id(&app, email).await;
+    let id = app.account_id(email).await;
     let erase = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!(erase.status, StatusCode::NO_CONTENT);
     for table in ["second_factors", "recovery_codes", "sessions"] {

@@ -331,6 +331,11 @@ impl TestApp {
         self.link_tokens(to, page)
     }
 
+    /// The id of the account with `email`.
+    pub async fn account_id(&self, email: &str) -> i64 {
+        zelfregie_server::store::accounts::id_by_email(self.state.db.pool(), email).await.unwrap().unwrap()
+    }
+
     /// Registers `email` as a person does: asks, takes the link from the mail, presses its
     /// button. Returns the session cookie (`name=value`).
     pub async fn registered(&self, email: &str) -> String {
