@@ -75,6 +75,14 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ),
         ("academy_departures", Err("a time, exported as academy_stopped_at")),
         (
+            "listing_reminders",
+            Err("which reminders of a listing consent went: their days follow from the exported consent"),
+        ),
+        (
+            "register_notices",
+            Err("which versions of the public register and consent texts the person was told, and when mailed"),
+        ),
+        (
             "mail_files",
             Err("demo mode only: which mail file in the mail folder is about the account, so it goes with it; no address"),
         ),
