@@ -39,9 +39,9 @@ pub async fn notice(state: &AppState, account_id: i64) -> Result<RegisterNotice,
             .ok_or_else(|| AppError::code(zelfregie_model::ErrorCode::NotFound))?;
     let told = baseline.map_or_else(|| version_made_under(created_at), |b| version(Some(b))).max(version(seen));
     let mut consents = Vec::new();
-    // The newsletter: the text of the latest `given`, while subscribed or waiting for the link.
+    // The newsletter: the text of the latest `given`, while the subscription is in force.
     let history = crate::newsletter::events(state.db.pool(), account_id).await?;
-    if newsletter::subscription(&history) != newsletter::Subscription::None {
+    if newsletter::subscription(&history) == newsletter::Subscription::Active {
         if let Some(agreed) = history.iter().rev().find(|e| e.kind == newsletter::ConsentEventKind::Given) {
             consents.extend(register::consent_change(
                 ConsentKind::Newsletter,
