@@ -773,8 +773,8 @@ texts! {
                       "Questions about your data? E-mail IGOM's privacy staff. If you have an account, you can also send a request in the portal.";
 
     RegisterChangesHeading => "Er is iets veranderd", "Something has changed";
-    RegisterChangesIntro => "Sinds je laatste bezoek is er iets veranderd in hoe IGOM je gegevens gebruikt. Dit is er nieuw:",
-                            "Since your last visit, something changed in how IGOM uses your data. This is new:";
+    RegisterChangesIntro => "Er is iets veranderd in hoe IGOM je gegevens gebruikt. Dit is er nieuw:",
+                            "Something changed in how IGOM uses your data. This is new:";
     RegisterChangesRead => "Lees alles in de privacyverklaring", "Read everything in the privacy statement";
     RegisterChangesSeen => "Gelezen", "Read";
     RegisterChangesSeenFailed => "Dat lukte niet. Probeer het later nog eens.", "That did not work. Please try again later.";

@@ -140,12 +140,12 @@ pub fn changes_mail(state: &AppState, account_id: i64, to: &str, changes: &[Regi
         "Er is iets veranderd in hoe IGOM je gegevens gebruikt. Er is een doel of een ontvanger bij gekomen.\n\n\
          Dit is er veranderd:\n{nl}\n\
          Lees alles in de privacyverklaring: {url}\n\
-         Je ziet dit ook de volgende keer dat je inlogt. Je hoeft niets te doen.\n\n\
+         Je ziet dit ook op je overzicht als je inlogt. Je hoeft niets te doen.\n\n\
          ---\n\n\
          Something changed in how IGOM uses your data. A purpose or a recipient was added.\n\n\
          This is what changed:\n{en}\n\
          Read everything in the privacy statement (link above).\n\
-         You also see this the next time you log in. You do not need to do anything.\n"
+         You also see this on your overview when you log in. You do not need to do anything.\n"
     );
     Mail {
         to: to.to_owned(),
