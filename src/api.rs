@@ -80,6 +80,8 @@ pub const EXPORT: &str = "/api/me/export";
 
 /// Where privacy questions go (`Contact`; no login needed).
 pub const CONTACT: &str = "/api/contact";
+/// What changed in the register since the person was last told.
+pub const REGISTER_CHANGES: &str = "/api/me/register-changes";
 
 /// The consent receipt of listing consent event `id` (turning the candidate bank on or off).
 pub fn listing_receipt_path(id: i64) -> String {
@@ -201,6 +203,21 @@ pub async fn renew_listing() -> ApiResult<zelfregie_model::listing::ListingStatu
     let renewal =
         zelfregie_model::listing::ListingRenewal { consent_text_version: zelfregie_model::listing::current().version };
     json(send(changing(Request::post(LISTING_RENEW)), body(&renewal)).await?).await
+}
+
+/// What changed in the register and the consent texts since the person was last told.
+pub async fn register_changes() -> ApiResult<zelfregie_model::register::RegisterNotice> {
+    get(REGISTER_CHANGES).await
+}
+
+/// Marks the versions of `notice` as seen: they are not told again.
+pub async fn register_changes_seen(notice: &zelfregie_model::register::RegisterNotice) -> ApiResult<()> {
+    let seen = zelfregie_model::register::RegisterSeen {
+        register_version: notice.register_version,
+        newsletter_text_version: notice.newsletter_text_version,
+        listing_text_version: notice.listing_text_version,
+    };
+    send(changing(Request::post("/api/me/register-changes/seen")), body(&seen)).await.map(drop)
 }
 
 /// Asks for an account: the server answers the same for every address and mails a link.

@@ -775,6 +775,23 @@ texts! {
     PrivacyContact => "Vragen over je gegevens? Mail de privacymedewerkers van IGOM. Heb je een account, dan kun je ook een verzoek sturen in het portaal.",
                       "Questions about your data? E-mail IGOM's privacy staff. If you have an account, you can also send a request in the portal.";
 
+    RegisterChangesHeading => "Er is iets veranderd", "Something has changed";
+    RegisterChangesIntro => "Er is iets veranderd in hoe IGOM je gegevens gebruikt. Dit is er nieuw:",
+                            "Something changed in how IGOM uses your data. This is new:";
+    RegisterChangesRead => "Lees alles in de privacyverklaring", "Read everything in the privacy statement";
+    RegisterChangesSeen => "Gelezen", "Read";
+    RegisterChangesSeenFailed => "Dat lukte niet. Probeer het later nog eens.", "That did not work. Please try again later.";
+    ConsentChangedNewsletter => "De tekst van je toestemming voor de nieuwsflits is veranderd.",
+                                "The text of your consent for the newsletter has changed.";
+    ConsentChangedListing => "De tekst van je toestemming voor de kandidatenbank is veranderd.",
+                             "The text of your consent for the candidate bank has changed.";
+    ConsentHoldsNewsletter => "Je toestemming blijft gelden met de tekst waar je ja op zei. Wil je dat niet meer? Zet de nieuwsflits dan uit.",
+                              "Your consent holds with the text you agreed to. Do you no longer want that? Then switch the newsletter off.";
+    ConsentHoldsListing => "Je toestemming blijft gelden met de tekst waar je ja op zei. Verleng je haar, dan geldt de nieuwe tekst.",
+                           "Your consent holds with the text you agreed to. If you renew it, the new text applies.";
+    PrivacyChangesHeading => "Wat er veranderde", "What changed";
+    PrivacyChangesIntro => "Verandert er iets, dan zie je dat bij je volgende bezoek. Komt er een doel of een ontvanger bij, dan krijg je ook een mail.",
+                           "If something changes, you see it on your next visit. If a purpose or a recipient is added, you also get a mail.";
     OverviewTakeAwayHeading => "Je gegevens inzien en meenemen", "See and take your data";
     OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
                             "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 use zelfregie_model::academy::{AcademyPage, Enrolment};
 use zelfregie_model::newsletter::Subscription;
+use zelfregie_model::register::{ConsentChange, ConsentKind, RegisterNotice, Text};
 use zelfregie_model::{Disclosure, Profile, Role, SessionInfo, Visibility};
 
 use crate::api;
@@ -13,7 +14,7 @@ use crate::components::loaded::Loaded;
 use crate::components::notice::Loading;
 use crate::components::page::Page;
 use crate::format::{date_time_words, date_words, local, now};
-use crate::i18n::{audience_text, idle_timeout_text, section_name, T};
+use crate::i18n::{audience_text, idle_timeout_text, section_name, Lang, T};
 use crate::locale::Locale;
 use crate::routes::Route;
 use crate::session::Auth;
@@ -32,10 +33,92 @@ pub fn OverviewPage() -> impl IntoView {
     let auth = Auth::get();
     view! {
         <Page title=T::OverviewTitle>
+            <RegisterChanges/>
             {move || auth.info().map(|info| view! { <SessionSummary info=info/> })}
             {move || (auth.info().map(|i| i.account.role) == Some(Role::Person)).then(|| view! { <AtAGlance/> })}
             <TakeAway/>
         </Page>
+    }
+}
+
+fn pick(text: &Text, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => text.nl.clone(),
+        Lang::En => text.en.clone(),
+    }
+}
+
+/// The sentences that tell a person about a changed consent text: which one, what changed,
+/// and what holds now (their consent under the old text, until they agree again).
+pub fn consent_sentences(change: &ConsentChange, lang: Lang) -> Vec<String> {
+    let (changed, holds) = match change.consent {
+        ConsentKind::Newsletter => (T::ConsentChangedNewsletter, T::ConsentHoldsNewsletter),
+        ConsentKind::Listing => (T::ConsentChangedListing, T::ConsentHoldsListing),
+    };
+    let mut out = vec![changed.get(lang).to_owned()];
+    out.extend(change.changes.iter().map(|t| pick(t, lang)));
+    out.push(holds.get(lang).to_owned());
+    out
+}
+
+/// What changed in the processing register and the consent texts since the person was last
+/// told, with a link to the privacy statement; "Gelezen" marks it seen, and it is not shown
+/// again (docs/security.md "Register changes are told"). Nothing when there is nothing new.
+#[component]
+fn RegisterChanges() -> impl IntoView {
+    let locale = Locale::get();
+    let done = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let notice = LocalResource::new(|| async { api::register_changes().await.ok() });
+    let seen = move |n: RegisterNotice| {
+        leptos::task::spawn_local(async move {
+            match api::register_changes_seen(&n).await {
+                Ok(()) => {
+                    let _ = done.try_set(true);
+                }
+                Err(_) => {
+                    let _ = failed.try_set(true);
+                }
+            }
+        });
+    };
+    move || {
+        let n = notice.get().flatten()?;
+        if n.is_empty() || done.get() {
+            return None;
+        }
+        let lang = locale.lang();
+        let changes = n
+            .changes
+            .iter()
+            .map(|c| {
+                let day = zelfregie_model::privacy_request::day::parse(&c.date).map(|d| date_words(d, lang));
+                view! { <li>{day.map(|d| format!("{d}: "))}{pick(&c.summary, lang)}</li> }
+            })
+            .collect_view();
+        let consents = n
+            .consents
+            .iter()
+            .map(|c| view! { <p class="consent-change">{consent_sentences(c, lang).join(" ")}</p> })
+            .collect_view();
+        let acknowledge = n.clone();
+        Some(view! {
+            <section class="notice register-changes" aria-labelledby="h-register-changes">
+                <h2 id="h-register-changes">{locale.text(T::RegisterChangesHeading)}</h2>
+                {(!n.changes.is_empty()).then(|| view! {
+                    <p>{locale.text(T::RegisterChangesIntro)}</p>
+                    <ul>{changes}</ul>
+                })}
+                {consents}
+                <p class="button-row">
+                    <a href=format!("{}#wijzigingen", Route::PrivacyStatement.path())>{locale.text(T::RegisterChangesRead)}</a>
+                    <button type="button" class="button-primary" on:click=move |_| seen(acknowledge.clone())>
+                        {locale.text(T::RegisterChangesSeen)}
+                    </button>
+                </p>
+                {move || failed.get().then(|| view! { <p class="error" role="alert">{locale.text(T::RegisterChangesSeenFailed)}</p> })}
+            </section>
+        })
     }
 }
 
@@ -246,5 +329,22 @@ mod tests {
         };
         let titles: Vec<String> = upcoming(&academy, now).into_iter().map(|e| e.title).collect();
         assert_eq!(titles, ["Eerst", "Later"]);
+    }
+
+    /// A changed consent text is told with what changed and what holds: the consent given
+    /// under the old text, until the person agrees again.
+    #[test]
+    fn a_changed_consent_text_says_what_holds() {
+        let change = ConsentChange {
+            consent: ConsentKind::Listing,
+            agreed_version: 1,
+            current_version: 2,
+            changes: vec![Text { nl: "Nu ook B.".into(), en: "Now B too.".into() }],
+        };
+        let nl = consent_sentences(&change, Lang::Nl);
+        assert_eq!(nl.len(), 3);
+        assert!(nl[0].contains("kandidatenbank") && nl[1] == "Nu ook B." && nl[2].contains("Verleng"));
+        let en = consent_sentences(&ConsentChange { consent: ConsentKind::Newsletter, ..change }, Lang::En);
+        assert!(en[0].contains("newsletter") && en[2].contains("switch the newsletter off"));
     }
 }

@@ -4,7 +4,7 @@
 //! complaint to the Autoriteit Persoonsgegevens with its address; the privacy contact.
 
 use leptos::prelude::*;
-use zelfregie_model::register::{controller, register, Activity, Text};
+use zelfregie_model::register::{changes, controller, register, Activity, Text};
 
 use crate::components::page::Page;
 use crate::components::rights::PrivacyContacts;
@@ -18,6 +18,13 @@ fn pick(text: &Text, lang: Lang) -> String {
         Lang::Nl => text.nl.clone(),
         Lang::En => text.en.clone(),
     }
+}
+
+/// When the statement last changed: the statements' own date, or the register's last change
+/// if that came later (the statement shows the register).
+pub fn last_updated() -> time::Date {
+    let register = changes().last().and_then(|c| zelfregie_model::privacy_request::day::parse(&c.date));
+    register.map_or(STATEMENTS_DATE, |d| d.max(STATEMENTS_DATE))
 }
 
 /// The page.
@@ -44,7 +51,7 @@ pub fn PrivacyStatementPage() -> impl IntoView {
     view! {
         <Page title=T::PrivacyTitle>
             <p>{t(T::PrivacyIntro)}</p>
-            <p class="muted">{t(T::StatementCheckedLabel)} ": " {move || date_words(STATEMENTS_DATE, locale.lang())}</p>
+            <p class="muted">{t(T::StatementCheckedLabel)} ": " {move || date_words(last_updated(), locale.lang())}</p>
             <section aria-labelledby="h-privacy-who">
                 <h2 id="h-privacy-who">{t(T::PrivacyWhoHeading)}</h2>
                 <p class="controller">{move || pick(controller(), locale.lang())}</p>
@@ -87,11 +94,40 @@ pub fn PrivacyStatementPage() -> impl IntoView {
                     <a href="https://autoriteitpersoonsgegevens.nl/">"autoriteitpersoonsgegevens.nl"</a>
                 </address>
             </section>
+            <section id="wijzigingen" aria-labelledby="h-privacy-changes">
+                <h2 id="h-privacy-changes">{t(T::PrivacyChangesHeading)}</h2>
+                <p>{t(T::PrivacyChangesIntro)}</p>
+                <ul class="register-changes">
+                    {move || {
+                        let lang = locale.lang();
+                        changes()
+                            .iter()
+                            .rev()
+                            .map(|c| {
+                                let day = zelfregie_model::privacy_request::day::parse(&c.date).map(|d| date_words(d, lang));
+                                view! { <li>{day.map(|d| format!("{d}: "))}{pick(&c.summary, lang)}</li> }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
             <section aria-labelledby="h-privacy-contact">
                 <h2 id="h-privacy-contact">{t(T::PrivacyContactHeading)}</h2>
                 <p>{t(T::PrivacyContact)}</p>
                 <PrivacyContacts/>
             </section>
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Laatst bijgewerkt" is never older than the register's last change.
+    #[test]
+    fn the_statement_is_dated_by_its_latest_change() {
+        let last = zelfregie_model::privacy_request::day::parse(&changes().last().unwrap().date).unwrap();
+        assert!(last_updated() >= last && last_updated() >= STATEMENTS_DATE);
     }
 }

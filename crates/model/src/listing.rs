@@ -81,6 +81,7 @@ opdracht te kunnen aanbieden. Ik kan dit op elk moment weer uitzetten; dan ziet 
     en: "I want my profile to be in IGOM's candidate bank. Recruiters of the partner organisations I choose may \
 then see it, with only the parts I show. They see it to be able to offer me a job or assignment. I can switch \
 this off at any moment; then no recruiter sees my profile any more.",
+    what_changed: None,
 }];
 
 /// The listing consent text shown now.
@@ -120,6 +121,9 @@ mod tests {
     fn texts_are_versioned_and_translated() {
         assert_eq!(text_of(current().version), Some(current()));
         assert!(LISTING_TEXTS.iter().all(|t| !t.nl.is_empty() && !t.en.is_empty()));
+        for t in &LISTING_TEXTS[1..] {
+            assert!(t.what_changed.is_some(), "version {} says what changed", t.version);
+        }
         let versions: Vec<u32> = LISTING_TEXTS.iter().map(|t| t.version).collect();
         assert!(versions.windows(2).all(|w| w[0] < w[1]));
     }

@@ -15,6 +15,10 @@ pub struct ConsentText {
     pub nl: &'static str,
     /// The English translation.
     pub en: &'static str,
+    /// What changed from the version before, in words for people (Dutch, English); `None`
+    /// for the first. People who agreed to an older text are told this on their next visit
+    /// (docs/security.md "Register changes are told").
+    pub what_changed: Option<(&'static str, &'static str)>,
 }
 
 /// Every consent text ever shown, oldest first; the last is current. Never edit a
@@ -27,6 +31,7 @@ afmelden, hier of met één klik in elke nieuwsflits; mijn gegevens worden dan n
     en: "I want to receive IGOM's newsletter (nieuwsflits) by e-mail. IGOM uses only my name and e-mail address \
 for it and passes them to the mailing company that sends the newsletter. I can unsubscribe at any moment, here or \
 with one click in every newsletter; my data is then no longer used for the newsletter.",
+    what_changed: None,
 }];
 
 impl ConsentText {
@@ -250,6 +255,9 @@ mod tests {
         assert_eq!(ConsentText::of(current.version), Some(current));
         for t in CONSENT_TEXTS {
             assert!(!t.nl.is_empty() && !t.en.is_empty());
+        }
+        for t in &CONSENT_TEXTS[1..] {
+            assert!(t.what_changed.is_some(), "version {} says what changed", t.version);
         }
         let versions: Vec<u32> = CONSENT_TEXTS.iter().map(|t| t.version).collect();
         assert!(versions.windows(2).all(|w| w[0] < w[1]));

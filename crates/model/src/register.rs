@@ -145,6 +145,142 @@ pub fn activity(id: &str) -> Option<&'static Activity> {
     register().iter().find(|a| a.id == id)
 }
 
+/// One version of the register in its changelog (`register/wijzigingen.json`, next to the
+/// data file): what changed, in words for people. The last entry is the register's version; a
+/// test checks that its `sha256` is the data file's, so the register cannot change without a
+/// new entry (docs/security.md "Register changes are told").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterChange {
+    /// The register's version, counting from 1.
+    pub version: u32,
+    /// The day of the change, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    /// SHA-256 (hex) of the data file as it was in this version.
+    pub sha256: String,
+    /// Whether a purpose or a recipient was added (account holders are then mailed too).
+    pub adds_purpose_or_recipient: bool,
+    /// What changed, for people.
+    pub summary: Text,
+}
+
+/// The register's changelog, oldest first.
+pub fn changes() -> &'static [RegisterChange] {
+    static CHANGES: OnceLock<Vec<RegisterChange>> = OnceLock::new();
+    CHANGES.get_or_init(|| {
+        serde_json::from_str(include_str!("../register/wijzigingen.json")).expect("the register changelog parses")
+    })
+}
+
+/// The register's version now: its changelog's last entry.
+pub fn version() -> u32 {
+    changes().last().map_or(0, |c| c.version)
+}
+
+/// The changes after `version`, oldest first.
+pub fn changes_since(version: u32) -> &'static [RegisterChange] {
+    let all = changes();
+    let from = all.iter().position(|c| c.version > version).unwrap_or(all.len());
+    &all[from..]
+}
+
+/// The version in force on `date` (`YYYY-MM-DD`): the last one changed on or before it; 0
+/// before the first. For accounts made before versions were kept with them.
+pub fn version_on(date: &str) -> u32 {
+    changes().iter().filter(|c| c.date.as_str() <= date).map(|c| c.version).max().unwrap_or(0)
+}
+
+/// The last version that added a purpose or a recipient (0 when none did).
+pub fn last_addition() -> u32 {
+    changes().iter().filter(|c| c.adds_purpose_or_recipient).map(|c| c.version).max().unwrap_or(0)
+}
+
+/// Which consent a [`ConsentChange`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKind {
+    /// The newsletter (nieuwsflits).
+    Newsletter,
+    /// Being listed in the candidate bank.
+    Listing,
+}
+
+/// A consent text that changed after the person agreed to an older one. Their consent holds
+/// under the text they agreed to until they agree again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentChange {
+    /// Which consent.
+    pub consent: ConsentKind,
+    /// The version of the text the person agreed to.
+    pub agreed_version: u32,
+    /// The version shown now.
+    pub current_version: u32,
+    /// What changed since, oldest first.
+    pub changes: Vec<Text>,
+}
+
+/// The change of a consent whose texts are `texts` (oldest first, the last current), for a
+/// person who agreed to `agreed` and was last told about `seen`: `None` when there is nothing
+/// new to tell.
+pub fn consent_change(
+    consent: ConsentKind,
+    texts: &[crate::newsletter::ConsentText],
+    agreed: u32,
+    seen: u32,
+) -> Option<ConsentChange> {
+    let current = texts.last()?.version;
+    let since = agreed.max(seen);
+    if since >= current {
+        return None;
+    }
+    let changes = texts
+        .iter()
+        .filter(|t| t.version > since)
+        .filter_map(|t| t.what_changed)
+        .map(|(nl, en)| Text { nl: nl.to_owned(), en: en.to_owned() })
+        .collect();
+    Some(ConsentChange { consent, agreed_version: agreed, current_version: current, changes })
+}
+
+/// `GET /api/me/register-changes`: what changed since the person was last told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterNotice {
+    /// The register's version now.
+    pub register_version: u32,
+    /// The register's changes the person was not told yet, oldest first.
+    pub changes: Vec<RegisterChange>,
+    /// The current newsletter consent text's version.
+    pub newsletter_text_version: u32,
+    /// The current listing consent text's version.
+    pub listing_text_version: u32,
+    /// Consent texts that changed after the person agreed.
+    pub consents: Vec<ConsentChange>,
+}
+
+impl RegisterNotice {
+    /// Whether there is anything to tell.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.consents.is_empty()
+    }
+}
+
+/// `POST /api/me/register-changes/seen`: the versions the person was shown (from
+/// [`RegisterNotice`]); nothing newer is marked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterSeen {
+    /// [`RegisterNotice::register_version`].
+    pub register_version: u32,
+    /// [`RegisterNotice::newsletter_text_version`].
+    pub newsletter_text_version: u32,
+    /// [`RegisterNotice::listing_text_version`].
+    pub listing_text_version: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +413,63 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The register cannot change without a changelog entry: the data file's SHA-256 is the
+    /// last entry's. After changing the register, add an entry with `sha256sum
+    /// crates/model/register/verwerkingsregister.json` and what changed in words for people.
+    #[test]
+    fn the_register_changes_only_with_a_changelog_entry() {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(include_bytes!("../register/verwerkingsregister.json"));
+        let hash: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let last = changes().last().expect("a changelog");
+        assert_eq!(
+            last.sha256, hash,
+            "the register changed without a changelog entry: add one to register/wijzigingen.json"
+        );
+        assert_eq!(version(), last.version);
+    }
+
+    /// Versions count up from 1, dates never go back, every hash differs, and the words are
+    /// for people: short sentences, nothing the register does not say.
+    #[test]
+    fn the_changelog_is_in_order_and_speaks_to_people() {
+        let all = changes();
+        for (i, c) in all.iter().enumerate() {
+            assert_eq!(c.version as usize, i + 1);
+            assert!(crate::privacy_request::day::parse(&c.date).is_some(), "{}", c.date);
+            assert_eq!(c.sha256.len(), 64, "{}", c.version);
+            for text in [&c.summary.nl, &c.summary.en] {
+                assert_eq!(untrue_in(text), None, "{}: {text}", c.version);
+                for sentence in text.split(". ") {
+                    assert!(sentence.split_whitespace().count() <= 20, "{}: {sentence}", c.version);
+                }
+            }
+        }
+        assert!(all.windows(2).all(|w| w[0].date <= w[1].date && w[0].sha256 != w[1].sha256));
+        assert_eq!(version_on("2026-11-21"), 0);
+        assert_eq!(version_on("2026-11-22"), 3);
+        assert_eq!(changes_since(version()), &[] as &[RegisterChange]);
+        assert_eq!(changes_since(0).len(), all.len());
+        let solvus = all.iter().find(|c| c.summary.nl.contains("Solvus B.V.")).expect("the change naming Solvus");
+        assert!(solvus.adds_purpose_or_recipient);
+        assert!(last_addition() >= solvus.version);
+    }
+
+    #[test]
+    fn a_consent_change_is_told_once_and_only_when_newer() {
+        use crate::newsletter::ConsentText;
+        let texts = [
+            ConsentText { version: 1, nl: "a", en: "a", what_changed: None },
+            ConsentText { version: 2, nl: "b", en: "b", what_changed: Some(("Nu ook B.", "Now B too.")) },
+            ConsentText { version: 3, nl: "c", en: "c", what_changed: Some(("Nu ook C.", "Now C too.")) },
+        ];
+        assert_eq!(consent_change(ConsentKind::Newsletter, &texts, 3, 0), None, "agreed to the current text");
+        let told = consent_change(ConsentKind::Listing, &texts, 1, 0).unwrap();
+        assert_eq!((told.agreed_version, told.current_version, told.changes.len()), (1, 3, 2));
+        let after = consent_change(ConsentKind::Listing, &texts, 1, 2).unwrap();
+        assert_eq!(after.changes, [Text { nl: "Nu ook C.".into(), en: "Now C too.".into() }], "only what is new");
+        assert_eq!(consent_change(ConsentKind::Listing, &texts, 1, 3), None, "told already");
     }
 }

@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod passkeys;
 pub mod password_reset;
 pub mod privacy_requests;
+pub mod register_changes;
 pub mod registration;
 pub mod retention;
 pub mod second_factor;

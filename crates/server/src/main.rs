@@ -95,7 +95,8 @@ async fn main() -> anyhow::Result<()> {
 /// registration links), expired transfer files, old undelivered erasure
 /// notices and requests closed more than two years ago every ten minutes, and runs the
 /// retention job (warn, then erase candidates inactive for years) and the listing consent's
-/// (remind 30 and 7 days before its twelve months end, then take the profile out).
+/// (remind 30 and 7 days before its twelve months end, then take the profile out), and mails
+/// account holders once when the register adds a purpose or a recipient.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -136,6 +137,9 @@ fn spawn_purge(state: AppState) {
             }
             if let Err(e) = zelfregie_server::listing::run(&state, state.clock.now()).await {
                 tracing::warn!(error = ?e, "reminding of or ending listing consents failed");
+            }
+            if let Err(e) = zelfregie_server::register_changes::run_now(&state).await {
+                tracing::warn!(error = ?e, "mailing register changes failed");
             }
             if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, state.clock.now()).await {
                 tracing::warn!(error = %e, "deleting requests past their retention failed");

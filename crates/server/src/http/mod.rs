@@ -18,6 +18,7 @@ pub mod password_reset;
 pub mod privacy_requests;
 pub mod profile;
 pub mod recruiter;
+pub mod register_changes;
 pub mod retention;
 pub mod second_factor;
 pub mod session;
@@ -74,6 +75,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(partners::list))
         .routes(routes!(profile::get, profile::put, profile::delete))
         .routes(routes!(retention::get))
+        .routes(routes!(register_changes::get))
+        .routes(routes!(register_changes::seen))
         .routes(routes!(visibility::get, visibility::put))
         .routes(routes!(visibility::preview))
         .routes(routes!(visibility::receipt))

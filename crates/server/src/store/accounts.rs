@@ -39,8 +39,8 @@ pub struct NewAccount<'a> {
 /// Inserts an account; a taken address is a unique violation ([`super::is_unique_violation`]).
 pub async fn insert<'c>(db: impl Db<'c>, a: &NewAccount<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret)
-         VALUES ($1, $2, $3, (SELECT id FROM partners WHERE slug = $4), $5, $6) RETURNING id",
+        "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret, register_baseline)
+         VALUES ($1, $2, $3, (SELECT id FROM partners WHERE slug = $4), $5, $6, $7) RETURNING id",
     )
     .bind(a.email)
     .bind(a.password_hash)
@@ -48,6 +48,9 @@ pub async fn insert<'c>(db: impl Db<'c>, a: &NewAccount<'_>) -> sqlx::Result<i64
     .bind(a.partner_slug)
     .bind(a.created_at)
     .bind(a.secret)
+    // A new account starts at the register as it is: nothing to tell (docs/security.md
+    // "Register changes are told").
+    .bind(i64::from(zelfregie_model::register::version()))
     .fetch_one(db)
     .await
 }

@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod passkeys;
 pub mod password_resets;
 pub mod privacy_requests;
+pub mod register_notices;
 pub mod retention;
 pub mod second_factors;
 pub mod throttle;

@@ -45,7 +45,6 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         ("server_secrets", Err("server keys, not personal data")),
         ("health_probe", Err("one row the health check writes: a time, not personal data")),
         ("withdrawn_references", Err("partner and time shown at GET /api/me/withdrawals; the reference is the partner's key to a profile that is gone")),
-        ("listing_reminders", Err("which reminder went for which consent: dates of mails the person received")),
         // The candidate index (docs/storage.md "Recruiter search"): derived by the server from
         // the profile and visibility choices (both exported), rebuilt on every save, deleted
         // with the profile. SQLite keeps the FTS5 index in the `candidate_text_*` tables.
@@ -76,6 +75,14 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
             Err("exported as breach_notices: which notice, when mailed, when read; attempts and errors are the mail queue's state"),
         ),
         ("academy_departures", Err("a time, exported as academy_stopped_at")),
+        (
+            "listing_reminders",
+            Err("which reminders of a listing consent went: their days follow from the exported consent"),
+        ),
+        (
+            "register_notices",
+            Err("which versions of the public register and consent texts the person was told, and when mailed"),
+        ),
         (
             "mail_files",
             Err("demo mode only: which mail file in the mail folder is about the account, so it goes with it; no address"),

@@ -199,6 +199,13 @@ async fn every_mail_kind_is_well_formed_mime() {
     let manager =
         zelfregie_server::academy::manager_mail(id, &participant, &app.state.public_url, "privacy@example.org");
     app.state.mailer.send(manager.clone()).await.unwrap();
+    // A register change that added a recipient, with every change of the register in it.
+    let changes = zelfregie_model::register::changes_since(0);
+    app.state
+        .mailer
+        .send(zelfregie_server::register_changes::changes_mail(&app.state, id, person, changes))
+        .await
+        .unwrap();
     // And what no flow makes: a subject and body with every hard case.
     let long_link = format!("{}/registreren/bevestigen?token={}", app.state.public_url, "Ab9_-".repeat(240));
     let hard = Mail {
@@ -256,6 +263,7 @@ async fn every_mail_kind_is_well_formed_mime() {
         "Tweestapsverificatie staat uit",
         "Belangrijk: er is iets misgegaan met je gegevens / Important: a problem with your data",
         "Je account wordt verwijderd als je niet inlogt",
+        "Er is iets veranderd in hoe IGOM je gegevens gebruikt",
     ] {
         assert!(subjects.contains(kind), "a mail {kind:?} among {subjects:?}");
     }

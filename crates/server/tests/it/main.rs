@@ -23,6 +23,7 @@ mod passkeys;
 mod profile;
 mod recruiter_properties;
 mod recruiter_search;
+mod register_changes;
 mod registration;
 mod requests;
 mod reset;

@@ -52,6 +52,8 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "GET /api/me/participant",
         "GET /api/me/profile",
         "GET /api/me/retention",
+        "GET /api/me/register-changes",
+        "POST /api/me/register-changes/seen",
         "GET /api/me/visibility",
         "GET /api/me/listing",
         "GET /api/me/withdrawals",
