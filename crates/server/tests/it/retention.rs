@@ -276,9 +276,11 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
     let r = app.call(Method::DELETE, "/api/me/profile", Some(json!({"password": PASSWORD})), Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
 
-    // At once: the reference is a 404, the search finds nobody, the log is gone.
+    // At once: the reference stops working (Beek opened it, so it hears the profile was
+    // withdrawn: docs/security.md "Corrections are passed on"), the search finds nobody, the
+    // log is gone.
     let gone = app.get(&path, Some(&beek)).await;
-    assert_eq!((gone.status, gone.code()), (StatusCode::NOT_FOUND, "not_found"));
+    assert_eq!((gone.status, gone.code()), (StatusCode::GONE, "profile_withdrawn"));
     assert_eq!(app.get("/api/recruiter/candidates?q=cnry", Some(&beek)).await.body["total"], 0);
     let profile = app.get("/api/me/profile", Some(&cookie)).await;
     assert_eq!(profile.header("etag"), "\"profile-0\"", "no profile any more");
@@ -326,7 +328,7 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
     let list = app.get("/api/recruiter/candidates?q=cnry77", Some(&beek)).await;
     assert_eq!(list.body["total"], 1, "{:?}", list.body);
     assert_ne!(list.body["candidates"][0]["reference"], reference.as_str(), "a new reference");
-    assert_eq!(app.get(&path, Some(&beek)).await.status, StatusCode::NOT_FOUND, "the old one stays dead");
+    assert_eq!(app.get(&path, Some(&beek)).await.status, StatusCode::GONE, "the old one stays dead (withdrawn)");
 }
 
 #[tokio::test]
