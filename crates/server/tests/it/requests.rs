@@ -459,9 +459,10 @@ async fn the_handled_list_shows_the_latest_hundred() {
             text: "Oud.",
             received_at: 1_000 + i,
             deadline: "2026-01-01",
+            on_behalf: None,
         };
         rows::insert(pool, &row).await.unwrap();
-        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner).await.unwrap());
+        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner, true).await.unwrap());
     }
     let handled = app.get("/api/privacy/requests?closed=true", Some(&privacy)).await;
     let ids: Vec<&str> = handled.body.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
