@@ -654,7 +654,8 @@ mod tests {
 
     #[test]
     fn texts_are_required_plain_and_bounded() {
-        let new = |text: &str| NewRequest { kind: RequestKind::Complaint, text: text.into(), on_behalf: None }.validate();
+        let new =
+            |text: &str| NewRequest { kind: RequestKind::Complaint, text: text.into(), on_behalf: None }.validate();
         assert_eq!(new("Ik maak bezwaar.\nGroet, Anna"), vec![]);
         assert_eq!(new("  "), vec![FieldError::new("text", ErrorCode::Required)]);
         assert_eq!(new(&"a".repeat(TEXT_MAX_CHARS + 1)), vec![FieldError::new("text", ErrorCode::TooLong)]);

@@ -17,9 +17,9 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use zelfregie_model::privacy_request::{
-    day, deadline, extension, Checked, Ground, NewRequest, NewVerification, PrivacyRequest, QueueEntry,
-    Representation, RequestKind, RequestStatus, StaffNote, StaffRequest, StaffText, VerificationMethod,
-    VerificationRecord, RETENTION_YEARS,
+    day, deadline, extension, Checked, Ground, NewRequest, NewVerification, PrivacyRequest, QueueEntry, Representation,
+    RequestKind, RequestStatus, StaffNote, StaffRequest, StaffText, VerificationMethod, VerificationRecord,
+    RETENTION_YEARS,
 };
 use zelfregie_model::{DisclosureKind, ErrorCode, Role};
 
