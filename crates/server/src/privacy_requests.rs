@@ -199,21 +199,19 @@ pub async fn for_staff(store: &Store, public_id: &str) -> Result<StaffRequest, A
     staff_request(row)
 }
 
-/// Privacy staff: everything the portal holds about the person who filed request
-/// `public_id` (their export), to handle it. Logged in the person's disclosure log.
+/// Privacy staff: everything the portal holds about the person request `public_id` is about
+/// (their export), to handle it: the person who filed it, or, for a request made for someone
+/// else whose account was linked when the check was recorded, that person. Logged in that
+/// person's disclosure log.
 pub async fn person_data(
     state: &AppState,
     public_id: &str,
 ) -> Result<zelfregie_model::export::ExportDocument, AppError> {
     let row = rows::one(state.db.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
-    crate::candidates::log_staff_access(
-        &state.db,
-        Role::PrivacyStaff,
-        DisclosureKind::PrivacyRequestData,
-        &[row.account_id],
-    )
-    .await?;
-    crate::export::export(state, row.account_id).await
+    let whose = row.request.concerned_account_id.filter(|_| row.request.verified_at.is_some()).unwrap_or(row.account_id);
+    crate::candidates::log_staff_access(&state.db, Role::PrivacyStaff, DisclosureKind::PrivacyRequestData, &[whose])
+        .await?;
+    crate::export::export(state, whose).await
 }
 
 /// Privacy staff member `staff` answers, extends or closes request `public_id`. Each change

@@ -87,8 +87,9 @@ pub async fn for_staff(
     Ok(Json(privacy_requests::for_staff(&state.db, &id).await?))
 }
 
-/// Privacy staff: everything the portal holds about the person who filed the request (the
-/// person's export), to handle it. Each look is counted in the person's disclosure log.
+/// Privacy staff: everything the portal holds about the person the request is about (the
+/// person's export), to handle it: who filed it, or the person it was made for once the check
+/// linked their account. Each look is counted in that person's disclosure log.
 #[utoipa::path(get, path = "/api/privacy/requests/{id}/person", tag = "requests", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path)),
     responses((status = 200, body = zelfregie_model::export::ExportDocument), (status = 403, body = zelfregie_model::ApiError),

@@ -552,6 +552,10 @@ async fn a_representatives_request_through_to_its_answer() {
         check(&app, &privacy, own["id"].as_str().unwrap(), json!({"method": "in_person", "checked_on": today})).await;
     assert_eq!((for_self.status, for_self.code()), (StatusCode::CONFLICT, "not_on_behalf"));
 
+    // Staff handling it look at the data of the person it is about, not the parent's.
+    let data = app.get(&format!("/api/privacy/requests/{id}/person"), Some(&privacy)).await;
+    assert_eq!(data.body["account"]["email"], "kind@example.org", "{:?}", data.body["account"]);
+
     // Now it can be answered; the parent sees the answer and how they were checked.
     let answer = "Hier is het overzicht van de gegevens over Sam.";
     assert_eq!(staff(&app, &privacy, &id, "answer", answer).await.status, StatusCode::OK);
