@@ -21,9 +21,9 @@ use crate::components::field::TextField;
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::format::date_time;
 use crate::i18n::{error_text, Lang, T};
 use crate::locale::Locale;
-use crate::format::date_time;
 use crate::pages::requests::{checked_line, now, RequestCard};
 use crate::routes::Route;
 use crate::submit::{checked, Submit};
@@ -155,20 +155,18 @@ fn CheckForm(id: String, on_done: Callback<StaffRequest>) -> impl IntoView {
         let body = NewVerification { method: method.get_untracked(), checked_on: day, note: note.get_untracked() };
         form.submit(checked(body, NewVerification::validate));
     };
-    let methods = [
-        (VerificationMethod::InPerson, T::PrivacyCheckInPerson),
-        (VerificationMethod::Other, T::PrivacyCheckOther),
-    ]
-    .map(|(m, label)| {
-        let input_id = format!("check-method-{}", m.as_str());
-        view! {
-            <div class="field-check">
-                <input type="radio" id=input_id.clone() name="check-method"
-                    prop:checked=move || method.get() == m on:change=move |_| method.set(m)/>
-                <label for=input_id>{locale.text(label)}</label>
-            </div>
-        }
-    });
+    let methods =
+        [(VerificationMethod::InPerson, T::PrivacyCheckInPerson), (VerificationMethod::Other, T::PrivacyCheckOther)]
+            .map(|(m, label)| {
+                let input_id = format!("check-method-{}", m.as_str());
+                view! {
+                    <div class="field-check">
+                        <input type="radio" id=input_id.clone() name="check-method"
+                            prop:checked=move || method.get() == m on:change=move |_| method.set(m)/>
+                        <label for=input_id>{locale.text(label)}</label>
+                    </div>
+                }
+            });
     view! {
         <section aria-labelledby="h-check">
             <h2 id="h-check">{locale.text(T::PrivacyCheckHeading)}</h2>

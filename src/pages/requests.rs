@@ -1,7 +1,7 @@
 //! Verzoeken: a request to privacy staff about what the portal cannot do by itself (each
 //! kind explained in plain words), and every request the person sent with its status, the
 //! last day for the answer, an extension's reason and the answer. A request may be made for
-//! someone else (docs/security.md "Requests for someone else"): for whom, their address if
+//! someone else (docs/security.md "Requests about one's rights"): for whom, their address if
 //! known, and the ground. The list also holds requests someone made for the person, once
 //! privacy staff checked that representative (read-only, with who asked).
 

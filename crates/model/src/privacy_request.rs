@@ -17,7 +17,7 @@
 //! the first deadline (31 January → 28 February → 28 April): of the readings of the rule, the
 //! one that never lets the person wait longer.
 //!
-//! A request may be made for someone else (docs/security.md "Requests for someone else"): a
+//! A request may be made for someone else (docs/security.md "Requests about one's rights"): a
 //! parent of a minor, a legal representative (guardian, curator, mentor), someone with a
 //! written mandate, or a surviving relative. The request then says for whom and on what
 //! ground ([`Representation`]); privacy staff record how identity and authority were checked

@@ -7,7 +7,7 @@
 //! staff is logged with who made it, never with any text; the person is told by mail that
 //! there is news, never what it is.
 //!
-//! A request may be made for someone else (docs/security.md "Requests for someone else"):
+//! A request may be made for someone else (docs/security.md "Requests about one's rights"):
 //! it says for whom and on what ground. Privacy staff record how they checked the identity and
 //! authority of the person who asks (the policy: in person) before they may answer it; closing
 //! it without an answer stays possible (the check may be what failed). Once the check is
@@ -59,8 +59,11 @@ fn request(row: RequestRow) -> Result<PrivacyRequest, AppError> {
     request_and_check(row).map(|(r, _)| r)
 }
 
+/// A recorded check with privacy staff's note and when it was recorded (Unix seconds).
+type StoredCheck = (Checked, String, i64);
+
 /// The request and, if recorded, the check with privacy staff's note (for [`staff_request`]).
-fn request_and_check(row: RequestRow) -> Result<(PrivacyRequest, Option<(Checked, String, i64)>), AppError> {
+fn request_and_check(row: RequestRow) -> Result<(PrivacyRequest, Option<StoredCheck>), AppError> {
     let kind = RequestKind::parse(&row.kind).ok_or_else(|| anyhow::anyhow!("stored request kind"))?;
     let status = RequestStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("stored request status"))?;
     let deadline = day::parse(&row.deadline).ok_or_else(|| anyhow::anyhow!("stored request deadline"))?;
@@ -208,7 +211,8 @@ pub async fn person_data(
     public_id: &str,
 ) -> Result<zelfregie_model::export::ExportDocument, AppError> {
     let row = rows::one(state.db.pool(), public_id).await?.ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
-    let whose = row.request.concerned_account_id.filter(|_| row.request.verified_at.is_some()).unwrap_or(row.account_id);
+    let whose =
+        row.request.concerned_account_id.filter(|_| row.request.verified_at.is_some()).unwrap_or(row.account_id);
     crate::candidates::log_staff_access(&state.db, Role::PrivacyStaff, DisclosureKind::PrivacyRequestData, &[whose])
         .await?;
     crate::export::export(state, whose).await

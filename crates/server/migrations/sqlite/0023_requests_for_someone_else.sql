@@ -1,4 +1,4 @@
--- Requests for someone else (docs/security.md "Requests for someone else", docs/storage.md):
+-- Requests for someone else (docs/security.md "Requests about one's rights", docs/storage.md):
 -- for whom (`for_name`, `for_email` normalized, optional) and on what ground; how privacy
 -- staff checked identity and authority (`verification_method`, `checked_on` `YYYY-MM-DD`,
 -- `verification_note`), when they recorded it and who (`verified_by`: NULL once that staff
