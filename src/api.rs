@@ -7,7 +7,9 @@ use serde::Serialize;
 use zelfregie_model::academy::{AcademyPage, Enrol, Training};
 use zelfregie_model::newsletter::{EmailToken, NewsletterStatus, Subscribe, Subscription};
 use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
-use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
+use zelfregie_model::privacy_request::{
+    NewRequest, NewVerification, PrivacyRequest, QueueEntry, StaffRequest, StaffText,
+};
 use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::second_factor::{
     RecoveryCodes, SecondFactorConfirm, SecondFactorDisable, SecondFactorSetup, SecondFactorStart,
@@ -534,6 +536,13 @@ pub async fn handle_request(id: &str, action: StaffAction, text: &StaffText) -> 
     };
     let path = format!("{}/{step}", staff_request_path(id));
     json(send(changing(Request::post(&path)), body(text)).await?).await
+}
+
+/// Privacy staff record how they checked the identity and authority of the person who asks
+/// for someone else (request `id`).
+pub async fn verify_request(id: &str, check: &NewVerification) -> ApiResult<StaffRequest> {
+    let path = format!("{}/verification", staff_request_path(id));
+    json(send(changing(Request::post(&path)), body(check)).await?).await
 }
 
 /// The breach notices sent to the person, newest first.

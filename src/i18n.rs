@@ -616,6 +616,30 @@ texts! {
     RequestAnswer => "Antwoord", "Answer";
     RequestClosedReason => "Reden van afsluiten", "Reason for closing";
     RequestsElsewhereLink => "Verzoek indienen", "Send a request";
+    RequestForLegend => "Voor wie is dit verzoek?", "Who is this request for?";
+    RequestForMe => "Voor mezelf", "For myself";
+    RequestForOther => "Voor iemand anders", "For someone else";
+    RequestForOtherHint => "Dat mag als je daar het recht toe hebt. Dat controleren we eerst. Je komt daarvoor langs met je identiteitsbewijs en het bewijs van je recht. Pas daarna krijg je antwoord.",
+                           "You may do this if you have the right to. We check that first. You visit us with your proof of identity and the proof of your right. Only then do you get an answer.";
+    RequestForName => "Naam van die persoon", "Name of that person";
+    RequestForEmail => "E-mailadres van die persoon (als je het weet)", "E-mail address of that person (if you know it)";
+    RequestForEmailHint => "Heeft die persoon hier een account met dit adres? Dan ziet die het verzoek en het antwoord ook. Dat gebeurt pas als we jou hebben gecontroleerd.",
+                           "Does that person have an account here with this address? Then they also see the request and the answer. That happens only after we have checked you.";
+    RequestGroundLegend => "Waarom mag jij dit vragen?", "Why may you ask this?";
+    GroundParentOfMinor => "Ouder met gezag van een kind jonger dan 16 jaar", "Parent with parental authority of a child under 16";
+    GroundLegalRepresentative => "Voogd, curator of mentor", "Guardian, curator or mentor";
+    GroundWrittenMandate => "Schriftelijke machtiging van die persoon", "Written authorisation from that person";
+    GroundSurvivingRelative => "Nabestaande van iemand die is overleden", "Surviving relative of someone who has died";
+    RequestOnBehalfLabel => "Voor", "For";
+    RequestGroundLabel => "Recht om te vragen", "Right to ask";
+    RequestCheckedLabel => "Identiteit en recht gecontroleerd", "Identity and right checked";
+    RequestCheckedInPerson => "Persoonlijk, op", "In person, on";
+    RequestCheckedOther => "Op een andere manier, op", "In another way, on";
+    RequestNotChecked => "We hebben nog niet gecontroleerd wie je bent en of je dit mag vragen. Maak een afspraak om langs te komen. Neem je identiteitsbewijs en het bewijs van je recht mee.",
+                         "We have not yet checked who you are and whether you may ask this. Make an appointment to visit us. Bring your proof of identity and the proof of your right.";
+    RequestRequestedBy => "Gevraagd door", "Asked by";
+    RequestForYou => "Iemand heeft dit verzoek voor jou gedaan. We hebben gecontroleerd wie dat is en of die dat mocht. Klopt er iets niet? Stuur ons dan zelf een verzoek.",
+                     "Someone made this request for you. We checked who that is and whether they were allowed to. Is something wrong? Then send us a request yourself.";
 
     NavBreachNotices => "Datalekken melden", "Breach notices";
     BreachBannerHeading => "Belangrijk bericht over je gegevens", "Important message about your data";
@@ -704,6 +728,25 @@ texts! {
     PrivacyCloseText => "Bijvoorbeeld als de persoon het verzoek intrekt of het een dubbel verzoek is. De persoon ziet de reden.",
                         "For example when the person withdraws the request or it is a duplicate. The person sees the reason.";
     PrivacyCloseSubmit => "Afsluiten", "Close";
+    PrivacyCheckHeading => "Identiteit en recht controleren", "Check identity and right";
+    PrivacyCheckText => "Dit verzoek is voor iemand anders. Controleer persoonlijk wie de aanvrager is en of die dit mag vragen. Pas daarna kun je antwoorden.",
+                        "This request is for someone else. Check in person who the requester is and whether they may ask this. Only then can you answer.";
+    PrivacyCheckMethodLegend => "Hoe heb je gecontroleerd?", "How did you check?";
+    PrivacyCheckInPerson => "Persoonlijk, met identiteitsbewijs en bewijs van het recht", "In person, with proof of identity and proof of the right";
+    PrivacyCheckOther => "Op een andere manier (schrijf op hoe en waarom)", "In another way (write down how and why)";
+    PrivacyCheckDay => "Datum van de controle", "Date of the check";
+    PrivacyCheckNote => "Notitie", "Note";
+    PrivacyCheckNoteHint => "Wat heb je gezien? Schrijf geen nummers van documenten of een BSN op. De aanvrager ziet deze notitie niet.",
+                            "What did you see? Do not write down document numbers or a BSN. The requester does not see this note.";
+    PrivacyCheckSubmit => "Controle vastleggen", "Record the check";
+    PrivacyCheckedBy => "Vastgelegd door", "Recorded by";
+    PrivacyCheckLinked => "De persoon om wie het gaat heeft een account met dit adres. Die ziet het verzoek nu ook.",
+                          "The person concerned has an account with this address. They now see the request too.";
+    PrivacyCheckNotLinked => "Er is geen account met het adres van de persoon om wie het gaat. Alleen de aanvrager ziet het verzoek.",
+                             "There is no account with the address of the person concerned. Only the requester sees the request.";
+    PrivacyCheckDone => "De controle is vastgelegd. Je kunt het verzoek nu beantwoorden.", "The check has been recorded. You can now answer the request.";
+    PrivacyQueueOnBehalf => "Voor iemand anders", "For someone else";
+    PrivacyQueueUnchecked => "nog niet gecontroleerd", "not checked yet";
     PrivacyDone => "Opgeslagen. De persoon krijgt een mail dat er nieuws is.", "Saved. The person gets an e-mail that there is news.";
     Overdue => "Termijn verstreken", "Deadline passed";
 
@@ -1114,6 +1157,18 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "De termijn is al voorbij. Verlengen kan dan niet meer. Beantwoord het verzoek zo snel mogelijk.",
             "The deadline has already passed. It can no longer be extended. Answer the request as soon as possible.",
         ),
+        AuthorityNotChecked => (
+            "Leg eerst vast hoe je de aanvrager hebt gecontroleerd. Pas daarna kun je antwoorden.",
+            "First record how you checked the requester. Only then can you answer.",
+        ),
+        NotOnBehalf => (
+            "Dit verzoek is niet voor iemand anders. Er is niets te controleren.",
+            "This request is not for someone else. There is nothing to check.",
+        ),
+        AlreadyChecked => (
+            "De controle is al vastgelegd. Die blijft staan.",
+            "The check has already been recorded. It stays as it is.",
+        ),
         NoticeSent => (
             "Dit bericht is al verstuurd. Niemand krijgt het twee keer.",
             "This notice has already been sent. Nobody gets it twice.",
@@ -1400,6 +1455,17 @@ pub fn request_status_text(status: zelfregie_model::privacy_request::RequestStat
         Open => T::RequestStatusOpen,
         Answered => T::RequestStatusAnswered,
         Closed => T::RequestStatusClosed,
+    }
+}
+
+/// The words for a ground to ask for someone else.
+pub fn ground_text(ground: zelfregie_model::privacy_request::Ground) -> T {
+    use zelfregie_model::privacy_request::Ground::*;
+    match ground {
+        ParentOfMinor => T::GroundParentOfMinor,
+        LegalRepresentative => T::GroundLegalRepresentative,
+        WrittenMandate => T::GroundWrittenMandate,
+        SurvivingRelative => T::GroundSurvivingRelative,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::format::date_time;
 use crate::format::date_words;
-use crate::i18n::{days_left_text, request_kind_text, request_status_text, T};
+use crate::i18n::{days_left_text, ground_text, request_kind_text, request_status_text, T};
 use crate::locale::Locale;
 use crate::pages::requests::now;
 use crate::routes::Route;
@@ -37,6 +37,12 @@ pub fn PrivacyQueuePage() -> impl IntoView {
                 <dl class="facts">
                     <dt>{t(T::RequestStatusLabel)}</dt>
                     <dd>{t(request_status_text(e.status))}{e.extended.then(|| format!(" · {}", t(T::RequestExtended)))}</dd>
+                    {e.on_behalf.map(|g| view! {
+                        <dt>{t(T::PrivacyQueueOnBehalf)}</dt>
+                        <dd class="queue-on-behalf">
+                            {t(ground_text(g))}{(!e.checked).then(|| format!(" · {}", t(T::PrivacyQueueUnchecked)))}
+                        </dd>
+                    })}
                     <dt>{t(T::RequestReceived)}</dt>
                     <dd>{date_time(e.received_at, locale.lang())}</dd>
                     <dt>{t(T::RequestDeadline)}</dt>

@@ -1,10 +1,15 @@
 //! Verzoeken: a request to privacy staff about what the portal cannot do by itself (each
 //! kind explained in plain words), and every request the person sent with its status, the
-//! last day for the answer, an extension's reason and the answer.
+//! last day for the answer, an extension's reason and the answer. A request may be made for
+//! someone else (docs/security.md "Requests about one's rights"): for whom, their address if
+//! known, and the ground. The list also holds requests someone made for the person, once
+//! privacy staff checked that representative (read-only, with who asked).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use zelfregie_model::privacy_request::{days_left, NewRequest, PrivacyRequest, RequestKind, RequestStatus};
+use zelfregie_model::privacy_request::{
+    days_left, Ground, NewRequest, PrivacyRequest, Representation, RequestKind, RequestStatus, VerificationMethod,
+};
 
 use crate::api;
 use crate::components::field::TextField;
@@ -14,7 +19,7 @@ use crate::components::page::Page;
 use crate::components::rights::Rights;
 use crate::format::date_time;
 use crate::format::date_words;
-use crate::i18n::{days_left_text, request_kind_text, request_status_text, Lang, T};
+use crate::i18n::{days_left_text, ground_text, request_kind_text, request_status_text, Lang, T};
 use crate::locale::Locale;
 use crate::submit::{checked, Submit};
 
@@ -25,6 +30,15 @@ pub fn deadline_line(request: &PrivacyRequest, now: time::OffsetDateTime, lang: 
         RequestStatus::Open => format!("{date} ({})", days_left_text(days_left(request.deadline, now), lang)),
         _ => date,
     }
+}
+
+/// How and on what day identity and authority were checked.
+pub fn checked_line(method: VerificationMethod, on: time::Date, lang: Lang) -> String {
+    let how = match method {
+        VerificationMethod::InPerson => T::RequestCheckedInPerson,
+        VerificationMethod::Other => T::RequestCheckedOther,
+    };
+    format!("{} {}", how.get(lang), date_words(on, lang))
 }
 
 /// Now, by the browser's clock.
@@ -41,10 +55,14 @@ pub fn RequestsPage() -> impl IntoView {
     let list = LocalResource::new(api::my_requests);
     let kind = RwSignal::new(RequestKind::Access);
     let text = RwSignal::new(String::new());
+    let for_other = RwSignal::new(false);
+    let for_name = RwSignal::new(String::new());
+    let for_email = RwSignal::new(String::new());
+    let ground = RwSignal::new(Ground::ParentOfMinor);
     let sent = RwSignal::new(false);
     let form = Submit::with_field_ids(
         "request-error",
-        |field| format!("request-{field}"),
+        |field| format!("request-{}", field.replace(['.', '_'], "-")),
         |new: NewRequest| async move { api::file_request(&new).await },
         move |_created| {
             text.set(String::new());
@@ -55,11 +73,36 @@ pub fn RequestsPage() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         sent.set(false);
+        let on_behalf = for_other.get_untracked().then(|| Representation {
+            for_name: for_name.get_untracked(),
+            for_email: Some(for_email.get_untracked()).filter(|e| !e.trim().is_empty()),
+            ground: ground.get_untracked(),
+        });
         form.submit(checked(
-            NewRequest { kind: kind.get_untracked(), text: text.get_untracked() },
+            NewRequest { kind: kind.get_untracked(), text: text.get_untracked(), on_behalf },
             NewRequest::validate,
         ));
     };
+    let grounds = Ground::ALL.map(|g| {
+        let id = format!("request-ground-{}", g.as_str());
+        view! {
+            <div class="field-check">
+                <input type="radio" id=id.clone() name="request-ground"
+                    prop:checked=move || ground.get() == g on:change=move |_| ground.set(g)/>
+                <label for=id>{locale.text(ground_text(g))}</label>
+            </div>
+        }
+    });
+    let whom = [(false, T::RequestForMe), (true, T::RequestForOther)].map(|(other, label)| {
+        let id = if other { "request-for-other" } else { "request-for-me" };
+        view! {
+            <div class="field-check">
+                <input type="radio" id=id name="request-for"
+                    prop:checked=move || for_other.get() == other on:change=move |_| for_other.set(other)/>
+                <label for=id>{locale.text(label)}</label>
+            </div>
+        }
+    });
     let pending = form.pending();
     let options = RequestKind::ALL.map(|k| {
         let (name, hint) = request_kind_text(k);
@@ -82,6 +125,21 @@ pub fn RequestsPage() -> impl IntoView {
                 <h2 id="h-new-request">{locale.text(T::RequestNewHeading)}</h2>
                 {form.message()}
                 <form class="form" on:submit=on_submit novalidate>
+                    <fieldset class="choice">
+                        <legend>{locale.text(T::RequestForLegend)}</legend>
+                        {whom.into_iter().collect_view()}
+                        <p class="field-hint">{locale.text(T::RequestForOtherHint)}</p>
+                    </fieldset>
+                    <div class="on-behalf" hidden=move || !for_other.get()>
+                        <TextField id="request-on-behalf-for-name" label=T::RequestForName value=for_name
+                            error=form.error("on_behalf.for_name")/>
+                        <TextField id="request-on-behalf-for-email" label=T::RequestForEmail hint=T::RequestForEmailHint
+                            input_type="email" value=for_email error=form.error("on_behalf.for_email")/>
+                        <fieldset class="choice">
+                            <legend>{locale.text(T::RequestGroundLegend)}</legend>
+                            {grounds.into_iter().collect_view()}
+                        </fieldset>
+                    </div>
                     <fieldset class="choice">
                         <legend>{locale.text(T::RequestKindLegend)}</legend>
                         {options.into_iter().collect_view()}
@@ -130,6 +188,15 @@ pub fn RequestCard(
     let extension = request.extension.clone();
     let response = request.response.clone();
     let received = request.received_at;
+    let on_behalf = request.on_behalf.clone();
+    let checked = request.checked.clone();
+    let requested_by = request.requested_by.clone();
+    // The requester, while nobody checked them yet: what to do.
+    let unchecked = !for_staff
+        && requested_by.is_none()
+        && on_behalf.is_some()
+        && checked.is_none()
+        && request.status == RequestStatus::Open;
     view! {
         <article class="request-card" data-status=request.status.as_str()>
             <h3>{move || t(name)}</h3>
@@ -140,7 +207,23 @@ pub fn RequestCard(
                 <dd>{move || date_time(received, locale.lang())}</dd>
                 <dt>{move || t(T::RequestDeadline)}</dt>
                 <dd class="request-deadline" class:overdue=overdue>{deadline}</dd>
+                {requested_by.clone().map(|by| view! {
+                    <dt>{move || t(T::RequestRequestedBy)}</dt>
+                    <dd class="request-requested-by">{by}</dd>
+                })}
+                {on_behalf.map(|o| view! {
+                    <dt>{move || t(T::RequestOnBehalfLabel)}</dt>
+                    <dd class="request-for">{o.for_name}{o.for_email.map(|e| format!(" ({e})"))}</dd>
+                    <dt>{move || t(T::RequestGroundLabel)}</dt>
+                    <dd class="request-ground">{move || t(ground_text(o.ground))}</dd>
+                })}
+                {checked.map(|c| view! {
+                    <dt>{move || t(T::RequestCheckedLabel)}</dt>
+                    <dd class="request-checked">{move || checked_line(c.method, c.checked_on, locale.lang())}</dd>
+                })}
             </dl>
+            {requested_by.is_some().then(|| view! { <p class="notice">{move || t(T::RequestForYou)}</p> })}
+            {unchecked.then(|| view! { <p class="notice request-not-checked">{move || t(T::RequestNotChecked)}</p> })}
             <h4>{move || t(if for_staff { T::PrivacyRequestText } else { T::RequestYourText })}</h4>
             <p class="request-text">{request.text.clone()}</p>
             {extension.map(|e| view! {
@@ -171,6 +254,9 @@ mod tests {
             deadline: date!(2026 - 02 - 28),
             extension: None,
             response: None,
+            on_behalf: None,
+            checked: None,
+            requested_by: None,
         }
     }
 
@@ -181,5 +267,12 @@ mod tests {
         assert_eq!(deadline_line(&open, datetime!(2026-03-02 12:00 UTC), Lang::En), "28 February 2026 (2 days late)");
         let answered = request(RequestStatus::Answered);
         assert_eq!(deadline_line(&answered, datetime!(2026-03-02 12:00 UTC), Lang::Nl), "28 februari 2026");
+    }
+
+    #[test]
+    fn the_check_says_how_and_on_what_day() {
+        let on = date!(2026 - 12 - 07);
+        assert_eq!(checked_line(VerificationMethod::InPerson, on, Lang::Nl), "Persoonlijk, op 7 december 2026");
+        assert_eq!(checked_line(VerificationMethod::Other, on, Lang::En), "In another way, on 7 December 2026");
     }
 }

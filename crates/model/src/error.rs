@@ -105,6 +105,13 @@ error_codes! {
         ExtensionNotAllowed,
         /// The request's deadline has passed: it can no longer be extended, only answered.
         DeadlinePassed,
+        /// A request made for someone else cannot be answered before privacy staff have
+        /// recorded how the identity and authority of the person who asks were checked.
+        AuthorityNotChecked,
+        /// The request is made by the person themself: there is no representative to check.
+        NotOnBehalf,
+        /// Identity and authority were checked and recorded already; the record stays.
+        AlreadyChecked,
         /// The breach notice was sent already (once is all: nobody gets it twice).
         NoticeSent,
         /// The chosen group reaches nobody: there is nobody to send the notice to.

@@ -10,7 +10,7 @@ use crate::academy::{EnrolmentState, FunctionLevel};
 use crate::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use crate::breach::{MAX_ADDRESSES, PART_MAX_CHARS};
 use crate::passkey::NAME_MAX_CHARS;
-use crate::privacy_request::{REASON_MAX_CHARS, TEXT_MAX_CHARS};
+use crate::privacy_request::{FOR_NAME_MAX_CHARS, NOTE_MAX_CHARS, REASON_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::profile::limits::{HOURS, ITEM, KM, LINE, LIST, MINUTES, NAME, TASKS, TUSSENVOEGSEL};
 use crate::second_factor::CODE_MAX_CHARS;
 
@@ -90,6 +90,19 @@ pub fn request_rules() -> Vec<Rule> {
             json!({"minLength": 1, "maxLength": CODE_MAX_CHARS, "pattern": "[A-Za-z0-9]"}),
         ),
         ("NewRequest", Some("text"), line(TEXT_MAX_CHARS, true)),
+        // A request for someone else: their name, their address if known, the ground.
+        ("Representation", Some("for_name"), line(FOR_NAME_MAX_CHARS, true)),
+        ("Representation", Some("for_email"), email()),
+        // How identity and authority were checked: another way than in person needs a note.
+        ("NewVerification", Some("note"), line(NOTE_MAX_CHARS, false)),
+        (
+            "NewVerification",
+            None,
+            json!({
+                "if": {"properties": {"method": {"const": "other"}}},
+                "then": {"required": ["note"], "properties": {"note": {"minLength": 1, "pattern": r"\S"}}},
+            }),
+        ),
         // Reasons are shorter than answers; the one schema takes the shorter limit.
         ("StaffText", Some("text"), line(REASON_MAX_CHARS, true)),
         ("Text", None, json!({"required": ["nl", "en"]})),

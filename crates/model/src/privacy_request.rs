@@ -16,17 +16,28 @@
 //! ends on its last day (31 January → 28 or 29 February). The extension adds two months to
 //! the first deadline (31 January → 28 February → 28 April): of the readings of the rule, the
 //! one that never lets the person wait longer.
+//!
+//! A request may be made for someone else (docs/security.md "Requests about one's rights"): a
+//! parent of a minor, a legal representative (guardian, curator, mentor), someone with a
+//! written mandate, or a surviving relative. The request then says for whom and on what
+//! ground ([`Representation`]); privacy staff record how identity and authority were checked
+//! ([`NewVerification`]: the policy asks for a check in person) before they may answer it.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
 
-use crate::checks::check_paragraphs;
+use crate::account::{normalize_email, validate_email};
+use crate::checks::{check_line, check_paragraphs};
 use crate::error::{ErrorCode, FieldError};
 
 /// Longest request text, answer or reason (characters).
 pub const TEXT_MAX_CHARS: usize = 4000;
 /// Longest reason for an extension or for closing without an answer.
 pub const REASON_MAX_CHARS: usize = 1000;
+/// Longest name of the person a request is for.
+pub const FOR_NAME_MAX_CHARS: usize = crate::profile::limits::NAME;
+/// Longest note privacy staff add to how identity and authority were checked.
+pub const NOTE_MAX_CHARS: usize = 500;
 /// Months after receipt within which an answer is due.
 pub const ANSWER_MONTHS: u32 = 1;
 /// Months an extension adds, once.
@@ -122,6 +133,181 @@ impl RequestStatus {
     }
 }
 
+/// On what ground someone asks for another person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Ground {
+    /// A parent (with parental authority) of a child under 16.
+    ParentOfMinor,
+    /// A legal representative: guardian (voogd), curator or mentor.
+    LegalRepresentative,
+    /// A written mandate (schriftelijke machtiging) from the person concerned.
+    WrittenMandate,
+    /// A surviving relative (nabestaande) of a person who has died.
+    SurvivingRelative,
+}
+
+impl Ground {
+    /// Every ground, in the order the form offers them.
+    pub const ALL: [Ground; 4] =
+        [Ground::ParentOfMinor, Ground::LegalRepresentative, Ground::WrittenMandate, Ground::SurvivingRelative];
+
+    /// Stored and wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ground::ParentOfMinor => "parent_of_minor",
+            Ground::LegalRepresentative => "legal_representative",
+            Ground::WrittenMandate => "written_mandate",
+            Ground::SurvivingRelative => "surviving_relative",
+        }
+    }
+
+    /// The ground stored as `s`.
+    pub fn parse(s: &str) -> Option<Ground> {
+        Ground::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+}
+
+/// For whom a request is made, and on what ground.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Representation {
+    /// The name of the person the request is for.
+    pub for_name: String,
+    /// Their e-mail address, if known: when it is the address of an account here, that account
+    /// sees the request once privacy staff have checked the representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_email: Option<String>,
+    /// The ground.
+    pub ground: Ground,
+}
+
+impl Representation {
+    /// Every field failure (names as `on_behalf.<field>`). Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Err(code) = check_line(&self.for_name, FOR_NAME_MAX_CHARS, true) {
+            errors.push(FieldError::new("on_behalf.for_name", code));
+        }
+        if let Some(email) = &self.for_email {
+            if let Err(code) = validate_email(email) {
+                errors.push(FieldError::new("on_behalf.for_email", code));
+            }
+        }
+        errors
+    }
+
+    /// Trimmed, the address normalized (an empty address is no address).
+    pub fn normalized(&self) -> Representation {
+        Representation {
+            for_name: self.for_name.trim().to_owned(),
+            for_email: self.for_email.as_deref().map(normalize_email).filter(|e| !e.is_empty()),
+            ground: self.ground,
+        }
+    }
+}
+
+/// How privacy staff checked identity and authority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationMethod {
+    /// In person, with an identity document and the proof of authority (what the policy asks).
+    InPerson,
+    /// Another way; the note says which and why.
+    Other,
+}
+
+impl VerificationMethod {
+    /// Stored and wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerificationMethod::InPerson => "in_person",
+            VerificationMethod::Other => "other",
+        }
+    }
+
+    /// The method stored as `s`.
+    pub fn parse(s: &str) -> Option<VerificationMethod> {
+        [VerificationMethod::InPerson, VerificationMethod::Other].into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// `POST /api/privacy/requests/{id}/verification`: how privacy staff checked the identity and
+/// the authority of the person who asks for someone else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewVerification {
+    /// How.
+    pub method: VerificationMethod,
+    /// The day of the check (`YYYY-MM-DD`): not before the request was received, not after today.
+    #[serde(with = "day")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub checked_on: Date,
+    /// What was checked; required for `other` (which way, and why not in person).
+    #[serde(default)]
+    pub note: String,
+}
+
+impl NewVerification {
+    /// Every field failure of the body alone. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let required = self.method == VerificationMethod::Other;
+        match check_line(&self.note, NOTE_MAX_CHARS, required) {
+            Ok(()) => Vec::new(),
+            Err(code) => vec![FieldError::new("note", code)],
+        }
+    }
+
+    /// The failures against the request: `checked_on` must lie between the day of receipt and
+    /// today (both on the Dutch calendar, both included).
+    pub fn validate_day(&self, received_at: OffsetDateTime, now: OffsetDateTime) -> Vec<FieldError> {
+        if self.checked_on < dutch_date(received_at) || self.checked_on > dutch_date(now) {
+            vec![FieldError::new("checked_on", ErrorCode::OutOfRange)]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// What the person who asked sees of the check: how and on what day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Checked {
+    /// How.
+    pub method: VerificationMethod,
+    /// The day of the check.
+    #[serde(with = "day")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub checked_on: Date,
+}
+
+/// The check as privacy staff see it: with the note, who recorded it and when, and whether the
+/// person concerned's account was linked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VerificationRecord {
+    /// How.
+    pub method: VerificationMethod,
+    /// The day of the check.
+    #[serde(with = "day")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub checked_on: Date,
+    /// The note (may be empty for a check in person).
+    pub note: String,
+    /// When it was recorded.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub recorded_at: OffsetDateTime,
+    /// The staff member who recorded it (their address; none once their account is erased).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+    /// Whether an account with the address given for the person concerned was found and now
+    /// sees the request.
+    pub linked: bool,
+}
+
 /// `POST /api/me/requests`: a new request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -130,15 +316,22 @@ pub struct NewRequest {
     pub kind: RequestKind,
     /// The request in the person's words.
     pub text: String,
+    /// For whom, when it is made for someone else (absent: for oneself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<Representation>,
 }
 
 impl NewRequest {
     /// Every field failure. Empty means valid.
     pub fn validate(&self) -> Vec<FieldError> {
-        match check_paragraphs(&self.text, TEXT_MAX_CHARS, true) {
+        let mut errors = match check_paragraphs(&self.text, TEXT_MAX_CHARS, true) {
             Ok(()) => Vec::new(),
             Err(code) => vec![FieldError::new("text", code)],
+        };
+        if let Some(r) = &self.on_behalf {
+            errors.extend(r.validate());
         }
+        errors
     }
 }
 
@@ -208,6 +401,16 @@ pub struct PrivacyRequest {
     /// The answer (status `answered`) or the reason for closing (status `closed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<StaffNote>,
+    /// For whom and on what ground, when it was made for someone else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<Representation>,
+    /// How and when privacy staff checked identity and authority (a request for someone else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Checked>,
+    /// Only when the reader is the person concerned, not the one who asked: the address of the
+    /// account that made the request for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<String>,
 }
 
 /// A request as privacy staff see it: with the person's address.
@@ -218,6 +421,9 @@ pub struct StaffRequest {
     pub request: PrivacyRequest,
     /// The person's e-mail address (to reach them outside the portal if needed).
     pub email: String,
+    /// The check of identity and authority, once recorded (a request for someone else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<VerificationRecord>,
 }
 
 /// A line of privacy staff's queue: no text, no address.
@@ -240,6 +446,12 @@ pub struct QueueEntry {
     pub deadline: Date,
     /// Whether the deadline was extended.
     pub extended: bool,
+    /// The ground, when the request is made for someone else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<Ground>,
+    /// Whether identity and authority were checked (a request for someone else).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checked: bool,
 }
 
 /// The offset of Dutch time at `at`: CEST (+2) from the last Sunday of March, 01:00 UTC, to
@@ -429,6 +641,8 @@ mod tests {
             received_at: datetime!(2026-01-31 10:00 UTC),
             deadline: date!(2026 - 02 - 28),
             extended: false,
+            on_behalf: None,
+            checked: false,
         };
         let json = serde_json::to_value(&entry).unwrap();
         assert_eq!(json["deadline"], "2026-02-28");
@@ -440,7 +654,8 @@ mod tests {
 
     #[test]
     fn texts_are_required_plain_and_bounded() {
-        let new = |text: &str| NewRequest { kind: RequestKind::Complaint, text: text.into() }.validate();
+        let new =
+            |text: &str| NewRequest { kind: RequestKind::Complaint, text: text.into(), on_behalf: None }.validate();
         assert_eq!(new("Ik maak bezwaar.\nGroet, Anna"), vec![]);
         assert_eq!(new("  "), vec![FieldError::new("text", ErrorCode::Required)]);
         assert_eq!(new(&"a".repeat(TEXT_MAX_CHARS + 1)), vec![FieldError::new("text", ErrorCode::TooLong)]);
@@ -508,5 +723,66 @@ mod tests {
         // The kind is checked first: a complaint is never extended, in time or not.
         let late = datetime!(2026-06-01 12:00 UTC);
         assert_eq!(extension(RequestKind::Complaint, received, false, late), Err(ErrorCode::ExtensionNotAllowed));
+    }
+
+    #[test]
+    fn a_request_for_someone_else_names_them_and_a_ground() {
+        let rep = |name: &str, email: Option<&str>| Representation {
+            for_name: name.into(),
+            for_email: email.map(Into::into),
+            ground: Ground::LegalRepresentative,
+        };
+        let new = |r| NewRequest { kind: RequestKind::Access, text: "Inzage graag.".into(), on_behalf: Some(r) };
+        assert_eq!(new(rep("Jan de Vries", None)).validate(), vec![]);
+        assert_eq!(new(rep("Jan de Vries", Some("Jan@Example.org "))).validate(), vec![]);
+        assert_eq!(new(rep(" ", None)).validate(), vec![FieldError::new("on_behalf.for_name", ErrorCode::Required)]);
+        assert_eq!(
+            new(rep(&"a".repeat(FOR_NAME_MAX_CHARS + 1), None)).validate(),
+            vec![FieldError::new("on_behalf.for_name", ErrorCode::TooLong)]
+        );
+        assert_eq!(
+            new(rep("Jan\nde Vries", Some("geen-adres"))).validate(),
+            vec![
+                FieldError::new("on_behalf.for_name", ErrorCode::InvalidCharacters),
+                FieldError::new("on_behalf.for_email", ErrorCode::EmailInvalid)
+            ]
+        );
+        let n = rep(" Jan ", Some(" Jan@Example.ORG ")).normalized();
+        assert_eq!((n.for_name.as_str(), n.for_email.as_deref()), ("Jan", Some("jan@example.org")));
+        for g in Ground::ALL {
+            assert_eq!(Ground::parse(g.as_str()), Some(g));
+        }
+        let json = serde_json::json!({"for_name": "Jan", "ground": "guardian"});
+        assert!(serde_json::from_value::<Representation>(json).is_err(), "an unknown ground");
+        let json = serde_json::json!({"kind": "access", "text": "x"});
+        assert_eq!(serde_json::from_value::<NewRequest>(json).unwrap().on_behalf, None, "for oneself");
+    }
+
+    #[test]
+    fn a_check_other_than_in_person_needs_a_note_and_a_day_in_range() {
+        let v = |method, note: &str| NewVerification { method, checked_on: date!(2026 - 03 - 12), note: note.into() };
+        assert_eq!(v(VerificationMethod::InPerson, "").validate(), vec![]);
+        assert_eq!(v(VerificationMethod::Other, " ").validate(), vec![FieldError::new("note", ErrorCode::Required)]);
+        assert_eq!(v(VerificationMethod::Other, "Per videogesprek met paspoort.").validate(), vec![]);
+        assert_eq!(
+            v(VerificationMethod::InPerson, &"x".repeat(NOTE_MAX_CHARS + 1)).validate(),
+            vec![FieldError::new("note", ErrorCode::TooLong)]
+        );
+        let check = v(VerificationMethod::InPerson, "");
+        let received = datetime!(2026-03-10 12:00 UTC);
+        assert_eq!(check.validate_day(received, datetime!(2026-03-12 08:00 UTC)), vec![]);
+        assert_eq!(
+            check.validate_day(received, datetime!(2026-03-11 12:00 UTC)),
+            vec![FieldError::new("checked_on", ErrorCode::OutOfRange)],
+            "not in the future"
+        );
+        assert_eq!(
+            check.validate_day(datetime!(2026-03-13 12:00 UTC), datetime!(2026-03-20 12:00 UTC)),
+            vec![FieldError::new("checked_on", ErrorCode::OutOfRange)],
+            "not before receipt"
+        );
+        for m in [VerificationMethod::InPerson, VerificationMethod::Other] {
+            assert_eq!(VerificationMethod::parse(m.as_str()), Some(m));
+        }
     }
 }

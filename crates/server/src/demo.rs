@@ -106,6 +106,7 @@ pub async fn seed_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let request = zelfregie_model::privacy_request::NewRequest {
         kind: zelfregie_model::privacy_request::RequestKind::Access,
         text: "Ik wil graag weten welke gegevens Gemeente Kerkrade via IGOM over mij heeft, buiten dit portaal.".into(),
+        on_behalf: None,
     };
     crate::privacy_requests::file(state, kandidaat, &request).await?;
     Ok(true)

@@ -86,7 +86,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended
-        | ExtensionNotAllowed | DeadlinePassed | NoticeSent => StatusCode::CONFLICT,
+        | ExtensionNotAllowed | DeadlinePassed | NoticeSent | AuthorityNotChecked | NotOnBehalf | AlreadyChecked => {
+            StatusCode::CONFLICT
+        }
         NotAParticipant => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | TransferWrongKey | RecipientInvalid | RecipientsMixed => {

@@ -106,6 +106,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(privacy_requests::answer))
         .routes(routes!(privacy_requests::extend))
         .routes(routes!(privacy_requests::close))
+        .routes(routes!(privacy_requests::verify))
         .routes(routes!(breach::mine))
         .routes(routes!(breach::mark_read))
         .routes(routes!(breach::list, breach::create))

@@ -5,14 +5,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
-use zelfregie_model::privacy_request::{NewRequest, PrivacyRequest, QueueEntry, StaffRequest, StaffText};
+use zelfregie_model::privacy_request::{
+    NewRequest, NewVerification, PrivacyRequest, QueueEntry, StaffRequest, StaffText,
+};
 
 use crate::auth::session::{PersonSession, PrivacyStaffSession};
 use crate::error::{AppError, Json, Path, Query};
 use crate::privacy_requests::{self, Action};
 use crate::state::AppState;
 
-/// The person's requests, newest first, with status, deadline and answer.
+/// The person's requests, newest first, with status, deadline and answer: those they made, and
+/// those made for them by a representative privacy staff checked (with `requested_by`).
 #[utoipa::path(get, path = "/api/me/requests", tag = "requests", security(("session" = ["person"])),
     responses((status = 200, body = Vec<PrivacyRequest>), (status = 403, body = zelfregie_model::ApiError)))]
 pub async fn mine(
@@ -22,8 +25,8 @@ pub async fn mine(
     Ok(Json(privacy_requests::mine(&state.db, s.account_id).await?))
 }
 
-/// Files a request: received now, answer due one month later, for a complaint six weeks later
-/// (at most ten in 24 hours).
+/// Files a request, for oneself or (`on_behalf`) for someone else: received now, answer due one
+/// month later, for a complaint six weeks later (at most ten in 24 hours).
 #[utoipa::path(post, path = "/api/me/requests", tag = "requests", security(("session" = ["person"])), request_body = NewRequest,
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 201, body = PrivacyRequest), (status = 403, body = zelfregie_model::ApiError),
@@ -37,7 +40,8 @@ pub async fn file(
     Ok((StatusCode::CREATED, Json(privacy_requests::file(&state, s.account_id, &body).await?)))
 }
 
-/// One of the person's requests; another person's is `not_found`.
+/// One of the person's requests (made by them, or checked and made for them); another's is
+/// `not_found`.
 #[utoipa::path(get, path = "/api/me/requests/{id}", tag = "requests", security(("session" = ["person"])),
     params(("id" = String, Path)),
     responses((status = 200, body = PrivacyRequest), (status = 404, body = zelfregie_model::ApiError)))]
@@ -83,8 +87,9 @@ pub async fn for_staff(
     Ok(Json(privacy_requests::for_staff(&state.db, &id).await?))
 }
 
-/// Privacy staff: everything the portal holds about the person who filed the request (the
-/// person's export), to handle it. Each look is counted in the person's disclosure log.
+/// Privacy staff: everything the portal holds about the person the request is about (the
+/// person's export), to handle it: who filed it, or the person it was made for once the check
+/// linked their account. Each look is counted in that person's disclosure log.
 #[utoipa::path(get, path = "/api/privacy/requests/{id}/person", tag = "requests", security(("session" = ["privacy_staff"])),
     params(("id" = String, Path)),
     responses((status = 200, body = zelfregie_model::export::ExportDocument), (status = 403, body = zelfregie_model::ApiError),
@@ -97,13 +102,14 @@ pub async fn person_data(
     Ok(Json(privacy_requests::person_data(&state, &id).await?))
 }
 
-/// Privacy staff answer a request: it closes, and the person is told by mail that there is an answer.
+/// Privacy staff answer a request: it closes, and the person is told by mail that there is an
+/// answer. A request for someone else only once the representative's check was recorded.
 #[utoipa::path(post, path = "/api/privacy/requests/{id}/answer", tag = "requests", security(("session" = ["privacy_staff"])),
     request_body = StaffText,
     params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
               (status = 404, body = zelfregie_model::ApiError),
-              (status = 409, body = zelfregie_model::ApiError, description = "`request_closed`"),
+              (status = 409, body = zelfregie_model::ApiError, description = "`request_closed`, `authority_not_checked`"),
               (status = 422, body = zelfregie_model::ApiError)))]
 pub async fn answer(
     State(state): State<AppState>,
@@ -148,4 +154,23 @@ pub async fn close(
     Json(body): Json<StaffText>,
 ) -> Result<Json<StaffRequest>, AppError> {
     Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Close, &body).await?))
+}
+
+/// Privacy staff record how they checked the identity and authority of the person who asks for
+/// someone else (the policy: in person; another way needs a note), once, before answering. An
+/// account with exactly the address given for the person concerned sees the request from now on.
+#[utoipa::path(post, path = "/api/privacy/requests/{id}/verification", tag = "requests", security(("session" = ["privacy_staff"])),
+    request_body = NewVerification,
+    params(("id" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = StaffRequest), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError),
+              (status = 409, body = zelfregie_model::ApiError, description = "`not_on_behalf`, `already_checked`, `request_closed`"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`checked_on` before receipt or after today: `out_of_range`")))]
+pub async fn verify(
+    State(state): State<AppState>,
+    PrivacyStaffSession(s): PrivacyStaffSession,
+    Path(id): Path<String>,
+    Json(body): Json<NewVerification>,
+) -> Result<Json<StaffRequest>, AppError> {
+    Ok(Json(privacy_requests::verify(&state, s.account_id, &id, &body).await?))
 }

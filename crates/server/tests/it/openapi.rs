@@ -94,6 +94,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/privacy/requests/{id}/answer",
         "POST /api/privacy/requests/{id}/extension",
         "POST /api/privacy/requests/{id}/close",
+        "POST /api/privacy/requests/{id}/verification",
         "GET /api/me/breach-notices",
         "POST /api/me/breach-notices/{id}/read",
         "GET /api/privacy/breaches",

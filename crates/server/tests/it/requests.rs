@@ -459,13 +459,216 @@ async fn the_handled_list_shows_the_latest_hundred() {
             text: "Oud.",
             received_at: 1_000 + i,
             deadline: "2026-01-01",
+            on_behalf: None,
         };
         rows::insert(pool, &row).await.unwrap();
-        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner).await.unwrap());
+        assert!(rows::close(pool, &id, "answered", "Klaar.", 2_000 + i, owner, true).await.unwrap());
     }
     let handled = app.get("/api/privacy/requests?closed=true", Some(&privacy)).await;
     let ids: Vec<&str> = handled.body.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 100);
     assert_eq!(ids[0], "archief-104", "the latest first");
     assert_eq!(ids[99], "archief-005");
+}
+
+async fn file_for(app: &TestApp, cookie: &str, text: &str, on_behalf: Value) -> Reply {
+    let body = json!({"kind": "access", "text": text, "on_behalf": on_behalf});
+    app.call(Method::POST, "/api/me/requests", Some(body), Some(cookie)).await
+}
+
+async fn check(app: &TestApp, cookie: &str, id: &str, body: Value) -> Reply {
+    app.call(Method::POST, &format!("/api/privacy/requests/{id}/verification"), Some(body), Some(cookie)).await
+}
+
+/// Today on the Dutch calendar, by the server's clock.
+fn today(app: &TestApp) -> time::Date {
+    dutch_date(OffsetDateTime::from_unix_timestamp(app.state.clock.now()).unwrap())
+}
+
+#[tokio::test]
+async fn a_representatives_request_through_to_its_answer() {
+    let app = TestApp::demo().await;
+    let parent = app.registered("ouder@example.org").await;
+    let child = app.registered("kind@example.org").await;
+    let stranger = app.registered("vreemde@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
+
+    // The parent asks for their child: who, their address (any case), and the ground.
+    let on_behalf = json!({"for_name": " Sam Jansen ", "for_email": " Kind@Example.org ", "ground": "parent_of_minor"});
+    let r = file_for(&app, &parent, "Welke gegevens hebben jullie over mijn zoon Sam?", on_behalf).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(
+        r.body["on_behalf"],
+        json!({"for_name": "Sam Jansen", "for_email": "kind@example.org", "ground": "parent_of_minor"})
+    );
+    assert!(r.body.get("checked").is_none() && r.body.get("requested_by").is_none());
+    let id = r.body["id"].as_str().unwrap().to_owned();
+    let own = filed(&app, &parent, "complaint", "Mijn eigen klacht, niet voor Sam.").await;
+
+    // Before the check, the person concerned does not see it: not in the list, not by id.
+    assert_eq!(app.get("/api/me/requests", Some(&child)).await.body, json!([]));
+    assert_eq!(app.get(&format!("/api/me/requests/{id}"), Some(&child)).await.status, StatusCode::NOT_FOUND);
+
+    // Privacy staff see who asks for whom and on what ground; the queue shows the ground.
+    let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
+    let entry = queue.body.as_array().unwrap().iter().find(|e| e["id"] == id.as_str()).unwrap().clone();
+    assert_eq!(entry["on_behalf"], "parent_of_minor");
+    assert!(entry.get("checked").is_none());
+    let opened = app.get(&format!("/api/privacy/requests/{id}"), Some(&privacy)).await;
+    assert_eq!(opened.body["email"], "ouder@example.org");
+    assert_eq!(opened.body["request"]["on_behalf"]["for_name"], "Sam Jansen");
+    assert!(opened.body.get("verification").is_none());
+
+    // No answer before identity and authority were checked; nothing changes, nobody is told.
+    let early = staff(&app, &privacy, &id, "answer", "Hier is het overzicht over Sam.").await;
+    assert_eq!((early.status, early.code()), (StatusCode::CONFLICT, "authority_not_checked"));
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&parent)).await;
+    assert_eq!(seen.body["status"], "open");
+    assert!(seen.body.get("response").is_none());
+    assert_eq!(mails_to(&app, "ouder@example.org").len(), 0);
+
+    // The check: a day in the future or another way without a note is refused.
+    let tomorrow = day::to_string(today(&app) + time::Duration::days(1));
+    let future = check(&app, &privacy, &id, json!({"method": "in_person", "checked_on": tomorrow})).await;
+    assert_eq!(future.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(future.body["fields"][0], json!({"field": "checked_on", "code": "out_of_range"}));
+    let today = day::to_string(today(&app));
+    let bare = check(&app, &privacy, &id, json!({"method": "other", "checked_on": today})).await;
+    assert_eq!(bare.body["fields"][0], json!({"field": "note", "code": "required"}));
+    assert_eq!(app.get("/api/me/requests", Some(&child)).await.body, json!([]), "a refused check links nothing");
+
+    // In person, as the policy asks: recorded with who and when, and the account is linked.
+    let body = json!({"method": "in_person", "checked_on": today, "note": "Paspoort en uittreksel gezien."});
+    let checked = check(&app, &privacy, &id, body.clone()).await;
+    assert_eq!(checked.status, StatusCode::OK, "{:?}", checked.body);
+    let v = &checked.body["verification"];
+    assert_eq!((v["method"].as_str(), v["checked_on"].as_str()), (Some("in_person"), Some(today.as_str())));
+    assert_eq!(v["note"], "Paspoort en uittreksel gezien.");
+    assert_eq!(v["recorded_by"], "privacy@example.org");
+    assert_eq!(v["linked"], true);
+    let again = check(&app, &privacy, &id, body).await;
+    assert_eq!((again.status, again.code()), (StatusCode::CONFLICT, "already_checked"), "the record stays");
+    let for_self =
+        check(&app, &privacy, own["id"].as_str().unwrap(), json!({"method": "in_person", "checked_on": today})).await;
+    assert_eq!((for_self.status, for_self.code()), (StatusCode::CONFLICT, "not_on_behalf"));
+
+    // Staff handling it look at the data of the person it is about, not the parent's.
+    let data = app.get(&format!("/api/privacy/requests/{id}/person"), Some(&privacy)).await;
+    assert_eq!(data.body["account"]["email"], "kind@example.org", "{:?}", data.body["account"]);
+
+    // Now it can be answered; the parent sees the answer and how they were checked.
+    let answer = "Hier is het overzicht van de gegevens over Sam.";
+    assert_eq!(staff(&app, &privacy, &id, "answer", answer).await.status, StatusCode::OK);
+    let seen = app.get(&format!("/api/me/requests/{id}"), Some(&parent)).await;
+    assert_eq!(seen.body["status"], "answered");
+    assert_eq!(seen.body["response"]["text"], answer);
+    assert_eq!(seen.body["checked"], json!({"method": "in_person", "checked_on": today}));
+    assert!(seen.body.get("requested_by").is_none(), "their own request");
+    assert!(seen.body["checked"].get("note").is_none(), "staff's note stays with staff");
+
+    // The person concerned sees it, read-only, with who asked and the answer; only this one.
+    let theirs = app.get("/api/me/requests", Some(&child)).await.body;
+    assert_eq!(theirs.as_array().unwrap().len(), 1, "not the parent's own requests: {theirs}");
+    assert_eq!(theirs[0]["id"], id.as_str());
+    assert_eq!(theirs[0]["requested_by"], "ouder@example.org");
+    assert_eq!(theirs[0]["on_behalf"]["ground"], "parent_of_minor");
+    assert_eq!(theirs[0]["response"]["text"], answer);
+    let one = app.get(&format!("/api/me/requests/{id}"), Some(&child)).await;
+    assert_eq!(one.body["requested_by"], "ouder@example.org");
+    let not_theirs = app.get(&format!("/api/me/requests/{}", own["id"].as_str().unwrap()), Some(&child)).await;
+    assert_eq!(not_theirs.status, StatusCode::NOT_FOUND);
+    let export = app.get("/api/me/export", Some(&child)).await;
+    let exported = export.body["requests"].as_array().unwrap();
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["requested_by"], "ouder@example.org");
+    // The parent still sees both of their own; another account sees nothing.
+    assert_eq!(app.get("/api/me/requests", Some(&parent)).await.body.as_array().unwrap().len(), 2);
+    assert_eq!(app.get("/api/me/requests", Some(&stranger)).await.body, json!([]));
+    assert_eq!(app.get(&format!("/api/me/requests/{id}"), Some(&stranger)).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_request_for_someone_else_names_them_and_one_of_the_grounds() {
+    let app = TestApp::demo().await;
+    let person = app.registered("gemachtigde@example.org").await;
+    let nameless = file_for(&app, &person, "Inzage.", json!({"for_name": "  ", "ground": "written_mandate"})).await;
+    assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(nameless.body["fields"][0], json!({"field": "on_behalf.for_name", "code": "required"}));
+    let long =
+        file_for(&app, &person, "Inzage.", json!({"for_name": "a".repeat(101), "ground": "written_mandate"})).await;
+    assert_eq!(long.body["fields"][0], json!({"field": "on_behalf.for_name", "code": "too_long"}));
+    let address = file_for(
+        &app,
+        &person,
+        "Inzage.",
+        json!({"for_name": "Jan", "for_email": "jan@", "ground": "written_mandate"}),
+    )
+    .await;
+    assert_eq!(address.body["fields"][0], json!({"field": "on_behalf.for_email", "code": "email_invalid"}));
+    for ground in ["friend", "employer", ""] {
+        let r = file_for(&app, &person, "Inzage.", json!({"for_name": "Jan", "ground": ground})).await;
+        assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "malformed_request"), "{ground:?}");
+    }
+    let groundless = file_for(&app, &person, "Inzage.", json!({"for_name": "Jan"})).await;
+    assert_eq!(groundless.status, StatusCode::BAD_REQUEST, "a ground is required");
+    assert_eq!(app.get("/api/me/requests", Some(&person)).await.body, json!([]), "nothing was stored");
+    for ground in ["parent_of_minor", "legal_representative", "written_mandate", "surviving_relative"] {
+        let r = file_for(&app, &person, "Inzage.", json!({"for_name": "Jan de Vries", "ground": ground})).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{ground}: {:?}", r.body);
+        assert_eq!(r.body["on_behalf"], json!({"for_name": "Jan de Vries", "ground": ground}), "no address given");
+    }
+}
+
+#[tokio::test]
+async fn only_an_exact_address_links_and_the_concerned_persons_erasure_removes_only_the_link() {
+    let app = TestApp::demo().await;
+    let curator = app.registered("curator@example.org").await;
+    let client = app.registered("client@example.org").await;
+    let privacy = app.demo_cookie("privacy@example.org").await;
+    let today = day::to_string(today(&app));
+    let in_person = json!({"method": "in_person", "checked_on": today});
+
+    // An address that is not exactly the account's: nobody is linked.
+    let near = json!({"for_name": "Kees Client", "for_email": "client@example.com", "ground": "legal_representative"});
+    let r = file_for(&app, &curator, "Stop met het gebruik van zijn gegevens.", near).await;
+    let near_id = r.body["id"].as_str().unwrap().to_owned();
+    let v = check(&app, &privacy, &near_id, in_person.clone()).await;
+    assert_eq!(v.body["verification"]["linked"], false);
+    assert_eq!(app.get("/api/me/requests", Some(&client)).await.body, json!([]));
+
+    // The exact address, checked another way with a note: linked.
+    let exact = json!({"for_name": "Kees Client", "for_email": "client@example.org", "ground": "legal_representative"});
+    let r = file_for(&app, &curator, "Inzage in zijn gegevens.", exact).await;
+    let id = r.body["id"].as_str().unwrap().to_owned();
+    let other = json!({"method": "other", "checked_on": today, "note": "Beschikking van de rechter per post."});
+    let v = check(&app, &privacy, &id, other).await;
+    assert_eq!(
+        (v.body["verification"]["method"].as_str(), v.body["verification"]["linked"].as_bool()),
+        (Some("other"), Some(true))
+    );
+    assert_eq!(app.get("/api/me/requests", Some(&client)).await.body.as_array().unwrap().len(), 1);
+
+    // Closing without an answer does not wait for a check (the check may be what failed).
+    let unchecked = json!({"for_name": "Kees Client", "ground": "legal_representative"});
+    let r = file_for(&app, &curator, "Nog een verzoek.", unchecked).await;
+    let closed = staff(&app, &privacy, r.body["id"].as_str().unwrap(), "close", "Je bent niet langs geweest.").await;
+    assert_eq!(closed.status, StatusCode::OK, "{:?}", closed.body);
+
+    // The person concerned erases their account: the request stays with the curator's account,
+    // only the link to them is gone.
+    let gone =
+        app.call(Method::DELETE, "/api/me/account", Some(json!({"password": common::PASSWORD})), Some(&client)).await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    let (linked,): (Option<i64>,) =
+        sqlx::query_as("SELECT concerned_account_id FROM privacy_requests WHERE public_id = $1")
+            .bind(&id)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(linked, None);
+    let kept = app.get(&format!("/api/me/requests/{id}"), Some(&curator)).await;
+    assert_eq!(kept.status, StatusCode::OK);
+    assert_eq!(kept.body["checked"]["method"], "other");
+    let staff_view = app.get(&format!("/api/privacy/requests/{id}"), Some(&privacy)).await;
+    assert_eq!(staff_view.body["verification"]["linked"], false);
 }
