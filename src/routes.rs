@@ -173,6 +173,11 @@ impl Route {
                 | Route::MyData
                 | Route::Export
                 | Route::MyBreachNotices
+                | Route::Requests
+                | Route::PrivacyQueue
+                | Route::PrivacyRequest
+                | Route::BreachNotices
+                | Route::BreachNotice
         )
     }
 

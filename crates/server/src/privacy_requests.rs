@@ -261,7 +261,7 @@ pub async fn act(
     }
     tracing::info!(staff_account_id = staff, request = public_id, action = action.as_str(), "request handled");
     let updated = for_staff(&state.db, public_id).await?;
-    let mail = news_mail(&state.public_url, current.account_id, &updated.email, action);
+    let mail = news_mail(&state.public_url, state.dpo_email.as_deref(), current.account_id, &updated.email, action);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "mailing the news about a request failed");
     }
@@ -323,8 +323,10 @@ pub async fn verify(
 }
 
 /// The mail that tells the person there is news about their request: where to read it, never
-/// what it says (a mailbox is not the place for it).
-pub fn news_mail(public_url: &str, account_id: i64, to: &str, action: Action) -> Mail {
+/// what it says (a mailbox is not the place for it). With an answer or a closing, where to
+/// turn when they disagree: the data protection officer (`--dpo-email`, when given) and the
+/// supervisory authority.
+pub fn news_mail(public_url: &str, dpo_email: Option<&str>, account_id: i64, to: &str, action: Action) -> Mail {
     let (subject, nl, en) = match action {
         Action::Answer => (
             "Er is een antwoord op je verzoek",
@@ -342,10 +344,21 @@ pub fn news_mail(public_url: &str, account_id: i64, to: &str, action: Action) ->
             "Your request to IGOM has been closed. You can see the reason in the portal.",
         ),
     };
+    let (disagree_nl, disagree_en) = match (action, dpo_email) {
+        (Action::Extend, _) => (String::new(), String::new()),
+        (_, Some(dpo)) => (
+            format!("Ben je het er niet mee eens? Dan kun je terecht bij de functionaris gegevensbescherming ({dpo}) of de Autoriteit Persoonsgegevens.\n\n"),
+            format!(" If you disagree, you can turn to the data protection officer ({dpo}) or the Dutch Data Protection Authority."),
+        ),
+        (_, None) => (
+            "Ben je het er niet mee eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.\n\n".to_owned(),
+            " If you disagree, you can complain to the Dutch Data Protection Authority.".to_owned(),
+        ),
+    };
     let body = format!(
         "{nl} Log in om het te lezen:\n\n{public_url}/verzoeken\n\n\
-         Om je privacy te beschermen staat de inhoud niet in deze mail.\n\n\
-         {en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.\n"
+         Om je privacy te beschermen staat de inhoud niet in deze mail.\n\n{disagree_nl}\
+         {en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.{disagree_en}\n"
     );
     Mail {
         to: to.to_owned(),

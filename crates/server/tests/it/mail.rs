@@ -186,6 +186,7 @@ async fn every_mail_kind_is_well_formed_mime() {
     // another script.
     let closed = zelfregie_server::privacy_requests::news_mail(
         &app.state.public_url,
+        None,
         id,
         person,
         zelfregie_server::privacy_requests::Action::Close,
@@ -281,6 +282,18 @@ async fn every_mail_kind_is_well_formed_mime() {
         app.state.public_url
     )));
     assert!(got.body.contains(&long_link), "the long link is whole");
+    // An answer names where to turn when the person disagrees: the data protection officer
+    // (the test server has one) and the authority; a closing without an officer, the authority.
+    let answered = mails.iter().find(|m| m.subject == "Er is een antwoord op je verzoek").unwrap();
+    assert!(answered.body.contains("functionaris gegevensbescherming (fg@example.org)"), "{}", answered.body);
+    let closed = mails.iter().find(|m| m.subject == "Je verzoek is afgesloten").unwrap();
+    assert!(
+        closed.body.contains("Autoriteit Persoonsgegevens") && !closed.body.contains("functionaris"),
+        "{}",
+        closed.body
+    );
+    let extended = mails.iter().find(|m| m.subject == "We hebben meer tijd nodig voor je verzoek").unwrap();
+    assert!(!extended.body.contains("niet mee eens"), "{}", extended.body);
     let registration = mails.iter().find(|m| m.subject == "Maak je account af").unwrap();
     assert!(registration.body.contains("werkt 24 uur en één keer"), "{}", registration.body);
     assert!(!app.link_tokens(person, "/registreren/bevestigen").is_empty(), "links read from decoded mail");
