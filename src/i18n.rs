@@ -79,6 +79,7 @@ impl T {
             Role::Recruiter => T::RoleRecruiter,
             Role::AcademyStaff => T::RoleAcademyStaff,
             Role::PrivacyStaff => T::RolePrivacyStaff,
+            Role::Administrator => T::RoleAdministrator,
         }
     }
 }
@@ -218,6 +219,7 @@ texts! {
     RoleRecruiter => "Recruiter van een partnerorganisatie", "Recruiter of a partner organisation";
     RoleAcademyStaff => "Medewerker IGOM-Academie", "IGOM Academy staff";
     RolePrivacyStaff => "Privacymedewerker van IGOM", "IGOM privacy staff";
+    RoleAdministrator => "Beheerder van het portaal", "Portal administrator";
 
     AccountTitle => "Account", "Account";
     AccountLogoutHeading => "Uitloggen", "Log out";
@@ -1128,6 +1130,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         TooMany => ("Deze lijst is te lang.", "This list is too long."),
         Duplicate => ("Dit staat al in de lijst.", "This is already in the list."),
         UnknownPartner => ("Dit is geen partnerorganisatie van IGOM.", "This is not an IGOM partner organisation."),
+        RoleNotInvitable => (
+            "Deze rol kun je niet uitnodigen. Kandidaten en cursisten maken zelf een account.",
+            "You cannot invite someone for this role. Candidates and participants create their own account.",
+        ),
+        PartnerNotForRole => (
+            "Alleen een recruiter hoort bij een partnerorganisatie. Laat de organisatie leeg.",
+            "Only a recruiter belongs to a partner organisation. Leave the organisation empty.",
+        ),
         PreconditionRequired | PreconditionFailed => (
             "Je gegevens zijn intussen ergens anders gewijzigd. Je wijzigingen zijn niet opgeslagen.",
             "Your data was changed elsewhere in the meantime. Your changes were not saved.",
@@ -1185,6 +1195,14 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",
+        ),
+        LastAdministrator => (
+            "Dit is de laatste actieve beheerder. Nodig eerst een andere beheerder uit.",
+            "This is the last active administrator. Invite another administrator first.",
+        ),
+        AccountSuspended => (
+            "Dit account is geschorst. Vraag een beheerder van het portaal om het weer open te zetten.",
+            "This account is suspended. Ask an administrator of the portal to reinstate it.",
         ),
         EmailUnchanged => ("Dit is al het e-mailadres van je account.", "This is already your account's e-mail address."),
         InvalidCredentials => ("E-mailadres of wachtwoord klopt niet.", "E-mail address or password is incorrect."),

@@ -68,6 +68,9 @@ pub enum Role {
     AcademyStaff,
     /// Privacy staff: handle the requests people send about their rights.
     PrivacyStaff,
+    /// Administrator ("beheerder"): invites, reviews and revokes staff and recruiters, and
+    /// publishes the partners' keys; never sees a candidate's or participant's data.
+    Administrator,
 }
 
 impl Role {
@@ -78,11 +81,13 @@ impl Role {
             Role::Recruiter => "recruiter",
             Role::AcademyStaff => "academy_staff",
             Role::PrivacyStaff => "privacy_staff",
+            Role::Administrator => "administrator",
         }
     }
 
     /// Every role.
-    pub const ALL: [Role; 4] = [Role::Person, Role::Recruiter, Role::AcademyStaff, Role::PrivacyStaff];
+    pub const ALL: [Role; 5] =
+        [Role::Person, Role::Recruiter, Role::AcademyStaff, Role::PrivacyStaff, Role::Administrator];
 
     /// The portal's own staff, who see many people's data: the one list of them (stronger
     /// login rules apply to these roles). Recruiters are employees of a partner and see only

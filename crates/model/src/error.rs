@@ -82,6 +82,10 @@ error_codes! {
         Duplicate,
         /// Not one of the 35 partner organisations.
         UnknownPartner,
+        /// This role cannot be given by an invitation (people register themselves).
+        RoleNotInvitable,
+        /// Only a recruiter works for one partner; staff of the network have none.
+        PartnerNotForRole,
         /// An update without `If-Match` (RFC 6585 §3).
         PreconditionRequired,
         /// The resource changed since it was read (`If-Match` is stale; RFC 9110 §13.1.1).
@@ -118,6 +122,11 @@ error_codes! {
         NoRecipients,
         /// An account with this e-mail address already exists.
         EmailTaken,
+        /// The last active administrator cannot be suspended or revoked: nobody could
+        /// manage the portal any more.
+        LastAdministrator,
+        /// This account is suspended: it cannot log in until an administrator reinstates it.
+        AccountSuspended,
         /// The new e-mail address is the one the account has already.
         EmailUnchanged,
         /// E-mail address and password do not match an account (same answer for both cases).

@@ -7,6 +7,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod admin;
 pub mod age_key;
 pub mod breach;
 pub mod checks;

@@ -24,9 +24,10 @@ pub const RECOVERY_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub const CODE_MAX_CHARS: usize = 32;
 
 /// Whether accounts of `role` must log in with a second factor: those who see other
-/// people's data — recruiters and the portal's own staff ([`Role::STAFF`]).
+/// people's data — recruiters and the portal's own staff ([`Role::STAFF`]) — and the
+/// administrators who decide who may.
 pub fn required_for(role: Role) -> bool {
-    role == Role::Recruiter || role.is_staff()
+    role == Role::Recruiter || role == Role::Administrator || role.is_staff()
 }
 
 /// A typed code as it is compared: spaces and dashes dropped, letters upper case, and the

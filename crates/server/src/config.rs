@@ -143,6 +143,11 @@ pub struct Config {
     #[arg(long, env = "ZELFREGIE_RETENTION_DRY_RUN")]
     pub retention_dry_run: bool,
 
+    /// Days a staff or recruiter account may go unused before it is suspended (the
+    /// administrators are mailed; an administrator can reinstate it).
+    #[arg(long, env = "ZELFREGIE_STAFF_IDLE_DAYS", default_value_t = zelfregie_model::admin::DEFAULT_STAFF_IDLE_DAYS)]
+    pub staff_idle_days: i64,
+
     /// Requests one recruiter may make per minute (lists, searches, profiles opened).
     #[arg(long, env = "ZELFREGIE_RECRUITER_REQUESTS_PER_MINUTE", default_value_t = 120)]
     pub recruiter_requests_per_minute: u32,

@@ -81,15 +81,16 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | NumberInvalid
         | WrongPassword
         | UnknownPartner
+        | RoleNotInvitable
+        | PartnerNotForRole
         | EmailUnchanged
         | NoRecipients => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended
-        | ExtensionNotAllowed | DeadlinePassed | NoticeSent | AuthorityNotChecked | NotOnBehalf | AlreadyChecked => {
-            StatusCode::CONFLICT
-        }
-        NotAParticipant => StatusCode::FORBIDDEN,
+        | ExtensionNotAllowed | DeadlinePassed | NoticeSent | AuthorityNotChecked | NotOnBehalf | AlreadyChecked
+        | LastAdministrator => StatusCode::CONFLICT,
+        NotAParticipant | AccountSuspended => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | TransferWrongKey | RecipientInvalid | RecipientsMixed => {
             StatusCode::UNPROCESSABLE_ENTITY

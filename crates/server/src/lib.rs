@@ -6,6 +6,7 @@
 
 pub mod academy;
 pub mod accounts;
+pub mod admin;
 pub mod auth;
 pub mod breach;
 pub mod candidates;

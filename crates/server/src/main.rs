@@ -20,12 +20,35 @@ struct Seed {
     config: Config,
 }
 
+/// `zelfregie-server admin invite --email … [server options]`: invites the first
+/// administrator (or another one) without a browser: prints the one-time link (24 hours) and
+/// mails it (README "Start for real").
+#[derive(Parser)]
+struct AdminInvite {
+    /// The administrator's e-mail address.
+    #[arg(long)]
+    email: String,
+    /// The language of the mail (`nl` or `en`).
+    #[arg(long, default_value = "nl")]
+    language: String,
+    #[command(flatten)]
+    config: Config,
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if args.get(1).is_some_and(|a| a == "seed") {
         args.remove(1);
         return seed(Seed::parse_from(args)).await;
+    }
+    if args.get(1).is_some_and(|a| a == "admin") {
+        anyhow::ensure!(
+            args.get(2).is_some_and(|a| a == "invite"),
+            "usage: zelfregie-server admin invite --email <address> [server options]"
+        );
+        args.drain(1..3);
+        return admin_invite(AdminInvite::parse_from(args)).await;
     }
     let mut config = Config::parse();
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
@@ -96,7 +119,8 @@ async fn main() -> anyhow::Result<()> {
 /// notices and requests closed more than two years ago every ten minutes, and runs the
 /// retention job (warn, then erase candidates inactive for years) and the listing consent's
 /// (remind 30 and 7 days before its twelve months end, then take the profile out), and mails
-/// account holders once when the register adds a purpose or a recipient.
+/// account holders once when the register adds a purpose or a recipient; suspends staff
+/// accounts unused for `--staff-idle-days` and deletes old invitations and log entries.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -141,6 +165,12 @@ fn spawn_purge(state: AppState) {
             if let Err(e) = zelfregie_server::register_changes::run_now(&state).await {
                 tracing::warn!(error = ?e, "mailing register changes failed");
             }
+            if let Err(e) = zelfregie_server::admin::suspend_idle(&state).await {
+                tracing::warn!(error = ?e, "suspending unused staff accounts failed");
+            }
+            if let Err(e) = zelfregie_server::admin::purge(&state).await {
+                tracing::warn!(error = ?e, "deleting old invitations and log entries failed");
+            }
             if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, state.clock.now()).await {
                 tracing::warn!(error = %e, "deleting requests past their retention failed");
             }
@@ -161,6 +191,35 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+async fn admin_invite(invite: AdminInvite) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+    let state = AppState::new(&invite.config).await?;
+    let new = zelfregie_model::admin::NewInvitation {
+        email: invite.email,
+        role: Some(zelfregie_model::Role::Administrator),
+        partner: None,
+        language: Some(invite.language),
+    };
+    let result = zelfregie_server::admin::invite(&state, &zelfregie_server::admin::Actor::System, &new).await;
+    state.db.close().await;
+    match result {
+        Ok((invitation, link)) => {
+            println!(
+                "invitation for {} as administrator, usable once until {}:",
+                invitation.email, invitation.expires_at
+            );
+            println!("{link}");
+            if invite.config.smtp_url.is_none() {
+                println!("(mailed to the folder {})", invite.config.data_dir.join("mail").display());
+            }
+            Ok(())
+        }
+        Err(zelfregie_server::error::AppError::Api(e)) => anyhow::bail!("no invitation: {e:?}"),
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn seed(seed: Seed) -> anyhow::Result<()> {

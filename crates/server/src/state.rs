@@ -40,6 +40,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<crate::http::client_ip::IpRange>>,
     /// Longest time a request may take as a whole.
     pub request_timeout: Duration,
+    /// Days a staff or recruiter account may go unused before it is suspended.
+    pub staff_idle_days: i64,
     /// Requests one recruiter may make per minute.
     pub recruiter_limit: crate::auth::throttle::Limit,
     /// Key of the one-click unsubscribe tokens.
@@ -175,6 +177,7 @@ impl AppState {
             throttle,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             request_timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
+            staff_idle_days: config.staff_idle_days.max(1),
             recruiter_limit: crate::auth::throttle::Limit::count(
                 i64::from(config.recruiter_requests_per_minute.max(1)),
                 60,

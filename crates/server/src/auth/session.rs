@@ -368,6 +368,39 @@ impl FromRequestParts<AppState> for PrivacyStaffSession {
     }
 }
 
+/// A logged-in administrator, in a session opened with a second factor; anyone else gets 403.
+pub struct AdminSession(pub CurrentSession);
+
+impl FromRequestParts<AppState> for AdminSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        if session.role != Role::Administrator {
+            return Err(AppError::code(ErrorCode::Forbidden));
+        }
+        strong_enough(&session)?;
+        Ok(AdminSession(session))
+    }
+}
+
+/// Who may read the administration's log: administrators and privacy staff, in a session
+/// opened with a second factor; anyone else gets 403.
+pub struct AuditSession(pub CurrentSession);
+
+impl FromRequestParts<AppState> for AuditSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = CurrentSession::from_request_parts(parts, state).await?;
+        if !matches!(session.role, Role::Administrator | Role::PrivacyStaff) {
+            return Err(AppError::code(ErrorCode::Forbidden));
+        }
+        strong_enough(&session)?;
+        Ok(AuditSession(session))
+    }
+}
+
 impl FromRequestParts<AppState> for PersonSession {
     type Rejection = AppError;
 

@@ -3,6 +3,7 @@
 
 pub mod academy;
 pub mod account;
+pub mod admin;
 pub mod breach;
 pub mod client_ip;
 pub mod disclosures;
@@ -113,6 +114,16 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(breach::preview))
         .routes(routes!(breach::one))
         .routes(routes!(breach::send))
+        .routes(routes!(admin::staff))
+        .routes(routes!(admin::invite))
+        .routes(routes!(admin::withdraw))
+        .routes(routes!(admin::suspend))
+        .routes(routes!(admin::reinstate))
+        .routes(routes!(admin::revoke))
+        .routes(routes!(admin::review))
+        .routes(routes!(admin::audit))
+        .routes(routes!(admin::details))
+        .routes(routes!(admin::accept))
         .routes(routes!(export::export))
         .routes(routes!(export::schema))
         .routes(routes!(export::register))

@@ -31,7 +31,8 @@ JSON; cookie session. State-changing requests must carry `X-Requested-With: zelf
         (name = "newsletter", description = "Newsletter consent: events, double opt-in, one-click unsubscribe, receipts"),
         (name = "transfers", description = "Exports encrypted in the browser, left for another organisation behind a one-time link"),
         (name = "requests", description = "Requests about one's rights, with the legal deadline; privacy staff's queue"),
-        (name = "breaches", description = "Breach notices: privacy staff write and send them once; each affected person reads and marks them")
+        (name = "breaches", description = "Breach notices: privacy staff write and send them once; each affected person reads and marks them"),
+        (name = "administration", description = "Administration: invitations, the staff list and its review, suspension and revocation, the log; never a candidate's data")
     )
 )]
 pub struct ApiDoc;

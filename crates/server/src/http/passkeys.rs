@@ -103,6 +103,7 @@ pub async fn start_login(
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 200, body = SessionInfo, description = "Logged in; the session cookie is set"),
               (status = 401, body = zelfregie_model::ApiError, description = "`passkey_failed`"),
+              (status = 403, body = zelfregie_model::ApiError, description = "`account_suspended`"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`, with `Retry-After`")))]
 pub async fn finish_login(
     State(state): State<AppState>,
@@ -114,6 +115,7 @@ pub async fn finish_login(
     throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
     let (account_id, passkey_id) = passkeys::finish_login(&state, body).await?;
     throttle::refund(&state.db, &ip_key).await?;
+    crate::admin::ensure_not_suspended(&state, account_id).await?;
     if let Some(old) = state.sessions.token(&headers) {
         session::end(&state.db, &hash_token(old)).await?;
     }

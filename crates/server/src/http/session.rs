@@ -62,7 +62,7 @@ pub async fn time_left(State(state): State<AppState>, request: Request) -> Resul
     responses(
         (status = 200, body = SessionInfo, description = "Logged in; the session cookie is set"),
         (status = 401, body = zelfregie_model::ApiError, description = "`invalid_credentials`, or `invalid_second_factor` (wrong or used code)"),
-        (status = 403, body = zelfregie_model::ApiError, description = "`second_factor_required`: the password is right; send it again with `code`"),
+        (status = 403, body = zelfregie_model::ApiError, description = "`second_factor_required`: the password is right; send it again with `code`; `account_suspended`: the password is right, and an administrator suspended the account"),
         (status = 422, body = zelfregie_model::ApiError),
         (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`, with `Retry-After`")))]
 pub async fn login(
@@ -86,7 +86,9 @@ pub async fn login(
         tracing::info!("login failed");
         return Err(AppError::code(ErrorCode::InvalidCredentials));
     };
-    // Only now, with the password right, is it told whether a code is needed.
+    // Only now, with the password right, is it told that the account is suspended, or
+    // whether a code is needed.
+    crate::admin::ensure_not_suspended(&state, account_id).await?;
     let strong = if crate::second_factor::enabled(&state.db, account_id).await? {
         let Some(code) = credentials.code.as_deref().filter(|c| !c.trim().is_empty()) else {
             tracing::info!(account_id, "login needs the second factor");

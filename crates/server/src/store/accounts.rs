@@ -161,7 +161,7 @@ pub async fn session<'c>(db: impl Db<'c>, token_hash: &[u8]) -> sqlx::Result<Opt
     sqlx::query_as(
         "SELECT s.account_id, s.created_at, s.last_seen_at, a.role, p.id AS partner_id, p.slug, s.method, s.second_factor
          FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN partners p ON p.id = a.partner_id
-         WHERE s.token_hash = $1",
+         WHERE s.token_hash = $1 AND a.status = 'active'",
     )
     .bind(token_hash)
     .fetch_optional(db)

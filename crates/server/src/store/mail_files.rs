@@ -60,12 +60,25 @@ pub async fn attach_registration<'c>(
     Ok(())
 }
 
-/// Forgets the mails of registration links that no longer wait (expired and purged): no
-/// account came of them.
+/// The mail of an invitation link (`token_hash`) now concerns the account it made.
+pub async fn attach_invitation<'c>(db: impl Db<'c>, account_id: i64, token_hash: &[u8]) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE mail_files SET account_id = $1, registration = NULL WHERE account_id IS NULL AND registration = $2",
+    )
+    .bind(account_id)
+    .bind(token_hash)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Forgets the mails of registration and invitation links that are gone (expired and
+/// purged): no account came of them.
 pub async fn forget_lapsed<'c>(db: impl Db<'c>) -> sqlx::Result<u64> {
     Ok(sqlx::query(
         "DELETE FROM mail_files WHERE account_id IS NULL
-         AND NOT EXISTS (SELECT 1 FROM pending_registrations p WHERE p.token_hash = mail_files.registration)",
+         AND NOT EXISTS (SELECT 1 FROM pending_registrations p WHERE p.token_hash = mail_files.registration)
+         AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.token_hash = mail_files.registration)",
     )
     .execute(db)
     .await?

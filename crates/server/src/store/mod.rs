@@ -10,6 +10,7 @@
 
 pub mod academy;
 pub mod accounts;
+pub mod admin;
 pub mod breach;
 pub mod candidate_index;
 pub mod consent_log;
