@@ -371,6 +371,60 @@ pub struct AuditPage {
 /// Entries per page of the log.
 pub const AUDIT_PER_PAGE: usize = 50;
 
+/// `PUT /api/admin/partner-keys/{slug}`: publish (or replace) a partner's age key.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishKey {
+    /// The partner's age recipient: post-quantum (`age1pq1…`) or classic (`age1…`), as pasted.
+    pub recipient: String,
+}
+
+impl PublishKey {
+    /// Every field failure. Empty means valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        match crate::age_key::check_recipient(self.recipient.trim()) {
+            Ok(()) => Vec::new(),
+            Err(code) => vec![FieldError::new("recipient", code)],
+        }
+    }
+
+    /// The key as stored.
+    pub fn recipient(&self) -> &str {
+        self.recipient.trim()
+    }
+}
+
+/// One published key of a partner.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerKeyEntry {
+    /// The age recipient.
+    pub recipient: String,
+    /// Its short fingerprint, to read back over the phone (`age_key::fingerprint`).
+    pub fingerprint: String,
+    /// Published at (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub published_at: time::OffsetDateTime,
+    /// By (an administrator's address; `null` for the server's key file or the demo).
+    pub published_by: Option<String>,
+    /// Replaced or removed at (RFC 3339); `null` for the key in use.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub retired_at: Option<time::OffsetDateTime>,
+}
+
+/// `GET /api/admin/partner-keys`: every partner with its key in use and the earlier ones
+/// (transfers made to an earlier key still open with that key's secret half).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerKeys {
+    /// The partner.
+    pub partner: Partner,
+    /// The key transfers are encrypted to now, if one is published.
+    pub current: Option<PartnerKeyEntry>,
+    /// Earlier keys, newest first.
+    pub earlier: Vec<PartnerKeyEntry>,
+}
+
 /// The day the next review is due: [`REVIEW_EVERY_DAYS`] after the last one, or `today`
 /// when the list was never confirmed (or the due day is already past: then it is due now).
 pub fn next_review_due(last_review: Option<time::Date>, today: time::Date) -> time::Date {
