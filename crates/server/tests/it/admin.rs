@@ -33,10 +33,11 @@ async fn accept(app: &TestApp, token: &str) -> common::Reply {
 /// Turns on the authenticator app in `cookie`'s session (which makes that session strong);
 /// returns the app's secret.
 async fn second_factor(app: &TestApp, cookie: &str) -> Vec<u8> {
-    let start = app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(cookie)).await;
+    let start =
+        app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(cookie)).await;
     assert_eq!(start.status, StatusCode::CREATED, "{:?}", start.body);
-    let secret = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap())
-        .unwrap();
+    let secret =
+        base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
     let code = totp_code(&secret, now());
     let confirm = app.call(Method::PUT, "/api/me/second-factor", Some(json!({"code": code})), Some(cookie)).await;
     assert_eq!(confirm.status, StatusCode::OK, "{:?}", confirm.body);
@@ -176,12 +177,8 @@ async fn a_network_starts_from_an_empty_database() {
     // A staff member finds their own entries in their export.
     let export = app.get("/api/me/export", Some(&privacy)).await;
     assert_eq!(export.status, StatusCode::OK, "{:?}", export.body);
-    let own: Vec<&str> = export.body["administration"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let own: Vec<&str> =
+        export.body["administration"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(own, ["accept"], "{:?}", export.body["administration"]);
 }
 
@@ -231,12 +228,22 @@ async fn an_invitation_works_once_before_it_expires_and_not_after_it_is_withdraw
         .await;
     assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "email_taken"));
     let r = app
-        .call(Method::POST, "/api/admin/invitations", Some(json!({"email": "x@igom.example", "role": "recruiter"})), Some(&admin))
+        .call(
+            Method::POST,
+            "/api/admin/invitations",
+            Some(json!({"email": "x@igom.example", "role": "recruiter"})),
+            Some(&admin),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["fields"][0]["field"], "partner");
     let r = app
-        .call(Method::POST, "/api/admin/invitations", Some(json!({"email": "x@igom.example", "role": "person"})), Some(&admin))
+        .call(
+            Method::POST,
+            "/api/admin/invitations",
+            Some(json!({"email": "x@igom.example", "role": "person"})),
+            Some(&admin),
+        )
         .await;
     assert_eq!(r.body["fields"][0]["code"], "role_not_invitable");
 }
@@ -246,7 +253,9 @@ async fn the_last_administrator_cannot_remove_themself() {
     let app = TestApp::new().await;
     let admin = first_administrator(&app).await;
     let me = app.account_id("beheer@igom.example").await;
-    for (method, path) in [(Method::POST, format!("/api/admin/staff/{me}/suspend")), (Method::DELETE, format!("/api/admin/staff/{me}"))] {
+    for (method, path) in
+        [(Method::POST, format!("/api/admin/staff/{me}/suspend")), (Method::DELETE, format!("/api/admin/staff/{me}"))]
+    {
         let r = app.call(method, &path, None, Some(&admin)).await;
         assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "last_administrator"), "{path}");
     }
@@ -255,7 +264,11 @@ async fn the_last_administrator_cannot_remove_themself() {
     let second = joined(&app, "tweede@igom.example", &token).await;
     let r = app.call(Method::DELETE, &format!("/api/admin/staff/{me}"), None, Some(&admin)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.get("/api/admin/staff", Some(&admin)).await.status, StatusCode::UNAUTHORIZED, "revoked: session gone");
+    assert_eq!(
+        app.get("/api/admin/staff", Some(&admin)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "revoked: session gone"
+    );
     let other = app.account_id("tweede@igom.example").await;
     let r = app.call(Method::POST, &format!("/api/admin/staff/{other}/suspend"), None, Some(&second)).await;
     assert_eq!(r.code(), "last_administrator");
@@ -371,8 +384,94 @@ async fn an_administrator_reads_no_candidate_or_participant_data() {
         let cookie = app.demo_cookie(who).await;
         assert_eq!(app.get("/api/admin/staff", Some(&cookie)).await.status, StatusCode::FORBIDDEN, "{who}");
         let r = app
-            .call(Method::POST, "/api/admin/invitations", Some(json!({"email": "x@y.nl", "role": "administrator"})), Some(&cookie))
+            .call(
+                Method::POST,
+                "/api/admin/invitations",
+                Some(json!({"email": "x@y.nl", "role": "administrator"})),
+                Some(&cookie),
+            )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}");
     }
+}
+
+#[tokio::test]
+async fn partner_keys_are_published_replaced_and_removed_and_old_transfers_still_open() {
+    use zelfregie_crypto::{decrypt, generate_key_pair, Key};
+    let app = TestApp::new().await;
+    let admin = first_administrator(&app).await;
+    let person = app.registered("overdracht@example.org").await;
+    let keys = app.get("/api/admin/partner-keys", Some(&admin)).await;
+    assert_eq!(keys.body.as_array().unwrap().len(), 35);
+    assert!(keys.body.as_array().unwrap().iter().all(|p| p["current"].is_null()), "an empty portal has no keys");
+    assert!(app.get("/api/transfers/partners", None).await.body.as_array().unwrap().is_empty());
+
+    // A pasted key that is not one is refused, per field.
+    let r = app
+        .call(Method::PUT, "/api/admin/partner-keys/beek", Some(json!({"recipient": "age1nietgoed"})), Some(&admin))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.body["fields"][0]["code"], "recipient_invalid");
+    let r = app
+        .call(
+            Method::PUT,
+            "/api/admin/partner-keys/nergens",
+            Some(json!({"recipient": generate_key_pair().1})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    // Published (pasted with spaces around it), with the fingerprint to read back.
+    let (old_secret, old_public) = generate_key_pair();
+    let r = app
+        .call(
+            Method::PUT,
+            "/api/admin/partner-keys/beek",
+            Some(json!({"recipient": format!("  {old_public}\n")})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["current"]["recipient"], old_public.as_str());
+    let print = zelfregie_model::age_key::fingerprint(&old_public).unwrap();
+    assert_eq!(r.body["current"]["fingerprint"], print.as_str());
+    assert_eq!(r.body["current"]["published_by"], "beheer@igom.example");
+
+    // A transfer to the old key, then the key is replaced: the transfer still opens with it.
+    let export = b"{\"canary\": \"sleutelwissel\"}";
+    let up = app.upload("/api/me/transfers?partner=beek", common::encrypt_to(&old_public, export), &person).await;
+    assert_eq!(up.status, StatusCode::CREATED, "{:?}", up.body);
+    let token = up.body["link"].as_str().unwrap().split("token=").nth(1).unwrap().to_owned();
+    let (_, new_public) = generate_key_pair();
+    let r = app
+        .call(Method::PUT, "/api/admin/partner-keys/beek", Some(json!({"recipient": new_public})), Some(&admin))
+        .await;
+    assert_eq!(r.body["current"]["recipient"], new_public.as_str());
+    assert_eq!(r.body["earlier"][0]["recipient"], old_public.as_str());
+    assert!(r.body["earlier"][0]["retired_at"].is_string());
+    let partners = app.get("/api/transfers/partners", None).await;
+    assert_eq!(partners.body[0]["recipient"], new_public.as_str(), "new transfers go to the new key");
+    let fetched = app.call(Method::POST, &format!("/api/transfer-links/{token}/file"), None, None).await;
+    assert_eq!(fetched.status, StatusCode::OK);
+    let plain = decrypt(&fetched.raw, &Key::Identity { identity: old_secret }, &mut |_| {}).unwrap();
+    assert_eq!(plain, export);
+
+    // Removed: no new transfers to Beek; the history keeps both keys.
+    let r = app.call(Method::DELETE, "/api/admin/partner-keys/beek", None, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(app.get("/api/transfers/partners", None).await.body.as_array().unwrap().is_empty());
+    let up = app.upload("/api/me/transfers?partner=beek", common::encrypt_to(&new_public, export), &person).await;
+    assert!(up.status.is_client_error(), "{:?}", up.body);
+    let keys = app.get("/api/admin/partner-keys", Some(&admin)).await;
+    let beek = keys.body.as_array().unwrap().iter().find(|p| p["partner"]["slug"] == "beek").unwrap();
+    assert!(beek["current"].is_null());
+    assert_eq!(beek["earlier"].as_array().unwrap().len(), 2);
+    let log = actions(&app, &admin).await;
+    let key_actions: Vec<_> =
+        log.iter().filter(|(a, _)| a.starts_with("key_")).map(|(a, s)| (a.as_str(), s.as_str())).collect();
+    assert_eq!(key_actions, [("key_publish", "beek"), ("key_publish", "beek"), ("key_remove", "beek")]);
+    // Only administrators.
+    let r = app.get("/api/admin/partner-keys", Some(&person)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
