@@ -1182,6 +1182,17 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",
             "This training has already started; enrolling or cancelling is no longer possible. Please contact the academy.",
         ),
+        TrainingCancelled => (
+            "De academie heeft deze opleiding geannuleerd. Inschrijven of wijzigen kan niet meer.",
+            "The academy has cancelled this training. Enrolling or changing it is no longer possible.",
+        ),
+        SeatsBelowEnrolled => (
+            "Er zijn al meer mensen ingeschreven dan dit aantal plaatsen. Kies minstens zoveel plaatsen als er inschrijvingen zijn.",
+            "More people are already enrolled than this number of seats. Choose at least as many seats as there are enrolments.",
+        ),
+        DateInvalid => ("Deze datum klopt niet. Schrijf hem als 31-03-2027.", "This date is not valid. Write it as 31-03-2027."),
+        TimeInvalid => ("Deze tijd klopt niet. Schrijf hem als 09:30.", "This time is not valid. Write it as 09:30."),
+        DateInPast => ("Deze datum is al voorbij. Kies een datum en tijd in de toekomst.", "This date has passed. Choose a date and time in the future."),
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod auth;
 pub mod breach;
 pub mod candidates;
+pub mod catalogue;
 pub mod clock;
 pub mod config;
 pub mod demo;

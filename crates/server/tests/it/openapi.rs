@@ -110,6 +110,11 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/session/passkey/finish",
         "POST /api/me/reauth/passkey/start",
         "POST /api/me/reauth/passkey/finish",
+        "GET /api/academy/catalogue",
+        "POST /api/academy/catalogue",
+        "GET /api/academy/catalogue/{id}",
+        "PUT /api/academy/catalogue/{id}",
+        "POST /api/academy/catalogue/{id}/cancel",
     ];
     expected.sort();
     assert_eq!(operations, expected);
