@@ -3,6 +3,7 @@
 mod academy;
 mod api;
 mod breach;
+mod catalogue;
 mod common;
 mod demo;
 mod email_change;
