@@ -288,9 +288,9 @@ pub fn AcademyCataloguePage() -> impl IntoView {
                         set=Callback::new(move |on| fields.online.set(on))/>
                     <TextField id="training-location" label=T::CatalogueLocation value=fields.location
                         hint=T::CatalogueLocationHint error=save.error("location")/>
-                    <TextField id="training-date" label=T::CatalogueDate value=fields.date input_type="date" required=true
+                    <TextField id="training-date" label=T::CatalogueDate value=fields.date required=true
                         hint=T::CatalogueDateHint error=save.error("date")/>
-                    <TextField id="training-time" label=T::CatalogueTime value=fields.time input_type="time" required=true
+                    <TextField id="training-time" label=T::CatalogueTime value=fields.time required=true
                         hint=T::CatalogueTimeHint error=save.error("time")/>
                     <TextField id="training-sessions" label=T::CatalogueSessions value=fields.sessions inputmode="numeric"
                         required=true error=save.error("sessions")/>

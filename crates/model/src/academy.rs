@@ -481,7 +481,8 @@ impl TrainingForm {
         errors
     }
 
-    /// The form of a stored training, to edit it (date and time in Dutch time).
+    /// The form of a stored training, to edit it: date (`DD-MM-YYYY`, as people write it) and
+    /// time in Dutch time.
     pub fn of(t: &StaffTraining) -> TrainingForm {
         let local = t.starts_at.to_offset(crate::privacy_request::netherlands_offset(t.starts_at));
         TrainingForm {
@@ -491,7 +492,7 @@ impl TrainingForm {
             function_levels: t.function_levels.clone(),
             online: t.online,
             location: if t.online && t.location == "Online" { String::new() } else { t.location.clone() },
-            date: crate::privacy_request::day::to_string(local.date()),
+            date: format!("{:02}-{:02}-{}", local.day(), u8::from(local.month()), local.year()),
             time: format!("{:02}:{:02}", local.hour(), local.minute()),
             sessions: t.sessions,
             capacity: t.capacity,
@@ -750,7 +751,7 @@ mod tests {
             version: 1,
         };
         let mut back = TrainingForm::of(&staff);
-        assert_eq!((back.date.as_str(), back.time.as_str(), back.location.as_str()), ("2031-03-30", "09:30", ""));
+        assert_eq!((back.date.as_str(), back.time.as_str(), back.location.as_str()), ("30-03-2031", "09:30", ""));
         back.location = String::new();
         assert_eq!(back.normalized(), f, "the form of a stored training is the form that stored it");
         assert_eq!(staff.to_be_told(), 4);
