@@ -45,7 +45,8 @@ describe('the catalogue managed by academy staff', () => {
     await portal.button('Opleiding toevoegen').focus();
     await staff.keyboard.press('Enter');
     await portal.expectFocus('training-title');
-    await staff.getByText('Kies minstens één.').waitFor();
+    await staff.locator('#training-title-error').waitFor();
+    await staff.locator('#training-levels-error').waitFor();
 
     await staff.keyboard.type(TITLE);
     await staff.keyboard.press('Tab');
@@ -93,7 +94,7 @@ describe('the catalogue managed by academy staff', () => {
     await staff.getByRole('button', { name: `Annuleren: ${TITLE}` }).focus();
     await staff.keyboard.press('Enter');
     await staff.getByRole('status').filter({ hasText: 'De opleiding is geannuleerd.' }).waitFor();
-    assert.match(asked, /e-mail over: 1$/);
+    assert.match(asked, /een e-mail: 1$/);
     await entry.filter({ hasText: 'Geannuleerd door de academie' }).waitFor();
     const dataDir = dataDirOf(env.server.url);
     await eventually(() => {

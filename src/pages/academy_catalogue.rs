@@ -240,7 +240,11 @@ pub fn AcademyCataloguePage() -> impl IntoView {
         let error = save.error("function_levels");
         view! {
             <fieldset class="choice" class:field-invalid=move || error.get().is_some()
-                aria-describedby="training-levels-hint">
+                aria-describedby=move || if error.get().is_some() {
+                    "training-levels-hint training-levels-error"
+                } else {
+                    "training-levels-hint"
+                }>
                 <legend>{t(T::CatalogueLevels)} " *"</legend>
                 <p class="field-hint" id="training-levels-hint">{t(T::CatalogueLevelsHint)}</p>
                 {move || error.get().map(|code| view! {
