@@ -589,3 +589,31 @@ pub async fn send_breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::
     let path = format!("{}/send", breach_path(id));
     json(send(changing(Request::post(&path)), None).await?).await
 }
+
+/// Academy staff: every training, with the people enrolled and waiting.
+pub async fn staff_catalogue() -> ApiResult<Vec<zelfregie_model::academy::StaffTraining>> {
+    get("/api/academy/catalogue").await
+}
+
+/// Academy staff add a training.
+pub async fn create_training(
+    form: &zelfregie_model::academy::TrainingForm,
+) -> ApiResult<zelfregie_model::academy::StaffTraining> {
+    json(send(changing(Request::post("/api/academy/catalogue")), body(form)).await?).await
+}
+
+/// Academy staff change training `id`, as it was at `version` (412 if someone changed it since).
+pub async fn update_training(
+    id: i64,
+    version: i64,
+    form: &zelfregie_model::academy::TrainingForm,
+) -> ApiResult<zelfregie_model::academy::StaffTraining> {
+    let builder = changing(Request::put(&format!("/api/academy/catalogue/{id}")))
+        .header("If-Match", &format!("\"training-{version}\""));
+    json(send(builder, body(form)).await?).await
+}
+
+/// Academy staff cancel training `id`; everyone enrolled or waiting is told.
+pub async fn cancel_training(id: i64) -> ApiResult<zelfregie_model::academy::TrainingCancelled> {
+    json(send(changing(Request::post(&format!("/api/academy/catalogue/{id}/cancel"))), None).await?).await
+}

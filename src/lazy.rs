@@ -22,6 +22,7 @@ use crate::components::notice::Loading;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
+use crate::pages::academy_catalogue::AcademyCataloguePage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
 use crate::pages::breach_notice::BreachNoticePage;
@@ -136,6 +137,7 @@ split_pages! {
     page_breach_notices in part_staff, Login => view! { <BreachNoticesPage/> };
     page_breach_notice in part_staff, Login => view! { <BreachNoticePage/> };
     page_my_breach_notices in part_person, Login => view! { <MyBreachNoticesPage/> };
+    page_academy_catalogue in part_staff, Login => view! { <AcademyCataloguePage/> };
 }
 
 /// Who may see a page.
@@ -185,6 +187,7 @@ fn split(route: Route) -> (Load, Show, Guard) {
         Route::BreachNotices => of!(page_breach_notices),
         Route::BreachNotice => of!(page_breach_notice),
         Route::MyBreachNotices => of!(page_my_breach_notices),
+        Route::AcademyCatalogue => of!(page_academy_catalogue),
     }
 }
 

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=To::BreachNotices.matcher() view=|| lazy::page(To::BreachNotices)/>
                     <Route path=To::BreachNotice.matcher() view=|| lazy::page(To::BreachNotice)/>
                     <Route path=To::MyBreachNotices.matcher() view=|| lazy::page(To::MyBreachNotices)/>
+                    <Route path=To::AcademyCatalogue.matcher() view=|| lazy::page(To::AcademyCatalogue)/>
                     // The statements: public, linked from every page's footer.
                     <Route path=To::Accessibility.matcher() view=|| lazy::page(To::Accessibility)/>
                     <Route path=To::PrivacyStatement.matcher() view=|| lazy::page(To::PrivacyStatement)/>

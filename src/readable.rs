@@ -286,6 +286,7 @@ impl Words<'_> {
                         format!("{} {}", self.t(T::Waitlisted), e.waitlist_position.unwrap_or_default())
                     }
                     EnrolmentState::Cancelled => self.t(T::DataCancelled),
+                    EnrolmentState::CancelledByAcademy => self.t(T::AcademyCancelledHeading),
                     EnrolmentState::Attended => self.t(T::StateAttended),
                     EnrolmentState::Completed => self.t(T::StateCompleted),
                     EnrolmentState::NoShow => self.t(T::DataNoShow),

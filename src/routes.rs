@@ -65,6 +65,8 @@ pub enum Route {
     BreachNotice,
     /// The breach notices sent to the person.
     MyBreachNotices,
+    /// Opleidingsaanbod beheren: academy staff add, change and cancel trainings.
+    AcademyCatalogue,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -83,7 +85,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 28] = [
+    pub const ALL: [Route; 29] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -112,6 +114,7 @@ impl Route {
         Route::BreachNotices,
         Route::BreachNotice,
         Route::MyBreachNotices,
+        Route::AcademyCatalogue,
     ];
 
     /// The link to privacy staff's page of breach notice `id`.
@@ -155,6 +158,7 @@ impl Route {
             Route::BreachNotices => "/privacy/datalekken",
             Route::BreachNotice => "/privacy/datalek",
             Route::MyBreachNotices => "/datalek",
+            Route::AcademyCatalogue => "/academie/beheer",
         }
     }
 
@@ -178,6 +182,7 @@ impl Route {
                 | Route::PrivacyRequest
                 | Route::BreachNotices
                 | Route::BreachNotice
+                | Route::AcademyCatalogue
         )
     }
 

@@ -36,6 +36,12 @@ pub fn MainNav() -> impl IntoView {
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
+            Some(Role::AcademyStaff) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::AcademyCatalogue, T::NavAcademyCatalogue),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
             // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
             // links are what fits one line of a laptop screen.
             Some(_) => {

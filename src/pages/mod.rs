@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod academy;
+pub mod academy_catalogue;
 pub mod accessibility;
 pub mod account;
 pub mod breach_notice;

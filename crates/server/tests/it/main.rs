@@ -4,6 +4,7 @@ mod academy;
 mod admin;
 mod api;
 mod breach;
+mod catalogue;
 mod common;
 mod demo;
 mod email_change;
