@@ -65,6 +65,10 @@ pub enum Route {
     BreachNotice,
     /// The breach notices sent to the person.
     MyBreachNotices,
+    /// Kandidaten: a recruiter's search of the candidate bank (`?q=…&place=…`).
+    Candidates,
+    /// One candidate for a recruiter (`?ref=…`, and the search to go back to).
+    Candidate,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -83,7 +87,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 28] = [
+    pub const ALL: [Route; 30] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -112,11 +116,31 @@ impl Route {
         Route::BreachNotices,
         Route::BreachNotice,
         Route::MyBreachNotices,
+        Route::Candidates,
+        Route::Candidate,
     ];
 
     /// The link to privacy staff's page of breach notice `id`.
     pub fn breach_notice(id: &str) -> String {
         format!("{}?id={}", Route::BreachNotice.path(), id)
+    }
+
+    /// The link to a recruiter's page of candidate `reference`, keeping the search
+    /// (`query`, as `candidate_search::Search::query` writes it) to go back to.
+    pub fn candidate(reference: &str, query: &str) -> String {
+        let reference = crate::candidate_search::encode(reference);
+        match query {
+            "" => format!("{}?ref={reference}", Route::Candidate.path()),
+            q => format!("{}?ref={reference}&{q}", Route::Candidate.path()),
+        }
+    }
+
+    /// The search page with `query` (as `candidate_search::Search::query` writes it).
+    pub fn candidates(query: &str) -> String {
+        match query {
+            "" => Route::Candidates.path().to_owned(),
+            q => format!("{}?{q}", Route::Candidates.path()),
+        }
     }
 
     /// The link to privacy staff's page of request `id`.
@@ -155,6 +179,8 @@ impl Route {
             Route::BreachNotices => "/privacy/datalekken",
             Route::BreachNotice => "/privacy/datalek",
             Route::MyBreachNotices => "/datalek",
+            Route::Candidates => "/kandidaten",
+            Route::Candidate => "/kandidaat",
         }
     }
 
@@ -178,6 +204,8 @@ impl Route {
                 | Route::PrivacyRequest
                 | Route::BreachNotices
                 | Route::BreachNotice
+                | Route::Candidates
+                | Route::Candidate
         )
     }
 
