@@ -72,7 +72,7 @@ pub fn CandidatesPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let results = RwSignal::new(None::<Result<Results, ClientError>>);
     let loading = RwSignal::new(false);
-    // Searches asked for on this page; a repeat of the same search counts too.
+    // Repeats of the search in the address asked for on this page.
     let round = RwSignal::new(0u32);
     let heading = NodeRef::<leptos::html::H2>::new();
     let first_new = RwSignal::new(None::<usize>);
@@ -84,19 +84,28 @@ pub fn CandidatesPage() -> impl IntoView {
         }
     });
     // The first page, whenever the search in the address changes or is asked again; nothing
-    // on arrival without a search.
+    // on arrival without a search. Only the answer to the latest request is shown.
+    let latest = StoredValue::new(0u32);
+    // Set by the form: focus goes to the results when they arrive (not on Back).
+    let focus_results = StoredValue::new(false);
     Effect::new(move |_| {
         let search = current.get();
         let asked = round.get();
         if asked == 0 && search == Search::default() {
             return;
         }
+        let mine = latest.get_value() + 1;
+        latest.set_value(mine);
         loading.set(true);
         spawn_local(async move {
             let page = api::candidates(&search, None).await.map(Results::first);
+            if latest.try_get_value() != Some(mine) {
+                return;
+            }
             if results.try_set(Some(page)).is_none() {
                 loading.try_set(false);
-                if asked > 0 {
+                if focus_results.try_get_value() == Some(true) {
+                    focus_results.set_value(false);
                     request_animation_frame(move || {
                         if let Some(h) = heading.get_untracked() {
                             let _ = h.focus();
@@ -126,10 +135,12 @@ pub fn CandidatesPage() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
+        focus_results.set_value(true);
+        // A new search goes into the address (and so into the history); the same one again
+        // is asked again.
         if search.query() == current.get_untracked().query() {
             round.update(|r| *r += 1);
         } else {
-            round.update(|r| *r += 1);
             navigate(&Route::candidates(&search.query()), Default::default());
         }
     };
@@ -137,10 +148,16 @@ pub fn CandidatesPage() -> impl IntoView {
         let Some(Ok(so_far)) = results.get_untracked() else { return };
         let Some(next) = so_far.next.clone() else { return };
         let search = current.get_untracked();
+        let mine = latest.get_value();
         loading.set(true);
         spawn_local(async move {
             let first = so_far.candidates.len();
-            match api::candidates(&search, Some(&next)).await {
+            let page = api::candidates(&search, Some(&next)).await;
+            // A new search meanwhile: its answer is what counts.
+            if latest.try_get_value() != Some(mine) {
+                return;
+            }
+            match page {
                 Ok(page) => {
                     if results.try_set(Some(Ok(so_far.with_next(page)))).is_none() {
                         first_new.set(Some(first));
