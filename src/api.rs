@@ -617,3 +617,20 @@ pub async fn update_training(
 pub async fn cancel_training(id: i64) -> ApiResult<zelfregie_model::academy::TrainingCancelled> {
     json(send(changing(Request::post(&format!("/api/academy/catalogue/{id}/cancel"))), None).await?).await
 }
+
+/// The recruiter's candidates: list, search and filters (`GET`, query from
+/// `candidate_search::Search::api_path`); one candidate is `CANDIDATES/{reference}`.
+pub const CANDIDATES: &str = "/api/recruiter/candidates";
+
+/// One page of a recruiter search, after the reference `after` (none: the first page).
+pub async fn candidates(
+    search: &crate::candidate_search::Search,
+    after: Option<&str>,
+) -> ApiResult<zelfregie_model::CandidateList> {
+    get(&search.api_path(after)).await
+}
+
+/// One candidate, as the recruiter's organisation may see them.
+pub async fn candidate(reference: &str) -> ApiResult<zelfregie_model::CandidateView> {
+    get(&format!("{CANDIDATES}/{}", crate::candidate_search::encode(reference))).await
+}

@@ -1099,6 +1099,35 @@ texts! {
     AcademyCancelledHeading => "Geannuleerd door de academie", "Cancelled by the academy";
     AcademyCancelledText => "De academie heeft deze opleidingen geannuleerd. Je hebt hierover een e-mail gekregen.",
                             "The academy cancelled these trainings. You received an e-mail about it.";
+    NavCandidates => "Kandidaten", "Candidates";
+    CandidatesTitle => "Kandidaten zoeken", "Find candidates";
+    CandidatesIntro => "Je ziet alleen wat kandidaten aan jouw organisatie laten zien. Elke keer dat je een kandidaat ziet, kan die kandidaat dat terugzien.",
+                       "You only see what candidates show your organisation. Each time you see a candidate, the candidate can see that.";
+    SearchWords => "Zoekwoorden", "Search words";
+    SearchWordsHint => "Bijvoorbeeld een beroep, een vaardigheid of een opleiding.", "For example a job, a skill or an education.";
+    FiltersLegend => "Filters", "Filters";
+    FiltersHint => "Een filter vindt alleen kandidaten die dit gegeven aan jouw organisatie laten zien.",
+                   "A filter only finds candidates who show this to your organisation.";
+    FilterHoursMin => "Minimaal uren per week", "At least hours per week";
+    FilterHoursMax => "Maximaal uren per week", "At most hours per week";
+    FilterHoursHint => "Bijvoorbeeld 32 of 32,5.", "For example 32 or 32.5.";
+    FilterLevel => "Niveau van opleiding (minimaal)", "Level of education (at least)";
+    FilterLevelAny => "Elk niveau", "Any level";
+    WorkLevelMbo => "mbo (of havo, vwo)", "mbo (or havo, vwo)";
+    WorkLevelHbo => "hbo (of wo)", "hbo (or wo)";
+    WorkLevelWo => "wo", "wo (university)";
+    SearchSubmit => "Zoeken", "Search";
+    ResultsHeading => "Resultaten", "Results";
+    ResultsNone => "Geen kandidaten gevonden.", "No candidates found.";
+    ResultsOne => "1 kandidaat gevonden.", "1 candidate found.";
+    ResultsMany => "kandidaten gevonden.", "candidates found.";
+    ResultsMoreThan => "Meer dan", "More than";
+    ResultsMore => "Meer kandidaten laden", "Load more candidates";
+    CandidateTitle => "Kandidaat", "Candidate";
+    CandidateBack => "Terug naar zoeken", "Back to search";
+    CandidateNotFound => "Deze kandidaat is niet gevonden, of is niet meer zichtbaar voor jouw organisatie.",
+                         "This candidate was not found, or is no longer visible to your organisation.";
+    CandidateMissing => "Er is geen kandidaat gekozen. Zoek een kandidaat.", "No candidate was chosen. Search for a candidate.";
 }
 
 /// A partner as lists show it, the word people look for first: "Brunssum (gemeente)",

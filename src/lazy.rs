@@ -27,6 +27,8 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
 use crate::pages::breach_notice::BreachNoticePage;
 use crate::pages::breach_notices::BreachNoticesPage;
+use crate::pages::candidate::CandidatePage;
+use crate::pages::candidates::CandidatesPage;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::disclosures::DisclosuresPage;
 use crate::pages::email_confirm::EmailConfirmPage;
@@ -138,6 +140,8 @@ split_pages! {
     page_breach_notice in part_staff, Login => view! { <BreachNoticePage/> };
     page_my_breach_notices in part_person, Login => view! { <MyBreachNoticesPage/> };
     page_academy_catalogue in part_staff, Login => view! { <AcademyCataloguePage/> };
+    page_candidates in part_recruiter, Login => view! { <CandidatesPage/> };
+    page_candidate in part_recruiter, Login => view! { <CandidatePage/> };
 }
 
 /// Who may see a page.
@@ -188,6 +192,8 @@ fn split(route: Route) -> (Load, Show, Guard) {
         Route::BreachNotice => of!(page_breach_notice),
         Route::MyBreachNotices => of!(page_my_breach_notices),
         Route::AcademyCatalogue => of!(page_academy_catalogue),
+        Route::Candidates => of!(page_candidates),
+        Route::Candidate => of!(page_candidate),
     }
 }
 

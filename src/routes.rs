@@ -67,6 +67,10 @@ pub enum Route {
     MyBreachNotices,
     /// Opleidingsaanbod beheren: academy staff add, change and cancel trainings.
     AcademyCatalogue,
+    /// Kandidaten: a recruiter's search of the candidate bank (`?q=…&place=…`).
+    Candidates,
+    /// One candidate for a recruiter (`?ref=…`, and the search to go back to).
+    Candidate,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -85,7 +89,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 29] = [
+    pub const ALL: [Route; 31] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -115,11 +119,31 @@ impl Route {
         Route::BreachNotice,
         Route::MyBreachNotices,
         Route::AcademyCatalogue,
+        Route::Candidates,
+        Route::Candidate,
     ];
 
     /// The link to privacy staff's page of breach notice `id`.
     pub fn breach_notice(id: &str) -> String {
         format!("{}?id={}", Route::BreachNotice.path(), id)
+    }
+
+    /// The link to a recruiter's page of candidate `reference`, keeping the search
+    /// (`query`, as `candidate_search::Search::query` writes it) to go back to.
+    pub fn candidate(reference: &str, query: &str) -> String {
+        let reference = crate::candidate_search::encode(reference);
+        match query {
+            "" => format!("{}?ref={reference}", Route::Candidate.path()),
+            q => format!("{}?ref={reference}&{q}", Route::Candidate.path()),
+        }
+    }
+
+    /// The search page with `query` (as `candidate_search::Search::query` writes it).
+    pub fn candidates(query: &str) -> String {
+        match query {
+            "" => Route::Candidates.path().to_owned(),
+            q => format!("{}?{q}", Route::Candidates.path()),
+        }
     }
 
     /// The link to privacy staff's page of request `id`.
@@ -159,6 +183,8 @@ impl Route {
             Route::BreachNotice => "/privacy/datalek",
             Route::MyBreachNotices => "/datalek",
             Route::AcademyCatalogue => "/academie/beheer",
+            Route::Candidates => "/kandidaten",
+            Route::Candidate => "/kandidaat",
         }
     }
 
@@ -183,6 +209,8 @@ impl Route {
                 | Route::BreachNotices
                 | Route::BreachNotice
                 | Route::AcademyCatalogue
+                | Route::Candidates
+                | Route::Candidate
         )
     }
 

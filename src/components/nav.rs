@@ -42,6 +42,13 @@ pub fn MainNav() -> impl IntoView {
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
+            // Recruiters search the candidate bank.
+            Some(Role::Recruiter) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::Candidates, T::NavCandidates),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
             // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
             // links are what fits one line of a laptop screen.
             Some(_) => {

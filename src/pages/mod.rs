@@ -6,6 +6,8 @@ pub mod accessibility;
 pub mod account;
 pub mod breach_notice;
 pub mod breach_notices;
+pub mod candidate;
+pub mod candidates;
 pub mod catalogue;
 pub mod disclosures;
 pub mod email_confirm;

@@ -23,6 +23,7 @@ mod newsletter;
 mod openapi;
 mod passkeys;
 mod profile;
+mod recruiter_filters;
 mod recruiter_properties;
 mod recruiter_search;
 mod register_changes;
