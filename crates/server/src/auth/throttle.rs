@@ -78,14 +78,20 @@ pub async fn attempt(store: &Store, clock: &Clock, key: &[u8], limit: Limit) -> 
         max_delay_secs: limit.max_delay_secs,
         max: limit.max,
     };
-    if throttle::attempt(store.pool(), key, now_ms, &window).await?.is_some() {
-        return Ok(());
+    // A refused attempt reads the counter for `Retry-After`; a success of the same key may
+    // clear the counter in between (twenty logins with one code at once did): then the
+    // attempt is counted again on the fresh counter.
+    for _ in 0..3 {
+        if throttle::attempt(store.pool(), key, now_ms, &window).await?.is_some() {
+            return Ok(());
+        }
+        let Some((window_start, next_at_ms)) = throttle::state(store.pool(), key).await? else { continue };
+        // Whole seconds for Retry-After, rounded up: coming back after it is never too early.
+        let wait_ms =
+            if next_at_ms > now_ms { next_at_ms - now_ms } else { (window_start + limit.window_secs) * 1000 - now_ms };
+        return Err(AppError::Throttled { retry_after: (wait_ms + 999).div_euclid(1000).max(1) });
     }
-    let (window_start, next_at_ms) = throttle::state(store.pool(), key).await?;
-    // Whole seconds for Retry-After, rounded up: coming back after it is never too early.
-    let wait_ms =
-        if next_at_ms > now_ms { next_at_ms - now_ms } else { (window_start + limit.window_secs) * 1000 - now_ms };
-    Err(AppError::Throttled { retry_after: (wait_ms + 999).div_euclid(1000).max(1) })
+    Err(AppError::Throttled { retry_after: 1 })
 }
 
 /// Gives one attempt back (a successful login from a shared address).

@@ -51,9 +51,9 @@ pub async fn attempt<'c>(db: impl Db<'c>, key: &[u8], now_ms: i64, w: &Window) -
     .await
 }
 
-/// (window start in seconds, next allowed in milliseconds) of a key.
-pub async fn state<'c>(db: impl Db<'c>, key: &[u8]) -> sqlx::Result<(i64, i64)> {
-    sqlx::query_as("SELECT window_start, next_at FROM throttle WHERE key = $1").bind(key).fetch_one(db).await
+/// (window start in seconds, next allowed in milliseconds) of a key, if it has a counter.
+pub async fn state<'c>(db: impl Db<'c>, key: &[u8]) -> sqlx::Result<Option<(i64, i64)>> {
+    sqlx::query_as("SELECT window_start, next_at FROM throttle WHERE key = $1").bind(key).fetch_optional(db).await
 }
 
 /// Gives one attempt back.
