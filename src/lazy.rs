@@ -24,6 +24,10 @@ use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
+use crate::pages::admin::AdminPage;
+use crate::pages::audit_log::AuditLogPage;
+use crate::pages::invitation::InvitationPage;
+use crate::pages::partner_keys::PartnerKeysPage;
 use crate::pages::breach_notice::BreachNoticePage;
 use crate::pages::breach_notices::BreachNoticesPage;
 use crate::pages::catalogue::CataloguePage;
@@ -136,6 +140,10 @@ split_pages! {
     page_breach_notices in part_staff, Login => view! { <BreachNoticesPage/> };
     page_breach_notice in part_staff, Login => view! { <BreachNoticePage/> };
     page_my_breach_notices in part_person, Login => view! { <MyBreachNoticesPage/> };
+    page_invitation in part_entry, Open => view! { <InvitationPage/> };
+    page_admin in part_admin, Login => view! { <AdminPage/> };
+    page_partner_keys in part_admin, Login => view! { <PartnerKeysPage/> };
+    page_audit_log in part_admin, Login => view! { <AuditLogPage/> };
 }
 
 /// Who may see a page.
@@ -185,6 +193,10 @@ fn split(route: Route) -> (Load, Show, Guard) {
         Route::BreachNotices => of!(page_breach_notices),
         Route::BreachNotice => of!(page_breach_notice),
         Route::MyBreachNotices => of!(page_my_breach_notices),
+        Route::Invitation => of!(page_invitation),
+        Route::Admin => of!(page_admin),
+        Route::PartnerKeys => of!(page_partner_keys),
+        Route::AuditLog => of!(page_audit_log),
     }
 }
 

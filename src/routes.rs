@@ -65,6 +65,15 @@ pub enum Route {
     BreachNotice,
     /// The breach notices sent to the person.
     MyBreachNotices,
+    /// The invitation link from the mail (no login needed): its button creates a staff
+    /// account.
+    Invitation,
+    /// Beheer: the administrator's staff list, invitations and review.
+    Admin,
+    /// Partnersleutels: the partners' published keys (administrators).
+    PartnerKeys,
+    /// Logboek: the administration's log (administrators and privacy staff).
+    AuditLog,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -83,7 +92,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 28] = [
+    pub const ALL: [Route; 32] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -112,6 +121,10 @@ impl Route {
         Route::BreachNotices,
         Route::BreachNotice,
         Route::MyBreachNotices,
+        Route::Invitation,
+        Route::Admin,
+        Route::PartnerKeys,
+        Route::AuditLog,
     ];
 
     /// The link to privacy staff's page of breach notice `id`.
@@ -155,6 +168,10 @@ impl Route {
             Route::BreachNotices => "/privacy/datalekken",
             Route::BreachNotice => "/privacy/datalek",
             Route::MyBreachNotices => "/datalek",
+            Route::Invitation => "/uitnodiging",
+            Route::Admin => "/beheer",
+            Route::PartnerKeys => "/beheer/sleutels",
+            Route::AuditLog => "/beheer/logboek",
         }
     }
 
@@ -178,6 +195,9 @@ impl Route {
                 | Route::PrivacyRequest
                 | Route::BreachNotices
                 | Route::BreachNotice
+                | Route::Admin
+                | Route::PartnerKeys
+                | Route::AuditLog
         )
     }
 

@@ -33,7 +33,16 @@ pub fn MainNav() -> impl IntoView {
                 (Route::Overview, T::NavOverview),
                 (Route::PrivacyQueue, T::NavPrivacyQueue),
                 (Route::BreachNotices, T::NavBreachNotices),
+                (Route::AuditLog, T::NavAuditLog),
                 (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
+            // An administrator decides who may work in the portal; no one's data is here.
+            Some(Role::Administrator) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::Admin, T::NavAdmin),
+                (Route::PartnerKeys, T::NavPartnerKeys),
+                (Route::AuditLog, T::NavAuditLog),
                 (Route::Account, T::NavAccount),
             ],
             // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
