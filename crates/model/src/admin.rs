@@ -141,9 +141,11 @@ pub struct Invitation {
     /// Who invited (an administrator's address, or `null` for the server's command line).
     pub invited_by: Option<String>,
     /// Sent at (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: time::OffsetDateTime,
     /// Usable until (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub expires_at: time::OffsetDateTime,
     /// Where it stands.
@@ -163,6 +165,7 @@ pub struct InvitationDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<Partner>,
     /// Usable until (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub expires_at: time::OffsetDateTime,
 }
@@ -231,9 +234,11 @@ pub struct StaffAccount {
     /// administrator's account is gone).
     pub invited_by: Option<String>,
     /// Created at (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: time::OffsetDateTime,
     /// Last login (RFC 3339), if any.
+    #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_login_at: Option<time::OffsetDateTime>,
     /// Whether a second factor is set up (authenticator app or passkey).
@@ -250,6 +255,7 @@ pub struct StaffAccount {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Review {
     /// Confirmed at (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub reviewed_at: time::OffsetDateTime,
     /// By (an administrator's address; `null` when that account is gone).
@@ -342,6 +348,7 @@ impl AuditAction {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// When (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: time::OffsetDateTime,
     /// Who did it: an administrator's address; `null` for the portal itself or the server's
@@ -403,11 +410,13 @@ pub struct PartnerKeyEntry {
     /// Its short fingerprint, to read back over the phone (`age_key::fingerprint`).
     pub fingerprint: String,
     /// Published at (RFC 3339).
+    #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub published_at: time::OffsetDateTime,
     /// By (an administrator's address; `null` for the server's key file or the demo).
     pub published_by: Option<String>,
     /// Replaced or removed at (RFC 3339); `null` for the key in use.
+    #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub retired_at: Option<time::OffsetDateTime>,
 }

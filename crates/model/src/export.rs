@@ -57,6 +57,10 @@ pub struct ExportDocument {
     #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub academy_stopped_at: Option<OffsetDateTime>,
+    /// For staff and recruiters: the entries of the administration's log they made or that
+    /// concern them (invitations, suspensions, reviews; absent in older exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub administration: Vec<crate::admin::AuditEntry>,
     /// The register entries of the processing activities that concern the person.
     pub register: Vec<Activity>,
     /// The CV part as a JSON Resume document (jsonresume.org schema 1.0.0).

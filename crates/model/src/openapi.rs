@@ -63,6 +63,7 @@ pub fn request_rules() -> Vec<Rule> {
         FunctionLevel::ALL.into_iter().filter(|l| l.requires_manager()).map(FunctionLevel::as_str).collect();
     let recorded: Vec<&str> = EnrolmentState::RECORDED.into_iter().map(EnrolmentState::as_str).collect();
     let new_password = json!({"minLength": PASSWORD_MIN_CHARS});
+    let invitable: Vec<&str> = crate::admin::INVITABLE.into_iter().map(crate::Role::as_str).collect();
     let token = json!({"minLength": 1});
     vec![
         // Every password field: not empty, not absurdly long; a new one at least 12.
@@ -70,6 +71,8 @@ pub fn request_rules() -> Vec<Rule> {
         ("Registration", Some("email"), email()),
         ("RegistrationConfirm", Some("password"), new_password.clone()),
         ("RegistrationConfirm", Some("token"), token.clone()),
+        ("InvitationAcceptance", Some("password"), new_password.clone()),
+        ("InvitationAcceptance", Some("token"), token.clone()),
         ("Credentials", Some("email"), line(EMAIL_MAX_CHARS, true)),
         ("Credentials", Some("code"), json!({"maxLength": CODE_MAX_CHARS})),
         ("PasswordChange", Some("new_password"), new_password.clone()),
@@ -133,6 +136,26 @@ pub fn request_rules() -> Vec<Rule> {
             }),
         ),
         ("Attendance", Some("state"), json!({"enum": recorded})),
+        // Administration: who is invited as what; a recruiter for exactly one partner, staff
+        // of the network for none.
+        ("NewInvitation", None, json!({"required": ["email", "role"]})),
+        ("NewInvitation", Some("email"), email()),
+        ("NewInvitation", Some("role"), json!({"enum": invitable})),
+        ("NewInvitation", Some("partner"), json!({"enum": slugs.clone()})),
+        (
+            "NewInvitation",
+            None,
+            json!({
+                "if": {"properties": {"role": {"const": "recruiter"}}},
+                "then": {"required": ["partner"]},
+                "else": {"not": {"required": ["partner"]}},
+            }),
+        ),
+        (
+            "PublishKey",
+            Some("recipient"),
+            json!({"minLength": 1, "pattern": "^\\s*age1", "example": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}),
+        ),
         // The candidate profile.
         ("Profile", None, json!({"required": ["personal"]})),
         ("Personal", None, json!({"required": ["first_name", "last_name"]})),

@@ -5,9 +5,10 @@
 
 use zelfregie_model::admin::{
     next_review_due, AuditAction, AuditEntry, AuditPage, Invitation, InvitationAcceptance, InvitationDetails,
-    InvitationStatus, NewInvitation, Review, StaffAccount, StaffOverview, StaffStatus, AUDIT_PER_PAGE,
-    FIRST_INVITATION_HOURS, INVITATION_DAYS,
+    InvitationStatus, NewInvitation, PartnerKeyEntry, PartnerKeys, PublishKey, Review, StaffAccount, StaffOverview,
+    StaffStatus, AUDIT_PER_PAGE, FIRST_INVITATION_HOURS, INVITATION_DAYS,
 };
+use zelfregie_model::age_key::fingerprint;
 use zelfregie_model::privacy_request::dutch_date;
 use zelfregie_model::{ErrorCode, Partner, Role};
 
@@ -475,5 +476,73 @@ pub async fn ensure_not_suspended(state: &AppState, account_id: i64) -> Result<(
         tracing::info!(account_id, "login of a suspended account refused");
         return Err(AppError::code(ErrorCode::AccountSuspended));
     }
+    Ok(())
+}
+
+/// Every partner with its key in use and the earlier ones.
+pub async fn partner_keys(state: &AppState) -> Result<Vec<PartnerKeys>, AppError> {
+    let rows = admin::partner_keys(state.db.pool()).await?;
+    let mut out = Vec::new();
+    for partner in store::accounts::partners(state.db.pool()).await? {
+        let mut current = None;
+        let mut earlier = Vec::new();
+        for row in rows.iter().filter(|r| r.slug == partner.slug) {
+            let entry = PartnerKeyEntry {
+                fingerprint: fingerprint(&row.recipient).unwrap_or_default(),
+                recipient: row.recipient.clone(),
+                published_at: to_datetime(row.published_at),
+                published_by: row.publisher.clone(),
+                retired_at: row.retired_at.map(to_datetime),
+            };
+            if entry.retired_at.is_none() && current.is_none() {
+                current = Some(entry);
+            } else {
+                earlier.push(entry);
+            }
+        }
+        out.push(PartnerKeys { partner, current, earlier });
+    }
+    Ok(out)
+}
+
+/// Publishes (or replaces) a partner's key, with its log entry. Transfers made to the key
+/// before stay where they are and still open with that key's secret half.
+pub async fn publish_key(state: &AppState, actor: &Actor, slug: &str, key: &PublishKey) -> Result<(), AppError> {
+    AppError::ensure_valid(key.validate())?;
+    publish(&state.db, state.clock.now(), actor, slug, key.recipient()).await
+}
+
+/// [`publish_key`] of a checked key (also the server's key file and the demo's keys).
+pub async fn publish(
+    store: &store::Store,
+    now: i64,
+    actor: &Actor,
+    slug: &str,
+    recipient: &str,
+) -> Result<(), AppError> {
+    let mut tx = store.begin_exclusive().await?;
+    match admin::publish_key(&mut tx, slug, recipient, actor.id(), now).await? {
+        None => return Err(AppError::code(ErrorCode::NotFound)),
+        Some(false) => return Ok(()),
+        Some(true) => {}
+    }
+    let detail = fingerprint(recipient).unwrap_or_default();
+    log(&mut tx, now, actor, AuditAction::KeyPublish, None, slug, Some(&detail)).await?;
+    tx.commit().await?;
+    tracing::info!(partner = slug, "partner key published");
+    Ok(())
+}
+
+/// Removes a partner's key: no new transfers go to the partner until a key is published.
+pub async fn remove_key(state: &AppState, actor: &Actor, slug: &str) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_exclusive().await?;
+    match admin::remove_key(&mut tx, slug, now).await? {
+        None => return Err(AppError::code(ErrorCode::NotFound)),
+        Some(false) => return Ok(()),
+        Some(true) => {}
+    }
+    log(&mut tx, now, actor, AuditAction::KeyRemove, None, slug, None).await?;
+    tx.commit().await?;
     Ok(())
 }

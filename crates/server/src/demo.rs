@@ -38,7 +38,8 @@ pub struct DemoAccount {
     pub partner_slug: Option<String>,
 }
 
-/// The demo logins: the candidate, the course participant, academy staff, privacy staff, and one
+/// The demo logins: the candidate, the course participant, academy staff, privacy staff, an
+/// administrator, and one
 /// recruiter per partner (`recruiter@<slug>.example.org`).
 pub fn accounts() -> Vec<DemoAccount> {
     let person = |email: &str, role| DemoAccount { email: email.to_owned(), role, partner_slug: None };
@@ -47,6 +48,7 @@ pub fn accounts() -> Vec<DemoAccount> {
         person("cursist@example.org", Role::Person),
         person("academie@example.org", Role::AcademyStaff),
         person("privacy@example.org", Role::PrivacyStaff),
+        person("beheer@example.org", Role::Administrator),
     ];
     list.extend(Partner::all().into_iter().map(|p| DemoAccount {
         email: format!("recruiter@{}.example.org", p.slug),

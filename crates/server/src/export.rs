@@ -118,6 +118,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         requests,
         breach_notices,
         academy_stopped_at,
+        administration: crate::admin::entries_of(db, account_id).await?,
         register,
         cv,
     })

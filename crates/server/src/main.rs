@@ -96,7 +96,7 @@ async fn main() -> anyhow::Result<()> {
     }
     if config.demo {
         println!(
-            "demo mode{}: password `{}` for kandidaat@example.org, cursist@example.org, academie@example.org,",
+            "demo mode{}: password `{}` for kandidaat@example.org, cursist@example.org, academie@example.org, beheer@example.org,",
             if seeded { " (demo data created)" } else { "" },
             demo::DEMO_PASSWORD
         );

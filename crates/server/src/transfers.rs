@@ -199,8 +199,11 @@ pub async fn load_partner_keys(store: &Store, file: &Path) -> anyhow::Result<usi
             line.split_once(char::is_whitespace).ok_or_else(|| anyhow::anyhow!("line {}: `<slug> age1…`", n + 1))?;
         let key =
             zelfregie_crypto::parse_recipient(key).map_err(|_| anyhow::anyhow!("line {}: not an age1 key", n + 1))?;
-        let known = accounts::set_partner_key(store.pool(), slug, &key.to_string()).await?;
-        anyhow::ensure!(known, "line {}: unknown partner `{slug}`", n + 1);
+        match crate::admin::publish(store, now(), &crate::admin::Actor::System, slug, &key.to_string()).await {
+            Ok(()) => {}
+            Err(AppError::Api(_)) => anyhow::bail!("line {}: unknown partner `{slug}`", n + 1),
+            Err(e) => return Err(anyhow::anyhow!("{e}")),
+        }
         count += 1;
     }
     Ok(count)
@@ -219,7 +222,9 @@ pub async fn generate_demo_partner_keys(store: &Store, dir: &Path) -> anyhow::Re
         let (secret, public) = zelfregie_crypto::generate_key_pair();
         let path = dir.join(format!("{slug}.txt"));
         write_private(&path, &format!("# demo key of {name} (zelfregie --demo)\n# public key: {public}\n{secret}\n"))?;
-        accounts::set_partner_key(store.pool(), slug, &public).await?;
+        crate::admin::publish(store, now(), &crate::admin::Actor::System, slug, &public)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     Ok(missing.len())
 }

@@ -2,7 +2,8 @@
 -- invites, reviews, suspends and revokes staff and recruiters. SQLite cannot change a CHECK
 -- constraint in place, so the accounts table is rebuilt as in 0013 (foreign keys are off
 -- while migrating; the triggers that name accounts are recreated; the id sequence is carried
--- over). Every column of the table as 0024 left it is kept, with its index.
+-- over; each trigger as its latest migration left it: 0015, 0022). Every column of the table
+-- as 0024 left it is kept, with its index.
 --
 -- New on accounts: `status` (a suspended account cannot log in and has no session),
 -- `suspended_because` (`idle` or `administrator`), `suspended_at`, and `invited_by`.
@@ -42,6 +43,7 @@ CREATE INDEX accounts_invited_by ON accounts (invited_by);
 
 CREATE TRIGGER consent_events_append_only_delete BEFORE DELETE ON consent_events
 WHEN EXISTS (SELECT 1 FROM accounts WHERE id = OLD.account_id)
+ AND NOT EXISTS (SELECT 1 FROM consent_event_deletions d WHERE d.account_id = OLD.account_id AND OLD.id <= d.up_to_id)
 BEGIN
     SELECT RAISE(ABORT, 'consent events are append-only');
 END;

@@ -9,7 +9,8 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::admin::{
-    AuditPage, Invitation, InvitationAcceptance, InvitationDetails, NewInvitation, StaffOverview,
+    AuditPage, Invitation, InvitationAcceptance, InvitationDetails, NewInvitation, PartnerKeys, PublishKey,
+    StaffOverview,
 };
 use zelfregie_model::SessionInfo;
 
@@ -182,4 +183,57 @@ pub async fn accept(
         (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
     ]);
     Ok((StatusCode::CREATED, cookies, Json(info)))
+}
+
+/// Every partner with its key in use (and fingerprint) and its earlier keys.
+#[utoipa::path(get, path = "/api/admin/partner-keys", tag = "administration", security(("session" = ["administrator"])),
+    responses((status = 200, body = Vec<PartnerKeys>), (status = 403, body = zelfregie_model::ApiError)))]
+pub async fn partner_keys(
+    State(state): State<AppState>,
+    _admin: AdminSession,
+) -> Result<Json<Vec<PartnerKeys>>, AppError> {
+    Ok(Json(admin::partner_keys(&state).await?))
+}
+
+/// Publishes or replaces a partner's key. Transfers made to an earlier key still open with
+/// that key's secret half.
+#[utoipa::path(put, path = "/api/admin/partner-keys/{slug}", tag = "administration", security(("session" = ["administrator"])),
+    request_body = PublishKey,
+    params(("slug" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 200, body = PartnerKeys), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError, description = "no such partner"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`recipient_invalid`")))]
+pub async fn publish_key(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Path(slug): Path<String>,
+    Json(key): Json<PublishKey>,
+) -> Result<Json<PartnerKeys>, AppError> {
+    let actor = actor(&state, &s).await?;
+    admin::publish_key(&state, &actor, &slug, &key).await?;
+    one_partner(&state, &slug).await
+}
+
+/// Removes a partner's key: no new transfers go to the partner until one is published.
+#[utoipa::path(delete, path = "/api/admin/partner-keys/{slug}", tag = "administration", security(("session" = ["administrator"])),
+    params(("slug" = String, Path), ("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204), (status = 403, body = zelfregie_model::ApiError),
+              (status = 404, body = zelfregie_model::ApiError, description = "no such partner")))]
+pub async fn remove_key(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Path(slug): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let actor = actor(&state, &s).await?;
+    admin::remove_key(&state, &actor, &slug).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn one_partner(state: &AppState, slug: &str) -> Result<Json<PartnerKeys>, AppError> {
+    let all = admin::partner_keys(state).await?;
+    let one = all
+        .into_iter()
+        .find(|p| p.partner.slug == slug)
+        .ok_or_else(|| AppError::code(zelfregie_model::ErrorCode::NotFound))?;
+    Ok(Json(one))
 }

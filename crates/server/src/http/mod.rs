@@ -122,6 +122,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::revoke))
         .routes(routes!(admin::review))
         .routes(routes!(admin::audit))
+        .routes(routes!(admin::partner_keys))
+        .routes(routes!(admin::publish_key, admin::remove_key))
         .routes(routes!(admin::details))
         .routes(routes!(admin::accept))
         .routes(routes!(export::export))

@@ -317,7 +317,7 @@ fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = 
 /// The roles a `session` security requirement may name (OpenAPI 3.1: role names for
 /// schemes other than OAuth): the handler's extractor refuses every other role with 403
 /// `forbidden` ([`crate::auth::session::PersonSession`] and the staff sessions).
-const ROLES: [&str; 4] = ["person", "recruiter", "academy_staff", "privacy_staff"];
+const ROLES: [&str; 5] = ["person", "recruiter", "academy_staff", "privacy_staff", "administrator"];
 
 /// Adds to every operation the statuses its route can answer whatever the handler does, from
 /// what the document says about it (docs/api.md "Statuses"):

@@ -264,13 +264,6 @@ pub async fn partners_without_key<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<(Stri
     sqlx::query_as("SELECT slug, name FROM partners WHERE age_recipient IS NULL ORDER BY id").fetch_all(db).await
 }
 
-/// Publishes a partner's key; returns whether the partner exists.
-pub async fn set_partner_key<'c>(db: impl Db<'c>, slug: &str, key: &str) -> sqlx::Result<bool> {
-    let done =
-        sqlx::query("UPDATE partners SET age_recipient = $1 WHERE slug = $2").bind(key).bind(slug).execute(db).await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// Sets a new login address; a taken one is a unique violation ([`super::is_unique_violation`]).
 pub async fn set_email<'c>(db: impl Db<'c>, id: i64, email: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2").bind(email).bind(id).execute(db).await?;

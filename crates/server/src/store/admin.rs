@@ -357,3 +357,83 @@ pub async fn last_review<'c>(db: impl Db<'c>) -> sqlx::Result<Option<(i64, Strin
         .fetch_optional(db)
         .await
 }
+
+/// One key of a partner.
+#[derive(FromRow)]
+pub struct KeyRow {
+    /// The partner's slug.
+    pub slug: String,
+    /// The age recipient.
+    pub recipient: String,
+    /// Published at.
+    pub published_at: i64,
+    /// The publishing administrator's address, while that account exists.
+    pub publisher: Option<String>,
+    /// Replaced or removed at.
+    pub retired_at: Option<i64>,
+}
+
+/// Every key of every partner, newest first per partner.
+pub async fn partner_keys<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<KeyRow>> {
+    sqlx::query_as(
+        "SELECT p.slug, k.recipient, k.published_at, a.email AS publisher, k.retired_at
+         FROM partner_keys k JOIN partners p ON p.id = k.partner_id LEFT JOIN accounts a ON a.id = k.published_by
+         ORDER BY p.id, k.id DESC",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Makes `recipient` the partner's key in use and retires the one before it (kept in the
+/// history). Returns `None` for an unknown partner, `Some(false)` when it is the key in use
+/// already (nothing changes).
+pub async fn publish_key<'c>(
+    tx: &mut super::Tx,
+    slug: &str,
+    recipient: &str,
+    by: Option<i64>,
+    now: i64,
+) -> sqlx::Result<Option<bool>> {
+    let Some((id, current)) = super::accounts::partner_key(&mut **tx, slug).await? else {
+        return Ok(None);
+    };
+    if current.as_deref() == Some(recipient) {
+        return Ok(Some(false));
+    }
+    sqlx::query("UPDATE partner_keys SET retired_at = $2 WHERE partner_id = $1 AND retired_at IS NULL")
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO partner_keys (partner_id, recipient, published_at, published_by) VALUES ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(recipient)
+        .bind(now)
+        .bind(by)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE partners SET age_recipient = $1 WHERE id = $2")
+        .bind(recipient)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Some(true))
+}
+
+/// Removes the partner's key in use (kept in the history): no new transfers go to the
+/// partner. Returns `None` for an unknown partner, `Some(false)` when it had no key.
+pub async fn remove_key<'c>(tx: &mut super::Tx, slug: &str, now: i64) -> sqlx::Result<Option<bool>> {
+    let Some((id, current)) = super::accounts::partner_key(&mut **tx, slug).await? else {
+        return Ok(None);
+    };
+    if current.is_none() {
+        return Ok(Some(false));
+    }
+    sqlx::query("UPDATE partner_keys SET retired_at = $2 WHERE partner_id = $1 AND retired_at IS NULL")
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE partners SET age_recipient = NULL WHERE id = $1").bind(id).execute(&mut **tx).await?;
+    Ok(Some(true))
+}

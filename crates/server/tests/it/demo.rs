@@ -12,7 +12,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
     assert!(demo::seed_if_empty(&app.state).await.unwrap());
     assert!(!demo::seed_if_empty(&app.state).await.unwrap(), "never seeds twice");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts").fetch_one(app.state.db.pool()).await.unwrap();
-    assert_eq!(n, 4 + 35);
+    assert_eq!(n, 5 + 35);
     // Privacy staff's queue has the demo candidate's open request.
     let privacy = app.demo_login("privacy@example.org").await.session_cookie().unwrap();
     let queue = app.get("/api/privacy/requests", Some(&privacy)).await;
@@ -24,6 +24,7 @@ async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {
         ("cursist@example.org", "person"),
         ("academie@example.org", "academy_staff"),
         ("privacy@example.org", "privacy_staff"),
+        ("beheer@example.org", "administrator"),
     ] {
         let r = app.demo_login(email).await;
         assert_eq!(r.status, StatusCode::OK, "{email}");

@@ -87,6 +87,16 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
             "mail_files",
             Err("demo mode only: which mail file in the mail folder is about the account, so it goes with it; no address"),
         ),
+        // Administration (docs/security.md "Administration"): a staff member's own entries
+        // of the log are exported (`administration`); invitations and reviews are records
+        // about staff accounts kept by the administrators, and keys are public.
+        (
+            "audit_log",
+            Err("by actor_id and subject_id: a staff member's own entries are exported as `administration` (admin::a_network_starts_from_an_empty_database)"),
+        ),
+        ("invitations", Err("an invitation is the administrator's record until the account exists; its token hash is a credential")),
+        ("staff_reviews", Err("an administrator's confirmation of the staff list: in the log entry `review`, which is exported")),
+        ("partner_keys", Err("partners' public keys, not about a person; who published one is in the exported log")),
         ("consent_event_deletions", Err("a permit that exists only inside the retention job's transaction")),
         (
             "privacy_requests",

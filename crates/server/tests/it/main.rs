@@ -1,6 +1,7 @@
 //! The server's integration tests: one test binary (linked once), one module per area.
 
 mod academy;
+mod admin;
 mod api;
 mod breach;
 mod common;

@@ -110,6 +110,19 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "POST /api/session/passkey/finish",
         "POST /api/me/reauth/passkey/start",
         "POST /api/me/reauth/passkey/finish",
+        "GET /api/admin/staff",
+        "POST /api/admin/invitations",
+        "DELETE /api/admin/invitations/{id}",
+        "POST /api/admin/staff/{id}/suspend",
+        "POST /api/admin/staff/{id}/reinstate",
+        "DELETE /api/admin/staff/{id}",
+        "POST /api/admin/reviews",
+        "GET /api/admin/audit",
+        "GET /api/admin/partner-keys",
+        "PUT /api/admin/partner-keys/{slug}",
+        "DELETE /api/admin/partner-keys/{slug}",
+        "GET /api/invitations/{token}",
+        "POST /api/invitations/accept",
     ];
     expected.sort();
     assert_eq!(operations, expected);
@@ -199,7 +212,7 @@ async fn the_document_names_its_licence_and_types_uploads_as_bytes() {
 }
 
 /// Roles a `session` security requirement may name, and the account that has each.
-const ROLES: [&str; 4] = ["person", "recruiter", "academy_staff", "privacy_staff"];
+const ROLES: [&str; 5] = ["person", "recruiter", "academy_staff", "privacy_staff", "administrator"];
 
 /// Issue 24, driven by the document itself: every operation is called without a session,
 /// with a session of each role it does not name, with unknown path ids, and with requests
@@ -378,6 +391,7 @@ impl<'a> People<'a> {
             "recruiter" => (Role::Recruiter, Some("kerkrade")),
             "academy_staff" => (Role::AcademyStaff, None),
             "privacy_staff" => (Role::PrivacyStaff, None),
+            "administrator" => (Role::Administrator, None),
             other => panic!("unknown role {other}"),
         };
         let db = &self.app.state.db;
