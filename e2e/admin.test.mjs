@@ -8,6 +8,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Portal, totpAt, currentStep } from './pages.mjs';
 import {
   serverAndBrowser, watchedContext, axeViolations, cspViolations, foreignRequests,
@@ -48,6 +52,30 @@ async function setUpTotpByKeyboard(page, portal, password) {
   await page.keyboard.press('Enter');
   await page.getByText('Tweestapsverificatie staat aan.').waitFor();
   return secret;
+}
+
+/** A fresh X25519 public key from `rage-keygen`. */
+function newPublicKey() {
+  const dir = mkdtempSync(join(tmpdir(), 'zelfregie-admin-key-'));
+  try {
+    const file = join(dir, 'key.txt');
+    execFileSync('rage-keygen', ['-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return readFileSync(file, 'utf8').match(/public key: (age1[0-9a-z]+)/)[1];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The short fingerprint, computed here as an organisation would: the first 80 bits of the
+ * SHA-256 of the key, in Bech32 characters, four groups of four. */
+function fingerprintOf(key) {
+  const alphabet = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+  const digest = createHash('sha256').update(key.trim()).digest();
+  let bits = 0n;
+  for (const b of digest.subarray(0, 10)) bits = (bits << 8n) | BigInt(b);
+  let chars = '';
+  for (let i = 15; i >= 0; i -= 1) chars += alphabet[Number((bits >> BigInt(5 * i)) & 31n)];
+  return chars.match(/.{4}/g).join('-');
 }
 
 describe('administration', () => {
@@ -194,6 +222,60 @@ describe('administration', () => {
     await page.getByText('De lijst is bevestigd.').waitFor();
     await page.locator('.review:not(.review-due)').waitFor();
 
+    // ---- partner keys: paste, read the fingerprint back, publish, replace, remove ----
+    const [key1, key2] = [newPublicKey(), newPublicKey()];
+    await tabTo(page, 'button.menu-button');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'nav a[href="/beheer/sleutels"]');
+    await page.keyboard.press('Enter');
+    await portal.expectHeading('Partnersleutels');
+    const beek = page.locator('li[data-slug="beek"]');
+    await beek.getByText('Geen sleutel', { exact: false }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'Partnersleutels');
+    assert.ok(await fitsPhone(page), 'Partnersleutels fits 360 px');
+    await tabTo(page, 'button[aria-label="Sleutel plakken: Gemeente Beek"]');
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('new-key');
+    await page.keyboard.type('age1nietgoed');
+    await beek.getByText('Dit is nog geen geldige sleutel.', { exact: false }).waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(key1);
+    // The fingerprint shows as the key is pasted, the same as computed here.
+    await beek.locator('.live-fingerprint').filter({ hasText: fingerprintOf(key1) }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'Partnersleutels, a key pasted');
+    await tabTo(page, 'li[data-slug="beek"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('keys-done');
+    await beek.locator('dd code.fingerprint').filter({ hasText: fingerprintOf(key1) }).waitFor();
+    const published = await (await page.request.get('/api/transfers/partners')).json();
+    assert.deepEqual(published.map((p) => [p.slug ?? p.partner?.slug, p.recipient]).filter(([s]) => s === 'beek'), [['beek', key1]]);
+
+    await tabTo(page, 'button[aria-label="Vervangen: Gemeente Beek"]');
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('new-key');
+    await page.keyboard.type(key2);
+    await beek.locator('.live-fingerprint').filter({ hasText: fingerprintOf(key2) }).waitFor();
+    await tabTo(page, 'li[data-slug="beek"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('keys-done');
+    await beek.locator('dd code.fingerprint').filter({ hasText: fingerprintOf(key2) }).waitFor();
+    // The earlier key is listed under it: transfers made to it still open with it.
+    const history = beek.locator('details.key-history');
+    await history.locator('summary').filter({ hasText: 'Eerdere sleutels (1)' }).waitFor();
+    assert.ok((await history.textContent()).includes(fingerprintOf(key1)), 'the earlier key in the history');
+
+    // Removing asks first; dismissed, the key stays; accepted, it goes.
+    page.once('dialog', (d) => d.dismiss());
+    await tabTo(page, 'button[aria-label="Verwijderen: Gemeente Beek"]');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await beek.locator('dd code.fingerprint').filter({ hasText: fingerprintOf(key2) }).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('keys-done');
+    await page.getByText('De sleutel is verwijderd.').waitFor();
+    await beek.getByText('Geen sleutel', { exact: false }).waitFor();
+
     // ---- the log ----
     await tabTo(page, 'button.menu-button');
     await page.keyboard.press('Enter');
@@ -202,9 +284,11 @@ describe('administration', () => {
     await portal.expectHeading('Logboek');
     const first = page.locator('li.audit-entry').first();
     await first.waitFor();
-    assert.equal(await first.getAttribute('data-action'), 'review');
+    assert.equal(await first.getAttribute('data-action'), 'key_remove');
     const log = await page.locator('ol.audit').innerText();
     for (const sentence of [
+      'Heeft een sleutel van een partnerorganisatie verwijderd',
+      'Heeft een sleutel van een partnerorganisatie gepubliceerd',
       'Heeft de lijst van medewerkers bevestigd', 'Heeft een account geschorst',
       'Heeft een uitnodiging gebruikt en een account gemaakt', 'Heeft iemand uitgenodigd', 'Het portaal zelf',
     ]) assert.ok(log.includes(sentence), sentence);

@@ -1694,6 +1694,18 @@ pub fn audit_detail_text(action: zelfregie_model::admin::AuditAction, detail: &s
     detail.split(": ").map(word).collect::<Vec<_>>().join(": ")
 }
 
+/// Whom or what a log entry concerns: an address as it is, a partner's key by the
+/// partner's name (the log keeps its slug).
+pub fn audit_subject_text(action: zelfregie_model::admin::AuditAction, subject: &str) -> String {
+    use zelfregie_model::admin::AuditAction as A;
+    match action {
+        A::KeyPublish | A::KeyRemove => {
+            Partner::all().into_iter().find(|p| p.slug == subject).map_or_else(|| subject.to_owned(), |p| p.name)
+        }
+        _ => subject.to_owned(),
+    }
+}
+
 /// Where an invitation stands, in words.
 pub fn invitation_status_text(status: zelfregie_model::admin::InvitationStatus) -> T {
     use zelfregie_model::admin::InvitationStatus as S;
@@ -1810,9 +1822,14 @@ mod tests {
             audit_detail_text(AuditAction::Invite, "recruiter: beek", Lang::Nl),
             "Recruiter van een partnerorganisatie: Gemeente Beek"
         );
-        assert_eq!(audit_detail_text(AuditAction::Suspend, "privacy_staff: idle", Lang::En), "IGOM privacy staff: not used for a long time");
+        assert_eq!(
+            audit_detail_text(AuditAction::Suspend, "privacy_staff: idle", Lang::En),
+            "IGOM privacy staff: not used for a long time"
+        );
         assert_eq!(audit_detail_text(AuditAction::Review, "3", Lang::Nl), "3 accounts op de lijst");
         assert_eq!(audit_detail_text(AuditAction::Review, "1", Lang::En), "1 account on the list");
         assert_eq!(audit_detail_text(AuditAction::KeyPublish, "k7qf-2m9x", Lang::Nl), "k7qf-2m9x");
+        assert_eq!(audit_subject_text(AuditAction::KeyRemove, "beek"), "Gemeente Beek");
+        assert_eq!(audit_subject_text(AuditAction::Suspend, "beek"), "beek", "an address stays as it is");
     }
 }

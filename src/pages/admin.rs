@@ -128,7 +128,8 @@ pub fn AdminPage() -> impl IntoView {
 fn ReviewBlock(overview: StaffOverview, review: Submit<()>) -> impl IntoView {
     let locale = Locale::get();
     let due = review_due(&overview.next_review_due, &today());
-    let next = time::Date::parse(&overview.next_review_due, time::macros::format_description!("[year]-[month]-[day]")).ok();
+    let next =
+        time::Date::parse(&overview.next_review_due, time::macros::format_description!("[year]-[month]-[day]")).ok();
     let last = overview.last_review.clone();
     let idle_days = overview.idle_days;
     view! {
@@ -172,7 +173,8 @@ fn StaffTable(accounts: Vec<StaffAccount>, act: Submit<(i64, String, StaffChange
             Some(p) => format!("{} · {}", t(T::role(a.role)), p.name),
             None => t(T::role(a.role)).to_owned(),
         };
-        let last = a.last_login_at.map_or_else(|| t(T::AdminNeverLoggedIn).to_owned(), |at| date_time(at, locale.lang()));
+        let last =
+            a.last_login_at.map_or_else(|| t(T::AdminNeverLoggedIn).to_owned(), |at| date_time(at, locale.lang()));
         let invited_by = a.invited_by.clone().unwrap_or_else(|| t(T::AdminInvitedBySystem).to_owned());
         let email = a.email.clone();
         let buttons = actions
@@ -303,10 +305,16 @@ fn InviteForm(on_invited: Callback<()>) -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         sent.set(false);
-        let new = new_invitation(&email.get_untracked(), &role.get_untracked(), &partner.get_untracked(), &language.get_untracked());
+        let new = new_invitation(
+            &email.get_untracked(),
+            &role.get_untracked(),
+            &partner.get_untracked(),
+            &language.get_untracked(),
+        );
         form.submit(checked(new, NewInvitation::validate));
     };
-    let mut roles = vec![(String::new(), Signal::derive(move || T::AdminInviteChooseRole.get(locale.lang()).to_owned()))];
+    let mut roles =
+        vec![(String::new(), Signal::derive(move || T::AdminInviteChooseRole.get(locale.lang()).to_owned()))];
     roles.extend(
         INVITABLE
             .into_iter()

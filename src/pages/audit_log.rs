@@ -10,7 +10,7 @@ use crate::components::field::focus_field;
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
 use crate::format::date_time;
-use crate::i18n::{audit_action_text, audit_detail_text, Lang, T};
+use crate::i18n::{audit_action_text, audit_detail_text, audit_subject_text, Lang, T};
 use crate::locale::Locale;
 
 /// Who did it, in words: the administrator's address, the portal itself (its own jobs and
@@ -70,7 +70,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     <dt>{t(T::AuditWhat)}</dt>
                     <dd class="audit-what">{t(audit_action_text(e.action))}</dd>
                     <dt>{t(T::AuditAbout)}</dt>
-                    <dd>{e.subject.clone()}</dd>
+                    <dd>{audit_subject_text(e.action, &e.subject)}</dd>
                     {detail.map(|d| view! { <dt>{t(T::AuditDetail)}</dt><dd>{d}</dd> })}
                 </dl>
             </li>

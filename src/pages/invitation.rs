@@ -94,7 +94,8 @@ fn AcceptForm(details: InvitationDetails, token: String, used: RwSignal<bool>) -
     let email = details.email.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let acceptance = InvitationAcceptance { token: token.clone(), password: Password::new(password.get_untracked()) };
+        let acceptance =
+            InvitationAcceptance { token: token.clone(), password: Password::new(password.get_untracked()) };
         let email = email.clone();
         form.submit(checked(acceptance, move |a| a.validate_for(&email)));
     };
