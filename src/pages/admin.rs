@@ -115,11 +115,14 @@ pub fn AdminPage() -> impl IntoView {
             {withdraw.message()}
             {review.message()}
             <Loaded resource=staff keep=true let:overview>
-                <ReviewBlock overview=overview.clone() review/>
-                <StaffTable accounts=overview.accounts.clone() act/>
-                <Invitations invitations=overview.invitations.clone() withdraw/>
+                <ReviewBlock overview=overview review/>
             </Loaded>
+            // Inviting comes before the list: a network's list is long on a phone.
             <InviteForm on_invited=Callback::new(move |()| staff.refetch())/>
+            <Loaded resource=staff keep=true let:overview>
+                <Invitations invitations=overview.invitations.clone() withdraw/>
+                <StaffTable accounts=overview.accounts act/>
+            </Loaded>
         </Page>
     }
 }

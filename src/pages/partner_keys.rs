@@ -79,12 +79,18 @@ pub fn PartnerKeysPage() -> impl IntoView {
     }
 }
 
-fn entry_line(e: &PartnerKeyEntry, lang: crate::i18n::Lang) -> String {
-    let mut s = format!("{} {}", T::PartnerKeyPublished.get(lang), date_time(e.published_at, lang));
+/// When a key was published, and by whom: "7 december 2026 om 13:13 door beheer@…".
+fn published_when(e: &PartnerKeyEntry, lang: crate::i18n::Lang) -> String {
+    let mut s = date_time(e.published_at, lang);
     if let Some(by) = &e.published_by {
         s.push_str(&format!(" {} {by}", T::PartnerKeyBy.get(lang)));
     }
     s
+}
+
+/// An earlier key's line: "Gepubliceerd 7 december 2026 om 13:13 door …".
+fn entry_line(e: &PartnerKeyEntry, lang: crate::i18n::Lang) -> String {
+    format!("{} {}", T::PartnerKeyPublished.get(lang), published_when(e, lang))
 }
 
 #[component]
@@ -125,7 +131,7 @@ fn PartnerKeyItem(
                         <dt>{t(T::PartnerKeyFingerprint)}</dt>
                         <dd><code class="fingerprint" translate="no">{current.fingerprint.clone()}</code></dd>
                         <dt>{t(T::PartnerKeyPublished)}</dt>
-                        <dd>{entry_line(&current, locale.lang())}</dd>
+                        <dd>{published_when(&current, locale.lang())}</dd>
                     </dl>
                 }.into_any(),
                 None => view! { <p class="muted">{t(T::PartnerKeyNone)}</p> }.into_any(),
