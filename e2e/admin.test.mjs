@@ -4,7 +4,9 @@
 // only; on /beheer they invite a recruiter of Gemeente Beek and a privacy officer. The
 // recruiter follows the link from the mail folder, accepts and sets up two-step
 // verification; the administrator suspends the recruiter, and the recruiter's open session
-// gets 401 at its next request. Every new page is axe-clean and fits 360 px.
+// gets 401 at its next request. The administrator publishes, replaces and removes a
+// partner's key, reading its fingerprint as it is pasted; the log shows it all, to the
+// privacy officer too. Every new page is axe-clean and fits 360 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -218,6 +220,16 @@ describe('administration', () => {
     assert.equal((await rPage.request.get('/api/session/time-left')).status(), 401);
     assert.deepEqual(await axeViolations(page), [], 'Beheer after a suspension');
 
+    // Removing asks first, and says what it does; then the account is gone from the list.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.accept(); });
+    await tabTo(page, `button[aria-label="Verwijderen: ${RECRUITER}"]`);
+    await page.keyboard.press('Enter');
+    await portal.expectFocus('admin-done');
+    await page.getByText('Het account is verwijderd.').waitFor();
+    assert.ok(asked.includes('Het account wordt verwijderd') && asked.includes(RECRUITER), asked);
+    await page.locator(`tr[data-email="${RECRUITER}"]`).waitFor({ state: 'detached' });
+
     // Confirming the list: the review is no longer due.
     await tabTo(page, '.review button');
     await page.keyboard.press('Enter');
@@ -292,12 +304,45 @@ describe('administration', () => {
     for (const sentence of [
       'Heeft een sleutel van een partnerorganisatie verwijderd',
       'Heeft een sleutel van een partnerorganisatie gepubliceerd',
-      'Heeft de lijst van medewerkers bevestigd', 'Heeft een account geschorst',
+      'Heeft de lijst van medewerkers bevestigd', 'Heeft een account geschorst', 'Heeft een account verwijderd',
       'Heeft een uitnodiging gebruikt en een account gemaakt', 'Heeft iemand uitgenodigd', 'Het portaal zelf',
     ]) assert.ok(log.includes(sentence), sentence);
     assert.ok(log.includes('Gemeente Beek'), 'the partner in words');
     assert.deepEqual(await axeViolations(page), [], 'Logboek');
     assert.ok(await fitsPhone(page), 'Logboek fits 360 px');
+
+    // ---- the privacy officer reads the log too, and nothing of Beheer ----
+    const api = { 'content-type': 'application/json', 'x-requested-with': 'zelfregie' };
+    const pLink = await portal.mailLink(PRIVACY, '/uitnodiging');
+    const pToken = new URL(pLink, env.server.url).searchParams.get('token');
+    const accepted = await fetch(`${env.server.url}/api/invitations/accept`, {
+      method: 'POST', headers: api, body: JSON.stringify({ token: pToken, password: RECRUITER_PASSWORD }),
+    });
+    assert.equal(accepted.status, 201);
+    const pCookie = accepted.headers.get('set-cookie').split(';')[0];
+    const withCookie = { ...api, cookie: pCookie };
+    const setup = await (await fetch(`${env.server.url}/api/me/second-factor`, {
+      method: 'POST', headers: withCookie, body: JSON.stringify({ password: RECRUITER_PASSWORD }),
+    })).json();
+    const confirmed = await fetch(`${env.server.url}/api/me/second-factor`, {
+      method: 'PUT', headers: withCookie, body: JSON.stringify({ code: totpAt(setup.secret, currentStep()) }),
+    });
+    assert.equal(confirmed.status, 200);
+    const [name, ...value] = pCookie.split('=');
+    const privacyCtx = await watchedContext(env.browser, env.server.url, PHONE);
+    await privacyCtx.context.addCookies([{ name, value: value.join('='), url: env.server.url }]);
+    const pPage = await privacyCtx.context.newPage();
+    const pPortal = new Portal(pPage);
+    await pPage.goto('/');
+    await pPortal.expectHeading('Overzicht');
+    await pPortal.openMenuIfCollapsed();
+    await pPortal.navLink('Logboek').click();
+    await pPortal.expectHeading('Logboek');
+    await pPage.locator('li.audit-entry').first().waitFor();
+    assert.equal(await pPortal.navLink('Beheer').count(), 0, 'no Beheer for privacy staff');
+    assert.deepEqual(await axeViolations(pPage), [], 'Logboek for privacy staff');
+    assert.equal((await pPage.request.get('/api/admin/staff')).status(), 403);
+    await privacyCtx.context.close();
 
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(foreignRequests(seen, env.server.url), []);

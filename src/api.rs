@@ -677,3 +677,48 @@ pub async fn invitation(token: &str) -> ApiResult<zelfregie_model::admin::Invita
 pub async fn accept_invitation(acceptance: &zelfregie_model::admin::InvitationAcceptance) -> ApiResult<SessionInfo> {
     json(send(changing(Request::post("/api/invitations/accept")), body(acceptance)).await?).await
 }
+
+/// Academy staff: every training, with the people enrolled and waiting.
+pub async fn staff_catalogue() -> ApiResult<Vec<zelfregie_model::academy::StaffTraining>> {
+    get("/api/academy/catalogue").await
+}
+
+/// Academy staff add a training.
+pub async fn create_training(
+    form: &zelfregie_model::academy::TrainingForm,
+) -> ApiResult<zelfregie_model::academy::StaffTraining> {
+    json(send(changing(Request::post("/api/academy/catalogue")), body(form)).await?).await
+}
+
+/// Academy staff change training `id`, as it was at `version` (412 if someone changed it since).
+pub async fn update_training(
+    id: i64,
+    version: i64,
+    form: &zelfregie_model::academy::TrainingForm,
+) -> ApiResult<zelfregie_model::academy::StaffTraining> {
+    let builder = changing(Request::put(&format!("/api/academy/catalogue/{id}")))
+        .header("If-Match", &format!("\"training-{version}\""));
+    json(send(builder, body(form)).await?).await
+}
+
+/// Academy staff cancel training `id`; everyone enrolled or waiting is told.
+pub async fn cancel_training(id: i64) -> ApiResult<zelfregie_model::academy::TrainingCancelled> {
+    json(send(changing(Request::post(&format!("/api/academy/catalogue/{id}/cancel"))), None).await?).await
+}
+
+/// The recruiter's candidates: list, search and filters (`GET`, query from
+/// `candidate_search::Search::api_path`); one candidate is `CANDIDATES/{reference}`.
+pub const CANDIDATES: &str = "/api/recruiter/candidates";
+
+/// One page of a recruiter search, after the reference `after` (none: the first page).
+pub async fn candidates(
+    search: &crate::candidate_search::Search,
+    after: Option<&str>,
+) -> ApiResult<zelfregie_model::CandidateList> {
+    get(&search.api_path(after)).await
+}
+
+/// One candidate, as the recruiter's organisation may see them.
+pub async fn candidate(reference: &str) -> ApiResult<zelfregie_model::CandidateView> {
+    get(&format!("{CANDIDATES}/{}", crate::candidate_search::encode(reference))).await
+}

@@ -1184,6 +1184,81 @@ texts! {
     AuditKeyPublish => "Heeft een sleutel van een partnerorganisatie gepubliceerd", "Published a partner organisation's key";
     AuditKeyRemove => "Heeft een sleutel van een partnerorganisatie verwijderd", "Removed a partner organisation's key";
     AuditIdle => "lang niet gebruikt", "not used for a long time";
+
+    NavAcademyCatalogue => "Opleidingsaanbod beheren", "Manage the catalogue";
+    CatalogueStaffTitle => "Opleidingsaanbod beheren", "Manage the catalogue";
+    CatalogueStaffIntro => "Hier zet je opleidingen in het aanbod, pas je ze aan of annuleer je ze. Wie zich heeft ingeschreven of op de wachtlijst staat, krijgt bij een annulering vanzelf een e-mail.",
+                           "Here you add trainings to the catalogue, change them or cancel them. Everyone enrolled or on the waiting list gets an e-mail automatically when a training is cancelled.";
+    CatalogueStaffListHeading => "Alle opleidingen", "All trainings";
+    CatalogueStaffNone => "Er staan nog geen opleidingen in het aanbod.", "There are no trainings in the catalogue yet.";
+    CatalogueStaffEnrolled => "Ingeschreven", "Enrolled";
+    CatalogueStaffOf => "van", "of";
+    CatalogueStaffWaiting => "Wachtlijst", "Waiting list";
+    CatalogueStaffCancelledState => "Geannuleerd door de academie", "Cancelled by the academy";
+    CatalogueStaffStartedState => "Begonnen of voorbij", "Started or past";
+    CatalogueStaffEdit => "Wijzigen", "Change";
+    CatalogueStaffCancel => "Annuleren", "Cancel";
+    CatalogueStaffCancelConfirm => "Weet je zeker dat je deze opleiding wilt annuleren? Dit kun je niet ongedaan maken. Zoveel mensen krijgen hierover een e-mail:",
+                                   "Are you sure you want to cancel this training? This cannot be undone. This many people will get an e-mail about it:";
+    CatalogueStaffCancelledNotice => "De opleiding is geannuleerd. Iedereen die ingeschreven was of op de wachtlijst stond, kreeg een e-mail.",
+                                     "The training has been cancelled. Everyone who was enrolled or on the waiting list got an e-mail.";
+    CatalogueStaffSavedNotice => "De opleiding is opgeslagen.", "The training has been saved.";
+    CatalogueStaffNewHeading => "Nieuwe opleiding", "New training";
+    CatalogueStaffEditHeading => "Opleiding wijzigen", "Change training";
+    CatalogueStaffStopEditing => "Niet wijzigen, nieuwe opleiding maken", "Stop changing, make a new training";
+    CatalogueFieldTitle => "Titel", "Title";
+    CatalogueDescription => "Omschrijving", "Description";
+    CatalogueDescriptionHint => "Wat leren de cursisten, en hoe?", "What do participants learn, and how?";
+    CatalogueAudience => "Voor wie (in woorden)", "For whom (in words)";
+    CatalogueAudienceHint => "Niet verplicht. Bijvoorbeeld: medewerkers die projecten trekken.", "Optional. For example: staff who lead projects.";
+    CatalogueLevels => "Voor welke functieniveaus?", "For which function levels?";
+    CatalogueLevelsHint => "Kies er minstens één.", "Choose at least one.";
+    CatalogueOnline => "Online", "Online";
+    CatalogueLocation => "Plaats", "Place";
+    CatalogueLocationHint => "Bijvoorbeeld: Heerlen, Bestuurscentrum. Bij een online opleiding mag je dit leeg laten.",
+                             "For example: Heerlen, Bestuurscentrum. You may leave this empty for an online training.";
+    CatalogueDate => "Datum van de eerste bijeenkomst", "Date of the first session";
+    CatalogueDateHint => "Bijvoorbeeld 31-03-2027.", "For example 31-03-2027.";
+    CatalogueTime => "Begintijd", "Start time";
+    CatalogueTimeHint => "Nederlandse tijd, bijvoorbeeld 09:30.", "Dutch time, for example 09:30.";
+    CatalogueSessions => "Aantal bijeenkomsten", "Number of sessions";
+    CatalogueCapacity => "Aantal plaatsen", "Number of seats";
+    CatalogueCapacityHint => "Minder plaatsen dan er nu ingeschreven zijn kan niet. Meer plaatsen: wie op de wachtlijst staat, schuift op volgorde door.",
+                             "Fewer seats than people enrolled now is not possible. More seats: people on the waiting list move up in order.";
+    CatalogueAdd => "Opleiding toevoegen", "Add training";
+    CatalogueLevelsLabel => "Functieniveaus", "Function levels";
+    AcademyCancelledHeading => "Geannuleerd door de academie", "Cancelled by the academy";
+    AcademyCancelledText => "De academie heeft deze opleidingen geannuleerd. Je hebt hierover een e-mail gekregen.",
+                            "The academy cancelled these trainings. You received an e-mail about it.";
+    NavCandidates => "Kandidaten", "Candidates";
+    CandidatesTitle => "Kandidaten zoeken", "Find candidates";
+    CandidatesIntro => "Je ziet alleen wat kandidaten aan jouw organisatie laten zien. Elke keer dat je een kandidaat ziet, kan die kandidaat dat terugzien.",
+                       "You only see what candidates show your organisation. Each time you see a candidate, the candidate can see that.";
+    SearchWords => "Zoekwoorden", "Search words";
+    SearchWordsHint => "Bijvoorbeeld een beroep, een vaardigheid of een opleiding.", "For example a job, a skill or an education.";
+    FiltersLegend => "Filters", "Filters";
+    FiltersHint => "Een filter vindt alleen kandidaten die dit gegeven aan jouw organisatie laten zien.",
+                   "A filter only finds candidates who show this to your organisation.";
+    FilterHoursMin => "Minimaal uren per week", "At least hours per week";
+    FilterHoursMax => "Maximaal uren per week", "At most hours per week";
+    FilterHoursHint => "Bijvoorbeeld 32 of 32,5.", "For example 32 or 32.5.";
+    FilterLevel => "Niveau van opleiding (minimaal)", "Level of education (at least)";
+    FilterLevelAny => "Elk niveau", "Any level";
+    WorkLevelMbo => "mbo (of havo, vwo)", "mbo (or havo, vwo)";
+    WorkLevelHbo => "hbo (of wo)", "hbo (or wo)";
+    WorkLevelWo => "wo", "wo (university)";
+    SearchSubmit => "Zoeken", "Search";
+    ResultsHeading => "Resultaten", "Results";
+    ResultsNone => "Geen kandidaten gevonden.", "No candidates found.";
+    ResultsOne => "1 kandidaat gevonden.", "1 candidate found.";
+    ResultsMany => "kandidaten gevonden.", "candidates found.";
+    ResultsMoreThan => "Meer dan", "More than";
+    ResultsMore => "Meer kandidaten laden", "Load more candidates";
+    CandidateTitle => "Kandidaat", "Candidate";
+    CandidateBack => "Terug naar zoeken", "Back to search";
+    CandidateNotFound => "Deze kandidaat is niet gevonden, of is niet meer zichtbaar voor jouw organisatie.",
+                         "This candidate was not found, or is no longer visible to your organisation.";
+    CandidateMissing => "Er is geen kandidaat gekozen. Zoek een kandidaat.", "No candidate was chosen. Search for a candidate.";
 }
 
 /// A partner as lists show it, the word people look for first: "Brunssum (gemeente)",
@@ -1323,6 +1398,17 @@ pub fn error_text(code: ErrorCode, lang: Lang) -> &'static str {
             "Deze opleiding is al begonnen; inschrijven of annuleren kan niet meer. Neem contact op met de academie.",
             "This training has already started; enrolling or cancelling is no longer possible. Please contact the academy.",
         ),
+        TrainingCancelled => (
+            "De academie heeft deze opleiding geannuleerd. Inschrijven of wijzigen kan niet meer.",
+            "The academy has cancelled this training. Enrolling or changing it is no longer possible.",
+        ),
+        SeatsBelowEnrolled => (
+            "Er zijn al meer mensen ingeschreven dan dit aantal plaatsen. Kies minstens zoveel plaatsen als er inschrijvingen zijn.",
+            "More people are already enrolled than this number of seats. Choose at least as many seats as there are enrolments.",
+        ),
+        DateInvalid => ("Deze datum klopt niet. Schrijf hem als 31-03-2027.", "This date is not valid. Write it as 31-03-2027."),
+        TimeInvalid => ("Deze tijd klopt niet. Schrijf hem als 09:30.", "This time is not valid. Write it as 09:30."),
+        DateInPast => ("Deze datum is al voorbij. Kies een datum en tijd in de toekomst.", "This date has passed. Choose a date and time in the future."),
         EmailTaken => (
             "Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.",
             "An account with this e-mail address already exists. Log in or use another address.",

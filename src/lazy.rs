@@ -22,12 +22,15 @@ use crate::components::notice::Loading;
 use crate::i18n::T;
 use crate::locale::Locale;
 use crate::pages::academy::AcademyPage;
+use crate::pages::academy_catalogue::AcademyCataloguePage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
 use crate::pages::admin::AdminPage;
 use crate::pages::audit_log::AuditLogPage;
 use crate::pages::breach_notice::BreachNoticePage;
 use crate::pages::breach_notices::BreachNoticesPage;
+use crate::pages::candidate::CandidatePage;
+use crate::pages::candidates::CandidatesPage;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::disclosures::DisclosuresPage;
 use crate::pages::email_confirm::EmailConfirmPage;
@@ -144,6 +147,9 @@ split_pages! {
     page_admin in part_admin, Login => view! { <AdminPage/> };
     page_partner_keys in part_admin, Login => view! { <PartnerKeysPage/> };
     page_audit_log in part_admin, Login => view! { <AuditLogPage/> };
+    page_academy_catalogue in part_staff, Login => view! { <AcademyCataloguePage/> };
+    page_candidates in part_recruiter, Login => view! { <CandidatesPage/> };
+    page_candidate in part_recruiter, Login => view! { <CandidatePage/> };
 }
 
 /// Who may see a page.
@@ -197,6 +203,9 @@ fn split(route: Route) -> (Load, Show, Guard) {
         Route::Admin => of!(page_admin),
         Route::PartnerKeys => of!(page_partner_keys),
         Route::AuditLog => of!(page_audit_log),
+        Route::AcademyCatalogue => of!(page_academy_catalogue),
+        Route::Candidates => of!(page_candidates),
+        Route::Candidate => of!(page_candidate),
     }
 }
 

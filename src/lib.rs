@@ -6,6 +6,7 @@
 #![deny(unsafe_code)]
 
 pub mod api;
+pub mod candidate_search;
 pub mod components;
 pub mod crypto;
 pub mod editing;
@@ -76,6 +77,10 @@ pub fn App() -> impl IntoView {
                     <Route path=To::BreachNotices.matcher() view=|| lazy::page(To::BreachNotices)/>
                     <Route path=To::BreachNotice.matcher() view=|| lazy::page(To::BreachNotice)/>
                     <Route path=To::MyBreachNotices.matcher() view=|| lazy::page(To::MyBreachNotices)/>
+                    <Route path=To::AcademyCatalogue.matcher() view=|| lazy::page(To::AcademyCatalogue)/>
+                    // A recruiter's search and one candidate.
+                    <Route path=To::Candidates.matcher() view=|| lazy::page(To::Candidates)/>
+                    <Route path=To::Candidate.matcher() view=|| lazy::page(To::Candidate)/>
                     // The statements: public, linked from every page's footer.
                     <Route path=To::Accessibility.matcher() view=|| lazy::page(To::Accessibility)/>
                     <Route path=To::PrivacyStatement.matcher() view=|| lazy::page(To::PrivacyStatement)/>

@@ -76,8 +76,12 @@ pub fn partner_name(slug: &str) -> String {
 /// Every activity of `register`, in its order, with what `doc` holds for it.
 pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local: Localize) -> Vec<Category> {
     let w = Words { lang, local };
+    // What concerns only staff (their accounts, the administration's log) is not shown to a
+    // candidate or participant.
+    let staff = doc.account.account.role != zelfregie_model::Role::Person;
     register
         .iter()
+        .filter(|a| staff || !a.staff_only)
         .map(|a| {
             let facts = match a.id.as_str() {
                 "candidate_bank" => w.candidate_bank(doc),
@@ -282,6 +286,7 @@ impl Words<'_> {
                         format!("{} {}", self.t(T::Waitlisted), e.waitlist_position.unwrap_or_default())
                     }
                     EnrolmentState::Cancelled => self.t(T::DataCancelled),
+                    EnrolmentState::CancelledByAcademy => self.t(T::AcademyCancelledHeading),
                     EnrolmentState::Attended => self.t(T::StateAttended),
                     EnrolmentState::Completed => self.t(T::StateCompleted),
                     EnrolmentState::NoShow => self.t(T::DataNoShow),

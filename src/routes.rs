@@ -74,6 +74,12 @@ pub enum Route {
     PartnerKeys,
     /// Logboek: the administration's log (administrators and privacy staff).
     AuditLog,
+    /// Opleidingsaanbod beheren: academy staff add, change and cancel trainings.
+    AcademyCatalogue,
+    /// Kandidaten: a recruiter's search of the candidate bank (`?q=…&place=…`).
+    Candidates,
+    /// One candidate for a recruiter (`?ref=…`, and the search to go back to).
+    Candidate,
 }
 
 /// The login page's query parameter naming where to go after logging in.
@@ -92,7 +98,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 32] = [
+    pub const ALL: [Route; 35] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -125,11 +131,32 @@ impl Route {
         Route::Admin,
         Route::PartnerKeys,
         Route::AuditLog,
+        Route::AcademyCatalogue,
+        Route::Candidates,
+        Route::Candidate,
     ];
 
     /// The link to privacy staff's page of breach notice `id`.
     pub fn breach_notice(id: &str) -> String {
         format!("{}?id={}", Route::BreachNotice.path(), id)
+    }
+
+    /// The link to a recruiter's page of candidate `reference`, keeping the search
+    /// (`query`, as `candidate_search::Search::query` writes it) to go back to.
+    pub fn candidate(reference: &str, query: &str) -> String {
+        let reference = crate::candidate_search::encode(reference);
+        match query {
+            "" => format!("{}?ref={reference}", Route::Candidate.path()),
+            q => format!("{}?ref={reference}&{q}", Route::Candidate.path()),
+        }
+    }
+
+    /// The search page with `query` (as `candidate_search::Search::query` writes it).
+    pub fn candidates(query: &str) -> String {
+        match query {
+            "" => Route::Candidates.path().to_owned(),
+            q => format!("{}?{q}", Route::Candidates.path()),
+        }
     }
 
     /// The link to privacy staff's page of request `id`.
@@ -172,6 +199,9 @@ impl Route {
             Route::Admin => "/beheer",
             Route::PartnerKeys => "/beheer/sleutels",
             Route::AuditLog => "/beheer/logboek",
+            Route::AcademyCatalogue => "/academie/beheer",
+            Route::Candidates => "/kandidaten",
+            Route::Candidate => "/kandidaat",
         }
     }
 
@@ -198,6 +228,9 @@ impl Route {
                 | Route::Admin
                 | Route::PartnerKeys
                 | Route::AuditLog
+                | Route::AcademyCatalogue
+                | Route::Candidates
+                | Route::Candidate
         )
     }
 

@@ -37,6 +37,19 @@ pub fn MainNav() -> impl IntoView {
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
+            Some(Role::AcademyStaff) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::AcademyCatalogue, T::NavAcademyCatalogue),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
+            // Recruiters search the candidate bank.
+            Some(Role::Recruiter) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::Candidates, T::NavCandidates),
+                (Route::MyData, T::NavMyData),
+                (Route::Account, T::NavAccount),
+            ],
             // An administrator decides who may work in the portal; no one's data is here.
             Some(Role::Administrator) => vec![
                 (Route::Overview, T::NavOverview),
@@ -45,11 +58,6 @@ pub fn MainNav() -> impl IntoView {
                 (Route::AuditLog, T::NavAuditLog),
                 (Route::Account, T::NavAccount),
             ],
-            // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
-            // links are what fits one line of a laptop screen.
-            Some(_) => {
-                vec![(Route::Overview, T::NavOverview), (Route::MyData, T::NavMyData), (Route::Account, T::NavAccount)]
-            }
             None if auth.is_logged_in() == Some(true) => Vec::new(),
             None if auth.is_logged_in() == Some(false) => {
                 vec![(Route::Login, T::NavLogin), (Route::Register, T::NavRegister)]

@@ -26,6 +26,7 @@ pub fn TrainingCard(
             t(T::Full).to_owned()
         }
     };
+    let levels = training.function_levels.clone();
     view! {
         <li class="training">
             <h3>{training.title.clone()}</h3>
@@ -35,6 +36,7 @@ pub fn TrainingCard(
                 <dt>{move || t(T::Sessions)}</dt><dd>{training.sessions}</dd>
                 <dt>{move || t(T::Location)}</dt><dd>{training.location.clone()}</dd>
                 <dt>{move || t(T::ForWhom)}</dt><dd>{training.audience.clone()}</dd>
+                <dt>{move || t(T::CatalogueLevelsLabel)}</dt><dd>{move || levels.iter().map(|l| t(crate::pages::academy_catalogue::level_text(*l))).collect::<Vec<_>>().join(", ")}</dd>
             </dl>
             <p class="seats">{seats}</p>
             {children.map(|c| c())}

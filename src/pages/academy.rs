@@ -141,7 +141,8 @@ pub fn AcademyPage() -> impl IntoView {
                         }).collect_view()}</ul> }.into_any()
                     }}
                 </section>
-                <FollowedList page=p/>
+                <FollowedList page=p.clone()/>
+                <CancelledList page=p/>
                 <section aria-labelledby="h-catalogue">
                     <h2 id="h-catalogue">{t(T::AcademyCatalogueHeading)}</h2>
                     <Loaded resource=catalogue let:list>
@@ -211,6 +212,26 @@ fn FollowedList(page: AcademyPage) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Trainings the academy cancelled while the person was enrolled or waiting (shown only when
+/// there are any): their own cancellations are not listed, these are, so the history says who
+/// cancelled.
+#[component]
+fn CancelledList(page: AcademyPage) -> impl IntoView {
+    let locale = Locale::get();
+    let t = move |k: T| k.get(locale.lang());
+    let cancelled: Vec<_> =
+        page.enrolments.into_iter().filter(|e| e.state == EnrolmentState::CancelledByAcademy).collect();
+    (!cancelled.is_empty()).then(|| view! {
+        <section aria-labelledby="h-cancelled">
+            <h2 id="h-cancelled">{t(T::AcademyCancelledHeading)}</h2>
+            <p>{t(T::AcademyCancelledText)}</p>
+            <ul class="followed">{cancelled.into_iter().map(|e| view! {
+                <li><strong>{e.title}</strong> " — " {date_time(e.starts_at, locale.lang())} " · " {t(T::AcademyCancelledHeading)}</li>
+            }).collect_view()}</ul>
+        </section>
+    })
 }
 
 type Ed = RwSignal<Option<Editor<Participant>>>;

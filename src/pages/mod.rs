@@ -1,12 +1,15 @@
 //! One page per file.
 
 pub mod academy;
+pub mod academy_catalogue;
 pub mod accessibility;
 pub mod account;
 pub mod admin;
 pub mod audit_log;
 pub mod breach_notice;
 pub mod breach_notices;
+pub mod candidate;
+pub mod candidates;
 pub mod catalogue;
 pub mod disclosures;
 pub mod email_confirm;

@@ -150,8 +150,11 @@ pub struct Training {
     pub title: String,
     /// What it is about.
     pub description: String,
-    /// Who it is for.
+    /// Who it is for, in words (may be empty).
     pub audience: String,
+    /// The function levels it is for (at least one; all four when it is for everyone).
+    #[serde(default = "every_level")]
+    pub function_levels: Vec<FunctionLevel>,
     /// Place, or "Online".
     pub location: String,
     /// Whether it is online.
@@ -179,6 +182,8 @@ pub enum EnrolmentState {
     Waitlisted,
     /// Cancelled (by the participant, or by stopping as a participant).
     Cancelled,
+    /// The academy cancelled the training itself (the participant was told by mail).
+    CancelledByAcademy,
     /// Attended (recorded by academy staff).
     Attended,
     /// Completed (recorded by academy staff).
@@ -199,6 +204,7 @@ impl EnrolmentState {
             EnrolmentState::Enrolled => "enrolled",
             EnrolmentState::Waitlisted => "waitlisted",
             EnrolmentState::Cancelled => "cancelled",
+            EnrolmentState::CancelledByAcademy => "cancelled_by_academy",
             EnrolmentState::Attended => "attended",
             EnrolmentState::Completed => "completed",
             EnrolmentState::NoShow => "no_show",
@@ -208,7 +214,9 @@ impl EnrolmentState {
     /// The state stored as `s`.
     pub fn parse(s: &str) -> Option<Self> {
         use EnrolmentState::*;
-        [Enrolled, Waitlisted, Cancelled, Attended, Completed, NoShow].into_iter().find(|k| k.as_str() == s)
+        [Enrolled, Waitlisted, Cancelled, CancelledByAcademy, Attended, Completed, NoShow]
+            .into_iter()
+            .find(|k| k.as_str() == s)
     }
 
     /// Whether this is part of the trainings followed.
@@ -307,6 +315,274 @@ pub struct Attendance {
     pub state: EnrolmentState,
 }
 
+/// Every function level: what a training is for when nothing narrower was chosen (trainings
+/// made before levels were kept).
+pub fn every_level() -> Vec<FunctionLevel> {
+    FunctionLevel::ALL.to_vec()
+}
+
+/// Limits of the training form.
+pub mod training_limits {
+    /// Description.
+    pub const DESCRIPTION: usize = 2000;
+    /// Sessions of one training.
+    pub const SESSIONS: u32 = 50;
+    /// Seats of one training.
+    pub const CAPACITY: u32 = 500;
+}
+
+/// `POST /api/academy/catalogue` and `PUT /api/academy/catalogue/{id}`: a training as academy
+/// staff write it. The start is a date and a time in Dutch time, as the form asks for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct TrainingForm {
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// Who it is for, in words (optional).
+    pub audience: String,
+    /// The function levels it is for: at least one.
+    pub function_levels: Vec<FunctionLevel>,
+    /// Whether it is online.
+    pub online: bool,
+    /// The place (required unless online).
+    pub location: String,
+    /// Date of the first session, `YYYY-MM-DD` (Dutch time).
+    pub date: String,
+    /// Start time of the first session, `HH:MM` (Dutch time).
+    pub time: String,
+    /// Number of sessions.
+    pub sessions: u32,
+    /// Seats.
+    pub capacity: u32,
+}
+
+impl Default for TrainingForm {
+    fn default() -> Self {
+        TrainingForm {
+            title: String::new(),
+            description: String::new(),
+            audience: String::new(),
+            function_levels: Vec::new(),
+            online: false,
+            location: String::new(),
+            date: String::new(),
+            time: String::new(),
+            sessions: 1,
+            capacity: 12,
+        }
+    }
+}
+
+impl TrainingForm {
+    /// Trimmed; an online training without a place is at "Online"; the levels in their order.
+    pub fn normalized(mut self) -> TrainingForm {
+        for s in [
+            &mut self.title,
+            &mut self.description,
+            &mut self.audience,
+            &mut self.location,
+            &mut self.date,
+            &mut self.time,
+        ] {
+            *s = s.trim().to_owned();
+        }
+        if self.online && self.location.is_empty() {
+            self.location = "Online".to_owned();
+        }
+        if let Some(date) = parse_date(&self.date) {
+            self.date = crate::privacy_request::day::to_string(date);
+        }
+        if let Some(time) = parse_time(&self.time) {
+            self.time = format!("{:02}:{:02}", time.hour(), time.minute());
+        }
+        let mut levels: Vec<FunctionLevel> =
+            FunctionLevel::ALL.into_iter().filter(|l| self.function_levels.contains(l)).collect();
+        if levels.len() < self.function_levels.len() {
+            // Duplicates stay visible to `validate`.
+            levels = self.function_levels.clone();
+        }
+        self.function_levels = levels;
+        self
+    }
+
+    /// The first session's start, when date and time can be read (Dutch time).
+    pub fn starts_at(&self) -> Option<OffsetDateTime> {
+        let date = parse_date(self.date.trim())?;
+        let time = parse_time(self.time.trim())?;
+        let local = time::PrimitiveDateTime::new(date, time);
+        // The offset at that moment: summer or winter time (a guess from UTC, corrected once).
+        let guess = local.assume_utc();
+        let offset = crate::privacy_request::netherlands_offset(guess);
+        let at = local.assume_offset(offset);
+        Some(at.to_offset(crate::privacy_request::netherlands_offset(at)))
+    }
+
+    /// Every field failure; `now` decides whether the start lies in the future.
+    pub fn validate(&self, now: OffsetDateTime) -> Vec<FieldError> {
+        use crate::checks::check_paragraphs;
+        use crate::profile::limits::LINE;
+        let mut errors = Vec::new();
+        let mut check = |field: &str, r: Result<(), ErrorCode>| {
+            if let Err(code) = r {
+                errors.push(FieldError::new(field, code));
+            }
+        };
+        check("title", check_line(&self.title, LINE, true));
+        check("description", check_paragraphs(&self.description, training_limits::DESCRIPTION, true));
+        check("audience", check_line(&self.audience, LINE, false));
+        check(
+            "function_levels",
+            if self.function_levels.is_empty() {
+                Err(ErrorCode::Required)
+            } else if (1..self.function_levels.len())
+                .any(|i| self.function_levels[..i].contains(&self.function_levels[i]))
+            {
+                Err(ErrorCode::Duplicate)
+            } else {
+                Ok(())
+            },
+        );
+        check("location", check_line(&self.location, LINE, !self.online));
+        let date = parse_date(self.date.trim());
+        check(
+            "date",
+            if self.date.trim().is_empty() {
+                Err(ErrorCode::Required)
+            } else if date.is_none() {
+                Err(ErrorCode::DateInvalid)
+            } else {
+                Ok(())
+            },
+        );
+        check(
+            "time",
+            if self.time.trim().is_empty() {
+                Err(ErrorCode::Required)
+            } else if parse_time(self.time.trim()).is_none() {
+                Err(ErrorCode::TimeInvalid)
+            } else {
+                Ok(())
+            },
+        );
+        if let Some(at) = self.starts_at() {
+            check("date", if at <= now { Err(ErrorCode::DateInPast) } else { Ok(()) });
+        }
+        check(
+            "sessions",
+            if (1..=training_limits::SESSIONS).contains(&self.sessions) { Ok(()) } else { Err(ErrorCode::OutOfRange) },
+        );
+        check(
+            "capacity",
+            if (1..=training_limits::CAPACITY).contains(&self.capacity) { Ok(()) } else { Err(ErrorCode::OutOfRange) },
+        );
+        errors
+    }
+
+    /// The form of a stored training, to edit it: date (`DD-MM-YYYY`, as people write it) and
+    /// time in Dutch time.
+    pub fn of(t: &StaffTraining) -> TrainingForm {
+        let local = t.starts_at.to_offset(crate::privacy_request::netherlands_offset(t.starts_at));
+        TrainingForm {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            audience: t.audience.clone(),
+            function_levels: t.function_levels.clone(),
+            online: t.online,
+            location: if t.online && t.location == "Online" { String::new() } else { t.location.clone() },
+            date: format!("{:02}-{:02}-{}", local.day(), u8::from(local.month()), local.year()),
+            time: format!("{:02}:{:02}", local.hour(), local.minute()),
+            sessions: t.sessions,
+            capacity: t.capacity,
+        }
+    }
+}
+
+/// `YYYY-MM-DD` (what a date input gives), or `DD-MM-YYYY` as people write it.
+fn parse_date(text: &str) -> Option<time::Date> {
+    crate::privacy_request::day::parse(text).or_else(|| {
+        let mut parts = text.split(['-', '/']);
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || d.len() > 2 || m.len() > 2 {
+            return None;
+        }
+        let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+        time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+    })
+}
+
+/// `HH:MM` (or `H:MM`, or `HH.MM`), 00:00 to 23:59.
+fn parse_time(text: &str) -> Option<time::Time> {
+    let (h, m) = text.split_once([':', '.'])?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    time::Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
+}
+
+/// A training as academy staff see it in their list: the training, how many hold a seat and
+/// how many wait, whether it was cancelled, and its version (for `If-Match`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffTraining {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// Who it is for, in words.
+    pub audience: String,
+    /// The function levels it is for.
+    pub function_levels: Vec<FunctionLevel>,
+    /// Place, or "Online".
+    pub location: String,
+    /// Whether it is online.
+    pub online: bool,
+    /// First session.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub starts_at: OffsetDateTime,
+    /// Number of sessions.
+    pub sessions: u32,
+    /// Seats in total.
+    pub capacity: u32,
+    /// People holding a seat.
+    pub enrolled: u32,
+    /// People on the waiting list.
+    pub waitlisted: u32,
+    /// When the academy cancelled it (absent while it goes ahead).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub cancelled_at: Option<OffsetDateTime>,
+    /// Version, as in the `ETag` `"training-N"`.
+    pub version: i64,
+}
+
+impl StaffTraining {
+    /// The people a cancellation tells: everyone with a seat or on the waiting list.
+    pub fn to_be_told(&self) -> u32 {
+        self.enrolled + self.waitlisted
+    }
+
+    /// Whether it may still be changed or cancelled at `now`.
+    pub fn is_open(&self, now: OffsetDateTime) -> bool {
+        self.cancelled_at.is_none() && self.starts_at > now
+    }
+}
+
+/// The answer to `POST /api/academy/catalogue/{id}/cancel`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrainingCancelled {
+    /// The training, now cancelled.
+    pub training: StaffTraining,
+    /// How many participants were told by mail.
+    pub told: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,8 +651,109 @@ mod tests {
     fn states() {
         assert!(EnrolmentState::Completed.is_followed() && !EnrolmentState::Enrolled.is_followed());
         assert!(EnrolmentState::Waitlisted.is_current() && !EnrolmentState::Cancelled.is_current());
-        for s in ["enrolled", "waitlisted", "cancelled", "attended", "completed", "no_show"] {
+        for s in ["enrolled", "waitlisted", "cancelled", "cancelled_by_academy", "attended", "completed", "no_show"] {
             assert_eq!(EnrolmentState::parse(s).unwrap().as_str(), s);
         }
+    }
+
+    fn form() -> TrainingForm {
+        TrainingForm {
+            title: "Omgevingswet voor beginners".into(),
+            description: "Wat de wet vraagt.".into(),
+            audience: String::new(),
+            function_levels: vec![FunctionLevel::Specialist, FunctionLevel::Employee],
+            online: false,
+            location: "Heerlen".into(),
+            date: "2031-03-30".into(),
+            time: "09:30".into(),
+            sessions: 2,
+            capacity: 12,
+        }
+    }
+
+    fn now() -> OffsetDateTime {
+        time::macros::datetime!(2031-03-01 12:00 UTC)
+    }
+
+    #[test]
+    fn a_training_form_is_checked_field_by_field() {
+        let codes = |f: &TrainingForm| f.validate(now()).into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>();
+        let ok = form().normalized();
+        assert_eq!(codes(&ok), vec![]);
+        assert_eq!(ok.function_levels, vec![FunctionLevel::Employee, FunctionLevel::Specialist], "in their order");
+        let empty = TrainingForm { sessions: 0, capacity: 0, ..TrainingForm::default() };
+        assert_eq!(
+            codes(&empty),
+            vec![
+                ("title".into(), ErrorCode::Required),
+                ("description".into(), ErrorCode::Required),
+                ("function_levels".into(), ErrorCode::Required),
+                ("location".into(), ErrorCode::Required),
+                ("date".into(), ErrorCode::Required),
+                ("time".into(), ErrorCode::Required),
+                ("sessions".into(), ErrorCode::OutOfRange),
+                ("capacity".into(), ErrorCode::OutOfRange),
+            ]
+        );
+        let mut bad = form();
+        bad.title = "Omgevingswet\u{202e}".into();
+        bad.function_levels = vec![FunctionLevel::Manager, FunctionLevel::Manager];
+        bad.date = "30-13-2031".into();
+        bad.time = "25:00".into();
+        bad.capacity = training_limits::CAPACITY + 1;
+        assert_eq!(
+            codes(&bad.normalized()),
+            vec![
+                ("title".into(), ErrorCode::InvalidCharacters),
+                ("function_levels".into(), ErrorCode::Duplicate),
+                ("date".into(), ErrorCode::DateInvalid),
+                ("time".into(), ErrorCode::TimeInvalid),
+                ("capacity".into(), ErrorCode::OutOfRange),
+            ]
+        );
+        let mut written = form();
+        written.date = "30-3-2031".into();
+        written.time = "9.30".into();
+        assert_eq!(written.normalized(), form().normalized(), "as people write a date and a time");
+        let mut past = form();
+        past.date = "2031-03-01".into();
+        past.time = "12:59".into();
+        assert_eq!(codes(&past), vec![("date".into(), ErrorCode::DateInPast)], "12:59 Dutch time is 11:59 UTC");
+        past.time = "13:01".into();
+        assert_eq!(codes(&past), vec![]);
+    }
+
+    #[test]
+    fn online_needs_no_place_and_the_start_is_dutch_time() {
+        let mut f = form();
+        f.online = true;
+        f.location = String::new();
+        let f = f.normalized();
+        assert_eq!(f.validate(now()), vec![]);
+        assert_eq!(f.location, "Online");
+        // 30 March 2031 is after the switch to summer time: 09:30 is 07:30 UTC.
+        let at = f.starts_at().unwrap();
+        assert_eq!(at.to_offset(time::UtcOffset::UTC), time::macros::datetime!(2031-03-30 07:30 UTC));
+        let staff = StaffTraining {
+            id: 1,
+            title: f.title.clone(),
+            description: f.description.clone(),
+            audience: String::new(),
+            function_levels: f.function_levels.clone(),
+            location: f.location.clone(),
+            online: true,
+            starts_at: at,
+            sessions: 2,
+            capacity: 12,
+            enrolled: 3,
+            waitlisted: 1,
+            cancelled_at: None,
+            version: 1,
+        };
+        let mut back = TrainingForm::of(&staff);
+        assert_eq!((back.date.as_str(), back.time.as_str(), back.location.as_str()), ("30-03-2031", "09:30", ""));
+        back.location = String::new();
+        assert_eq!(back.normalized(), f, "the form of a stored training is the form that stored it");
+        assert_eq!(staff.to_be_told(), 4);
     }
 }

@@ -100,6 +100,16 @@ error_codes! {
         AlreadyEnrolled,
         /// The training has started; enrolling or cancelling is no longer possible.
         TrainingStarted,
+        /// The academy cancelled this training: nobody can enrol, and it cannot be changed.
+        TrainingCancelled,
+        /// Fewer seats than people already holding one: the seats cannot go below that.
+        SeatsBelowEnrolled,
+        /// A date that cannot be read (write it as `2027-03-31`).
+        DateInvalid,
+        /// A time that cannot be read (write it as `09:30`).
+        TimeInvalid,
+        /// A date (and time) that has passed; it must lie in the future.
+        DateInPast,
         /// The request has been answered or closed already; nothing was changed.
         RequestClosed,
         /// The request's deadline was extended already (once is all the law allows).

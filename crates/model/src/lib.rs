@@ -23,6 +23,7 @@ pub mod partner;
 pub mod passkey;
 pub mod privacy_request;
 pub mod profile;
+pub mod recruiter_search;
 pub mod register;
 pub mod retention;
 pub mod second_factor;
@@ -45,6 +46,7 @@ pub use error::{ApiError, ErrorCode, FieldError};
 pub use input::Hours;
 pub use partner::{Partner, PARTNER_NAMES};
 pub use profile::{Month, Profile};
+pub use recruiter_search::{CandidateFilter, FilterInput, WorkLevel};
 pub use secret::Password;
 pub use visibility::{
     recruiter_view, search_words, Audience, AudienceMode, AudienceNames, CandidateView, Section, Visibility,

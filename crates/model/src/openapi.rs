@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use crate::academy::{EnrolmentState, FunctionLevel};
+use crate::academy::{training_limits, EnrolmentState, FunctionLevel};
 use crate::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use crate::breach::{MAX_ADDRESSES, PART_MAX_CHARS};
 use crate::passkey::NAME_MAX_CHARS;
@@ -155,6 +155,27 @@ pub fn request_rules() -> Vec<Rule> {
             "PublishKey",
             Some("recipient"),
             json!({"minLength": 1, "pattern": "^\\s*age1", "example": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}),
+        ),
+        // A training as academy staff write it.
+        ("TrainingForm", None, json!({"required": ["title", "description", "function_levels", "date", "time"]})),
+        ("TrainingForm", Some("title"), line(LINE, true)),
+        ("TrainingForm", Some("description"), line(training_limits::DESCRIPTION, true)),
+        ("TrainingForm", Some("audience"), line(LINE, false)),
+        ("TrainingForm", Some("location"), line(LINE, false)),
+        ("TrainingForm", Some("function_levels"), json!({"minItems": 1, "uniqueItems": true})),
+        // A day far enough ahead to lie in the future; a date in the past is `date_in_past`.
+        ("TrainingForm", Some("date"), json!({"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "example": "2099-03-31"})),
+        ("TrainingForm", Some("time"), json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "09:30"})),
+        ("TrainingForm", Some("sessions"), json!({"minimum": 1, "maximum": training_limits::SESSIONS})),
+        ("TrainingForm", Some("capacity"), json!({"minimum": 1, "maximum": training_limits::CAPACITY})),
+        // A place is asked unless the training is online.
+        (
+            "TrainingForm",
+            None,
+            json!({
+                "if": {"not": {"required": ["online"], "properties": {"online": {"const": true}}}},
+                "then": {"required": ["location"], "properties": {"location": {"minLength": 1, "pattern": r"\S"}}},
+            }),
         ),
         // The candidate profile.
         ("Profile", None, json!({"required": ["personal"]})),

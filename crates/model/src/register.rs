@@ -71,6 +71,11 @@ pub struct Activity {
     pub retention_limits: Vec<crate::retention::Limit>,
     /// Herkomst gegevens.
     pub origin: Text,
+    /// About the portal's staff and recruiters only (their accounts and the administration's
+    /// log), never about a candidate or participant: not in a person's retention dates or
+    /// export.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub staff_only: bool,
     /// Where to read more (a processor's privacy statement, say).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
@@ -298,7 +303,8 @@ mod tests {
                 "transfers",
                 "requests",
                 "breach_notices",
-                "account_security"
+                "account_security",
+                "administration"
             ]
         );
         for a in register() {

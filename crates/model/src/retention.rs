@@ -66,12 +66,20 @@ pub enum Records {
     /// Messages delivered to the mailing processor, counted from delivery; each person's
     /// latest message stays.
     DeliveredMessages,
+    /// Entries of the administration's log and confirmations of the staff list, counted
+    /// from the moment they were made.
+    AdministrationLog,
 }
 
 impl Records {
     /// Every kind.
-    pub const ALL: [Records; 4] =
-        [Records::TrainingHistory, Records::ConsentHistory, Records::DisclosureLog, Records::DeliveredMessages];
+    pub const ALL: [Records; 5] = [
+        Records::TrainingHistory,
+        Records::ConsentHistory,
+        Records::DisclosureLog,
+        Records::DeliveredMessages,
+        Records::AdministrationLog,
+    ];
 
     /// The name in the register and in logs.
     pub fn as_str(self) -> &'static str {
@@ -80,6 +88,7 @@ impl Records {
             Records::ConsentHistory => "consent_history",
             Records::DisclosureLog => "disclosure_log",
             Records::DeliveredMessages => "delivered_messages",
+            Records::AdministrationLog => "administration_log",
         }
     }
 }
@@ -292,6 +301,7 @@ impl RetentionOverview {
             periods: *periods,
             activities: crate::register::register()
                 .iter()
+                .filter(|a| !a.staff_only)
                 .map(|a| ActivityRetention {
                     id: a.id.clone(),
                     rule: periods.apply(a.retention_rule),
@@ -388,6 +398,7 @@ mod tests {
         assert_eq!(of(Records::ConsentHistory), Span::Years(2));
         assert_eq!(of(Records::DisclosureLog), Span::Years(5));
         assert_eq!(of(Records::DeliveredMessages), Span::Days(30));
+        assert_eq!(of(Records::AdministrationLog), Span::Years(5));
     }
 
     #[test]
@@ -431,7 +442,7 @@ mod tests {
         let o = RetentionOverview::compute(&p, datetime!(2026-01-10 00:00 UTC), None);
         assert_eq!(o.account_deleted_at, datetime!(2028-01-10 00:00 UTC));
         assert_eq!(o.of("candidate_bank").unwrap().rule, Retention::AfterInactivity { years: 2 });
-        assert_eq!(o.activities.len(), crate::register::register().len());
+        assert_eq!(o.activities.len(), crate::register::register().iter().filter(|a| !a.staff_only).count());
     }
 
     #[test]

@@ -32,11 +32,14 @@ proptest! {
         // The server indexes one search text per candidate for all partners: it must be
         // the same text whichever admitted partner's view it is built from.
         let mut search_texts = BTreeSet::new();
+        // So are the facets the filters read (place, hours, level).
+        let mut facets = Vec::new();
         for partner in slugs() {
             let reference = format!("ref-{partner}");
             let view = recruiter_view(&profile, &vis, &partner, &reference, &format!("Kandidaat {partner}"));
             if let Some(view) = &view {
                 search_texts.insert(view.search_text());
+                facets.push(view.facets());
             }
             if !vis.admits(&partner) {
                 prop_assert!(view.is_none(), "{partner} is not admitted but got a view");
@@ -54,11 +57,16 @@ proptest! {
                     prop_assert!(!view.search_text().contains(&c.value), "{partner}: hidden {:?} indexed", c.section);
                 }
             }
+            // A filter has a value only where the view shows it.
+            let f = view.facets();
+            prop_assert_eq!(f.place.is_some(), vis.shows(Section::Personal), "{}: place", partner);
+            prop_assert_eq!(f.level.is_some(), vis.shows(Section::Education) && n_education > 0, "{}: level", partner);
             let sections: BTreeSet<Section> = view.sections().into_iter().collect();
             let expected: BTreeSet<Section> = Section::ALL.into_iter().filter(|s| vis.shows(*s)).collect();
             prop_assert_eq!(sections, expected);
         }
         prop_assert!(search_texts.len() <= 1, "search text differs between partners: {search_texts:?}");
+        prop_assert!(facets.windows(2).all(|w| w[0] == w[1]), "facets differ between partners");
     }
 }
 

@@ -23,6 +23,7 @@ pub async fn catalogue(store: &Store) -> Result<Vec<Training>, AppError> {
             title: t.title,
             description: t.description,
             audience: t.audience,
+            function_levels: crate::catalogue::levels(&t.function_levels),
             location: t.location,
             online: t.online != 0,
             starts_at: to_datetime(t.starts_at),
@@ -52,11 +53,15 @@ pub async fn enrol(store: &Store, account_id: i64, training_id: i64) -> Result<(
     let Some((starts_at, capacity)) = academy::training(&mut *tx, training_id).await? else {
         return Err(AppError::code(ErrorCode::NotFound));
     };
+    if academy::cancelled_at(&mut *tx, training_id).await?.flatten().is_some() {
+        return Err(AppError::code(ErrorCode::TrainingCancelled));
+    }
     if starts_at <= now() {
         return Err(AppError::code(ErrorCode::TrainingStarted));
     }
     let existing = academy::enrolment(&mut *tx, training_id, account_id).await?;
     if existing.and_then(|(s, _)| EnrolmentState::parse(&s)).is_some_and(|e| e != EnrolmentState::Cancelled) {
+        // (A training the academy cancelled was refused above.)
         return Err(AppError::code(ErrorCode::AlreadyEnrolled));
     }
     let state = if academy::seats_taken(&mut *tx, training_id).await? < capacity {

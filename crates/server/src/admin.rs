@@ -22,9 +22,6 @@ use crate::store::{self, accounts, admin, to_datetime, Tx};
 /// Invitations (and their addresses) are kept this long after they were sent.
 pub const INVITATIONS_KEPT_DAYS: i64 = 30;
 
-/// The administration's log and the reviews are kept this many years.
-pub const AUDIT_KEPT_YEARS: i64 = 5;
-
 /// Who acts: an administrator (id and address), or the server itself (its command line, or
 /// the job that suspends unused accounts).
 #[derive(Clone, Debug)]
@@ -460,14 +457,11 @@ pub async fn suspend_idle(state: &AppState) -> Result<usize, AppError> {
     Ok(suspended.len())
 }
 
-/// Deletes invitations older than 30 days, and log entries and reviews older than five years.
+/// Deletes invitations older than 30 days (the log's entries go by the register's limit,
+/// in the retention job).
 pub async fn purge(state: &AppState) -> Result<u64, AppError> {
     let now = state.clock.now();
-    let invitations = admin::purge_invitations(state.db.pool(), now - INVITATIONS_KEPT_DAYS * 86_400).await?;
-    let cutoff = now - AUDIT_KEPT_YEARS * 365 * 86_400 - 86_400;
-    let entries = admin::purge_entries(state.db.pool(), cutoff).await?;
-    let reviews = admin::purge_reviews(state.db.pool(), cutoff).await?;
-    Ok(invitations + entries + reviews)
+    Ok(admin::purge_invitations(state.db.pool(), now - INVITATIONS_KEPT_DAYS * 86_400).await?)
 }
 
 /// Whether a login of `account_id` is refused because the account is suspended.

@@ -3,7 +3,7 @@
 //! `recruiter_view` — the one function of (profile, visibility, partner).
 
 use zelfregie_model::{
-    recruiter_view, search_words, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section,
+    recruiter_view, CandidateFilter, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section,
     Visibility, CANDIDATES_COUNTED,
 };
 
@@ -84,7 +84,8 @@ fn parse(row: documents::CandidateRow) -> Result<(Candidate, Profile, Visibility
 
 /// Which version of [`reindex`] built the stored index: raise it when what is indexed
 /// changes, and every server rebuilds the index once at start.
-const INDEX_VERSION: i64 = 1;
+/// 2: the facets the filters read (`candidate_facets`).
+const INDEX_VERSION: i64 = 2;
 const INDEX_NAME: &str = "candidate_index";
 
 /// What the index needs besides the candidate: the key and every partner (id, slug).
@@ -108,8 +109,9 @@ impl IndexContext {
 /// Brings the candidate index of `account_id` up to date with its stored profile and
 /// visibility choices, inside the transaction that changed them (docs/storage.md
 /// "Recruiter search"): a row per partner whose recruiters get a view from [`view_for`],
-/// under that view's reference, and the view's search text. The text is the same for every
-/// admitted partner (the model's property test checks this), so it is stored once.
+/// under that view's reference, and the view's search text and facets (what the filters
+/// read). Both are the same for every admitted partner (the model's property test checks
+/// this), so they are stored once.
 ///
 /// A partner whose recruiters opened the profile in the last 12 months and whose reference
 /// stops working here is told: the reference answers "withdrawn" ([`withdrawn_marks`]).
@@ -178,14 +180,15 @@ pub async fn reindex_row(
     let mut text = None;
     for (partner_id, slug) in &context.partners {
         if let Some(view) = view_for(&context.key, &candidate, &profile, &visibility, slug) {
-            text.get_or_insert_with(|| view.search_text());
+            text.get_or_insert_with(|| (view.search_text(), view.facets()));
             access.push((*partner_id, view.reference));
         }
     }
+    let text = text.as_ref().map(|(words, facets)| (words.as_str(), facets));
     if replace {
-        candidate_index::replace(tx, backend, candidate.id, &access, text.as_deref()).await?;
+        candidate_index::replace(tx, backend, candidate.id, &access, text).await?;
     } else {
-        candidate_index::insert(tx, backend, candidate.id, &access, text.as_deref()).await?;
+        candidate_index::insert(tx, backend, candidate.id, &access, text).await?;
     }
     Ok(())
 }
@@ -231,19 +234,22 @@ pub struct Page {
 }
 
 /// The candidates `partner_id` may see whose view has every word of `query` (all when
-/// there are none), `per_page` of them after the reference `after`. The index chooses and
-/// orders; every answer is then built by [`view_for`] from the stored documents, and a row
-/// the view does not confirm (same reference, same match) is left out.
+/// there are none) and passes `filter`, `per_page` of them after the reference `after`. The
+/// index chooses and orders; every answer is then built by [`view_for`] from the stored
+/// documents, and a row the view does not confirm (same reference, same match, same
+/// filters) is left out.
+#[allow(clippy::too_many_arguments)]
 pub async fn search(
     store: &Store,
     key: &ReferenceKey,
     partner_id: i64,
     partner_slug: &str,
     query: &str,
+    filter: &CandidateFilter,
     after: &str,
     per_page: usize,
 ) -> Result<Page, AppError> {
-    search_counting_to(store, key, partner_id, partner_slug, query, after, per_page, CANDIDATES_COUNTED).await
+    search_counting_to(store, key, partner_id, partner_slug, query, filter, after, per_page, CANDIDATES_COUNTED).await
 }
 
 /// [`search`], counting the matches up to `counted` (`CANDIDATES_COUNTED`; tests choose
@@ -258,19 +264,19 @@ pub async fn search_counting_to(
     partner_id: i64,
     partner_slug: &str,
     query: &str,
+    filter: &CandidateFilter,
     after: &str,
     per_page: usize,
     counted: usize,
 ) -> Result<Page, AppError> {
-    let words = search_words(query);
-    let text = (!words.is_empty()).then(|| candidate_index::text_query(store.backend(), &words));
+    let criteria = candidate_index::Criteria::new(store.backend(), query, filter);
     let cap = i64::try_from(counted.saturating_add(1)).unwrap_or(i64::MAX);
-    let found = candidate_index::count(store.pool(), store.backend(), partner_id, text.as_deref(), cap).await?;
+    let found = candidate_index::count(store.pool(), store.backend(), partner_id, &criteria, cap).await?;
     let found = usize::try_from(found).unwrap_or(0);
     let plan = if found > counted { candidate_index::Plan::ByReference } else { candidate_index::Plan::ByMatch };
     let limit = i64::try_from(per_page + 1).unwrap_or(i64::MAX);
     let mut rows =
-        candidate_index::page(store.pool(), store.backend(), partner_id, text.as_deref(), after, limit, plan).await?;
+        candidate_index::page(store.pool(), store.backend(), partner_id, &criteria, after, limit, plan).await?;
     let next = (rows.len() > per_page).then(|| {
         rows.truncate(per_page);
         rows.last().map(|(_, r)| r.clone())
@@ -283,7 +289,9 @@ pub async fn search_counting_to(
         let Some(row) = documents.remove(&id) else { continue };
         let (candidate, profile, visibility) = parse(row)?;
         match view_for(key, &candidate, &profile, &visibility, partner_slug) {
-            Some(view) if view.reference == reference && view.matches(query) => hits.push((id, view)),
+            Some(view) if view.reference == reference && view.matches(query) && view.passes(filter) => {
+                hits.push((id, view))
+            }
             // Saved between the two reads (the index and the documents), or a bug: the
             // view decides, the index never shows more.
             _ => tracing::warn!(account_id = id, "candidate index row not confirmed by the view"),

@@ -238,11 +238,24 @@ async fn seed_academy(state: &AppState) -> anyhow::Result<()> {
     ];
     let mut tx = state.db.begin().await?;
     let mut ids = Vec::new();
-    for (title, description, audience, location, online, days, sessions, capacity) in catalogue {
+    // The function levels each is for, in the catalogue's order.
+    let levels = [
+        "employee,specialist",
+        "employee,specialist",
+        "employee,specialist,manager",
+        "employee,specialist,manager,executive",
+        "manager,executive",
+        "specialist",
+        "employee,specialist",
+    ];
+    for ((title, description, audience, location, online, days, sessions, capacity), function_levels) in
+        catalogue.into_iter().zip(levels)
+    {
         let training = store::academy::NewTraining {
             title,
             description,
             audience,
+            function_levels,
             location,
             online,
             starts_at: at_ten(days),

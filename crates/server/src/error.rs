@@ -84,12 +84,16 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | RoleNotInvitable
         | PartnerNotForRole
         | EmailUnchanged
-        | NoRecipients => StatusCode::UNPROCESSABLE_ENTITY,
+        | NoRecipients
+        | SeatsBelowEnrolled
+        | DateInvalid
+        | TimeInvalid
+        | DateInPast => StatusCode::UNPROCESSABLE_ENTITY,
         PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | RequestClosed | AlreadyExtended
-        | ExtensionNotAllowed | DeadlinePassed | NoticeSent | AuthorityNotChecked | NotOnBehalf | AlreadyChecked
-        | LastAdministrator => StatusCode::CONFLICT,
+        EmailTaken | ConsentTextOutdated | AlreadyEnrolled | TrainingStarted | TrainingCancelled | RequestClosed
+        | AlreadyExtended | ExtensionNotAllowed | DeadlinePassed | NoticeSent | AuthorityNotChecked | NotOnBehalf
+        | AlreadyChecked | LastAdministrator => StatusCode::CONFLICT,
         NotAParticipant | AccountSuspended => StatusCode::FORBIDDEN,
         TokenInvalid => StatusCode::BAD_REQUEST,
         NotEncrypted | TransferNeedsKey | TransferWrongKey | RecipientInvalid | RecipientsMixed => {

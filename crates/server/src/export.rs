@@ -22,6 +22,7 @@ pub const SCHEMA_PATH: &str = "/api/export.schema.json";
 pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument, AppError> {
     let db = &state.db;
     let account = crate::accounts::account(db, account_id).await?;
+    let is_staff = account.role != zelfregie_model::Role::Person;
     let sessions = store::accounts::session_times(db.pool(), account_id).await?;
     let email = account.email.clone();
     let changes = store::verification::email_changes_of(db.pool(), account_id).await?;
@@ -100,6 +101,7 @@ pub async fn export(state: &AppState, account_id: i64) -> Result<ExportDocument,
         "transfers" => !transfers.is_empty(),
         "requests" => !requests.is_empty(),
         "breach_notices" => !breach_notices.is_empty(),
+        "administration" => is_staff,
         _ => true,
     };
     let cv = json_resume(&profile, &email);

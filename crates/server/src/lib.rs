@@ -10,6 +10,7 @@ pub mod admin;
 pub mod auth;
 pub mod breach;
 pub mod candidates;
+pub mod catalogue;
 pub mod clock;
 pub mod config;
 pub mod demo;

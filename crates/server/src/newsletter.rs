@@ -338,6 +338,11 @@ async fn enqueue_subscribe(state: &AppState, tx: &mut Tx, account_id: i64, name:
 /// through the outbox (the processor updates the contact). Idempotent: saving the same name
 /// again, or from two devices, sends nothing more. Returns whether a message was written.
 pub async fn pass_on_name(state: &AppState, account_id: i64) -> Result<bool, AppError> {
+    // Most people who save a profile are not subscribed: a plain read settles it without
+    // taking the write lock (checked again inside the transaction, where it counts).
+    if subscription(&events(state.db.pool(), account_id).await?) != Subscription::Active {
+        return Ok(false);
+    }
     let mut tx = state.db.begin_exclusive().await?;
     let history = events(&mut *tx, account_id).await?;
     if subscription(&history) != Subscription::Active {

@@ -52,6 +52,8 @@ pub struct RecordCounts {
     pub disclosure_log: u64,
     /// Delivered messages to the mailing processor.
     pub delivered_messages: u64,
+    /// Entries of the administration's log and reviews of the staff list.
+    pub administration_log: u64,
 }
 
 impl RecordCounts {
@@ -62,6 +64,7 @@ impl RecordCounts {
             Records::ConsentHistory => self.consent_history,
             Records::DisclosureLog => self.disclosure_log,
             Records::DeliveredMessages => self.delivered_messages,
+            Records::AdministrationLog => self.administration_log,
         }
     }
 
@@ -71,6 +74,7 @@ impl RecordCounts {
             Records::ConsentHistory => self.consent_history = n,
             Records::DisclosureLog => self.disclosure_log = n,
             Records::DeliveredMessages => self.delivered_messages = n,
+            Records::AdministrationLog => self.administration_log = n,
         }
     }
 }
@@ -87,6 +91,7 @@ pub async fn enforce_limits(state: &AppState, now: i64, dry_run: bool) -> Result
             Records::ConsentHistory => retention::consent_history(&mut tx, cutoff, dry_run).await?,
             Records::DisclosureLog => retention::disclosure_log(&mut tx, cutoff, dry_run).await?,
             Records::DeliveredMessages => retention::delivered_messages(&mut tx, cutoff, dry_run).await?,
+            Records::AdministrationLog => retention::administration_log(&mut tx, cutoff, dry_run).await?,
         };
         if dry_run {
             tx.rollback().await?;

@@ -5,6 +5,7 @@ pub mod academy;
 pub mod account;
 pub mod admin;
 pub mod breach;
+pub mod catalogue;
 pub mod client_ip;
 pub mod disclosures;
 pub mod email_change;
@@ -99,6 +100,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(academy::cancel))
         .routes(routes!(academy::roster))
         .routes(routes!(academy::record_attendance))
+        .routes(routes!(catalogue::list, catalogue::create))
+        .routes(routes!(catalogue::one, catalogue::update))
+        .routes(routes!(catalogue::cancel))
         .routes(routes!(privacy_requests::mine, privacy_requests::file))
         .routes(routes!(privacy_requests::one_of_mine))
         .routes(routes!(privacy_requests::queue))

@@ -7,7 +7,7 @@ use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::{
-    CandidateList, CandidateView, DisclosureKind, ErrorCode, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
+    CandidateList, CandidateView, DisclosureKind, ErrorCode, FilterInput, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
 };
 
 use crate::auth::session::RecruiterSession;
@@ -31,13 +31,33 @@ pub struct Search {
     /// Candidates per page (1–200, default 50).
     #[serde(default)]
     pub per_page: Option<usize>,
+    /// Place of residence (woonplaats), compared without regard to case, spaces or hyphens;
+    /// only candidates who show it with their personal details match.
+    #[serde(default)]
+    #[param(max_length = 120)]
+    pub place: String,
+    /// Hours per week available, at least (`32` or `32,5`; 0–60); only candidates who show
+    /// their availability match.
+    #[serde(default)]
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 60, multiple_of = 0.1)]
+    pub hours_min: String,
+    /// Hours per week available, at most (0–60, not below `hours_min`).
+    #[serde(default)]
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 60, multiple_of = 0.1)]
+    pub hours_max: String,
+    /// Level: an education shown of at least this level (`mbo`: mbo, havo or vwo; `hbo`:
+    /// hbo or wo; `wo`).
+    #[serde(default)]
+    #[param(value_type = Option<zelfregie_model::WorkLevel>, inline)]
+    pub level: String,
 }
 
-/// The candidates visible to the recruiter's partner, optionally searched, one page at a
-/// time in reference order (docs/storage.md "Recruiter search").
+/// The candidates visible to the recruiter's partner, optionally searched and filtered, one
+/// page at a time in reference order (docs/storage.md "Recruiter search"). A filter reads
+/// only what the candidate shows this partner.
 #[utoipa::path(get, path = "/api/recruiter/candidates", tag = "recruiter", security(("session" = ["recruiter"])), params(Search),
     responses((status = 200, body = CandidateList), (status = 403, body = zelfregie_model::ApiError, description = "not a recruiter"),
-              (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed`: `q` or `after` too long, `per_page` out of range"),
+              (status = 422, body = zelfregie_model::ApiError, description = "`validation_failed`: `q` or `after` too long, `per_page` out of range, a filter (`place`, `hours_min`, `hours_max`, `level`) unusable"),
               (status = 429, body = zelfregie_model::ApiError, description = "`too_many_attempts`: the recruiter's request limit, with `Retry-After`")))]
 pub async fn list(
     State(state): State<AppState>,
@@ -56,15 +76,25 @@ pub async fn list(
     if !(1..=CANDIDATES_MAX_PER_PAGE).contains(&per_page) {
         errors.push(zelfregie_model::FieldError::new("per_page", ErrorCode::OutOfRange));
     }
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+    let filter = FilterInput {
+        place: search.place,
+        hours_min: search.hours_min,
+        hours_max: search.hours_max,
+        level: search.level,
     }
+    .read()
+    .map_err(|e| errors.extend(e))
+    .ok();
+    let Some(filter) = filter.filter(|_| errors.is_empty()) else {
+        return Err(AppError::validation(errors));
+    };
     let page = search_candidates(
         &state.db,
         &state.reference_key,
         recruiter.partner_id,
         &recruiter.partner_slug,
         &search.q,
+        &filter,
         &search.after,
         per_page,
     )

@@ -15,6 +15,8 @@ pub struct TrainingRow {
     pub description: String,
     /// For whom.
     pub audience: String,
+    /// Function levels, comma-separated wire names.
+    pub function_levels: String,
     /// Where.
     pub location: String,
     /// 1 when online.
@@ -29,19 +31,19 @@ pub struct TrainingRow {
     pub taken: i64,
 }
 
-/// Trainings that start after `now`, soonest first.
+/// Trainings that start after `now` and were not cancelled, soonest first.
 pub async fn upcoming<'c>(db: impl Db<'c>, now: i64) -> sqlx::Result<Vec<TrainingRow>> {
     sqlx::query_as(
-        "SELECT t.id, t.title, t.description, t.audience, t.location, t.online, t.starts_at, t.sessions, t.capacity,
+        "SELECT t.id, t.title, t.description, t.audience, t.function_levels, t.location, t.online, t.starts_at, t.sessions, t.capacity,
                 (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled') AS taken
-         FROM trainings t WHERE t.starts_at > $1 ORDER BY t.starts_at, t.id",
+         FROM trainings t WHERE t.starts_at > $1 AND t.cancelled_at IS NULL ORDER BY t.starts_at, t.id",
     )
     .bind(now)
     .fetch_all(db)
     .await
 }
 
-/// A new training (demo).
+/// A new training (demo, or academy staff), or a training's new content.
 pub struct NewTraining<'a> {
     /// Title.
     pub title: &'a str,
@@ -49,6 +51,8 @@ pub struct NewTraining<'a> {
     pub description: &'a str,
     /// For whom.
     pub audience: &'a str,
+    /// Function levels, comma-separated wire names.
+    pub function_levels: &'a str,
     /// Where.
     pub location: &'a str,
     /// Online.
@@ -64,8 +68,8 @@ pub struct NewTraining<'a> {
 /// Adds a training; returns its id.
 pub async fn insert_training<'c>(db: impl Db<'c>, t: &NewTraining<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity, function_levels)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(t.title)
     .bind(t.description)
@@ -75,6 +79,7 @@ pub async fn insert_training<'c>(db: impl Db<'c>, t: &NewTraining<'_>) -> sqlx::
     .bind(t.starts_at)
     .bind(t.sessions)
     .bind(t.capacity)
+    .bind(t.function_levels)
     .fetch_one(db)
     .await
 }
@@ -82,6 +87,11 @@ pub async fn insert_training<'c>(db: impl Db<'c>, t: &NewTraining<'_>) -> sqlx::
 /// (start, seats) of a training.
 pub async fn training<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<(i64, i64)>> {
     sqlx::query_as("SELECT starts_at, capacity FROM trainings WHERE id = $1").bind(id).fetch_optional(db).await
+}
+
+/// When the academy cancelled a training (`Some(None)`: it goes ahead; `None`: no such training).
+pub async fn cancelled_at<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<Option<i64>>> {
+    sqlx::query_scalar("SELECT cancelled_at FROM trainings WHERE id = $1").bind(id).fetch_optional(db).await
 }
 
 /// Seats taken on a training.
@@ -284,4 +294,107 @@ pub async fn manager_notice<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Resul
         .bind(account_id)
         .fetch_optional(db)
         .await
+}
+
+/// A training as academy staff see it.
+#[derive(FromRow)]
+pub struct StaffTrainingRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// For whom.
+    pub audience: String,
+    /// Function levels, comma-separated wire names.
+    pub function_levels: String,
+    /// Where.
+    pub location: String,
+    /// 1 when online.
+    pub online: i64,
+    /// Start (Unix seconds).
+    pub starts_at: i64,
+    /// Number of sessions.
+    pub sessions: i64,
+    /// Seats.
+    pub capacity: i64,
+    /// When the academy cancelled it.
+    pub cancelled_at: Option<i64>,
+    /// Version.
+    pub version: i64,
+    /// Seats taken.
+    pub enrolled: i64,
+    /// On the waiting list.
+    pub waitlisted: i64,
+}
+
+const STAFF_TRAINING: &str = "SELECT t.id, t.title, t.description, t.audience, t.function_levels, t.location, t.online,
+        t.starts_at, t.sessions, t.capacity, t.cancelled_at, t.version,
+        (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled') AS enrolled,
+        (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'waitlisted') AS waitlisted
+     FROM trainings t";
+
+/// Every training, newest start first, with its counts.
+pub async fn all_for_staff<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<StaffTrainingRow>> {
+    sqlx::query_as(&format!("{STAFF_TRAINING} ORDER BY t.starts_at DESC, t.id DESC")).fetch_all(db).await
+}
+
+/// One training with its counts.
+pub async fn for_staff<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<StaffTrainingRow>> {
+    sqlx::query_as(&format!("{STAFF_TRAINING} WHERE t.id = $1")).bind(id).fetch_optional(db).await
+}
+
+/// Replaces a training's content if its version is still `expected` and it was not
+/// cancelled; returns whether it did.
+pub async fn update_training<'c>(db: impl Db<'c>, id: i64, expected: i64, t: &NewTraining<'_>) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE trainings SET title = $1, description = $2, audience = $3, location = $4, online = $5, starts_at = $6,
+                sessions = $7, capacity = $8, function_levels = $9, version = version + 1
+         WHERE id = $10 AND version = $11 AND cancelled_at IS NULL",
+    )
+    .bind(t.title)
+    .bind(t.description)
+    .bind(t.audience)
+    .bind(t.location)
+    .bind(i64::from(t.online))
+    .bind(t.starts_at)
+    .bind(t.sessions)
+    .bind(t.capacity)
+    .bind(t.function_levels)
+    .bind(id)
+    .bind(expected)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks a training cancelled (once); returns whether it did.
+pub async fn cancel_training<'c>(db: impl Db<'c>, id: i64, now: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE trainings SET cancelled_at = $1, version = version + 1 WHERE id = $2 AND cancelled_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Every seat and place on the waiting list of a training becomes "cancelled by the
+/// academy"; returns the accounts and addresses of the people concerned.
+pub async fn cancel_enrolments_of<'c>(db: impl Db<'c>, training_id: i64, now: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "UPDATE enrolments SET state = 'cancelled_by_academy', updated_at = $1
+         WHERE training_id = $2 AND state IN ('enrolled', 'waitlisted') RETURNING account_id",
+    )
+    .bind(now)
+    .bind(training_id)
+    .fetch_all(db)
+    .await
+}
+
+/// The address of an account.
+pub async fn email_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT email FROM accounts WHERE id = $1").bind(account_id).fetch_optional(db).await
 }

@@ -329,16 +329,6 @@ pub async fn entries_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Ve
     .await
 }
 
-/// Deletes log entries older than `cutoff`.
-pub async fn purge_entries<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM audit_log WHERE at < $1").bind(cutoff).execute(db).await?.rows_affected())
-}
-
-/// Deletes reviews older than `cutoff`.
-pub async fn purge_reviews<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM staff_reviews WHERE reviewed_at < $1").bind(cutoff).execute(db).await?.rows_affected())
-}
-
 /// Records a confirmation of the staff list.
 pub async fn insert_review<'c>(db: impl Db<'c>, at: i64, by: i64, reviewer: &str, accounts: i64) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO staff_reviews (reviewed_at, reviewed_by, reviewer, accounts) VALUES ($1, $2, $3, $4)")
@@ -387,7 +377,7 @@ pub async fn partner_keys<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<KeyRow>> {
 /// Makes `recipient` the partner's key in use and retires the one before it (kept in the
 /// history). Returns `None` for an unknown partner, `Some(false)` when it is the key in use
 /// already (nothing changes).
-pub async fn publish_key<'c>(
+pub async fn publish_key(
     tx: &mut super::Tx,
     slug: &str,
     recipient: &str,
@@ -422,7 +412,7 @@ pub async fn publish_key<'c>(
 
 /// Removes the partner's key in use (kept in the history): no new transfers go to the
 /// partner. Returns `None` for an unknown partner, `Some(false)` when it had no key.
-pub async fn remove_key<'c>(tx: &mut super::Tx, slug: &str, now: i64) -> sqlx::Result<Option<bool>> {
+pub async fn remove_key(tx: &mut super::Tx, slug: &str, now: i64) -> sqlx::Result<Option<bool>> {
     let Some((id, current)) = super::accounts::partner_key(&mut **tx, slug).await? else {
         return Ok(None);
     };

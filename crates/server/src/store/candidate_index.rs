@@ -1,7 +1,10 @@
 //! The candidate bank's index (docs/storage.md "Recruiter search"): per partner, which
 //! candidates its recruiters may see under which reference, and per candidate the words of
-//! what recruiters see. Written only by `crate::candidates::reindex`, in the transaction that
+//! what recruiters see, and the facets its filters read. Written only by `crate::candidates::reindex`, in the transaction that
 //! saves the profile or the visibility choices; deleted with the profile by the database.
+
+use zelfregie_model::recruiter_search::Facets;
+use zelfregie_model::CandidateFilter;
 
 use super::documents::CandidateRow;
 use super::{Backend, Db, Tx};
@@ -13,7 +16,7 @@ pub async fn replace(
     backend: Backend,
     account_id: i64,
     access: &[(i64, String)],
-    text: Option<&str>,
+    text: Option<(&str, &Facets)>,
 ) -> sqlx::Result<()> {
     remove(tx, backend, account_id).await?;
     insert(tx, backend, account_id, access, text).await
@@ -25,7 +28,7 @@ pub async fn insert(
     backend: Backend,
     account_id: i64,
     access: &[(i64, String)],
-    text: Option<&str>,
+    text: Option<(&str, &Facets)>,
 ) -> sqlx::Result<()> {
     for chunk in access.chunks(100) {
         let mut sql = String::from("INSERT INTO candidate_access (partner_id, reference, account_id) VALUES ");
@@ -41,10 +44,18 @@ pub async fn insert(
         }
         query.execute(&mut **tx).await?;
     }
-    if let Some(text) = text {
+    if let Some((text, facets)) = text {
         sqlx::query(&format!("INSERT INTO candidate_text ({}, body) VALUES ($1, $2)", id_column(backend)))
             .bind(account_id)
             .bind(text)
+            .execute(&mut **tx)
+            .await?;
+        let (place, hours, level) = stored_facets(facets);
+        sqlx::query("INSERT INTO candidate_facets (account_id, place, hours, level) VALUES ($1, $2, $3, $4)")
+            .bind(account_id)
+            .bind(place)
+            .bind(hours)
+            .bind(level)
             .execute(&mut **tx)
             .await?;
     }
@@ -54,6 +65,7 @@ pub async fn insert(
 /// Deletes the candidate's rows (deleting the profile does this by itself).
 pub async fn remove(tx: &mut Tx, backend: Backend, account_id: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM candidate_access WHERE account_id = $1").bind(account_id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM candidate_facets WHERE account_id = $1").bind(account_id).execute(&mut **tx).await?;
     sqlx::query(&format!("DELETE FROM candidate_text WHERE {} = $1", id_column(backend)))
         .bind(account_id)
         .execute(&mut **tx)
@@ -86,24 +98,6 @@ fn text_condition(backend: Backend, n: usize) -> String {
     }
 }
 
-/// The matches of the query in parameter `$n` joined to the partner's rows (`a`), the
-/// matches first: each match is looked up once in `candidate_access_by_account`, in account
-/// order, and nothing is read for a candidate that does not match. For [`count`] and
-/// [`Plan::ByMatch`].
-fn matches_join(backend: Backend, n: usize) -> String {
-    match backend {
-        // CROSS JOIN: SQLite keeps this order (the full-text table outside).
-        Backend::Sqlite => format!(
-            "candidate_text CROSS JOIN candidate_access a ON a.account_id = candidate_text.rowid AND a.partner_id = $1
-             WHERE candidate_text MATCH ${n}"
-        ),
-        Backend::Postgres => format!(
-            "candidate_text t JOIN candidate_access a ON a.account_id = t.account_id AND a.partner_id = $1
-             WHERE t.words @@ to_tsquery('simple', ${n})"
-        ),
-    }
-}
-
 /// The backend's full-text query for `words` (each a run of letters and digits, as
 /// `zelfregie_model::search_words` makes them, so none needs escaping): all words, each as
 /// the start of a word.
@@ -116,6 +110,127 @@ pub fn text_query(backend: Backend, words: &[String]) -> String {
         Backend::Sqlite => " AND ",
         Backend::Postgres => " & ",
     })
+}
+
+/// The facets of a candidate as `candidate_facets` stores them (see
+/// `zelfregie_model::recruiter_search::Facets`): place normalized, hours in tenths, level
+/// as its rung; `None` (NULL) where the view does not show it.
+pub fn stored_facets(facets: &Facets) -> (Option<String>, Option<i64>, Option<i64>) {
+    (facets.place.clone(), facets.hours.map(|h| i64::from(h.as_tenths())), facets.level.map(i64::from))
+}
+
+/// What a search asks of the index: the words ([`text_query`]) and the filters, each
+/// optional. A filter compares with `candidate_facets`, where a value the view does not show
+/// is NULL, and NULL passes no comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Criteria {
+    /// The full-text query, if there are words.
+    pub text: Option<String>,
+    /// The place of residence, normalized.
+    pub place: Option<String>,
+    /// Hours per week at least, in tenths.
+    pub hours_min: Option<i64>,
+    /// Hours per week at most, in tenths.
+    pub hours_max: Option<i64>,
+    /// The level's rung at least.
+    pub level: Option<i64>,
+}
+
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+impl Criteria {
+    /// Words only (`text` from [`text_query`]).
+    pub fn text(text: &str) -> Criteria {
+        Criteria { text: Some(text.to_owned()), ..Criteria::default() }
+    }
+
+    /// The words of `query` and the filters of `filter`.
+    pub fn new(backend: Backend, query: &str, filter: &CandidateFilter) -> Criteria {
+        let words = zelfregie_model::search_words(query);
+        Criteria {
+            text: (!words.is_empty()).then(|| text_query(backend, &words)),
+            place: filter.place.clone(),
+            hours_min: filter.hours_min.map(|h| i64::from(h.as_tenths())),
+            hours_max: filter.hours_max.map(|h| i64::from(h.as_tenths())),
+            level: filter.level.map(|l| i64::from(l.rank())),
+        }
+    }
+
+    fn has_facets(&self) -> bool {
+        self.place.is_some() || self.hours_min.is_some() || self.hours_max.is_some() || self.level.is_some()
+    }
+
+    /// The filters' conditions on `f`, with parameters from `$n`, and their values.
+    fn facet_conditions(&self, n: usize) -> (Vec<String>, Vec<Bind>) {
+        let mut conditions = Vec::new();
+        let mut binds = Vec::new();
+        let mut add = |sql: &str, bind: Bind| {
+            conditions.push(format!("{sql} ${}", n + binds.len()));
+            binds.push(bind);
+        };
+        if let Some(place) = &self.place {
+            add("f.place =", Bind::Text(place.clone()));
+        }
+        if let Some(h) = self.hours_min {
+            add("f.hours >=", Bind::Int(h));
+        }
+        if let Some(h) = self.hours_max {
+            add("f.hours <=", Bind::Int(h));
+        }
+        if let Some(l) = self.level {
+            add("f.level >=", Bind::Int(l));
+        }
+        (conditions, binds)
+    }
+
+    /// The matches (of the words and the filters) joined to the partner's rows (`a`, partner
+    /// `$1`), the matches first: each match is looked up once in
+    /// `candidate_access_by_account`, in account order, and nothing is read for a candidate
+    /// that does not match. `(FROM, WHERE, values from $n)`. For [`count`] and
+    /// [`Plan::ByMatch`]; only when there are words or filters.
+    fn matches(&self, backend: Backend, n: usize) -> (String, String, Vec<Bind>) {
+        // CROSS JOIN: SQLite keeps this order (the matches outside).
+        let join = match backend {
+            Backend::Sqlite => "CROSS JOIN",
+            Backend::Postgres => "JOIN",
+        };
+        let mut binds = Vec::new();
+        let mut conditions = Vec::new();
+        let from = match (&self.text, backend) {
+            (Some(text), Backend::Sqlite) => {
+                conditions.push(format!("candidate_text MATCH ${n}"));
+                binds.push(Bind::Text(text.clone()));
+                let mut from = "candidate_text CROSS JOIN candidate_access a ON a.account_id = candidate_text.rowid AND a.partner_id = $1".to_owned();
+                if self.has_facets() {
+                    from.push_str(" CROSS JOIN candidate_facets f ON f.account_id = a.account_id");
+                }
+                from
+            }
+            (Some(text), Backend::Postgres) => {
+                conditions.push(format!("t.words @@ to_tsquery('simple', ${n})"));
+                binds.push(Bind::Text(text.clone()));
+                let mut from =
+                    "candidate_text t JOIN candidate_access a ON a.account_id = t.account_id AND a.partner_id = $1"
+                        .to_owned();
+                if self.has_facets() {
+                    from.push_str(" JOIN candidate_facets f ON f.account_id = a.account_id");
+                }
+                from
+            }
+            (None, _) => {
+                format!(
+                    "candidate_facets f {join} candidate_access a ON a.account_id = f.account_id AND a.partner_id = $1"
+                )
+            }
+        };
+        let (facets, facet_binds) = self.facet_conditions(n + binds.len());
+        conditions.extend(facets);
+        binds.extend(facet_binds);
+        (from, conditions.join(" AND "), binds)
+    }
 }
 
 /// How [`page`] finds a page of a search (docs/storage.md "Recruiter search"). Both give the
@@ -131,58 +246,97 @@ pub enum Plan {
     ByMatch,
 }
 
+fn bind_all<'q, O>(
+    mut q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    binds: Vec<Bind>,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Text(s) => q.bind(s),
+            Bind::Int(i) => q.bind(i),
+        };
+    }
+    q
+}
+
 /// One page of the partner's candidates, in reference order after `after`: `(account id,
-/// reference)`. `query` from [`text_query`]; none: every candidate the partner may see
-/// (`plan` then does not matter).
+/// reference)`, of those that match `criteria` (none: every candidate the partner may see;
+/// `plan` then does not matter).
 pub async fn page<'c>(
     db: impl Db<'c>,
     backend: Backend,
     partner_id: i64,
-    query: Option<&str>,
+    criteria: &Criteria,
     after: &str,
     limit: i64,
     plan: Plan,
 ) -> sqlx::Result<Vec<(i64, String)>> {
-    let sql = match (query, plan) {
-        (None, _) => "SELECT a.account_id, a.reference FROM candidate_access a
-             WHERE a.partner_id = $1 AND a.reference > $2 ORDER BY a.reference LIMIT $3"
-            .to_owned(),
-        (Some(_), Plan::ByReference) => format!(
+    let (sql, binds) = if criteria.text.is_none() && !criteria.has_facets() {
+        (
             "SELECT a.account_id, a.reference FROM candidate_access a
-             WHERE a.partner_id = $1 AND a.reference > $2 AND {} ORDER BY a.reference LIMIT $3",
-            text_condition(backend, 4)
-        ),
-        (Some(_), Plan::ByMatch) => format!(
-            "SELECT a.account_id, a.reference FROM {} AND a.reference > $2 ORDER BY a.reference LIMIT $3",
-            matches_join(backend, 4)
-        ),
+             WHERE a.partner_id = $1 AND a.reference > $2 ORDER BY a.reference LIMIT $3"
+                .to_owned(),
+            Vec::new(),
+        )
+    } else if plan == Plan::ByReference {
+        let mut conditions = Vec::new();
+        let mut binds = Vec::new();
+        if let Some(text) = &criteria.text {
+            conditions.push(text_condition(backend, 4));
+            binds.push(Bind::Text(text.clone()));
+        }
+        let (facets, facet_binds) = criteria.facet_conditions(4 + binds.len());
+        conditions.extend(facets);
+        binds.extend(facet_binds);
+        // CROSS JOIN: SQLite keeps the partner's rows outside, walked in reference order.
+        let join = match (criteria.has_facets(), backend) {
+            (false, _) => "",
+            (true, Backend::Sqlite) => "CROSS JOIN candidate_facets f ON f.account_id = a.account_id",
+            (true, Backend::Postgres) => "JOIN candidate_facets f ON f.account_id = a.account_id",
+        };
+        (
+            format!(
+                "SELECT a.account_id, a.reference FROM candidate_access a {join}
+                 WHERE a.partner_id = $1 AND a.reference > $2 AND {} ORDER BY a.reference LIMIT $3",
+                conditions.join(" AND ")
+            ),
+            binds,
+        )
+    } else {
+        let (from, conditions, binds) = criteria.matches(backend, 4);
+        (
+            format!(
+                "SELECT a.account_id, a.reference FROM {from} WHERE {conditions} AND a.reference > $2
+                 ORDER BY a.reference LIMIT $3"
+            ),
+            binds,
+        )
     };
-    let mut q = sqlx::query_as(&sql).bind(partner_id).bind(after).bind(limit);
-    if let Some(query) = query {
-        q = q.bind(query);
-    }
-    q.fetch_all(db).await
+    let q = sqlx::query_as(&sql).bind(partner_id).bind(after).bind(limit);
+    bind_all(q, binds).fetch_all(db).await
 }
 
-/// How many candidates the partner may see (that match `query`), counted up to `cap`: the
-/// count stops at the cap, so it costs at most `cap` rows of the partner's plus, with a
-/// query, the matches read up to there.
+/// How many candidates the partner may see (that match `criteria`), counted up to `cap`:
+/// the count stops at the cap, so it costs at most `cap` rows of the partner's plus, with
+/// words or filters, the matches read up to there.
 pub async fn count<'c>(
     db: impl Db<'c>,
     backend: Backend,
     partner_id: i64,
-    query: Option<&str>,
+    criteria: &Criteria,
     cap: i64,
 ) -> sqlx::Result<i64> {
-    let sql = match query {
-        None => "SELECT COUNT(*) FROM (SELECT 1 FROM candidate_access a WHERE a.partner_id = $1 LIMIT $2) c".to_owned(),
-        Some(_) => format!("SELECT COUNT(*) FROM (SELECT 1 FROM {} LIMIT $2) c", matches_join(backend, 3)),
+    let (sql, binds) = if criteria.text.is_none() && !criteria.has_facets() {
+        (
+            "SELECT COUNT(*) FROM (SELECT 1 FROM candidate_access a WHERE a.partner_id = $1 LIMIT $2) c".to_owned(),
+            Vec::new(),
+        )
+    } else {
+        let (from, conditions, binds) = criteria.matches(backend, 3);
+        (format!("SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {conditions} LIMIT $2) c"), binds)
     };
-    let mut q = sqlx::query_scalar(&sql).bind(partner_id).bind(cap);
-    if let Some(query) = query {
-        q = q.bind(query);
-    }
-    q.fetch_one(db).await
+    let q = sqlx::query_as::<_, (i64,)>(&sql).bind(partner_id).bind(cap);
+    Ok(bind_all(q, binds).fetch_one(db).await?.0)
 }
 
 /// The account behind the partner's reference, if the partner may see it.

@@ -128,6 +128,8 @@ const TRAINING_HISTORY: &str = "FROM enrolments WHERE account_id IN
      AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = d.account_id))";
 const DISCLOSURE_LOG: &str = "FROM disclosures WHERE at <= $1";
 const STAFF_DISCLOSURE_LOG: &str = "FROM staff_disclosures WHERE at <= $1";
+const ADMINISTRATION_LOG: &str = "FROM audit_log WHERE at <= $1";
+const STAFF_REVIEWS: &str = "FROM staff_reviews WHERE reviewed_at <= $1";
 const DELIVERED_MESSAGES: &str = "FROM processor_outbox WHERE status = 'delivered' AND delivered_at <= $1
     AND (account_id IS NULL OR id < (SELECT MAX(l.id) FROM processor_outbox l WHERE l.account_id = processor_outbox.account_id))";
 /// People whose newsletter consent was withdrawn at `cutoff` or before and not given again:
@@ -169,6 +171,16 @@ pub async fn training_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) ->
 pub async fn disclosure_log(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
     let mut total = 0;
     for from in [DISCLOSURE_LOG, STAFF_DISCLOSURE_LOG] {
+        total += if dry_run { count(&mut **tx, from, cutoff).await? } else { delete(&mut **tx, from, cutoff).await? };
+    }
+    Ok(total)
+}
+
+/// Entries of the administration's log and confirmations of the staff list made at `cutoff`
+/// or before.
+pub async fn administration_log(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
+    let mut total = 0;
+    for from in [ADMINISTRATION_LOG, STAFF_REVIEWS] {
         total += if dry_run { count(&mut **tx, from, cutoff).await? } else { delete(&mut **tx, from, cutoff).await? };
     }
     Ok(total)

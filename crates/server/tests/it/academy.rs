@@ -211,6 +211,7 @@ async fn the_catalogue_is_public_and_names_nobody() {
         "title",
         "description",
         "audience",
+        "function_levels",
         "location",
         "online",
         "starts_at",

@@ -475,3 +475,38 @@ async fn partner_keys_are_published_replaced_and_removed_and_old_transfers_still
     let r = app.get("/api/admin/partner-keys", Some(&person)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_log_and_the_reviews_go_after_five_years_and_not_before() {
+    use zelfregie_model::retention::{limits, Records};
+    let app = TestApp::new().await;
+    let admin = first_administrator(&app).await;
+    let r = app.call(Method::POST, "/api/admin/reviews", None, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let made = app.state.clock.now();
+    let count = |table: &'static str| {
+        let pool = app.state.db.pool().clone();
+        async move { sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!((count("audit_log").await, count("staff_reviews").await), (3, 1), "invite, accept, review");
+    let span = limits().into_iter().find(|(_, l)| l.records == Records::AdministrationLog).unwrap().1.after;
+    let due = span.after(zelfregie_server::store::to_datetime(made)).unix_timestamp();
+    let before = zelfregie_server::retention::enforce_limits(&app.state, due - 10, false).await.unwrap();
+    assert_eq!(before.administration_log, 0);
+    assert_eq!(count("audit_log").await, 3);
+    let at = zelfregie_server::retention::enforce_limits(&app.state, due + 1, false).await.unwrap();
+    assert_eq!(at.administration_log, 4);
+    assert_eq!((count("audit_log").await, count("staff_reviews").await), (0, 0));
+    // The register says so, and only staff find the entry in their export.
+    let export = app.get("/api/me/export", Some(&admin)).await;
+    let ids: Vec<&str> =
+        export.body["register"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"administration"), "{ids:?}");
+    let person = app.registered("kandidaat@example.org").await;
+    let export = app.get("/api/me/export", Some(&person)).await;
+    let ids: Vec<&str> =
+        export.body["register"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(!ids.contains(&"administration"), "{ids:?}");
+    let retention = app.get("/api/me/retention", Some(&person)).await;
+    assert!(!retention.body.to_string().contains("\"administration\""), "{:?}", retention.body);
+}

@@ -50,6 +50,10 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
         // with the profile. SQLite keeps the FTS5 index in the `candidate_text_*` tables.
         ("candidate_access", Err("derived: which partners see the profile (exported visibility) under which reference")),
         ("candidate_text", Err("derived: the words of the exported profile that recruiters may search")),
+        (
+            "candidate_facets",
+            Err("derived: place, hours and level of the exported profile that recruiters may filter on"),
+        ),
         ("candidate_text_config", Err("settings of the full-text index, not about anyone")),
         ("candidate_text_content", Err("derived: the FTS5 copy of candidate_text")),
         ("candidate_text_data", Err("derived: the FTS5 index of candidate_text")),

@@ -123,6 +123,11 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "DELETE /api/admin/partner-keys/{slug}",
         "GET /api/invitations/{token}",
         "POST /api/invitations/accept",
+        "GET /api/academy/catalogue",
+        "POST /api/academy/catalogue",
+        "GET /api/academy/catalogue/{id}",
+        "PUT /api/academy/catalogue/{id}",
+        "POST /api/academy/catalogue/{id}/cancel",
     ];
     expected.sort();
     assert_eq!(operations, expected);

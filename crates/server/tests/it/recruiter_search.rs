@@ -14,31 +14,35 @@ use zelfregie_server::store::Backend;
 
 use crate::common::TestApp;
 
-type Index = (BTreeSet<(i64, String)>, Option<String>);
+/// Per candidate: `(partner, reference)` rows, the search text, the facets the filters read.
+type Index = (BTreeSet<(i64, String)>, Option<String>, Option<Facets>);
+type Facets = (Option<String>, Option<i64>, Option<i64>);
 
 /// What the index should hold for `id`: built from the stored documents with `view_for`.
 async fn expected(app: &TestApp, id: i64) -> Index {
     let db = &app.state.db;
     let Some((profile, _)) = zelfregie_server::store::documents::load(db.pool(), Table::Profiles, id).await.unwrap()
     else {
-        return (BTreeSet::new(), None);
+        return (BTreeSet::new(), None, None);
     };
     let Some((vis, _)) = zelfregie_server::store::documents::load(db.pool(), Table::Visibility, id).await.unwrap()
     else {
-        return (BTreeSet::new(), None);
+        return (BTreeSet::new(), None, None);
     };
     let profile: Profile = serde_json::from_str(&profile).unwrap();
     let vis: Visibility = serde_json::from_str(&vis).unwrap();
     let candidate = Candidate::load(db, id).await.unwrap();
     let mut access = BTreeSet::new();
     let mut text = None;
+    let mut facets = None;
     for (partner_id, slug) in zelfregie_server::store::candidate_index::partners(db.pool()).await.unwrap() {
         if let Some(view) = view_for(&app.state.reference_key, &candidate, &profile, &vis, &slug) {
             text = Some(view.search_text());
+            facets = Some(zelfregie_server::store::candidate_index::stored_facets(&view.facets()));
             access.insert((partner_id, view.reference));
         }
     }
-    (access, text)
+    (access, text, facets)
 }
 
 use zelfregie_server::store::documents::Table;
@@ -57,7 +61,13 @@ async fn stored(app: &TestApp, id: i64) -> Index {
         Backend::Postgres => "SELECT body FROM candidate_text WHERE account_id = $1",
     };
     let text: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(db.pool()).await.unwrap();
-    (access.into_iter().collect(), text)
+    let facets: Option<Facets> =
+        sqlx::query_as("SELECT place, hours, level FROM candidate_facets WHERE account_id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await
+            .unwrap();
+    (access.into_iter().collect(), text, facets)
 }
 
 fn profile_with(words: &str, secret: &str) -> Profile {
@@ -151,7 +161,7 @@ async fn hidden_words_find_nothing_and_changes_apply_to_the_next_search() {
     vis.listed = false;
     save(vis.clone()).await;
     assert_eq!(search("qwertyvaardig", "brunssum").await, 0);
-    assert_eq!(stored(&app, id).await, (BTreeSet::new(), None));
+    assert_eq!(stored(&app, id).await, (BTreeSet::new(), None, None));
 }
 
 /// Two devices: one saves the profile while the other saves the visibility choices, twenty
@@ -292,6 +302,7 @@ async fn deletion_empties_the_index_and_an_old_index_is_rebuilt() {
     sqlx::query("DELETE FROM derived_versions").execute(app.state.db.pool()).await.unwrap();
     sqlx::query("DELETE FROM candidate_access").execute(app.state.db.pool()).await.unwrap();
     sqlx::query("DELETE FROM candidate_text").execute(app.state.db.pool()).await.unwrap();
+    sqlx::query("DELETE FROM candidate_facets").execute(app.state.db.pool()).await.unwrap();
     zelfregie_server::candidates::rebuild_index_if_old(&app.state.db).await.unwrap();
     let after: Vec<Index> = futures_util::future::join_all(ids.iter().map(|id| stored(&app, *id))).await;
     assert_eq!(after, before);
@@ -299,9 +310,9 @@ async fn deletion_empties_the_index_and_an_old_index_is_rebuilt() {
     let listed: Vec<i64> = ids.iter().zip(&before).filter(|(_, i)| i.1.is_some()).map(|(id, _)| *id).collect();
     assert!(listed.len() >= 2, "the synthetic data lists most candidates");
     zelfregie_server::candidates::delete_profile(&app.state.db, listed[0]).await.unwrap();
-    assert_eq!(stored(&app, listed[0]).await, (BTreeSet::new(), None), "profile deleted");
+    assert_eq!(stored(&app, listed[0]).await, (BTreeSet::new(), None, None), "profile deleted");
     zelfregie_server::store::accounts::delete(app.state.db.pool(), listed[1]).await.unwrap();
-    assert_eq!(stored(&app, listed[1]).await, (BTreeSet::new(), None), "account erased");
+    assert_eq!(stored(&app, listed[1]).await, (BTreeSet::new(), None, None), "account erased");
 }
 
 /// The references of the candidates `slug` may see that match `q`, by brute force: every
@@ -340,6 +351,7 @@ async fn all_pages(app: &TestApp, partner: (i64, &str), q: &str, counted: usize)
             partner.0,
             partner.1,
             q,
+            &zelfregie_model::CandidateFilter::default(),
             &after,
             4,
             counted,
@@ -389,11 +401,13 @@ async fn the_capped_count_and_both_plans_find_the_same_candidates() {
             continue;
         }
         // The two plans, from the start and after every reference, with small and big pages.
-        let text = candidate_index::text_query(db.backend(), &zelfregie_model::search_words(q));
+        let text = candidate_index::Criteria::text(&candidate_index::text_query(
+            db.backend(),
+            &zelfregie_model::search_words(q),
+        ));
         for after in std::iter::once(String::new()).chain(want.iter().cloned()) {
             for limit in [1, 3, 100] {
-                let page =
-                    |plan| candidate_index::page(db.pool(), db.backend(), beek, Some(&text), &after, limit, plan);
+                let page = |plan| candidate_index::page(db.pool(), db.backend(), beek, &text, &after, limit, plan);
                 let (by_reference, by_match) =
                     (page(Plan::ByReference).await.unwrap(), page(Plan::ByMatch).await.unwrap());
                 assert_eq!(by_reference, by_match, "q={q:?} after={after:?} limit={limit}");
@@ -403,7 +417,7 @@ async fn the_capped_count_and_both_plans_find_the_same_candidates() {
             }
         }
         for cap in [0, 1, n as i64, n as i64 + 1, 10_000] {
-            let counted = candidate_index::count(db.pool(), db.backend(), beek, Some(&text), cap).await.unwrap();
+            let counted = candidate_index::count(db.pool(), db.backend(), beek, &text, cap).await.unwrap();
             assert_eq!(counted, (n as i64).min(cap), "q={q:?} cap={cap}");
         }
     }

@@ -116,7 +116,7 @@ async fn run_at(app: &TestApp, ids: &[i64], now: i64) -> RecordCounts {
 }
 
 fn counts(training_history: u64, consent_history: u64, disclosure_log: u64, delivered_messages: u64) -> RecordCounts {
-    RecordCounts { training_history, consent_history, disclosure_log, delivered_messages }
+    RecordCounts { training_history, consent_history, disclosure_log, delivered_messages, administration_log: 0 }
 }
 
 #[tokio::test]
