@@ -590,6 +590,94 @@ pub async fn send_breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::
     json(send(changing(Request::post(&path)), None).await?).await
 }
 
+// ---- administration (administrators; the log for privacy staff too) --------------------
+
+/// Everyone who may work in the portal, the invitations of the last 30 days, and the review.
+pub const ADMIN_STAFF: &str = "/api/admin/staff";
+
+/// Administrators: the staff list, open invitations and when it is next to be confirmed.
+pub async fn staff_overview() -> ApiResult<zelfregie_model::admin::StaffOverview> {
+    get(ADMIN_STAFF).await
+}
+
+/// Administrators invite someone to work in the portal (a link is mailed).
+pub async fn invite(new: &zelfregie_model::admin::NewInvitation) -> ApiResult<zelfregie_model::admin::Invitation> {
+    json(send(changing(Request::post("/api/admin/invitations")), body(new)).await?).await
+}
+
+/// Administrators withdraw invitation `id` before it is used.
+pub async fn withdraw_invitation(id: &str) -> ApiResult<()> {
+    let path = format!("/api/admin/invitations/{}", js_sys::encode_uri_component(id));
+    send(changing(Request::delete(&path)), None).await.map(drop)
+}
+
+/// What administrators do with a staff account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffChange {
+    /// It cannot log in until reinstated; its sessions end.
+    Suspend,
+    /// It may work again.
+    Reinstate,
+    /// It is deleted.
+    Revoke,
+}
+
+/// Administrators suspend, reinstate or revoke account `id`.
+pub async fn change_staff(id: i64, change: StaffChange) -> ApiResult<()> {
+    let request = match change {
+        StaffChange::Suspend => Request::post(&format!("{ADMIN_STAFF}/{id}/suspend")),
+        StaffChange::Reinstate => Request::post(&format!("{ADMIN_STAFF}/{id}/reinstate")),
+        StaffChange::Revoke => Request::delete(&format!("{ADMIN_STAFF}/{id}")),
+    };
+    send(changing(request), None).await.map(drop)
+}
+
+/// Administrators confirm the staff list as reviewed; the list after it.
+pub async fn confirm_review() -> ApiResult<zelfregie_model::admin::StaffOverview> {
+    json(send(changing(Request::post("/api/admin/reviews")), None).await?).await
+}
+
+/// The administration's log, newest first: the page before entry `before` (the first page
+/// without).
+pub async fn audit(before: Option<i64>) -> ApiResult<zelfregie_model::admin::AuditPage> {
+    match before {
+        Some(b) => get(&format!("/api/admin/audit?before={b}")).await,
+        None => get("/api/admin/audit").await,
+    }
+}
+
+/// Administrators: every partner with its key in use and the earlier ones.
+pub async fn admin_partner_keys() -> ApiResult<Vec<zelfregie_model::admin::PartnerKeys>> {
+    get("/api/admin/partner-keys").await
+}
+
+fn admin_partner_key_path(slug: &str) -> String {
+    format!("/api/admin/partner-keys/{}", js_sys::encode_uri_component(slug))
+}
+
+/// Administrators publish (or replace) the key of partner `slug`.
+pub async fn publish_partner_key(
+    slug: &str,
+    key: &zelfregie_model::admin::PublishKey,
+) -> ApiResult<zelfregie_model::admin::PartnerKeys> {
+    json(send(changing(Request::put(&admin_partner_key_path(slug))), body(key)).await?).await
+}
+
+/// Administrators remove the key of partner `slug`: no new transfers to it.
+pub async fn remove_partner_key(slug: &str) -> ApiResult<()> {
+    send(changing(Request::delete(&admin_partner_key_path(slug))), None).await.map(drop)
+}
+
+/// What an invitation link's page shows; reading it changes nothing.
+pub async fn invitation(token: &str) -> ApiResult<zelfregie_model::admin::InvitationDetails> {
+    get(&format!("/api/invitations/{}", js_sys::encode_uri_component(token))).await
+}
+
+/// Uses an invitation with the chosen password: creates the account and logs in.
+pub async fn accept_invitation(acceptance: &zelfregie_model::admin::InvitationAcceptance) -> ApiResult<SessionInfo> {
+    json(send(changing(Request::post("/api/invitations/accept")), body(acceptance)).await?).await
+}
+
 /// Academy staff: every training, with the people enrolled and waiting.
 pub async fn staff_catalogue() -> ApiResult<Vec<zelfregie_model::academy::StaffTraining>> {
     get("/api/academy/catalogue").await

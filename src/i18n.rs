@@ -1053,6 +1053,137 @@ texts! {
     NotFoundText => "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
                     "This page does not exist (any more). Check the address or go to the overview.";
     NotFoundBack => "Naar het overzicht", "Go to the overview";
+    // ---- administration: the invitation page, Beheer, Partnersleutels, Logboek ----
+    NavAdmin => "Beheer", "Administration";
+    NavPartnerKeys => "Partnersleutels", "Partner keys";
+    NavAuditLog => "Logboek", "Log";
+    InvitationTitle => "Uitnodiging", "Invitation";
+    InvitationIntro => "Je bent uitgenodigd om in Zelfregie te werken. Kies een wachtwoord en maak je account.",
+                       "You are invited to work in Zelfregie. Choose a password and create your account.";
+    InvitationFor => "Voor", "For";
+    InvitationAs => "Als", "As";
+    InvitationPartner => "Partnerorganisatie", "Partner organisation";
+    InvitationUntil => "Geldig tot", "Valid until";
+    InvitationNext => "Daarna stel je meteen tweestapsverificatie in (een app of een passkey). Pas dan zie je gegevens van anderen.",
+                      "Next you set up two-step verification at once (an app or a passkey). Only then do you see other people's data.";
+    InvitationSubmit => "Maak mijn account", "Create my account";
+    InvitationInvalid => "Deze uitnodiging werkt niet (meer): de link is al gebruikt, ingetrokken of verlopen. Vraag de beheerder van het portaal om een nieuwe uitnodiging.",
+                         "This invitation does not work (any more): the link was used, withdrawn or has expired. Ask the portal's administrator for a new invitation.";
+    InvitationMissing => "Deze link is onvolledig. Gebruik de hele link uit de e-mail, of vraag de beheerder om een nieuwe uitnodiging.",
+                         "This link is incomplete. Use the whole link from the e-mail, or ask the administrator for a new invitation.";
+    AdminTitle => "Beheer", "Administration";
+    AdminIntro => "Hier bepaal je wie in het portaal werkt. Gegevens van kandidaten en deelnemers zie je hier niet.",
+                  "Here you decide who works in the portal. You do not see candidates' or participants' data here.";
+    AdminReviewHeading => "Controle van de lijst", "Review of the list";
+    AdminReviewText => "Kijk elk kwartaal of iedereen op de lijst nog in het portaal moet werken. Schors of verwijder wie er niet meer hoort. Bevestig daarna de lijst.",
+                       "Every quarter, check whether everyone on the list still needs to work in the portal. Suspend or remove who no longer belongs. Then confirm the list.";
+    AdminReviewLast => "Laatst bevestigd", "Last confirmed";
+    AdminReviewNever => "Nog nooit", "Never";
+    AdminReviewNext => "Volgende controle", "Next review";
+    AdminReviewDue => "Nu nodig", "Due now";
+    AdminReviewConfirm => "Lijst bevestigen", "Confirm the list";
+    AdminReviewConfirmed => "De lijst is bevestigd.", "The list has been confirmed.";
+    AdminIdleRule => "Een account dat lang niet is gebruikt, wordt vanzelf geschorst. Aantal dagen:",
+                     "An account that is not used for a long time is suspended automatically. Number of days:";
+    AdminStaffHeading => "Wie werkt in het portaal", "Who works in the portal";
+    AdminStaffNone => "Er zijn nog geen accounts van medewerkers.", "There are no staff accounts yet.";
+    AdminColEmail => "E-mailadres", "E-mail address";
+    AdminColRole => "Rol", "Role";
+    AdminColStatus => "Status", "Status";
+    AdminColLastLogin => "Laatst ingelogd", "Last login";
+    AdminColSecondFactor => "Tweestapsverificatie", "Two-step verification";
+    AdminColInvitedBy => "Uitgenodigd door", "Invited by";
+    AdminColActions => "Acties", "Actions";
+    AdminNeverLoggedIn => "Nog nooit", "Never";
+    AdminInvitedBySystem => "Het portaal zelf", "The portal itself";
+    AdminYes => "Ja", "Yes";
+    AdminNo => "Nee", "No";
+    AdminYou => "Dit ben jij. Je eigen account verander je bij Account.", "This is you. You change your own account under Account.";
+    StaffActive => "Actief", "Active";
+    StaffSuspended => "Geschorst", "Suspended";
+    StaffSuspendedIdle => "Geschorst: lang niet gebruikt", "Suspended: not used for a long time";
+    AdminSuspend => "Schorsen", "Suspend";
+    AdminReinstate => "Weer toelaten", "Reinstate";
+    AdminRevoke => "Verwijderen", "Remove";
+    AdminSuspended => "Het account is geschorst. Het kan niet meer inloggen; open sessies zijn beëindigd.",
+                      "The account has been suspended. It can no longer log in; open sessions have ended.";
+    AdminReinstated => "Het account mag weer werken.", "The account may work again.";
+    AdminRevoked => "Het account is verwijderd.", "The account has been removed.";
+    AdminRevokeConfirm => "Weet je het zeker? Het account wordt verwijderd, met al zijn sessies. Dit kun je niet terugdraaien. Gaat een recruiter naar een andere partnerorganisatie? Verwijder dan dit account en stuur een nieuwe uitnodiging.",
+                          "Are you sure? The account is deleted, with all its sessions. This cannot be undone. Is a recruiter moving to another partner organisation? Then remove this account and send a new invitation.";
+    AdminRevokeNote => "Verwijderen wist het account. Gaat een recruiter naar een andere partnerorganisatie? Verwijder het account en stuur een nieuwe uitnodiging.",
+                       "Removing deletes the account. Is a recruiter moving to another partner organisation? Remove the account and send a new invitation.";
+    AdminInviteHeading => "Iemand uitnodigen", "Invite someone";
+    AdminInviteText => "De persoon krijgt een e-mail met een link. Die werkt 7 dagen en één keer.",
+                       "The person gets an e-mail with a link. It works for 7 days, once.";
+    AdminInviteRole => "Rol", "Role";
+    AdminInviteChooseRole => "Kies een rol", "Choose a role";
+    AdminInviteChooseRoleInstruction => "Kies een rol.", "Choose a role.";
+    AdminInvitePartner => "Partnerorganisatie", "Partner organisation";
+    AdminInviteChoosePartner => "Kies een partnerorganisatie", "Choose a partner organisation";
+    AdminInviteChoosePartnerInstruction => "Kies de partnerorganisatie van de recruiter.", "Choose the recruiter's partner organisation.";
+    AdminInviteLanguage => "Taal van de e-mail", "Language of the e-mail";
+    AdminInviteSubmit => "Uitnodiging versturen", "Send invitation";
+    AdminInvited => "De uitnodiging is verstuurd.", "The invitation has been sent.";
+    AdminInvitationsHeading => "Uitnodigingen van de laatste 30 dagen", "Invitations of the last 30 days";
+    AdminInvitationsNone => "Geen uitnodigingen in de laatste 30 dagen.", "No invitations in the last 30 days.";
+    AdminInvitationSent => "Verstuurd", "Sent";
+    AdminWithdraw => "Intrekken", "Withdraw";
+    AdminWithdrawn => "De uitnodiging is ingetrokken. De link werkt niet meer.", "The invitation has been withdrawn. The link no longer works.";
+    InvitationPending => "Wacht op de uitgenodigde", "Waiting for the invitee";
+    InvitationAcceptedStatus => "Gebruikt: het account bestaat", "Used: the account exists";
+    InvitationWithdrawnStatus => "Ingetrokken", "Withdrawn";
+    InvitationExpiredStatus => "Verlopen", "Expired";
+    LanguageDutch => "Nederlands", "Dutch";
+    LanguageEnglish => "Engels", "English";
+    PartnerKeysTitle => "Partnersleutels", "Partner keys";
+    PartnerKeysIntro => "Met de sleutel van een partnerorganisatie versleutelt het portaal de gegevens die mensen naar die organisatie sturen. Alleen de organisatie kan ze openen. Plak de publieke sleutel die de organisatie je geeft. Lees daarna samen de vingerafdruk na, bijvoorbeeld aan de telefoon.",
+                        "With a partner organisation's key the portal encrypts the data people send to that organisation. Only the organisation can open it. Paste the public key the organisation gives you. Then read the fingerprint back together, for example on the phone.";
+    PartnerKeyNone => "Geen sleutel: mensen kunnen nog niets naar deze organisatie sturen.", "No key: people cannot send anything to this organisation yet.";
+    PartnerKeyFingerprint => "Vingerafdruk", "Fingerprint";
+    PartnerKeyPublished => "Gepubliceerd", "Published";
+    PartnerKeyBy => "door", "by";
+    PartnerKeyPaste => "Sleutel plakken", "Paste a key";
+    PartnerKeyReplace => "Vervangen", "Replace";
+    PartnerKeyRemove => "Verwijderen", "Remove";
+    PartnerKeyCancel => "Annuleren", "Cancel";
+    PartnerKeyLabel => "Publieke sleutel (begint met age1)", "Public key (starts with age1)";
+    PartnerKeyHint => "Plak de hele sleutel. De vingerafdruk verschijnt hieronder: lees die na met de organisatie voordat je publiceert.",
+                      "Paste the whole key. The fingerprint appears below: read it back with the organisation before you publish.";
+    PartnerKeyLiveFingerprint => "Vingerafdruk van deze sleutel:", "Fingerprint of this key:";
+    PartnerKeyNotYet => "Dit is nog geen geldige sleutel.", "This is not a valid key yet.";
+    PartnerKeyPublish => "Publiceren", "Publish";
+    PartnerKeyPublishedNotice => "De sleutel is gepubliceerd. Nieuwe overdrachten gebruiken deze sleutel.",
+                                 "The key has been published. New transfers use this key.";
+    PartnerKeyRemoveConfirm => "Weet je het zeker? Daarna kan niemand meer iets naar deze organisatie sturen, tot er een nieuwe sleutel is. Overdrachten die al gemaakt zijn, blijven met de oude sleutel te openen.",
+                               "Are you sure? After this nobody can send anything to this organisation until there is a new key. Transfers already made can still be opened with the old key.";
+    PartnerKeyRemovedNotice => "De sleutel is verwijderd.", "The key has been removed.";
+    PartnerKeyEarlier => "Eerdere sleutels", "Earlier keys";
+    PartnerKeyEarlierText => "Eerdere sleutels openen nog de overdrachten die naar die sleutel zijn gemaakt.",
+                             "Earlier keys still open the transfers that were made to them.";
+    PartnerKeyRetired => "Niet meer gebruikt sinds", "Not used since";
+    AuditTitle => "Logboek", "Log";
+    AuditIntro => "Alles wat beheerders doen, staat hier: wie, wat, wanneer en over wie. Niemand kan regels veranderen of wissen. Het nieuwste staat bovenaan.",
+                  "Everything administrators do is here: who, what, when and about whom. Nobody can change or delete entries. The newest is at the top.";
+    AuditNone => "Het logboek is nog leeg.", "The log is still empty.";
+    AuditMore => "Meer laden", "Load more";
+    AuditEnd => "Dit is het begin van het logboek.", "This is the start of the log.";
+    AuditWho => "Wie", "Who";
+    AuditWhat => "Wat", "What";
+    AuditAbout => "Over", "About";
+    AuditDetail => "Details", "Details";
+    AuditBySystem => "Het portaal zelf", "The portal itself";
+    AuditActorGone => "Een account dat niet meer bestaat", "An account that no longer exists";
+    AuditInvite => "Heeft iemand uitgenodigd", "Invited someone";
+    AuditWithdrawInvitation => "Heeft een uitnodiging ingetrokken", "Withdrew an invitation";
+    AuditAccept => "Heeft een uitnodiging gebruikt en een account gemaakt", "Used an invitation and created an account";
+    AuditSuspend => "Heeft een account geschorst", "Suspended an account";
+    AuditReinstate => "Heeft een account weer toegelaten", "Reinstated an account";
+    AuditRevoke => "Heeft een account verwijderd", "Removed an account";
+    AuditReview => "Heeft de lijst van medewerkers bevestigd", "Confirmed the list of staff";
+    AuditKeyPublish => "Heeft een sleutel van een partnerorganisatie gepubliceerd", "Published a partner organisation's key";
+    AuditKeyRemove => "Heeft een sleutel van een partnerorganisatie verwijderd", "Removed a partner organisation's key";
+    AuditIdle => "lang niet gebruikt", "not used for a long time";
 
     NavAcademyCatalogue => "Opleidingsaanbod beheren", "Manage the catalogue";
     CatalogueStaffTitle => "Opleidingsaanbod beheren", "Manage the catalogue";
@@ -1603,6 +1734,75 @@ pub fn key_kind_text(kind: KeyKind) -> T {
     }
 }
 
+/// The sentence for what an administrator (or the portal) did.
+pub fn audit_action_text(action: zelfregie_model::admin::AuditAction) -> T {
+    use zelfregie_model::admin::AuditAction as A;
+    match action {
+        A::Invite => T::AuditInvite,
+        A::WithdrawInvitation => T::AuditWithdrawInvitation,
+        A::Accept => T::AuditAccept,
+        A::Suspend => T::AuditSuspend,
+        A::Reinstate => T::AuditReinstate,
+        A::Revoke => T::AuditRevoke,
+        A::Review => T::AuditReview,
+        A::KeyPublish => T::AuditKeyPublish,
+        A::KeyRemove => T::AuditKeyRemove,
+    }
+}
+
+/// A log entry's detail in words: the role (`recruiter` → "Recruiter van een
+/// partnerorganisatie"), the partner (`beek` → "Gemeente Beek"), the reason (`idle`), or for
+/// a review the number of accounts on the list; anything else as it was written.
+pub fn audit_detail_text(action: zelfregie_model::admin::AuditAction, detail: &str, lang: Lang) -> String {
+    use zelfregie_model::admin::AuditAction as A;
+    if action == A::Review {
+        if let Ok(n) = detail.trim().parse::<u64>() {
+            return match (lang, n) {
+                (Lang::Nl, 1) => "1 account op de lijst".to_owned(),
+                (Lang::Nl, n) => format!("{n} accounts op de lijst"),
+                (Lang::En, 1) => "1 account on the list".to_owned(),
+                (Lang::En, n) => format!("{n} accounts on the list"),
+            };
+        }
+    }
+    let word = |part: &str| -> String {
+        if let Some(role) = zelfregie_model::Role::parse(part) {
+            return T::role(role).get(lang).to_owned();
+        }
+        if part == "idle" {
+            return T::AuditIdle.get(lang).to_owned();
+        }
+        match Partner::all().into_iter().find(|p| p.slug == part) {
+            Some(p) => p.name,
+            None => part.to_owned(),
+        }
+    };
+    detail.split(": ").map(word).collect::<Vec<_>>().join(": ")
+}
+
+/// Whom or what a log entry concerns: an address as it is, a partner's key by the
+/// partner's name (the log keeps its slug).
+pub fn audit_subject_text(action: zelfregie_model::admin::AuditAction, subject: &str) -> String {
+    use zelfregie_model::admin::AuditAction as A;
+    match action {
+        A::KeyPublish | A::KeyRemove => {
+            Partner::all().into_iter().find(|p| p.slug == subject).map_or_else(|| subject.to_owned(), |p| p.name)
+        }
+        _ => subject.to_owned(),
+    }
+}
+
+/// Where an invitation stands, in words.
+pub fn invitation_status_text(status: zelfregie_model::admin::InvitationStatus) -> T {
+    use zelfregie_model::admin::InvitationStatus as S;
+    match status {
+        S::Pending => T::InvitationPending,
+        S::Accepted => T::InvitationAcceptedStatus,
+        S::Withdrawn => T::InvitationWithdrawnStatus,
+        S::Expired => T::InvitationExpiredStatus,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1687,5 +1887,35 @@ mod tests {
         assert_eq!(Lang::from_tag("nl"), Lang::Nl);
         assert_eq!(Lang::from_tag("fr"), Lang::Nl, "Dutch is the default");
         assert_eq!(Lang::Nl.other(), Lang::En);
+    }
+
+    #[test]
+    fn every_audit_action_has_its_own_sentence_in_both_languages() {
+        use zelfregie_model::admin::AuditAction;
+        let mut seen = Vec::new();
+        for action in AuditAction::ALL {
+            let t = audit_action_text(action);
+            assert!(!seen.contains(&t), "{action:?} shares its sentence");
+            seen.push(t);
+            assert_ne!(t.get(Lang::Nl), t.get(Lang::En), "{action:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn audit_details_are_in_words() {
+        use zelfregie_model::admin::AuditAction;
+        assert_eq!(
+            audit_detail_text(AuditAction::Invite, "recruiter: beek", Lang::Nl),
+            "Recruiter van een partnerorganisatie: Gemeente Beek"
+        );
+        assert_eq!(
+            audit_detail_text(AuditAction::Suspend, "privacy_staff: idle", Lang::En),
+            "IGOM privacy staff: not used for a long time"
+        );
+        assert_eq!(audit_detail_text(AuditAction::Review, "3", Lang::Nl), "3 accounts op de lijst");
+        assert_eq!(audit_detail_text(AuditAction::Review, "1", Lang::En), "1 account on the list");
+        assert_eq!(audit_detail_text(AuditAction::KeyPublish, "k7qf-2m9x", Lang::Nl), "k7qf-2m9x");
+        assert_eq!(audit_subject_text(AuditAction::KeyRemove, "beek"), "Gemeente Beek");
+        assert_eq!(audit_subject_text(AuditAction::Suspend, "beek"), "beek", "an address stays as it is");
     }
 }

@@ -25,6 +25,8 @@ use crate::pages::academy::AcademyPage;
 use crate::pages::academy_catalogue::AcademyCataloguePage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
+use crate::pages::admin::AdminPage;
+use crate::pages::audit_log::AuditLogPage;
 use crate::pages::breach_notice::BreachNoticePage;
 use crate::pages::breach_notices::BreachNoticesPage;
 use crate::pages::candidate::CandidatePage;
@@ -33,6 +35,7 @@ use crate::pages::catalogue::CataloguePage;
 use crate::pages::disclosures::DisclosuresPage;
 use crate::pages::email_confirm::EmailConfirmPage;
 use crate::pages::export::ExportPage;
+use crate::pages::invitation::InvitationPage;
 use crate::pages::login::LoginPage;
 use crate::pages::my_breach_notices::MyBreachNoticesPage;
 use crate::pages::my_data::MyDataPage;
@@ -40,6 +43,7 @@ use crate::pages::newsletter::NewsletterPage;
 use crate::pages::newsletter_link::{ConfirmSubscriptionPage, UnsubscribePage};
 use crate::pages::open_export::OpenExportPage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::partner_keys::PartnerKeysPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::privacy_queue::PrivacyQueuePage;
 use crate::pages::privacy_request::PrivacyRequestPage;
@@ -139,6 +143,10 @@ split_pages! {
     page_breach_notices in part_staff, Login => view! { <BreachNoticesPage/> };
     page_breach_notice in part_staff, Login => view! { <BreachNoticePage/> };
     page_my_breach_notices in part_person, Login => view! { <MyBreachNoticesPage/> };
+    page_invitation in part_entry, Open => view! { <InvitationPage/> };
+    page_admin in part_admin, Login => view! { <AdminPage/> };
+    page_partner_keys in part_admin, Login => view! { <PartnerKeysPage/> };
+    page_audit_log in part_admin, Login => view! { <AuditLogPage/> };
     page_academy_catalogue in part_staff, Login => view! { <AcademyCataloguePage/> };
     page_candidates in part_recruiter, Login => view! { <CandidatesPage/> };
     page_candidate in part_recruiter, Login => view! { <CandidatePage/> };
@@ -191,6 +199,10 @@ fn split(route: Route) -> (Load, Show, Guard) {
         Route::BreachNotices => of!(page_breach_notices),
         Route::BreachNotice => of!(page_breach_notice),
         Route::MyBreachNotices => of!(page_my_breach_notices),
+        Route::Invitation => of!(page_invitation),
+        Route::Admin => of!(page_admin),
+        Route::PartnerKeys => of!(page_partner_keys),
+        Route::AuditLog => of!(page_audit_log),
         Route::AcademyCatalogue => of!(page_academy_catalogue),
         Route::Candidates => of!(page_candidates),
         Route::Candidate => of!(page_candidate),

@@ -87,6 +87,11 @@ pub fn App() -> impl IntoView {
                     <Route path=To::Disclosures.matcher() view=|| lazy::page(To::Disclosures)/>
                     <Route path=To::Login.matcher() view=|| lazy::page(To::Login)/>
                     <Route path=To::Register.matcher() view=|| lazy::page(To::Register)/>
+                    // The invitation link from a mail: no login needed.
+                    <Route path=To::Invitation.matcher() view=|| lazy::page(To::Invitation)/>
+                    <Route path=To::Admin.matcher() view=|| lazy::page(To::Admin)/>
+                    <Route path=To::PartnerKeys.matcher() view=|| lazy::page(To::PartnerKeys)/>
+                    <Route path=To::AuditLog.matcher() view=|| lazy::page(To::AuditLog)/>
                 </Routes>
             </Layout>
         </Router>

@@ -65,6 +65,15 @@ pub enum Route {
     BreachNotice,
     /// The breach notices sent to the person.
     MyBreachNotices,
+    /// The invitation link from the mail (no login needed): its button creates a staff
+    /// account.
+    Invitation,
+    /// Beheer: the administrator's staff list, invitations and review.
+    Admin,
+    /// Partnersleutels: the partners' published keys (administrators).
+    PartnerKeys,
+    /// Logboek: the administration's log (administrators and privacy staff).
+    AuditLog,
     /// Opleidingsaanbod beheren: academy staff add, change and cancel trainings.
     AcademyCatalogue,
     /// Kandidaten: a recruiter's search of the candidate bank (`?q=…&place=…`).
@@ -89,7 +98,7 @@ pub type Matcher = Arc<dyn PossibleRouteMatch + Send + Sync>;
 
 impl Route {
     /// Every page.
-    pub const ALL: [Route; 31] = [
+    pub const ALL: [Route; 35] = [
         Route::Overview,
         Route::Account,
         Route::Profile,
@@ -118,6 +127,10 @@ impl Route {
         Route::BreachNotices,
         Route::BreachNotice,
         Route::MyBreachNotices,
+        Route::Invitation,
+        Route::Admin,
+        Route::PartnerKeys,
+        Route::AuditLog,
         Route::AcademyCatalogue,
         Route::Candidates,
         Route::Candidate,
@@ -182,6 +195,10 @@ impl Route {
             Route::BreachNotices => "/privacy/datalekken",
             Route::BreachNotice => "/privacy/datalek",
             Route::MyBreachNotices => "/datalek",
+            Route::Invitation => "/uitnodiging",
+            Route::Admin => "/beheer",
+            Route::PartnerKeys => "/beheer/sleutels",
+            Route::AuditLog => "/beheer/logboek",
             Route::AcademyCatalogue => "/academie/beheer",
             Route::Candidates => "/kandidaten",
             Route::Candidate => "/kandidaat",
@@ -208,6 +225,9 @@ impl Route {
                 | Route::PrivacyRequest
                 | Route::BreachNotices
                 | Route::BreachNotice
+                | Route::Admin
+                | Route::PartnerKeys
+                | Route::AuditLog
                 | Route::AcademyCatalogue
                 | Route::Candidates
                 | Route::Candidate

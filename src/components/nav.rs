@@ -33,6 +33,7 @@ pub fn MainNav() -> impl IntoView {
                 (Route::Overview, T::NavOverview),
                 (Route::PrivacyQueue, T::NavPrivacyQueue),
                 (Route::BreachNotices, T::NavBreachNotices),
+                (Route::AuditLog, T::NavAuditLog),
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
@@ -49,11 +50,14 @@ pub fn MainNav() -> impl IntoView {
                 (Route::MyData, T::NavMyData),
                 (Route::Account, T::NavAccount),
             ],
-            // Exporteren and Verzoeken are reached from Mijn gegevens and the overview: eight
-            // links are what fits one line of a laptop screen.
-            Some(_) => {
-                vec![(Route::Overview, T::NavOverview), (Route::MyData, T::NavMyData), (Route::Account, T::NavAccount)]
-            }
+            // An administrator decides who may work in the portal; no one's data is here.
+            Some(Role::Administrator) => vec![
+                (Route::Overview, T::NavOverview),
+                (Route::Admin, T::NavAdmin),
+                (Route::PartnerKeys, T::NavPartnerKeys),
+                (Route::AuditLog, T::NavAuditLog),
+                (Route::Account, T::NavAccount),
+            ],
             None if auth.is_logged_in() == Some(true) => Vec::new(),
             None if auth.is_logged_in() == Some(false) => {
                 vec![(Route::Login, T::NavLogin), (Route::Register, T::NavRegister)]
