@@ -55,7 +55,7 @@ async function join(env, link, who) {
   const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
   const page = await context.newPage();
   const portal = new Portal(page);
-  const url = new URL(link);
+  const url = new URL(link, env.server.url);
   await page.goto(`${url.pathname}${url.search}`);
   await portal.expectHeading('Uitnodiging');
   assert.ok((await page.locator('main dl.facts').innerText()).includes(who), who);
