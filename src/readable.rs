@@ -98,6 +98,7 @@ pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local
                 "requests" => w.requests(&doc.requests),
                 "breach_notices" => w.breach_notices(&doc.breach_notices),
                 "account_security" => w.account(&doc.account),
+                "administration" => w.administration(&doc.administration),
                 _ => Vec::new(),
             };
             Category { activity: a.clone(), facts }
@@ -457,6 +458,34 @@ impl Words<'_> {
         facts
     }
 
+    /// A staff member's entries of the administration's log: what, when, by whom, about whom.
+    fn administration(&self, entries: &[zelfregie_model::admin::AuditEntry]) -> Vec<Fact> {
+        let records = entries
+            .iter()
+            .map(|e| {
+                let who = match (&e.actor, e.by_system) {
+                    (Some(actor), _) => actor.clone(),
+                    (None, true) => self.t(T::AuditBySystem),
+                    (None, false) => self.t(T::AuditActorGone),
+                };
+                let mut facts = vec![
+                    (self.t(T::AuditWho), who),
+                    (self.t(T::AuditAbout), crate::i18n::audit_subject_text(e.action, &e.subject)),
+                ];
+                if let Some(detail) = &e.detail {
+                    facts.push((self.t(T::AuditDetail), crate::i18n::audit_detail_text(e.action, detail, self.lang)));
+                }
+                Record {
+                    title: format!("{} ({})", self.t(crate::i18n::audit_action_text(e.action)), self.moment(e.at)),
+                    facts,
+                }
+            })
+            .collect();
+        let mut facts = Vec::new();
+        self.records(&mut facts, T::AuditTitle, records);
+        facts
+    }
+
     fn account(&self, account: &ExportAccount) -> Vec<Fact> {
         let a = &account.account;
         let mut facts = Vec::new();
@@ -618,5 +647,30 @@ mod tests {
         for c in &cats {
             assert_eq!(c.facts.is_empty(), c.activity.id != "account_security", "{}", c.activity.id);
         }
+    }
+
+    #[test]
+    fn a_staff_member_reads_their_own_log_entries_and_a_person_sees_no_administration() {
+        use zelfregie_model::admin::{AuditAction, AuditEntry};
+        let person = export();
+        let cats = categories(&person, zelfregie_model::register::register(), Lang::Nl, &utc);
+        assert!(cats.iter().all(|c| c.activity.id != "administration"), "not a person's");
+
+        let mut staff = export();
+        staff.account.account.role = zelfregie_model::Role::Recruiter;
+        staff.administration = vec![AuditEntry {
+            at: staff.generated_at,
+            actor: Some("beheer@igom.nl".into()),
+            by_system: false,
+            action: AuditAction::Suspend,
+            subject: "recruiter@beek.nl".into(),
+            detail: Some("recruiter: idle".into()),
+        }];
+        let cats = categories(&staff, zelfregie_model::register::register(), Lang::Nl, &utc);
+        let entries = records(find(&cats, "administration"), "Logboek");
+        assert_eq!(entries.len(), 1);
+        assert!(entries[0].title.starts_with("Heeft een account geschorst"), "{}", entries[0].title);
+        let facts: Vec<&str> = entries[0].facts.iter().map(|(_, v)| v.as_str()).collect();
+        assert!(facts.contains(&"beheer@igom.nl") && facts.contains(&"recruiter@beek.nl"), "{facts:?}");
     }
 }
