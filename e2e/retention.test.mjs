@@ -9,7 +9,9 @@ import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watche
 
 const PHONE = { viewport: { width: 360, height: 740 } };
 /** The processing activities of the register the server and the app are built with. */
-const ACTIVITIES = JSON.parse(readFileSync(new URL('../crates/model/register/verwerkingsregister.json', import.meta.url))).length;
+// Every activity about people (the administration of staff accounts is not about them).
+const ACTIVITIES = JSON.parse(readFileSync(new URL('../crates/model/register/verwerkingsregister.json', import.meta.url)))
+  .filter((a) => !a.staff_only).length;
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -49,7 +51,7 @@ describe('retention and deleting just the profile', () => {
     await bank.locator('.retention-date').filter({ hasText: `Wordt verwijderd op ${nl} als je niet meer inlogt.` }).waitFor();
     const newsletter = page.locator('.register-entry').filter({ has: page.getByRole('heading', { name: 'Nieuwsbrief via e-mail (nieuwsflits)' }) });
     assert.match(await newsletter.locator('.retention-date').innerText(), new RegExp(`^Tot je je toestemming intrekt; uiterlijk op ${nl}`));
-    assert.equal(await page.locator('.retention-date').count(), ACTIVITIES, 'a date for every activity of the register');
+    assert.equal(await page.locator('.retention-date').count(), ACTIVITIES, 'a date for every activity of the register about people');
     assert.deepEqual(await axeViolations(page), [], 'Mijn gegevens with dates');
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
