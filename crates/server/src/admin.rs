@@ -163,13 +163,19 @@ pub async fn invite(state: &AppState, actor: &Actor, new: &NewInvitation) -> Res
         // The invitation stands: the administrator sees it and can send a new one.
         tracing::warn!(error = ?e, "the invitation mail could not be sent");
     }
-    let stored = admin::recent_invitations(state.db.pool(), now)
-        .await?
-        .into_iter()
-        .find(|r| r.public_id == public_id)
-        .ok_or_else(|| anyhow::anyhow!("invitation just stored"))?;
     tracing::info!(role = role.as_str(), "invitation sent");
-    Ok((invitation(stored, now)?, link))
+    // What was just stored, as the list shows it (the inviter by address).
+    let invitation = Invitation {
+        id: public_id,
+        email,
+        role,
+        partner,
+        invited_by: actor.email().map(str::to_owned),
+        created_at: to_datetime(now),
+        expires_at: to_datetime(now + hours * 3600),
+        status: InvitationStatus::Pending,
+    };
+    Ok((invitation, link))
 }
 
 /// The words for a role in an invitation (Dutch, English).
@@ -367,7 +373,7 @@ pub async fn revoke(state: &AppState, actor: &Actor, account_id: i64) -> Result<
 pub async fn review(state: &AppState, actor: &Actor) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let n = admin::staff(&mut *tx).await?.len() as i64;
+    let n = admin::staff_count(&mut *tx).await?;
     let (id, email) = match actor {
         Actor::Administrator(id, email) => (*id, email.as_str()),
         Actor::System => return Err(AppError::code(ErrorCode::Forbidden)),

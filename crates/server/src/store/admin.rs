@@ -183,6 +183,11 @@ pub async fn staff<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<StaffRow>> {
     .await
 }
 
+/// How many accounts are not people's (the list a review confirms).
+pub async fn staff_count<'c>(db: impl Db<'c>) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role <> 'person'").fetch_one(db).await
+}
+
 /// A staff account's role, address and status, if it is one (people are not staff).
 pub async fn staff_member<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<(String, String, String)>> {
     sqlx::query_as("SELECT role, email, status FROM accounts WHERE id = $1 AND role <> 'person'")
