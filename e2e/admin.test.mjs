@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Portal, totpAt, currentStep } from './pages.mjs';
+import { Portal, cliInvite, totpAt, currentStep } from './pages.mjs';
 import {
   serverAndBrowser, watchedContext, axeViolations, cspViolations, foreignRequests,
 } from './harness.mjs';
@@ -84,17 +84,7 @@ describe('administration', () => {
   const env = serverAndBrowser();
 
   it('the first administrator invites a recruiter and a privacy officer, and suspends the recruiter', async () => {
-    const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
-    // The server's own address by name: a public URL must name a host (passkeys refuse an IP
-    // address), and localhost is the same server.
-    const publicUrl = `http://localhost:${new URL(env.server.url).port}`;
-    const out = execFileSync(bin, [
-      'admin', 'invite', '--email', ADMIN, '--data-dir', env.server.dataDir, '--public-url', publicUrl,
-    ], { encoding: 'utf8', env: { ...process.env, RUST_LOG: 'warn' } });
-    const printed = out.match(/https?:\/\/\S+\/uitnodiging\?token=[A-Za-z0-9_-]+/);
-    assert.ok(printed, `no link printed:\n${out}`);
-    const link = new URL(printed[0]);
-    assert.equal(link.origin, publicUrl);
+    const link = cliInvite(env.server, ADMIN);
 
     // ---- the administrator, keyboard only ----
     const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);

@@ -10,8 +10,7 @@
 // e2e/admin.test.mjs, the candidate's search-and-enrol part here by touch.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { Portal, totpAt, currentStep } from './pages.mjs';
+import { Portal, cliInvite, totpAt, currentStep } from './pages.mjs';
 import {
   serverAndBrowser, watchedContext, axeViolations, cspViolations, foreignRequests,
 } from './harness.mjs';
@@ -84,14 +83,7 @@ describe('a network starts from an empty database', () => {
 
   it('invitations, a training, a candidate, a recruiter who finds her, and a suspension', async () => {
     // ---- the first administrator, from the server's command line ----
-    const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
-    const publicUrl = `http://localhost:${new URL(env.server.url).port}`;
-    const out = execFileSync(bin, [
-      'admin', 'invite', '--email', ADMIN, '--data-dir', env.server.dataDir, '--public-url', publicUrl,
-    ], { encoding: 'utf8', env: { ...process.env, RUST_LOG: 'warn' } });
-    const printed = out.match(/https?:\/\/\S+\/uitnodiging\?token=[A-Za-z0-9_-]+/);
-    assert.ok(printed, `no link printed:\n${out}`);
-    const admin = await join(env, printed[0], ADMIN);
+    const admin = await join(env, cliInvite(env.server, ADMIN).href, ADMIN);
     await admin.page.goto('/beheer');
     await admin.portal.expectHeading('Beheer');
     await clean(admin.page, 'Beheer');

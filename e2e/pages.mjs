@@ -1,6 +1,7 @@
 // Page objects: what a person sees and does, in the portal's own words (Dutch by default).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { dataDirOf } from './harness.mjs';
 
 /** The bytes of RFC 2047 encoded word text `text` in encoding `b` or `q`. */
@@ -200,6 +201,22 @@ export async function demoApiLogin(base, email) {
   });
   if (r.status !== 200) throw new Error(`login of ${email}: ${r.status} ${await r.text()}`);
   return r.headers.get('set-cookie').split(';')[0];
+}
+
+/** Invites the first administrator as an operator does, with the server's command line on
+ * the same data directory; the printed link (which names the server as localhost: a public
+ * URL must name a host, passkeys refuse an IP address). */
+export function cliInvite(server, email) {
+  const bin = process.env.ZELFREGIE_SERVER ?? 'target/debug/zelfregie-server';
+  const publicUrl = `http://localhost:${new URL(server.url).port}`;
+  const out = execFileSync(bin, [
+    'admin', 'invite', '--email', email, '--data-dir', server.dataDir, '--public-url', publicUrl,
+  ], { encoding: 'utf8', env: { ...process.env, RUST_LOG: 'warn' } });
+  const printed = out.match(/https?:\/\/\S+\/uitnodiging\?token=[A-Za-z0-9_-]+/);
+  if (!printed) throw new Error(`no link printed:\n${out}`);
+  const link = new URL(printed[0]);
+  if (link.origin !== publicUrl) throw new Error(`the link names ${link.origin}, not ${publicUrl}`);
+  return link;
 }
 
 export class Portal {
