@@ -214,6 +214,38 @@ impl Config {
         self.idle_timeout_secs.map_or(i64::from(self.idle_timeout_minutes) * 60, i64::from).max(1)
     }
 
+    /// What the domain's services are built from, resolved from this configuration.
+    pub fn services(&self) -> zelfregie_domain::services::Settings {
+        zelfregie_domain::services::Settings {
+            database_url: self.database_url.as_ref().map(|u| u.0.clone()),
+            data_dir: self.data_dir.clone(),
+            public_url: self.public_url.clone(),
+            link_base: self.link_base(),
+            smtp_url: self.smtp_url.as_ref().map(|u| u.0.clone()),
+            mail_from: self.mail_from.clone(),
+            privacy_email: self.privacy_email.clone(),
+            dpo_email: self.dpo_email.clone(),
+            processor_url: self.processor_url.clone(),
+            processor_secret: self.processor_secret.0.clone(),
+            outbox_base_delay_ms: self.outbox_base_delay_ms,
+            outbox_max_attempts: self.outbox_max_attempts,
+            processor_timeout_ms: self.processor_timeout_ms,
+            idle_secs: self.idle_secs(),
+            absolute_secs: i64::from(self.absolute_timeout_hours) * 3600,
+            staff_idle_days: self.staff_idle_days,
+            recruiter_requests_per_minute: self.recruiter_requests_per_minute,
+            transfer_days: self.transfer_days,
+            transfer_max_bytes: self.transfer_max_bytes,
+            transfer_daily_bytes: self.transfer_daily_bytes,
+            transfer_concurrent_uploads: self.transfer_concurrent_uploads,
+            transfer_min_bytes_per_sec: self.transfer_min_bytes_per_sec,
+            transfer_upload_grace_secs: self.transfer_upload_grace_secs,
+            retention_inactive_years: self.retention_inactive_years,
+            retention_warning_days: self.retention_warning_days,
+            retention_dry_run: self.retention_dry_run,
+        }
+    }
+
     /// A configuration for tests: demo off, a given data directory, no SPA.
     pub fn for_tests(data_dir: PathBuf) -> Self {
         let mut config = Config::parse_from(["zelfregie-server"]);

@@ -4,10 +4,10 @@ use std::time::Duration;
 
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
-use zelfregie_server::auth::{session, throttle};
+use zelfregie_domain::demo;
 use zelfregie_server::config::LogFormat;
 use zelfregie_server::serve::{serve, ServeSettings};
-use zelfregie_server::{app, demo, AppState, Config};
+use zelfregie_server::{app, AppState, Config};
 
 /// `zelfregie-server seed --candidates N [server options]`: synthetic candidates for the API
 /// benchmark, with the demo accounts (docs/storage.md "Recruiter search").
@@ -64,26 +64,24 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState::new(&config).await?;
     let seeded = config.demo && demo::seed_if_empty(&state).await?;
     if let Some(file) = &config.partner_keys {
-        let n = zelfregie_server::transfers::load_partner_keys(&state.db, file).await?;
+        let n = zelfregie_domain::transfers::load_partner_keys(&state.db, file).await?;
         println!("partner keys: {n} loaded from {}", file.display());
     }
     if config.demo {
         let dir = config.data_dir.join("partner-keys");
-        let n = zelfregie_server::transfers::generate_demo_partner_keys(&state.db, &dir).await?;
+        let n = zelfregie_domain::transfers::generate_demo_partner_keys(&state.db, &dir).await?;
         if n > 0 {
             println!("demo partner keys: {n} generated; secret keys in {}", dir.display());
         }
     }
-    spawn_purge(state.clone());
-    tokio::spawn(state.outbox.clone().run());
-    tokio::spawn(zelfregie_server::breach::run(state.clone()));
+    zelfregie_domain::jobs::spawn(state.services.clone());
     // Printed (not logged) so people and the end-to-end tests see where to go.
     println!("zelfregie listening on http://{addr}");
     match state.db.backend() {
-        zelfregie_server::store::Backend::Sqlite => {
-            println!("database: {}", config.data_dir.join(zelfregie_server::store::DB_FILE).display())
+        zelfregie_domain::Backend::Sqlite => {
+            println!("database: {}", config.data_dir.join(zelfregie_domain::DB_FILE).display())
         }
-        zelfregie_server::store::Backend::Postgres => println!("database: PostgreSQL (--database-url)"),
+        zelfregie_domain::Backend::Postgres => println!("database: PostgreSQL (--database-url)"),
     }
     if !state.spa.is_present() {
         println!("no SPA in {}: run `make build` first; serving the API only", config.static_dir.display());
@@ -113,71 +111,6 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes timed-out sessions, old rate-limit counters, expired password reset links, expired
-/// pending registrations and e-mail changes (with the demo's mail files of lapsed
-/// registration links), expired transfer files, old undelivered erasure
-/// notices and requests closed more than two years ago every ten minutes, and runs the
-/// retention job (warn, then erase candidates inactive for years) and the listing consent's
-/// (remind 30 and 7 days before its twelve months end, then take the profile out), and mails
-/// account holders once when the register adds a purpose or a recipient; suspends staff
-/// accounts unused for `--staff-idle-days` and deletes old invitations and log entries.
-fn spawn_purge(state: AppState) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = session::purge(&state.db, &state.sessions).await {
-                tracing::warn!(error = %e, "purging sessions failed");
-            }
-            if let Err(e) = throttle::purge(&state.db, &state.clock).await {
-                tracing::warn!(error = %e, "purging rate-limit counters failed");
-            }
-            if let Err(e) = zelfregie_server::password_reset::purge(&state.db).await {
-                tracing::warn!(error = %e, "deleting expired password reset links failed");
-            }
-            if let Err(e) = zelfregie_server::registration::purge(&state.db).await {
-                tracing::warn!(error = %e, "deleting expired registration and e-mail change links failed");
-            }
-            // Demo mode: the mail files of lapsed registration links go with them.
-            if let Err(e) = state.mailer.sweep(false).await {
-                tracing::warn!(error = %e, "deleting mail files no longer accounted for failed");
-            }
-            if let Err(e) = zelfregie_server::passkeys::purge(&state.db).await {
-                tracing::warn!(error = %e, "deleting unfinished passkey ceremonies failed");
-            }
-            if let Err(e) = zelfregie_server::transfers::sweep(&state.db).await {
-                tracing::warn!(error = ?e, "deleting expired transfers failed");
-            }
-            if let Err(e) =
-                zelfregie_server::outbox::purge_dead_notices(&state.db, zelfregie_server::store::now()).await
-            {
-                tracing::warn!(error = %e, "deleting old undelivered erasure notices failed");
-            }
-            if let Err(e) = zelfregie_server::retention::run_now(&state).await {
-                tracing::warn!(error = ?e, "the retention job failed");
-            }
-            if let Err(e) = zelfregie_server::candidates::purge_withdrawn(&state.db).await {
-                tracing::warn!(error = %e, "deleting old marks of withdrawn profiles failed");
-            }
-            if let Err(e) = zelfregie_server::listing::run(&state, state.clock.now()).await {
-                tracing::warn!(error = ?e, "reminding of or ending listing consents failed");
-            }
-            if let Err(e) = zelfregie_server::register_changes::run_now(&state).await {
-                tracing::warn!(error = ?e, "mailing register changes failed");
-            }
-            if let Err(e) = zelfregie_server::admin::suspend_idle(&state).await {
-                tracing::warn!(error = ?e, "suspending unused staff accounts failed");
-            }
-            if let Err(e) = zelfregie_server::admin::purge(&state).await {
-                tracing::warn!(error = ?e, "deleting old invitations and log entries failed");
-            }
-            if let Err(e) = zelfregie_server::privacy_requests::purge(&state.db, state.clock.now()).await {
-                tracing::warn!(error = %e, "deleting requests past their retention failed");
-            }
-        }
-    });
-}
-
 async fn shutdown() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -203,7 +136,7 @@ async fn admin_invite(invite: AdminInvite) -> anyhow::Result<()> {
         partner: None,
         language: Some(invite.language),
     };
-    let result = zelfregie_server::admin::invite(&state, &zelfregie_server::admin::Actor::System, &new).await;
+    let result = zelfregie_domain::admin::invite(&state, &zelfregie_domain::admin::Actor::System, &new).await;
     state.db.close().await;
     match result {
         Ok((invitation, link)) => {
@@ -217,7 +150,7 @@ async fn admin_invite(invite: AdminInvite) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Err(zelfregie_server::error::AppError::Api(e)) => anyhow::bail!("no invitation: {e:?}"),
+        Err(zelfregie_domain::Error::Api(e)) => anyhow::bail!("no invitation: {e:?}"),
         Err(e) => Err(e.into()),
     }
 }
@@ -227,7 +160,7 @@ async fn seed(seed: Seed) -> anyhow::Result<()> {
     tracing_subscriber::fmt().with_env_filter(filter).init();
     let state = AppState::new(&seed.config).await?;
     demo::seed_if_empty(&state).await?;
-    let took = zelfregie_server::seed::candidates(&state, seed.candidates).await?;
+    let took = zelfregie_domain::seed::candidates(&state, seed.candidates).await?;
     println!(
         "seed: {} synthetic candidates in {:.1} s ({:.0} per second)",
         seed.candidates,

@@ -200,11 +200,12 @@ const QUERIES: &[&str] = &[
 /// Logs in (with the demo authenticator code for staff) and returns the cookie.
 async fn login(client: &reqwest::Client, base: &str, email: &str, staff: bool) -> anyhow::Result<String> {
     for _ in 0..4 {
-        let mut body = serde_json::json!({"email": email, "password": zelfregie_server::demo::DEMO_PASSWORD});
+        let mut body = serde_json::json!({"email": email, "password": zelfregie_domain::demo::DEMO_PASSWORD});
         if staff {
-            let now = zelfregie_server::store::now();
+            let now =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
             body["code"] =
-                zelfregie_server::second_factor::code_at(&zelfregie_server::demo::demo_totp_secret(), now).into();
+                zelfregie_domain::second_factor::code_at(&zelfregie_domain::demo::demo_totp_secret(), now).into();
         }
         let reply = client
             .post(format!("{base}/api/session"))

@@ -2,15 +2,16 @@
 //! participant's own page; and, for academy staff, the roster and attendance.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::IntoResponse;
 use zelfregie_model::academy::{AcademyPage, Attendance, Enrol, Participant, RosterEntry, Training};
 
-use crate::academy;
-use crate::auth::session::{PersonSession, StaffSession};
-use crate::documents::Document;
-use crate::error::{AppError, Json, Path};
+use crate::http::error::HttpError;
+use crate::http::extract::{etag, IfMatch, Json, Path};
+use crate::http::sessions::{PersonSession, StaffSession};
 use crate::state::AppState;
+use zelfregie_domain::academy;
+use zelfregie_domain::documents::Document;
 
 /// The participant registration (empty before registering) and its `ETag`.
 #[utoipa::path(get, path = "/api/me/participant", tag = "academy", security(("session" = ["person"])),
@@ -18,9 +19,9 @@ use crate::state::AppState;
 pub async fn get_participant(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let (p, version): (Participant, i64) = Document::Participant.load(&state.db, s.account_id).await?;
-    Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
+    Ok(([(header::ETAG, etag(Document::Participant.name(), version))], Json(p)))
 }
 
 /// Registers as a course participant, or changes the registration (a choice the person
@@ -33,18 +34,14 @@ pub async fn get_participant(
 pub async fn put_participant(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-    headers: HeaderMap,
+    if_match: IfMatch,
     Json(p): Json<Participant>,
-) -> Result<impl IntoResponse, AppError> {
-    let expected = Document::Participant.if_match(&headers)?;
+) -> Result<impl IntoResponse, HttpError> {
+    let expected = if_match.version(Document::Participant.name())?;
     let p = p.normalized();
-    AppError::ensure_valid(p.validate())?;
-    academy::count_manager_notice(&state, s.account_id, &p).await?;
-    let version = Document::Participant.save(&state.db, s.account_id, expected, &p).await?;
-    // A participant again: the training history no longer counts down.
-    crate::store::retention::clear_departure(state.db.pool(), s.account_id).await?;
-    academy::tell_manager(&state, s.account_id, &p).await?;
-    Ok(([(header::ETAG, Document::Participant.etag(version))], Json(p)))
+    HttpError::ensure_valid(p.validate())?;
+    let version = academy::save_participant(&state, s.account_id, expected, &p).await?;
+    Ok(([(header::ETAG, etag(Document::Participant.name(), version))], Json(p)))
 }
 
 /// Stops being a participant: the registration is deleted and enrolments for trainings
@@ -56,7 +53,7 @@ pub async fn put_participant(
 pub async fn stop(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<AcademyPage>, AppError> {
+) -> Result<Json<AcademyPage>, HttpError> {
     academy::stop(&state.db, s.account_id).await?;
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
@@ -67,7 +64,7 @@ pub async fn stop(
 pub async fn my_page(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<AcademyPage>, AppError> {
+) -> Result<Json<AcademyPage>, HttpError> {
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
 
@@ -76,7 +73,7 @@ pub async fn my_page(
 /// trainings and the number of free seats only, never who enrolled.
 #[utoipa::path(get, path = "/api/academy/trainings", tag = "academy",
     responses((status = 200, body = Vec<Training>)))]
-pub async fn trainings(State(state): State<AppState>) -> Result<Json<Vec<Training>>, AppError> {
+pub async fn trainings(State(state): State<AppState>) -> Result<Json<Vec<Training>>, HttpError> {
     Ok(Json(academy::catalogue(&state.db).await?))
 }
 
@@ -91,7 +88,7 @@ pub async fn enrol(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Json(body): Json<Enrol>,
-) -> Result<Json<AcademyPage>, AppError> {
+) -> Result<Json<AcademyPage>, HttpError> {
     academy::enrol(&state.db, s.account_id, body.training_id).await?;
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
@@ -105,7 +102,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Path(training_id): Path<i64>,
-) -> Result<Json<AcademyPage>, AppError> {
+) -> Result<Json<AcademyPage>, HttpError> {
     academy::cancel(&state.db, s.account_id, training_id).await?;
     Ok(Json(academy::page(&state.db, s.account_id).await?))
 }
@@ -117,7 +114,7 @@ pub async fn roster(
     State(state): State<AppState>,
     _staff: StaffSession,
     Path(id): Path<i64>,
-) -> Result<Json<Vec<RosterEntry>>, AppError> {
+) -> Result<Json<Vec<RosterEntry>>, HttpError> {
     Ok(Json(academy::roster(&state.db, id).await?))
 }
 
@@ -133,7 +130,7 @@ pub async fn record_attendance(
     _staff: StaffSession,
     Path(id): Path<i64>,
     Json(body): Json<Attendance>,
-) -> Result<axum::http::StatusCode, AppError> {
+) -> Result<axum::http::StatusCode, HttpError> {
     academy::record_attendance(&state.db, id, body.state).await?;
     tracing::info!(enrolment_id = id, state = body.state.as_str(), "attendance recorded");
     Ok(axum::http::StatusCode::NO_CONTENT)

@@ -3,16 +3,17 @@
 //! (docs/security.md "Registration by mail link").
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::{Registration, RegistrationConfirm, SessionInfo};
 
-use super::session::{session_info, started};
+use super::session::started;
 use super::ClientIp;
-use crate::auth::session::{self, hash_token};
-use crate::error::{AppError, Json};
-use crate::registration;
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::auth::login;
+use zelfregie_domain::registration;
 
 /// Asks for a person's account. The answer is the same `202`, in about the same time, for a
 /// new address, a taken one, and over a limit (then no mail goes): it tells nobody whether
@@ -29,9 +30,9 @@ pub async fn register(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Json(registration): Json<Registration>,
-) -> Result<StatusCode, AppError> {
-    AppError::ensure_valid(registration.validate())?;
-    let proven = crate::auth::mailbox::proven(&state, &headers, &registration.email);
+) -> Result<StatusCode, HttpError> {
+    HttpError::ensure_valid(registration.validate())?;
+    let proven = state.cookies.mailbox_proven(&state, &headers, &registration.email);
     registration::request(&state, &ip, registration, proven).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -49,18 +50,7 @@ pub async fn confirm(
     State(state): State<AppState>,
     headers: HeaderMap,
     Json(body): Json<RegistrationConfirm>,
-) -> Result<impl IntoResponse, AppError> {
-    let (account_id, email) = registration::confirm(&state, body).await?;
-    // A session the browser still carries is ended, never reused (session fixation).
-    if let Some(old) = state.sessions.token(&headers) {
-        session::end(&state.db, &hash_token(old)).await?;
-    }
-    let token = session::create(&state.db, account_id, false).await?;
-    let info = session_info(&state, &started(account_id, &token, false)).await?;
-    // The browser used a link from the mailbox (auth::mailbox).
-    let cookies = axum::response::AppendHeaders([
-        (header::SET_COOKIE, state.sessions.set_cookie(&token)),
-        (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
-    ]);
-    Ok((StatusCode::CREATED, cookies, Json(info)))
+) -> Result<impl IntoResponse, HttpError> {
+    let logged_in = login::after_registration(&state, body, state.cookies.session(&headers)).await?;
+    Ok((StatusCode::CREATED, started(&state, logged_in)))
 }

@@ -4,7 +4,7 @@
 //! (docs/security.md "Administration").
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -14,14 +14,17 @@ use zelfregie_model::admin::{
 };
 use zelfregie_model::SessionInfo;
 
-use super::session::{session_info, started};
-use crate::admin::{self, Actor};
-use crate::auth::session::{self, hash_token, AdminSession, AuditSession, CurrentSession};
-use crate::error::{AppError, Json, Path, Query};
+use super::session::started;
+use super::sessions::{AdminSession, AuditSession};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path, Query};
 use crate::state::AppState;
+use zelfregie_domain::admin::{self, Actor};
+use zelfregie_domain::auth::login;
+use zelfregie_domain::auth::session::CurrentSession;
 
-async fn actor(state: &AppState, session: &CurrentSession) -> Result<Actor, AppError> {
-    let email = crate::store::accounts::email(state.db.pool(), session.account_id).await?;
+async fn actor(state: &AppState, session: &CurrentSession) -> Result<Actor, HttpError> {
+    let email = zelfregie_domain::accounts::email(&state.db, session.account_id).await?;
     Ok(Actor::Administrator(session.account_id, email))
 }
 
@@ -29,7 +32,7 @@ async fn actor(state: &AppState, session: &CurrentSession) -> Result<Actor, AppE
 /// status), the invitations of the last 30 days, and when the list is next to be confirmed.
 #[utoipa::path(get, path = "/api/admin/staff", tag = "administration", security(("session" = ["administrator"])),
     responses((status = 200, body = StaffOverview), (status = 403, body = zelfregie_model::ApiError)))]
-pub async fn staff(State(state): State<AppState>, _admin: AdminSession) -> Result<Json<StaffOverview>, AppError> {
+pub async fn staff(State(state): State<AppState>, _admin: AdminSession) -> Result<Json<StaffOverview>, HttpError> {
     Ok(Json(admin::overview(&state).await?))
 }
 
@@ -44,7 +47,7 @@ pub async fn invite(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Json(new): Json<NewInvitation>,
-) -> Result<(StatusCode, Json<Invitation>), AppError> {
+) -> Result<(StatusCode, Json<Invitation>), HttpError> {
     let actor = actor(&state, &s).await?;
     let (invitation, _link) = admin::invite(&state, &actor, &new).await?;
     Ok((StatusCode::CREATED, Json(invitation)))
@@ -59,7 +62,7 @@ pub async fn withdraw(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Path(id): Path<String>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::withdraw(&state, &actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -74,7 +77,7 @@ pub async fn suspend(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Path(id): Path<i64>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::suspend(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -88,7 +91,7 @@ pub async fn reinstate(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Path(id): Path<i64>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::reinstate(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -103,7 +106,7 @@ pub async fn revoke(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Path(id): Path<i64>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::revoke(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -116,7 +119,7 @@ pub async fn revoke(
 pub async fn review(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
-) -> Result<Json<StaffOverview>, AppError> {
+) -> Result<Json<StaffOverview>, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::review(&state, &actor).await?;
     Ok(Json(admin::overview(&state).await?))
@@ -137,7 +140,7 @@ pub async fn audit(
     State(state): State<AppState>,
     _reader: AuditSession,
     Query(query): Query<AuditQuery>,
-) -> Result<Json<AuditPage>, AppError> {
+) -> Result<Json<AuditPage>, HttpError> {
     Ok(Json(admin::audit(&state, query.before).await?))
 }
 
@@ -150,7 +153,7 @@ pub async fn audit(
 pub async fn details(
     State(state): State<AppState>,
     Path(token): Path<String>,
-) -> Result<Json<InvitationDetails>, AppError> {
+) -> Result<Json<InvitationDetails>, HttpError> {
     Ok(Json(admin::details(&state, &token).await?))
 }
 
@@ -169,20 +172,9 @@ pub async fn accept(
     State(state): State<AppState>,
     headers: HeaderMap,
     Json(body): Json<InvitationAcceptance>,
-) -> Result<impl IntoResponse, AppError> {
-    let (account_id, email) = admin::accept(&state, body).await?;
-    // A session the browser still carries is ended, never reused (session fixation).
-    if let Some(old) = state.sessions.token(&headers) {
-        session::end(&state.db, &hash_token(old)).await?;
-    }
-    let token = session::create(&state.db, account_id, false).await?;
-    crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
-    let info = session_info(&state, &started(account_id, &token, false)).await?;
-    let cookies = axum::response::AppendHeaders([
-        (header::SET_COOKIE, state.sessions.set_cookie(&token)),
-        (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
-    ]);
-    Ok((StatusCode::CREATED, cookies, Json(info)))
+) -> Result<impl IntoResponse, HttpError> {
+    let logged_in = login::after_invitation(&state, body, state.cookies.session(&headers)).await?;
+    Ok((StatusCode::CREATED, started(&state, logged_in)))
 }
 
 /// Every partner with its key in use (and fingerprint) and its earlier keys.
@@ -191,7 +183,7 @@ pub async fn accept(
 pub async fn partner_keys(
     State(state): State<AppState>,
     _admin: AdminSession,
-) -> Result<Json<Vec<PartnerKeys>>, AppError> {
+) -> Result<Json<Vec<PartnerKeys>>, HttpError> {
     Ok(Json(admin::partner_keys(&state).await?))
 }
 
@@ -208,7 +200,7 @@ pub async fn publish_key(
     AdminSession(s): AdminSession,
     Path(slug): Path<String>,
     Json(key): Json<PublishKey>,
-) -> Result<Json<PartnerKeys>, AppError> {
+) -> Result<Json<PartnerKeys>, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::publish_key(&state, &actor, &slug, &key).await?;
     one_partner(&state, &slug).await
@@ -223,17 +215,17 @@ pub async fn remove_key(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Path(slug): Path<String>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let actor = actor(&state, &s).await?;
     admin::remove_key(&state, &actor, &slug).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn one_partner(state: &AppState, slug: &str) -> Result<Json<PartnerKeys>, AppError> {
+async fn one_partner(state: &AppState, slug: &str) -> Result<Json<PartnerKeys>, HttpError> {
     let all = admin::partner_keys(state).await?;
     let one = all
         .into_iter()
         .find(|p| p.partner.slug == slug)
-        .ok_or_else(|| AppError::code(zelfregie_model::ErrorCode::NotFound))?;
+        .ok_or_else(|| HttpError::code(zelfregie_model::ErrorCode::NotFound))?;
     Ok(Json(one))
 }

@@ -6,10 +6,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use zelfregie_model::breach::{AudienceCount, BreachAudience, MyNotice, NewNotice, StaffNotice};
 
-use crate::auth::session::{PersonSession, PrivacyStaffSession};
-use crate::breach;
-use crate::error::{AppError, Json, Path};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path};
+use crate::http::sessions::{PersonSession, PrivacyStaffSession};
 use crate::state::AppState;
+use zelfregie_domain::breach;
 
 /// The breach notices sent to the person, newest first, with when each was read.
 #[utoipa::path(get, path = "/api/me/breach-notices", tag = "breaches", security(("session" = ["person"])),
@@ -17,7 +18,7 @@ use crate::state::AppState;
 pub async fn mine(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<Vec<MyNotice>>, AppError> {
+) -> Result<Json<Vec<MyNotice>>, HttpError> {
     Ok(Json(breach::mine(&state, s.account_id).await?))
 }
 
@@ -29,7 +30,7 @@ pub async fn mark_read(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Path(id): Path<String>,
-) -> Result<Json<Vec<MyNotice>>, AppError> {
+) -> Result<Json<Vec<MyNotice>>, HttpError> {
     Ok(Json(breach::mark_read(&state, s.account_id, &id).await?))
 }
 
@@ -39,7 +40,7 @@ pub async fn mark_read(
 pub async fn list(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
-) -> Result<Json<Vec<StaffNotice>>, AppError> {
+) -> Result<Json<Vec<StaffNotice>>, HttpError> {
     Ok(Json(breach::all(&state).await?))
 }
 
@@ -53,7 +54,7 @@ pub async fn create(
     State(state): State<AppState>,
     PrivacyStaffSession(s): PrivacyStaffSession,
     Json(body): Json<NewNotice>,
-) -> Result<(StatusCode, Json<StaffNotice>), AppError> {
+) -> Result<(StatusCode, Json<StaffNotice>), HttpError> {
     Ok((StatusCode::CREATED, Json(breach::create(&state, s.account_id, &body).await?)))
 }
 
@@ -67,7 +68,7 @@ pub async fn preview(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
     Json(body): Json<BreachAudience>,
-) -> Result<Json<AudienceCount>, AppError> {
+) -> Result<Json<AudienceCount>, HttpError> {
     Ok(Json(breach::preview(&state, &body).await?))
 }
 
@@ -80,7 +81,7 @@ pub async fn one(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
     Path(id): Path<String>,
-) -> Result<Json<StaffNotice>, AppError> {
+) -> Result<Json<StaffNotice>, HttpError> {
     Ok(Json(breach::one(&state, &id).await?))
 }
 
@@ -96,6 +97,6 @@ pub async fn send(
     State(state): State<AppState>,
     PrivacyStaffSession(s): PrivacyStaffSession,
     Path(id): Path<String>,
-) -> Result<Json<StaffNotice>, AppError> {
+) -> Result<Json<StaffNotice>, HttpError> {
     Ok(Json(breach::send(&state, s.account_id, &id).await?))
 }

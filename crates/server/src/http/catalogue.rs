@@ -3,20 +3,21 @@
 //! gets 403.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::academy::{StaffTraining, TrainingCancelled, TrainingForm};
 
-use crate::auth::session::StaffSession;
-use crate::catalogue;
-use crate::error::{AppError, Json, Path};
+use crate::http::error::HttpError;
+use crate::http::extract::{etag, IfMatch, Json, Path};
+use crate::http::sessions::StaffSession;
 use crate::state::AppState;
+use zelfregie_domain::catalogue;
 
 /// Every training, cancelled and past ones too, newest start first, with the number of
 /// people enrolled and waiting.
 #[utoipa::path(get, path = "/api/academy/catalogue", tag = "academy", security(("session" = ["academy_staff"])),
     responses((status = 200, body = Vec<StaffTraining>), (status = 403, body = zelfregie_model::ApiError)))]
-pub async fn list(State(state): State<AppState>, _staff: StaffSession) -> Result<Json<Vec<StaffTraining>>, AppError> {
+pub async fn list(State(state): State<AppState>, _staff: StaffSession) -> Result<Json<Vec<StaffTraining>>, HttpError> {
     Ok(Json(catalogue::list(&state.db).await?))
 }
 
@@ -30,10 +31,10 @@ pub async fn create(
     State(state): State<AppState>,
     StaffSession(s): StaffSession,
     Json(form): Json<TrainingForm>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let training = catalogue::create(&state.db, form).await?;
     tracing::info!(staff = s.account_id, training_id = training.id, "training added");
-    Ok((StatusCode::CREATED, [(header::ETAG, catalogue::etag(training.version))], Json(training)))
+    Ok((StatusCode::CREATED, [(header::ETAG, etag(catalogue::TAG, training.version))], Json(training)))
 }
 
 /// One training, with its `ETag` (to change it).
@@ -45,9 +46,9 @@ pub async fn one(
     State(state): State<AppState>,
     _staff: StaffSession,
     Path(id): Path<i64>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let training = catalogue::get(&state.db, id).await?;
-    Ok(([(header::ETAG, catalogue::etag(training.version))], Json(training)))
+    Ok(([(header::ETAG, etag(catalogue::TAG, training.version))], Json(training)))
 }
 
 /// Changes a training that has not started and was not cancelled. Needs `If-Match` (the
@@ -67,13 +68,13 @@ pub async fn update(
     State(state): State<AppState>,
     StaffSession(s): StaffSession,
     Path(id): Path<i64>,
-    headers: HeaderMap,
+    if_match: IfMatch,
     Json(form): Json<TrainingForm>,
-) -> Result<impl IntoResponse, AppError> {
-    let expected = catalogue::if_match(&headers)?;
+) -> Result<impl IntoResponse, HttpError> {
+    let expected = if_match.version(catalogue::TAG)?;
     let training = catalogue::update(&state.db, id, expected, form).await?;
     tracing::info!(staff = s.account_id, training_id = id, "training changed");
-    Ok(([(header::ETAG, catalogue::etag(training.version))], Json(training)))
+    Ok(([(header::ETAG, etag(catalogue::TAG, training.version))], Json(training)))
 }
 
 /// Cancels a training that has not started: it stays in the list, marked cancelled; every
@@ -88,7 +89,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     StaffSession(s): StaffSession,
     Path(id): Path<i64>,
-) -> Result<Json<TrainingCancelled>, AppError> {
+) -> Result<Json<TrainingCancelled>, HttpError> {
     let (training, told) = catalogue::cancel(&state, id).await?;
     tracing::info!(staff = s.account_id, training_id = id, told, "training cancelled");
     Ok(Json(TrainingCancelled { training, told }))

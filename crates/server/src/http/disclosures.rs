@@ -7,10 +7,11 @@ use utoipa::IntoParams;
 use zelfregie_model::disclosure::DISCLOSURES_PER_PAGE;
 use zelfregie_model::DisclosurePage;
 
-use crate::auth::session::PersonSession;
-use crate::candidates::disclosure_log;
-use crate::error::{AppError, Json, Query};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Query};
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
+use zelfregie_domain::candidates::disclosure_log;
 
 /// Which page.
 #[derive(Deserialize, IntoParams)]
@@ -27,7 +28,7 @@ pub async fn list(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Query(query): Query<PageQuery>,
-) -> Result<Json<DisclosurePage>, AppError> {
+) -> Result<Json<DisclosurePage>, HttpError> {
     let page = query.page.unwrap_or(1).max(1);
     let offset = i64::from(page - 1) * i64::from(DISCLOSURES_PER_PAGE);
     let (entries, total) =
@@ -43,6 +44,6 @@ pub async fn list(
 pub async fn withdrawals(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-) -> Result<Json<Vec<zelfregie_model::disclosure::WithdrawalTold>>, AppError> {
-    Ok(Json(crate::candidates::withdrawals_told(&state.db, session.account_id).await?))
+) -> Result<Json<Vec<zelfregie_model::disclosure::WithdrawalTold>>, HttpError> {
+    Ok(Json(zelfregie_domain::candidates::withdrawals_told(&state.db, session.account_id).await?))
 }

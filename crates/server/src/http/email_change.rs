@@ -6,10 +6,12 @@ use axum::http::{HeaderMap, StatusCode};
 use zelfregie_model::newsletter::EmailToken;
 use zelfregie_model::EmailChange;
 
-use crate::auth::session::{hash_token, PersonSession};
-use crate::email_change;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
+use zelfregie_domain::auth::session::hash_token;
+use zelfregie_domain::email_change;
 
 /// Asks to change the address; the password is asked again. The new address gets a link —
 /// or, if it already has an account, a mail saying so: the answer here is the same `202`
@@ -24,7 +26,7 @@ pub async fn request(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Json(change): Json<EmailChange>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     email_change::request(&state, session.account_id, change).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -41,8 +43,8 @@ pub async fn confirm(
     State(state): State<AppState>,
     headers: HeaderMap,
     Json(body): Json<EmailToken>,
-) -> Result<StatusCode, AppError> {
-    let keep = state.sessions.token(&headers).map(hash_token);
+) -> Result<StatusCode, HttpError> {
+    let keep = state.cookies.session(&headers).map(hash_token);
     email_change::confirm(&state, &body.token, keep.as_deref()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,16 +7,17 @@ use axum::response::IntoResponse;
 use zelfregie_model::export::ExportDocument;
 use zelfregie_model::register::Activity;
 
-use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::auth::session::CurrentSession;
 
 /// Everything held about the logged-in person, as one JSON document (a download).
 #[utoipa::path(get, path = "/api/me/export", tag = "export", security(("session" = [])),
     responses((status = 200, body = ExportDocument, description = "with `\"$schema\"`; sent as an attachment"),
               (status = 401, body = zelfregie_model::ApiError)))]
-pub async fn export(State(state): State<AppState>, session: CurrentSession) -> Result<impl IntoResponse, AppError> {
-    let document = crate::export::export(&state, session.account_id).await?;
+pub async fn export(State(state): State<AppState>, session: CurrentSession) -> Result<impl IntoResponse, HttpError> {
+    let document = zelfregie_domain::export::export(&state, session.account_id).await?;
     let date = document.generated_at.date();
     let disposition = format!("attachment; filename=\"zelfregie-export-{date}.json\"");
     tracing::info!(account_id = session.account_id, "export assembled");
@@ -27,14 +28,14 @@ pub async fn export(State(state): State<AppState>, session: CurrentSession) -> R
 #[utoipa::path(get, path = "/api/export.schema.json", tag = "export",
     responses((status = 200, description = "JSON Schema 2020-12", content_type = "application/json")))]
 pub async fn schema(State(state): State<AppState>) -> Json<serde_json::Value> {
-    Json(crate::export::schema(&state.public_url))
+    Json(zelfregie_domain::export::schema(&state.public_url))
 }
 
 /// The processing register: every processing activity, with purpose, legal basis,
 /// recipients, origin and retention, and DPV terms.
 #[utoipa::path(get, path = "/api/register", tag = "export", responses((status = 200, body = Vec<Activity>)))]
 pub async fn register(State(state): State<AppState>) -> Json<Vec<Activity>> {
-    Json(crate::retention::configured_register(&state))
+    Json(zelfregie_domain::retention::configured_register(&state))
 }
 
 /// Where people send privacy questions and requests (`--privacy-email`), for the statements

@@ -5,7 +5,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use zelfregie_model::ErrorCode;
 
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
 
 /// Health answer.
@@ -19,13 +20,13 @@ pub struct Health {
 /// restarting: 503); see `Store::writable`.
 #[utoipa::path(get, path = "/api/health", tag = "system",
     responses((status = 200, body = Health), (status = 503, body = zelfregie_model::ApiError)))]
-pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
+pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, HttpError> {
     state.db.ping().await.map_err(|e| {
         tracing::warn!(error = %e, "health check: database does not answer");
-        AppError::code(ErrorCode::ServiceUnavailable)
+        HttpError::code(ErrorCode::ServiceUnavailable)
     })?;
     if !state.db.writable().await {
-        return Err(AppError::code(ErrorCode::ServiceUnavailable));
+        return Err(HttpError::code(ErrorCode::ServiceUnavailable));
     }
     Ok(Json(Health { status: "ok" }))
 }

@@ -7,11 +7,12 @@ use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, PasswordChange, PasswordCheck};
 
-use crate::accounts;
-use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json};
-use crate::passkeys::confirm;
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::accounts;
+use zelfregie_domain::auth::session::CurrentSession;
+use zelfregie_domain::passkeys::confirm;
 
 /// Changes the password. Every other session of the account ends; this one stays.
 #[utoipa::path(put, path = "/api/me/password", tag = "account", security(("session" = [])), request_body = PasswordChange,
@@ -23,7 +24,7 @@ pub async fn change_password(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(change): Json<PasswordChange>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let email =
         confirm(&state, &session, change.current_password, change.confirmed_with_passkey, "current_password").await?;
     accounts::change_password(&state, session.account_id, &email, change.new_password, &session.token_hash).await?;
@@ -42,8 +43,8 @@ pub async fn check_password(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<PasswordCheck>,
-) -> Result<StatusCode, AppError> {
-    crate::accounts::reauthenticate(&state, session.account_id, body.password, "password").await?;
+) -> Result<StatusCode, HttpError> {
+    zelfregie_domain::accounts::reauthenticate(&state, session.account_id, body.password, "password").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -59,13 +60,13 @@ pub async fn erase(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<Erasure>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let email = confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     accounts::erase(&state, session.account_id, &email).await?;
     Ok((
         StatusCode::NO_CONTENT,
         [
-            (header::SET_COOKIE, state.sessions.clear_cookie()),
+            (header::SET_COOKIE, state.cookies.clear_session()),
             (
                 HeaderName::from_static("clear-site-data"),
                 HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),

@@ -7,9 +7,12 @@ pub mod admin;
 pub mod breach;
 pub mod catalogue;
 pub mod client_ip;
+pub mod cookies;
 pub mod disclosures;
 pub mod email_change;
+pub mod error;
 pub mod export;
+pub mod extract;
 pub mod health;
 pub mod me;
 pub mod newsletter;
@@ -24,6 +27,7 @@ pub mod register_changes;
 pub mod retention;
 pub mod second_factor;
 pub mod session;
+pub mod sessions;
 pub mod transfers;
 pub mod visibility;
 
@@ -39,7 +43,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use zelfregie_model::ErrorCode;
 
-use crate::error::AppError;
+use crate::http::error::HttpError;
 use crate::state::AppState;
 use crate::web;
 
@@ -147,10 +151,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api();
     api.layer(Extension(Arc::new(openapi::finish(doc))))
-        .method_not_allowed_fallback(|| async { AppError::code(ErrorCode::MethodNotAllowed) })
+        .method_not_allowed_fallback(|| async { HttpError::code(ErrorCode::MethodNotAllowed) })
         .fallback(web::spa::serve)
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::session::expires_in_header))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::http::sessions::expires_in_header))
         .layer(middleware::from_fn(web::csrf::check))
         .layer(middleware::from_fn_with_state(state.clone(), web::limits::declared_size))
         .layer(middleware::from_fn_with_state(state.clone(), web::limits::request_timeout))

@@ -7,12 +7,12 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::newsletter::{Channel, EmailToken, NewsletterStatus, Subscribe, Subscription};
-use zelfregie_model::ErrorCode;
 
-use crate::auth::session::PersonSession;
-use crate::error::{AppError, Json, Path, Query};
-use crate::newsletter;
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path, Query};
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
+use zelfregie_domain::newsletter;
 
 /// Subscription state, every consent event (newest first), and delivery to the processor.
 #[utoipa::path(get, path = "/api/me/newsletter", tag = "newsletter", security(("session" = ["person"])),
@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn status(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<NewsletterStatus>, AppError> {
+) -> Result<Json<NewsletterStatus>, HttpError> {
     Ok(Json(newsletter::status(&state.db, s.account_id).await?))
 }
 
@@ -34,7 +34,7 @@ pub async fn subscribe(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Json(body): Json<Subscribe>,
-) -> Result<Json<NewsletterStatus>, AppError> {
+) -> Result<Json<NewsletterStatus>, HttpError> {
     newsletter::subscribe(&state, s.account_id, body.text_version).await?;
     Ok(Json(newsletter::status(&state.db, s.account_id).await?))
 }
@@ -46,7 +46,7 @@ pub async fn subscribe(
 pub async fn withdraw(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<NewsletterStatus>, AppError> {
+) -> Result<Json<NewsletterStatus>, HttpError> {
     newsletter::withdraw(&state, s.account_id, Channel::Portal).await?;
     Ok(Json(newsletter::status(&state.db, s.account_id).await?))
 }
@@ -60,12 +60,8 @@ pub async fn receipt(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Path(id): Path<i64>,
-) -> Result<impl IntoResponse, AppError> {
-    let history = newsletter::events(state.db.pool(), s.account_id).await?;
-    // Only the person's own events: another id is simply not found.
-    let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
-    let email = crate::store::accounts::email(state.db.pool(), s.account_id).await?;
-    let body = newsletter::receipt(&event, &email, &state.public_url, &state.contact());
+) -> Result<impl IntoResponse, HttpError> {
+    let body = newsletter::receipt_of(&state, s.account_id, id).await?;
     let disposition = format!("attachment; filename=\"toestemmingsbewijs-nieuwsflits-{id}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }
@@ -84,7 +80,7 @@ pub struct LinkResult {
 pub async fn confirm(
     State(state): State<AppState>,
     Json(body): Json<EmailToken>,
-) -> Result<Json<LinkResult>, AppError> {
+) -> Result<Json<LinkResult>, HttpError> {
     Ok(Json(LinkResult { subscription: newsletter::confirm(&state, &body.token).await? }))
 }
 
@@ -105,7 +101,7 @@ pub struct UnsubscribeQuery {
 pub async fn unsubscribe(
     State(state): State<AppState>,
     Query(query): Query<UnsubscribeQuery>,
-) -> Result<Json<LinkResult>, AppError> {
+) -> Result<Json<LinkResult>, HttpError> {
     let account_id = newsletter::unsubscribe_account(&state, &query.token).await?;
     Ok(Json(LinkResult { subscription: newsletter::withdraw(&state, account_id, Channel::EmailLink).await? }))
 }

@@ -316,7 +316,7 @@ fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = 
 
 /// The roles a `session` security requirement may name (OpenAPI 3.1: role names for
 /// schemes other than OAuth): the handler's extractor refuses every other role with 403
-/// `forbidden` ([`crate::auth::session::PersonSession`] and the staff sessions).
+/// `forbidden` ([`crate::http::sessions::PersonSession`] and the staff sessions).
 const ROLES: [&str; 5] = ["person", "recruiter", "academy_staff", "privacy_staff", "administrator"];
 
 /// Adds to every operation the statuses its route can answer whatever the handler does, from
@@ -394,7 +394,7 @@ fn statuses(doc: &mut Value) {
                     }
                     (Some("header"), Some("If-Match")) => {
                         param["required"] = json!(true);
-                        // The document's strong ETag (`crate::documents`), named as its path ends.
+                        // The document's strong ETag (`zelfregie_domain::documents`), named as its path ends.
                         let document = path.rsplit('/').next().unwrap_or_default();
                         param["schema"] = json!({
                             "type": "string",

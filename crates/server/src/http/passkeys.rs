@@ -3,28 +3,24 @@
 //! a `start` that answers WebAuthn options and a `finish` that takes the browser's answer.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewPasskey, PasskeyInfo};
 use zelfregie_model::SessionInfo;
 
-use super::session::session_info;
+use super::session::started;
 use super::ClientIp;
-use crate::auth::session::{self, hash_token, CurrentSession, LoginMethod};
-use crate::auth::throttle::{self, Limit};
-use crate::error::{AppError, Json, Path};
-use crate::passkeys;
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path};
 use crate::state::AppState;
-use crate::store::now;
-
-/// Passkey ceremonies started from one IP address without a session (each stores a row for
-/// five minutes).
-pub const LOGIN_STARTS_PER_IP: Limit = Limit::count(100, 15 * 60);
+use zelfregie_domain::auth::login;
+use zelfregie_domain::auth::session::CurrentSession;
+use zelfregie_domain::passkeys;
 
 /// The account's passkeys: name, when added, when last used.
 #[utoipa::path(get, path = "/api/me/passkeys", tag = "passkeys", security(("session" = [])),
     responses((status = 200, body = Vec<PasskeyInfo>), (status = 401, body = zelfregie_model::ApiError)))]
-pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Result<Json<Vec<PasskeyInfo>>, AppError> {
+pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Result<Json<Vec<PasskeyInfo>>, HttpError> {
     Ok(Json(passkeys::list(&state, session.account_id).await?))
 }
 
@@ -40,8 +36,8 @@ pub async fn start_registration(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<NewPasskey>,
-) -> Result<Json<CeremonyStart>, AppError> {
-    AppError::ensure_valid(body.validate())?;
+) -> Result<Json<CeremonyStart>, HttpError> {
+    HttpError::ensure_valid(body.validate())?;
     let c = body.confirmation;
     passkeys::confirm(&state, &session, c.password, c.confirmed_with_passkey, "password").await?;
     Ok(Json(passkeys::start_registration(&state, &session, &body.name).await?))
@@ -56,7 +52,7 @@ pub async fn finish_registration(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<CeremonyFinish>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let info = passkeys::finish_registration(&state, &session, body).await?;
     Ok((StatusCode::CREATED, Json(info)))
 }
@@ -74,8 +70,8 @@ pub async fn remove(
     session: CurrentSession,
     Path(id): Path<i64>,
     Json(body): Json<Confirmation>,
-) -> Result<StatusCode, AppError> {
-    AppError::ensure_valid(body.validate())?;
+) -> Result<StatusCode, HttpError> {
+    HttpError::ensure_valid(body.validate())?;
     passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
     passkeys::remove(&state, session.account_id, id, &session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -90,10 +86,8 @@ pub async fn remove(
 pub async fn start_login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-) -> Result<Json<CeremonyStart>, AppError> {
-    throttle::attempt(&state.db, &state.clock, &state.throttle.key("passkey-start-ip", &ip), LOGIN_STARTS_PER_IP)
-        .await?;
-    Ok(Json(passkeys::start_login(&state).await?))
+) -> Result<Json<CeremonyStart>, HttpError> {
+    Ok(Json(login::start_passkey(&state, &ip).await?))
 }
 
 /// Finishes a login with a passkey: a new session exactly as a password login makes one (a
@@ -110,30 +104,9 @@ pub async fn finish_login(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Json(body): Json<CeremonyFinish>,
-) -> Result<impl IntoResponse, AppError> {
-    let ip_key = state.throttle.key("login-ip", &ip);
-    throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
-    let (account_id, passkey_id) = passkeys::finish_login(&state, body).await?;
-    throttle::refund(&state.db, &ip_key).await?;
-    crate::admin::ensure_not_suspended(&state, account_id).await?;
-    if let Some(old) = state.sessions.token(&headers) {
-        session::end(&state.db, &hash_token(old)).await?;
-    }
-    let token = session::create_with_passkey(&state.db, account_id, passkey_id).await?;
-    // A login is the activity retention counts from (and takes back a warning).
-    crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
-    tracing::info!(account_id, "login with a passkey");
-    let started = CurrentSession {
-        account_id,
-        token_hash: hash_token(&token),
-        created_at: now(),
-        role: zelfregie_model::Role::Person,
-        partner: None,
-        method: LoginMethod::Passkey,
-        strong: true,
-    };
-    let info = session_info(&state, &started).await?;
-    Ok(([(header::SET_COOKIE, state.sessions.set_cookie(&token))], Json(info)))
+) -> Result<impl IntoResponse, HttpError> {
+    let logged_in = login::with_passkey(&state, &ip, body, state.cookies.session(&headers)).await?;
+    Ok(started(&state, logged_in))
 }
 
 /// Starts confirming it is you with one of the account's passkeys.
@@ -144,7 +117,7 @@ pub async fn finish_login(
 pub async fn start_reauth(
     State(state): State<AppState>,
     session: CurrentSession,
-) -> Result<Json<CeremonyStart>, AppError> {
+) -> Result<Json<CeremonyStart>, HttpError> {
     Ok(Json(passkeys::start_reauth(&state, &session).await?))
 }
 
@@ -158,7 +131,7 @@ pub async fn finish_reauth(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<CeremonyFinish>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     passkeys::finish_reauth(&state, &session, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,10 +8,10 @@ use zelfregie_model::account::EMAIL_MAX_CHARS;
 use zelfregie_model::{ErrorCode, FieldError, PasswordReset, PasswordResetRequest};
 
 use super::ClientIp;
-use crate::auth::mailbox;
-use crate::error::{AppError, Json};
-use crate::password_reset;
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::password_reset;
 
 /// Mails a reset link if an account has the address. The answer is the same `202`, in about
 /// the same time, for a known and an unknown address and over a limit (then no mail goes):
@@ -26,15 +26,15 @@ pub async fn request(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Json(body): Json<PasswordResetRequest>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     let email = body.email.trim();
     if email.is_empty() {
-        return Err(AppError::validation(vec![FieldError::new("email", ErrorCode::Required)]));
+        return Err(HttpError::validation(vec![FieldError::new("email", ErrorCode::Required)]));
     }
     if email.chars().count() > EMAIL_MAX_CHARS {
-        return Err(AppError::validation(vec![FieldError::new("email", ErrorCode::TooLong)]));
+        return Err(HttpError::validation(vec![FieldError::new("email", ErrorCode::TooLong)]));
     }
-    let proven = mailbox::proven(&state, &headers, email);
+    let proven = state.cookies.mailbox_proven(&state, &headers, email);
     password_reset::request(&state, &ip, email, proven).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -50,8 +50,8 @@ pub async fn request(
 pub async fn confirm(
     State(state): State<AppState>,
     Json(body): Json<PasswordReset>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let email = password_reset::confirm(&state, &body.token, body.new_password).await?;
     // This browser reads the mailbox: its later requests count apart (auth::mailbox).
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, mailbox::set_cookie(&state, &email))]))
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.cookies.set_mailbox(&state, &email))]))
 }

@@ -9,10 +9,11 @@ use zelfregie_model::privacy_request::{
     NewRequest, NewVerification, PrivacyRequest, QueueEntry, StaffRequest, StaffText,
 };
 
-use crate::auth::session::{PersonSession, PrivacyStaffSession};
-use crate::error::{AppError, Json, Path, Query};
-use crate::privacy_requests::{self, Action};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path, Query};
+use crate::http::sessions::{PersonSession, PrivacyStaffSession};
 use crate::state::AppState;
+use zelfregie_domain::privacy_requests::{self, Action};
 
 /// The person's requests, newest first, with status, deadline and answer: those they made, and
 /// those made for them by a representative privacy staff checked (with `requested_by`).
@@ -21,7 +22,7 @@ use crate::state::AppState;
 pub async fn mine(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
-) -> Result<Json<Vec<PrivacyRequest>>, AppError> {
+) -> Result<Json<Vec<PrivacyRequest>>, HttpError> {
     Ok(Json(privacy_requests::mine(&state.db, s.account_id).await?))
 }
 
@@ -36,7 +37,7 @@ pub async fn file(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Json(body): Json<NewRequest>,
-) -> Result<(StatusCode, Json<PrivacyRequest>), AppError> {
+) -> Result<(StatusCode, Json<PrivacyRequest>), HttpError> {
     Ok((StatusCode::CREATED, Json(privacy_requests::file(&state, s.account_id, &body).await?)))
 }
 
@@ -49,7 +50,7 @@ pub async fn one_of_mine(
     State(state): State<AppState>,
     PersonSession(s): PersonSession,
     Path(id): Path<String>,
-) -> Result<Json<PrivacyRequest>, AppError> {
+) -> Result<Json<PrivacyRequest>, HttpError> {
     Ok(Json(privacy_requests::one_of_mine(&state.db, s.account_id, &id).await?))
 }
 
@@ -70,7 +71,7 @@ pub async fn queue(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
     Query(q): Query<QueueQuery>,
-) -> Result<Json<Vec<QueueEntry>>, AppError> {
+) -> Result<Json<Vec<QueueEntry>>, HttpError> {
     Ok(Json(privacy_requests::queue(&state.db, q.closed).await?))
 }
 
@@ -83,7 +84,7 @@ pub async fn for_staff(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
     Path(id): Path<String>,
-) -> Result<Json<StaffRequest>, AppError> {
+) -> Result<Json<StaffRequest>, HttpError> {
     Ok(Json(privacy_requests::for_staff(&state.db, &id).await?))
 }
 
@@ -98,7 +99,7 @@ pub async fn person_data(
     State(state): State<AppState>,
     _staff: PrivacyStaffSession,
     Path(id): Path<String>,
-) -> Result<Json<zelfregie_model::export::ExportDocument>, AppError> {
+) -> Result<Json<zelfregie_model::export::ExportDocument>, HttpError> {
     Ok(Json(privacy_requests::person_data(&state, &id).await?))
 }
 
@@ -116,7 +117,7 @@ pub async fn answer(
     PrivacyStaffSession(s): PrivacyStaffSession,
     Path(id): Path<String>,
     Json(body): Json<StaffText>,
-) -> Result<Json<StaffRequest>, AppError> {
+) -> Result<Json<StaffRequest>, HttpError> {
     Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Answer, &body).await?))
 }
 
@@ -135,7 +136,7 @@ pub async fn extend(
     PrivacyStaffSession(s): PrivacyStaffSession,
     Path(id): Path<String>,
     Json(body): Json<StaffText>,
-) -> Result<Json<StaffRequest>, AppError> {
+) -> Result<Json<StaffRequest>, HttpError> {
     Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Extend, &body).await?))
 }
 
@@ -152,7 +153,7 @@ pub async fn close(
     PrivacyStaffSession(s): PrivacyStaffSession,
     Path(id): Path<String>,
     Json(body): Json<StaffText>,
-) -> Result<Json<StaffRequest>, AppError> {
+) -> Result<Json<StaffRequest>, HttpError> {
     Ok(Json(privacy_requests::act(&state, s.account_id, &id, Action::Close, &body).await?))
 }
 
@@ -171,6 +172,6 @@ pub async fn verify(
     PrivacyStaffSession(s): PrivacyStaffSession,
     Path(id): Path<String>,
     Json(body): Json<NewVerification>,
-) -> Result<Json<StaffRequest>, AppError> {
+) -> Result<Json<StaffRequest>, HttpError> {
     Ok(Json(privacy_requests::verify(&state, s.account_id, &id, &body).await?))
 }

@@ -2,15 +2,16 @@
 //! ETag/If-Match; deleting just the profile asks for the password again.
 
 use axum::extract::State;
+use axum::http::header;
 use axum::http::StatusCode;
-use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, Profile};
 
-use crate::auth::session::PersonSession;
-use crate::documents::Document;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::{etag, IfMatch, Json};
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
+use zelfregie_domain::documents::Document;
 
 /// The profile (empty before the first save) and its `ETag`.
 #[utoipa::path(get, path = "/api/me/profile", tag = "profile", security(("session" = ["person"])),
@@ -20,9 +21,9 @@ use crate::state::AppState;
 pub async fn get(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let (profile, version): (Profile, i64) = Document::Profile.load(&state.db, session.account_id).await?;
-    Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
+    Ok(([(header::ETAG, etag(Document::Profile.name(), version))], Json(profile)))
 }
 
 /// Replaces the profile. Validated by the shared model (422 with a code per field);
@@ -39,17 +40,17 @@ pub async fn get(
 pub async fn put(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-    headers: HeaderMap,
+    if_match: IfMatch,
     Json(profile): Json<Profile>,
-) -> Result<impl IntoResponse, AppError> {
-    let expected = Document::Profile.if_match(&headers)?;
+) -> Result<impl IntoResponse, HttpError> {
+    let expected = if_match.version(Document::Profile.name())?;
     let profile = profile.normalized();
-    AppError::ensure_valid(profile.validate())?;
+    HttpError::ensure_valid(profile.validate())?;
     let version = Document::Profile.save(&state.db, session.account_id, expected, &profile).await?;
     tracing::info!(account_id = session.account_id, version, "profile saved");
     // A corrected name goes on to the newsletter's sender too (docs/security.md).
-    crate::newsletter::pass_on_name(&state, session.account_id).await?;
-    Ok(([(header::ETAG, Document::Profile.etag(version))], Json(profile)))
+    zelfregie_domain::newsletter::pass_on_name(&state, session.account_id).await?;
+    Ok(([(header::ETAG, etag(Document::Profile.name(), version))], Json(profile)))
 }
 
 /// Deletes just the candidate profile: the profile, its visibility choices and the log of who
@@ -65,10 +66,11 @@ pub async fn delete(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Json(body): Json<Erasure>,
-) -> Result<StatusCode, AppError> {
-    crate::passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password").await?;
-    crate::candidates::delete_profile(&state.db, session.account_id).await?;
+) -> Result<StatusCode, HttpError> {
+    zelfregie_domain::passkeys::confirm(&state, &session, body.password, body.confirmed_with_passkey, "password")
+        .await?;
+    zelfregie_domain::candidates::delete_profile(&state.db, session.account_id).await?;
     // The name went with the profile: the newsletter's sender no longer gets it either.
-    crate::newsletter::pass_on_name(&state, session.account_id).await?;
+    zelfregie_domain::newsletter::pass_on_name(&state, session.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,11 +10,12 @@ use zelfregie_model::{
     CandidateList, CandidateView, DisclosureKind, ErrorCode, FilterInput, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
 };
 
-use crate::auth::session::RecruiterSession;
-use crate::auth::throttle;
-use crate::candidates::{log_disclosures, open as open_candidate, search as search_candidates};
-use crate::error::{AppError, Json, Path, Query};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path, Query};
+use crate::http::sessions::RecruiterSession;
 use crate::state::AppState;
+use zelfregie_domain::auth::throttle;
+use zelfregie_domain::candidates::{log_disclosures, open_for_partner, search as search_candidates};
 
 /// Longest search text accepted.
 pub const MAX_QUERY: usize = 200;
@@ -63,7 +64,7 @@ pub async fn list(
     State(state): State<AppState>,
     recruiter: RecruiterSession,
     Query(search): Query<Search>,
-) -> Result<Json<CandidateList>, AppError> {
+) -> Result<Json<CandidateList>, HttpError> {
     limit(&state, &recruiter).await?;
     let mut errors = Vec::new();
     if search.q.chars().count() > MAX_QUERY {
@@ -86,7 +87,7 @@ pub async fn list(
     .map_err(|e| errors.extend(e))
     .ok();
     let Some(filter) = filter.filter(|_| errors.is_empty()) else {
-        return Err(AppError::validation(errors));
+        return Err(HttpError::validation(errors));
     };
     let page = search_candidates(
         &state.db,
@@ -107,9 +108,9 @@ pub async fn list(
 
 /// Recruiter requests are limited per recruiter account: a script cannot page through the
 /// bank, nor flood a candidate's log (which counts per day anyway).
-async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), AppError> {
+async fn limit(state: &AppState, recruiter: &RecruiterSession) -> Result<(), HttpError> {
     let key = state.throttle.key("recruiter", &recruiter.session.account_id.to_string());
-    throttle::attempt(&state.db, &state.clock, &key, state.recruiter_limit).await
+    Ok(throttle::attempt(&state.db, &state.clock, &key, state.recruiter_limit).await?)
 }
 
 /// One candidate, as the recruiter's partner may see it.
@@ -122,18 +123,8 @@ pub async fn open(
     State(state): State<AppState>,
     recruiter: RecruiterSession,
     Path(reference): Path<String>,
-) -> Result<Json<CandidateView>, AppError> {
+) -> Result<Json<CandidateView>, HttpError> {
     limit(&state, &recruiter).await?;
-    let found =
-        open_candidate(&state.db, &state.reference_key, recruiter.partner_id, &recruiter.partner_slug, &reference)
-            .await?;
-    let Some((id, view)) = found else {
-        // A profile this partner opened and then lost says so (docs/security.md "Corrections
-        // are passed on"); any other reference is simply unknown.
-        let withdrawn =
-            crate::store::withdrawals::is_withdrawn(state.db.pool(), recruiter.partner_id, &reference).await?;
-        return Err(AppError::code(if withdrawn { ErrorCode::ProfileWithdrawn } else { ErrorCode::NotFound }));
-    };
-    log_disclosures(&state.db, recruiter.partner_id, DisclosureKind::Opened, &[(id, &view)]).await?;
+    let view = open_for_partner(&state, recruiter.partner_id, &recruiter.partner_slug, &reference).await?;
     Ok(Json(view))
 }

@@ -6,16 +6,17 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use zelfregie_model::register::{RegisterNotice, RegisterSeen};
 
-use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::auth::session::CurrentSession;
 
 /// The register's changes the person was not told yet (oldest first), and consent texts
 /// changed after they agreed. Empty lists: nothing to tell.
 #[utoipa::path(get, path = "/api/me/register-changes", tag = "account", security(("session" = [])),
     responses((status = 200, body = RegisterNotice), (status = 401, body = zelfregie_model::ApiError)))]
-pub async fn get(State(state): State<AppState>, session: CurrentSession) -> Result<Json<RegisterNotice>, AppError> {
-    Ok(Json(crate::register_changes::notice(&state, session.account_id).await?))
+pub async fn get(State(state): State<AppState>, session: CurrentSession) -> Result<Json<RegisterNotice>, HttpError> {
+    Ok(Json(zelfregie_domain::register_changes::notice(&state, session.account_id).await?))
 }
 
 /// Marks the versions the person was shown as seen: they are not told again.
@@ -27,7 +28,7 @@ pub async fn seen(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(seen): Json<RegisterSeen>,
-) -> Result<StatusCode, AppError> {
-    crate::register_changes::mark_seen(&state, session.account_id, &seen).await?;
+) -> Result<StatusCode, HttpError> {
+    zelfregie_domain::register_changes::mark_seen(&state, session.account_id, &seen).await?;
     Ok(StatusCode::NO_CONTENT)
 }

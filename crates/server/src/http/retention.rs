@@ -5,8 +5,9 @@
 use axum::extract::State;
 use zelfregie_model::retention::RetentionOverview;
 
-use crate::auth::session::PersonSession;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
 
 /// The person's retention dates.
@@ -16,6 +17,6 @@ use crate::state::AppState;
 pub async fn get(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-) -> Result<Json<RetentionOverview>, AppError> {
-    Ok(Json(crate::retention::overview(&state, session.account_id).await?))
+) -> Result<Json<RetentionOverview>, HttpError> {
+    Ok(Json(zelfregie_domain::retention::overview(&state, session.account_id).await?))
 }

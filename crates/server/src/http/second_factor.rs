@@ -8,11 +8,12 @@ use zelfregie_model::second_factor::{
 };
 use zelfregie_model::{ErrorCode, FieldError};
 
-use crate::accounts::reauthenticate;
-use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json};
-use crate::second_factor;
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
+use zelfregie_domain::accounts::reauthenticate;
+use zelfregie_domain::auth::session::CurrentSession;
+use zelfregie_domain::second_factor;
 
 /// Starts setting up an authenticator app: asks the password again, and answers a new
 /// secret (as text, as an `otpauth://` address and as a QR code made here). Nothing is on
@@ -28,8 +29,8 @@ pub async fn start(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<SecondFactorStart>,
-) -> Result<(StatusCode, Json<SecondFactorSetup>), AppError> {
-    AppError::ensure_valid(body.validate())?;
+) -> Result<(StatusCode, Json<SecondFactorSetup>), HttpError> {
+    HttpError::ensure_valid(body.validate())?;
     let email = reauthenticate(&state, session.account_id, body.password, "password").await?;
     let setup = second_factor::start(&state, session.account_id, &email).await?;
     Ok((StatusCode::CREATED, Json(setup)))
@@ -48,8 +49,8 @@ pub async fn confirm(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<SecondFactorConfirm>,
-) -> Result<Json<RecoveryCodes>, AppError> {
-    AppError::ensure_valid(body.validate())?;
+) -> Result<Json<RecoveryCodes>, HttpError> {
+    HttpError::ensure_valid(body.validate())?;
     let codes = second_factor::confirm(&state, session.account_id, &session.token_hash, &body.code).await?;
     Ok(Json(codes))
 }
@@ -67,14 +68,14 @@ pub async fn disable(
     State(state): State<AppState>,
     session: CurrentSession,
     Json(body): Json<SecondFactorDisable>,
-) -> Result<StatusCode, AppError> {
-    AppError::ensure_valid(body.validate())?;
+) -> Result<StatusCode, HttpError> {
+    HttpError::ensure_valid(body.validate())?;
     if zelfregie_model::second_factor::required_for(session.role) {
-        return Err(AppError::code(ErrorCode::SecondFactorMandatory));
+        return Err(HttpError::code(ErrorCode::SecondFactorMandatory));
     }
     reauthenticate(&state, session.account_id, body.password, "password").await?;
     if !second_factor::verify(&state, session.account_id, &body.code).await? {
-        return Err(AppError::validation(vec![FieldError::new("code", ErrorCode::InvalidSecondFactor)]));
+        return Err(HttpError::validation(vec![FieldError::new("code", ErrorCode::InvalidSecondFactor)]));
     }
     second_factor::disable(&state, session.account_id, session.role).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -4,15 +4,15 @@ use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
-use zelfregie_model::account::normalize_email;
-use zelfregie_model::{Credentials, ErrorCode, Role, SessionDetails, SessionInfo, SessionTimeLeft};
+use zelfregie_domain::auth::login::{self, LoggedIn};
+use zelfregie_domain::auth::session::{self, hash_token, CurrentSession};
+use zelfregie_model::{Credentials, ErrorCode, SessionInfo, SessionTimeLeft};
 
+use super::sessions::ExpiresIn;
 use super::ClientIp;
-use crate::auth::session::{self, hash_token, CurrentSession, ExpiresIn};
-use crate::auth::throttle;
-use crate::error::{AppError, Json};
+use crate::http::error::HttpError;
+use crate::http::extract::Json;
 use crate::state::AppState;
-use crate::store::{now, to_datetime};
 
 /// On logout the browser drops cookies and cached responses (docs/security.md "Headers"). Not "storage":
 /// the language choice kept there is not personal and should survive.
@@ -25,13 +25,14 @@ const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
 #[utoipa::path(get, path = "/api/session", tag = "account", security((), ("session" = [])),
     responses((status = 200, body = SessionInfo, description = "Logged in; counts as activity"),
               (status = 204, description = "Nobody is logged in: no session cookie, or its session has ended")))]
-pub async fn current(State(state): State<AppState>, request: Request) -> Result<axum::response::Response, AppError> {
+pub async fn current(State(state): State<AppState>, request: Request) -> Result<axum::response::Response, HttpError> {
     let (parts, _) = request.into_parts();
-    let Some((session, left)) = CurrentSession::lookup(&state, &parts.headers, true).await? else {
+    let Some((session, left)) = CurrentSession::lookup(&state, state.cookies.session(&parts.headers), true).await?
+    else {
         return Ok(StatusCode::NO_CONTENT.into_response());
     };
     ExpiresIn::set(&parts, left);
-    Ok(Json(session_info(&state, &session).await?).into_response())
+    Ok(Json(login::info(&state, &session).await?).into_response())
 }
 
 /// How long the session lasts without further activity. Asking does not count as activity:
@@ -40,11 +41,11 @@ pub async fn current(State(state): State<AppState>, request: Request) -> Result<
 #[utoipa::path(get, path = "/api/session/time-left", tag = "account", security(("session" = [])),
     responses((status = 200, body = SessionTimeLeft, headers(("X-Session-Expires-In" = u32, description = "the same seconds"))),
               (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`: the session has ended")))]
-pub async fn time_left(State(state): State<AppState>, request: Request) -> Result<Json<SessionTimeLeft>, AppError> {
+pub async fn time_left(State(state): State<AppState>, request: Request) -> Result<Json<SessionTimeLeft>, HttpError> {
     let (parts, _) = request.into_parts();
-    let (_, left) = CurrentSession::lookup(&state, &parts.headers, false)
+    let (_, left) = CurrentSession::lookup(&state, state.cookies.session(&parts.headers), false)
         .await?
-        .ok_or_else(|| AppError::code(ErrorCode::Unauthenticated))?;
+        .ok_or_else(|| HttpError::code(ErrorCode::Unauthenticated))?;
     ExpiresIn::set(&parts, left);
     Ok(Json(SessionTimeLeft { expires_in_secs: u32::try_from(left).unwrap_or(0) }))
 }
@@ -70,56 +71,20 @@ pub async fn login(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Json(credentials): Json<Credentials>,
-) -> Result<impl IntoResponse, AppError> {
-    AppError::ensure_valid(credentials.validate())?;
-    let email = normalize_email(&credentials.email);
-    // Counted before the password is checked: parallel guesses are counted one by one.
-    let ip_key = state.throttle.key("login-ip", &ip);
-    let account_key = state.throttle.key("login-account", &email);
-    throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
-    throttle::attempt(&state.db, &state.clock, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+) -> Result<impl IntoResponse, HttpError> {
+    let old = state.cookies.session(&headers);
+    let logged_in = login::with_password(&state, &ip, credentials, old).await?;
+    Ok(started(&state, logged_in))
+}
 
-    let row = crate::store::accounts::credentials_by_email(state.db.pool(), &email).await?;
-    let (account_id, stored) = row.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
-    let verified = state.passwords.verify(credentials.password, stored).await?;
-    let Some(account_id) = account_id.filter(|_| verified) else {
-        tracing::info!("login failed");
-        return Err(AppError::code(ErrorCode::InvalidCredentials));
-    };
-    // Only now, with the password right, is it told that the account is suspended, or
-    // whether a code is needed.
-    crate::admin::ensure_not_suspended(&state, account_id).await?;
-    let strong = if crate::second_factor::enabled(&state.db, account_id).await? {
-        let Some(code) = credentials.code.as_deref().filter(|c| !c.trim().is_empty()) else {
-            tracing::info!(account_id, "login needs the second factor");
-            return Err(AppError::code(ErrorCode::SecondFactorRequired));
-        };
-        if !crate::second_factor::verify(&state, account_id, code).await? {
-            tracing::info!(account_id, "login with a wrong second factor");
-            return Err(AppError::code(ErrorCode::InvalidSecondFactor));
-        }
-        true
-    } else {
-        false
-    };
-    throttle::clear(&state.db, &account_key).await?;
-    throttle::refund(&state.db, &ip_key).await?;
-    // A session the browser still carries is ended, never reused (session fixation).
-    if let Some(old) = state.sessions.token(&headers) {
-        session::end(&state.db, &hash_token(old)).await?;
+/// The answer that starts a session: its cookie, the mailbox proof when the login showed the
+/// person reads that mailbox (`auth::mailbox`), and what `GET /api/session` now answers.
+pub(super) fn started(state: &AppState, logged_in: LoggedIn) -> impl IntoResponse {
+    let mut cookies = vec![(header::SET_COOKIE, state.cookies.set_session(&logged_in.token))];
+    if let Some(email) = &logged_in.mailbox {
+        cookies.push((header::SET_COOKIE, state.cookies.set_mailbox(state, email)));
     }
-    let token = session::create(&state.db, account_id, strong).await?;
-    // A login is the activity retention counts from (and takes back a warning).
-    crate::store::retention::record_activity(state.db.pool(), account_id, state.clock.now()).await?;
-    tracing::info!(account_id, strong, "login");
-    let info = session_info(&state, &started(account_id, &token, strong)).await?;
-    // Logged into the account of this address: the browser counts apart when it asks for a
-    // link to it later (auth::mailbox).
-    let cookies = axum::response::AppendHeaders([
-        (header::SET_COOKIE, state.sessions.set_cookie(&token)),
-        (header::SET_COOKIE, crate::auth::mailbox::set_cookie(&state, &email)),
-    ]);
-    Ok((cookies, Json(info)))
+    (axum::response::AppendHeaders(cookies), Json(logged_in.info))
 }
 
 /// Logs out: the session ends on the server and the cookie is removed (ASVS 5.0 7.4.1).
@@ -127,11 +92,11 @@ pub async fn login(
 #[utoipa::path(delete, path = "/api/session", tag = "account", security((), ("session" = [])),
     params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
     responses((status = 204, description = "Logged out; cookie removed")))]
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, AppError> {
-    if let Some(token) = state.sessions.token(&headers) {
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, HttpError> {
+    if let Some(token) = state.cookies.session(&headers) {
         session::end(&state.db, &hash_token(token)).await?;
     }
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.sessions.clear_cookie()), CLEAR_SITE_DATA]))
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.cookies.clear_session()), CLEAR_SITE_DATA]))
 }
 
 /// Ends every session of the account, on every device, this one included (ASVS 5.0 7.4.2).
@@ -142,41 +107,8 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
 pub async fn logout_everywhere(
     State(state): State<AppState>,
     session: CurrentSession,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let ended = session::end_all(&state.db, session.account_id).await?;
     tracing::info!(account_id = session.account_id, ended, "logged out everywhere");
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.sessions.clear_cookie()), CLEAR_SITE_DATA]))
-}
-
-/// The session just created for `account_id` with `token`.
-pub(super) fn started(account_id: i64, token: &str, strong: bool) -> CurrentSession {
-    // Role, partner and method are not needed to describe the session: `session_info` reads them.
-    CurrentSession {
-        account_id,
-        token_hash: hash_token(token),
-        created_at: now(),
-        role: Role::Person,
-        partner: None,
-        method: session::LoginMethod::Password,
-        strong,
-    }
-}
-
-/// What `GET /api/session` answers for `session`.
-pub(crate) async fn session_info(state: &AppState, session: &CurrentSession) -> Result<SessionInfo, AppError> {
-    let settings = &state.sessions;
-    let account = crate::accounts::account(&state.db, session.account_id).await?;
-    let second_factor = crate::second_factor::status(&state.db, session.account_id, account.role).await?;
-    Ok(SessionInfo {
-        account,
-        session: SessionDetails {
-            started_at: to_datetime(session.created_at),
-            expires_at: to_datetime(session.created_at + settings.absolute_secs),
-            idle_timeout_minutes: u32::try_from(settings.idle_secs / 60).unwrap_or(u32::MAX),
-            strong: session.strong,
-            idle_timeout_secs: u32::try_from(settings.idle_secs).unwrap_or(u32::MAX),
-        },
-        active_sessions: session::count_active(&state.db, settings, session.account_id).await?,
-        second_factor,
-    })
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.cookies.clear_session()), CLEAR_SITE_DATA]))
 }

@@ -13,22 +13,23 @@ use http_body_util::BodyExt;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::ErrorCode;
 
-use crate::auth::session::CurrentSession;
-use crate::error::{AppError, Json, Path, Query};
+use crate::http::error::HttpError;
+use crate::http::extract::{Json, Path, Query};
 use crate::state::AppState;
-use crate::transfers;
+use zelfregie_domain::auth::session::CurrentSession;
+use zelfregie_domain::transfers;
 
 /// The partners that published an age public key (public data).
 #[utoipa::path(get, path = "/api/transfers/partners", tag = "transfers",
     responses((status = 200, body = Vec<PartnerKey>)))]
-pub async fn partner_keys(State(state): State<AppState>) -> Result<Json<Vec<PartnerKey>>, AppError> {
+pub async fn partner_keys(State(state): State<AppState>) -> Result<Json<Vec<PartnerKey>>, HttpError> {
     Ok(Json(transfers::partner_keys(&state.db).await?))
 }
 
 /// The logged-in person's transfers, newest first.
 #[utoipa::path(get, path = "/api/me/transfers", tag = "transfers", security(("session" = [])),
     responses((status = 200, body = Vec<Transfer>)))]
-pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Result<Json<Vec<Transfer>>, AppError> {
+pub async fn list(State(state): State<AppState>, session: CurrentSession) -> Result<Json<Vec<Transfer>>, HttpError> {
     transfers::sweep(&state.db).await?;
     Ok(Json(transfers::list(&state.db, session.account_id).await?))
 }
@@ -53,12 +54,12 @@ pub async fn create(
     Query(target): Query<TransferTarget>,
     headers: HeaderMap,
     body: Body,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let octets = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
         v.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/octet-stream"))
     });
     if !octets {
-        return Err(AppError::code(ErrorCode::UnsupportedMediaType));
+        return Err(HttpError::code(ErrorCode::UnsupportedMediaType));
     }
     let limit = state.transfers.max_bytes;
     // A declared length over the limit was refused before this handler (web::limits).
@@ -68,13 +69,13 @@ pub async fn create(
     let Some(_own) =
         UploadSlot::take_within(&state.transfers.uploading, session.account_id, Duration::from_secs(2)).await
     else {
-        return Err(AppError::Throttled { retry_after: 5 });
+        return Err(HttpError(zelfregie_domain::Error::Throttled { retry_after: 5 }));
     };
     // At most N uploads in memory at once, server-wide; a short wait, then "try again".
     let Ok(Ok(_permit)) =
         tokio::time::timeout(Duration::from_secs(2), state.transfers.uploads.clone().acquire_owned()).await
     else {
-        return Err(AppError::Busy { retry_after: 5 });
+        return Err(HttpError(zelfregie_domain::Error::Busy { retry_after: 5 }));
     };
     let pace = Pace { min_bytes_per_sec: state.transfers.min_bytes_per_sec, grace: state.transfers.upload_grace };
     let file = read_age_body(body, declared, limit, pace).await?;
@@ -136,7 +137,12 @@ impl Pace {
 /// age file (`not_encrypted`), it grows past `limit` (`payload_too_large`), or it falls
 /// behind `pace` (`request_timeout`): nothing that is not an age file is read to the end,
 /// the body is held once, and a trickle does not hold an upload slot for long.
-async fn read_age_body(mut body: Body, declared: Option<usize>, limit: usize, pace: Pace) -> Result<Vec<u8>, AppError> {
+async fn read_age_body(
+    mut body: Body,
+    declared: Option<usize>,
+    limit: usize,
+    pace: Pace,
+) -> Result<Vec<u8>, HttpError> {
     // Enough to tell the binary magic or the armor line from anything else.
     const PREFIX: usize = 64;
     let mut file = Vec::with_capacity(declared.unwrap_or(0).min(limit));
@@ -145,18 +151,18 @@ async fn read_age_body(mut body: Body, declared: Option<usize>, limit: usize, pa
     loop {
         let Ok(frame) = tokio::time::timeout_at(pace.deadline(start, file.len()), body.frame()).await else {
             tracing::info!(received = file.len(), "upload too slow; ended");
-            return Err(AppError::code(ErrorCode::RequestTimeout));
+            return Err(HttpError::code(ErrorCode::RequestTimeout));
         };
         let Some(frame) = frame else { break };
-        let frame = frame.map_err(|_| AppError::code(ErrorCode::MalformedRequest))?;
+        let frame = frame.map_err(|_| HttpError::code(ErrorCode::MalformedRequest))?;
         let Ok(data) = frame.into_data() else { continue };
         if file.len() + data.len() > limit {
-            return Err(AppError::code(ErrorCode::PayloadTooLarge));
+            return Err(HttpError::code(ErrorCode::PayloadTooLarge));
         }
         file.extend_from_slice(&data);
         if !checked && file.len() >= PREFIX {
             if !zelfregie_crypto::may_be_age(&file) {
-                return Err(AppError::code(ErrorCode::NotEncrypted));
+                return Err(HttpError::code(ErrorCode::NotEncrypted));
             }
             checked = true;
         }
@@ -172,7 +178,7 @@ pub async fn revoke(
     State(state): State<AppState>,
     session: CurrentSession,
     Path(id): Path<i64>,
-) -> Result<StatusCode, AppError> {
+) -> Result<StatusCode, HttpError> {
     transfers::revoke(&state.db, session.account_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -183,7 +189,7 @@ pub async fn revoke(
     params(("token" = String, Path, description = "from the link")),
     responses((status = 200, body = TransferLink),
               (status = 404, body = zelfregie_model::ApiError, description = "unknown link")))]
-pub async fn link(State(state): State<AppState>, Path(token): Path<String>) -> Result<Json<TransferLink>, AppError> {
+pub async fn link(State(state): State<AppState>, Path(token): Path<String>) -> Result<Json<TransferLink>, HttpError> {
     Ok(Json(transfers::link(&state.db, &token).await?))
 }
 
@@ -195,7 +201,7 @@ pub async fn link(State(state): State<AppState>, Path(token): Path<String>) -> R
     responses((status = 200, content_type = "application/octet-stream", description = "the age file"),
               (status = 404, body = zelfregie_model::ApiError, description = "unknown link"),
               (status = 410, body = zelfregie_model::ApiError, description = "`already_fetched`, or `expired` (also when revoked)")))]
-pub async fn fetch(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, AppError> {
+pub async fn fetch(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, HttpError> {
     let (file, created) = transfers::fetch(&state.db, &token).await?;
     let disposition = format!("attachment; filename=\"zelfregie-overdracht-{}.json.age\"", created.date());
     Ok((

@@ -1,16 +1,17 @@
 //! `/api/me/visibility`: who sees the profile; and the preview "as partner X sees it".
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::IntoResponse;
 use zelfregie_model::partner::is_partner_slug;
 use zelfregie_model::{ErrorCode, Partner, Preview, Profile, Visibility};
 
-use crate::auth::session::PersonSession;
-use crate::candidates::{view_for, Candidate};
-use crate::documents::Document;
-use crate::error::{AppError, Json, Path};
+use crate::http::error::HttpError;
+use crate::http::extract::{etag, IfMatch, Json, Path};
+use crate::http::sessions::PersonSession;
 use crate::state::AppState;
+use zelfregie_domain::candidates::{view_for, Candidate};
+use zelfregie_domain::documents::Document;
 
 /// The visibility choices (not in the candidate bank until turned on) and their `ETag`.
 #[utoipa::path(get, path = "/api/me/visibility", tag = "profile", security(("session" = ["person"])),
@@ -18,9 +19,9 @@ use crate::state::AppState;
 pub async fn get(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<impl IntoResponse, HttpError> {
     let (visibility, version): (Visibility, i64) = Document::Visibility.load(&state.db, session.account_id).await?;
-    Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
+    Ok(([(header::ETAG, etag(Document::Visibility.name(), version))], Json(visibility)))
 }
 
 /// Replaces the visibility choices; they apply to the very next recruiter request.
@@ -36,15 +37,15 @@ pub async fn get(
 pub async fn put(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-    headers: HeaderMap,
+    if_match: IfMatch,
     Json(visibility): Json<Visibility>,
-) -> Result<impl IntoResponse, AppError> {
-    let expected = Document::Visibility.if_match(&headers)?;
-    AppError::ensure_valid(visibility.validate())?;
+) -> Result<impl IntoResponse, HttpError> {
+    let expected = if_match.version(Document::Visibility.name())?;
+    HttpError::ensure_valid(visibility.validate())?;
     let (visibility, version) =
-        crate::listing::save_visibility(&state, session.account_id, expected, visibility).await?;
+        zelfregie_domain::listing::save_visibility(&state, session.account_id, expected, visibility).await?;
     tracing::info!(account_id = session.account_id, version, "visibility saved");
-    Ok(([(header::ETAG, Document::Visibility.etag(version))], Json(visibility)))
+    Ok(([(header::ETAG, etag(Document::Visibility.name(), version))], Json(visibility)))
 }
 
 /// The profile exactly as recruiters of `partner` receive it now: the same server function
@@ -56,9 +57,9 @@ pub async fn preview(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Path(partner): Path<String>,
-) -> Result<Json<Preview>, AppError> {
+) -> Result<Json<Preview>, HttpError> {
     if !is_partner_slug(&partner) {
-        return Err(AppError::code(ErrorCode::NotFound));
+        return Err(HttpError::code(ErrorCode::NotFound));
     }
     let (profile, _): (Profile, i64) = Document::Profile.load(&state.db, session.account_id).await?;
     let (visibility, _): (Visibility, i64) = Document::Visibility.load(&state.db, session.account_id).await?;
@@ -78,12 +79,8 @@ pub async fn receipt(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Path(id): Path<i64>,
-) -> Result<impl IntoResponse, AppError> {
-    let history = crate::listing::events(state.db.pool(), session.account_id).await?;
-    // Only the person's own events: another id is simply not found.
-    let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| AppError::code(ErrorCode::NotFound))?;
-    let email = crate::store::accounts::email(state.db.pool(), session.account_id).await?;
-    let body = crate::listing::receipt(&event, &email, &state);
+) -> Result<impl IntoResponse, HttpError> {
+    let body = zelfregie_domain::listing::receipt_of(&state, session.account_id, id).await?;
     let disposition = format!("attachment; filename=\"toestemmingsbewijs-kandidatenbank-{id}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }
@@ -95,8 +92,8 @@ pub async fn receipt(
 pub async fn listing(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
-) -> Result<Json<zelfregie_model::listing::ListingStatus>, AppError> {
-    Ok(Json(crate::listing::status(&state, session.account_id).await?))
+) -> Result<Json<zelfregie_model::listing::ListingStatus>, HttpError> {
+    Ok(Json(zelfregie_domain::listing::status(&state, session.account_id).await?))
 }
 
 /// Renews the consent to be listed for twelve months from today, with one tap: recorded as a
@@ -113,6 +110,6 @@ pub async fn renew_listing(
     State(state): State<AppState>,
     PersonSession(session): PersonSession,
     Json(renewal): Json<zelfregie_model::listing::ListingRenewal>,
-) -> Result<Json<zelfregie_model::listing::ListingStatus>, AppError> {
-    Ok(Json(crate::listing::renew(&state, session.account_id, renewal.consent_text_version).await?))
+) -> Result<Json<zelfregie_model::listing::ListingStatus>, HttpError> {
+    Ok(Json(zelfregie_domain::listing::renew(&state, session.account_id, renewal.consent_text_version).await?))
 }

@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::ErrorCode;
 
-use crate::error::AppError;
+use crate::http::error::HttpError;
 
 /// The header a state-changing request must carry, and its value.
 pub const HEADER: &str = "x-requested-with";
@@ -26,12 +26,12 @@ pub async fn check(request: Request, next: Next) -> Response {
     if request.uri().path().starts_with("/api/") {
         let headers = request.headers();
         if headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site") {
-            return AppError::code(ErrorCode::CrossSiteRequest).into_response();
+            return HttpError::code(ErrorCode::CrossSiteRequest).into_response();
         }
         let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
             || request.uri().path() == ONE_CLICK_UNSUBSCRIBE;
         if !safe && headers.get(HEADER).is_none_or(|v| v != VALUE) {
-            return AppError::code(ErrorCode::CsrfHeaderMissing).into_response();
+            return HttpError::code(ErrorCode::CsrfHeaderMissing).into_response();
         }
     }
     next.run(request).await

@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::ErrorCode;
 
-use crate::error::AppError;
+use crate::http::error::HttpError;
 use crate::http::MAX_JSON_BODY;
 use crate::state::AppState;
 
@@ -26,8 +26,8 @@ pub async fn declared_size(State(state): State<AppState>, request: Request, next
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok());
     match declared.map(str::parse::<u64>) {
         Some(Ok(n)) if n <= limit as u64 => next.run(request).await,
-        Some(Ok(_)) => AppError::code(ErrorCode::PayloadTooLarge).into_response(),
-        Some(Err(_)) => AppError::code(ErrorCode::MalformedRequest).into_response(),
+        Some(Ok(_)) => HttpError::code(ErrorCode::PayloadTooLarge).into_response(),
+        Some(Err(_)) => HttpError::code(ErrorCode::MalformedRequest).into_response(),
         None => next.run(request).await,
     }
 }
@@ -40,7 +40,7 @@ pub async fn request_timeout(State(state): State<AppState>, request: Request, ne
         Ok(response) => response,
         Err(_) => {
             tracing::warn!("request timed out");
-            AppError::code(ErrorCode::RequestTimeout).into_response()
+            HttpError::code(ErrorCode::RequestTimeout).into_response()
         }
     }
 }

@@ -17,7 +17,7 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use zelfregie_model::ErrorCode;
 
-use crate::error::AppError;
+use crate::http::error::HttpError;
 use crate::state::AppState;
 
 /// The SPA as loaded at start.
@@ -159,14 +159,14 @@ fn is_fingerprinted(path: &str) -> bool {
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     if path == "/api" || path.starts_with("/api/") {
-        return AppError::code(ErrorCode::NotFound).into_response();
+        return HttpError::code(ErrorCode::NotFound).into_response();
     }
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        return AppError::code(ErrorCode::MethodNotAllowed).into_response();
+        return HttpError::code(ErrorCode::MethodNotAllowed).into_response();
     }
-    let session = state.sessions.token(request.headers()).is_some();
+    let session = state.cookies.session(request.headers()).is_some();
     let Some(index) = state.spa.page_html(&path, session) else {
-        return AppError::code(ErrorCode::NotFound).into_response();
+        return HttpError::code(ErrorCode::NotFound).into_response();
     };
     let last_segment = path.rsplit('/').next().unwrap_or_default();
     if !last_segment.contains('.') || path == "/index.html" {
@@ -185,7 +185,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
         Err(e) => match e {},
     };
     if response.status() == StatusCode::NOT_FOUND {
-        return AppError::code(ErrorCode::NotFound).into_response();
+        return HttpError::code(ErrorCode::NotFound).into_response();
     }
     let cache = if is_fingerprinted(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

@@ -9,10 +9,10 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::{totp_code, TestApp, PASSWORD};
 use serde_json::{json, Value};
+use zelfregie_domain::admin::{self, Actor};
+use zelfregie_domain::testing::now;
 use zelfregie_model::admin::NewInvitation;
 use zelfregie_model::Role;
-use zelfregie_server::admin::{self, Actor};
-use zelfregie_server::store::now;
 
 const PAGE: &str = "/uitnodiging";
 
@@ -490,11 +490,11 @@ async fn the_log_and_the_reviews_go_after_five_years_and_not_before() {
     };
     assert_eq!((count("audit_log").await, count("staff_reviews").await), (3, 1), "invite, accept, review");
     let span = limits().into_iter().find(|(_, l)| l.records == Records::AdministrationLog).unwrap().1.after;
-    let due = span.after(zelfregie_server::store::to_datetime(made)).unix_timestamp();
-    let before = zelfregie_server::retention::enforce_limits(&app.state, due - 10, false).await.unwrap();
+    let due = span.after(zelfregie_domain::testing::to_datetime(made)).unix_timestamp();
+    let before = zelfregie_domain::retention::enforce_limits(&app.state, due - 10, false).await.unwrap();
     assert_eq!(before.administration_log, 0);
     assert_eq!(count("audit_log").await, 3);
-    let at = zelfregie_server::retention::enforce_limits(&app.state, due + 1, false).await.unwrap();
+    let at = zelfregie_domain::retention::enforce_limits(&app.state, due + 1, false).await.unwrap();
     assert_eq!(at.administration_log, 4);
     assert_eq!((count("audit_log").await, count("staff_reviews").await), (0, 0));
     // The register says so, and only staff find the entry in their export.

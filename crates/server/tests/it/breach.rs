@@ -9,7 +9,7 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::{Reply, TestApp};
 use serde_json::{json, Value};
-use zelfregie_server::breach;
+use zelfregie_domain::breach;
 
 const SUBJECT: &str = "Subject: Belangrijk: er is iets misgegaan met je gegevens";
 

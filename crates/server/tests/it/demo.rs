@@ -4,7 +4,7 @@ use crate::common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use zelfregie_server::demo;
+use zelfregie_domain::demo;
 
 #[tokio::test]
 async fn demo_accounts_log_in_and_recruiters_belong_to_their_partner() {

@@ -129,12 +129,12 @@ async fn an_expired_link_does_not_change_the_address() {
     let cookie = app.registered("blijft@example.org").await;
     ask(&app, &cookie, "wordt-niet@example.org", PASSWORD).await;
     let token = app.wait_for_links("wordt-niet@example.org", PAGE, 1).await.remove(0);
-    let now = zelfregie_server::store::now();
+    let now = zelfregie_domain::testing::now();
     sqlx::query("UPDATE email_changes SET expires_at = $1").bind(now).execute(app.state.db.pool()).await.unwrap();
     let r = confirm(&app, &token, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
     assert_eq!(app.get("/api/session", Some(&cookie)).await.body["account"]["email"], "blijft@example.org");
-    assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 1);
+    assert_eq!(zelfregie_domain::registration::purge(&app.state.db).await.unwrap(), 1);
 }
 
 #[tokio::test]
@@ -174,7 +174,7 @@ async fn the_mailing_company_follows_the_new_address() {
         ("unsubscribe", &json!("lezer-oud@example.org"), &json!(true))
     );
     assert_eq!((rows[2].0.as_str(), &rows[2].1["email"]), ("subscribe", &json!("lezer-nieuw@example.org")));
-    let list = zelfregie_server::newsletter::mailing_list(&app.state).await.unwrap();
+    let list = zelfregie_domain::newsletter::mailing_list(&app.state).await.unwrap();
     assert_eq!(list.iter().map(|(e, _)| e.as_str()).collect::<Vec<_>>(), ["lezer-nieuw@example.org"]);
     // The demo processor's file ends with the new address only.
     while app.state.outbox.deliver_one().await.unwrap() {}

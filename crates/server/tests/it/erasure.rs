@@ -135,7 +135,7 @@ async fn erasure_leaves_nothing_of_the_person_and_tells_the_processor() {
 #[tokio::test]
 async fn nothing_of_an_erased_person_passes_to_the_next() {
     let app = TestApp::new().await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
     let brunssum = app.demo_login("recruiter@brunssum.example.org").await.session_cookie().unwrap();
     // A listed profile for everyone, as the profile and visibility pages save it.
     let listed = |email: &'static str| {
@@ -147,20 +147,20 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
                 .await
                 .unwrap();
             let profile = zelfregie_model::testing::canary_profile(0x4a, 1, 1, 1, 1, None).0;
-            zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
+            zelfregie_domain::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
             let vis = zelfregie_model::Visibility { listed: true, ..zelfregie_model::Visibility::default() };
-            zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
+            zelfregie_domain::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
             id
         }
     };
     let a = app.registered("a-eerst@example.org").await;
     let id_a = listed("a-eerst@example.org").await;
-    let candidate_a = zelfregie_server::candidates::Candidate::load(&app.state.db, id_a).await.unwrap();
+    let candidate_a = zelfregie_domain::candidates::Candidate::load(&app.state.db, id_a).await.unwrap();
     let reference_a = app.state.reference_key.reference("brunssum", &candidate_a);
     let before = app.get(&format!("/api/recruiter/candidates/{reference_a}"), Some(&brunssum)).await;
     assert_eq!(before.status, StatusCode::OK, "Brunssum sees A");
     let links_a =
-        zelfregie_server::newsletter::UnsubscribeLinks::of(&app.state, app.state.db.pool(), id_a).await.unwrap();
+        zelfregie_domain::newsletter::UnsubscribeLinks::of(&app.state, app.state.db.pool(), id_a).await.unwrap();
 
     let r = app.call(Method::DELETE, "/api/me/account", Some(json!({"password": PASSWORD})), Some(&a)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
@@ -186,7 +186,7 @@ async fn nothing_of_an_erased_person_passes_to_the_next() {
 #[tokio::test]
 async fn undelivered_erasure_notices_are_deleted_after_thirty_days() {
     let app = TestApp::new().await;
-    let now = zelfregie_server::store::now();
+    let now = zelfregie_domain::testing::now();
     for (age_days, status) in [(31, "dead"), (29, "dead"), (31, "delivered"), (31, "pending")] {
         sqlx::query(
             "INSERT INTO processor_outbox (account_id, action, payload, idempotency_key, status, next_attempt_at, created_at)
@@ -200,7 +200,7 @@ async fn undelivered_erasure_notices_are_deleted_after_thirty_days() {
         .await
         .unwrap();
     }
-    let deleted = zelfregie_server::outbox::purge_dead_notices(&app.state.db, now).await.unwrap();
+    let deleted = zelfregie_domain::outbox::purge_dead_notices(&app.state.db, now).await.unwrap();
     assert_eq!(deleted, 1);
     let left: Vec<String> = sqlx::query_scalar("SELECT payload FROM processor_outbox ORDER BY id")
         .fetch_all(app.state.db.pool())

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use axum::http::StatusCode;
 use common::{TestApp, PASSWORD};
 use serde_json::{json, Value};
-use zelfregie_server::demo;
+use zelfregie_domain::demo;
 
 /// How every table is handled by the export. A new table fails the test until it is listed.
 fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'static str>> {

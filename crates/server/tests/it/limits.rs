@@ -200,7 +200,7 @@ async fn behind_a_trusted_proxy_clients_count_by_their_own_address() {
 #[tokio::test]
 async fn recruiter_requests_are_limited() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 30).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
     let recruiter = app.demo_login("recruiter@brunssum.example.org").await;
     let recruiter = recruiter.session_cookie().unwrap();
     for i in 0..30 {
@@ -355,7 +355,7 @@ async fn oversized_and_slow_bodies_are_refused() {
 /// boundaries with the limit at four billion).
 #[tokio::test]
 async fn attempts_under_the_limit_pass_in_any_commit_order() {
-    use zelfregie_server::store::throttle::{attempt, Window};
+    use zelfregie_domain::testing::throttle::{attempt, Window};
     let app = TestApp::new().await;
     let pool = app.state.db.pool();
     let count = Window { window_secs: 60, free: 100, max_delay_secs: 0, max: 100 };

@@ -205,7 +205,8 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
     let day = |v: &Value| zelfregie_model::privacy_request::day::parse(v.as_str().unwrap()).unwrap();
     let until = day(&status.body["valid_until"]);
     assert_eq!(status.body["listed"], true);
-    let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
+    let today =
+        zelfregie_model::privacy_request::dutch_date(zelfregie_domain::testing::to_datetime(a.state.clock.now()));
     assert_eq!(until, zelfregie_model::privacy_request::add_months(today, 12), "twelve months");
     let reminders = |a: &TestApp| a.mails_to(email).iter().filter(|m| m.contains("loopt af")).count();
 
@@ -216,8 +217,8 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
             a.state.clock.advance_days(days);
             b.state.clock.advance_days(days);
             let (ra, rb) = tokio::join!(
-                zelfregie_server::listing::run(&a.state, a.state.clock.now()),
-                zelfregie_server::listing::run(&b.state, b.state.clock.now())
+                zelfregie_domain::listing::run(&a.state, a.state.clock.now()),
+                zelfregie_domain::listing::run(&b.state, b.state.clock.now())
             );
             let (ra, rb) = (ra.unwrap(), rb.unwrap());
             (ra.reminded + rb.reminded, ra.lapsed + rb.lapsed)
@@ -249,7 +250,8 @@ async fn listing_consent_runs_out_after_twelve_months_with_two_reminders() {
 
     // Then it runs out: taken out of the candidate bank once, told once.
     let renewed_until = day(&renewed.body["valid_until"]);
-    let today = zelfregie_model::privacy_request::dutch_date(zelfregie_server::store::to_datetime(a.state.clock.now()));
+    let today =
+        zelfregie_model::privacy_request::dutch_date(zelfregie_domain::testing::to_datetime(a.state.clock.now()));
     let (reminded, lapsed) = run_both((renewed_until - today).whole_days() + 1).await;
     assert_eq!((reminded, lapsed), (0, 1), "one lapse from two instances");
     assert_eq!(run_both(1).await, (0, 0));

@@ -7,7 +7,7 @@ use crate::common::{self, SentMail, TestApp, PASSWORD};
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
-use zelfregie_server::mail::{About, Mail};
+use zelfregie_domain::mail::{About, Mail};
 
 /// The strict rules of RFC 5322 / 2045–2047 that a mail program may rely on. Returns the
 /// header fields (name, unfolded value) for further checks.
@@ -139,7 +139,7 @@ async fn every_mail_kind_is_well_formed_mime() {
         app.call(Method::POST, "/api/me/second-factor", Some(json!({"password": PASSWORD})), Some(&cookie2)).await;
     let secret =
         base32::decode(base32::Alphabet::Rfc4648 { padding: false }, start.body["secret"].as_str().unwrap()).unwrap();
-    let code = common::totp_code(&secret, zelfregie_server::store::now());
+    let code = common::totp_code(&secret, zelfregie_domain::testing::now());
     let on = app.call(Method::PUT, "/api/me/second-factor", Some(json!({"code": code})), Some(&cookie2)).await;
     assert_eq!(on.status, StatusCode::OK, "{:?}", on.body);
     let code = app.next_code(second, &secret).await;
@@ -175,7 +175,7 @@ async fn every_mail_kind_is_well_formed_mime() {
     let r = app.call(Method::POST, &format!("/api/privacy/breaches/{breach}/send"), None, Some(&staff)).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     for _ in 0..100 {
-        zelfregie_server::breach::deliver_due(&app.state).await.unwrap();
+        zelfregie_domain::breach::deliver_due(&app.state).await.unwrap();
     }
     let notice_text: zelfregie_model::breach::NoticeText = serde_json::from_value(text).unwrap();
     let (subject, body) = zelfregie_model::breach::mail(&notice_text, &format!("{}/datalek", app.state.public_url));
@@ -184,12 +184,12 @@ async fn every_mail_kind_is_well_formed_mime() {
     assert_eq!(notice.body.trim_end(), body.trim_end(), "the notice reads back as meant");
     // The builder functions of the rest: the request closed, a manager with a name in
     // another script.
-    let closed = zelfregie_server::privacy_requests::news_mail(
+    let closed = zelfregie_domain::privacy_requests::news_mail(
         &app.state.public_url,
         None,
         id,
         person,
-        zelfregie_server::privacy_requests::Action::Close,
+        zelfregie_domain::privacy_requests::Action::Close,
     );
     app.state.mailer.send(closed).await.unwrap();
     let participant: zelfregie_model::academy::Participant = serde_json::from_value(json!({
@@ -198,13 +198,13 @@ async fn every_mail_kind_is_well_formed_mime() {
     }))
     .unwrap_or_else(|e| panic!("a participant: {e}"));
     let manager =
-        zelfregie_server::academy::manager_mail(id, &participant, &app.state.public_url, "privacy@example.org");
+        zelfregie_domain::academy::manager_mail(id, &participant, &app.state.public_url, "privacy@example.org");
     app.state.mailer.send(manager.clone()).await.unwrap();
     // A register change that added a recipient, with every change of the register in it.
     let changes = zelfregie_model::register::changes_since(0);
     app.state
         .mailer
-        .send(zelfregie_server::register_changes::changes_mail(&app.state, id, person, changes))
+        .send(zelfregie_domain::register_changes::changes_mail(&app.state, id, person, changes))
         .await
         .unwrap();
     // And what no flow makes: a subject and body with every hard case.
@@ -227,7 +227,7 @@ async fn every_mail_kind_is_well_formed_mime() {
     let later = TestApp::new().await;
     later.registered("stil@example.org").await;
     later.state.clock.advance_days(5 * 366 - 20);
-    let report = zelfregie_server::retention::run(&later.state, later.state.clock.now()).await.unwrap();
+    let report = zelfregie_domain::retention::run(&later.state, later.state.clock.now()).await.unwrap();
     assert_eq!(report.warned, 1, "{report:?}");
 
     let mut mails = app.mails();

@@ -149,7 +149,7 @@ async fn a_participant_cannot_mail_anyone_anything() {
         let to = format!("doel{i}@example.org");
         let body = participant(spam, (spam, &to));
         let r = app.put_versioned(PARTICIPANT, &body, &cookie, &etag).await;
-        if i < zelfregie_server::academy::MANAGER_NOTICES.max as usize {
+        if i < zelfregie_domain::academy::MANAGER_NOTICES.max as usize {
             assert_eq!(r.status, StatusCode::OK, "save {i}: {:?}", r.body);
             etag = r.header("etag").to_owned();
             assert_eq!(app.mails_to(&to).len(), 1, "save {i}");

@@ -19,7 +19,7 @@ async fn database_at(path: &Path, last: i64) -> sqlx::SqliteConnection {
     let url = format!("sqlite://{}?mode=rwc", path.display());
     let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
     conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;").await.unwrap();
-    let migrator = sqlx::migrate!("migrations/sqlite");
+    let migrator = sqlx::migrate!("../domain/migrations/sqlite");
     for m in migrator.iter().filter(|m| m.version <= last) {
         let mut tx = conn.begin().await.unwrap();
         tx.execute(&*m.sql).await.unwrap();
@@ -51,7 +51,7 @@ async fn a_database_of_the_previous_release_keeps_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
-    let mut old = old_database(&data.join(zelfregie_server::store::DB_FILE)).await;
+    let mut old = old_database(&data.join(zelfregie_domain::DB_FILE)).await;
     old.execute(
         "INSERT INTO partners (id, slug, name) VALUES (1, 'beek', 'Gemeente Beek');
          INSERT INTO accounts (id, email, password_hash, role, created_at) VALUES (7, 'oud@example.org', 'h', 'person', 1);
@@ -68,7 +68,7 @@ async fn a_database_of_the_previous_release_keeps_every_row() {
     .unwrap();
     old.close().await.unwrap();
 
-    let store = zelfregie_server::store::Store::open(None, &data).await.unwrap();
+    let store = zelfregie_domain::Store::open(None, &data).await.unwrap();
     let pool = store.pool();
     let count = |table: &'static str| async move {
         sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(pool).await.unwrap()
@@ -121,7 +121,7 @@ async fn adding_privacy_staff_keeps_accounts_and_never_reuses_an_erased_id() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
-    let mut old = database_at(&data.join(zelfregie_server::store::DB_FILE), 7).await;
+    let mut old = database_at(&data.join(zelfregie_domain::DB_FILE), 7).await;
     old.execute(
         "INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('a@example.org', 'h', 'person', 1, randomblob(32));
          INSERT INTO accounts (email, password_hash, role, created_at, secret) VALUES ('b@example.org', 'h', 'academy_staff', 1, randomblob(32));
@@ -134,7 +134,7 @@ async fn adding_privacy_staff_keeps_accounts_and_never_reuses_an_erased_id() {
     .unwrap();
     old.close().await.unwrap();
 
-    let store = zelfregie_server::store::Store::open(None, &data).await.unwrap();
+    let store = zelfregie_domain::Store::open(None, &data).await.unwrap();
     let pool = store.pool();
     let accounts: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, role FROM accounts ORDER BY id").fetch_all(pool).await.unwrap();

@@ -17,9 +17,9 @@ use axum::Router;
 use common::{TestApp, PASSWORD};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use zelfregie_domain::newsletter;
 use zelfregie_model::newsletter::ConsentText;
 use zelfregie_server::config::Secret;
-use zelfregie_server::newsletter;
 
 const SECRET: &str = "gedeeld-geheim-met-de-verzendpartij";
 

@@ -400,9 +400,9 @@ impl<'a> People<'a> {
             other => panic!("unknown role {other}"),
         };
         let db = &self.app.state.db;
-        let id = zelfregie_server::accounts::create(db, &email, &self.hash, role, partner).await.unwrap();
-        let token = zelfregie_server::auth::session::create(db, id, true).await.unwrap();
-        format!("{}={token}", self.app.state.sessions.cookie_name())
+        let id = zelfregie_domain::accounts::create(db, &email, &self.hash, role, partner).await.unwrap();
+        let token = zelfregie_domain::auth::session::create(db, id, true).await.unwrap();
+        format!("{}={token}", self.app.state.cookies.session_name())
     }
 
     async fn shared(&mut self, role: &str) -> String {

@@ -35,7 +35,7 @@ async fn login(app: &TestApp, device: &mut SoftDevice, credential_id: &str) -> R
 
 async fn method_of(app: &TestApp, cookie: &str) -> String {
     let token = cookie.split_once('=').unwrap().1;
-    let hash = zelfregie_server::auth::session::hash_token(token);
+    let hash = zelfregie_domain::auth::session::hash_token(token);
     sqlx::query_scalar("SELECT method FROM sessions WHERE token_hash = $1")
         .bind(hash)
         .fetch_one(app.state.db.pool())
@@ -226,11 +226,11 @@ async fn an_expired_ceremony_is_refused_and_purged() {
     let start = start_login(&app).await;
     let answer = device.get(&start["options"], &credential_id);
     // Five minutes later.
-    let now = zelfregie_server::store::now();
+    let now = zelfregie_domain::testing::now();
     sqlx::query("UPDATE passkey_ceremonies SET expires_at = $1").bind(now).execute(app.state.db.pool()).await.unwrap();
     let r = finish_login(&app, &start["ceremony"], &answer, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::UNAUTHORIZED, "passkey_failed"));
-    assert_eq!(zelfregie_server::passkeys::purge(&app.state.db).await.unwrap(), 1);
+    assert_eq!(zelfregie_domain::passkeys::purge(&app.state.db).await.unwrap(), 1);
     let left: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM passkey_ceremonies").fetch_one(app.state.db.pool()).await.unwrap();
     assert_eq!(left, 0);
@@ -307,7 +307,7 @@ async fn a_passkey_confirmation_allows_one_sensitive_action_of_its_own_session()
 
     // A confirmation older than five minutes does not count.
     assert_eq!(confirm(&app, &cookie, &mut device, &key).await.status, StatusCode::NO_CONTENT);
-    let old = zelfregie_server::store::now() - zelfregie_server::passkeys::REAUTH_SECS - 1;
+    let old = zelfregie_domain::testing::now() - zelfregie_domain::passkeys::REAUTH_SECS - 1;
     sqlx::query("UPDATE sessions SET reauth_at = $1").bind(old).execute(app.state.db.pool()).await.unwrap();
     let r =
         app.call(Method::DELETE, "/api/me/account", Some(json!({"confirmed_with_passkey": true})), Some(&cookie)).await;
@@ -466,7 +466,7 @@ async fn erasure_removes_passkeys_and_ceremonies_and_the_export_lists_them() {
 async fn failed_passkey_logins_count_on_the_ip_address() {
     let app = TestApp::new().await;
     let mut last = StatusCode::OK;
-    for _ in 0..=zelfregie_server::auth::throttle::LOGIN_PER_IP.max {
+    for _ in 0..=zelfregie_domain::auth::throttle::LOGIN_PER_IP.max {
         let start = start_login(&app).await;
         let r = finish_login(&app, &start["ceremony"], &json!({"id": "x"}), None).await;
         last = r.status;

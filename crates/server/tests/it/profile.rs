@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::{Reply, TestApp};
 use serde_json::{json, Value};
-use zelfregie_server::demo;
+use zelfregie_domain::demo;
 
 async fn put(app: &TestApp, path: &str, body: &Value, cookie: &str, if_match: Option<&str>) -> Reply {
     let mut b = Request::builder()
@@ -314,7 +314,7 @@ async fn partners_who_opened_a_withdrawn_profile_see_it_withdrawn_and_the_person
     // Brunssum opened it today; Heerlen opened it 13 months ago; Beek only saw it in a list.
     assert_eq!(app.get(&format!("/api/recruiter/candidates/{b_ref}"), Some(&brunssum)).await.status, StatusCode::OK);
     assert_eq!(app.get(&format!("/api/recruiter/candidates/{h_ref}"), Some(&valkenburg)).await.status, StatusCode::OK);
-    let long_ago = zelfregie_server::store::now() - 395 * 86_400;
+    let long_ago = zelfregie_domain::testing::now() - 395 * 86_400;
     sqlx::query(
         "UPDATE disclosures SET at = $1, first_at = $1
          WHERE partner_id = (SELECT id FROM partners WHERE slug = 'valkenburg-a-d-geul') AND kind = 'opened'",

@@ -8,10 +8,10 @@
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
+use zelfregie_domain::candidates::{view_for, Candidate};
+use zelfregie_domain::testing::documents::Table;
 use zelfregie_model::profile::EducationLevel;
 use zelfregie_model::{Audience, FilterInput, Hours, Profile, Section, Visibility};
-use zelfregie_server::candidates::{view_for, Candidate};
-use zelfregie_server::store::documents::Table;
 
 use crate::common::TestApp;
 
@@ -24,8 +24,8 @@ async fn brute_force(app: &TestApp, slug: &str, q: &str, input: &FilterInput) ->
     let mut want = BTreeSet::new();
     for id in ids {
         let (Some((profile, _)), Some((vis, _))) = (
-            zelfregie_server::store::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
-            zelfregie_server::store::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
+            zelfregie_domain::testing::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
+            zelfregie_domain::testing::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
         ) else {
             continue;
         };
@@ -63,10 +63,10 @@ fn query(q: &str, f: &FilterInput) -> String {
 #[tokio::test]
 async fn filters_find_exactly_what_view_for_shows_and_passes() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 100_000).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    zelfregie_server::seed::candidates(&app.state, 60).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::seed::candidates(&app.state, 60).await.unwrap();
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
-    let partners = zelfregie_server::store::candidate_index::partners(app.state.db.pool()).await.unwrap();
+    let partners = zelfregie_domain::testing::candidate_index::partners(app.state.db.pool()).await.unwrap();
     let beek_id = partners.iter().find(|(_, s)| s == "beek").map(|(id, _)| *id).unwrap();
     let cases = [
         ("", input("Kerkrade", "", "", "")),
@@ -108,7 +108,7 @@ async fn filters_find_exactly_what_view_for_shows_and_passes() {
             let filter = f.read().unwrap();
             let (mut got, mut after) = (Vec::new(), String::new());
             loop {
-                let page = zelfregie_server::candidates::search_counting_to(
+                let page = zelfregie_domain::candidates::search_counting_to(
                     &app.state.db,
                     &app.state.reference_key,
                     beek_id,
@@ -139,10 +139,10 @@ async fn filters_find_exactly_what_view_for_shows_and_passes() {
 #[tokio::test]
 async fn a_hidden_section_matches_no_filter_and_changes_apply_at_once() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
     let person = app.registered("filter@example.org").await;
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
-    let mut profile = zelfregie_server::demo::candidate_profile();
+    let mut profile = zelfregie_domain::demo::candidate_profile();
     profile.personal.first_name = "Filtrina".into();
     profile.personal.city = "Ubachsberg".into();
     profile.availability.hours_per_week = Some(Hours::tenths(285));
@@ -225,7 +225,7 @@ async fn filter_parameters_are_checked_per_field() {
     let r = app.get("/api/recruiter/candidates?place=&hours_min=&hours_max=&level=", Some(&beek)).await;
     assert_eq!(r.status, StatusCode::OK, "empty filters are no filters");
     // A person is not a recruiter, filters or not.
-    let person = app.login("kandidaat@example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
+    let person = app.login("kandidaat@example.org", zelfregie_domain::demo::DEMO_PASSWORD).await;
     let r = app.get("/api/recruiter/candidates?level=hbo", Some(&person.session_cookie().unwrap())).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }

@@ -12,9 +12,9 @@ use axum::http::StatusCode;
 use common::TestApp;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use zelfregie_domain::demo;
+use zelfregie_domain::documents::Document;
 use zelfregie_model::testing::{canary_profile, slugs, visibility};
-use zelfregie_server::demo;
-use zelfregie_server::documents::Document;
 
 /// Cases through HTTP (each asks all 35 partners).
 const CASES: u32 = 100;
@@ -36,7 +36,7 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
             .fetch_one(app.state.db.pool())
             .await
             .unwrap();
-        let candidate = zelfregie_server::candidates::Candidate::load(&app.state.db, id).await.unwrap();
+        let candidate = zelfregie_domain::candidates::Candidate::load(&app.state.db, id).await.unwrap();
         (app, recruiters, candidate)
     });
 
@@ -63,7 +63,7 @@ fn recruiter_endpoints_never_show_what_is_hidden() {
             let v = Document::Visibility.save(db, candidate.id, v, &vis).await.unwrap();
             versions.set((p, v));
             // Loaded after saving: the first save gives the profile its reference salt.
-            let candidate = zelfregie_server::candidates::Candidate::load(db, candidate.id).await.unwrap();
+            let candidate = zelfregie_domain::candidates::Candidate::load(db, candidate.id).await.unwrap();
 
             for (i, (slug, cookie)) in recruiters.iter().enumerate() {
                 let admitted = vis.admits(slug);
@@ -137,7 +137,7 @@ async fn recruiters_get_the_home_address_only_with_the_contact_details() {
     }
 
     // She shows her contact details: the address comes with them.
-    let id = zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), "kandidaat@example.org")
+    let id = zelfregie_domain::testing::accounts::id_by_email(app.state.db.pool(), "kandidaat@example.org")
         .await
         .unwrap()
         .unwrap();
@@ -165,7 +165,7 @@ fn a_hidden_field_never_changes_what_a_filter_finds() {
     let (app, recruiters, candidate) = rt.block_on(async {
         let app = TestApp::with(|c| c.recruiter_requests_per_minute = u32::MAX).await;
         demo::seed_if_empty(&app.state).await.unwrap();
-        zelfregie_server::seed::candidates(&app.state, 20).await.unwrap();
+        zelfregie_domain::seed::candidates(&app.state, 20).await.unwrap();
         let mut recruiters = Vec::new();
         for slug in slugs() {
             let r = app.demo_login(&format!("recruiter@{slug}.example.org")).await;
@@ -173,7 +173,7 @@ fn a_hidden_field_never_changes_what_a_filter_finds() {
         }
         app.registered("facet@example.org").await;
         let id = app.account_id("facet@example.org").await;
-        let candidate = zelfregie_server::candidates::Candidate::load(&app.state.db, id).await.unwrap();
+        let candidate = zelfregie_domain::candidates::Candidate::load(&app.state.db, id).await.unwrap();
         (app, recruiters, candidate)
     });
     let levels =
@@ -229,7 +229,7 @@ fn a_hidden_field_never_changes_what_a_filter_finds() {
         cases_run.set(case);
         rt.block_on(async {
             save(&before, &vis).await;
-            let candidate = zelfregie_server::candidates::Candidate::load(&app.state.db, candidate.id).await.unwrap();
+            let candidate = zelfregie_domain::candidates::Candidate::load(&app.state.db, candidate.id).await.unwrap();
             let asked: Vec<_> =
                 recruiters.iter().enumerate().filter(|(i, _)| (i + case) % 5 == 0).map(|(_, r)| r).collect();
             let mut answers = Vec::new();

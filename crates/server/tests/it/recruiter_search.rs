@@ -8,9 +8,9 @@
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
+use zelfregie_domain::candidates::{view_for, Candidate};
+use zelfregie_domain::testing::Backend;
 use zelfregie_model::{Audience, Profile, Section, Visibility};
-use zelfregie_server::candidates::{view_for, Candidate};
-use zelfregie_server::store::Backend;
 
 use crate::common::TestApp;
 
@@ -21,11 +21,11 @@ type Facets = (Option<String>, Option<i64>, Option<i64>);
 /// What the index should hold for `id`: built from the stored documents with `view_for`.
 async fn expected(app: &TestApp, id: i64) -> Index {
     let db = &app.state.db;
-    let Some((profile, _)) = zelfregie_server::store::documents::load(db.pool(), Table::Profiles, id).await.unwrap()
+    let Some((profile, _)) = zelfregie_domain::testing::documents::load(db.pool(), Table::Profiles, id).await.unwrap()
     else {
         return (BTreeSet::new(), None, None);
     };
-    let Some((vis, _)) = zelfregie_server::store::documents::load(db.pool(), Table::Visibility, id).await.unwrap()
+    let Some((vis, _)) = zelfregie_domain::testing::documents::load(db.pool(), Table::Visibility, id).await.unwrap()
     else {
         return (BTreeSet::new(), None, None);
     };
@@ -35,17 +35,17 @@ async fn expected(app: &TestApp, id: i64) -> Index {
     let mut access = BTreeSet::new();
     let mut text = None;
     let mut facets = None;
-    for (partner_id, slug) in zelfregie_server::store::candidate_index::partners(db.pool()).await.unwrap() {
+    for (partner_id, slug) in zelfregie_domain::testing::candidate_index::partners(db.pool()).await.unwrap() {
         if let Some(view) = view_for(&app.state.reference_key, &candidate, &profile, &vis, &slug) {
             text = Some(view.search_text());
-            facets = Some(zelfregie_server::store::candidate_index::stored_facets(&view.facets()));
+            facets = Some(zelfregie_domain::testing::candidate_index::stored_facets(&view.facets()));
             access.insert((partner_id, view.reference));
         }
     }
     (access, text, facets)
 }
 
-use zelfregie_server::store::documents::Table;
+use zelfregie_domain::testing::documents::Table;
 
 /// What the index holds for `id`.
 async fn stored(app: &TestApp, id: i64) -> Index {
@@ -71,7 +71,7 @@ async fn stored(app: &TestApp, id: i64) -> Index {
 }
 
 fn profile_with(words: &str, secret: &str) -> Profile {
-    let mut p = zelfregie_server::demo::candidate_profile();
+    let mut p = zelfregie_domain::demo::candidate_profile();
     p.personal.first_name = "Zoekeline".into();
     p.personal.employment = zelfregie_model::profile::Employment::External;
     p.contact.email = format!("{secret}@example.org");
@@ -87,7 +87,7 @@ fn total(reply: &crate::common::Reply) -> u64 {
 #[tokio::test]
 async fn hidden_words_find_nothing_and_changes_apply_to_the_next_search() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
     let person = app.registered("zoeker@example.org").await;
     let id = app.account_id("zoeker@example.org").await;
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
@@ -219,8 +219,8 @@ async fn two_devices_saving_at_once_leave_the_index_equal_to_what_is_stored() {
 #[tokio::test]
 async fn pages_add_up_to_what_view_for_shows() {
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    zelfregie_server::seed::candidates(&app.state, 60).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::seed::candidates(&app.state, 60).await.unwrap();
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
     let ids: Vec<i64> =
         sqlx::query_scalar("SELECT account_id FROM profiles").fetch_all(app.state.db.pool()).await.unwrap();
@@ -230,9 +230,9 @@ async fn pages_add_up_to_what_view_for_shows() {
         for id in &ids {
             let db = &app.state.db;
             let (profile, _) =
-                zelfregie_server::store::documents::load(db.pool(), Table::Profiles, *id).await.unwrap().unwrap();
+                zelfregie_domain::testing::documents::load(db.pool(), Table::Profiles, *id).await.unwrap().unwrap();
             let (vis, _) =
-                zelfregie_server::store::documents::load(db.pool(), Table::Visibility, *id).await.unwrap().unwrap();
+                zelfregie_domain::testing::documents::load(db.pool(), Table::Visibility, *id).await.unwrap().unwrap();
             let (profile, vis): (Profile, Visibility) =
                 (serde_json::from_str(&profile).unwrap(), serde_json::from_str(&vis).unwrap());
             let candidate = Candidate::load(db, *id).await.unwrap();
@@ -288,7 +288,7 @@ async fn pages_add_up_to_what_view_for_shows() {
 #[tokio::test]
 async fn deletion_empties_the_index_and_an_old_index_is_rebuilt() {
     let app = TestApp::demo().await;
-    zelfregie_server::seed::candidates(&app.state, 5).await.unwrap();
+    zelfregie_domain::seed::candidates(&app.state, 5).await.unwrap();
     let ids: Vec<i64> = sqlx::query_scalar("SELECT account_id FROM profiles ORDER BY account_id")
         .fetch_all(app.state.db.pool())
         .await
@@ -303,15 +303,15 @@ async fn deletion_empties_the_index_and_an_old_index_is_rebuilt() {
     sqlx::query("DELETE FROM candidate_access").execute(app.state.db.pool()).await.unwrap();
     sqlx::query("DELETE FROM candidate_text").execute(app.state.db.pool()).await.unwrap();
     sqlx::query("DELETE FROM candidate_facets").execute(app.state.db.pool()).await.unwrap();
-    zelfregie_server::candidates::rebuild_index_if_old(&app.state.db).await.unwrap();
+    zelfregie_domain::candidates::rebuild_index_if_old(&app.state.db).await.unwrap();
     let after: Vec<Index> = futures_util::future::join_all(ids.iter().map(|id| stored(&app, *id))).await;
     assert_eq!(after, before);
 
     let listed: Vec<i64> = ids.iter().zip(&before).filter(|(_, i)| i.1.is_some()).map(|(id, _)| *id).collect();
     assert!(listed.len() >= 2, "the synthetic data lists most candidates");
-    zelfregie_server::candidates::delete_profile(&app.state.db, listed[0]).await.unwrap();
+    zelfregie_domain::candidates::delete_profile(&app.state.db, listed[0]).await.unwrap();
     assert_eq!(stored(&app, listed[0]).await, (BTreeSet::new(), None, None), "profile deleted");
-    zelfregie_server::store::accounts::delete(app.state.db.pool(), listed[1]).await.unwrap();
+    zelfregie_domain::testing::accounts::delete(app.state.db.pool(), listed[1]).await.unwrap();
     assert_eq!(stored(&app, listed[1]).await, (BTreeSet::new(), None, None), "account erased");
 }
 
@@ -323,8 +323,8 @@ async fn brute_force(app: &TestApp, slug: &str, q: &str) -> BTreeSet<String> {
     let mut want = BTreeSet::new();
     for id in ids {
         let (Some((profile, _)), Some((vis, _))) = (
-            zelfregie_server::store::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
-            zelfregie_server::store::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
+            zelfregie_domain::testing::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
+            zelfregie_domain::testing::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
         ) else {
             continue;
         };
@@ -345,7 +345,7 @@ async fn brute_force(app: &TestApp, slug: &str, q: &str) -> BTreeSet<String> {
 async fn all_pages(app: &TestApp, partner: (i64, &str), q: &str, counted: usize) -> (Vec<String>, Vec<(usize, bool)>) {
     let (mut got, mut totals, mut after) = (Vec::new(), Vec::new(), String::new());
     loop {
-        let page = zelfregie_server::candidates::search_counting_to(
+        let page = zelfregie_domain::candidates::search_counting_to(
             &app.state.db,
             &app.state.reference_key,
             partner.0,
@@ -376,10 +376,10 @@ async fn all_pages(app: &TestApp, partner: (i64, &str), q: &str, counted: usize)
 /// whichever plan finds the page.
 #[tokio::test]
 async fn the_capped_count_and_both_plans_find_the_same_candidates() {
-    use zelfregie_server::store::candidate_index::{self, Plan};
+    use zelfregie_domain::testing::candidate_index::{self, Plan};
     let app = TestApp::with(|c| c.recruiter_requests_per_minute = 10_000).await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    zelfregie_server::seed::candidates(&app.state, 40).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::seed::candidates(&app.state, 40).await.unwrap();
     let db = &app.state.db;
     let partners = candidate_index::partners(db.pool()).await.unwrap();
     let beek = partners.iter().find(|(_, s)| s == "beek").map(|(id, _)| *id).unwrap();

@@ -8,8 +8,8 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::TestApp;
 use serde_json::{json, Value};
+use zelfregie_domain::register_changes::{run, MailReport};
 use zelfregie_model::register::{self, RegisterChange};
-use zelfregie_server::register_changes::{run, MailReport};
 
 const CHANGES: &str = "/api/me/register-changes";
 const SUBJECT: &str = "Er is iets veranderd in hoe IGOM je gegevens gebruikt";

@@ -100,7 +100,7 @@ async fn the_account_exists_only_after_the_button_and_only_hashes_are_stored() {
     // Only the token's hash; no password until the link's page gives one.
     let (hash,): (Vec<u8>,) =
         sqlx::query_as("SELECT token_hash FROM pending_registrations").fetch_one(app.state.db.pool()).await.unwrap();
-    assert_eq!(hash, zelfregie_server::auth::session::hash_token(&tokens[0]));
+    assert_eq!(hash, zelfregie_domain::auth::session::hash_token(&tokens[0]));
     assert!(
         common::files_containing(&app.data_dir(), &[&tokens[0]]).iter().all(|f| f.starts_with("mail/")),
         "only the mail holds the token"
@@ -160,10 +160,10 @@ async fn an_expired_link_is_refused_and_purged() {
     let app = TestApp::new().await;
     app.register("te-laat@example.org").await;
     let token = app.wait_for_links("te-laat@example.org", REGISTRATION_PAGE, 1).await.remove(0);
-    let now = zelfregie_server::store::now();
+    let now = zelfregie_domain::testing::now();
     let expires = count(&app, "SELECT expires_at FROM pending_registrations").await;
     assert!((now + 24 * 3600 - 5..=now + 24 * 3600).contains(&expires), "24 hours: {expires} vs {now}");
-    assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 0, "not yet");
+    assert_eq!(zelfregie_domain::registration::purge(&app.state.db).await.unwrap(), 0, "not yet");
     sqlx::query("UPDATE pending_registrations SET expires_at = $1")
         .bind(now)
         .execute(app.state.db.pool())
@@ -172,7 +172,7 @@ async fn an_expired_link_is_refused_and_purged() {
     let r = app.confirm_registration(&token, None).await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 0);
-    assert_eq!(zelfregie_server::registration::purge(&app.state.db).await.unwrap(), 1);
+    assert_eq!(zelfregie_domain::registration::purge(&app.state.db).await.unwrap(), 1);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM pending_registrations").await, 0, "the address is gone");
     // Registering again works.
     forget_counters(&app).await;
@@ -292,8 +292,8 @@ async fn a_second_link_for_the_same_address_dies_when_the_first_is_used() {
 #[tokio::test]
 async fn demo_accounts_need_no_link() {
     let app = TestApp::new().await;
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
-    let r = app.login("kandidaat@example.org", zelfregie_server::demo::DEMO_PASSWORD).await;
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
+    let r = app.login("kandidaat@example.org", zelfregie_domain::demo::DEMO_PASSWORD).await;
     assert_eq!(r.status, StatusCode::OK);
 }
 

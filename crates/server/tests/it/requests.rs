@@ -9,8 +9,8 @@ use axum::http::{Method, StatusCode};
 use common::{Reply, TestApp};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
+use zelfregie_domain::demo;
 use zelfregie_model::privacy_request::{day, days_left, deadline, dutch_date, RequestKind};
-use zelfregie_server::demo;
 
 async fn file(app: &TestApp, cookie: &str, kind: &str, text: &str) -> Reply {
     app.call(Method::POST, "/api/me/requests", Some(json!({"kind": kind, "text": text})), Some(cookie)).await
@@ -389,8 +389,8 @@ async fn closed_requests_are_deleted_two_years_after_closing_open_ones_never() {
     let closed = filed(&app, &person, "objection", "Wordt beantwoord.").await;
     let open = filed(&app, &person, "complaint", "Blijft open.").await;
     staff(&app, &privacy, closed["id"].as_str().unwrap(), "answer", "Klaar.").await;
-    let now = zelfregie_server::store::now();
-    let purge = |at: i64| zelfregie_server::privacy_requests::purge(&app.state.db, at);
+    let now = zelfregie_domain::testing::now();
+    let purge = |at: i64| zelfregie_domain::privacy_requests::purge(&app.state.db, at);
     assert_eq!(purge(now + 365 * 86_400).await.unwrap(), 0, "kept one year after closing");
     assert_eq!(purge(now + 2 * 365 * 86_400).await.unwrap(), 0, "kept two years after closing");
     assert_eq!(purge(now + 2 * 366 * 86_400 + 60).await.unwrap(), 1, "gone after two years");
@@ -440,7 +440,7 @@ async fn at_most_ten_requests_a_day_even_when_sent_at_once() {
 
 #[tokio::test]
 async fn the_handled_list_shows_the_latest_hundred() {
-    use zelfregie_server::store::privacy_requests as rows;
+    use zelfregie_domain::testing::privacy_requests as rows;
     let app = TestApp::demo().await;
     app.registered("archief@example.org").await;
     let privacy = app.demo_cookie("privacy@example.org").await;

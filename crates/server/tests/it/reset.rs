@@ -81,7 +81,7 @@ async fn known_and_unknown_addresses_get_the_same_answer_and_only_the_known_one_
     let token = &reset_links(&app, "bekend@example.org")[0];
     let stored: Vec<Vec<u8>> =
         sqlx::query_scalar("SELECT token_hash FROM password_resets").fetch_all(app.state.db.pool()).await.unwrap();
-    assert_eq!(stored, vec![zelfregie_server::auth::session::hash_token(token).to_vec()]);
+    assert_eq!(stored, vec![zelfregie_domain::auth::session::hash_token(token).to_vec()]);
 }
 
 #[tokio::test]
@@ -142,7 +142,7 @@ async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
 async fn an_expired_link_does_not_work() {
     let app = TestApp::new().await;
     let (cookie, token) = with_link(&app, "laat@example.org").await;
-    let now = zelfregie_server::store::now();
+    let now = zelfregie_domain::testing::now();
     // 30 minutes: still valid one second before the end…
     let expires: i64 =
         sqlx::query_scalar("SELECT expires_at FROM password_resets").fetch_one(app.state.db.pool()).await.unwrap();
@@ -154,7 +154,7 @@ async fn an_expired_link_does_not_work() {
     assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
     assert_eq!(app.login("laat@example.org", PASSWORD).await.status, StatusCode::OK);
     // The purge deletes it.
-    assert_eq!(zelfregie_server::password_reset::purge(&app.state.db).await.unwrap(), 1);
+    assert_eq!(zelfregie_domain::password_reset::purge(&app.state.db).await.unwrap(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

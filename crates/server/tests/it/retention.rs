@@ -12,9 +12,9 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::{TestApp, PASSWORD};
 use serde_json::json;
+use zelfregie_domain::retention::{run, Report};
+use zelfregie_domain::testing::to_datetime;
 use zelfregie_model::retention::{add_years, long_date, RetentionOverview};
-use zelfregie_server::retention::{run, Report};
-use zelfregie_server::store::to_datetime;
 
 const DAY: i64 = 86_400;
 
@@ -24,7 +24,7 @@ fn warnings_to(app: &TestApp, to: &str) -> Vec<String> {
 }
 
 async fn account_exists(app: &TestApp, email: &str) -> bool {
-    zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), email).await.unwrap().is_some()
+    zelfregie_domain::testing::accounts::id_by_email(app.state.db.pool(), email).await.unwrap().is_some()
 }
 
 async fn retention_of(app: &TestApp, cookie: &str) -> RetentionOverview {
@@ -194,11 +194,11 @@ async fn a_dry_run_deletes_nothing_sends_nothing_and_logs_counts() {
     let cookie = app.registered("droog-drie@example.org").await;
     let start = retention_of(&app, &cookie).await.last_activity_at.unix_timestamp();
     // One of them was warned before the dry run was switched on.
-    let id = zelfregie_server::store::accounts::id_by_email(app.state.db.pool(), "droog-een@example.org")
+    let id = zelfregie_domain::testing::accounts::id_by_email(app.state.db.pool(), "droog-een@example.org")
         .await
         .unwrap()
         .unwrap();
-    assert!(zelfregie_server::store::retention::claim_warning(app.state.db.pool(), id, start + 10, start + 10)
+    assert!(zelfregie_domain::testing::retention::claim_warning(app.state.db.pool(), id, start + 10, start + 10)
         .await
         .unwrap());
 
@@ -267,7 +267,7 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
         .call(
             Method::DELETE,
             "/api/me/profile",
-            Some(json!({"password": zelfregie_server::demo::DEMO_PASSWORD})),
+            Some(json!({"password": zelfregie_domain::demo::DEMO_PASSWORD})),
             Some(&beek),
         )
         .await;
@@ -323,8 +323,8 @@ async fn deleting_just_the_profile_stops_references_and_keeps_the_rest() {
         audience: zelfregie_model::Audience::AllPartners,
         ..zelfregie_model::Visibility::default()
     };
-    zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
-    zelfregie_server::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
+    zelfregie_domain::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
+    zelfregie_domain::documents::Document::Visibility.save(&app.state.db, id, 0, &vis).await.unwrap();
     let list = app.get("/api/recruiter/candidates?q=cnry77", Some(&beek)).await;
     assert_eq!(list.body["total"], 1, "{:?}", list.body);
     assert_ne!(list.body["candidates"][0]["reference"], reference.as_str(), "a new reference");

@@ -11,9 +11,9 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::TestApp;
 use serde_json::json;
+use zelfregie_domain::retention::{enforce_limits, run, RecordCounts};
+use zelfregie_domain::testing::to_datetime;
 use zelfregie_model::retention::{Records, Span};
-use zelfregie_server::retention::{enforce_limits, run, RecordCounts};
-use zelfregie_server::store::to_datetime;
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(app.state.db.pool()).await.unwrap()
@@ -108,7 +108,7 @@ fn participant() -> serde_json::Value {
 /// Everyone logs in at `now` (so the inactivity rule stays out of the way), then one run.
 async fn run_at(app: &TestApp, ids: &[i64], now: i64) -> RecordCounts {
     for id in ids {
-        zelfregie_server::store::retention::record_activity(app.state.db.pool(), *id, now).await.unwrap();
+        zelfregie_domain::testing::retention::record_activity(app.state.db.pool(), *id, now).await.unwrap();
     }
     let report = run(&app.state, now).await.unwrap();
     assert_eq!((report.warned, report.erased), (0, 0));
@@ -235,7 +235,7 @@ async fn two_instances_at_once_delete_each_record_once() {
     }
     let now = at(Span::Years(6), t);
     for id in &ids {
-        zelfregie_server::store::retention::record_activity(app.state.db.pool(), *id, now).await.unwrap();
+        zelfregie_domain::testing::retention::record_activity(app.state.db.pool(), *id, now).await.unwrap();
     }
     let (x, y) = tokio::join!(enforce_limits(&app.state, now, false), enforce_limits(&other.state, now, false));
     let (x, y) = (x.unwrap(), y.unwrap());

@@ -8,13 +8,13 @@ use crate::common;
 use axum::http::{Method, StatusCode};
 use common::{totp_code, Reply, TestApp, PASSWORD};
 use serde_json::json;
+use zelfregie_domain::demo;
 use zelfregie_model::Role;
-use zelfregie_server::demo;
 
 const RECRUITER: &str = "recruiter@brunssum.example.org";
 
 fn now() -> i64 {
-    zelfregie_server::store::now()
+    zelfregie_domain::testing::now()
 }
 
 async fn sessions_of(app: &TestApp, email: &str) -> i64 {
@@ -353,10 +353,10 @@ async fn a_set_up_needs_the_password_and_a_right_first_code() {
 async fn a_staff_session_without_a_second_factor_can_only_set_one_up() {
     let app = TestApp::demo().await;
     let hash = app.state.passwords.hash(zelfregie_model::Password::new(PASSWORD)).await.unwrap();
-    zelfregie_server::accounts::create(&app.state.db, "nieuw@beek.example.org", &hash, Role::Recruiter, Some("beek"))
+    zelfregie_domain::accounts::create(&app.state.db, "nieuw@beek.example.org", &hash, Role::Recruiter, Some("beek"))
         .await
         .unwrap();
-    zelfregie_server::accounts::create(&app.state.db, "nieuw@academie.example.org", &hash, Role::AcademyStaff, None)
+    zelfregie_domain::accounts::create(&app.state.db, "nieuw@academie.example.org", &hash, Role::AcademyStaff, None)
         .await
         .unwrap();
 

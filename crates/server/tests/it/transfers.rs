@@ -20,7 +20,7 @@ fn file_path(link: &str) -> String {
 async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     let app = TestApp::new().await;
     let keys_dir = app.data_dir().join("partner-keys");
-    let generated = zelfregie_server::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
+    let generated = zelfregie_domain::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
     assert_eq!(generated, 35);
     let cookie = app.registered("overdracht@example.org").await;
 
@@ -44,9 +44,8 @@ async fn a_transfer_is_fetched_once_and_decrypts_with_the_partners_key() {
     // Storage holds no canary in clear: not in any column, not in the database file.
     let needle = "canary-overdracht-9d2e";
     // (On PostgreSQL the columns are all there is to look at; there is no file of ours.)
-    let db_file = std::fs::read(app.data_dir().join(zelfregie_server::store::DB_FILE)).unwrap_or_default();
-    let wal =
-        std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_server::store::DB_FILE))).unwrap_or_default();
+    let db_file = std::fs::read(app.data_dir().join(zelfregie_domain::DB_FILE)).unwrap_or_default();
+    let wal = std::fs::read(app.data_dir().join(format!("{}-wal", zelfregie_domain::DB_FILE))).unwrap_or_default();
     for bytes in [&db_file, &wal] {
         assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()));
     }
@@ -187,7 +186,7 @@ async fn plaintext_broken_and_oversized_uploads_are_refused_and_nothing_is_store
 async fn a_file_not_made_for_the_kind_of_key_it_goes_to_is_refused() {
     let app = TestApp::new().await;
     let keys_dir = app.data_dir().join("partner-keys");
-    zelfregie_server::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
+    zelfregie_domain::transfers::generate_demo_partner_keys(&app.state.db, &keys_dir).await.unwrap();
     let cookie = app.registered("soort@example.org").await;
     let partners = app.get("/api/transfers/partners", None).await;
     let kerkrade = partners.body.as_array().unwrap().iter().find(|p| p["partner"]["slug"] == "kerkrade").unwrap();

@@ -133,7 +133,7 @@ impl TestApp {
     /// A fresh server with the demo data (`--demo`).
     pub async fn demo() -> Self {
         let app = Self::new().await;
-        zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+        zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
         app
     }
 
@@ -244,14 +244,14 @@ impl TestApp {
     /// accepted once, so like a person the helper waits for the app's next code when this
     /// one was used already.
     pub async fn demo_login(&self, email: &str) -> Reply {
-        let password = zelfregie_server::demo::DEMO_PASSWORD;
-        let staff = zelfregie_server::demo::accounts()
+        let password = zelfregie_domain::demo::DEMO_PASSWORD;
+        let staff = zelfregie_domain::demo::accounts()
             .into_iter()
             .any(|a| a.email == email && zelfregie_model::second_factor::required_for(a.role));
         if !staff {
             return self.login(email, password).await;
         }
-        let code = self.next_code(email, &zelfregie_server::demo::demo_totp_secret()).await;
+        let code = self.next_code(email, &zelfregie_domain::demo::demo_totp_secret()).await;
         self.login_with_code(email, password, &code).await
     }
 
@@ -269,7 +269,7 @@ impl TestApp {
         .unwrap();
         let last = last.unwrap_or(0);
         loop {
-            let now = zelfregie_server::store::now();
+            let now = zelfregie_domain::testing::now();
             let current = now / 30;
             // The period before the current one only while more than 10 s of this one are
             // left: a login that takes a while (hashing on a busy machine) must not cross
@@ -333,7 +333,7 @@ impl TestApp {
 
     /// The id of the account with `email`.
     pub async fn account_id(&self, email: &str) -> i64 {
-        zelfregie_server::store::accounts::id_by_email(self.state.db.pool(), email).await.unwrap().unwrap()
+        zelfregie_domain::testing::accounts::id_by_email(self.state.db.pool(), email).await.unwrap().unwrap()
     }
 
     /// Registers `email` as a person does: asks, takes the link from the mail, presses its
@@ -370,7 +370,7 @@ pub fn totp_code(secret: &[u8], at: i64) -> String {
 /// transfer, a request extended and answered by privacy staff.
 /// Seeds the demo first. Returns the session cookie and the account id.
 pub async fn filled_person(app: &TestApp) -> (String, i64) {
-    zelfregie_server::demo::seed_if_empty(&app.state).await.unwrap();
+    zelfregie_domain::demo::seed_if_empty(&app.state).await.unwrap();
     let cookie = app.registered("canary-account-5a1f@example.org").await;
     // Bound, not written into the statement: sqlx logs statements, and the logs are scanned.
     let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
@@ -379,7 +379,7 @@ pub async fn filled_person(app: &TestApp) -> (String, i64) {
         .await
         .unwrap();
     let (profile, _) = zelfregie_model::testing::canary_profile(0x5a1f, 2, 2, 2, 2, Some("kerkrade".into()));
-    zelfregie_server::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
+    zelfregie_domain::documents::Document::Profile.save(&app.state.db, id, 0, &profile).await.unwrap();
     // Listed as the visibility page does it: with the consent text shown.
     let v = zelfregie_model::listing::current().version;
     let vis = serde_json::json!({"listed": true, "audience": {"mode": "all_partners"}, "consent_text_version": v});

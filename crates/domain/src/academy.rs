@@ -1,0 +1,291 @@
+//! Academy rules: seats, the waiting list, enrolling and cancelling, stopping as a
+//! participant, attendance, and the participant's page.
+
+use zelfregie_model::academy::{
+    AcademyPage, Enrolment, EnrolmentState, ManagerNotice, Participant, RosterEntry, Training,
+};
+use zelfregie_model::ErrorCode;
+
+use crate::auth::throttle::{self, Limit};
+use crate::documents::Document;
+use crate::error::Error;
+use crate::mail::Mail;
+use crate::services::Services;
+use crate::store::{academy, now, to_datetime, Store, Tx};
+
+/// The catalogue: trainings that have not started, soonest first, with seats left.
+pub async fn catalogue(store: &Store) -> Result<Vec<Training>, Error> {
+    let rows = academy::upcoming(store.pool(), now()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| Training {
+            id: t.id,
+            title: t.title,
+            description: t.description,
+            audience: t.audience,
+            function_levels: crate::catalogue::levels(&t.function_levels),
+            location: t.location,
+            online: t.online != 0,
+            starts_at: to_datetime(t.starts_at),
+            sessions: u32::try_from(t.sessions).unwrap_or(1),
+            capacity: u32::try_from(t.capacity).unwrap_or(0),
+            seats_left: u32::try_from((t.capacity - t.taken).max(0)).unwrap_or(0),
+        })
+        .collect())
+}
+
+/// Gives free seats to the waiting list, first come first served.
+pub async fn promote(tx: &mut Tx, training_id: i64) -> Result<(), Error> {
+    let Some((_, capacity)) = academy::training(&mut **tx, training_id).await? else { return Ok(()) };
+    let free = capacity - academy::seats_taken(&mut **tx, training_id).await?;
+    if free > 0 {
+        academy::promote(&mut **tx, training_id, free, now()).await?;
+    }
+    Ok(())
+}
+
+/// Enrols in a training: a seat when there is one, the waiting list otherwise.
+pub async fn enrol(store: &Store, account_id: i64, training_id: i64) -> Result<(), Error> {
+    if !Document::Participant.exists(store, account_id).await? {
+        return Err(Error::code(ErrorCode::NotAParticipant));
+    }
+    let mut tx = store.begin_exclusive().await?;
+    let Some((starts_at, capacity)) = academy::training(&mut *tx, training_id).await? else {
+        return Err(Error::code(ErrorCode::NotFound));
+    };
+    if academy::cancelled_at(&mut *tx, training_id).await?.flatten().is_some() {
+        return Err(Error::code(ErrorCode::TrainingCancelled));
+    }
+    if starts_at <= now() {
+        return Err(Error::code(ErrorCode::TrainingStarted));
+    }
+    let existing = academy::enrolment(&mut *tx, training_id, account_id).await?;
+    if existing.and_then(|(s, _)| EnrolmentState::parse(&s)).is_some_and(|e| e != EnrolmentState::Cancelled) {
+        // (A training the academy cancelled was refused above.)
+        return Err(Error::code(ErrorCode::AlreadyEnrolled));
+    }
+    let state = if academy::seats_taken(&mut *tx, training_id).await? < capacity {
+        EnrolmentState::Enrolled
+    } else {
+        EnrolmentState::Waitlisted
+    };
+    academy::enrol(&mut *tx, training_id, account_id, state.as_str(), now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels an enrolment before the training starts; a freed seat goes to the waiting list.
+pub async fn cancel(store: &Store, account_id: i64, training_id: i64) -> Result<(), Error> {
+    let mut tx = store.begin_exclusive().await?;
+    let row = academy::enrolment(&mut *tx, training_id, account_id).await?;
+    let Some((current, starts_at)) =
+        row.filter(|(st, _)| EnrolmentState::parse(st).is_some_and(EnrolmentState::is_current))
+    else {
+        return Err(Error::code(ErrorCode::NotFound));
+    };
+    if starts_at <= now() {
+        return Err(Error::code(ErrorCode::TrainingStarted));
+    }
+    academy::set_state(&mut *tx, training_id, account_id, EnrolmentState::Cancelled.as_str(), now()).await?;
+    if current == EnrolmentState::Enrolled.as_str() {
+        promote(&mut tx, training_id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stops being a participant: the registration goes, enrolments for trainings that have
+/// not started are cancelled (their seats go to the waiting list); trainings followed stay.
+pub async fn stop(store: &Store, account_id: i64) -> Result<(), Error> {
+    let mut tx = store.begin_exclusive().await?;
+    for training in academy::cancel_upcoming(&mut *tx, account_id, now()).await? {
+        promote(&mut tx, training).await?;
+    }
+    Document::Participant.delete(&mut tx, account_id).await?;
+    // From today the training history counts down to its deletion (docs/security.md "Retention").
+    crate::store::retention::record_departure(&mut *tx, account_id, now()).await?;
+    academy::forget_manager_notice(&mut *tx, account_id).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, "stopped as course participant");
+    Ok(())
+}
+
+/// Academy staff: who is on a training.
+pub async fn roster(store: &Store, training_id: i64) -> Result<Vec<RosterEntry>, Error> {
+    let rows = academy::roster(store.pool(), training_id).await?;
+    // Each participant on the list sees it in their disclosure log.
+    let people: Vec<i64> = rows.iter().map(|r| r.account_id).collect();
+    crate::candidates::log_staff_access(
+        store,
+        zelfregie_model::Role::AcademyStaff,
+        zelfregie_model::DisclosureKind::AcademyRoster,
+        &people,
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let p: Participant = r.data.and_then(|d| serde_json::from_str(&d).ok()).unwrap_or_default();
+            Ok(RosterEntry {
+                enrolment_id: r.id,
+                name: p.full_name(),
+                email: r.email,
+                employer: p.employer,
+                state: EnrolmentState::parse(&r.state).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?,
+            })
+        })
+        .collect()
+}
+
+/// Academy staff record attendance on an enrolment that had a seat.
+pub async fn record_attendance(store: &Store, enrolment_id: i64, state: EnrolmentState) -> Result<(), Error> {
+    if !EnrolmentState::RECORDED.contains(&state) {
+        return Err(Error::validation(vec![zelfregie_model::FieldError::new("state", ErrorCode::OutOfRange)]));
+    }
+    if academy::record_attendance(store.pool(), enrolment_id, state.as_str(), now()).await? {
+        Ok(())
+    } else {
+        Err(Error::code(ErrorCode::NotFound))
+    }
+}
+
+/// The participant's own page.
+pub async fn page(store: &Store, account_id: i64) -> Result<AcademyPage, Error> {
+    let participant = if Document::Participant.exists(store, account_id).await? {
+        Some(Document::Participant.load::<Participant>(store, account_id).await?.0)
+    } else {
+        None
+    };
+    let enrolments = academy::enrolments_of(store.pool(), account_id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let state = EnrolmentState::parse(&e.state).ok_or_else(|| anyhow::anyhow!("stored enrolment state"))?;
+            Ok(Enrolment {
+                training_id: e.training_id,
+                title: e.title,
+                starts_at: to_datetime(e.starts_at),
+                state,
+                waitlist_position: (state == EnrolmentState::Waitlisted)
+                    .then(|| u32::try_from(e.position).unwrap_or(0)),
+                updated_at: to_datetime(e.updated_at),
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    let manager_notice = academy::manager_notice(store.pool(), account_id).await?.map(|(name, email, at)| {
+        ManagerNotice { manager_name: name, manager_email: email, notified_at: to_datetime(at) }
+    });
+    Ok(AcademyPage { participant, enrolments, manager_notice })
+}
+
+/// New managers one participant can have told in 24 hours. Each new address gets a mail with
+/// the participant's words in it; without a limit, the portal mailed anyone whatever a
+/// participant typed (12 saves in 1.1 s sent 12 mails, issue 24). Correcting a typo or
+/// changing jobs stays well within it.
+pub const MANAGER_NOTICES: Limit = Limit::count(5, 24 * 3600);
+
+/// Saves the participant's registration made from version `expected` (already normalised
+/// and valid); answers the new version. A new manager is counted first and told after;
+/// being a participant again stops the training history's count-down.
+pub async fn save_participant(state: &Services, account_id: i64, expected: i64, p: &Participant) -> Result<i64, Error> {
+    count_manager_notice(state, account_id, p).await?;
+    let version = Document::Participant.save(&state.db, account_id, expected, p).await?;
+    crate::store::retention::clear_departure(state.db.pool(), account_id).await?;
+    tell_manager(state, account_id, p).await?;
+    Ok(version)
+}
+
+/// Before a save that names a manager not told yet: counts the notice it will send against
+/// the participant's [`MANAGER_NOTICES`]; over the limit, `429 too_many_attempts` and the
+/// save does not happen (nothing saved, nobody mailed). Saving the same manager again, or
+/// none, counts nothing.
+pub async fn count_manager_notice(state: &Services, account_id: i64, p: &Participant) -> Result<(), Error> {
+    if p.manager_email.is_empty() {
+        return Ok(());
+    }
+    let told = academy::manager_notice(state.db.pool(), account_id).await?.map(|(_, email, _)| email);
+    if told.as_deref() == Some(p.manager_email.as_str()) {
+        return Ok(());
+    }
+    let key = state.throttle.key("manager-notice", &account_id.to_string());
+    throttle::attempt(&state.db, &state.clock, &key, MANAGER_NOTICES).await
+}
+
+/// Tells the manager a participant named (docs/security.md "Managers are told"): their name
+/// and address came from the participant, not from them, so they get a mail saying what was
+/// recorded, by whom, why, and where to ask. Once per change of manager: saving the same
+/// manager again mails nothing (one conditional statement decides). No manager any more
+/// forgets the last one. The mail holds no link that acts, so a mail scanner changes nothing.
+/// A failed mail is logged and forgotten, so the next save tries again; the save stands.
+pub async fn tell_manager(state: &Services, account_id: i64, p: &Participant) -> Result<(), Error> {
+    let db = state.db.pool();
+    if p.manager_email.is_empty() {
+        academy::forget_manager_notice(db, account_id).await?;
+        return Ok(());
+    }
+    if !academy::claim_manager_notice(db, account_id, &p.manager_email, &p.manager_name, now()).await? {
+        return Ok(());
+    }
+    let mail = manager_mail(account_id, p, &state.public_url, &state.privacy_email);
+    if let Err(e) = state.mailer.send(mail).await {
+        tracing::error!(error = %e, account_id, "mailing the named manager failed; the next save tries again");
+        academy::forget_manager_notice(db, account_id).await?;
+    } else {
+        tracing::info!(account_id, "named manager told");
+    }
+    Ok(())
+}
+
+/// The mail to a named manager, Dutch first, then English. It says first that it is an
+/// automatic notice of the portal, and every word the participant typed (their name, job
+/// title, the manager's name) stands quoted after a label saying so; the subject holds no
+/// typed text at all, so the mail cannot be made to look like another sender's message.
+/// The mail concerns the participant (`account_id`): it goes when they are erased.
+pub fn manager_mail(account_id: i64, p: &Participant, public_url: &str, privacy_email: &str) -> Mail {
+    let who = p.full_name();
+    let employer = zelfregie_model::Partner::all()
+        .into_iter()
+        .find(|x| x.slug == p.employer)
+        .map_or_else(|| p.employer.clone(), |x| x.name);
+    let body = format!(
+        "Dit is een automatisch bericht van het zelfregieportaal van IGOM ({public_url}).\n\n\
+         Iemand heeft zich aangemeld als cursist van de IGOM-Academie en jouw e-mailadres opgegeven \
+         als dat van de leidinggevende. Wat de cursist zelf intypte, staat hieronder tussen \
+         aanhalingstekens; wij hebben het niet gecontroleerd.\n\n\
+         Wat is vastgelegd:\n\
+         - naam van de cursist: \"{who}\"\n\
+         - functie: \"{job}\"\n\
+         - werkgever: {employer}\n\
+         - jouw naam als leidinggevende: \"{manager}\"\n\
+         - jouw e-mailadres: {email}\n\n\
+         Door wie: de cursist zelf; jouw gegevens komen dus van de cursist, niet van jou.\n\
+         Waarom: zodat de IGOM-Academie de opleidingen van de cursist met jou als leidinggevende kan afstemmen. \
+         Wij gebruiken je naam en e-mailadres alleen daarvoor, en bewaren ze tot de cursist stopt \
+         of een andere leidinggevende opgeeft.\n\
+         Wie: de 35 aangesloten organisaties van IGOM samen; de Stuurgroep IGOM regelt vragen en verzoeken namens hen.\n\
+         Vragen, inzage, correctie of bezwaar: mail {privacy}. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.\n\
+         Meer lezen: {public_url}/privacyverklaring\n\n\
+         Je hoeft niets te doen. Deze mail krijg je één keer, niet bij elke wijziging van de aanmelding. \
+         Het portaal vraagt je nooit om te bellen, te betalen of een wachtwoord te geven.\n\n\
+         ---\n\
+         This is an automatic notice from IGOM's self-service portal ({public_url}). Someone registered as a \
+         participant of the IGOM Academy and gave your e-mail address as their manager's. What the participant \
+         typed is quoted; we did not check it. Recorded: participant's name \"{who}\", job title \"{job}\", \
+         employer {employer}, your name as manager \"{manager}\", your e-mail address {email}. By: the participant; \
+         your details come from them, not from you. Why: so the IGOM Academy can coordinate the participant's \
+         trainings with you as manager; kept until they stop as a participant or name another manager. \
+         Questions, access, correction or objection: {privacy}. You may also complain to the Dutch Data \
+         Protection Authority (Autoriteit Persoonsgegevens). You need not do anything. The portal never asks \
+         you to call, pay or give a password.\n",
+        manager = p.manager_name,
+        email = p.manager_email,
+        job = p.job_title,
+        privacy = privacy_email,
+    );
+    Mail {
+        to: p.manager_email.clone(),
+        subject: "Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)".to_owned(),
+        body,
+        headers: Vec::new(),
+        about: crate::mail::About::Account(account_id),
+    }
+}

@@ -1,0 +1,187 @@
+//! Registering by mail link (docs/security.md "Registration by mail link").
+//!
+//! Asking for an account answers the same, in about the same time, for a new and a taken
+//! address: every request is counted before the answer, and the rest — looking the address
+//! up, storing the pending registration, mailing — happens after it. A new address gets a
+//! link that works once for 24 hours; on the link's page, whoever holds the mailbox chooses
+//! the password, and its button makes the account. Nothing of the request decides how the
+//! account is reached: someone who asks first for another person's address only sends her a
+//! link she can use herself (issue 24: the password was fixed by the request, so the first
+//! to ask could log into the account the owner then made). A taken address gets a mail that
+//! someone tried, with the way to a new password. Over a limit: the same answer, no mail.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use zelfregie_model::account::normalize_email;
+use zelfregie_model::{ErrorCode, Registration, RegistrationConfirm, Role};
+
+use crate::auth::mailbox::{self, Purpose};
+use crate::auth::session::hash_token;
+use crate::auth::throttle::{self, Limit};
+use crate::error::Error;
+use crate::mail::{About, Mail};
+use crate::services::Services;
+use crate::store::{self, accounts, now, verification};
+
+/// How long a registration link works.
+pub const LINK_HOURS: i64 = 24;
+/// Requests from one client address.
+pub const PER_IP: Limit = throttle::REGISTER_PER_IP;
+
+/// A fresh link token: 256 random bits, URL-safe.
+pub(crate) fn new_token() -> String {
+    let mut raw = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
+    URL_SAFE_NO_PAD.encode(raw)
+}
+
+/// A mail text in both languages, the person's own first.
+pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
+    if english_first {
+        format!("{en}\n\n---\n\n{nl}\n")
+    } else {
+        format!("{nl}\n\n---\n\n{en}\n")
+    }
+}
+
+/// Asks for an account (already validated). Every request is counted (per client, then per
+/// requester and address, or in the bucket of a browser that reads the mailbox: `proven`;
+/// `auth::mailbox`); one within the limits hands the rest to a background task. The caller
+/// answers the same in every case.
+pub async fn request(state: &Services, ip: &str, registration: Registration, proven: bool) -> Result<(), Error> {
+    let email = normalize_email(&registration.email);
+    // The rest happens after the answer: if the database cannot be written (a full disk),
+    // say "not now" rather than "check your mail" (docs/storage.md "Faults").
+    if !state.db.writable().await {
+        return Err(Error::Busy { retry_after: 5 });
+    }
+    match mailbox::count(state, Purpose::Registration, PER_IP, ip, &email, proven).await {
+        Ok(()) => {}
+        Err(Error::Throttled { .. }) => {
+            tracing::info!("registration request over a limit; no mail");
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    }
+    let language = if registration.language.as_deref() == Some("en") { "en" } else { "nl" };
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = send(&state, &email, language).await {
+            tracing::warn!(error = ?e, "sending a registration mail failed");
+        }
+    });
+    Ok(())
+}
+
+/// Mails the link for a new address, or the "someone tried" notice for a taken one.
+async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<()> {
+    let url = &state.public_url;
+    let english = language == "en";
+    let mail = if let Some(account_id) = accounts::id_by_email(state.db.pool(), email).await? {
+        let body = both(
+            english,
+            &format!(
+                "Iemand wilde een account maken bij IGOM Zelfregie met dit e-mailadres. Maar je hebt al een account.\n\n\
+                 Weet je je wachtwoord niet meer? Kies een nieuw wachtwoord via {url}/wachtwoord-vergeten\n\n\
+                 Was jij dit niet? Dan hoef je niets te doen. Er is niets veranderd aan je account."
+            ),
+            &format!(
+                "Someone tried to create an IGOM Zelfregie account with this e-mail address. But you already have an account.\n\n\
+                 Forgot your password? Choose a new one at {url}/wachtwoord-vergeten\n\n\
+                 Was this not you? Then you do not need to do anything. Nothing changed in your account."
+            ),
+        );
+        tracing::info!("registration asked for a taken address; notice sent");
+        Mail {
+            to: email.to_owned(),
+            subject: "Iemand wilde een account maken met je e-mailadres".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Account(account_id),
+        }
+    } else {
+        let token = new_token();
+        let token_hash = hash_token(&token);
+        let now = now();
+        verification::insert_registration(
+            state.db.pool(),
+            &verification::NewRegistration {
+                token_hash: &token_hash,
+                email,
+                language,
+                created_at: now,
+                expires_at: now + LINK_HOURS * 3600,
+            },
+        )
+        .await?;
+        let link = format!("{url}/registreren/bevestigen?token={token}");
+        let body = both(
+            english,
+            &format!(
+                "Je wilt een account maken bij IGOM Zelfregie. Open deze link, kies je wachtwoord en druk op de knop om je account te maken:\n\n\
+                 {link}\n\nDe link werkt {LINK_HOURS} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: \
+                 zonder de knop komt er geen account."
+            ),
+            &format!(
+                "You want to create an IGOM Zelfregie account. Open this link, choose your password and press the button to create it:\n\n\
+                 {link}\n\nThe link works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing: without the \
+                 button, no account is made."
+            ),
+        );
+        tracing::info!("registration link sent");
+        Mail {
+            to: email.to_owned(),
+            subject: "Maak je account af".into(),
+            body,
+            headers: Vec::new(),
+            about: About::Registration(token_hash.to_vec()),
+        }
+    };
+    state.mailer.send(mail).await
+}
+
+/// Uses a registration link: creates the account with the password chosen on the link's
+/// page, once, before the link expires. Returns the new account. An unknown, used or expired
+/// token is `token_invalid` (before any hashing); a password the rules refuse for this
+/// address is `validation_failed` and leaves the link working; an address that got an account
+/// in the meantime is `email_taken` (only the mailbox's owner has the link).
+pub async fn confirm(state: &Services, confirm: RegistrationConfirm) -> Result<(i64, String), Error> {
+    let token_hash = hash_token(confirm.token.trim());
+    let Some(email) = verification::registration_email(state.db.pool(), &token_hash, now()).await? else {
+        return Err(Error::code(ErrorCode::TokenInvalid));
+    };
+    Error::ensure_valid(confirm.validate_for(&email))?;
+    let password_hash = state.passwords.hash(confirm.password).await?;
+    let mut tx = state.db.begin().await?;
+    // Taken out in one statement: of parallel uses, one gets the row.
+    let Some(email) = verification::use_registration(&mut *tx, &token_hash, now()).await? else {
+        return Err(Error::code(ErrorCode::TokenInvalid));
+    };
+    let secret = crate::accounts::new_secret();
+    let new = accounts::NewAccount {
+        email: &email,
+        password_hash: &password_hash,
+        role: Role::Person.as_str(),
+        partner_slug: None,
+        created_at: now(),
+        secret: &secret,
+    };
+    let account_id = match accounts::insert(&mut *tx, &new).await {
+        Ok(id) => id,
+        Err(e) if store::is_unique_violation(&e) => return Err(Error::code(ErrorCode::EmailTaken)),
+        Err(e) => return Err(e.into()),
+    };
+    // The demo's mail files of this link and the address's other links now concern the
+    // account (they go when it is erased); the other links die with this one.
+    store::mail_files::attach_registration(&mut *tx, account_id, &token_hash, &email).await?;
+    verification::delete_registrations_of(&mut *tx, &email).await?;
+    tx.commit().await?;
+    tracing::info!(account_id, "account registered by mail link");
+    Ok((account_id, email))
+}
+
+/// Deletes expired pending registrations and e-mail changes.
+pub async fn purge(store: &store::Store) -> sqlx::Result<u64> {
+    let registrations = verification::purge_registrations(store.pool(), now()).await?;
+    Ok(registrations + verification::purge_email_changes(store.pool(), now()).await?)
+}

@@ -1,0 +1,225 @@
+//! The retention job (docs/security.md "Retention"): a candidate who has not logged in for
+//! the configured years is warned by e-mail once, `warning_days` before, and then erased by
+//! the same path as "delete my account" — every table, the write-ahead log, the mail folder,
+//! the mailing processor told. The rule comes from the processing register
+//! ([`zelfregie_model::retention`]), the same one "Mijn gegevens" shows the dates of.
+//!
+//! Both steps are safe to run on several instances at once: a warning is claimed by one
+//! `UPDATE … WHERE retention_warned_at IS NULL` before its mail goes, and an erasure checks
+//! inside its exclusive transaction that the account is still due. Time comes in as `now`
+//! (from [`crate::clock::Clock`]), so tests move it.
+//!
+//! Records with a clock of their own — the register's `retention_limits`
+//! ([`zelfregie_model::retention::limits`]): training history after leaving the academy,
+//! consent history after withdrawal, disclosure log entries, delivered messages to the
+//! mailing processor — are deleted by the same run, each kind in one exclusive transaction
+//! (counted and deleted together, so two instances at once delete each row once and their
+//! counts add up to the truth). A dry run counts them.
+//!
+//! The rest of the register's rules are enforced where they live: transfer files by
+//! [`crate::transfers::sweep`], undelivered erasure notices by
+//! [`crate::outbox::purge_dead_notices`], sessions, counters and reset links by their purges;
+//! everything else goes with the account (`ON DELETE CASCADE`).
+
+use zelfregie_model::retention::{long_date, Periods, Records, RetentionOverview};
+
+use crate::error::Error;
+use crate::mail::Mail;
+use crate::services::Services;
+use crate::store::{retention, to_datetime};
+
+/// What one run did (or, in a dry run, would do).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Warnings sent (dry run: due).
+    pub warned: u64,
+    /// Accounts erased (dry run: due).
+    pub erased: u64,
+    /// Warnings that could not be sent (tried again next run).
+    pub failed: u64,
+    /// Records deleted by their own limit (dry run: due).
+    pub records: RecordCounts,
+}
+
+/// Records deleted (or due) per kind of [`Records`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Enrolments of people who left the academy.
+    pub training_history: u64,
+    /// Consent events of withdrawn consents.
+    pub consent_history: u64,
+    /// Disclosure log entries.
+    pub disclosure_log: u64,
+    /// Delivered messages to the mailing processor.
+    pub delivered_messages: u64,
+    /// Entries of the administration's log and reviews of the staff list.
+    pub administration_log: u64,
+}
+
+impl RecordCounts {
+    /// The count of one kind.
+    pub fn of(&self, records: Records) -> u64 {
+        match records {
+            Records::TrainingHistory => self.training_history,
+            Records::ConsentHistory => self.consent_history,
+            Records::DisclosureLog => self.disclosure_log,
+            Records::DeliveredMessages => self.delivered_messages,
+            Records::AdministrationLog => self.administration_log,
+        }
+    }
+
+    fn set(&mut self, records: Records, n: u64) {
+        match records {
+            Records::TrainingHistory => self.training_history = n,
+            Records::ConsentHistory => self.consent_history = n,
+            Records::DisclosureLog => self.disclosure_log = n,
+            Records::DeliveredMessages => self.delivered_messages = n,
+            Records::AdministrationLog => self.administration_log = n,
+        }
+    }
+}
+
+/// Every limit of the register at `now`: deleted, or only counted in a dry run.
+pub async fn enforce_limits(state: &Services, now: i64, dry_run: bool) -> Result<RecordCounts, Error> {
+    let mut counts = RecordCounts::default();
+    let mut deleted = false;
+    for (_, limit) in zelfregie_model::retention::limits() {
+        let cutoff = limit.after.before(to_datetime(now)).unix_timestamp();
+        let mut tx = state.db.begin_exclusive().await?;
+        let n = match limit.records {
+            Records::TrainingHistory => retention::training_history(&mut tx, cutoff, dry_run).await?,
+            Records::ConsentHistory => retention::consent_history(&mut tx, cutoff, dry_run).await?,
+            Records::DisclosureLog => retention::disclosure_log(&mut tx, cutoff, dry_run).await?,
+            Records::DeliveredMessages => retention::delivered_messages(&mut tx, cutoff, dry_run).await?,
+            Records::AdministrationLog => retention::administration_log(&mut tx, cutoff, dry_run).await?,
+        };
+        if dry_run {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+            deleted |= n > 0;
+        }
+        if n > 0 {
+            tracing::info!(records = limit.records.as_str(), count = n, dry_run, "retention limit");
+        }
+        counts.set(limit.records, n);
+    }
+    if deleted {
+        // The deleted rows' page images out of the write-ahead log.
+        state.db.checkpoint().await;
+    }
+    Ok(counts)
+}
+
+fn cutoffs(periods: &Periods, now: i64) -> (i64, i64, i64) {
+    let now = to_datetime(now);
+    (
+        periods.warning_cutoff(now).unix_timestamp(),
+        periods.deletion_cutoff(now).unix_timestamp(),
+        periods.warned_cutoff(now).unix_timestamp(),
+    )
+}
+
+/// One run at `now`: warn who is due for a warning, erase who is due for erasure. With
+/// `--retention-dry-run` only the counts are logged.
+pub async fn run(state: &Services, now: i64) -> Result<Report, Error> {
+    let settings = state.retention;
+    let (warning_cutoff, activity_cutoff, warned_cutoff) = cutoffs(&settings.periods, now);
+    let to_warn = retention::due_for_warning(state.db.pool(), warning_cutoff).await?;
+    let to_erase = retention::due_for_deletion(state.db.pool(), activity_cutoff, warned_cutoff).await?;
+    if settings.dry_run {
+        let records = enforce_limits(state, now, true).await?;
+        let report = Report { warned: to_warn.len() as u64, erased: to_erase.len() as u64, failed: 0, records };
+        tracing::info!(
+            due_for_warning = report.warned,
+            due_for_erasure = report.erased,
+            training_history = records.training_history,
+            consent_history = records.consent_history,
+            disclosure_log = records.disclosure_log,
+            delivered_messages = records.delivered_messages,
+            "retention dry run: nothing sent or deleted"
+        );
+        return Ok(report);
+    }
+    let mut report = Report { records: enforce_limits(state, now, false).await?, ..Report::default() };
+    for (account_id, email) in to_erase {
+        if crate::accounts::erase_if(state, account_id, &email, Some((activity_cutoff, warned_cutoff))).await? {
+            tracing::info!(account_id, "inactive account erased by retention");
+            report.erased += 1;
+        }
+    }
+    for (account_id, email) in to_warn {
+        if !retention::claim_warning(state.db.pool(), account_id, warning_cutoff, now).await? {
+            continue;
+        }
+        let Some((last, _)) = retention::state_of(state.db.pool(), account_id).await? else { continue };
+        let on = settings.periods.deletion_due(to_datetime(last), Some(to_datetime(now)));
+        match state.mailer.send(warning_mail(state, account_id, &email, on)).await {
+            Ok(()) => {
+                tracing::info!(account_id, "retention warning sent");
+                report.warned += 1;
+            }
+            Err(e) => {
+                tracing::warn!(account_id, error = %e, "sending a retention warning failed; tried again next run");
+                retention::release_warning(state.db.pool(), account_id, now).await?;
+                report.failed += 1;
+            }
+        }
+    }
+    if report != Report::default() {
+        tracing::info!(warned = report.warned, erased = report.erased, failed = report.failed, "retention run");
+    }
+    Ok(report)
+}
+
+/// The warning: when, what goes, how to keep it, how to get a copy first.
+fn warning_mail(state: &Services, account_id: i64, to: &str, on: time::OffsetDateTime) -> Mail {
+    let (nl, en) = long_date(on.date());
+    let url = &state.public_url;
+    let body = format!(
+        "Je hebt al lang niet ingelogd bij IGOM Zelfregie. Daarom verwijderen we op {nl} je account \
+         met alles erin: je profiel in de kandidatenbank, je opleidingen, je toestemmingen en de rest.\n\n\
+         Wil je dat niet? Log dan voor {nl} in: {url}/inloggen. Dan blijft alles staan.\n\
+         Wil je eerst een kopie van je gegevens? Log in en ga naar {url}/exporteren.\n\
+         Doe je niets, dan verwijderen we alles op {nl}. Je krijgt hierover geen andere mail meer.\n\n\
+         You have not logged in to IGOM Zelfregie for a long time. On {en} we will therefore delete \
+         your account with everything in it: your profile in the candidate bank, your trainings, your \
+         consents and the rest.\n\n\
+         Do you want to keep it? Log in before {en}: {url}/inloggen. Then everything stays.\n\
+         Want a copy of your data first? Log in and go to {url}/exporteren.\n\
+         If you do nothing, we delete everything on {en}. You will get no other mail about this.\n"
+    );
+    Mail {
+        to: to.to_owned(),
+        subject: "Je account wordt verwijderd als je niet inlogt".into(),
+        body,
+        headers: Vec::new(),
+        about: crate::mail::About::Account(account_id),
+    }
+}
+
+/// The person's retention dates, computed from their last login.
+pub async fn overview(state: &Services, account_id: i64) -> Result<RetentionOverview, Error> {
+    let (last, warned) = retention::state_of(state.db.pool(), account_id)
+        .await?
+        .ok_or_else(|| Error::code(zelfregie_model::ErrorCode::NotFound))?;
+    Ok(RetentionOverview::compute(&state.retention.periods, to_datetime(last), warned.map(to_datetime)))
+}
+
+/// Runs the job on `state`'s clock (the background task's entry).
+pub async fn run_now(state: &Services) -> Result<Report, Error> {
+    run(state, state.clock.now()).await
+}
+
+/// The processing register with the configured periods in its rules (what the API and the
+/// export publish).
+pub fn configured_register(state: &Services) -> Vec<zelfregie_model::register::Activity> {
+    zelfregie_model::register::register()
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            a.retention_rule = state.retention.periods.apply(a.retention_rule);
+            a
+        })
+        .collect()
+}
