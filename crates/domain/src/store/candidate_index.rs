@@ -142,7 +142,8 @@ enum Bind {
 }
 
 impl Criteria {
-    /// Words only (`text` from [`text_query`]).
+    /// Words only (`text` from [`text_query`]); the tests' yardstick.
+    #[cfg(feature = "testing")]
     pub fn text(text: &str) -> Criteria {
         Criteria { text: Some(text.to_owned()), ..Criteria::default() }
     }

@@ -95,19 +95,6 @@ pub struct CandidateRow {
     pub reference_salt: Option<Vec<u8>>,
 }
 
-/// Every person with both documents, by account id (whether listed is the model's to say).
-pub async fn candidates<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<CandidateRow>> {
-    sqlx::query_as(
-        "SELECT p.account_id, a.secret, p.data AS profile, v.data AS visibility, p.reference_salt FROM profiles p
-         JOIN visibility v ON v.account_id = p.account_id
-         JOIN accounts a ON a.id = p.account_id
-         WHERE a.role = 'person'
-         ORDER BY p.account_id",
-    )
-    .fetch_all(db)
-    .await
-}
-
 /// Gives a new profile its random reference salt (once: a salt never changes).
 pub async fn set_reference_salt<'c>(db: impl Db<'c>, account_id: i64, salt: &[u8]) -> sqlx::Result<()> {
     sqlx::query("UPDATE profiles SET reference_salt = $1 WHERE account_id = $2 AND reference_salt IS NULL")
