@@ -9,7 +9,6 @@ use zelfregie_model::ErrorCode;
 use crate::auth::throttle::{self, Limit};
 use crate::documents::Document;
 use crate::error::Error;
-use crate::mail::Mail;
 use crate::services::Services;
 use crate::store::{academy, now, to_datetime, Store, Tx};
 
@@ -225,7 +224,7 @@ pub async fn tell_manager(state: &Services, account_id: i64, p: &Participant) ->
     if !academy::claim_manager_notice(db, account_id, &p.manager_email, &p.manager_name, now()).await? {
         return Ok(());
     }
-    let mail = manager_mail(account_id, p, &state.public_url, &state.privacy_email);
+    let mail = state.letterhead().manager_named(account_id, p);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::error!(error = %e, account_id, "mailing the named manager failed; the next save tries again");
         academy::forget_manager_notice(db, account_id).await?;
@@ -233,59 +232,4 @@ pub async fn tell_manager(state: &Services, account_id: i64, p: &Participant) ->
         tracing::info!(account_id, "named manager told");
     }
     Ok(())
-}
-
-/// The mail to a named manager, Dutch first, then English. It says first that it is an
-/// automatic notice of the portal, and every word the participant typed (their name, job
-/// title, the manager's name) stands quoted after a label saying so; the subject holds no
-/// typed text at all, so the mail cannot be made to look like another sender's message.
-/// The mail concerns the participant (`account_id`): it goes when they are erased.
-pub fn manager_mail(account_id: i64, p: &Participant, public_url: &str, privacy_email: &str) -> Mail {
-    let who = p.full_name();
-    let employer = zelfregie_model::Partner::all()
-        .into_iter()
-        .find(|x| x.slug == p.employer)
-        .map_or_else(|| p.employer.clone(), |x| x.name);
-    let body = format!(
-        "Dit is een automatisch bericht van het zelfregieportaal van IGOM ({public_url}).\n\n\
-         Iemand heeft zich aangemeld als cursist van de IGOM-Academie en jouw e-mailadres opgegeven \
-         als dat van de leidinggevende. Wat de cursist zelf intypte, staat hieronder tussen \
-         aanhalingstekens; wij hebben het niet gecontroleerd.\n\n\
-         Wat is vastgelegd:\n\
-         - naam van de cursist: \"{who}\"\n\
-         - functie: \"{job}\"\n\
-         - werkgever: {employer}\n\
-         - jouw naam als leidinggevende: \"{manager}\"\n\
-         - jouw e-mailadres: {email}\n\n\
-         Door wie: de cursist zelf; jouw gegevens komen dus van de cursist, niet van jou.\n\
-         Waarom: zodat de IGOM-Academie de opleidingen van de cursist met jou als leidinggevende kan afstemmen. \
-         Wij gebruiken je naam en e-mailadres alleen daarvoor, en bewaren ze tot de cursist stopt \
-         of een andere leidinggevende opgeeft.\n\
-         Wie: de 35 aangesloten organisaties van IGOM samen; de Stuurgroep IGOM regelt vragen en verzoeken namens hen.\n\
-         Vragen, inzage, correctie of bezwaar: mail {privacy}. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.\n\
-         Meer lezen: {public_url}/privacyverklaring\n\n\
-         Je hoeft niets te doen. Deze mail krijg je één keer, niet bij elke wijziging van de aanmelding. \
-         Het portaal vraagt je nooit om te bellen, te betalen of een wachtwoord te geven.\n\n\
-         ---\n\
-         This is an automatic notice from IGOM's self-service portal ({public_url}). Someone registered as a \
-         participant of the IGOM Academy and gave your e-mail address as their manager's. What the participant \
-         typed is quoted; we did not check it. Recorded: participant's name \"{who}\", job title \"{job}\", \
-         employer {employer}, your name as manager \"{manager}\", your e-mail address {email}. By: the participant; \
-         your details come from them, not from you. Why: so the IGOM Academy can coordinate the participant's \
-         trainings with you as manager; kept until they stop as a participant or name another manager. \
-         Questions, access, correction or objection: {privacy}. You may also complain to the Dutch Data \
-         Protection Authority (Autoriteit Persoonsgegevens). You need not do anything. The portal never asks \
-         you to call, pay or give a password.\n",
-        manager = p.manager_name,
-        email = p.manager_email,
-        job = p.job_title,
-        privacy = privacy_email,
-    );
-    Mail {
-        to: p.manager_email.clone(),
-        subject: "Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)".to_owned(),
-        body,
-        headers: Vec::new(),
-        about: crate::mail::About::Account(account_id),
-    }
 }

@@ -14,8 +14,9 @@ use zelfregie_model::{ErrorCode, Partner, Role};
 
 use crate::auth::session::hash_token;
 use crate::error::Error;
-use crate::mail::{About, Mail};
-use crate::registration::{both, new_token};
+use crate::mails::shim::Page;
+use crate::mails::First;
+use crate::registration::new_token;
 use crate::services::Services;
 use crate::store::{self, accounts, admin, to_datetime, Tx};
 
@@ -126,8 +127,6 @@ pub async fn invite(state: &Services, actor: &Actor, new: &NewInvitation) -> Res
     };
     log(&mut tx, now, actor, AuditAction::Invite, None, &email, Some(&detail)).await?;
     tx.commit().await?;
-    let link = format!("{}/uitnodiging?token={token}", state.public_url);
-    let english = new.language.as_deref() == Some("en");
     let partner = new.partner_slug().and_then(|slug| Partner::all().into_iter().find(|p| p.slug == slug));
     let (what_nl, what_en) = role_words(role, partner.as_ref());
     let until = if hours <= 48 {
@@ -135,30 +134,17 @@ pub async fn invite(state: &Services, actor: &Actor, new: &NewInvitation) -> Res
     } else {
         (format!("{} dagen", hours / 24), format!("{} days", hours / 24))
     };
-    let body = both(
-        english,
-        &format!(
-            "Je bent uitgenodigd om in IGOM Zelfregie te werken als {what_nl}.\n\n\
-             Open deze link, kies een wachtwoord en druk op de knop om je account te maken:\n\n{link}\n\n\
-             Daarna stel je tweestapsverificatie in (een app of een passkey). Pas dan zie je gegevens van anderen.\n\n\
-             De link werkt {} en één keer. Verwacht je deze uitnodiging niet? Doe dan niets: zonder de knop komt er geen account.",
-            until.0
-        ),
-        &format!(
-            "You are invited to work in IGOM Zelfregie as {what_en}.\n\n\
-             Open this link, choose a password and press the button to create your account:\n\n{link}\n\n\
-             Then you set up two-step verification (an app or a passkey). Only then do you see other people's data.\n\n\
-             The link works for {}, once. Not expecting this invitation? Do nothing: without the button, no account is made.",
-            until.1
-        ),
+    let letterhead = state.letterhead();
+    // The link is also the command line's answer (the first administrator's invitation).
+    let link = letterhead.link(Page::Invitation, &token);
+    let mail = letterhead.invitation(
+        &email,
+        &token_hash,
+        &token,
+        (&what_nl, &what_en),
+        (&until.0, &until.1),
+        First::from_code(new.language.as_deref()),
     );
-    let mail = Mail {
-        to: email.clone(),
-        subject: "Uitnodiging voor IGOM Zelfregie".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Registration(token_hash.clone()),
-    };
     if let Err(e) = state.mailer.send(mail).await {
         // The invitation stands: the administrator sees it and can send a new one.
         tracing::warn!(error = ?e, "the invitation mail could not be sent");
@@ -434,26 +420,7 @@ pub async fn suspend_idle(state: &Services) -> Result<usize, Error> {
         let days = state.staff_idle_days;
         let list = suspended.iter().map(|(email, role)| format!("- {email} ({role})")).collect::<Vec<_>>().join("\n");
         for (id, admin_email) in admin::active_administrators(state.db.pool()).await? {
-            let body = both(
-                false,
-                &format!(
-                    "Deze accounts zijn {days} dagen niet gebruikt en daarom geschorst. Ze kunnen niet meer inloggen.\n\n{list}\n\n\
-                     Is een account nog nodig? Zet het weer open op de pagina Beheer: {}/beheer",
-                    state.public_url
-                ),
-                &format!(
-                    "These accounts were not used for {days} days and are therefore suspended. They can no longer log in.\n\n{list}\n\n\
-                     Is an account still needed? Reinstate it on the Administration page: {}/beheer",
-                    state.public_url
-                ),
-            );
-            let mail = Mail {
-                to: admin_email,
-                subject: "Ongebruikte accounts geschorst".into(),
-                body,
-                headers: Vec::new(),
-                about: About::Account(id),
-            };
+            let mail = state.letterhead().accounts_suspended(&admin_email, id, days, &list);
             if let Err(e) = state.mailer.send(mail).await {
                 tracing::warn!(error = ?e, "mailing the administrators about suspended accounts failed");
             }

@@ -17,7 +17,6 @@ use zelfregie_model::breach::{
 use zelfregie_model::ErrorCode;
 
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::services::Services;
 use crate::store::breach::{self as rows, NoticeRow};
 use crate::store::to_datetime;
@@ -207,12 +206,7 @@ pub async fn deliver_one(state: &Services) -> Result<bool, Error> {
         return Ok(true);
     };
     let text: NoticeText = serde_json::from_str(&text).map_err(|_| anyhow::anyhow!("stored notice text"))?;
-    let (subject, body) = zelfregie_model::breach::mail(&text, &format!("{}/datalek", state.public_url));
-    match state
-        .mailer
-        .send(Mail { to: email, subject, body, headers: Vec::new(), about: About::Account(claim.account_id) })
-        .await
-    {
+    match state.mailer.send(state.letterhead().breach_notice(&email, claim.account_id, &text)).await {
         Ok(()) => {
             rows::mailed(pool, claim.notice_id, claim.account_id, attempts, state.clock.now()).await?;
             tracing::info!(account_id = claim.account_id, attempts, "breach notice mailed");

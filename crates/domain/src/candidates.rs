@@ -97,8 +97,7 @@ pub struct IndexContext {
 impl IndexContext {
     /// Reads the reference key and the partners inside the transaction.
     pub async fn load(tx: &mut Tx) -> Result<Self, Error> {
-        let key: Vec<u8> = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'candidate_reference'")
-            .fetch_optional(&mut **tx)
+        let key = crate::store::accounts::stored_secret(&mut **tx, "candidate_reference")
             .await?
             .ok_or_else(|| anyhow::anyhow!("the candidate reference key is missing"))?;
         let key = Key::from_bytes(key.try_into().map_err(|_| anyhow::anyhow!("candidate reference key length"))?);

@@ -13,7 +13,6 @@ use zelfregie_model::academy::{FunctionLevel, StaffTraining, TrainingForm};
 use zelfregie_model::{ErrorCode, FieldError};
 
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::services::Services;
 use crate::store::{academy, now, to_datetime, Store};
 
@@ -152,47 +151,14 @@ pub async fn cancel(state: &Services, id: i64) -> Result<(StaffTraining, u32), E
     let mut told = 0u32;
     for account_id in people {
         let Some(email) = academy::email_of(store.pool(), account_id).await? else { continue };
-        match state.mailer.send(cancellation_mail(state, account_id, &email, &training)).await {
+        match state
+            .mailer
+            .send(state.letterhead().training_cancelled(&email, account_id, &training.title, training.starts_at))
+            .await
+        {
             Ok(()) => told += 1,
             Err(e) => tracing::error!(error = %e, account_id, training_id = id, "mailing a cancellation failed"),
         }
     }
     Ok((get(store, id).await?, told))
-}
-
-/// The mail telling a participant the academy cancelled a training, Dutch first, then
-/// English. It names the training and its date, says the enrolment (or the place on the
-/// waiting list) has ended and where to see it, and holds no link that acts.
-pub fn cancellation_mail(state: &Services, account_id: i64, to: &str, t: &StaffTraining) -> Mail {
-    let local = t.starts_at.to_offset(zelfregie_model::privacy_request::netherlands_offset(t.starts_at));
-    let when = format!(
-        "{:02}-{:02}-{} {:02}:{:02}",
-        local.day(),
-        u8::from(local.month()),
-        local.year(),
-        local.hour(),
-        local.minute()
-    );
-    let public_url = &state.public_url;
-    let body = format!(
-        "Beste cursist,\n\n\
-         De IGOM-Academie heeft de opleiding \"{title}\" van {when} geannuleerd. Je inschrijving \
-         (of je plaats op de wachtlijst) is daarmee vervallen; je hoeft niets te doen. Bij je \
-         opleidingen staat deze opleiding nu als \"geannuleerd door de academie\".\n\n\
-         Bekijk je opleidingen: {public_url}/opleidingen\n\
-         Het opleidingsaanbod: {public_url}/opleidingsaanbod\n\n\
-         Met vriendelijke groet,\nIGOM-Academie\n\n\
-         ---\n\
-         The IGOM Academy has cancelled the training \"{title}\" of {when}. Your enrolment (or your \
-         place on the waiting list) has ended; you need not do anything. Your trainings page now \
-         shows it as \"cancelled by the academy\". Your trainings: {public_url}/opleidingen\n",
-        title = t.title,
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: "Opleiding geannuleerd / Training cancelled".to_owned(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    }
 }

@@ -16,10 +16,9 @@ use crate::accounts::reauthenticate;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::newsletter::UnsubscribeLinks;
 use crate::outbox::{enqueue, Payload};
-use crate::registration::{both, new_token};
+use crate::registration::new_token;
 use crate::services::Services;
 use crate::store::{self, accounts, now, password_resets, verification};
 
@@ -57,29 +56,10 @@ pub async fn request(state: &Services, account_id: i64, change: EmailChange) -> 
 }
 
 async fn send(state: &Services, account_id: i64, current: &str, new_email: &str) -> anyhow::Result<()> {
-    let url = &state.public_url;
+    let letterhead = state.letterhead();
     let to_new = if let Some(owner) = accounts::id_by_email(state.db.pool(), new_email).await? {
-        let body = both(
-            false,
-            &format!(
-                "Iemand wilde dit e-mailadres gebruiken voor een account bij IGOM Zelfregie. Maar bij dit adres hoort al een \
-                 account, dus dat kan niet. Was jij dit? Log dan in met dit adres, of kies een ander adres. Wachtwoord vergeten? \
-                 Ga naar {url}/wachtwoord-vergeten\n\nWas jij dit niet? Dan hoef je niets te doen."
-            ),
-            &format!(
-                "Someone wanted to use this e-mail address for an IGOM Zelfregie account. But this address already has an \
-                 account, so that is not possible. Was it you? Then log in with this address, or choose another one. Forgot \
-                 your password? Go to {url}/wachtwoord-vergeten\n\nWas this not you? Then you do not need to do anything."
-            ),
-        );
-        Mail {
-            to: new_email.to_owned(),
-            subject: "Dit e-mailadres heeft al een account".into(),
-            body,
-            headers: Vec::new(),
-            // The address and the mailbox are the other account's: the mail goes with it.
-            about: About::Account(owner),
-        }
+        // The address and the mailbox are the other account's: the mail goes with it.
+        letterhead.address_taken(new_email, owner)
     } else {
         let token = new_token();
         let now = now();
@@ -92,50 +72,10 @@ async fn send(state: &Services, account_id: i64, current: &str, new_email: &str)
             now + LINK_HOURS * 3600,
         )
         .await?;
-        let link = format!("{url}/e-mailadres-bevestigen?token={token}");
-        let body = both(
-            false,
-            &format!(
-                "Je wilt dit e-mailadres gebruiken voor je account bij IGOM Zelfregie. Open deze link en druk op de knop:\n\n\
-                 {link}\n\nDe link werkt {LINK_HOURS} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen."
-            ),
-            &format!(
-                "You want to use this e-mail address for your IGOM Zelfregie account. Open the link above and press the \
-                 button. It works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing."
-            ),
-        );
-        Mail {
-            to: new_email.to_owned(),
-            subject: "Bevestig je nieuwe e-mailadres".into(),
-            body,
-            headers: Vec::new(),
-            about: About::Account(account_id),
-        }
+        letterhead.confirm_address(new_email, account_id, &token, LINK_HOURS)
     };
     state.mailer.send(to_new).await?;
-    let body = both(
-        false,
-        &format!(
-            "Er is gevraagd om het e-mailadres van je account bij IGOM Zelfregie te veranderen in {new_email}. Het verandert pas \
-             als op de link in de mail aan dat adres wordt gedrukt.\n\nWas jij dit niet? Verander dan meteen je wachtwoord: \
-             {url}/wachtwoord-vergeten"
-        ),
-        &format!(
-            "Someone asked to change the e-mail address of your IGOM Zelfregie account to {new_email}. It only changes once the \
-             link in the mail to that address is used.\n\nWas this not you? Change your password right away: \
-             {url}/wachtwoord-vergeten"
-        ),
-    );
-    state
-        .mailer
-        .send(Mail {
-            to: current.to_owned(),
-            subject: "Je e-mailadres veranderen".into(),
-            body,
-            headers: Vec::new(),
-            about: About::Account(account_id),
-        })
-        .await?;
+    state.mailer.send(letterhead.address_change_asked(current, account_id, new_email)).await?;
     tracing::info!(account_id, "e-mail change asked; mails sent");
     Ok(())
 }
@@ -190,24 +130,7 @@ pub async fn confirm(state: &Services, token: &str, keep: Option<&[u8]>) -> Resu
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(account_id, ended, "e-mail address changed; other sessions ended");
-    let body = both(
-        false,
-        &format!(
-            "Het e-mailadres van je account bij IGOM Zelfregie is veranderd in {new_email}. Dit adres hoort niet meer bij je \
-             account. Je bent op je andere apparaten uitgelogd.\n\nWas jij dit niet? Neem dan meteen contact op met IGOM."
-        ),
-        &format!(
-            "The e-mail address of your IGOM Zelfregie account was changed to {new_email}. This address no longer belongs to \
-             your account. You were logged out on your other devices.\n\nWas this not you? Contact IGOM right away."
-        ),
-    );
-    let notice = Mail {
-        to: old_email,
-        subject: "Je e-mailadres is veranderd".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    };
+    let notice = state.letterhead().address_changed(&old_email, account_id, &new_email);
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the address-changed notice failed");
     }

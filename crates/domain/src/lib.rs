@@ -23,6 +23,7 @@ pub mod export;
 pub mod jobs;
 pub mod listing;
 pub mod mail;
+pub mod mails;
 pub mod newsletter;
 pub mod outbox;
 pub mod passkeys;

@@ -9,7 +9,6 @@ use zelfregie_model::newsletter::{Channel, ConsentEvent, ConsentEventKind, Conse
 use zelfregie_model::{ErrorCode, FieldError, Visibility};
 
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::services::Services;
 use crate::store;
 use crate::store::consent_log::ConsentLog;
@@ -174,7 +173,8 @@ pub async fn run(state: &Services, now: i64) -> Result<ExpiryReport, Error> {
                     continue;
                 }
                 let email = store::accounts::email(state.db.pool(), account_id).await?;
-                if let Err(e) = state.mailer.send(reminder_mail(state, account_id, &email, until)).await {
+                if let Err(e) = state.mailer.send(state.letterhead().listing_reminder(&email, account_id, until)).await
+                {
                     tracing::warn!(error = %e, "sending a listing consent reminder failed; tried again next run");
                     store::listing::release_reminder(state.db.pool(), account_id, given_id, days).await?;
                     continue;
@@ -184,7 +184,7 @@ pub async fn run(state: &Services, now: i64) -> Result<ExpiryReport, Error> {
             Due::Lapse => {
                 if lapse(state, account_id, given_id, now).await? {
                     let email = store::accounts::email(state.db.pool(), account_id).await?;
-                    if let Err(e) = state.mailer.send(lapsed_mail(state, account_id, &email)).await {
+                    if let Err(e) = state.mailer.send(state.letterhead().listing_lapsed(&email, account_id)).await {
                         tracing::warn!(error = %e, "telling a person their listing consent ran out failed");
                     }
                     report.lapsed += 1;
@@ -222,51 +222,6 @@ async fn lapse(state: &Services, account_id: i64, given_id: i64, now: i64) -> Re
     tracing::info!(account_id, "listing consent ran out; profile taken out of the candidate bank");
     Ok(true)
 }
-
-/// "Your consent to be in the candidate bank ends on …": with the one-tap renewal's page.
-fn reminder_mail(state: &Services, account_id: i64, to: &str, until: time::Date) -> Mail {
-    let url = format!("{}{}", state.public_url, LINK_PAGE);
-    let (nl, en) = zelfregie_model::retention::long_date(until);
-    let body = format!(
-        "Je profiel staat in de kandidatenbank van IGOM. Je toestemming daarvoor geldt tot en met {nl}.\n\n\
-         Wil je erin blijven staan? Verleng je toestemming met één klik op de pagina Zichtbaarheid:\n\n{url}\n\n\
-         Doe je niets, dan haalt het portaal je profiel na die dag uit de kandidatenbank. Je profiel zelf blijft bestaan.\n\n\
-         ---\n\n\
-         Your profile is in IGOM's candidate bank. Your consent for that holds until {en} (inclusive). \
-         To stay in it, renew your consent with one click on the Visibility page (link above). \
-         If you do nothing, the portal takes your profile out of the candidate bank after that day. Your profile itself stays.\n"
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: "Je toestemming voor de kandidatenbank loopt af".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    }
-}
-
-/// "Your profile is no longer in the candidate bank."
-fn lapsed_mail(state: &Services, account_id: i64, to: &str) -> Mail {
-    let url = format!("{}{}", state.public_url, LINK_PAGE);
-    let body = format!(
-        "Je toestemming om in de kandidatenbank van IGOM te staan is na 12 maanden verlopen. Daarom ziet geen \
-         recruiter je profiel meer. Je profiel zelf is niet verwijderd.\n\n\
-         Wil je er weer in staan? Zet het aan op de pagina Zichtbaarheid:\n\n{url}\n\n\
-         ---\n\n\
-         Your consent to be in IGOM's candidate bank ran out after 12 months. So no recruiter sees your profile \
-         any more. Your profile itself has not been deleted. To be in it again, switch it on on the Visibility page (link above).\n"
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: "Je profiel staat niet meer in de kandidatenbank".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    }
-}
-
-/// The page where the listing is switched and renewed.
-const LINK_PAGE: &str = "/zichtbaarheid";
 
 /// The consent receipt of the person's own listing event `id`; another id is simply not
 /// found.

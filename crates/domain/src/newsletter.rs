@@ -17,7 +17,7 @@ use zelfregie_model::ErrorCode;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mail::Mail;
+use crate::mails::shim::Page;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::services::Services;
@@ -196,7 +196,7 @@ impl UnsubscribeLinks {
     fn with_secret(state: &Services, account_id: i64, secret: &[u8]) -> Self {
         let token = unsubscribe_token(&state.newsletter_key, account_id, secret);
         UnsubscribeLinks {
-            page: format!("{}/nieuwsbrief/afmelden?token={token}", state.public_url),
+            page: state.letterhead().link(Page::NewsletterUnsubscribe, &token),
             one_click: format!("{}/api/newsletter/unsubscribe?token={token}", state.public_url),
         }
     }
@@ -270,29 +270,18 @@ pub async fn subscribe(state: &Services, account_id: i64, text_version: u32) -> 
     let email = email_of(&mut tx, account_id).await?;
     let unsubscribe = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
     tx.commit().await?;
-    let link = format!("{}/nieuwsbrief/bevestigen?token={token}", state.public_url);
-    let body = format!(
-        "Bevestig dat je de nieuwsflits van IGOM wilt ontvangen:\n\n{link}\n\nDe link werkt {CONFIRMATION_HOURS} uur. \
-         Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: zonder bevestiging ontvang je niets. \
-         Toch afmelden: {page}\n\n\
-         Please confirm that you want to receive IGOM's newsletter with the link above (valid for {CONFIRMATION_HOURS} hours). \
-         Did not ask for it? Do nothing: without confirmation you receive nothing. To withdraw anyway: {page}\n",
-        page = unsubscribe.page,
+    let mail = state.letterhead().newsletter_confirm(
+        &email,
+        account_id,
+        &token,
+        CONFIRMATION_HOURS,
+        &unsubscribe.page,
+        unsubscribe.headers(),
     );
-    state
-        .mailer
-        .send(Mail {
-            to: email,
-            subject: "Bevestig je aanmelding voor de nieuwsflits".into(),
-            body,
-            headers: unsubscribe.headers(),
-            about: crate::mail::About::Account(account_id),
-        })
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "sending the confirmation e-mail failed");
-            Error::code(ErrorCode::ServiceUnavailable)
-        })?;
+    state.mailer.send(mail).await.map_err(|e| {
+        tracing::error!(error = %e, "sending the confirmation e-mail failed");
+        Error::code(ErrorCode::ServiceUnavailable)
+    })?;
     Ok(Subscription::Pending)
 }
 
@@ -461,7 +450,7 @@ pub fn consent_receipt(
         // The member organisations are joint controllers; the steering group coordinates
         // and handles requests on their behalf (docs/storage.md, "The register").
         "piiControllers": controllers(&contact.privacy_email),
-        "policyUrl": format!("{public_url}/mijn-gegevens"),
+        "policyUrl": format!("{public_url}{}", Page::MyData.path()),
         "services": services,
         "sensitive": false,
         "spiCat": [],

@@ -15,7 +15,6 @@ use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::Limit;
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::services::Services;
 use crate::store::{self, accounts, now, password_resets};
 
@@ -62,24 +61,7 @@ async fn send_link(state: &Services, email: &str) -> anyhow::Result<()> {
     let token = URL_SAFE_NO_PAD.encode(raw);
     let now = now();
     password_resets::insert(state.db.pool(), &hash_token(&token), account_id, now, now + LINK_MINUTES * 60).await?;
-    let link = format!("{}/wachtwoord-herstellen?token={token}", state.public_url);
-    let body = format!(
-        "Je hebt gevraagd om een nieuw wachtwoord voor IGOM Zelfregie. Kies een nieuw wachtwoord via deze link:\n\n\
-         {link}\n\nDe link werkt {LINK_MINUTES} minuten en één keer. Heb je dit niet zelf gevraagd? \
-         Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n\n\
-         You asked for a new password for IGOM Zelfregie. Choose one with the link above (valid for \
-         {LINK_MINUTES} minutes, once). Did not ask for it? Do nothing: your password stays the same.\n"
-    );
-    state
-        .mailer
-        .send(Mail {
-            to: email.to_owned(),
-            subject: "Nieuw wachtwoord kiezen".into(),
-            body,
-            headers: Vec::new(),
-            about: About::Account(account_id),
-        })
-        .await?;
+    state.mailer.send(state.letterhead().reset_link(email, account_id, &token, LINK_MINUTES)).await?;
     tracing::info!(account_id, "password reset link sent");
     Ok(())
 }
@@ -108,22 +90,7 @@ pub async fn confirm(state: &Services, token: &str, new_password: Password) -> R
     store::throttle::clear(&mut *tx, &crate::accounts::reauth_key(state, account_id)).await?;
     tx.commit().await?;
     tracing::info!(account_id, ended, "password reset; every session ended");
-    let body = format!(
-        "Het wachtwoord van je account bij IGOM Zelfregie is zojuist veranderd via een herstel-link. \
-         Je bent overal uitgelogd. Was jij dit niet? Vraag dan meteen een nieuw wachtwoord aan op \
-         {url}/wachtwoord-vergeten en neem contact op met IGOM.\n\n\
-         The password of your IGOM Zelfregie account was just changed with a reset link. You have been \
-         logged out everywhere. Was this not you? Ask for a new password at {url}/wachtwoord-vergeten \
-         right away and contact IGOM.\n",
-        url = state.public_url
-    );
-    let notice = Mail {
-        to: email.clone(),
-        subject: "Je wachtwoord is veranderd".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    };
+    let notice = state.letterhead().password_changed(&email, account_id);
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the password-changed notice failed");
     }

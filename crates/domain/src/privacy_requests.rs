@@ -24,7 +24,6 @@ use zelfregie_model::privacy_request::{
 use zelfregie_model::{DisclosureKind, ErrorCode, Role};
 
 use crate::error::Error;
-use crate::mail::Mail;
 use crate::services::Services;
 use crate::store::privacy_requests::{self as rows, PersonRow, RequestRow, StaffRow};
 use crate::store::{to_datetime, Store};
@@ -258,7 +257,7 @@ pub async fn act(
     }
     tracing::info!(staff_account_id = staff, request = public_id, action = action.as_str(), "request handled");
     let updated = for_staff(&state.db, public_id).await?;
-    let mail = news_mail(&state.public_url, state.dpo_email.as_deref(), current.account_id, &updated.email, action);
+    let mail = state.letterhead().request_news(&updated.email, current.account_id, action, state.dpo_email.as_deref());
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "mailing the news about a request failed");
     }
@@ -317,53 +316,6 @@ pub async fn verify(
     // Who checked is kept with the request; the log says that it happened, never the note.
     tracing::info!(staff_account_id = staff, request = public_id, action = "representative checked", "request handled");
     for_staff(&state.db, public_id).await
-}
-
-/// The mail that tells the person there is news about their request: where to read it, never
-/// what it says (a mailbox is not the place for it). With an answer or a closing, where to
-/// turn when they disagree: the data protection officer (`--dpo-email`, when given) and the
-/// supervisory authority.
-pub fn news_mail(public_url: &str, dpo_email: Option<&str>, account_id: i64, to: &str, action: Action) -> Mail {
-    let (subject, nl, en) = match action {
-        Action::Answer => (
-            "Er is een antwoord op je verzoek",
-            "Er is een antwoord op je verzoek aan IGOM.",
-            "There is an answer to your request to IGOM.",
-        ),
-        Action::Extend => (
-            "We hebben meer tijd nodig voor je verzoek",
-            "We hebben meer tijd nodig voor je verzoek aan IGOM. Je ziet de reden en de nieuwe datum in het portaal.",
-            "We need more time for your request to IGOM. You can see the reason and the new date in the portal.",
-        ),
-        Action::Close => (
-            "Je verzoek is afgesloten",
-            "Je verzoek aan IGOM is afgesloten. Je ziet de reden in het portaal.",
-            "Your request to IGOM has been closed. You can see the reason in the portal.",
-        ),
-    };
-    let (disagree_nl, disagree_en) = match (action, dpo_email) {
-        (Action::Extend, _) => (String::new(), String::new()),
-        (_, Some(dpo)) => (
-            format!("Ben je het er niet mee eens? Dan kun je terecht bij de functionaris gegevensbescherming ({dpo}) of de Autoriteit Persoonsgegevens.\n\n"),
-            format!(" If you disagree, you can turn to the data protection officer ({dpo}) or the Dutch Data Protection Authority."),
-        ),
-        (_, None) => (
-            "Ben je het er niet mee eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.\n\n".to_owned(),
-            " If you disagree, you can complain to the Dutch Data Protection Authority.".to_owned(),
-        ),
-    };
-    let body = format!(
-        "{nl} Log in om het te lezen:\n\n{public_url}/verzoeken\n\n\
-         Om je privacy te beschermen staat de inhoud niet in deze mail.\n\n{disagree_nl}\
-         {en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.{disagree_en}\n"
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: subject.into(),
-        body,
-        headers: Vec::new(),
-        about: crate::mail::About::Account(account_id),
-    }
 }
 
 /// Deletes requests closed more than [`RETENTION_YEARS`] before `now` (counted as 366-day

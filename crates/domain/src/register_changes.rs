@@ -12,11 +12,10 @@
 //! each person; a mail that could not be sent is given back and tried again next run. Who
 //! saw the change on the site first gets no mail.
 
-use zelfregie_model::register::{self, ConsentKind, RegisterChange, RegisterNotice, RegisterSeen};
+use zelfregie_model::register::{self, ConsentKind, RegisterNotice, RegisterSeen};
 use zelfregie_model::{listing, newsletter};
 
 use crate::error::Error;
-use crate::mail::{About, Mail};
 use crate::services::Services;
 use crate::store::{register_notices, to_datetime};
 
@@ -111,7 +110,7 @@ pub async fn run(state: &Services, now: i64) -> Result<MailReport, Error> {
             continue;
         }
         let changes = register::changes_since(version(Some(told)));
-        match state.mailer.send(changes_mail(state, account_id, &email, changes)).await {
+        match state.mailer.send(state.letterhead().register_changed(&email, account_id, changes)).await {
             Ok(()) => report.mailed += 1,
             Err(e) => {
                 tracing::warn!(account_id, error = %e, "mailing a register change failed; tried again next run");
@@ -129,29 +128,4 @@ pub async fn run(state: &Services, now: i64) -> Result<MailReport, Error> {
 /// Runs the job on `state`'s clock (the background task's entry).
 pub async fn run_now(state: &Services) -> Result<MailReport, Error> {
     run(state, state.clock.now()).await
-}
-
-/// "Something changed in how IGOM uses your data": the changes in words, where to read more.
-pub fn changes_mail(state: &Services, account_id: i64, to: &str, changes: &[RegisterChange]) -> Mail {
-    let url = format!("{}/privacyverklaring", state.public_url);
-    let nl: String = changes.iter().map(|c| format!("- {}\n", c.summary.nl)).collect();
-    let en: String = changes.iter().map(|c| format!("- {}\n", c.summary.en)).collect();
-    let body = format!(
-        "Er is iets veranderd in hoe IGOM je gegevens gebruikt. Er is een doel of een ontvanger bij gekomen.\n\n\
-         Dit is er veranderd:\n{nl}\n\
-         Lees alles in de privacyverklaring: {url}\n\
-         Je ziet dit ook op je overzicht als je inlogt. Je hoeft niets te doen.\n\n\
-         ---\n\n\
-         Something changed in how IGOM uses your data. A purpose or a recipient was added.\n\n\
-         This is what changed:\n{en}\n\
-         Read everything in the privacy statement (link above).\n\
-         You also see this on your overview when you log in. You do not need to do anything.\n"
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: "Er is iets veranderd in hoe IGOM je gegevens gebruikt".into(),
-        body,
-        headers: Vec::new(),
-        about: About::Account(account_id),
-    }
 }

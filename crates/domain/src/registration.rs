@@ -19,7 +19,7 @@ use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mail::{About, Mail};
+use crate::mails::First;
 use crate::services::Services;
 use crate::store::{self, accounts, now, verification};
 
@@ -33,15 +33,6 @@ pub(crate) fn new_token() -> String {
     let mut raw = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut raw);
     URL_SAFE_NO_PAD.encode(raw)
-}
-
-/// A mail text in both languages, the person's own first.
-pub(crate) fn both(english_first: bool, nl: &str, en: &str) -> String {
-    if english_first {
-        format!("{en}\n\n---\n\n{nl}\n")
-    } else {
-        format!("{nl}\n\n---\n\n{en}\n")
-    }
 }
 
 /// Asks for an account (already validated). Every request is counted (per client, then per
@@ -75,30 +66,11 @@ pub async fn request(state: &Services, ip: &str, registration: Registration, pro
 
 /// Mails the link for a new address, or the "someone tried" notice for a taken one.
 async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<()> {
-    let url = &state.public_url;
-    let english = language == "en";
+    let letterhead = state.letterhead();
+    let first = First::from_code(Some(language));
     let mail = if let Some(account_id) = accounts::id_by_email(state.db.pool(), email).await? {
-        let body = both(
-            english,
-            &format!(
-                "Iemand wilde een account maken bij IGOM Zelfregie met dit e-mailadres. Maar je hebt al een account.\n\n\
-                 Weet je je wachtwoord niet meer? Kies een nieuw wachtwoord via {url}/wachtwoord-vergeten\n\n\
-                 Was jij dit niet? Dan hoef je niets te doen. Er is niets veranderd aan je account."
-            ),
-            &format!(
-                "Someone tried to create an IGOM Zelfregie account with this e-mail address. But you already have an account.\n\n\
-                 Forgot your password? Choose a new one at {url}/wachtwoord-vergeten\n\n\
-                 Was this not you? Then you do not need to do anything. Nothing changed in your account."
-            ),
-        );
         tracing::info!("registration asked for a taken address; notice sent");
-        Mail {
-            to: email.to_owned(),
-            subject: "Iemand wilde een account maken met je e-mailadres".into(),
-            body,
-            headers: Vec::new(),
-            about: About::Account(account_id),
-        }
+        letterhead.account_exists(email, account_id, first)
     } else {
         let token = new_token();
         let token_hash = hash_token(&token);
@@ -114,28 +86,8 @@ async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<(
             },
         )
         .await?;
-        let link = format!("{url}/registreren/bevestigen?token={token}");
-        let body = both(
-            english,
-            &format!(
-                "Je wilt een account maken bij IGOM Zelfregie. Open deze link, kies je wachtwoord en druk op de knop om je account te maken:\n\n\
-                 {link}\n\nDe link werkt {LINK_HOURS} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: \
-                 zonder de knop komt er geen account."
-            ),
-            &format!(
-                "You want to create an IGOM Zelfregie account. Open this link, choose your password and press the button to create it:\n\n\
-                 {link}\n\nThe link works for {LINK_HOURS} hours, once. Did not ask for it? Then do nothing: without the \
-                 button, no account is made."
-            ),
-        );
         tracing::info!("registration link sent");
-        Mail {
-            to: email.to_owned(),
-            subject: "Maak je account af".into(),
-            body,
-            headers: Vec::new(),
-            about: About::Registration(token_hash.to_vec()),
-        }
+        letterhead.registration_link(email, &token_hash, &token, LINK_HOURS, first)
     };
     state.mailer.send(mail).await
 }

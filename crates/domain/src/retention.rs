@@ -21,10 +21,9 @@
 //! [`crate::outbox::purge_dead_notices`], sessions, counters and reset links by their purges;
 //! everything else goes with the account (`ON DELETE CASCADE`).
 
-use zelfregie_model::retention::{long_date, Periods, Records, RetentionOverview};
+use zelfregie_model::retention::{Periods, Records, RetentionOverview};
 
 use crate::error::Error;
-use crate::mail::Mail;
 use crate::services::Services;
 use crate::store::{retention, to_datetime};
 
@@ -154,7 +153,7 @@ pub async fn run(state: &Services, now: i64) -> Result<Report, Error> {
         }
         let Some((last, _)) = retention::state_of(state.db.pool(), account_id).await? else { continue };
         let on = settings.periods.deletion_due(to_datetime(last), Some(to_datetime(now)));
-        match state.mailer.send(warning_mail(state, account_id, &email, on)).await {
+        match state.mailer.send(state.letterhead().inactivity_warning(&email, account_id, on.date())).await {
             Ok(()) => {
                 tracing::info!(account_id, "retention warning sent");
                 report.warned += 1;
@@ -170,32 +169,6 @@ pub async fn run(state: &Services, now: i64) -> Result<Report, Error> {
         tracing::info!(warned = report.warned, erased = report.erased, failed = report.failed, "retention run");
     }
     Ok(report)
-}
-
-/// The warning: when, what goes, how to keep it, how to get a copy first.
-fn warning_mail(state: &Services, account_id: i64, to: &str, on: time::OffsetDateTime) -> Mail {
-    let (nl, en) = long_date(on.date());
-    let url = &state.public_url;
-    let body = format!(
-        "Je hebt al lang niet ingelogd bij IGOM Zelfregie. Daarom verwijderen we op {nl} je account \
-         met alles erin: je profiel in de kandidatenbank, je opleidingen, je toestemmingen en de rest.\n\n\
-         Wil je dat niet? Log dan voor {nl} in: {url}/inloggen. Dan blijft alles staan.\n\
-         Wil je eerst een kopie van je gegevens? Log in en ga naar {url}/exporteren.\n\
-         Doe je niets, dan verwijderen we alles op {nl}. Je krijgt hierover geen andere mail meer.\n\n\
-         You have not logged in to IGOM Zelfregie for a long time. On {en} we will therefore delete \
-         your account with everything in it: your profile in the candidate bank, your trainings, your \
-         consents and the rest.\n\n\
-         Do you want to keep it? Log in before {en}: {url}/inloggen. Then everything stays.\n\
-         Want a copy of your data first? Log in and go to {url}/exporteren.\n\
-         If you do nothing, we delete everything on {en}. You will get no other mail about this.\n"
-    );
-    Mail {
-        to: to.to_owned(),
-        subject: "Je account wordt verwijderd als je niet inlogt".into(),
-        body,
-        headers: Vec::new(),
-        about: crate::mail::About::Account(account_id),
-    }
 }
 
 /// The person's retention dates, computed from their last login.

@@ -282,31 +282,7 @@ async fn tell(state: &Services, account_id: i64, on: bool) {
             return;
         }
     };
-    let (subject, nl, en) = if on {
-        (
-            "Tweestapsverificatie staat aan",
-            "Op je account bij IGOM Zelfregie staat nu tweestapsverificatie aan: bij het inloggen is \
-             naast je wachtwoord ook een code uit je app nodig.",
-            "Two-step verification is now on for your IGOM Zelfregie account: logging in takes a code \
-             from your app as well as your password.",
-        )
-    } else {
-        (
-            "Tweestapsverificatie staat uit",
-            "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu uit: inloggen kan weer \
-             met alleen je wachtwoord.",
-            "Two-step verification is now off for your IGOM Zelfregie account: your password alone \
-             logs you in again.",
-        )
-    };
-    let body = format!(
-        "{nl} Was jij dit niet? Kies dan meteen een nieuw wachtwoord via {url}/wachtwoord-vergeten \
-         en neem contact op met IGOM.\n\n{en} Was this not you? Choose a new password at \
-         {url}/wachtwoord-vergeten right away and contact IGOM.\n",
-        url = state.public_url
-    );
-    let about = crate::mail::About::Account(account_id);
-    let mail = crate::mail::Mail { to: email, subject: subject.into(), body, headers: Vec::new(), about };
+    let mail = state.letterhead().second_factor_changed(&email, account_id, on);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "sending the second factor notice failed");
     }

@@ -199,7 +199,7 @@ pub async fn candidates(state: &Services, n: usize) -> anyhow::Result<Duration> 
     let mut rng = StdRng::seed_from_u64(15);
     // One unusable hash for all: the format of a real one, matching no password.
     let hash = "$argon2id$v=19$m=19456,t=2,p=1$c3ludGhldGlj$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM accounts").fetch_one(db.pool()).await?;
+    let first = crate::store::seed::last_account_id(db.pool()).await?;
     let mut done = 0;
     while done < n {
         let size = BATCH.min(n - done);
@@ -224,21 +224,7 @@ pub async fn candidates(state: &Services, n: usize) -> anyhow::Result<Duration> 
             let profile = serde_json::to_string(&profile(&mut rng, i))?;
             let vis = serde_json::to_string(&visibility(&mut rng))?;
             let salt: [u8; 16] = rng.gen();
-            sqlx::query(
-                "INSERT INTO profiles (account_id, version, data, updated_at, reference_salt) VALUES ($1, 1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(&profile)
-            .bind(at)
-            .bind(&salt[..])
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("INSERT INTO visibility (account_id, version, data, updated_at) VALUES ($1, 1, $2, $3)")
-                .bind(id)
-                .bind(&vis)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
+            crate::store::seed::insert_documents(&mut tx, id, &profile, &vis, at, &salt).await?;
             let row = CandidateRow {
                 account_id: id,
                 secret: secret.to_vec(),
@@ -254,7 +240,6 @@ pub async fn candidates(state: &Services, n: usize) -> anyhow::Result<Duration> 
             println!("seed: {done} of {n} candidates ({:.1} s)", started.elapsed().as_secs_f64());
         }
     }
-    // Statistics for the query planner, on both backends.
-    sqlx::query("ANALYZE").execute(db.pool()).await?;
+    crate::store::seed::analyze(db.pool()).await?;
     Ok(started.elapsed())
 }

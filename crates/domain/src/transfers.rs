@@ -13,13 +13,10 @@ use zelfregie_model::{ErrorCode, Partner};
 
 use crate::auth::session::hash_token;
 use crate::error::Error;
+use crate::mails::shim::Page;
 use crate::services::Services;
 use crate::store::transfers::{self as rows, TransferRow};
 use crate::store::{accounts, now, to_datetime, Store};
-
-/// The page the one-time links open (`?token=…`): it says what the file is, and only its
-/// button fetches it, so link checkers and mail scanners use nothing up.
-pub const LINK_PAGE: &str = "/overdracht";
 
 /// The partners that published an age key.
 pub async fn partner_keys(store: &Store) -> Result<Vec<PartnerKey>, Error> {
@@ -91,7 +88,9 @@ pub async fn create(
     tracing::info!(account_id, transfer_id = id, size = file.len(), "transfer stored");
     let row = rows::of_account(state.db.pool(), account_id, Some(id)).await?.pop();
     let transfer = row.map(transfer).ok_or(Error::code(ErrorCode::Internal))?;
-    Ok(TransferCreated { transfer, link: format!("{}{LINK_PAGE}?token={token}", state.public_url) })
+    // The one-time link opens a page that says what the file is; only its button fetches
+    // it, so link checkers and mail scanners use nothing up.
+    Ok(TransferCreated { transfer, link: state.letterhead().link(Page::TransferLink, &token) })
 }
 
 /// The person's transfers, newest first.

@@ -240,6 +240,11 @@ pub async fn server_secret<'c, E: Db<'c> + Copy>(db: E, name: &str, fresh: &[u8]
     sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1").bind(name).fetch_one(db).await
 }
 
+/// The key called `name`, if stored.
+pub async fn stored_secret<'c>(db: impl Db<'c>, name: &str) -> sqlx::Result<Option<Vec<u8>>> {
+    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1").bind(name).fetch_optional(db).await
+}
+
 /// Every partner, in the order of the network's list.
 pub async fn partners<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<Partner>> {
     let rows: Vec<(String, String)> =

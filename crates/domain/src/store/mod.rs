@@ -26,6 +26,7 @@ pub mod privacy_requests;
 pub mod register_notices;
 pub mod retention;
 pub mod second_factors;
+pub mod seed;
 pub mod throttle;
 pub mod transfers;
 pub mod verification;

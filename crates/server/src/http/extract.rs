@@ -109,27 +109,25 @@ pub fn etag(name: &str, version: i64) -> HeaderValue {
 }
 
 /// The `If-Match` a write must carry: the version it was made from (optimistic
-/// concurrency, docs/api.md "Versions"). Missing (or `*`) answers 428.
-pub struct IfMatch(String);
+/// concurrency, docs/api.md "Versions"). Read as the request comes in, judged by
+/// [`IfMatch::version`] once the body is known to be well-formed: a bad body answers first.
+pub struct IfMatch(Option<String>);
 
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
-    type Rejection = HttpError;
+    type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
         let value = parts.headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(str::trim);
-        match value {
-            None | Some("") | Some("*") => Err(HttpError::code(ErrorCode::PreconditionRequired)),
-            Some(v) => Ok(IfMatch(v.to_owned())),
-        }
+        Ok(IfMatch(value.filter(|v| !v.is_empty() && *v != "*").map(str::to_owned)))
     }
 }
 
 impl IfMatch {
-    /// The version of the thing named `name` the tag names; another thing's tag or garbage
-    /// answers 412.
+    /// The version of the thing named `name` the tag names. Missing (or `*`) answers 428;
+    /// another thing's tag or garbage 412.
     pub fn version(&self, name: &str) -> Result<i64, HttpError> {
-        self.0
-            .strip_prefix('"')
+        let tag = self.0.as_deref().ok_or_else(|| HttpError::code(ErrorCode::PreconditionRequired))?;
+        tag.strip_prefix('"')
             .and_then(|rest| rest.strip_prefix(name))
             .and_then(|rest| rest.strip_prefix('-'))
             .and_then(|rest| rest.strip_suffix('"'))
@@ -155,11 +153,13 @@ mod tests {
 
     #[test]
     fn a_version_is_read_only_from_its_own_things_tag() {
-        let tag = IfMatch("\"profile-3\"".into());
+        let tag = IfMatch(Some("\"profile-3\"".into()));
         assert_eq!(tag.version("profile").unwrap(), 3);
         assert!(tag.version("training").is_err());
-        assert!(IfMatch("\"profile-x\"".into()).version("profile").is_err());
-        assert!(IfMatch("\"profiles-3\"".into()).version("profile").is_err());
+        assert!(IfMatch(Some("\"profile-x\"".into())).version("profile").is_err());
+        assert!(IfMatch(Some("\"profiles-3\"".into())).version("profile").is_err());
         assert_eq!(etag("training", 4), "\"training-4\"");
+        let missing = IfMatch(None).version("profile").unwrap_err();
+        assert_eq!(missing.0.to_string(), HttpError::code(ErrorCode::PreconditionRequired).0.to_string());
     }
 }

@@ -184,29 +184,19 @@ async fn every_mail_kind_is_well_formed_mime() {
     assert_eq!(notice.body.trim_end(), body.trim_end(), "the notice reads back as meant");
     // The builder functions of the rest: the request closed, a manager with a name in
     // another script.
-    let closed = zelfregie_domain::privacy_requests::news_mail(
-        &app.state.public_url,
-        None,
-        id,
-        person,
-        zelfregie_domain::privacy_requests::Action::Close,
-    );
+    let closed =
+        app.state.letterhead().request_news(person, id, zelfregie_domain::privacy_requests::Action::Close, None);
     app.state.mailer.send(closed).await.unwrap();
     let participant: zelfregie_model::academy::Participant = serde_json::from_value(json!({
         "first_name": "Zoë", "last_name": "Ëlberg", "employer": "beek", "job_title": "Adviseur € en ß",
         "manager_name": "Jörg Müller", "manager_email": "leiding-zoe@example.org"
     }))
     .unwrap_or_else(|e| panic!("a participant: {e}"));
-    let manager =
-        zelfregie_domain::academy::manager_mail(id, &participant, &app.state.public_url, "privacy@example.org");
+    let manager = app.state.letterhead().manager_named(id, &participant);
     app.state.mailer.send(manager.clone()).await.unwrap();
     // A register change that added a recipient, with every change of the register in it.
     let changes = zelfregie_model::register::changes_since(0);
-    app.state
-        .mailer
-        .send(zelfregie_domain::register_changes::changes_mail(&app.state, id, person, changes))
-        .await
-        .unwrap();
+    app.state.mailer.send(app.state.letterhead().register_changed(person, id, changes)).await.unwrap();
     // And what no flow makes: a subject and body with every hard case.
     let long_link = format!("{}/registreren/bevestigen?token={}", app.state.public_url, "Ab9_-".repeat(240));
     let hard = Mail {
