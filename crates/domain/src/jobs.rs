@@ -1,5 +1,5 @@
 //! The work that runs beside the requests: the outbox's deliveries, breach notices, and the
-//! housekeeping every ten minutes (docs/architecture.md "Jobs").
+//! housekeeping every ten minutes (docs/architecture.md).
 
 use std::time::Duration;
 

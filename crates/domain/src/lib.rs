@@ -1,5 +1,5 @@
 //! The zelfregie domain: every use case of the portal and the store beneath them, with no
-//! HTTP in them (docs/architecture.md "Layers").
+//! HTTP in them (docs/architecture.md).
 //!
 //! The server's handlers parse a request, call one function here with [`Services`] and
 //! the logged-in session, and turn its answer or its [`Error`] into a response. Only

@@ -64,7 +64,7 @@ pub fn message(mail: &Mail, from: &Mailbox, domain: &str) -> anyhow::Result<Mess
 /// The domain of `Message-ID`s: the portal's (`--public-url`), else the sender's.
 pub fn message_id_domain(public_url: Option<&str>, from: &Mailbox) -> String {
     public_url
-        .and_then(|u| reqwest::Url::parse(u).ok())
+        .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| from.email.domain().to_owned())
 }

@@ -1,4 +1,4 @@
-//! Every mail the portal writes, in one place (docs/architecture.md "Mails"): one function
+//! Every mail the portal writes, in one place (docs/architecture.md, "Mails in one module"): one function
 //! per mail, the Dutch and the English text beside each other, every link made from the
 //! page table's paths (`zelfregie_model::links`), and the same closing lines: where to go
 //! with questions about one's data. The use cases decide when a mail goes and send it; what

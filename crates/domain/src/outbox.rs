@@ -11,7 +11,9 @@
 //! for every person) and `event_at`, so a processor can also drop a stale message itself
 //! (docs/security.md "Outbox order").
 
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -64,8 +66,8 @@ pub enum Processor {
     /// A generic HTTPS webhook: `POST url` with the JSON payload, `Idempotency-Key`, and an
     /// HMAC-SHA256 signature of the body in `X-Zelfregie-Signature`.
     Webhook {
-        /// HTTP client.
-        client: reqwest::Client,
+        /// What makes the HTTP request (the server's client).
+        client: Arc<dyn WebhookClient>,
         /// Endpoint.
         url: String,
         /// Signing key.
@@ -73,6 +75,20 @@ pub enum Processor {
     },
     /// Demo mode: appends each delivery to a JSON-lines file.
     File(PathBuf),
+}
+
+/// Posts a webhook's body: the one piece of HTTP the domain needs, given to it by the server
+/// (`crates/server/src/webhook.rs`), so this crate carries no HTTP client.
+pub trait WebhookClient: Send + Sync {
+    /// `POST url` with `headers` and the JSON `body`, giving up after `timeout`; the answer's
+    /// status, or why there was none (`"timeout"`, `"connection failed"`: no personal data).
+    fn post<'a>(
+        &'a self,
+        url: &'a str,
+        headers: Vec<(&'static str, String)>,
+        body: String,
+        timeout: Duration,
+    ) -> Pin<Box<dyn Future<Output = Result<u16, String>> + Send + 'a>>;
 }
 
 /// What the processor receives: only name and e-mail (data minimisation), and for a
@@ -104,20 +120,16 @@ impl Processor {
         match self {
             Processor::Webhook { client, url, secret } => {
                 let signature = hex::encode(secret.sign(&[payload.as_bytes()]));
-                let response = client
-                    .post(url)
-                    .timeout(timeout)
-                    .header("content-type", "application/json")
-                    .header("idempotency-key", key)
-                    .header("x-zelfregie-signature", format!("sha256={signature}"))
-                    .body(payload.to_owned())
-                    .send()
-                    .await
-                    .map_err(|e| if e.is_timeout() { "timeout".to_owned() } else { "connection failed".to_owned() })?;
-                if response.status().is_success() {
+                let headers = vec![
+                    ("content-type", "application/json".to_owned()),
+                    ("idempotency-key", key.to_owned()),
+                    ("x-zelfregie-signature", format!("sha256={signature}")),
+                ];
+                let status = client.post(url, headers, payload.to_owned(), timeout).await?;
+                if (200..300).contains(&status) {
                     Ok(())
                 } else {
-                    Err(format!("HTTP {}", response.status().as_u16()))
+                    Err(format!("HTTP {status}"))
                 }
             }
             Processor::File(path) => {

@@ -1,6 +1,6 @@
 //! What every use case works with: the database, the keys, the clock, the throttle, the
 //! mailer and the outbox. Nothing of the web is in it; the server's state holds this and its
-//! own web settings (docs/architecture.md "Layers").
+//! own web settings (docs/architecture.md).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -63,8 +63,10 @@ pub struct Services {
 
 /// What the services are built from: the server's configuration, its values resolved (the
 /// server's `Config::services` makes one from the command line).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Settings {
+    /// What posts to the processor's webhook (the server's HTTP client).
+    pub webhook: Option<Arc<dyn crate::outbox::WebhookClient>>,
     /// PostgreSQL's URL; the embedded SQLite file under `data_dir` when `None`.
     pub database_url: Option<String>,
     /// Where the SQLite file, the mail files and the processor's file live.
@@ -188,7 +190,10 @@ impl Services {
                 "--processor-url needs --processor-secret (ZELFREGIE_PROCESSOR_SECRET) of at least 16 characters"
             ),
             Some(url) => Processor::Webhook {
-                client: reqwest::Client::builder().build()?,
+                client: settings
+                    .webhook
+                    .clone()
+                    .ok_or_else(|| anyhow::anyhow!("--processor-url needs a webhook client"))?,
                 url: url.clone(),
                 secret: Arc::new(Key::from_bytes(Sha256::digest(settings.processor_secret.as_bytes()).into())),
             },

@@ -215,8 +215,13 @@ impl Config {
     }
 
     /// What the domain's services are built from, resolved from this configuration.
-    pub fn services(&self) -> zelfregie_domain::services::Settings {
-        zelfregie_domain::services::Settings {
+    pub fn services(&self) -> anyhow::Result<zelfregie_domain::services::Settings> {
+        let webhook: Option<std::sync::Arc<dyn zelfregie_domain::outbox::WebhookClient>> = match self.processor_url {
+            Some(_) => Some(std::sync::Arc::new(crate::webhook::Reqwest(reqwest::Client::builder().build()?))),
+            None => None,
+        };
+        Ok(zelfregie_domain::services::Settings {
+            webhook,
             database_url: self.database_url.as_ref().map(|u| u.0.clone()),
             data_dir: self.data_dir.clone(),
             public_url: self.public_url.clone(),
@@ -243,7 +248,7 @@ impl Config {
             retention_inactive_years: self.retention_inactive_years,
             retention_warning_days: self.retention_warning_days,
             retention_dry_run: self.retention_dry_run,
-        }
+        })
     }
 
     /// A configuration for tests: demo off, a given data directory, no SPA.

@@ -12,6 +12,7 @@ pub mod http;
 pub mod serve;
 pub mod state;
 pub mod web;
+pub mod webhook;
 
 pub use config::Config;
 pub use http::app;

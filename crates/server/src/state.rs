@@ -48,12 +48,12 @@ impl axum::extract::FromRef<AppState> for Services {
 impl AppState {
     /// Opens the database and loads the SPA as `config` says.
     pub async fn new(config: &Config) -> anyhow::Result<Self> {
-        Self::around(config, Services::open(&config.services()).await?)
+        Self::around(config, Services::open(&config.services()?).await?)
     }
 
     /// A state around an already opened database.
     pub async fn with_db(config: &Config, db: Store) -> anyhow::Result<Self> {
-        Self::around(config, Services::with_db(&config.services(), db).await?)
+        Self::around(config, Services::with_db(&config.services()?, db).await?)
     }
 
     fn around(config: &Config, services: Services) -> anyhow::Result<Self> {

@@ -109,7 +109,7 @@ pub fn etag(name: &str, version: i64) -> HeaderValue {
 }
 
 /// The `If-Match` a write must carry: the version it was made from (optimistic
-/// concurrency, docs/api.md "Versions"). Read as the request comes in, judged by
+/// concurrency, docs/api.md "Statuses"). Read as the request comes in, judged by
 /// [`IfMatch::version`] once the body is known to be well-formed: a bad body answers first.
 pub struct IfMatch(Option<String>);
 
