@@ -29,6 +29,7 @@ pub mod outbox;
 pub mod passkeys;
 pub mod password_reset;
 pub mod privacy_requests;
+pub mod reference;
 pub mod register_changes;
 pub mod registration;
 pub mod retention;

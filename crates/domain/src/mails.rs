@@ -15,7 +15,6 @@ use zelfregie_model::retention::long_date;
 
 use crate::mail::{About, Mail};
 use crate::privacy_requests::Action;
-use crate::services::Services;
 
 /// What every mail is written with: the portal's address (the base of its links) and the
 /// privacy contact its closing lines name.
@@ -25,13 +24,6 @@ pub struct Letterhead {
     pub public_url: String,
     /// The privacy contact.
     pub privacy_email: String,
-}
-
-impl Services {
-    /// The letterhead of every mail this portal sends.
-    pub fn letterhead(&self) -> Letterhead {
-        Letterhead { public_url: self.public_url.clone(), privacy_email: self.privacy_email.clone() }
-    }
 }
 
 /// Which language comes first: the person's choice where the portal knows it, Dutch

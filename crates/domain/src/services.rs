@@ -10,10 +10,11 @@ use tokio::sync::Notify;
 
 use crate::auth::throttle::Throttle;
 use crate::auth::{Passwords, SessionSettings};
-use crate::candidates::ReferenceKey;
 use crate::clock::Clock;
 use crate::mail::Mailer;
+use crate::mails::Letterhead;
 use crate::outbox::{Outbox, Processor, RetryPolicy};
+use crate::reference::ReferenceKey;
 use crate::secrets::Key;
 use crate::store::Store;
 
@@ -150,6 +151,11 @@ pub struct TransferSettings {
 }
 
 impl Services {
+    /// The letterhead of every mail this portal sends.
+    pub fn letterhead(&self) -> Letterhead {
+        Letterhead { public_url: self.public_url.clone(), privacy_email: self.privacy_email.clone() }
+    }
+
     /// Where people turn with privacy questions: the privacy e-mail and, if given, the data
     /// protection officer's (`GET /api/contact`, consent receipts).
     pub fn contact(&self) -> zelfregie_model::register::Contact {

@@ -157,7 +157,7 @@ pub struct Config {
     /// that rate limits count by is taken from that header only when the connection comes
     /// from one of these; otherwise the connection's own address counts.
     #[arg(long, env = "ZELFREGIE_TRUSTED_PROXIES", value_delimiter = ',')]
-    pub trusted_proxies: Vec<crate::http::client_ip::IpRange>,
+    pub trusted_proxies: Vec<crate::client_ip::IpRange>,
 
     /// Seconds a client may take to send a request's headers (slow clients are cut off).
     #[arg(long, env = "ZELFREGIE_HEADER_TIMEOUT_SECS", default_value_t = 10)]

@@ -8,10 +8,13 @@ use std::time::Duration;
 use zelfregie_domain::{Services, Store};
 
 use crate::config::Config;
-use crate::http::client_ip::IpRange;
-use crate::http::cookies::Cookies;
+use axum::extract::FromRef;
+
+use crate::client_ip::TrustedProxies;
+use crate::cookies::Cookies;
 use crate::web::headers::SecurityHeaders;
-use crate::web::spa::Spa;
+use crate::web::limits::Limits;
+use crate::web::spa::{Site, Spa};
 
 /// Shared, cheaply cloned. Holds nothing per person: every instance behind a load balancer
 /// answers the same from the same database.
@@ -26,9 +29,9 @@ pub struct AppState {
     /// Headers added to every response.
     pub headers: Arc<SecurityHeaders>,
     /// Proxies whose `X-Forwarded-For` is believed.
-    pub trusted_proxies: Arc<Vec<IpRange>>,
-    /// Longest time a request may take as a whole.
-    pub request_timeout: Duration,
+    pub trusted_proxies: TrustedProxies,
+    /// Body sizes and the time a request may take.
+    pub limits: Limits,
 }
 
 impl Deref for AppState {
@@ -39,9 +42,33 @@ impl Deref for AppState {
     }
 }
 
-impl axum::extract::FromRef<AppState> for Services {
+impl FromRef<AppState> for Services {
     fn from_ref(state: &AppState) -> Services {
         state.services.clone()
+    }
+}
+
+impl FromRef<AppState> for TrustedProxies {
+    fn from_ref(state: &AppState) -> TrustedProxies {
+        state.trusted_proxies.clone()
+    }
+}
+
+impl FromRef<AppState> for Limits {
+    fn from_ref(state: &AppState) -> Limits {
+        state.limits
+    }
+}
+
+impl FromRef<AppState> for Arc<SecurityHeaders> {
+    fn from_ref(state: &AppState) -> Arc<SecurityHeaders> {
+        state.headers.clone()
+    }
+}
+
+impl FromRef<AppState> for Site {
+    fn from_ref(state: &AppState) -> Site {
+        Site { spa: state.spa.clone(), cookies: state.cookies }
     }
 }
 
@@ -60,13 +87,17 @@ impl AppState {
         let spa = Spa::load(&config.static_dir)?;
         let secure = config.served_over_tls();
         let headers = SecurityHeaders::new(&spa.script_hashes, secure);
+        let limits = Limits {
+            upload_bytes: services.transfers.max_bytes,
+            request_timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
+        };
         Ok(Self {
             cookies: Cookies { secure, session_max_age: services.sessions.absolute_secs },
             services,
             spa: Arc::new(spa),
             headers: Arc::new(headers),
-            trusted_proxies: Arc::new(config.trusted_proxies.clone()),
-            request_timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
+            trusted_proxies: TrustedProxies(Arc::new(config.trusted_proxies.clone())),
+            limits,
         })
     }
 }

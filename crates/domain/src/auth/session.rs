@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use zelfregie_model::{ErrorCode, Role};
 
 use crate::error::Error;
-use crate::services::Services;
 use crate::store::{accounts, now, Store};
 
 /// A request is counted as activity at most once a minute, to spare the database a write per
@@ -160,11 +159,15 @@ impl CurrentSession {
 impl CurrentSession {
     /// The session of the cookie's `token`, if it is valid, with the seconds it lasts from
     /// now on; `touch` counts the request as activity.
-    pub async fn lookup(state: &Services, token: Option<&str>, touch: bool) -> Result<Option<(Self, i64)>, Error> {
-        let settings = &state.sessions;
+    pub async fn lookup(
+        db: &Store,
+        settings: &SessionSettings,
+        token: Option<&str>,
+        touch: bool,
+    ) -> Result<Option<(Self, i64)>, Error> {
         let Some(token) = token else { return Ok(None) };
         let token_hash = hash_token(token);
-        let row = accounts::session(state.db.pool(), &token_hash).await?;
+        let row = accounts::session(db.pool(), &token_hash).await?;
         let Some(accounts::SessionRow {
             account_id,
             created_at,
@@ -181,12 +184,12 @@ impl CurrentSession {
         let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role in database"))?;
         let now = now();
         if now - last_seen_at >= settings.idle_secs || now - created_at >= settings.absolute_secs {
-            end(&state.db, &token_hash).await?;
+            end(db, &token_hash).await?;
             return Ok(None);
         }
         let mut last_seen_at = last_seen_at;
         if touch && now - last_seen_at >= touch_interval(settings.idle_secs) {
-            accounts::touch_session(state.db.pool(), &token_hash, now).await?;
+            accounts::touch_session(db.pool(), &token_hash, now).await?;
             last_seen_at = now;
         }
         let left = expires_in(settings, created_at, last_seen_at, now);

@@ -6,7 +6,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use zelfregie_model::academy::{AcademyPage, Attendance, Enrol, Participant, RosterEntry, Training};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{etag, IfMatch, Json, Path};
 use crate::http::sessions::{PersonSession, StaffSession};
 use crate::state::AppState;

@@ -8,8 +8,8 @@ use axum::response::IntoResponse;
 use zelfregie_model::{Registration, RegistrationConfirm, SessionInfo};
 
 use super::session::started;
-use super::ClientIp;
-use crate::http::error::HttpError;
+use crate::client_ip::ClientIp;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::auth::login;

@@ -16,7 +16,7 @@ use zelfregie_model::SessionInfo;
 
 use super::session::started;
 use super::sessions::{AdminSession, AuditSession};
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path, Query};
 use crate::state::AppState;
 use zelfregie_domain::admin::{self, Actor};

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use zelfregie_model::breach::{AudienceCount, BreachAudience, MyNotice, NewNotice, StaffNotice};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path};
 use crate::http::sessions::{PersonSession, PrivacyStaffSession};
 use crate::state::AppState;

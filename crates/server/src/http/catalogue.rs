@@ -7,7 +7,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::academy::{StaffTraining, TrainingCancelled, TrainingForm};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{etag, IfMatch, Json, Path};
 use crate::http::sessions::StaffSession;
 use crate::state::AppState;

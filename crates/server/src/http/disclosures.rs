@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 use zelfregie_model::disclosure::DISCLOSURES_PER_PAGE;
 use zelfregie_model::DisclosurePage;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Query};
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

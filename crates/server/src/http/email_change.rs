@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use zelfregie_model::newsletter::EmailToken;
 use zelfregie_model::EmailChange;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

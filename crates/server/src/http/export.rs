@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use zelfregie_model::export::ExportDocument;
 use zelfregie_model::register::Activity;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::auth::session::CurrentSession;

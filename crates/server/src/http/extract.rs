@@ -6,7 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::ErrorCode;
 
-use super::error::HttpError;
+use crate::error::HttpError;
 
 /// `axum::Json`, but a bad body answers with our error format instead of plain text, and a
 /// NUL character anywhere in it (`\u0000` in a string) is refused with `invalid_characters`

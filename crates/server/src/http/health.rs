@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 

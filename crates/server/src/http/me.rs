@@ -7,7 +7,7 @@ use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, PasswordChange, PasswordCheck};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::accounts;

@@ -6,11 +6,8 @@ pub mod account;
 pub mod admin;
 pub mod breach;
 pub mod catalogue;
-pub mod client_ip;
-pub mod cookies;
 pub mod disclosures;
 pub mod email_change;
-pub mod error;
 pub mod export;
 pub mod extract;
 pub mod health;
@@ -43,14 +40,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::state::AppState;
 use crate::web;
 
-pub use client_ip::ClientIp;
-
-/// Largest JSON body accepted (ASVS 5.0 "oversized bodies refused").
-pub const MAX_JSON_BODY: usize = 64 * 1024;
+pub use crate::web::limits::MAX_JSON_BODY;
 
 /// The API's routes and their OpenAPI document, from the same `#[utoipa::path]` handlers.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::newsletter::{Channel, EmailToken, NewsletterStatus, Subscribe, Subscription};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path, Query};
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

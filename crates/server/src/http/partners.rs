@@ -3,7 +3,7 @@
 use axum::extract::State;
 use zelfregie_model::Partner;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 

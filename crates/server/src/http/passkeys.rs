@@ -9,8 +9,8 @@ use zelfregie_model::passkey::{CeremonyFinish, CeremonyStart, Confirmation, NewP
 use zelfregie_model::SessionInfo;
 
 use super::session::started;
-use super::ClientIp;
-use crate::http::error::HttpError;
+use crate::client_ip::ClientIp;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path};
 use crate::state::AppState;
 use zelfregie_domain::auth::login;

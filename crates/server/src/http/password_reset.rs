@@ -7,8 +7,8 @@ use axum::response::IntoResponse;
 use zelfregie_model::account::EMAIL_MAX_CHARS;
 use zelfregie_model::{ErrorCode, FieldError, PasswordReset, PasswordResetRequest};
 
-use super::ClientIp;
-use crate::http::error::HttpError;
+use crate::client_ip::ClientIp;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::password_reset;

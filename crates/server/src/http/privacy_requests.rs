@@ -9,7 +9,7 @@ use zelfregie_model::privacy_request::{
     NewRequest, NewVerification, PrivacyRequest, QueueEntry, StaffRequest, StaffText,
 };
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path, Query};
 use crate::http::sessions::{PersonSession, PrivacyStaffSession};
 use crate::state::AppState;

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use zelfregie_model::{Erasure, Profile};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{etag, IfMatch, Json};
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

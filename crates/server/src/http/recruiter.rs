@@ -10,7 +10,7 @@ use zelfregie_model::{
     CandidateList, CandidateView, DisclosureKind, ErrorCode, FilterInput, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
 };
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path, Query};
 use crate::http::sessions::RecruiterSession;
 use crate::state::AppState;

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use zelfregie_model::register::{RegisterNotice, RegisterSeen};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::auth::session::CurrentSession;

@@ -5,7 +5,7 @@
 use axum::extract::State;
 use zelfregie_model::retention::RetentionOverview;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

@@ -8,7 +8,7 @@ use zelfregie_model::second_factor::{
 };
 use zelfregie_model::{ErrorCode, FieldError};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 use zelfregie_domain::accounts::reauthenticate;

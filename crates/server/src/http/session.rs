@@ -9,8 +9,8 @@ use zelfregie_domain::auth::session::{self, hash_token, CurrentSession};
 use zelfregie_model::{Credentials, ErrorCode, SessionInfo, SessionTimeLeft};
 
 use super::sessions::ExpiresIn;
-use super::ClientIp;
-use crate::http::error::HttpError;
+use crate::client_ip::ClientIp;
+use crate::error::HttpError;
 use crate::http::extract::Json;
 use crate::state::AppState;
 
@@ -27,7 +27,8 @@ const CLEAR_SITE_DATA: (HeaderName, HeaderValue) =
               (status = 204, description = "Nobody is logged in: no session cookie, or its session has ended")))]
 pub async fn current(State(state): State<AppState>, request: Request) -> Result<axum::response::Response, HttpError> {
     let (parts, _) = request.into_parts();
-    let Some((session, left)) = CurrentSession::lookup(&state, state.cookies.session(&parts.headers), true).await?
+    let Some((session, left)) =
+        CurrentSession::lookup(&state.db, &state.sessions, state.cookies.session(&parts.headers), true).await?
     else {
         return Ok(StatusCode::NO_CONTENT.into_response());
     };
@@ -43,7 +44,7 @@ pub async fn current(State(state): State<AppState>, request: Request) -> Result<
               (status = 401, body = zelfregie_model::ApiError, description = "`unauthenticated`: the session has ended")))]
 pub async fn time_left(State(state): State<AppState>, request: Request) -> Result<Json<SessionTimeLeft>, HttpError> {
     let (parts, _) = request.into_parts();
-    let (_, left) = CurrentSession::lookup(&state, state.cookies.session(&parts.headers), false)
+    let (_, left) = CurrentSession::lookup(&state.db, &state.sessions, state.cookies.session(&parts.headers), false)
         .await?
         .ok_or_else(|| HttpError::code(ErrorCode::Unauthenticated))?;
     ExpiresIn::set(&parts, left);

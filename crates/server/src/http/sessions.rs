@@ -10,7 +10,7 @@ use axum::http::{header, HeaderValue};
 use zelfregie_domain::auth::session::{strong_enough, CurrentSession};
 use zelfregie_model::{ErrorCode, Role};
 
-use super::error::HttpError;
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// The response header with the seconds a session lasts without further activity; on every
@@ -166,9 +166,10 @@ impl FromRequestParts<AppState> for CurrentSession {
     type Rejection = HttpError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (session, left) = CurrentSession::lookup(state, state.cookies.session(&parts.headers), true)
-            .await?
-            .ok_or_else(|| HttpError::code(ErrorCode::Unauthenticated))?;
+        let (session, left) =
+            CurrentSession::lookup(&state.db, &state.sessions, state.cookies.session(&parts.headers), true)
+                .await?
+                .ok_or_else(|| HttpError::code(ErrorCode::Unauthenticated))?;
         ExpiresIn::set(parts, left);
         Ok(session)
     }

@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use zelfregie_model::transfer::{PartnerKey, Transfer, TransferCreated, TransferLink, TransferTarget};
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{Json, Path, Query};
 use crate::state::AppState;
 use zelfregie_domain::auth::session::CurrentSession;

@@ -6,7 +6,7 @@ use axum::response::IntoResponse;
 use zelfregie_model::partner::is_partner_slug;
 use zelfregie_model::{ErrorCode, Partner, Preview, Profile, Visibility};
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 use crate::http::extract::{etag, IfMatch, Json, Path};
 use crate::http::sessions::PersonSession;
 use crate::state::AppState;

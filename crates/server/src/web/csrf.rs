@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
+use crate::error::HttpError;
 
 /// The header a state-changing request must carry, and its value.
 pub const HEADER: &str = "x-requested-with";

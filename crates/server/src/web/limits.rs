@@ -9,17 +9,27 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
-use crate::http::MAX_JSON_BODY;
-use crate::state::AppState;
+use crate::error::HttpError;
+
+/// Largest JSON body accepted (ASVS 5.0 "oversized bodies refused").
+pub const MAX_JSON_BODY: usize = 64 * 1024;
+
+/// The limits of this module.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest transfer upload.
+    pub upload_bytes: usize,
+    /// Longest time a request may take as a whole.
+    pub request_timeout: std::time::Duration,
+}
 
 /// The path of transfer uploads, the one route with a larger body limit.
 pub const UPLOAD_PATH: &str = "/api/me/transfers";
 
 /// Refuses a request whose `Content-Length` is over the route's limit, without reading it.
-pub async fn declared_size(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn declared_size(State(limits): State<Limits>, request: Request, next: Next) -> Response {
     let limit = if request.method() == Method::POST && request.uri().path() == UPLOAD_PATH {
-        state.transfers.max_bytes
+        limits.upload_bytes
     } else {
         MAX_JSON_BODY
     };
@@ -35,8 +45,8 @@ pub async fn declared_size(State(state): State<AppState>, request: Request, next
 /// Answers `408 request_timeout` when the request is not done in time. A handler stopped
 /// here has not committed: every change is one transaction, which is rolled back when it is
 /// dropped unfinished.
-pub async fn request_timeout(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match tokio::time::timeout(state.request_timeout, next.run(request)).await {
+pub async fn request_timeout(State(limits): State<Limits>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limits.request_timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
             tracing::warn!("request timed out");

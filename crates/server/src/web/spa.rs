@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -17,8 +18,8 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use zelfregie_model::ErrorCode;
 
-use crate::http::error::HttpError;
-use crate::state::AppState;
+use crate::cookies::Cookies;
+use crate::error::HttpError;
 
 /// The SPA as loaded at start.
 #[derive(Debug)]
@@ -153,10 +154,20 @@ fn is_fingerprinted(path: &str) -> bool {
     }
 }
 
+/// What serving the SPA needs: its files, and the session cookie's name (a page behind the
+/// login gets its split parts preloaded only with a session).
+#[derive(Clone)]
+pub struct Site {
+    /// The built SPA.
+    pub spa: Arc<Spa>,
+    /// The cookies' names.
+    pub cookies: Cookies,
+}
+
 /// Fallback of the router: unknown API paths get a JSON 404; files come from `dist` (brotli
 /// or gzip variants when the browser accepts them); any other path is a client route and
 /// gets `index.html`.
-pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
+pub async fn serve(State(site): State<Site>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     if path == "/api" || path.starts_with("/api/") {
         return HttpError::code(ErrorCode::NotFound).into_response();
@@ -164,8 +175,8 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return HttpError::code(ErrorCode::MethodNotAllowed).into_response();
     }
-    let session = state.cookies.session(request.headers()).is_some();
-    let Some(index) = state.spa.page_html(&path, session) else {
+    let session = site.cookies.session(request.headers()).is_some();
+    let Some(index) = site.spa.page_html(&path, session) else {
         return HttpError::code(ErrorCode::NotFound).into_response();
     };
     let last_segment = path.rsplit('/').next().unwrap_or_default();
@@ -179,7 +190,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
         )
             .into_response();
     }
-    let files = ServeDir::new(&state.spa.dir).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(&site.spa.dir).precompressed_br().precompressed_gzip();
     let mut response = match files.oneshot(request).await {
         Ok(r) => r.map(Body::new),
         Err(e) => match e {},

@@ -5,10 +5,10 @@
 use std::net::{IpAddr, SocketAddr};
 use std::str::FromStr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::request::Parts;
+use std::sync::Arc;
 
-use crate::state::AppState;
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use axum::http::request::Parts;
 
 /// An IP address or a CIDR range (`10.0.0.0/8`, `2001:db8::/32`, `192.0.2.7`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,17 +105,25 @@ pub fn client_address(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpRange])
     client
 }
 
-impl FromRequestParts<AppState> for ClientIp {
+/// The proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies(pub Arc<Vec<IpRange>>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    TrustedProxies: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let TrustedProxies(trusted) = TrustedProxies::from_ref(state);
         let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip()).or_else(|| {
             parts.extensions.get::<axum::extract::connect_info::MockConnectInfo<SocketAddr>>().map(|m| m.0.ip())
         });
         let Some(peer) = peer else { return Ok(ClientIp("unknown".to_owned())) };
         let headers: Vec<&str> =
             parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
-        Ok(ClientIp(limit_bucket(client_address(peer, &headers, &state.trusted_proxies))))
+        Ok(ClientIp(limit_bucket(client_address(peer, &headers, &trusted))))
     }
 }
 
