@@ -8,7 +8,7 @@ set -euo pipefail
 
 st=$(realpath "${SCHEMATHESIS:-target/schemathesis-venv/bin/st}")
 server=$(realpath "${ZELFREGIE_SERVER:-target/debug/zelfregie-server}")
-password=$(sed -n 's/^pub const DEMO_PASSWORD: &str = "\(.*\)";$/\1/p' crates/server/src/demo.rs)
+password=$(sed -n 's/^pub const DEMO_PASSWORD: &str = "\(.*\)";$/\1/p' crates/domain/src/demo.rs)
 work=$(mktemp -d)
 pid=
 cleanup() {
