@@ -1,5 +1,6 @@
 //! The one way the SPA talks to the API: same origin, JSON, the CSRF header on every
-//! state-changing request, and one error type every page handles the same way.
+//! state-changing request, and one error type every page handles the same way. Every path
+//! and its method come from the model's `links::api` (docs/architecture.md "Pages and links").
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -170,6 +171,16 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     json(send(Request::get(path), None).await?).await
 }
 
+/// What `endpoint` (without parameters, one that changes nothing) answers, decoded.
+async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> ApiResult<T> {
+    json(send(call(endpoint), None).await?).await
+}
+
+/// What `endpoint` with its parameters `values` (one that changes nothing) answers, decoded.
+async fn read_at<T: DeserializeOwned>(endpoint: Endpoint, values: &[&str]) -> ApiResult<T> {
+    json(send(request(endpoint, &endpoint.at(values)), None).await?).await
+}
+
 /// Who is logged in; `Ok(None)` when nobody is. The server says "nobody" with `204 No
 /// Content`, not an error, so a public page logs no failed request. A session that has just
 /// ended is heard as such, as a `401` elsewhere is: the login dialog opens over a page that
@@ -186,7 +197,7 @@ pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
 /// How long the session lasts; asking does not count as activity. `Err` with
 /// `unauthenticated` when it has ended.
 pub async fn session_time_left() -> ApiResult<SessionTimeLeft> {
-    get(links::SESSION_TIME_LEFT.path()).await
+    read(links::SESSION_TIME_LEFT).await
 }
 
 /// Logs in.
@@ -211,7 +222,7 @@ pub async fn second_factor_disable(disable: &SecondFactorDisable) -> ApiResult<(
 
 /// Whether the profile is listed and until when the consent holds.
 pub async fn listing_status() -> ApiResult<zelfregie_model::listing::ListingStatus> {
-    get(links::LISTING.path()).await
+    read(links::LISTING).await
 }
 
 /// Renews the consent to be listed for twelve months, with the text shown (the current one).
@@ -223,7 +234,7 @@ pub async fn renew_listing() -> ApiResult<zelfregie_model::listing::ListingStatu
 
 /// What changed in the register and the consent texts since the person was last told.
 pub async fn register_changes() -> ApiResult<zelfregie_model::register::RegisterNotice> {
-    get(links::REGISTER_CHANGES.path()).await
+    read(links::REGISTER_CHANGES).await
 }
 
 /// Marks the versions of `notice` as seen: they are not told again.
@@ -290,7 +301,7 @@ pub async fn put_versioned<T: Serialize + DeserializeOwned>(
 
 /// The profile as recruiters of `partner` receive it now.
 pub async fn preview(partner: &str) -> ApiResult<Preview> {
-    get(&links::VISIBILITY_PREVIEW.at(&[partner])).await
+    read_at(links::VISIBILITY_PREVIEW, &[partner]).await
 }
 
 /// Who saw the profile, newest first: page `page` (from 1).
@@ -300,7 +311,7 @@ pub async fn disclosures(page: u32) -> ApiResult<DisclosurePage> {
 
 /// The partners told that the profile was withdrawn, and when.
 pub async fn withdrawals() -> ApiResult<Vec<zelfregie_model::disclosure::WithdrawalTold>> {
-    get(links::WITHDRAWALS.path()).await
+    read(links::WITHDRAWALS).await
 }
 
 /// Saves a draft based on `etag`. A 412 is not an error here: the newer version is fetched
@@ -321,7 +332,7 @@ pub async fn save_versioned<T: Serialize + DeserializeOwned>(
 
 /// The newsletter status and history.
 pub async fn newsletter() -> ApiResult<NewsletterStatus> {
-    get(links::NEWSLETTER.path()).await
+    read(links::NEWSLETTER).await
 }
 
 /// Agrees to consent text `text_version` (a confirmation e-mail follows).
@@ -356,12 +367,12 @@ pub async fn newsletter_unsubscribe(token: &str) -> ApiResult<Subscription> {
 
 /// The participant's own academy page.
 pub async fn academy() -> ApiResult<AcademyPage> {
-    get(links::ACADEMY.path()).await
+    read(links::ACADEMY).await
 }
 
 /// The catalogue.
 pub async fn trainings() -> ApiResult<Vec<Training>> {
-    get(links::TRAININGS.path()).await
+    read(links::TRAININGS).await
 }
 
 /// Enrols in a training (or joins its waiting list).
@@ -393,7 +404,7 @@ pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
 
 /// The account's passkeys.
 pub async fn passkeys() -> ApiResult<Vec<PasskeyInfo>> {
-    get(links::PASSKEYS.path()).await
+    read(links::PASSKEYS).await
 }
 
 /// Starts adding a passkey (the password or a passkey confirmation is given).
@@ -450,7 +461,7 @@ pub async fn delete_profile(erasure: &Erasure) -> ApiResult<()> {
 
 /// When the person's data will be deleted if they do not log in again.
 pub async fn retention() -> ApiResult<RetentionOverview> {
-    get(links::RETENTION.path()).await
+    read(links::RETENTION).await
 }
 
 /// The complete export, as the bytes the server sent (they are encrypted as they are).
@@ -461,12 +472,12 @@ pub async fn export_bytes() -> ApiResult<Vec<u8>> {
 
 /// Partners that published an age key.
 pub async fn partner_keys() -> ApiResult<Vec<PartnerKey>> {
-    get(links::TRANSFER_PARTNERS.path()).await
+    read(links::TRANSFER_PARTNERS).await
 }
 
 /// The person's transfers.
 pub async fn transfers() -> ApiResult<Vec<Transfer>> {
-    get(links::TRANSFERS.path()).await
+    read(links::TRANSFERS).await
 }
 
 /// Uploads an age file for `target`.
@@ -492,7 +503,7 @@ pub async fn revoke_transfer(id: i64) -> ApiResult<()> {
 
 /// What a transfer link holds and where it stands; uses nothing up.
 pub async fn transfer_link(token: &str) -> ApiResult<TransferLink> {
-    get(&links::TRANSFER_LINK.at(&[token])).await
+    read_at(links::TRANSFER_LINK, &[token]).await
 }
 
 /// Fetches a transfer link's file (it works once): the bytes and the server's file name.
@@ -517,7 +528,7 @@ pub async fn password_reset_confirm(reset: &PasswordReset) -> ApiResult<()> {
 
 /// The person's requests about their rights, newest first.
 pub async fn my_requests() -> ApiResult<Vec<PrivacyRequest>> {
-    get(links::MY_REQUESTS.path()).await
+    read(links::MY_REQUESTS).await
 }
 
 /// Files a request.
@@ -532,7 +543,7 @@ pub async fn request_queue(closed: bool) -> ApiResult<Vec<QueueEntry>> {
 
 /// Privacy staff: one request.
 pub async fn staff_request(id: &str) -> ApiResult<StaffRequest> {
-    get(&links::STAFF_REQUEST.at(&[id])).await
+    read_at(links::STAFF_REQUEST, &[id]).await
 }
 
 /// What privacy staff do with a request.
@@ -565,7 +576,7 @@ pub async fn verify_request(id: &str, check: &NewVerification) -> ApiResult<Staf
 
 /// The breach notices sent to the person, newest first.
 pub async fn my_breach_notices() -> ApiResult<Vec<zelfregie_model::breach::MyNotice>> {
-    get(links::MY_BREACH_NOTICES.path()).await
+    read(links::MY_BREACH_NOTICES).await
 }
 
 /// The person marks a breach notice read; their notices after it.
@@ -576,12 +587,12 @@ pub async fn mark_breach_notice_read(id: &str) -> ApiResult<Vec<zelfregie_model:
 
 /// Privacy staff: every breach notice, newest first.
 pub async fn breach_notices() -> ApiResult<Vec<zelfregie_model::breach::StaffNotice>> {
-    get(links::BREACHES.path()).await
+    read(links::BREACHES).await
 }
 
 /// Privacy staff: one breach notice.
 pub async fn breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::StaffNotice> {
-    get(&links::BREACH.at(&[id])).await
+    read_at(links::BREACH, &[id]).await
 }
 
 /// Privacy staff write a breach notice (a draft).
@@ -608,7 +619,7 @@ pub async fn send_breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::
 
 /// Administrators: the staff list, open invitations and when it is next to be confirmed.
 pub async fn staff_overview() -> ApiResult<zelfregie_model::admin::StaffOverview> {
-    get(links::STAFF.path()).await
+    read(links::STAFF).await
 }
 
 /// Administrators invite someone to work in the portal (a link is mailed).
@@ -653,13 +664,13 @@ pub async fn confirm_review() -> ApiResult<zelfregie_model::admin::StaffOverview
 pub async fn audit(before: Option<i64>) -> ApiResult<zelfregie_model::admin::AuditPage> {
     match before {
         Some(b) => get(&format!("{}?before={b}", links::AUDIT.path())).await,
-        None => get(links::AUDIT.path()).await,
+        None => read(links::AUDIT).await,
     }
 }
 
 /// Administrators: every partner with its key in use and the earlier ones.
 pub async fn admin_partner_keys() -> ApiResult<Vec<zelfregie_model::admin::PartnerKeys>> {
-    get(links::ADMIN_PARTNER_KEYS.path()).await
+    read(links::ADMIN_PARTNER_KEYS).await
 }
 
 /// Administrators publish (or replace) the key of partner `slug`.
@@ -678,7 +689,7 @@ pub async fn remove_partner_key(slug: &str) -> ApiResult<()> {
 
 /// What an invitation link's page shows; reading it changes nothing.
 pub async fn invitation(token: &str) -> ApiResult<zelfregie_model::admin::InvitationDetails> {
-    get(&links::INVITATION.at(&[token])).await
+    read_at(links::INVITATION, &[token]).await
 }
 
 /// Uses an invitation with the chosen password: creates the account and logs in.
@@ -688,7 +699,7 @@ pub async fn accept_invitation(acceptance: &zelfregie_model::admin::InvitationAc
 
 /// Academy staff: every training, with the people enrolled and waiting.
 pub async fn staff_catalogue() -> ApiResult<Vec<zelfregie_model::academy::StaffTraining>> {
-    get(links::CATALOGUE.path()).await
+    read(links::CATALOGUE).await
 }
 
 /// Academy staff add a training.
@@ -725,5 +736,5 @@ pub async fn candidates(
 
 /// One candidate, as the recruiter's organisation may see them.
 pub async fn candidate(reference: &str) -> ApiResult<zelfregie_model::CandidateView> {
-    get(&links::CANDIDATE.at(&[reference])).await
+    read_at(links::CANDIDATE, &[reference]).await
 }
