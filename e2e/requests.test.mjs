@@ -6,7 +6,7 @@
 // nothing on any of the new pages.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, mailsTo } from './pages.mjs';
+import { DEMO_TOTP_SECRET, Portal, mailsTo, nextCode } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -148,6 +148,25 @@ describe('requests about one\'s rights in the browser', () => {
 
     assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
     assert.deepEqual(foreignRequests(seen, env.server.url), [], 'no request to another origin');
+    await context.close();
+  });
+
+  // A page is defined once (src/routes.rs and the model's page list): the guard in front of
+  // the queue and the login's way back cannot disagree. They did: a privacy officer who opened
+  // a bookmarked queue while logged out landed on the overview after logging in.
+  it('a privacy officer who opens a bookmarked queue while logged out is led back to it after logging in', async () => {
+    const { context } = await watchedContext(env.browser, env.server.url, PHONE);
+    const page = await context.newPage();
+    const portal = new Portal(page);
+    await portal.open('/privacy/verzoeken');
+    await portal.expectHeading('Inloggen');
+    const loginAddress = new URL(page.url()).pathname + new URL(page.url()).search;
+    await portal.login('privacy@example.org', 'zelfregie-demo');
+    await portal.enterCode(await nextCode(`${new URL(page.url()).origin}|privacy@example.org`, DEMO_TOTP_SECRET));
+    await page.waitForURL((url) => url.pathname !== '/inloggen');
+    assert.equal(new URL(page.url()).pathname, '/privacy/verzoeken', `logged in from ${loginAddress}`);
+    await portal.expectHeading('Verzoeken behandelen');
+    assert.equal(loginAddress, '/inloggen?terug=/privacy/verzoeken');
     await context.close();
   });
 });

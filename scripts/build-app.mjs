@@ -81,28 +81,28 @@ for (const file of files) copyFileSync(file, join(dist, dir, file.split('/').pop
 
 // Which files each address needs first, for the server to name in that page's HTML
 // (`<link rel=preload>`), so they come with the main module instead of after it has started:
-// the address (src/routes.rs) → its page's part (src/lazy.rs) → the part's module and chunks
-// (the loader). A page without a part is a build error, not a slow page.
+// the address and who may see it (the model's page list, crates/model/src/links.rs) → its
+// part (the table of pages, src/routes.rs) → the part's module and chunks (the loader). A
+// page without a part is a build error, not a slow page.
 const loaderText = readFileSync(loader, 'utf8');
 const partFiles = {};
 for (const m of loaderText.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[^]*?, \[([^\]]*)\]\)\)/g)) {
   const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => `${c.replace(/^__chunk_/, 'chunk_')}.wasm`);
   partFiles[m[1]] = [m[2], ...chunks].map((f) => `/${dir}/${f}`);
 }
-const lazySource = readFileSync('src/lazy.rs', 'utf8');
-const partOfPage = Object.fromEntries([...lazySource.matchAll(/^\s*(page_\w+) in (part_\w+), \w+ =>/gm)].map((m) => [m[1], m[2]]));
-const pageOfRoute = Object.fromEntries([...lazySource.matchAll(/Route::(\w+) => of!\((page_\w+)\)/g)].map((m) => [m[1], m[2]]));
-const behindLogin = new Set([...lazySource.matchAll(/^\s*(page_\w+) in part_\w+, Login =>/gm)].map((m) => m[1]));
-const routes = [...readFileSync('src/routes.rs', 'utf8').matchAll(/Route::(\w+) => "(\/[^"]*)"/g)];
+const table = readFileSync('src/routes.rs', 'utf8');
+const partOfRoute = Object.fromEntries([...table.matchAll(/^\s*(\w+) => page_\w+ in (part_\w+), /gm)].map((m) => [m[1], m[2]]));
+const routes = [...readFileSync('crates/model/src/links.rs', 'utf8').matchAll(/^\s*(\w+) = "(\/[^"]*)", (Public|LoggedIn|LoggedOut);$/gm)];
 const preload = {};
-for (const [, route, path] of routes) {
-  const page = pageOfRoute[route];
-  const files = partFiles[partOfPage[page]];
-  if (!files) throw new Error(`no split part found for Route::${route} (${path}): see src/lazy.rs`);
+for (const [, route, path, access] of routes) {
+  const files = partFiles[partOfRoute[route]];
+  if (!files) throw new Error(`no split part found for ${route} (${path}): see src/routes.rs`);
   // A page behind the login is preloaded only for a request with a session cookie.
-  preload[path] = { files, login: behindLogin.has(page) };
+  preload[path] = { files, login: access === 'LoggedIn' };
 }
-if (behindLogin.size === 0) throw new Error('src/lazy.rs: no page behind the login found; has its syntax changed?');
+if (routes.length < Object.keys(partOfRoute).length || !routes.some(([, , , a]) => a === 'LoggedIn')) {
+  throw new Error('crates/model/src/links.rs or src/routes.rs: pages not found; has the syntax changed?');
+}
 writeFileSync(join(dist, 'preload.json'), JSON.stringify(preload));
 console.log(`build-app: preload.json names the part of ${routes.length} addresses`);
 

@@ -1,5 +1,6 @@
 //! The one way the SPA talks to the API: same origin, JSON, the CSRF header on every
-//! state-changing request, and one error type every page handles the same way.
+//! state-changing request, and one error type every page handles the same way. Every path
+//! and its method come from the model's `links::api` (docs/architecture.md "Pages and links").
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -19,6 +20,8 @@ use zelfregie_model::{
     ApiError, Credentials, DisclosurePage, EmailChange, Erasure, ErrorCode, PasswordChange, PasswordCheck,
     PasswordReset, PasswordResetRequest, Preview, Registration, RegistrationConfirm, SessionInfo, SessionTimeLeft,
 };
+
+use zelfregie_model::links::api::{self as links, Endpoint, Method};
 
 use crate::editing::{SaveOutcome, Versioned};
 use crate::session_clock::{self, parse_expires_in, Heard, EXPIRES_IN_HEADER};
@@ -67,32 +70,47 @@ impl From<ErrorCode> for ClientError {
     }
 }
 
-/// The candidate's profile (a versioned document: `ETag`, `If-Match`).
-pub const PROFILE: &str = "/api/me/profile";
-/// The candidate's visibility settings (versioned).
-pub const VISIBILITY: &str = "/api/me/visibility";
-/// Whether the profile is listed, and until when the consent holds.
-pub const LISTING: &str = "/api/me/listing";
-/// Renews the consent to be listed.
-pub const LISTING_RENEW: &str = "/api/me/listing/renew";
-/// The course participant's registration (versioned).
-pub const PARTICIPANT: &str = "/api/me/participant";
-/// The complete export as JSON; also the plain download link's address.
-pub const EXPORT: &str = "/api/me/export";
+/// A versioned document (`ETag`, `If-Match`): read with `GET` and saved with `PUT` at one
+/// path, checked when compiling.
+const fn document(read: Endpoint, save: Endpoint) -> &'static str {
+    assert!(matches!(read.method, Method::Get) && matches!(save.method, Method::Put) && read.same_path(save));
+    read.path()
+}
 
+/// The candidate's profile (a versioned document).
+pub const PROFILE: &str = document(links::PROFILE, links::PROFILE_SAVE);
+/// The candidate's visibility settings (versioned).
+pub const VISIBILITY: &str = document(links::VISIBILITY, links::VISIBILITY_SAVE);
+/// The course participant's registration (versioned).
+pub const PARTICIPANT: &str = document(links::PARTICIPANT, links::PARTICIPANT_SAVE);
+/// The complete export as JSON; also the plain download link's address.
+pub const EXPORT: &str = links::EXPORT.path();
 /// Where privacy questions go (`Contact`; no login needed).
-pub const CONTACT: &str = "/api/contact";
-/// What changed in the register since the person was last told.
-pub const REGISTER_CHANGES: &str = "/api/me/register-changes";
+pub const CONTACT: &str = links::CONTACT.path();
 
 /// The consent receipt of listing consent event `id` (turning the candidate bank on or off).
 pub fn listing_receipt_path(id: i64) -> String {
-    format!("/api/me/visibility/receipts/{id}")
+    links::LISTING_RECEIPT.at(&[&id.to_string()])
 }
 
 /// The consent receipt of newsletter event `id` (a download link's address).
 pub fn receipt_path(id: i64) -> String {
-    format!("/api/me/newsletter/receipts/{id}")
+    links::NEWSLETTER_RECEIPT.at(&[&id.to_string()])
+}
+
+/// The request of `endpoint` at `path` (its template filled in), with the endpoint's method.
+fn request(endpoint: Endpoint, path: &str) -> RequestBuilder {
+    match endpoint.method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+        Method::Put => Request::put(path),
+        Method::Delete => Request::delete(path),
+    }
+}
+
+/// The request of an endpoint without parameters.
+fn call(endpoint: Endpoint) -> RequestBuilder {
+    request(endpoint, endpoint.path())
 }
 
 /// The result of every call.
@@ -153,12 +171,22 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     json(send(Request::get(path), None).await?).await
 }
 
+/// What `endpoint` (without parameters, one that changes nothing) answers, decoded.
+async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> ApiResult<T> {
+    json(send(call(endpoint), None).await?).await
+}
+
+/// What `endpoint` with its parameters `values` (one that changes nothing) answers, decoded.
+async fn read_at<T: DeserializeOwned>(endpoint: Endpoint, values: &[&str]) -> ApiResult<T> {
+    json(send(request(endpoint, &endpoint.at(values)), None).await?).await
+}
+
 /// Who is logged in; `Ok(None)` when nobody is. The server says "nobody" with `204 No
 /// Content`, not an error, so a public page logs no failed request. A session that has just
 /// ended is heard as such, as a `401` elsewhere is: the login dialog opens over a page that
 /// was logged in (`relogin.rs`), and nothing happens on a public page.
 pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
-    let response = send(Request::get("/api/session"), None).await?;
+    let response = send(call(links::SESSION), None).await?;
     if response.status() == 204 {
         session_clock::hear(Heard::Ended);
         return Ok(None);
@@ -169,47 +197,44 @@ pub async fn current_session() -> ApiResult<Option<SessionInfo>> {
 /// How long the session lasts; asking does not count as activity. `Err` with
 /// `unauthenticated` when it has ended.
 pub async fn session_time_left() -> ApiResult<SessionTimeLeft> {
-    get("/api/session/time-left").await
+    read(links::SESSION_TIME_LEFT).await
 }
 
 /// Logs in.
 pub async fn login(credentials: &Credentials) -> ApiResult<SessionInfo> {
-    json(send(changing(Request::post("/api/session")), body(credentials)).await?).await
+    json(send(changing(call(links::LOGIN)), body(credentials)).await?).await
 }
-
-/// Where two-step verification is set up (`POST`), confirmed (`PUT`) and turned off (`DELETE`).
-const SECOND_FACTOR: &str = "/api/me/second-factor";
 
 /// Starts setting up an authenticator app (the password again); the secret to scan or type.
 pub async fn second_factor_start(start: &SecondFactorStart) -> ApiResult<SecondFactorSetup> {
-    json(send(changing(Request::post(SECOND_FACTOR)), body(start)).await?).await
+    json(send(changing(call(links::SECOND_FACTOR_START)), body(start)).await?).await
 }
 
 /// Confirms the set-up with a first code; the recovery codes, shown once.
 pub async fn second_factor_confirm(confirm: &SecondFactorConfirm) -> ApiResult<RecoveryCodes> {
-    json(send(changing(Request::put(SECOND_FACTOR)), body(confirm)).await?).await
+    json(send(changing(call(links::SECOND_FACTOR_CONFIRM)), body(confirm)).await?).await
 }
 
 /// Turns two-step verification off (password and a code).
 pub async fn second_factor_disable(disable: &SecondFactorDisable) -> ApiResult<()> {
-    send(changing(Request::delete(SECOND_FACTOR)), body(disable)).await.map(drop)
+    send(changing(call(links::SECOND_FACTOR_DISABLE)), body(disable)).await.map(drop)
 }
 
 /// Whether the profile is listed and until when the consent holds.
 pub async fn listing_status() -> ApiResult<zelfregie_model::listing::ListingStatus> {
-    get(LISTING).await
+    read(links::LISTING).await
 }
 
 /// Renews the consent to be listed for twelve months, with the text shown (the current one).
 pub async fn renew_listing() -> ApiResult<zelfregie_model::listing::ListingStatus> {
     let renewal =
         zelfregie_model::listing::ListingRenewal { consent_text_version: zelfregie_model::listing::current().version };
-    json(send(changing(Request::post(LISTING_RENEW)), body(&renewal)).await?).await
+    json(send(changing(call(links::LISTING_RENEW)), body(&renewal)).await?).await
 }
 
 /// What changed in the register and the consent texts since the person was last told.
 pub async fn register_changes() -> ApiResult<zelfregie_model::register::RegisterNotice> {
-    get(REGISTER_CHANGES).await
+    read(links::REGISTER_CHANGES).await
 }
 
 /// Marks the versions of `notice` as seen: they are not told again.
@@ -219,40 +244,40 @@ pub async fn register_changes_seen(notice: &zelfregie_model::register::RegisterN
         newsletter_text_version: notice.newsletter_text_version,
         listing_text_version: notice.listing_text_version,
     };
-    send(changing(Request::post("/api/me/register-changes/seen")), body(&seen)).await.map(drop)
+    send(changing(call(links::REGISTER_CHANGES_SEEN)), body(&seen)).await.map(drop)
 }
 
 /// Asks for an account: the server answers the same for every address and mails a link.
 pub async fn register(registration: &Registration) -> ApiResult<()> {
-    send(changing(Request::post("/api/account")), body(registration)).await.map(drop)
+    send(changing(call(links::REGISTER)), body(registration)).await.map(drop)
 }
 
 /// Uses a registration link's token with the password chosen on its page: creates the
 /// account and logs in.
 pub async fn register_confirm(confirm: &RegistrationConfirm) -> ApiResult<SessionInfo> {
     let body = body(confirm);
-    json(send(changing(Request::post("/api/account/confirm")), body).await?).await
+    json(send(changing(call(links::REGISTER_CONFIRM)), body).await?).await
 }
 
 /// Asks to change the login address (the password is asked again); a link goes to the new address.
 pub async fn change_email(change: &EmailChange) -> ApiResult<()> {
-    send(changing(Request::post("/api/me/email")), body(change)).await.map(drop)
+    send(changing(call(links::EMAIL_CHANGE)), body(change)).await.map(drop)
 }
 
 /// Uses the link sent to a new address: it becomes the login address.
 pub async fn email_change_confirm(token: &str) -> ApiResult<()> {
     let body = body(&EmailToken { token: token.to_owned() });
-    send(changing(Request::post("/api/email-change/confirm")), body).await.map(drop)
+    send(changing(call(links::EMAIL_CHANGE_CONFIRM)), body).await.map(drop)
 }
 
 /// Logs out on this device.
 pub async fn logout() -> ApiResult<()> {
-    send(changing(Request::delete("/api/session")), None).await.map(drop)
+    send(changing(call(links::LOGOUT)), None).await.map(drop)
 }
 
 /// Logs out on every device.
 pub async fn logout_everywhere() -> ApiResult<()> {
-    send(changing(Request::delete("/api/me/sessions")), None).await.map(drop)
+    send(changing(call(links::LOGOUT_EVERYWHERE)), None).await.map(drop)
 }
 
 /// `GET path` of a versioned document, with its `ETag`.
@@ -276,17 +301,17 @@ pub async fn put_versioned<T: Serialize + DeserializeOwned>(
 
 /// The profile as recruiters of `partner` receive it now.
 pub async fn preview(partner: &str) -> ApiResult<Preview> {
-    get(&format!("/api/me/visibility/preview/{partner}")).await
+    read_at(links::VISIBILITY_PREVIEW, &[partner]).await
 }
 
 /// Who saw the profile, newest first: page `page` (from 1).
 pub async fn disclosures(page: u32) -> ApiResult<DisclosurePage> {
-    get(&format!("/api/me/disclosures?page={page}")).await
+    get(&format!("{}?page={page}", links::DISCLOSURES.path())).await
 }
 
 /// The partners told that the profile was withdrawn, and when.
 pub async fn withdrawals() -> ApiResult<Vec<zelfregie_model::disclosure::WithdrawalTold>> {
-    get("/api/me/withdrawals").await
+    read(links::WITHDRAWALS).await
 }
 
 /// Saves a draft based on `etag`. A 412 is not an error here: the newer version is fetched
@@ -307,17 +332,17 @@ pub async fn save_versioned<T: Serialize + DeserializeOwned>(
 
 /// The newsletter status and history.
 pub async fn newsletter() -> ApiResult<NewsletterStatus> {
-    get("/api/me/newsletter").await
+    read(links::NEWSLETTER).await
 }
 
 /// Agrees to consent text `text_version` (a confirmation e-mail follows).
 pub async fn newsletter_subscribe(text_version: u32) -> ApiResult<NewsletterStatus> {
-    json(send(changing(Request::post("/api/me/newsletter")), body(&Subscribe { text_version })).await?).await
+    json(send(changing(call(links::NEWSLETTER_SUBSCRIBE)), body(&Subscribe { text_version })).await?).await
 }
 
 /// Withdraws newsletter consent.
 pub async fn newsletter_withdraw() -> ApiResult<NewsletterStatus> {
-    json(send(changing(Request::delete("/api/me/newsletter")), None).await?).await
+    json(send(changing(call(links::NEWSLETTER_WITHDRAW)), None).await?).await
 }
 
 #[derive(serde::Deserialize)]
@@ -328,121 +353,131 @@ struct LinkResult {
 /// Uses a confirmation link's token.
 pub async fn newsletter_confirm(token: &str) -> ApiResult<Subscription> {
     let body = body(&EmailToken { token: token.to_owned() });
-    let r: LinkResult = json(send(changing(Request::post("/api/newsletter/confirm")), body).await?).await?;
+    let r: LinkResult = json(send(changing(call(links::NEWSLETTER_CONFIRM)), body).await?).await?;
     Ok(r.subscription)
 }
 
 /// Uses a one-click unsubscribe token (the same URL mail clients POST to).
 pub async fn newsletter_unsubscribe(token: &str) -> ApiResult<Subscription> {
-    let url = format!("/api/newsletter/unsubscribe?token={}", js_sys::encode_uri_component(token));
-    let r: LinkResult = json(send(changing(Request::post(&url)), None).await?).await?;
+    let path = links::NEWSLETTER_UNSUBSCRIBE.path();
+    let url = format!("{path}?{}={}", zelfregie_model::links::TOKEN_PARAM, js_sys::encode_uri_component(token));
+    let r: LinkResult = json(send(changing(request(links::NEWSLETTER_UNSUBSCRIBE, &url)), None).await?).await?;
     Ok(r.subscription)
 }
 
 /// The participant's own academy page.
 pub async fn academy() -> ApiResult<AcademyPage> {
-    get("/api/me/academy").await
+    read(links::ACADEMY).await
 }
 
 /// The catalogue.
 pub async fn trainings() -> ApiResult<Vec<Training>> {
-    get("/api/academy/trainings").await
+    read(links::TRAININGS).await
 }
 
 /// Enrols in a training (or joins its waiting list).
 pub async fn enrol(training_id: i64) -> ApiResult<AcademyPage> {
-    json(send(changing(Request::post("/api/me/enrolments")), body(&Enrol { training_id })).await?).await
+    json(send(changing(call(links::ENROL)), body(&Enrol { training_id })).await?).await
 }
 
 /// Cancels an enrolment.
 pub async fn cancel_enrolment(training_id: i64) -> ApiResult<AcademyPage> {
-    json(send(changing(Request::delete(&format!("/api/me/enrolments/{training_id}"))), None).await?).await
+    json(
+        send(
+            changing(request(links::ENROLMENT_CANCEL, &links::ENROLMENT_CANCEL.at(&[&training_id.to_string()]))),
+            None,
+        )
+        .await?,
+    )
+    .await
 }
 
 /// Stops being a course participant.
 pub async fn stop_participating() -> ApiResult<AcademyPage> {
-    json(send(changing(Request::delete(PARTICIPANT)), None).await?).await
+    json(send(changing(call(links::PARTICIPANT_STOP)), None).await?).await
 }
 
 /// Changes the password (the current one is asked again).
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
-    send(changing(Request::put("/api/me/password")), body(change)).await.map(drop)
+    send(changing(call(links::PASSWORD_CHANGE)), body(change)).await.map(drop)
 }
 
 /// The account's passkeys.
 pub async fn passkeys() -> ApiResult<Vec<PasskeyInfo>> {
-    get("/api/me/passkeys").await
+    read(links::PASSKEYS).await
 }
 
 /// Starts adding a passkey (the password or a passkey confirmation is given).
 pub async fn passkey_add_start(new: &NewPasskey) -> ApiResult<CeremonyStart> {
-    json(send(changing(Request::post("/api/me/passkeys/start")), body(new)).await?).await
+    json(send(changing(call(links::PASSKEY_ADD_START)), body(new)).await?).await
 }
 
 /// Finishes adding a passkey with the browser's answer.
 pub async fn passkey_add_finish(finish: &CeremonyFinish) -> ApiResult<PasskeyInfo> {
-    json(send(changing(Request::post("/api/me/passkeys/finish")), body(finish)).await?).await
+    json(send(changing(call(links::PASSKEY_ADD_FINISH)), body(finish)).await?).await
 }
 
 /// Removes passkey `id`.
 pub async fn passkey_remove(id: i64, confirmation: &Confirmation) -> ApiResult<()> {
-    send(changing(Request::delete(&format!("/api/me/passkeys/{id}"))), body(confirmation)).await.map(drop)
+    send(changing(request(links::PASSKEY_REMOVE, &links::PASSKEY_REMOVE.at(&[&id.to_string()]))), body(confirmation))
+        .await
+        .map(drop)
 }
 
 /// Starts logging in with a passkey.
 pub async fn passkey_login_start() -> ApiResult<CeremonyStart> {
-    json(send(changing(Request::post("/api/session/passkey/start")), None).await?).await
+    json(send(changing(call(links::PASSKEY_LOGIN_START)), None).await?).await
 }
 
 /// Finishes logging in with a passkey.
 pub async fn passkey_login_finish(finish: &CeremonyFinish) -> ApiResult<SessionInfo> {
-    json(send(changing(Request::post("/api/session/passkey/finish")), body(finish)).await?).await
+    json(send(changing(call(links::PASSKEY_LOGIN_FINISH)), body(finish)).await?).await
 }
 
 /// Starts confirming it is me with a passkey.
 pub async fn passkey_confirm_start() -> ApiResult<CeremonyStart> {
-    json(send(changing(Request::post("/api/me/reauth/passkey/start")), None).await?).await
+    json(send(changing(call(links::REAUTH_PASSKEY_START)), None).await?).await
 }
 
 /// Finishes confirming it is me with a passkey.
 pub async fn passkey_confirm_finish(finish: &CeremonyFinish) -> ApiResult<()> {
-    send(changing(Request::post("/api/me/reauth/passkey/finish")), body(finish)).await.map(drop)
+    send(changing(call(links::REAUTH_PASSKEY_FINISH)), body(finish)).await.map(drop)
 }
 
 /// Checks the current password (before asking "are you sure?"); changes nothing.
 pub async fn check_password(check: &PasswordCheck) -> ApiResult<()> {
-    send(changing(Request::post("/api/me/password/check")), body(check)).await.map(drop)
+    send(changing(call(links::PASSWORD_CHECK)), body(check)).await.map(drop)
 }
 
 /// Erases the account and everything held.
 pub async fn erase_account(erasure: &Erasure) -> ApiResult<()> {
-    send(changing(Request::delete("/api/me/account")), body(erasure)).await.map(drop)
+    send(changing(call(links::ACCOUNT_ERASE)), body(erasure)).await.map(drop)
 }
 
 /// Deletes just the candidate profile (the password is asked again).
 pub async fn delete_profile(erasure: &Erasure) -> ApiResult<()> {
-    send(changing(Request::delete(PROFILE)), body(erasure)).await.map(drop)
+    send(changing(call(links::PROFILE_DELETE)), body(erasure)).await.map(drop)
 }
 
 /// When the person's data will be deleted if they do not log in again.
 pub async fn retention() -> ApiResult<RetentionOverview> {
-    get("/api/me/retention").await
+    read(links::RETENTION).await
 }
 
 /// The complete export, as the bytes the server sent (they are encrypted as they are).
 pub async fn export_bytes() -> ApiResult<Vec<u8>> {
-    let response = send(Request::get(EXPORT), None).await?;
+    let response = send(call(links::EXPORT), None).await?;
     response.binary().await.map_err(|_| ClientError::Network)
 }
 
 /// Partners that published an age key.
 pub async fn partner_keys() -> ApiResult<Vec<PartnerKey>> {
-    get("/api/transfers/partners").await
+    read(links::TRANSFER_PARTNERS).await
 }
 
 /// The person's transfers.
 pub async fn transfers() -> ApiResult<Vec<Transfer>> {
-    get("/api/me/transfers").await
+    read(links::TRANSFERS).await
 }
 
 /// Uploads an age file for `target`.
@@ -452,7 +487,7 @@ pub async fn upload_transfer(target: &TransferTarget, file: &[u8]) -> ApiResult<
         (None, Some(key)) => format!("recipient={}", js_sys::encode_uri_component(key)),
         (None, None) => String::new(),
     };
-    let request = changing(Request::post(&format!("/api/me/transfers?{query}")))
+    let request = changing(request(links::TRANSFER_UPLOAD, &format!("{}?{query}", links::TRANSFER_UPLOAD.path())))
         .header("Content-Type", "application/octet-stream")
         .body(js_sys::Uint8Array::from(file))
         .map_err(|_| ClientError::Network)?;
@@ -461,21 +496,20 @@ pub async fn upload_transfer(target: &TransferTarget, file: &[u8]) -> ApiResult<
 
 /// Revokes a waiting transfer.
 pub async fn revoke_transfer(id: i64) -> ApiResult<()> {
-    send(changing(Request::delete(&format!("/api/me/transfers/{id}"))), None).await.map(|_| ())
-}
-
-fn transfer_link_path(token: &str) -> String {
-    format!("/api/transfer-links/{}", js_sys::encode_uri_component(token))
+    send(changing(request(links::TRANSFER_REVOKE, &links::TRANSFER_REVOKE.at(&[&id.to_string()]))), None)
+        .await
+        .map(|_| ())
 }
 
 /// What a transfer link holds and where it stands; uses nothing up.
 pub async fn transfer_link(token: &str) -> ApiResult<TransferLink> {
-    get(&transfer_link_path(token)).await
+    read_at(links::TRANSFER_LINK, &[token]).await
 }
 
 /// Fetches a transfer link's file (it works once): the bytes and the server's file name.
 pub async fn transfer_link_file(token: &str) -> ApiResult<(Vec<u8>, Option<String>)> {
-    let response = send(changing(Request::post(&format!("{}/file", transfer_link_path(token)))), None).await?;
+    let response =
+        send(changing(request(links::TRANSFER_LINK_FILE, &links::TRANSFER_LINK_FILE.at(&[token]))), None).await?;
     let name = response.headers().get("content-disposition").and_then(|h| crate::format::attachment_file_name(&h));
     let bytes = response.binary().await.map_err(|_| ClientError::Network)?;
     Ok((bytes, name))
@@ -484,36 +518,32 @@ pub async fn transfer_link_file(token: &str) -> ApiResult<(Vec<u8>, Option<Strin
 /// Asks for a password reset link (the answer is the same whether or not an account has the address).
 pub async fn password_reset(email: &str) -> ApiResult<()> {
     let request = PasswordResetRequest { email: email.to_owned() };
-    send(changing(Request::post("/api/password-reset")), body(&request)).await.map(drop)
+    send(changing(call(links::PASSWORD_RESET)), body(&request)).await.map(drop)
 }
 
 /// Sets a new password with the token from a reset link.
 pub async fn password_reset_confirm(reset: &PasswordReset) -> ApiResult<()> {
-    send(changing(Request::post("/api/password-reset/confirm")), body(reset)).await.map(drop)
+    send(changing(call(links::PASSWORD_RESET_CONFIRM)), body(reset)).await.map(drop)
 }
 
 /// The person's requests about their rights, newest first.
 pub async fn my_requests() -> ApiResult<Vec<PrivacyRequest>> {
-    get("/api/me/requests").await
+    read(links::MY_REQUESTS).await
 }
 
 /// Files a request.
 pub async fn file_request(request: &NewRequest) -> ApiResult<PrivacyRequest> {
-    json(send(changing(Request::post("/api/me/requests")), body(request)).await?).await
+    json(send(changing(call(links::REQUEST_FILE)), body(request)).await?).await
 }
 
 /// Privacy staff: the open requests by deadline, or (`closed`) the handled ones.
 pub async fn request_queue(closed: bool) -> ApiResult<Vec<QueueEntry>> {
-    get(&format!("/api/privacy/requests?closed={closed}")).await
-}
-
-fn staff_request_path(id: &str) -> String {
-    format!("/api/privacy/requests/{}", js_sys::encode_uri_component(id))
+    get(&format!("{}?closed={closed}", links::REQUEST_QUEUE.path())).await
 }
 
 /// Privacy staff: one request.
 pub async fn staff_request(id: &str) -> ApiResult<StaffRequest> {
-    get(&staff_request_path(id)).await
+    read_at(links::STAFF_REQUEST, &[id]).await
 }
 
 /// What privacy staff do with a request.
@@ -529,86 +559,78 @@ pub enum StaffAction {
 
 /// Privacy staff answer, extend or close request `id` with `text` (the answer or the reason).
 pub async fn handle_request(id: &str, action: StaffAction, text: &StaffText) -> ApiResult<StaffRequest> {
-    let step = match action {
-        StaffAction::Answer => "answer",
-        StaffAction::Extend => "extension",
-        StaffAction::Close => "close",
+    let endpoint = match action {
+        StaffAction::Answer => links::REQUEST_ANSWER,
+        StaffAction::Extend => links::REQUEST_EXTEND,
+        StaffAction::Close => links::REQUEST_CLOSE,
     };
-    let path = format!("{}/{step}", staff_request_path(id));
-    json(send(changing(Request::post(&path)), body(text)).await?).await
+    json(send(changing(request(endpoint, &endpoint.at(&[id]))), body(text)).await?).await
 }
 
 /// Privacy staff record how they checked the identity and authority of the person who asks
 /// for someone else (request `id`).
 pub async fn verify_request(id: &str, check: &NewVerification) -> ApiResult<StaffRequest> {
-    let path = format!("{}/verification", staff_request_path(id));
-    json(send(changing(Request::post(&path)), body(check)).await?).await
+    let path = links::REQUEST_VERIFY.at(&[id]);
+    json(send(changing(request(links::REQUEST_VERIFY, &path)), body(check)).await?).await
 }
 
 /// The breach notices sent to the person, newest first.
 pub async fn my_breach_notices() -> ApiResult<Vec<zelfregie_model::breach::MyNotice>> {
-    get("/api/me/breach-notices").await
+    read(links::MY_BREACH_NOTICES).await
 }
 
 /// The person marks a breach notice read; their notices after it.
 pub async fn mark_breach_notice_read(id: &str) -> ApiResult<Vec<zelfregie_model::breach::MyNotice>> {
-    let path = format!("/api/me/breach-notices/{}/read", js_sys::encode_uri_component(id));
-    json(send(changing(Request::post(&path)), None).await?).await
+    let path = links::BREACH_NOTICE_READ.at(&[id]);
+    json(send(changing(request(links::BREACH_NOTICE_READ, &path)), None).await?).await
 }
 
 /// Privacy staff: every breach notice, newest first.
 pub async fn breach_notices() -> ApiResult<Vec<zelfregie_model::breach::StaffNotice>> {
-    get("/api/privacy/breaches").await
-}
-
-fn breach_path(id: &str) -> String {
-    format!("/api/privacy/breaches/{}", js_sys::encode_uri_component(id))
+    read(links::BREACHES).await
 }
 
 /// Privacy staff: one breach notice.
 pub async fn breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::StaffNotice> {
-    get(&breach_path(id)).await
+    read_at(links::BREACH, &[id]).await
 }
 
 /// Privacy staff write a breach notice (a draft).
 pub async fn draft_breach_notice(
     notice: &zelfregie_model::breach::NewNotice,
 ) -> ApiResult<zelfregie_model::breach::StaffNotice> {
-    json(send(changing(Request::post("/api/privacy/breaches")), body(notice)).await?).await
+    json(send(changing(call(links::BREACH_DRAFT)), body(notice)).await?).await
 }
 
 /// Privacy staff: how many people an audience reaches now.
 pub async fn preview_breach_audience(
     audience: &zelfregie_model::breach::BreachAudience,
 ) -> ApiResult<zelfregie_model::breach::AudienceCount> {
-    json(send(changing(Request::post("/api/privacy/breaches/preview")), body(audience)).await?).await
+    json(send(changing(call(links::BREACH_PREVIEW)), body(audience)).await?).await
 }
 
 /// Privacy staff send a draft (once).
 pub async fn send_breach_notice(id: &str) -> ApiResult<zelfregie_model::breach::StaffNotice> {
-    let path = format!("{}/send", breach_path(id));
-    json(send(changing(Request::post(&path)), None).await?).await
+    let path = links::BREACH_SEND.at(&[id]);
+    json(send(changing(request(links::BREACH_SEND, &path)), None).await?).await
 }
 
 // ---- administration (administrators; the log for privacy staff too) --------------------
 
-/// Everyone who may work in the portal, the invitations of the last 30 days, and the review.
-pub const ADMIN_STAFF: &str = "/api/admin/staff";
-
 /// Administrators: the staff list, open invitations and when it is next to be confirmed.
 pub async fn staff_overview() -> ApiResult<zelfregie_model::admin::StaffOverview> {
-    get(ADMIN_STAFF).await
+    read(links::STAFF).await
 }
 
 /// Administrators invite someone to work in the portal (a link is mailed).
 pub async fn invite(new: &zelfregie_model::admin::NewInvitation) -> ApiResult<zelfregie_model::admin::Invitation> {
-    json(send(changing(Request::post("/api/admin/invitations")), body(new)).await?).await
+    json(send(changing(call(links::INVITE)), body(new)).await?).await
 }
 
 /// Administrators withdraw invitation `id` before it is used.
 pub async fn withdraw_invitation(id: &str) -> ApiResult<()> {
-    let path = format!("/api/admin/invitations/{}", js_sys::encode_uri_component(id));
-    send(changing(Request::delete(&path)), None).await.map(drop)
+    let path = links::INVITATION_WITHDRAW.at(&[id]);
+    send(changing(request(links::INVITATION_WITHDRAW, &path)), None).await.map(drop)
 }
 
 /// What administrators do with a staff account.
@@ -624,35 +646,31 @@ pub enum StaffChange {
 
 /// Administrators suspend, reinstate or revoke account `id`.
 pub async fn change_staff(id: i64, change: StaffChange) -> ApiResult<()> {
-    let request = match change {
-        StaffChange::Suspend => Request::post(&format!("{ADMIN_STAFF}/{id}/suspend")),
-        StaffChange::Reinstate => Request::post(&format!("{ADMIN_STAFF}/{id}/reinstate")),
-        StaffChange::Revoke => Request::delete(&format!("{ADMIN_STAFF}/{id}")),
+    let endpoint = match change {
+        StaffChange::Suspend => links::STAFF_SUSPEND,
+        StaffChange::Reinstate => links::STAFF_REINSTATE,
+        StaffChange::Revoke => links::STAFF_REVOKE,
     };
-    send(changing(request), None).await.map(drop)
+    send(changing(request(endpoint, &endpoint.at(&[&id.to_string()]))), None).await.map(drop)
 }
 
 /// Administrators confirm the staff list as reviewed; the list after it.
 pub async fn confirm_review() -> ApiResult<zelfregie_model::admin::StaffOverview> {
-    json(send(changing(Request::post("/api/admin/reviews")), None).await?).await
+    json(send(changing(call(links::REVIEW)), None).await?).await
 }
 
 /// The administration's log, newest first: the page before entry `before` (the first page
 /// without).
 pub async fn audit(before: Option<i64>) -> ApiResult<zelfregie_model::admin::AuditPage> {
     match before {
-        Some(b) => get(&format!("/api/admin/audit?before={b}")).await,
-        None => get("/api/admin/audit").await,
+        Some(b) => get(&format!("{}?before={b}", links::AUDIT.path())).await,
+        None => read(links::AUDIT).await,
     }
 }
 
 /// Administrators: every partner with its key in use and the earlier ones.
 pub async fn admin_partner_keys() -> ApiResult<Vec<zelfregie_model::admin::PartnerKeys>> {
-    get("/api/admin/partner-keys").await
-}
-
-fn admin_partner_key_path(slug: &str) -> String {
-    format!("/api/admin/partner-keys/{}", js_sys::encode_uri_component(slug))
+    read(links::ADMIN_PARTNER_KEYS).await
 }
 
 /// Administrators publish (or replace) the key of partner `slug`.
@@ -660,34 +678,35 @@ pub async fn publish_partner_key(
     slug: &str,
     key: &zelfregie_model::admin::PublishKey,
 ) -> ApiResult<zelfregie_model::admin::PartnerKeys> {
-    json(send(changing(Request::put(&admin_partner_key_path(slug))), body(key)).await?).await
+    json(send(changing(request(links::PARTNER_KEY_PUBLISH, &links::PARTNER_KEY_PUBLISH.at(&[slug]))), body(key)).await?)
+        .await
 }
 
 /// Administrators remove the key of partner `slug`: no new transfers to it.
 pub async fn remove_partner_key(slug: &str) -> ApiResult<()> {
-    send(changing(Request::delete(&admin_partner_key_path(slug))), None).await.map(drop)
+    send(changing(request(links::PARTNER_KEY_REMOVE, &links::PARTNER_KEY_REMOVE.at(&[slug]))), None).await.map(drop)
 }
 
 /// What an invitation link's page shows; reading it changes nothing.
 pub async fn invitation(token: &str) -> ApiResult<zelfregie_model::admin::InvitationDetails> {
-    get(&format!("/api/invitations/{}", js_sys::encode_uri_component(token))).await
+    read_at(links::INVITATION, &[token]).await
 }
 
 /// Uses an invitation with the chosen password: creates the account and logs in.
 pub async fn accept_invitation(acceptance: &zelfregie_model::admin::InvitationAcceptance) -> ApiResult<SessionInfo> {
-    json(send(changing(Request::post("/api/invitations/accept")), body(acceptance)).await?).await
+    json(send(changing(call(links::INVITATION_ACCEPT)), body(acceptance)).await?).await
 }
 
 /// Academy staff: every training, with the people enrolled and waiting.
 pub async fn staff_catalogue() -> ApiResult<Vec<zelfregie_model::academy::StaffTraining>> {
-    get("/api/academy/catalogue").await
+    read(links::CATALOGUE).await
 }
 
 /// Academy staff add a training.
 pub async fn create_training(
     form: &zelfregie_model::academy::TrainingForm,
 ) -> ApiResult<zelfregie_model::academy::StaffTraining> {
-    json(send(changing(Request::post("/api/academy/catalogue")), body(form)).await?).await
+    json(send(changing(call(links::TRAINING_CREATE)), body(form)).await?).await
 }
 
 /// Academy staff change training `id`, as it was at `version` (412 if someone changed it since).
@@ -696,19 +715,16 @@ pub async fn update_training(
     version: i64,
     form: &zelfregie_model::academy::TrainingForm,
 ) -> ApiResult<zelfregie_model::academy::StaffTraining> {
-    let builder = changing(Request::put(&format!("/api/academy/catalogue/{id}")))
+    let builder = changing(request(links::TRAINING_UPDATE, &links::TRAINING_UPDATE.at(&[&id.to_string()])))
         .header("If-Match", &format!("\"training-{version}\""));
     json(send(builder, body(form)).await?).await
 }
 
 /// Academy staff cancel training `id`; everyone enrolled or waiting is told.
 pub async fn cancel_training(id: i64) -> ApiResult<zelfregie_model::academy::TrainingCancelled> {
-    json(send(changing(Request::post(&format!("/api/academy/catalogue/{id}/cancel"))), None).await?).await
+    json(send(changing(request(links::TRAINING_CANCEL, &links::TRAINING_CANCEL.at(&[&id.to_string()]))), None).await?)
+        .await
 }
-
-/// The recruiter's candidates: list, search and filters (`GET`, query from
-/// `candidate_search::Search::api_path`); one candidate is `CANDIDATES/{reference}`.
-pub const CANDIDATES: &str = "/api/recruiter/candidates";
 
 /// One page of a recruiter search, after the reference `after` (none: the first page).
 pub async fn candidates(
@@ -720,5 +736,5 @@ pub async fn candidates(
 
 /// One candidate, as the recruiter's organisation may see them.
 pub async fn candidate(reference: &str) -> ApiResult<zelfregie_model::CandidateView> {
-    get(&format!("{CANDIDATES}/{}", crate::candidate_search::encode(reference))).await
+    read_at(links::CANDIDATE, &[reference]).await
 }

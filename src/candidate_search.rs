@@ -2,6 +2,7 @@
 //! and read from the page's address (`/kandidaten?q=…&place=…`) and the API's query string
 //! with the same names, and the pages of results loaded so far. Plain logic, tested natively.
 
+use zelfregie_model::links::api::CANDIDATES;
 use zelfregie_model::{CandidateList, CandidateView, FilterInput};
 
 /// One search: the words and the filters, as typed.
@@ -15,17 +16,7 @@ pub struct Search {
 
 /// Encodes `s` for a query string: letters, digits and `-_.~` stay, everything else is
 /// `%XX` of its UTF-8 bytes (a space too).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use zelfregie_model::links::encode;
 
 impl Search {
     /// The parameters that are set (trimmed), in a fixed order: `q`, `place`, `hours_min`,
@@ -71,9 +62,9 @@ impl Search {
             query.push_str(&format!("after={}", encode(after)));
         }
         if query.is_empty() {
-            crate::api::CANDIDATES.to_owned()
+            CANDIDATES.path().to_owned()
         } else {
-            format!("{}?{query}", crate::api::CANDIDATES)
+            format!("{}?{query}", CANDIDATES.path())
         }
     }
 }
@@ -126,14 +117,17 @@ mod tests {
     #[test]
     fn the_query_string_has_only_what_is_set_encoded() {
         assert_eq!(Search::default().query(), "");
-        assert_eq!(Search::default().api_path(None), "/api/recruiter/candidates");
+        assert_eq!(Search::default().api_path(None), CANDIDATES.path());
         let s = search(" beleid & data ", "'s-Gravenhage", "32,5", "", "hbo");
         assert_eq!(s.query(), "q=beleid%20%26%20data&place=%27s-Gravenhage&hours_min=32%2C5&level=hbo");
         assert_eq!(
             s.api_path(Some("ab12")),
-            "/api/recruiter/candidates?q=beleid%20%26%20data&place=%27s-Gravenhage&hours_min=32%2C5&level=hbo&after=ab12"
+            format!(
+                "{}?q=beleid%20%26%20data&place=%27s-Gravenhage&hours_min=32%2C5&level=hbo&after=ab12",
+                CANDIDATES.path()
+            )
         );
-        assert_eq!(Search::default().api_path(Some("x y")), "/api/recruiter/candidates?after=x%20y");
+        assert_eq!(Search::default().api_path(Some("x y")), format!("{}?after=x%20y", CANDIDATES.path()));
         assert_eq!(encode("Sûr"), "S%C3%BBr");
         assert_eq!(encode("a=b?c#d/e+f"), "a%3Db%3Fc%23d%2Fe%2Bf");
     }

@@ -6,9 +6,8 @@ use leptos_router::components::A;
 
 use crate::i18n::T;
 use crate::locale::Locale;
-use crate::routes::Route;
+use crate::routes::{self, Route};
 use crate::session::Auth;
-use zelfregie_model::Role;
 
 /// The links a person can use now: pages for logged-in people, or login and registration.
 #[component]
@@ -17,51 +16,10 @@ pub fn MainNav() -> impl IntoView {
     let auth = Auth::get();
     let open = RwSignal::new(false);
     let links = move || -> Vec<(Route, T)> {
+        // The table of pages (`routes.rs`) says which pages are in whose menu, in which order.
         match auth.info().map(|i| i.account.role) {
-            // Candidates manage a profile; recruiters and academy staff do not have one.
-            Some(Role::Person) => vec![
-                (Route::Overview, T::NavOverview),
-                (Route::Profile, T::NavProfile),
-                (Route::Visibility, T::NavVisibility),
-                (Route::Disclosures, T::NavDisclosures),
-                (Route::Academy, T::NavAcademy),
-                (Route::Newsletter, T::NavNewsletter),
-                (Route::MyData, T::NavMyData),
-                (Route::Account, T::NavAccount),
-            ],
-            Some(Role::PrivacyStaff) => vec![
-                (Route::Overview, T::NavOverview),
-                (Route::PrivacyQueue, T::NavPrivacyQueue),
-                (Route::BreachNotices, T::NavBreachNotices),
-                (Route::AuditLog, T::NavAuditLog),
-                (Route::MyData, T::NavMyData),
-                (Route::Account, T::NavAccount),
-            ],
-            Some(Role::AcademyStaff) => vec![
-                (Route::Overview, T::NavOverview),
-                (Route::AcademyCatalogue, T::NavAcademyCatalogue),
-                (Route::MyData, T::NavMyData),
-                (Route::Account, T::NavAccount),
-            ],
-            // Recruiters search the candidate bank.
-            Some(Role::Recruiter) => vec![
-                (Route::Overview, T::NavOverview),
-                (Route::Candidates, T::NavCandidates),
-                (Route::MyData, T::NavMyData),
-                (Route::Account, T::NavAccount),
-            ],
-            // An administrator decides who may work in the portal; no one's data is here.
-            Some(Role::Administrator) => vec![
-                (Route::Overview, T::NavOverview),
-                (Route::Admin, T::NavAdmin),
-                (Route::PartnerKeys, T::NavPartnerKeys),
-                (Route::AuditLog, T::NavAuditLog),
-                (Route::Account, T::NavAccount),
-            ],
-            None if auth.is_logged_in() == Some(true) => Vec::new(),
-            None if auth.is_logged_in() == Some(false) => {
-                vec![(Route::Login, T::NavLogin), (Route::Register, T::NavRegister)]
-            }
+            Some(role) => routes::menu(Some(role)),
+            None if auth.is_logged_in() == Some(false) => routes::menu(None),
             None => Vec::new(),
         }
     };

@@ -15,6 +15,7 @@ pub mod disclosure;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod links;
 pub mod listing;
 pub mod newsletter;
 #[cfg(feature = "openapi")]
