@@ -14,11 +14,11 @@ use zelfregie_model::{ErrorCode, Partner, Role};
 
 use crate::auth::session::hash_token;
 use crate::error::Error;
-use crate::mails::shim::Page;
 use crate::mails::First;
 use crate::registration::new_token;
 use crate::services::Services;
 use crate::store::{self, accounts, admin, to_datetime, Tx};
+use zelfregie_model::links::Page;
 
 /// Invitations (and their addresses) are kept this long after they were sent.
 pub const INVITATIONS_KEPT_DAYS: i64 = 30;

@@ -23,7 +23,7 @@ pub enum Document {
 }
 
 impl Document {
-    /// Its name, as in its version tag (`"profile-3"`, `http::versions` in the server).
+    /// Its name, as in its version tag (`"profile-3"`, `http/extract.rs` in the server).
     pub fn name(self) -> &'static str {
         match self {
             Document::Profile => "profile",

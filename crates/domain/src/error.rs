@@ -1,5 +1,5 @@
 //! What a use case can fail with. The server turns it into an answer with a stable code
-//! (`http::error` in the server); database and internal failures are logged there (without
+//! (`error.rs` in the server); database and internal failures are logged there (without
 //! personal data) and never shown.
 
 use zelfregie_model::{ApiError, ErrorCode, FieldError};

@@ -8,8 +8,8 @@
 //! "contact" names where to turn, and the person sees the same text in the portal
 //! (`zelfregie_model::breach::mail`).
 
-use shim::Page;
 use zelfregie_model::academy::Participant;
+use zelfregie_model::links::Page;
 use zelfregie_model::register::RegisterChange;
 use zelfregie_model::retention::long_date;
 
@@ -55,7 +55,13 @@ impl Letterhead {
 
     /// The address of `page` with a link's one-time `token`.
     pub fn link(&self, page: Page, token: &str) -> String {
-        format!("{}{}?token={token}", self.public_url, page.path())
+        format!("{}{}", self.public_url, page.with_token(token))
+    }
+
+    /// The address of the API's `endpoint` with a link's one-time `token` (the newsletter's
+    /// one-click unsubscribe, which mail clients post to).
+    pub fn api_link(&self, endpoint: zelfregie_model::links::api::Endpoint, token: &str) -> String {
+        format!("{}{}?{}={token}", self.public_url, endpoint.path(), zelfregie_model::links::TOKEN_PARAM)
     }
 
     /// A body: each language's text with the closing lines under it, `first` on top.
@@ -560,80 +566,6 @@ impl Letterhead {
     pub fn breach_notice(&self, to: &str, account_id: i64, text: &zelfregie_model::breach::NoticeText) -> Mail {
         let (subject, body) = zelfregie_model::breach::mail(text, &self.page(Page::MyBreachNotices));
         Mail { to: to.to_owned(), subject, body, headers: Vec::new(), about: About::Account(account_id) }
-    }
-}
-
-// TEMPORARY: replaced by `zelfregie_model::links::Page` when the page table lands.
-pub(crate) mod shim {
-    #[derive(Clone, Copy)]
-    pub enum Page {
-        RegisterConfirm,
-        ForgotPassword,
-        ResetPassword,
-        EmailConfirm,
-        Requests,
-        Academy,
-        Catalogue,
-        Login,
-        Export,
-        PrivacyStatement,
-        Visibility,
-        NewsletterConfirm,
-        Invitation,
-        Admin,
-        MyBreachNotices,
-        NewsletterUnsubscribe,
-        TransferLink,
-        MyData,
-    }
-    impl Page {
-        #[cfg(test)]
-        const ALL: [Page; 18] = [
-            Page::TransferLink,
-            Page::MyData,
-            Page::NewsletterUnsubscribe,
-            Page::RegisterConfirm,
-            Page::ForgotPassword,
-            Page::ResetPassword,
-            Page::EmailConfirm,
-            Page::Requests,
-            Page::Academy,
-            Page::Catalogue,
-            Page::Login,
-            Page::Export,
-            Page::PrivacyStatement,
-            Page::Visibility,
-            Page::NewsletterConfirm,
-            Page::Invitation,
-            Page::Admin,
-            Page::MyBreachNotices,
-        ];
-        pub fn path(self) -> &'static str {
-            match self {
-                Page::RegisterConfirm => "/registreren/bevestigen",
-                Page::ForgotPassword => "/wachtwoord-vergeten",
-                Page::ResetPassword => "/wachtwoord-herstellen",
-                Page::EmailConfirm => "/e-mailadres-bevestigen",
-                Page::Requests => "/verzoeken",
-                Page::Academy => "/opleidingen",
-                Page::Catalogue => "/opleidingsaanbod",
-                Page::Login => "/inloggen",
-                Page::Export => "/exporteren",
-                Page::PrivacyStatement => "/privacyverklaring",
-                Page::Visibility => "/zichtbaarheid",
-                Page::NewsletterConfirm => "/nieuwsbrief/bevestigen",
-                Page::Invitation => "/uitnodiging",
-                Page::Admin => "/beheer",
-                Page::MyBreachNotices => "/datalek",
-                Page::NewsletterUnsubscribe => "/nieuwsbrief/afmelden",
-                Page::TransferLink => "/overdracht",
-                Page::MyData => "/mijn-gegevens",
-            }
-        }
-        #[cfg(test)]
-        pub fn at(path: &str) -> Option<Page> {
-            Self::ALL.into_iter().find(|p| p.path() == path)
-        }
     }
 }
 

@@ -17,12 +17,12 @@ use zelfregie_model::ErrorCode;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mails::shim::Page;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::services::Services;
 use crate::store::consent_log::{self, ConsentLog};
 use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
+use zelfregie_model::links::Page;
 
 /// How long a confirmation link works.
 const CONFIRMATION_HOURS: i64 = 48;
@@ -197,7 +197,7 @@ impl UnsubscribeLinks {
         let token = unsubscribe_token(&state.newsletter_key, account_id, secret);
         UnsubscribeLinks {
             page: state.letterhead().link(Page::NewsletterUnsubscribe, &token),
-            one_click: format!("{}/api/newsletter/unsubscribe?token={token}", state.public_url),
+            one_click: state.letterhead().api_link(zelfregie_model::links::api::NEWSLETTER_UNSUBSCRIBE, &token),
         }
     }
 

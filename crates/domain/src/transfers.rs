@@ -13,10 +13,10 @@ use zelfregie_model::{ErrorCode, Partner};
 
 use crate::auth::session::hash_token;
 use crate::error::Error;
-use crate::mails::shim::Page;
 use crate::services::Services;
 use crate::store::transfers::{self as rows, TransferRow};
 use crate::store::{accounts, now, to_datetime, Store};
+use zelfregie_model::links::Page;
 
 /// The partners that published an age key.
 pub async fn partner_keys(store: &Store) -> Result<Vec<PartnerKey>, Error> {

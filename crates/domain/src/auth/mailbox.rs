@@ -51,7 +51,7 @@ impl Purpose {
 }
 
 /// The proof for `email`: a keyed hash, base64url. The server keeps it in a cookie
-/// (`http::cookies` in the server).
+/// (`cookies.rs` in the server).
 pub fn proof(state: &Services, email: &str) -> String {
     URL_SAFE_NO_PAD.encode(state.throttle.key("mailbox-proof", &normalize_email(email)))
 }

@@ -113,5 +113,5 @@ pub async fn unsubscribe(
 pub async fn unsubscribe_page(Query(query): Query<UnsubscribeQuery>) -> impl IntoResponse {
     let token: String =
         query.token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect();
-    axum::response::Redirect::to(&format!("/nieuwsbrief/afmelden?token={token}"))
+    axum::response::Redirect::to(&zelfregie_model::links::Page::NewsletterUnsubscribe.with_token(&token))
 }

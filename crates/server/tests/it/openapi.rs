@@ -216,6 +216,24 @@ async fn the_document_names_its_licence_and_types_uploads_as_bytes() {
     );
 }
 
+/// Issue 20: every path the SPA calls (`zelfregie_model::links::api::ALL`, from which
+/// `src/api.rs` takes every request) is an operation of the document with that method, so a
+/// path renamed on one side and not the other fails here, not in a person's browser.
+#[test]
+fn every_path_the_app_calls_is_in_the_document_with_its_method() {
+    let doc = zelfregie_server::http::openapi::finish(zelfregie_server::http::api().1);
+    let paths = doc["paths"].as_object().expect("paths");
+    let mut missing = Vec::new();
+    for endpoint in zelfregie_model::links::api::ALL {
+        let method = endpoint.method.as_str().to_lowercase();
+        if paths.get(endpoint.template).and_then(|p| p.get(&method)).is_none() {
+            missing.push(format!("{} {}", endpoint.method.as_str(), endpoint.template));
+        }
+    }
+    assert!(missing.is_empty(), "the app calls what the API does not have: {missing:?}");
+    assert!(zelfregie_model::links::api::ALL.len() > 80, "the list is the app's whole list");
+}
+
 /// Roles a `session` security requirement may name, and the account that has each.
 const ROLES: [&str; 5] = ["person", "recruiter", "academy_staff", "privacy_staff", "administrator"];
 
