@@ -17,18 +17,21 @@ pub async fn catalogue(store: &Store) -> Result<Vec<Training>, Error> {
     let rows = academy::upcoming(store.pool(), now()).await?;
     Ok(rows
         .into_iter()
-        .map(|t| Training {
-            id: t.id,
-            title: t.title,
-            description: t.description,
-            audience: t.audience,
-            function_levels: crate::catalogue::levels(&t.function_levels),
-            location: t.location,
-            online: t.online != 0,
-            starts_at: to_datetime(t.starts_at),
-            sessions: u32::try_from(t.sessions).unwrap_or(1),
-            capacity: u32::try_from(t.capacity).unwrap_or(0),
-            seats_left: u32::try_from((t.capacity - t.taken).max(0)).unwrap_or(0),
+        .map(|row| {
+            let t = row.training;
+            Training {
+                id: t.id,
+                title: t.title,
+                description: t.description,
+                audience: t.audience,
+                function_levels: crate::catalogue::levels(&t.function_levels),
+                location: t.location,
+                online: t.online != 0,
+                starts_at: to_datetime(t.starts_at),
+                sessions: u32::try_from(t.sessions).unwrap_or(1),
+                capacity: u32::try_from(t.capacity).unwrap_or(0),
+                seats_left: u32::try_from((t.capacity - row.taken).max(0)).unwrap_or(0),
+            }
         })
         .collect())
 }

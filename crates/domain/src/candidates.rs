@@ -4,7 +4,7 @@
 
 use zelfregie_model::{
     recruiter_view, CandidateFilter, CandidateView, Disclosure, DisclosureKind, ErrorCode, Partner, Profile, Section,
-    Visibility, CANDIDATES_COUNTED,
+    Visibility,
 };
 
 use crate::error::Error;
@@ -151,10 +151,9 @@ pub async fn reindex_row(
     }
     let text = text.as_ref().map(|(words, facets)| (words.as_str(), facets));
     if replace {
-        candidate_index::replace(tx, backend, candidate.id, &access, text).await?;
-    } else {
-        candidate_index::insert(tx, backend, candidate.id, &access, text).await?;
+        candidate_index::remove(tx, backend, candidate.id).await?;
     }
+    candidate_index::insert(tx, backend, candidate.id, &access, text).await?;
     Ok(())
 }
 
@@ -203,27 +202,14 @@ pub struct Page {
 /// index chooses and orders; every answer is then built by [`view_for`] from the stored
 /// documents, and a row the view does not confirm (same reference, same match, same
 /// filters) is left out.
+///
+/// The matches are counted up to `counted` (`CANDIDATES_COUNTED`; tests choose others to
+/// cross the cap with a few candidates). The count comes first and is cheap (it stops at the
+/// cap); it chooses how the page is found (docs/storage.md "Recruiter search"): up to the cap
+/// the matches are sorted, beyond it the partner's rows are walked in reference order. Both
+/// give the same page.
 #[allow(clippy::too_many_arguments)]
 pub async fn search(
-    store: &Store,
-    key: &ReferenceKey,
-    partner_id: i64,
-    partner_slug: &str,
-    query: &str,
-    filter: &CandidateFilter,
-    after: &str,
-    per_page: usize,
-) -> Result<Page, Error> {
-    search_counting_to(store, key, partner_id, partner_slug, query, filter, after, per_page, CANDIDATES_COUNTED).await
-}
-
-/// [`search`], counting the matches up to `counted` (`CANDIDATES_COUNTED`; tests choose
-/// others to cross the cap with a few candidates). The count comes first and is cheap (it
-/// stops at the cap); it chooses how the page is found (docs/storage.md "Recruiter search"):
-/// up to the cap the matches are sorted, beyond it the partner's rows are walked in
-/// reference order. Both give the same page.
-#[allow(clippy::too_many_arguments)]
-pub async fn search_counting_to(
     store: &Store,
     key: &ReferenceKey,
     partner_id: i64,

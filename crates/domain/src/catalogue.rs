@@ -35,17 +35,18 @@ pub fn levels(text: &str) -> Vec<FunctionLevel> {
 pub const TAG: &str = "training";
 
 fn staff_training(r: academy::StaffTrainingRow) -> StaffTraining {
+    let t = r.training;
     StaffTraining {
-        id: r.id,
-        title: r.title,
-        description: r.description,
-        audience: r.audience,
-        function_levels: levels(&r.function_levels),
-        location: r.location,
-        online: r.online != 0,
-        starts_at: to_datetime(r.starts_at),
-        sessions: u32::try_from(r.sessions).unwrap_or(1),
-        capacity: u32::try_from(r.capacity).unwrap_or(0),
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        audience: t.audience,
+        function_levels: levels(&t.function_levels),
+        location: t.location,
+        online: t.online != 0,
+        starts_at: to_datetime(t.starts_at),
+        sessions: u32::try_from(t.sessions).unwrap_or(1),
+        capacity: u32::try_from(t.capacity).unwrap_or(0),
         enrolled: u32::try_from(r.enrolled).unwrap_or(0),
         waitlisted: u32::try_from(r.waitlisted).unwrap_or(0),
         cancelled_at: r.cancelled_at.map(to_datetime),
@@ -113,7 +114,7 @@ pub async fn update(store: &Store, id: i64, expected: i64, form: TrainingForm) -
     if current.version != expected {
         return Err(Error::code(ErrorCode::PreconditionFailed));
     }
-    if current.starts_at <= now() {
+    if current.training.starts_at <= now() {
         return Err(Error::code(ErrorCode::TrainingStarted));
     }
     if i64::from(form.capacity) < current.enrolled {
@@ -140,7 +141,7 @@ pub async fn cancel(state: &Services, id: i64) -> Result<(StaffTraining, u32), E
     if current.cancelled_at.is_some() {
         return Err(Error::code(ErrorCode::TrainingCancelled));
     }
-    if current.starts_at <= now() {
+    if current.training.starts_at <= now() {
         return Err(Error::code(ErrorCode::TrainingStarted));
     }
     academy::cancel_training(&mut *tx, id, now()).await?;

@@ -266,7 +266,7 @@ impl Outbox {
                 tracing::info!(outbox_id = id, attempts, "delivered to the mailing processor");
             }
             Err(reason) if attempts >= self.policy.max_attempts => {
-                outbox::dead(self.db.pool(), id, i64::from(attempts), &reason, notice).await?;
+                outbox::failed(self.db.pool(), id, i64::from(attempts), &reason, notice, None).await?;
                 tracing::error!(
                     outbox_id = id,
                     attempts,
@@ -276,7 +276,7 @@ impl Outbox {
             }
             Err(reason) => {
                 let next = now_ms() + i64::try_from(self.policy.delay(attempts).as_millis()).unwrap_or(i64::MAX / 2);
-                outbox::retry_at(self.db.pool(), id, i64::from(attempts), next, &reason, notice).await?;
+                outbox::failed(self.db.pool(), id, i64::from(attempts), &reason, notice, Some(next)).await?;
                 tracing::warn!(outbox_id = id, attempts, reason, "mailing processor delivery failed; will retry");
             }
         }

@@ -1,12 +1,14 @@
 //! The academy: trainings, seats, the waiting list and attendance.
 
-use sqlx::FromRow;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, FromRow, Row};
 
 use super::Db;
 
-/// A training with the seats taken.
+/// The columns of a training both the catalogue and academy staff read.
 #[derive(FromRow)]
-pub struct TrainingRow {
+pub struct TrainingFields {
     /// Id.
     pub id: i64,
     /// Title.
@@ -27,17 +29,29 @@ pub struct TrainingRow {
     pub sessions: i64,
     /// Seats.
     pub capacity: i64,
+}
+
+/// [`TrainingFields`] in a query on `trainings t`.
+const TRAINING_FIELDS: &str =
+    "t.id, t.title, t.description, t.audience, t.function_levels, t.location, t.online, t.starts_at, t.sessions, t.capacity";
+
+/// A training with the seats taken.
+#[derive(FromRow)]
+pub struct TrainingRow {
+    /// The training.
+    #[sqlx(flatten)]
+    pub training: TrainingFields,
     /// Seats taken.
     pub taken: i64,
 }
 
 /// Trainings that start after `now` and were not cancelled, soonest first.
 pub async fn upcoming<'c>(db: impl Db<'c>, now: i64) -> sqlx::Result<Vec<TrainingRow>> {
-    sqlx::query_as(
-        "SELECT t.id, t.title, t.description, t.audience, t.function_levels, t.location, t.online, t.starts_at, t.sessions, t.capacity,
+    sqlx::query_as(&format!(
+        "SELECT {TRAINING_FIELDS},
                 (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled') AS taken
-         FROM trainings t WHERE t.starts_at > $1 AND t.cancelled_at IS NULL ORDER BY t.starts_at, t.id",
-    )
+         FROM trainings t WHERE t.starts_at > $1 AND t.cancelled_at IS NULL ORDER BY t.starts_at, t.id"
+    ))
     .bind(now)
     .fetch_all(db)
     .await
@@ -65,23 +79,28 @@ pub struct NewTraining<'a> {
     pub capacity: i64,
 }
 
+/// Binds a training's content as `$1` to `$9`: title, description, audience, location,
+/// online, start, sessions, seats, function levels.
+fn bind_content<'q>(query: Query<'q, Any, AnyArguments<'q>>, t: &NewTraining<'q>) -> Query<'q, Any, AnyArguments<'q>> {
+    query
+        .bind(t.title)
+        .bind(t.description)
+        .bind(t.audience)
+        .bind(t.location)
+        .bind(i64::from(t.online))
+        .bind(t.starts_at)
+        .bind(t.sessions)
+        .bind(t.capacity)
+        .bind(t.function_levels)
+}
+
 /// Adds a training; returns its id.
 pub async fn insert_training<'c>(db: impl Db<'c>, t: &NewTraining<'_>) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    let query = sqlx::query(
         "INSERT INTO trainings (title, description, audience, location, online, starts_at, sessions, capacity, function_levels)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(t.title)
-    .bind(t.description)
-    .bind(t.audience)
-    .bind(t.location)
-    .bind(i64::from(t.online))
-    .bind(t.starts_at)
-    .bind(t.sessions)
-    .bind(t.capacity)
-    .bind(t.function_levels)
-    .fetch_one(db)
-    .await
+    );
+    bind_content(query, t).fetch_one(db).await?.try_get(0)
 }
 
 /// (start, seats) of a training.
@@ -299,26 +318,9 @@ pub async fn manager_notice<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Resul
 /// A training as academy staff see it.
 #[derive(FromRow)]
 pub struct StaffTrainingRow {
-    /// Id.
-    pub id: i64,
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// For whom.
-    pub audience: String,
-    /// Function levels, comma-separated wire names.
-    pub function_levels: String,
-    /// Where.
-    pub location: String,
-    /// 1 when online.
-    pub online: i64,
-    /// Start (Unix seconds).
-    pub starts_at: i64,
-    /// Number of sessions.
-    pub sessions: i64,
-    /// Seats.
-    pub capacity: i64,
+    /// The training.
+    #[sqlx(flatten)]
+    pub training: TrainingFields,
     /// When the academy cancelled it.
     pub cancelled_at: Option<i64>,
     /// Version.
@@ -329,43 +331,34 @@ pub struct StaffTrainingRow {
     pub waitlisted: i64,
 }
 
-const STAFF_TRAINING: &str = "SELECT t.id, t.title, t.description, t.audience, t.function_levels, t.location, t.online,
-        t.starts_at, t.sessions, t.capacity, t.cancelled_at, t.version,
+fn staff_training_query() -> String {
+    format!(
+        "SELECT {TRAINING_FIELDS}, t.cancelled_at, t.version,
         (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'enrolled') AS enrolled,
         (SELECT COUNT(*) FROM enrolments e WHERE e.training_id = t.id AND e.state = 'waitlisted') AS waitlisted
-     FROM trainings t";
+     FROM trainings t"
+    )
+}
 
 /// Every training, newest start first, with its counts.
 pub async fn all_for_staff<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<StaffTrainingRow>> {
-    sqlx::query_as(&format!("{STAFF_TRAINING} ORDER BY t.starts_at DESC, t.id DESC")).fetch_all(db).await
+    sqlx::query_as(&format!("{} ORDER BY t.starts_at DESC, t.id DESC", staff_training_query())).fetch_all(db).await
 }
 
 /// One training with its counts.
 pub async fn for_staff<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<StaffTrainingRow>> {
-    sqlx::query_as(&format!("{STAFF_TRAINING} WHERE t.id = $1")).bind(id).fetch_optional(db).await
+    sqlx::query_as(&format!("{} WHERE t.id = $1", staff_training_query())).bind(id).fetch_optional(db).await
 }
 
 /// Replaces a training's content if its version is still `expected` and it was not
 /// cancelled; returns whether it did.
 pub async fn update_training<'c>(db: impl Db<'c>, id: i64, expected: i64, t: &NewTraining<'_>) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE trainings SET title = $1, description = $2, audience = $3, location = $4, online = $5, starts_at = $6,
                 sessions = $7, capacity = $8, function_levels = $9, version = version + 1
          WHERE id = $10 AND version = $11 AND cancelled_at IS NULL",
-    )
-    .bind(t.title)
-    .bind(t.description)
-    .bind(t.audience)
-    .bind(t.location)
-    .bind(i64::from(t.online))
-    .bind(t.starts_at)
-    .bind(t.sessions)
-    .bind(t.capacity)
-    .bind(t.function_levels)
-    .bind(id)
-    .bind(expected)
-    .execute(db)
-    .await?;
+    );
+    let done = bind_content(query, t).bind(id).bind(expected).execute(db).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -44,6 +44,17 @@ pub async fn insert_invitation<'c>(db: impl Db<'c>, i: &NewInvitation<'_>) -> sq
     Ok(())
 }
 
+/// A staff account's or an invitation's partner (recruiters) and who invited it.
+#[derive(FromRow)]
+pub struct PartnerAndInviter {
+    /// A recruiter's partner slug.
+    pub slug: Option<String>,
+    /// A recruiter's partner name.
+    pub name: Option<String>,
+    /// The inviting administrator's address, while that account exists.
+    pub inviter: Option<String>,
+}
+
 /// An invitation with its partner and inviter.
 #[derive(FromRow)]
 pub struct InvitationRow {
@@ -53,12 +64,9 @@ pub struct InvitationRow {
     pub email: String,
     /// Role name.
     pub role: String,
-    /// A recruiter's partner slug.
-    pub slug: Option<String>,
-    /// A recruiter's partner name.
-    pub name: Option<String>,
-    /// The inviting administrator's address, if the account still exists.
-    pub inviter: Option<String>,
+    /// Partner and inviter.
+    #[sqlx(flatten)]
+    pub partner: PartnerAndInviter,
     /// Sent at.
     pub created_at: i64,
     /// Usable until.
@@ -148,12 +156,9 @@ pub struct StaffRow {
     pub email: String,
     /// Role name.
     pub role: String,
-    /// A recruiter's partner slug.
-    pub slug: Option<String>,
-    /// A recruiter's partner name.
-    pub name: Option<String>,
-    /// The inviter's address, while that account exists.
-    pub inviter: Option<String>,
+    /// Partner and inviter.
+    #[sqlx(flatten)]
+    pub partner: PartnerAndInviter,
     /// Created at.
     pub created_at: i64,
     /// Last login.
@@ -308,27 +313,23 @@ pub struct EntryRow {
     pub detail: Option<String>,
 }
 
+const ENTRY_COLUMNS: &str = "SELECT id, at, actor_email, action, subject, detail FROM audit_log";
+
 /// Up to `limit` entries older than `before` (all when `None`), newest first.
 pub async fn entries<'c>(db: impl Db<'c>, before: Option<i64>, limit: i64) -> sqlx::Result<Vec<EntryRow>> {
-    sqlx::query_as(
-        "SELECT id, at, actor_email, action, subject, detail FROM audit_log
-         WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
-    )
-    .bind(before)
-    .bind(limit)
-    .fetch_all(db)
-    .await
+    sqlx::query_as(&format!("{ENTRY_COLUMNS} WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2"))
+        .bind(before)
+        .bind(limit)
+        .fetch_all(db)
+        .await
 }
 
 /// The entries an account made or is the subject of, oldest first (its owner's export).
 pub async fn entries_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<EntryRow>> {
-    sqlx::query_as(
-        "SELECT id, at, actor_email, action, subject, detail FROM audit_log
-         WHERE actor_id = $1 OR subject_id = $1 ORDER BY id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await
+    sqlx::query_as(&format!("{ENTRY_COLUMNS} WHERE actor_id = $1 OR subject_id = $1 ORDER BY id"))
+        .bind(account_id)
+        .fetch_all(db)
+        .await
 }
 
 /// Records a confirmation of the staff list.
@@ -376,6 +377,16 @@ pub async fn partner_keys<'c>(db: impl Db<'c>) -> sqlx::Result<Vec<KeyRow>> {
     .await
 }
 
+/// Retires the key in use of the partner with row id `partner_id` (kept in the history).
+async fn retire_key(tx: &mut super::Tx, partner_id: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE partner_keys SET retired_at = $2 WHERE partner_id = $1 AND retired_at IS NULL")
+        .bind(partner_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Makes `recipient` the partner's key in use and retires the one before it (kept in the
 /// history). Returns `None` for an unknown partner, `Some(false)` when it is the key in use
 /// already (nothing changes).
@@ -392,11 +403,7 @@ pub async fn publish_key(
     if current.as_deref() == Some(recipient) {
         return Ok(Some(false));
     }
-    sqlx::query("UPDATE partner_keys SET retired_at = $2 WHERE partner_id = $1 AND retired_at IS NULL")
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    retire_key(tx, id, now).await?;
     sqlx::query("INSERT INTO partner_keys (partner_id, recipient, published_at, published_by) VALUES ($1, $2, $3, $4)")
         .bind(id)
         .bind(recipient)
@@ -421,11 +428,7 @@ pub async fn remove_key(tx: &mut super::Tx, slug: &str, now: i64) -> sqlx::Resul
     if current.is_none() {
         return Ok(Some(false));
     }
-    sqlx::query("UPDATE partner_keys SET retired_at = $2 WHERE partner_id = $1 AND retired_at IS NULL")
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    retire_key(tx, id, now).await?;
     sqlx::query("UPDATE partners SET age_recipient = NULL WHERE id = $1").bind(id).execute(&mut **tx).await?;
     Ok(Some(true))
 }

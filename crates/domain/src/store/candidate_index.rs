@@ -9,20 +9,9 @@ use zelfregie_model::CandidateFilter;
 use super::documents::CandidateRow;
 use super::{Backend, Db, Tx};
 
-/// Replaces the candidate's rows: `access` is `(partner id, reference)` for every partner
-/// that may see them, `text` what they may search (none: not in the bank).
-pub async fn replace(
-    tx: &mut Tx,
-    backend: Backend,
-    account_id: i64,
-    access: &[(i64, String)],
-    text: Option<(&str, &Facets)>,
-) -> sqlx::Result<()> {
-    remove(tx, backend, account_id).await?;
-    insert(tx, backend, account_id, access, text).await
-}
-
-/// [`replace`] for a candidate without rows.
+/// Writes the rows of a candidate without rows (to replace them, [`remove`] them first):
+/// `access` is `(partner id, reference)` for every partner that may see them, `text` what
+/// they may search (none: not in the bank).
 pub async fn insert(
     tx: &mut Tx,
     backend: Backend,

@@ -126,17 +126,22 @@ pub async fn delivered<'c>(db: impl Db<'c>, id: i64, attempts: i64, now: i64) ->
     Ok(())
 }
 
-/// Out of attempts: dead-lettered for staff. A message of an erased person that is not the
-/// erasure notice is wiped (staff need only act on the notice).
-pub async fn dead<'c>(
+/// Failed: try again at `next_ms`, or, with none (out of attempts), dead-lettered for staff.
+/// A message of an erased person (no account) that is not the erasure notice itself is not
+/// tried again: it is wiped and dead-lettered (staff need only act on the notice), and the
+/// erasure notice behind it goes next.
+pub async fn failed<'c>(
     db: impl Db<'c>,
     id: i64,
     attempts: i64,
     reason: &str,
     is_erasure_notice: bool,
+    next_ms: Option<i64>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE processor_outbox SET status = 'dead', attempts = $1, lease_until = NULL, last_error = $2,
+        "UPDATE processor_outbox SET attempts = $1, next_attempt_at = COALESCE($5, next_attempt_at), lease_until = NULL,
+           last_error = $2,
+           status = CASE WHEN $5 IS NULL OR (account_id IS NULL AND $4 = 0) THEN 'dead' ELSE status END,
            payload = CASE WHEN account_id IS NULL AND $4 = 0 THEN '{\"erased\":true}' ELSE payload END
          WHERE id = $3",
     )
@@ -144,33 +149,7 @@ pub async fn dead<'c>(
     .bind(reason)
     .bind(id)
     .bind(i64::from(is_erasure_notice))
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// Failed: try again at `next_ms`. A message of an erased person (no account, and not the
-/// erasure notice itself) is not tried again: it is wiped and dead-lettered, and the
-/// erasure notice behind it goes next.
-pub async fn retry_at<'c>(
-    db: impl Db<'c>,
-    id: i64,
-    attempts: i64,
-    next_ms: i64,
-    reason: &str,
-    is_erasure_notice: bool,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE processor_outbox SET attempts = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3,
-           status = CASE WHEN account_id IS NULL AND $5 = 0 THEN 'dead' ELSE status END,
-           payload = CASE WHEN account_id IS NULL AND $5 = 0 THEN '{\"erased\":true}' ELSE payload END
-         WHERE id = $4",
-    )
-    .bind(attempts)
     .bind(next_ms)
-    .bind(reason)
-    .bind(id)
-    .bind(i64::from(is_erasure_notice))
     .execute(db)
     .await?;
     Ok(())

@@ -1,6 +1,8 @@
 //! Formal requests about a person's rights and privacy staff's handling of them.
 
-use sqlx::FromRow;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, FromRow};
 
 use super::Db;
 
@@ -185,6 +187,18 @@ pub async fn queue<'c>(db: impl Db<'c>, closed: bool) -> sqlx::Result<Vec<Reques
     }
 }
 
+/// Runs `query`, an update of one request whose last three parameters are the time, the staff
+/// member and the request's public id; returns whether it changed the request.
+async fn changed_one<'c, 'q>(
+    db: impl Db<'c>,
+    query: Query<'q, Any, AnyArguments<'q>>,
+    now: i64,
+    staff: i64,
+    public_id: &'q str,
+) -> sqlx::Result<bool> {
+    Ok(query.bind(now).bind(staff).bind(public_id).execute(db).await?.rows_affected() == 1)
+}
+
 /// Extends an open, not yet extended request; returns whether it was.
 pub async fn extend<'c>(
     db: impl Db<'c>,
@@ -194,18 +208,11 @@ pub async fn extend<'c>(
     now: i64,
     staff: i64,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE privacy_requests SET extension_reason = $1, extended_at = $2, deadline = $3, handled_by = $4
+    let query = sqlx::query(
+        "UPDATE privacy_requests SET extension_reason = $1, deadline = $2, extended_at = $3, handled_by = $4
          WHERE public_id = $5 AND status = 'open' AND extended_at IS NULL",
-    )
-    .bind(reason)
-    .bind(now)
-    .bind(deadline)
-    .bind(staff)
-    .bind(public_id)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    );
+    changed_one(db, query.bind(reason).bind(deadline), now, staff, public_id).await
 }
 
 /// Closes an open request as `status` (`answered` or `closed`) with its answer or reason;
@@ -221,18 +228,11 @@ pub async fn close<'c>(
     checked_only: bool,
 ) -> sqlx::Result<bool> {
     let check = if checked_only { " AND (ground IS NULL OR verified_at IS NOT NULL)" } else { "" };
-    let done = sqlx::query(&format!(
+    let sql = format!(
         "UPDATE privacy_requests SET status = $1, response = $2, closed_at = $3, handled_by = $4
          WHERE public_id = $5 AND status = 'open'{check}"
-    ))
-    .bind(status)
-    .bind(response)
-    .bind(now)
-    .bind(staff)
-    .bind(public_id)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    );
+    changed_one(db, sqlx::query(&sql).bind(status).bind(response), now, staff, public_id).await
 }
 
 /// Records how identity and authority were checked, once, on an open request for someone
@@ -247,22 +247,14 @@ pub async fn verify<'c>(
     now: i64,
     staff: i64,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE privacy_requests SET verification_method = $1, checked_on = $2, verification_note = $3,
              verified_at = $4, verified_by = $5,
              concerned_account_id = (SELECT c.id FROM accounts c WHERE c.email = privacy_requests.for_email
                  AND c.role = 'person' AND c.id <> privacy_requests.account_id)
          WHERE public_id = $6 AND status = 'open' AND ground IS NOT NULL AND verified_at IS NULL",
-    )
-    .bind(method)
-    .bind(checked_on)
-    .bind(note)
-    .bind(now)
-    .bind(staff)
-    .bind(public_id)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    );
+    changed_one(db, query.bind(method).bind(checked_on).bind(note), now, staff, public_id).await
 }
 
 /// Where a request stands (to say why a change failed).

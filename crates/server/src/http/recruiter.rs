@@ -7,7 +7,8 @@ use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use zelfregie_model::{
-    CandidateList, CandidateView, DisclosureKind, ErrorCode, FilterInput, CANDIDATES_MAX_PER_PAGE, CANDIDATES_PER_PAGE,
+    CandidateList, CandidateView, DisclosureKind, ErrorCode, FilterInput, CANDIDATES_COUNTED, CANDIDATES_MAX_PER_PAGE,
+    CANDIDATES_PER_PAGE,
 };
 
 use crate::error::HttpError;
@@ -98,6 +99,7 @@ pub async fn list(
         &filter,
         &search.after,
         per_page,
+        CANDIDATES_COUNTED,
     )
     .await?;
     let shown: Vec<(i64, &CandidateView)> = page.hits.iter().map(|(id, v)| (*id, v)).collect();

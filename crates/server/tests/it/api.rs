@@ -268,20 +268,14 @@ async fn sessions_time_out_when_idle_and_absolutely() {
     let idle = app.registered("idle@example.org").await;
     let old = app.registered("oud@example.org").await;
     let fresh = app.registered("vers@example.org").await;
-    sqlx::query(
+    for sql in [
         "UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60
          WHERE account_id = (SELECT id FROM accounts WHERE email = 'idle@example.org')",
-    )
-    .execute(app.state.db.pool())
-    .await
-    .unwrap();
-    sqlx::query(
         "UPDATE sessions SET created_at = created_at - 12 * 3600
          WHERE account_id = (SELECT id FROM accounts WHERE email = 'oud@example.org')",
-    )
-    .execute(app.state.db.pool())
-    .await
-    .unwrap();
+    ] {
+        sqlx::query(sql).execute(app.state.db.pool()).await.unwrap();
+    }
     assert_eq!(app.get("/api/session", Some(&idle)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/session", Some(&old)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(app.get("/api/session", Some(&fresh)).await.status, StatusCode::OK);

@@ -8,38 +8,10 @@
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
-use zelfregie_domain::candidates::{view_for, Candidate};
-use zelfregie_domain::testing::documents::Table;
 use zelfregie_model::profile::EducationLevel;
-use zelfregie_model::{Audience, FilterInput, Hours, Profile, Section, Visibility};
+use zelfregie_model::{Audience, FilterInput, Hours, Section, Visibility};
 
-use crate::common::TestApp;
-
-/// The references of the candidates `slug` may see that match `q` and the filter, by brute
-/// force: every stored candidate through `view_for`.
-async fn brute_force(app: &TestApp, slug: &str, q: &str, input: &FilterInput) -> BTreeSet<String> {
-    let filter = input.read().unwrap();
-    let db = &app.state.db;
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT account_id FROM profiles").fetch_all(db.pool()).await.unwrap();
-    let mut want = BTreeSet::new();
-    for id in ids {
-        let (Some((profile, _)), Some((vis, _))) = (
-            zelfregie_domain::testing::documents::load(db.pool(), Table::Profiles, id).await.unwrap(),
-            zelfregie_domain::testing::documents::load(db.pool(), Table::Visibility, id).await.unwrap(),
-        ) else {
-            continue;
-        };
-        let (profile, vis): (Profile, Visibility) =
-            (serde_json::from_str(&profile).unwrap(), serde_json::from_str(&vis).unwrap());
-        let candidate = Candidate::load(db, id).await.unwrap();
-        if let Some(view) = view_for(&app.state.reference_key, &candidate, &profile, &vis, slug) {
-            if view.matches(q) && view.passes(&filter) {
-                want.insert(view.reference);
-            }
-        }
-    }
-    want
-}
+use crate::common::{brute_force, search_pages, TestApp};
 
 fn input(place: &str, hours_min: &str, hours_max: &str, level: &str) -> FilterInput {
     FilterInput { place: place.into(), hours_min: hours_min.into(), hours_max: hours_max.into(), level: level.into() }
@@ -83,7 +55,7 @@ async fn filters_find_exactly_what_view_for_shows_and_passes() {
     ];
     let mut nonempty = 0;
     for (q, f) in &cases {
-        let want = brute_force(&app, "beek", q, f).await;
+        let want = brute_force(&app, "beek", q, Some(&f.read().unwrap())).await;
         nonempty += usize::from(!want.is_empty());
         let (mut got, mut after) = (Vec::new(), String::new());
         loop {
@@ -106,28 +78,12 @@ async fn filters_find_exactly_what_view_for_shows_and_passes() {
         let n = want.len();
         for counted in [0, n.saturating_sub(1), n, 1000] {
             let filter = f.read().unwrap();
-            let (mut got, mut after) = (Vec::new(), String::new());
-            loop {
-                let page = zelfregie_domain::candidates::search_counting_to(
-                    &app.state.db,
-                    &app.state.reference_key,
-                    beek_id,
-                    "beek",
-                    q,
-                    &filter,
-                    &after,
-                    3,
-                    counted,
-                )
-                .await
-                .unwrap();
+            let pages = search_pages(&app, (beek_id, "beek"), q, &filter, 3, counted).await;
+            for page in &pages {
                 assert_eq!((page.total, page.more), (n.min(counted), n > counted), "{q:?} {f:?} counted={counted}");
-                got.extend(page.hits.iter().map(|(_, v)| v.reference.clone()));
-                match page.next {
-                    Some(next) => after = next,
-                    None => break,
-                }
             }
+            let got: Vec<String> =
+                pages.iter().flat_map(|page| page.hits.iter().map(|(_, v)| v.reference.clone())).collect();
             assert_eq!(got.into_iter().collect::<BTreeSet<_>>(), want, "{q:?} {f:?} counted={counted}");
         }
     }

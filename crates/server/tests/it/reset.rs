@@ -51,6 +51,16 @@ async fn confirm(app: &TestApp, token: &str, password: &str) -> Reply {
         .await
 }
 
+/// The throttle's login counters of the account `email`.
+async fn login_counters(app: &TestApp, email: &str) -> i64 {
+    let key = app.state.throttle.key("login-account", email);
+    sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key = $1")
+        .bind(&key)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
+}
+
 /// A registered person who asked for a link: (session cookie, token).
 async fn with_link(app: &TestApp, email: &str) -> (String, String) {
     let cookie = app.registered(email).await;
@@ -94,12 +104,7 @@ async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
     for _ in 0..6 {
         app.login(email, "fout fout fout fout").await;
     }
-    let key = app.state.throttle.key("login-account", email);
-    let counters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key = $1")
-        .bind(&key)
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap();
+    let counters = login_counters(&app, email).await;
     assert_eq!(counters, 1, "wrong passwords counted");
     // A weak password does not use the link up.
     let r = confirm(&app, &token, "kort").await;
@@ -114,12 +119,7 @@ async fn a_reset_ends_every_session_works_once_and_tells_the_person() {
     let r = confirm(&app, &token, "nog een ander wachtwoord").await;
     assert_eq!((r.status, r.code()), (StatusCode::BAD_REQUEST, "token_invalid"));
     // The account's login counter is forgotten.
-    let key = app.state.throttle.key("login-account", email);
-    let counters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key = $1")
-        .bind(&key)
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap();
+    let counters = login_counters(&app, email).await;
     assert_eq!(counters, 0, "login counter cleared");
     // Every old session has ended.
     for c in [&cookie, &second] {

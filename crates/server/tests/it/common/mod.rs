@@ -663,3 +663,69 @@ pub async fn add_passkey(app: &TestApp, cookie: &str, device: &mut SoftDevice, n
     assert_eq!(finish.status, StatusCode::CREATED, "{:?}", finish.body);
     (finish.body, id)
 }
+
+/// The references of the candidates `slug` may see that match `q` (and pass `filter`, when
+/// one is given), by brute force: every stored candidate through `view_for`.
+pub async fn brute_force(
+    app: &TestApp,
+    slug: &str,
+    q: &str,
+    filter: Option<&zelfregie_model::CandidateFilter>,
+) -> std::collections::BTreeSet<String> {
+    use zelfregie_domain::candidates::{view_for, Candidate};
+    use zelfregie_domain::testing::documents::{load, Table};
+    let db = &app.state.db;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT account_id FROM profiles").fetch_all(db.pool()).await.unwrap();
+    let mut want = std::collections::BTreeSet::new();
+    for id in ids {
+        let (Some((profile, _)), Some((vis, _))) = (
+            load(db.pool(), Table::Profiles, id).await.unwrap(),
+            load(db.pool(), Table::Visibility, id).await.unwrap(),
+        ) else {
+            continue;
+        };
+        let (profile, vis): (zelfregie_model::Profile, zelfregie_model::Visibility) =
+            (serde_json::from_str(&profile).unwrap(), serde_json::from_str(&vis).unwrap());
+        let candidate = Candidate::load(db, id).await.unwrap();
+        if let Some(view) = view_for(&app.state.reference_key, &candidate, &profile, &vis, slug) {
+            if view.matches(q) && filter.is_none_or(|f| view.passes(f)) {
+                want.insert(view.reference);
+            }
+        }
+    }
+    want
+}
+
+/// Every page of a search of `partner` (id, slug) from the start, `per_page` at a time,
+/// counting the matches up to `counted`.
+pub async fn search_pages(
+    app: &TestApp,
+    partner: (i64, &str),
+    q: &str,
+    filter: &zelfregie_model::CandidateFilter,
+    per_page: usize,
+    counted: usize,
+) -> Vec<zelfregie_domain::candidates::Page> {
+    let (mut pages, mut after) = (Vec::new(), String::new());
+    loop {
+        let page = zelfregie_domain::candidates::search(
+            &app.state.db,
+            &app.state.reference_key,
+            partner.0,
+            partner.1,
+            q,
+            filter,
+            &after,
+            per_page,
+            counted,
+        )
+        .await
+        .unwrap();
+        let next = page.next.clone();
+        pages.push(page);
+        match next {
+            Some(next) => after = next,
+            None => return pages,
+        }
+    }
+}
