@@ -1,8 +1,9 @@
 //! Logging in, every way there is — password (and second factor), passkey, the registration
 //! link, the invitation link — ends in one place, [`begin`]: the session the browser still
-//! carries ends (session fixation), a suspended account is refused, a new session starts
+//! carries ends (session fixation), a new session starts
 //! with a new token, and the login counts as the activity retention counts from
-//! (docs/security.md "Sessions").
+//! (docs/security.md "Sessions"). A suspended account is refused by the login that proved
+//! who it is, once.
 
 use zelfregie_model::account::normalize_email;
 use zelfregie_model::admin::InvitationAcceptance;
@@ -44,10 +45,10 @@ pub struct LoggedIn {
     pub mailbox: Option<String>,
 }
 
-/// Starts a session for `account_id`, proven `how`; `old_token` is the session cookie the
-/// browser still carries, if any.
+/// Starts a session for `account_id`, proven `how` and checked not to be suspended (a login
+/// checks that as soon as the proof is right; an account a link just made cannot be);
+/// `old_token` is the session cookie the browser still carries, if any.
 pub async fn begin(state: &Services, account_id: i64, how: How, old_token: Option<&str>) -> Result<LoggedIn, Error> {
-    crate::admin::ensure_not_suspended(state, account_id).await?;
     // A session the browser still carries is ended, never reused (session fixation).
     if let Some(old) = old_token {
         session::end(&state.db, &hash_token(old)).await?;
@@ -144,6 +145,7 @@ pub async fn with_passkey(
     throttle::attempt(&state.db, &state.clock, &ip_key, throttle::LOGIN_PER_IP).await?;
     let (account_id, passkey_id) = crate::passkeys::finish_login(state, finish).await?;
     throttle::refund(&state.db, &ip_key).await?;
+    crate::admin::ensure_not_suspended(state, account_id).await?;
     begin(state, account_id, How::Passkey(passkey_id), old_token).await
 }
 
