@@ -1,5 +1,5 @@
 // End to end, issue 4: the demo course participant browses the catalogue on a phone,
-// enrols, cancels and sees the trainings followed; a candidate-only account is offered
+// enrols, cancels, sees the trainings followed and stops, which erases them; a candidate-only account is offered
 // registration as a participant, with the manager asked only below management.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 describe('the academy in the browser', () => {
   const env = serverAndBrowser({ demo: true });
 
-  it('a participant browses the catalogue on a phone, enrols, cancels, sees what was followed', async () => {
+  it('a participant browses the catalogue on a phone, enrols, cancels, sees what was followed, stops', async () => {
     const { context, seen } = await watchedContext(env.browser, env.server.url, PHONE);
     const page = await context.newPage();
     const portal = new Portal(page);
@@ -43,6 +43,19 @@ describe('the academy in the browser', () => {
     assert.match(asked, /wachtlijst/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width}px wide`);
+
+    // Stopping withdraws the consent for everything (issue 23, item 3): the page and the
+    // question say so before, the export is one link away, and after it nothing is left.
+    const stop = page.locator('section[aria-labelledby="h-stop"]');
+    assert.match(await stop.innerText(), /ook je gevolgde opleidingen|je gevolgde opleidingen\./);
+    assert.equal(await stop.getByRole('link', { name: 'Exporteren' }).getAttribute('href'), '/exporteren');
+    page.once('dialog', async (d) => { asked = d.message(); await d.accept(); });
+    await stop.getByRole('button', { name: 'Stoppen als cursist' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Je bent geen cursist meer.' }).waitFor();
+    assert.match(asked, /ook je gevolgde opleidingen/);
+    await page.getByRole('heading', { name: 'Aanmelden als cursist' }).waitFor();
+    assert.equal(await page.locator('.followed li').count(), 0, 'no training followed is kept');
+    assert.deepEqual(await axeViolations(page), [], 'Opleidingen (after stopping)');
 
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(foreignRequests(seen, env.server.url), []);

@@ -332,6 +332,17 @@ describe('administration', () => {
     assert.equal(await pPortal.navLink('Beheer').count(), 0, 'no Beheer for privacy staff');
     assert.deepEqual(await axeViolations(pPage), [], 'Logboek for privacy staff');
     assert.equal((await pPage.request.get('/api/admin/staff')).status(), 403);
+    // Staff are people too (issue 23, item 12): the officer sees what is held about her own
+    // account, and for how long, on Mijn gegevens, as a candidate does.
+    await pPortal.open('/mijn-gegevens');
+    await pPortal.expectHeading('Mijn gegevens');
+    const own = pPage.locator('main');
+    await own.getByText('Beheer van accounts van medewerkers').first().waitFor();
+    const ownText = await own.innerText();
+    assert.match(ownText, /Blijft het 1 jaar geschorst, dan wordt het verwijderd/);
+    assert.ok(ownText.includes(PRIVACY), 'her own address');
+    assert.deepEqual(await axeViolations(pPage), [], 'Mijn gegevens for privacy staff');
+    assert.ok(await fitsPhone(pPage), 'Mijn gegevens fits 360 px');
     await privacyCtx.context.close();
 
     assert.deepEqual(await cspViolations(page), []);

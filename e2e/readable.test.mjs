@@ -76,7 +76,7 @@ describe('my data in plain words', () => {
     const record = academy.getByRole('listitem').filter({ hasText: 'Projectmatig werken' });
     assert.match(await record.innerText(), DATE_IN_WORDS);
     assert.match(await record.innerText(), /Ingeschreven/);
-    assert.match(await academy.innerText(), /10 jaar nadat je uit dienst bent gegaan/);
+    assert.match(await academy.innerText(), /ook je gevolgde opleidingen/);
 
     const news = page.getByRole('region', { name: 'Nieuwsbrief via e-mail (nieuwsflits)' });
     assert.match(await news.innerText(), /Waar je mee instemde\s+Ik wil de nieuwsflits van IGOM per e-mail ontvangen/);

@@ -476,9 +476,11 @@ texts! {
     LoginCatalogueLink => "Bekijk het opleidingsaanbod (zonder in te loggen)", "See the training catalogue (without logging in)";
     AcademyDetailsHeading => "Mijn cursistgegevens", "My participant details";
     AcademyStopHeading => "Stoppen als cursist", "Stop as a participant";
-    AcademyStopText => "Je cursistgegevens (functie, werkgever en leidinggevende) worden verwijderd en je inschrijvingen voor opleidingen die nog niet begonnen zijn, worden geannuleerd; je plek gaat naar de wachtlijst. Je gevolgde opleidingen blijven hier zichtbaar.",
-                      "Your participant details (job, employer and manager) are deleted and your enrolments for trainings that have not started are cancelled; your seat goes to the waiting list. Your trainings followed stay visible here.";
-    AcademyStopConfirm => "Weet je zeker dat je wilt stoppen als cursist?", "Are you sure you want to stop as a participant?";
+    AcademyStopText => "Stoppen als cursist is je toestemming intrekken. Dan wissen we alles van jou bij de academie: je cursistgegevens, je inschrijvingen en je gevolgde opleidingen. Je plek in een opleiding die nog niet begon, gaat naar de wachtlijst.",
+                      "Stopping as a participant withdraws your consent. Then we erase everything of yours at the academy: your participant details, your enrolments and your trainings followed. Your seat in a training that has not started goes to the waiting list.";
+    AcademyStopExportFirst => "Wil je de lijst van je gevolgde opleidingen houden? Download dan eerst je gegevens:",
+                              "Want to keep the list of your trainings followed? Download your data first:";
+    AcademyStopConfirm => "Weet je zeker dat je wilt stoppen als cursist? Alles van jou bij de academie wordt gewist, ook je gevolgde opleidingen.", "Are you sure you want to stop as a participant? Everything of yours at the academy is erased, your trainings followed too.";
     AcademyStopButton => "Stoppen als cursist", "Stop as participant";
     AcademyStopped => "Je bent geen cursist meer.", "You are no longer a course participant.";
     Enrol => "Inschrijven", "Enrol";
@@ -657,7 +659,6 @@ texts! {
     BreachSentOn => "Verstuurd op", "Sent on";
     BreachReadOn => "gelezen op", "read on";
     BreachReadLabel => "Gelezen", "Read";
-    AcademyStoppedAt => "Gestopt als cursist op", "Stopped as a participant on";
     BreachDraft => "Concept: nog niet verstuurd", "Draft: not sent yet";
     BreachStaffTitle => "Datalekken melden", "Breach notices";
     BreachStaffIntro => "Vormt een datalek een hoog risico voor mensen? Vertel het hen dan in duidelijke taal. Schrijf het bericht, kies wie het betreft, bekijk hoeveel mensen dat zijn en verstuur het. Iedereen ziet het in het portaal en krijgt het één keer per e-mail.",

@@ -86,13 +86,7 @@ pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local
             let facts = match a.id.as_str() {
                 "candidate_bank" => w.candidate_bank(doc),
                 "disclosure_log" => w.disclosures(&doc.candidate_bank.disclosures),
-                "academy" => {
-                    let mut facts = w.academy(&doc.academy);
-                    if let Some(at) = doc.academy_stopped_at {
-                        w.text(&mut facts, T::AcademyStoppedAt, w.day(at));
-                    }
-                    facts
-                }
+                "academy" => w.academy(&doc.academy),
                 "newsletter" => w.newsletter(&doc.newsletter),
                 "transfers" => w.transfers(&doc.transfers),
                 "requests" => w.requests(&doc.requests),

@@ -18,6 +18,7 @@ use crate::editing::Editor;
 use crate::format::date_time;
 use crate::i18n::{partner_options, T};
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::submit::Submit;
 use crate::versioned_form::VersionedForm;
 
@@ -172,6 +173,7 @@ pub fn AcademyPage() -> impl IntoView {
                 <section aria-labelledby="h-stop">
                     <h2 id="h-stop">{t(T::AcademyStopHeading)}</h2>
                     <p>{t(T::AcademyStopText)}</p>
+                    <p>{t(T::AcademyStopExportFirst)} " " <a href=Route::Export.path()>{t(T::NavExport)}</a></p>
                     <button type="button" class="button-secondary button-danger" disabled=busy on:click=move |_| {
                         if window().confirm_with_message(t(T::AcademyStopConfirm)).unwrap_or(false) {
                             act.submit(Ok(Change::Stop));

@@ -96,19 +96,23 @@ pub async fn cancel(store: &Store, account_id: i64, training_id: i64) -> Result<
     Ok(())
 }
 
-/// Stops being a participant: the registration goes, enrolments for trainings that have
-/// not started are cancelled (their seats go to the waiting list); trainings followed stay.
+/// Stops being a participant, which withdraws the consent the academy runs on: everything
+/// of the academy goes in one transaction — the registration, the manager's notice, and
+/// every enrolment, upcoming (its seat goes to the waiting list) and followed. There is no
+/// other basis to keep a training history on (docs/security.md "Retention"); the person's
+/// export has it, and the stop dialog says so first.
 pub async fn stop(store: &Store, account_id: i64) -> Result<(), Error> {
     let mut tx = store.begin_exclusive().await?;
-    for training in academy::cancel_upcoming(&mut *tx, account_id, now()).await? {
+    let freed = academy::cancel_upcoming(&mut *tx, account_id, now()).await?;
+    let deleted = academy::delete_enrolments(&mut *tx, account_id).await?;
+    for training in freed {
         promote(&mut tx, training).await?;
     }
     Document::Participant.delete(&mut tx, account_id).await?;
-    // From today the training history counts down to its deletion (docs/security.md "Retention").
-    crate::store::retention::record_departure(&mut *tx, account_id, now()).await?;
     academy::forget_manager_notice(&mut *tx, account_id).await?;
     tx.commit().await?;
-    tracing::info!(account_id, "stopped as course participant");
+    store.checkpoint().await;
+    tracing::info!(account_id, enrolments = deleted, "stopped as course participant; academy data deleted");
     Ok(())
 }
 
@@ -186,12 +190,10 @@ pub async fn page(store: &Store, account_id: i64) -> Result<AcademyPage, Error> 
 pub const MANAGER_NOTICES: Limit = Limit::count(5, 24 * 3600);
 
 /// Saves the participant's registration made from version `expected` (already normalised
-/// and valid); answers the new version. A new manager is counted first and told after;
-/// being a participant again stops the training history's count-down.
+/// and valid); answers the new version. A new manager is counted first and told after.
 pub async fn save_participant(state: &Services, account_id: i64, expected: i64, p: &Participant) -> Result<i64, Error> {
     count_manager_notice(state, account_id, p).await?;
     let version = Document::Participant.save(&state.db, account_id, expected, p).await?;
-    crate::store::retention::clear_departure(state.db.pool(), account_id).await?;
     tell_manager(state, account_id, p).await?;
     Ok(version)
 }

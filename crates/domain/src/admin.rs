@@ -344,15 +344,51 @@ pub async fn revoke(state: &Services, actor: &Actor, account_id: i64) -> Result<
     if role == Role::Administrator.as_str() && status == StaffStatus::Active.as_str() {
         keep_an_administrator(&mut tx, account_id).await?;
     }
-    // The entry first: it names the account while it still exists (the id is then cleared).
-    log(&mut tx, now, actor, AuditAction::Revoke, Some(account_id), &email, Some(&role)).await?;
-    store::throttle::clear(&mut *tx, &crate::second_factor::throttle_key(state, account_id)).await?;
-    store::throttle::clear(&mut *tx, &crate::accounts::reauth_key(state, account_id)).await?;
-    accounts::delete(&mut *tx, account_id).await?;
+    delete_account(state, &mut tx, now, actor, account_id, &email, &role).await?;
     tx.commit().await?;
     state.db.checkpoint().await;
     tracing::info!(account_id, "account revoked");
     Ok(())
+}
+
+/// Deletes a staff or recruiter account with everything it holds, in `tx`. The log's entry
+/// comes first: it names the account while it still exists (the id is then cleared).
+async fn delete_account(
+    state: &Services,
+    tx: &mut Tx,
+    now: i64,
+    actor: &Actor,
+    account_id: i64,
+    email: &str,
+    detail: &str,
+) -> Result<(), Error> {
+    log(tx, now, actor, AuditAction::Revoke, Some(account_id), email, Some(detail)).await?;
+    store::throttle::clear(&mut **tx, &crate::second_factor::throttle_key(state, account_id)).await?;
+    store::throttle::clear(&mut **tx, &crate::accounts::reauth_key(state, account_id)).await?;
+    accounts::delete(&mut **tx, account_id).await?;
+    Ok(())
+}
+
+/// The register's limit on suspended accounts (`Records::SuspendedAccounts`, run by the
+/// retention job in its transaction): accounts suspended at `cutoff` or before are deleted
+/// as a revocation by the portal, each with its log entry; a dry run only counts them.
+/// Reinstating clears the suspension, and with it this count.
+pub(crate) async fn delete_suspended(
+    state: &Services,
+    tx: &mut Tx,
+    cutoff: i64,
+    now: i64,
+    dry_run: bool,
+) -> Result<u64, Error> {
+    let due = admin::suspended_since(&mut **tx, cutoff).await?;
+    if !dry_run {
+        for (id, role, email, since) in &due {
+            let detail = format!("{role}: suspended since {}", dutch_date(to_datetime(*since)));
+            delete_account(state, tx, now, &Actor::System, *id, email, &detail).await?;
+            tracing::info!(account_id = id, "account suspended for the register's limit deleted");
+        }
+    }
+    Ok(due.len() as u64)
 }
 
 /// Records that an administrator confirmed the list of staff accounts.

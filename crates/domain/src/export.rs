@@ -89,14 +89,13 @@ pub async fn export(state: &Services, account_id: i64) -> Result<ExportDocument,
     let transfers = crate::transfers::list(db, account_id).await?;
     let requests = crate::privacy_requests::mine(db, account_id).await?;
     let breach_notices = crate::breach::mine(state, account_id).await?;
-    let academy_stopped_at = store::retention::departure(db.pool(), account_id).await?.map(to_datetime);
 
     // The register entries that concern this person.
     let has_profile = profile != Profile::default() || visibility.listed || !listing_consents.is_empty();
     let applies = |id: &str| match id {
         "candidate_bank" => has_profile,
         "disclosure_log" => !disclosures.is_empty(),
-        "academy" => academy.participant.is_some() || !academy.enrolments.is_empty() || academy_stopped_at.is_some(),
+        "academy" => academy.participant.is_some() || !academy.enrolments.is_empty(),
         "newsletter" => !events.is_empty(),
         "transfers" => !transfers.is_empty(),
         "requests" => !requests.is_empty(),
@@ -119,7 +118,6 @@ pub async fn export(state: &Services, account_id: i64) -> Result<ExportDocument,
         transfers,
         requests,
         breach_notices,
-        academy_stopped_at,
         administration: crate::admin::entries_of(db, account_id).await?,
         register,
         cv,

@@ -10,9 +10,9 @@
 //! (from [`crate::clock::Clock`]), so tests move it.
 //!
 //! Records with a clock of their own — the register's `retention_limits`
-//! ([`zelfregie_model::retention::limits`]): training history after leaving the academy,
-//! consent history after withdrawal, disclosure log entries, delivered messages to the
-//! mailing processor — are deleted by the same run, each kind in one exclusive transaction
+//! ([`zelfregie_model::retention::limits`]): consent history after withdrawal, disclosure log
+//! entries, delivered messages to the mailing processor, the administration's log, and staff
+//! accounts that stay suspended — are deleted by the same run, each kind in one exclusive transaction
 //! (counted and deleted together, so two instances at once delete each row once and their
 //! counts add up to the truth). A dry run counts them.
 //!
@@ -43,8 +43,6 @@ pub struct Report {
 /// Records deleted (or due) per kind of [`Records`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RecordCounts {
-    /// Enrolments of people who left the academy.
-    pub training_history: u64,
     /// Consent events of withdrawn consents.
     pub consent_history: u64,
     /// Disclosure log entries.
@@ -53,27 +51,29 @@ pub struct RecordCounts {
     pub delivered_messages: u64,
     /// Entries of the administration's log and reviews of the staff list.
     pub administration_log: u64,
+    /// Staff and recruiter accounts deleted after their suspension's limit.
+    pub suspended_accounts: u64,
 }
 
 impl RecordCounts {
     /// The count of one kind.
     pub fn of(&self, records: Records) -> u64 {
         match records {
-            Records::TrainingHistory => self.training_history,
             Records::ConsentHistory => self.consent_history,
             Records::DisclosureLog => self.disclosure_log,
             Records::DeliveredMessages => self.delivered_messages,
             Records::AdministrationLog => self.administration_log,
+            Records::SuspendedAccounts => self.suspended_accounts,
         }
     }
 
     fn set(&mut self, records: Records, n: u64) {
         match records {
-            Records::TrainingHistory => self.training_history = n,
             Records::ConsentHistory => self.consent_history = n,
             Records::DisclosureLog => self.disclosure_log = n,
             Records::DeliveredMessages => self.delivered_messages = n,
             Records::AdministrationLog => self.administration_log = n,
+            Records::SuspendedAccounts => self.suspended_accounts = n,
         }
     }
 }
@@ -86,11 +86,11 @@ pub async fn enforce_limits(state: &Services, now: i64, dry_run: bool) -> Result
         let cutoff = limit.after.before(to_datetime(now)).unix_timestamp();
         let mut tx = state.db.begin_exclusive().await?;
         let n = match limit.records {
-            Records::TrainingHistory => retention::training_history(&mut tx, cutoff, dry_run).await?,
             Records::ConsentHistory => retention::consent_history(&mut tx, cutoff, dry_run).await?,
             Records::DisclosureLog => retention::disclosure_log(&mut tx, cutoff, dry_run).await?,
             Records::DeliveredMessages => retention::delivered_messages(&mut tx, cutoff, dry_run).await?,
             Records::AdministrationLog => retention::administration_log(&mut tx, cutoff, dry_run).await?,
+            Records::SuspendedAccounts => crate::admin::delete_suspended(state, &mut tx, cutoff, now, dry_run).await?,
         };
         if dry_run {
             tx.rollback().await?;
@@ -132,10 +132,11 @@ pub async fn run(state: &Services, now: i64) -> Result<Report, Error> {
         tracing::info!(
             due_for_warning = report.warned,
             due_for_erasure = report.erased,
-            training_history = records.training_history,
             consent_history = records.consent_history,
             disclosure_log = records.disclosure_log,
             delivered_messages = records.delivered_messages,
+            administration_log = records.administration_log,
+            suspended_accounts = records.suspended_accounts,
             "retention dry run: nothing sent or deleted"
         );
         return Ok(report);

@@ -52,11 +52,6 @@ pub struct ExportDocument {
     /// (absent in exports made before notices existed).
     #[serde(default)]
     pub breach_notices: Vec<crate::breach::MyNotice>,
-    /// When the person stopped as course participant, if they did (their training history
-    /// is deleted a number of years later; absent in older exports).
-    #[serde(default, with = "time::serde::rfc3339::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
-    pub academy_stopped_at: Option<OffsetDateTime>,
     /// For staff and recruiters: the entries of the administration's log they made or that
     /// concern them (invitations, suspensions, reviews; absent in older exports).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

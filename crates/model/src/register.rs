@@ -389,7 +389,12 @@ mod tests {
         assert_eq!(mail.links.len(), 1);
         assert!(mail.links[0].url.starts_with("https://"));
         let academy = activity("academy").unwrap();
-        assert!(academy.retention.nl.contains("10 jaar nadat je uit dienst bent gegaan"), "{}", academy.retention.nl);
+        // One rule for the academy: consent, and stopping withdraws it for everything,
+        // the trainings followed included; nothing is kept by a clock of its own.
+        assert!(academy.retention.nl.contains("ook je gevolgde opleidingen"), "{}", academy.retention.nl);
+        assert!(academy.legal_basis.explanation.nl.contains("je gevolgde opleidingen"));
+        assert_eq!(academy.retention_rule, crate::retention::Retention::UntilWithdrawn);
+        assert!(academy.retention_limits.is_empty(), "the academy keeps nothing after the consent is withdrawn");
         for a in register().iter().filter(|a| a.id != "newsletter") {
             assert_eq!(a.third_country_transfers.nl, "Nee", "{}", a.id);
         }

@@ -55,9 +55,6 @@ impl Retention {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Records {
-    /// Enrolments and trainings followed, counted from the day the person stopped as course
-    /// participant (not while they are one).
-    TrainingHistory,
     /// The newsletter consent history, counted from its withdrawal (not while consent is
     /// given or pending).
     ConsentHistory,
@@ -69,26 +66,30 @@ pub enum Records {
     /// Entries of the administration's log and confirmations of the staff list, counted
     /// from the moment they were made.
     AdministrationLog,
+    /// Accounts of staff and recruiters that stay suspended, counted from the suspension
+    /// (an administrator who reinstates the account stops the count). The account goes with
+    /// everything it holds, as when an administrator revokes it.
+    SuspendedAccounts,
 }
 
 impl Records {
     /// Every kind.
     pub const ALL: [Records; 5] = [
-        Records::TrainingHistory,
         Records::ConsentHistory,
         Records::DisclosureLog,
         Records::DeliveredMessages,
         Records::AdministrationLog,
+        Records::SuspendedAccounts,
     ];
 
     /// The name in the register and in logs.
     pub fn as_str(self) -> &'static str {
         match self {
-            Records::TrainingHistory => "training_history",
             Records::ConsentHistory => "consent_history",
             Records::DisclosureLog => "disclosure_log",
             Records::DeliveredMessages => "delivered_messages",
             Records::AdministrationLog => "administration_log",
+            Records::SuspendedAccounts => "suspended_accounts",
         }
     }
 }
@@ -394,11 +395,11 @@ mod tests {
             assert!(a.retention.en.contains(&en), "{id}: the English text says {en}");
         }
         let of = |r: Records| all.iter().find(|(_, l)| l.records == r).unwrap().1.after;
-        assert_eq!(of(Records::TrainingHistory), Span::Years(10), "training records: 10 years after leaving");
         assert_eq!(of(Records::ConsentHistory), Span::Years(2));
         assert_eq!(of(Records::DisclosureLog), Span::Years(5));
         assert_eq!(of(Records::DeliveredMessages), Span::Days(30));
         assert_eq!(of(Records::AdministrationLog), Span::Years(5));
+        assert_eq!(of(Records::SuspendedAccounts), Span::Years(1), "a suspended staff account: 1 year");
     }
 
     #[test]

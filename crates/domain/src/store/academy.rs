@@ -195,6 +195,12 @@ pub async fn cancel_upcoming<'c>(db: impl Db<'c>, account_id: i64, now: i64) -> 
     .await
 }
 
+/// Deletes every enrolment of the person, followed or not (stopping as participant):
+/// how many.
+pub async fn delete_enrolments<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM enrolments WHERE account_id = $1").bind(account_id).execute(db).await?.rows_affected())
+}
+
 /// Trainings on which the person holds a seat.
 pub async fn seats_of<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar("SELECT training_id FROM enrolments WHERE account_id = $1 AND state = 'enrolled'")

@@ -247,6 +247,18 @@ pub async fn idle<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Result<Vec<(i64, St
     .await
 }
 
+/// Staff and recruiter accounts suspended at `cutoff` or before: id, role, address and
+/// when they were suspended.
+pub async fn suspended_since<'c>(db: impl Db<'c>, cutoff: i64) -> sqlx::Result<Vec<(i64, String, String, i64)>> {
+    sqlx::query_as(
+        "SELECT id, role, email, suspended_at FROM accounts
+         WHERE role <> 'person' AND status = 'suspended' AND suspended_at <= $1 ORDER BY id",
+    )
+    .bind(cutoff)
+    .fetch_all(db)
+    .await
+}
+
 /// Whether the account is active (a login checks it after the password).
 pub async fn is_suspended<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<bool> {
     let status: Option<String> =

@@ -95,37 +95,7 @@ pub async fn still_due<'c>(
     Ok(n == 1)
 }
 
-/// The person stopped as course participant at `at` (a later stop replaces it).
-pub async fn record_departure<'c>(db: impl Db<'c>, account_id: i64, at: i64) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO academy_departures (account_id, left_at) VALUES ($1, $2)
-         ON CONFLICT (account_id) DO UPDATE SET left_at = excluded.left_at",
-    )
-    .bind(account_id)
-    .bind(at)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// The person registered as course participant again.
-pub async fn clear_departure<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM academy_departures WHERE account_id = $1").bind(account_id).execute(db).await?;
-    Ok(())
-}
-
-/// When the person stopped as course participant, if they did and are not one again.
-pub async fn departure<'c>(db: impl Db<'c>, account_id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT left_at FROM academy_departures WHERE account_id = $1")
-        .bind(account_id)
-        .fetch_optional(db)
-        .await
-}
-
 /// Which rows a limit covers at `cutoff` (`$1`): the `WHERE` of the count and the delete.
-const TRAINING_HISTORY: &str = "FROM enrolments WHERE account_id IN
-    (SELECT d.account_id FROM academy_departures d WHERE d.left_at <= $1
-     AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = d.account_id))";
 const DISCLOSURE_LOG: &str = "FROM disclosures WHERE at <= $1";
 const STAFF_DISCLOSURE_LOG: &str = "FROM staff_disclosures WHERE at <= $1";
 const ADMINISTRATION_LOG: &str = "FROM audit_log WHERE at <= $1";
@@ -145,23 +115,6 @@ async fn count<'c>(db: impl Db<'c>, from: &str, cutoff: i64) -> sqlx::Result<u64
 
 async fn delete<'c>(db: impl Db<'c>, from: &str, cutoff: i64) -> sqlx::Result<u64> {
     Ok(sqlx::query(&format!("DELETE {from}")).bind(cutoff).execute(db).await?.rows_affected())
-}
-
-/// Training records of people who stopped as participant at `cutoff` or before: how many
-/// there are (`dry_run`) or were deleted. Their departure goes with them.
-pub async fn training_history(tx: &mut super::Tx, cutoff: i64, dry_run: bool) -> sqlx::Result<u64> {
-    if dry_run {
-        return count(&mut **tx, TRAINING_HISTORY, cutoff).await;
-    }
-    let n = delete(&mut **tx, TRAINING_HISTORY, cutoff).await?;
-    sqlx::query(
-        "DELETE FROM academy_departures WHERE left_at <= $1
-         AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.account_id = academy_departures.account_id)",
-    )
-    .bind(cutoff)
-    .execute(&mut **tx)
-    .await?;
-    Ok(n)
 }
 
 /// Disclosure log entries of an access at `cutoff` or before.

@@ -151,19 +151,61 @@ async fn people_see_only_their_own_enrolments_and_only_staff_record_attendance()
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+/// The academy runs on consent alone, so stopping withdraws it for everything (issue 23,
+/// item 3): the registration, the manager's notice, and every enrolment, the trainings
+/// followed included, go in one transaction; the seat of a training to come is free again;
+/// the academy's roster no longer names the person; the export and the register's entries for
+/// the person no longer hold the academy; registering again starts with nothing.
 #[tokio::test]
-async fn stopping_cancels_what_is_to_come_and_keeps_what_was_followed() {
+async fn stopping_erases_everything_of_the_academy_the_trainings_followed_too() {
     let app = TestApp::demo().await;
     let cursist = app.demo_cookie("cursist@example.org").await;
+    let before = app.get("/api/me/academy", Some(&cursist)).await;
+    let states: Vec<&str> =
+        before.body["enrolments"].as_array().unwrap().iter().map(|e| e["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["enrolled", "completed", "attended"]);
+    let upcoming = before.body["enrolments"][0]["training_id"].as_i64().unwrap();
+    let followed = before.body["enrolments"][1]["training_id"].as_i64().unwrap();
+    let seats = |list: &Value| {
+        list.as_array().unwrap().iter().find(|t| t["id"] == upcoming).unwrap()["seats_left"].as_i64().unwrap()
+    };
+    let seats_before = seats(&app.get("/api/academy/trainings", Some(&cursist)).await.body);
+    let staff = app.demo_cookie("academie@example.org").await;
+    let roster = |id: i64| format!("/api/academy/trainings/{id}/roster");
+    let on_roster = app.get(&roster(followed), Some(&staff)).await;
+    assert!(on_roster.body.as_array().unwrap().iter().any(|e| e["email"] == "cursist@example.org"));
+    let export = app.get("/api/me/export", Some(&cursist)).await;
+    let entries = |e: &Value| -> Vec<String> {
+        e["register"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert!(entries(&export.body).contains(&"academy".to_owned()));
+
     let r = app.call(Method::DELETE, "/api/me/participant", None, Some(&cursist)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.get("participant").is_none());
-    let states: Vec<&str> =
-        r.body["enrolments"].as_array().unwrap().iter().map(|e| e["state"].as_str().unwrap()).collect();
-    assert_eq!(states, ["cancelled", "completed", "attended"]);
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM participants").fetch_one(app.state.db.pool()).await.unwrap();
-    assert_eq!(n, 0, "the registration (job, employer, manager) is deleted");
+    assert_eq!(r.body["enrolments"], json!([]), "nothing of the academy is kept");
+    assert!(r.body.get("manager_notice").is_none_or(Value::is_null), "{:?}", r.body);
+    let account = app.account_id("cursist@example.org").await;
+    for table in ["participants", "enrolments"] {
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE account_id = $1"))
+            .bind(account)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    assert_eq!(seats(&app.get("/api/academy/trainings", Some(&cursist)).await.body), seats_before + 1);
+    let on_roster = app.get(&roster(followed), Some(&staff)).await;
+    assert!(!on_roster.body.as_array().unwrap().iter().any(|e| e["email"] == "cursist@example.org"));
+    let export = app.get("/api/me/export", Some(&cursist)).await;
+    assert_eq!(export.body["academy"]["enrolments"], json!([]));
+    assert!(!entries(&export.body).contains(&"academy".to_owned()), "the academy no longer concerns her");
+
+    // Registering again is a new consent and starts empty.
+    let r =
+        app.put_versioned("/api/me/participant", &participant("Ruud", "employee"), &cursist, "\"participant-0\"").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(app.get("/api/me/academy", Some(&cursist)).await.body["enrolments"], json!([]));
 }
 
 #[tokio::test]

@@ -510,3 +510,103 @@ async fn the_log_and_the_reviews_go_after_five_years_and_not_before() {
     let retention = app.get("/api/me/retention", Some(&person)).await;
     assert!(!retention.body.to_string().contains("\"administration\""), "{:?}", retention.body);
 }
+
+/// The register states how long a staff account lives: an account that stays suspended for 1
+/// year is deleted by the retention job, as a revocation by the portal, and not a second
+/// before; reinstating (and a later suspension) starts the count again; two instances at
+/// once delete it once (issue 23, item 12).
+#[tokio::test]
+async fn an_account_left_suspended_for_a_year_is_deleted_and_not_a_second_before() {
+    use zelfregie_domain::retention::enforce_limits;
+    use zelfregie_domain::testing::to_datetime;
+    use zelfregie_model::retention::{Records, Span};
+
+    let app = TestApp::new().await;
+    let admin = first_administrator(&app).await;
+    for (email, role) in [("lang-weg@igom.example", "academy_staff"), ("terug@igom.example", "privacy_staff")] {
+        let token = invite(&app, &admin, email, role, None).await;
+        joined(&app, email, &token).await;
+    }
+    let (gone, back) = (app.account_id("lang-weg@igom.example").await, app.account_id("terug@igom.example").await);
+    for id in [gone, back] {
+        let r = app.call(Method::POST, &format!("/api/admin/staff/{id}/suspend"), None, Some(&admin)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{:?}", r.body);
+    }
+    let t = app.state.clock.now();
+    // The other one is reinstated and suspended again a day later: its year starts then.
+    app.state.clock.advance_days(1);
+    for action in ["reinstate", "suspend"] {
+        let r = app.call(Method::POST, &format!("/api/admin/staff/{back}/{action}"), None, Some(&admin)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{action}: {:?}", r.body);
+    }
+    let limit = zelfregie_model::retention::limits().into_iter().find(|(_, l)| l.records == Records::SuspendedAccounts);
+    assert_eq!(limit.map(|(id, l)| (id, l.after)), Some(("administration", Span::Years(1))));
+    let year = Span::Years(1).after(to_datetime(t)).unix_timestamp();
+    let suspended = |n: u64| zelfregie_domain::retention::RecordCounts { suspended_accounts: n, ..Default::default() };
+
+    assert_eq!(enforce_limits(&app.state, year, true).await.unwrap(), suspended(1), "a dry run counts");
+    assert_eq!(enforce_limits(&app.state, year - 1, false).await.unwrap(), suspended(0), "a second before");
+    let other = app.second_instance().await;
+    let (a, b) = tokio::join!(enforce_limits(&app.state, year, false), enforce_limits(&other.state, year, false));
+    assert_eq!(a.unwrap().suspended_accounts + b.unwrap().suspended_accounts, 1, "deleted once");
+    let left = |email: &'static str| {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(app.state.db.pool())
+    };
+    assert_eq!(left("lang-weg@igom.example").await.unwrap(), 0, "the account is gone");
+    assert_eq!(left("terug@igom.example").await.unwrap(), 1, "suspended again a day later: not yet");
+    assert_eq!(app.login("lang-weg@igom.example", PASSWORD).await.code(), "invalid_credentials");
+    assert_eq!(enforce_limits(&app.state, year + 86_400, false).await.unwrap(), suspended(1));
+    assert_eq!(left("terug@igom.example").await.unwrap(), 0);
+    assert_eq!(left("beheer@igom.example").await.unwrap(), 1, "an active administrator stays");
+
+    // Each deletion is in the log, by the portal, naming the account and why.
+    let log = admin::audit(&app.state, None).await.unwrap();
+    for email in ["lang-weg@igom.example", "terug@igom.example"] {
+        let e = log.entries.iter().find(|e| e.subject == email && e.action.as_str() == "revoke").unwrap();
+        assert!(e.by_system, "{e:?}");
+        assert!(e.detail.as_deref().unwrap_or("").contains("suspended since"), "{e:?}");
+    }
+}
+
+/// Staff are people too (issue 23, item 12): every staff role and a recruiter get their own
+/// export, with their account, the register entries about them (the administration of staff
+/// accounts included, with its periods) and their own entries of the administration's log,
+/// and nothing of the candidate bank or the academy, which hold nothing of theirs.
+#[tokio::test]
+async fn every_staff_member_can_export_what_is_held_about_them() {
+    let app = TestApp::new().await;
+    let admin = first_administrator(&app).await;
+    let mut people = vec![("beheer@igom.example".to_owned(), admin.clone())];
+    for (email, role, partner) in [
+        ("werver@beek.example.org", "recruiter", Some("beek")),
+        ("academie@igom.example", "academy_staff", None),
+        ("privacy@igom.example", "privacy_staff", None),
+    ] {
+        let token = invite(&app, &admin, email, role, partner).await;
+        people.push((email.to_owned(), joined(&app, email, &token).await));
+    }
+    for (email, cookie) in &people {
+        let export = app.get("/api/me/export", Some(cookie)).await;
+        assert_eq!(export.status, StatusCode::OK, "{email}: {:?}", export.body);
+        assert_eq!(export.body["account"]["email"], email.as_str(), "{email}");
+        let ids: Vec<&str> =
+            export.body["register"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+        assert!(ids.contains(&"administration") && ids.contains(&"account_security"), "{email}: {ids:?}");
+        for none in ["candidate_bank", "academy", "newsletter", "disclosure_log"] {
+            assert!(!ids.contains(&none), "{email}: {none} holds nothing of theirs");
+        }
+        let entry = export.body["register"].as_array().unwrap().iter().find(|a| a["id"] == "administration").unwrap();
+        let limits: Vec<&str> =
+            entry["retention_limits"].as_array().unwrap().iter().map(|l| l["records"].as_str().unwrap()).collect();
+        assert_eq!(limits, ["administration_log", "suspended_accounts"], "{email}");
+        let own: Vec<(&str, &str)> = export.body["administration"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["action"].as_str().unwrap(), e["subject"].as_str().unwrap()))
+            .collect();
+        assert!(own.contains(&("accept", email.as_str())), "{email}: {own:?}");
+    }
+}

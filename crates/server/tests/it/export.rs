@@ -78,7 +78,6 @@ fn classification() -> BTreeMap<&'static str, Result<&'static [&'static str], &'
             "breach_recipients",
             Err("exported as breach_notices: which notice, when mailed, when read; attempts and errors are the mail queue's state"),
         ),
-        ("academy_departures", Err("a time, exported as academy_stopped_at")),
         (
             "listing_reminders",
             Err("which reminders of a listing consent went: their days follow from the exported consent"),

@@ -158,3 +158,42 @@ async fn adding_privacy_staff_keeps_accounts_and_never_reuses_an_erased_id() {
     let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(pool).await.unwrap();
     assert_eq!(sessions, 0, "erasure still cascades");
 }
+
+/// Migration 0030 brings the academy under one rule (issue 23, item 3): those who stopped as
+/// participant before it, and did not register again, lose their training history at once,
+/// as a stop does now; a participant's and a returner's stay; the count-down table is gone.
+#[tokio::test]
+async fn the_academy_rule_applies_to_those_who_stopped_before_it() {
+    if common::on_postgres() {
+        return; // The same statements run on PostgreSQL's 0025 with every other test.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut old = database_at(&data.join(zelfregie_domain::DB_FILE), 29).await;
+    old.execute(
+        "INSERT INTO accounts (id, email, password_hash, role, created_at, secret) VALUES
+           (1, 'gestopt@example.org', 'h', 'person', 1, randomblob(32)),
+           (2, 'cursist@example.org', 'h', 'person', 1, randomblob(32)),
+           (3, 'terug@example.org', 'h', 'person', 1, randomblob(32));
+         INSERT INTO participants (account_id, version, data, updated_at) VALUES (2, 1, '{}', 1), (3, 2, '{}', 1);
+         INSERT INTO trainings (id, title, description, audience, location, online, starts_at, sessions, capacity)
+           VALUES (1, 'T', 'D', 'A', 'Sittard', 0, 100, 1, 10);
+         INSERT INTO enrolments (training_id, account_id, state, created_at, updated_at, queued_at) VALUES
+           (1, 1, 'completed', 1, 1, 1), (1, 2, 'completed', 1, 1, 1), (1, 3, 'attended', 1, 1, 1);
+         INSERT INTO academy_departures (account_id, left_at) VALUES (1, 50), (3, 40);",
+    )
+    .await
+    .unwrap();
+    old.close().await.unwrap();
+
+    let store = zelfregie_domain::Store::open(None, &data).await.unwrap();
+    let pool = store.pool();
+    let left: Vec<i64> =
+        sqlx::query_scalar("SELECT account_id FROM enrolments ORDER BY account_id").fetch_all(pool).await.unwrap();
+    assert_eq!(left, [2, 3], "the one who stopped has no history left");
+    let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(pool).await.unwrap();
+    assert_eq!(accounts, 3, "accounts stay");
+    let table = sqlx::query("SELECT 1 FROM academy_departures").fetch_optional(pool).await;
+    assert!(table.is_err(), "the count-down table is gone");
+}
