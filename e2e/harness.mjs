@@ -65,16 +65,22 @@ export async function startServer({ demo = false, args: extra = [] } = {}) {
 }
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // The portal's first visit follows the browser's language (issue 25). Its people mostly
+  // have a Dutch browser: every context is one unless a test gives its own `locale`.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'nl-NL', ...options });
+  return browser;
 }
 
 /**
  * A browser context on `baseURL` that records what its pages do: every request's URL,
- * CSP violations (reported by the page itself) and console errors.
+ * CSP violations (reported by the page itself), console errors and deprecation warnings
+ * (the page's and its workers').
  */
 export async function watchedContext(browser, baseURL, options = {}) {
   const context = await browser.newContext({ baseURL, ...options });
-  const seen = { requests: [], cspViolations: [], consoleErrors: [] };
+  const seen = { requests: [], cspViolations: [], consoleErrors: [], deprecations: [] };
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -85,6 +91,7 @@ export async function watchedContext(browser, baseURL, options = {}) {
   context.on('page', (page) => {
     page.on('console', (m) => {
       if (m.type() === 'error') seen.consoleErrors.push(m.text());
+      if (/deprecated/i.test(m.text())) seen.deprecations.push(m.text());
     });
   });
   return { context, seen };
@@ -107,7 +114,26 @@ export async function axeViolations(page) {
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return found.concat(await headingJumps(page));
+}
+
+/**
+ * Headings that skip a level on the way down (an h1 followed by an h3, issue 25): a screen
+ * reader user who lists the headings meets a gap. Hidden headings do not count.
+ */
+export async function headingJumps(page) {
+  return page.evaluate(() => {
+    const jumps = [];
+    let last = 0;
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (!h.checkVisibility()) continue;
+      const level = Number(h.tagName[1]);
+      if (last && level > last + 1) jumps.push(`heading-jump: h${last} → h${level} "${h.textContent.trim().slice(0, 60)}"`);
+      last = level;
+    }
+    return jumps;
+  });
 }
 
 /**

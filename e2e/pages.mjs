@@ -1,4 +1,5 @@
 // Page objects: what a person sees and does, in the portal's own words (Dutch by default).
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -260,7 +261,11 @@ export class Portal {
     await this.expectHeading('Registreren');
     await this.field('E-mailadres').fill(email);
     await this.button('Stuur mij een link').click();
-    await this.page.getByRole('status').filter({ hasText: 'Kijk in je mail.' }).waitFor();
+    const sent = this.page.getByRole('status').filter({ hasText: 'Kijk in je mail.' });
+    await sent.waitFor();
+    // The notice names the address and has focus, so it is in view (issue 25).
+    assert.ok((await sent.innerText()).includes(email.trim().toLowerCase()), 'the notice names the address');
+    await this.expectFocus('register-sent');
   }
 
   /** The newest link to `page` mailed to `to` by this page's server (waits for it). */

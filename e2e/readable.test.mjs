@@ -69,6 +69,9 @@ describe('my data in plain words', () => {
     assert.match(bankText, /september 2009 – juli 2013/, 'education period in words');
     assert.match(bankText, /Doel\s+Je profiel laten zien aan recruiters/);
     assert.match(bankText, /AVG art\. 6 lid 1 sub a: Toestemming/);
+    // Her consent to be listed holds as given: "to be confirmed" is the newsletter's (issue 25).
+    assert.match(bankText, /Toestemming gegeven/);
+    assert.doesNotMatch(bankText, /nog te bevestigen/);
     // Competences are a list, not a line of JSON.
     assert.ok(await bank.getByRole('listitem').filter({ hasText: 'Analytisch denken' }).count() >= 1);
 

@@ -109,7 +109,12 @@ describe('retention and deleting just the profile', () => {
 
     page.once('dialog', (d) => d.accept());
     await password.press('Enter');
-    await section.getByRole('status').filter({ hasText: 'Je profiel is verwijderd.' }).waitFor();
+    const deleted = section.getByRole('status').filter({ hasText: 'Je profiel is verwijderd.' });
+    await deleted.waitFor();
+    // The outcome has focus and is in view at 360 px, not above it (issue 25).
+    await portal.expectFocus('profile-deleted');
+    const box = await deleted.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 740, `the notice is in view: ${JSON.stringify(box)}`);
     const gone = await recruiter.request.get(reference);
     // Beek opened it, so its reference says the profile was withdrawn (410), not unknown.
     assert.equal(gone.status(), 410, 'the reference is dead at once');

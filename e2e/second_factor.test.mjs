@@ -77,6 +77,21 @@ describe('two-step verification', () => {
     const grouped = (await section.locator('.tfa-secret').innerText()).trim();
     assert.match(grouped, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, 'the key in groups of four');
     const secret = grouped.replace(/ /g, '');
+    // The app is often on this very phone (issue 25): a link opens the key in it, and the key
+    // can be copied (or, where the browser cannot, it is selected to copy by hand).
+    const open = section.getByRole('link', { name: 'Open in je authenticator-app' });
+    const href = await open.getAttribute('href');
+    assert.match(href, /^otpauth:\/\/totp\//);
+    assert.equal(new URL(href).searchParams.get('secret'), secret, 'the link holds the same key');
+    await section.getByRole('button', { name: 'Sleutel kopiëren' }).click();
+    const said = section.locator('#tfa-secret-copied');
+    await said.filter({ hasText: /Gekopieerd|Kopiëren lukte niet/ }).waitFor();
+    if (/lukte niet/.test(await said.innerText())) {
+      assert.equal((await page.evaluate(() => String(window.getSelection()))).trim(), grouped, 'the key is selected');
+    } else {
+      const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+      if (copied !== null) assert.equal(copied, secret);
+    }
     assert.deepEqual(await axeViolations(page), [], 'set-up, scan step');
 
     const firstStep = currentStep();

@@ -116,3 +116,13 @@ const start =
   `<link rel=preload as=fetch type=application/wasm crossorigin href=/${dir}/zelfregie_bg.wasm>`;
 writeFileSync(index, html.replace('</head>', `${start}</head>`));
 console.log(`build-app: ${files.length} files in ${dist}/${dir}`);
+
+// The crypto worker's loader, as trunk's loader shim writes it, calls wasm-bindgen's start
+// with a bare path: a form wasm-bindgen deprecated, which logged a console warning in every
+// worker and helper (48 on the export pages, issue 25). The same start, in the form it asks for.
+const workerLoader = join(dist, 'zelfregie-worker_loader.js');
+const shim = readFileSync(workerLoader, 'utf8');
+const bare = /wasm_bindgen\("(\.\/zelfregie-worker_bg\.wasm)"\);?/;
+if (!bare.test(shim)) throw new Error(`${workerLoader}: trunk's loader shim changed; check how it starts the worker`);
+writeFileSync(workerLoader, shim.replace(bare, 'wasm_bindgen({module_or_path:"$1"});'));
+console.log('build-app: the worker loader starts wasm-bindgen with an options object');

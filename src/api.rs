@@ -397,6 +397,15 @@ pub async fn stop_participating() -> ApiResult<AcademyPage> {
     json(send(changing(call(links::PARTICIPANT_STOP)), None).await?).await
 }
 
+/// Sets the language of the account's mails and receipts (the language switch, logged in).
+pub async fn set_language(lang: Lang) -> ApiResult<()> {
+    let language = match lang {
+        Lang::Nl => zelfregie_model::Language::Nl,
+        Lang::En => zelfregie_model::Language::En,
+    };
+    send(changing(call(links::LANGUAGE)), body(&zelfregie_model::LanguageChoice { language })).await.map(drop)
+}
+
 /// Changes the password (the current one is asked again).
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(changing(call(links::PASSWORD_CHANGE)), body(change)).await.map(drop)

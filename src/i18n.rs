@@ -182,8 +182,9 @@ texts! {
     RegisterSubmit => "Stuur mij een link", "Send me a link";
     RegisterBusy => "Bezig met versturen…", "Sending…";
     RegisterHaveAccount => "Heb je al een account?", "Already have an account?";
-    RegisterSent => "Kijk in je mail. We hebben je een mail gestuurd met een link. Open de link, kies je wachtwoord en maak je account. De link werkt 24 uur. Geen mail? Kijk ook bij je spam. Vroeg je net al een link? Dan werkt die link ook.",
-                    "Check your e-mail. We sent you an e-mail with a link. Open the link, choose your password and create your account. The link works for 24 hours. No e-mail? Check your spam folder too. Did you just ask for a link? Then that link works too.";
+    RegisterSentTo => "Kijk in je mail. We stuurden een link naar", "Check your e-mail. We sent a link to";
+    RegisterSent => "Open de link, kies je wachtwoord en maak je account. De link werkt 24 uur. Geen mail? Kijk ook bij je spam. Vroeg je net al een link? Dan werkt die link ook.",
+                    "Open the link, choose your password and create your account. The link works for 24 hours. No e-mail? Check your spam folder too. Did you just ask for a link? Then that link works too.";
     RegisterConfirmTitle => "Account maken", "Create your account";
     RegisterConfirmText => "Kies een wachtwoord en druk op de knop om je account te maken. Daarna ben je meteen ingelogd.",
                            "Choose a password and press the button to create your account. You will be logged in right away.";
@@ -197,8 +198,8 @@ texts! {
     EmailChangeNew => "Nieuw e-mailadres", "New e-mail address";
     EmailChangePassword => "Je huidige wachtwoord", "Your current password";
     EmailChangeSubmit => "Stuur de link", "Send the link";
-    EmailChangeSent => "Kijk in de mail van je nieuwe adres en druk op de knop in de link. De link werkt 24 uur. Tot dan blijft je oude adres gelden.",
-                       "Check the e-mail of your new address and press the button behind the link. The link works for 24 hours. Until then your old address stays.";
+    EmailChangeSent => "Kijk in de mail van je nieuwe adres en open de link. Druk daar op de knop om te bevestigen. De link werkt 24 uur. Tot dan blijft je oude adres gelden.",
+                       "Check the e-mail of your new address and open the link. Press the button there to confirm. The link works for 24 hours. Until then your old address stays.";
     EmailConfirmTitle => "Nieuw e-mailadres bevestigen", "Confirm new e-mail address";
     EmailConfirmText => "Druk op de knop om dit e-mailadres voor je account te gebruiken. Daarna log je in met dit adres. Op je andere apparaten word je uitgelogd.",
                         "Press the button to use this e-mail address for your account. After that you log in with this address. You will be logged out on your other devices.";
@@ -286,7 +287,6 @@ texts! {
     Field => "Richting", "Field of study";
     From => "Van (maand)", "From (month)";
     To => "Tot (maand)", "To (month)";
-    ToOngoingHint => "Leeg laten als het nog loopt.", "Leave empty if ongoing.";
     MonthHint => "Maand en jaar, bijvoorbeeld 09-2026 of september 2026.", "Month and year, for example 09-2026 or September 2026.";
     MonthOngoingHint => "Maand en jaar, bijvoorbeeld 09-2026. Leeg laten als het nog loopt.", "Month and year, for example 09-2026. Leave empty if ongoing.";
     FirstNameInstruction => "Vul je voornaam in.", "Enter your first name.";
@@ -392,12 +392,12 @@ texts! {
     GlanceTrainings => "Je komende opleidingen", "Your coming trainings";
     GlanceNoTrainings => "Je bent niet ingeschreven voor een opleiding die nog moet beginnen.", "You are not enrolled in a training that is still to start.";
     GlanceToAcademy => "Naar opleidingen", "Go to trainings";
-    GlanceLastLook => "Laatst bekeken door een partner", "Last seen by a partner";
+    GlanceLastLook => "Laatst bekeken (door een partner of door IGOM)", "Last viewed (by a partner or by IGOM)";
     GlanceToDisclosures => "Wie zag mijn gegevens", "Who saw my data";
     NavNewsletter => "Nieuwsbrief", "Newsletter";
     NewsletterTitle => "Nieuwsbrief", "Newsletter";
     NewsletterIntro => "De nieuwsflits is de nieuwsbrief van IGOM. Je ontvangt hem alleen met je toestemming, en je trekt die hier met één klik weer in.",
-                       "The nieuwsflits is IGOM's newsletter. You only receive it with your consent, and you withdraw that here with one click.";
+                       "The newsflash (nieuwsflits) is IGOM's newsletter. You only receive it with your consent, and you withdraw that here with one click.";
     NewsletterActive => "Je ontvangt de nieuwsflits.", "You receive the newsletter.";
     NewsletterSince => "Sinds", "Since";
     NewsletterPending => "Bevestig je aanmelding met de link in de e-mail die we je stuurden. Zonder bevestiging ontvang je niets.",
@@ -423,6 +423,7 @@ texts! {
     HistoryHeading => "Geschiedenis van je toestemming", "History of your consent";
     HistoryNone => "Je hebt nog nooit toestemming gegeven.", "You have never given consent.";
     EventGiven => "Toestemming gegeven (nog te bevestigen)", "Consent given (to be confirmed)";
+    EventGivenNow => "Toestemming gegeven", "Consent given";
     EventConfirmed => "Aanmelding bevestigd", "Subscription confirmed";
     EventWithdrawn => "Toestemming ingetrokken", "Consent withdrawn";
     ChannelPortal => "in het portaal", "in the portal";
@@ -472,6 +473,7 @@ texts! {
                       "The IGOM academy's trainings that have not started yet. You can look without an account; to enrol, make an account and register as a participant.";
     CatalogueToRegister => "Een account maken", "Make an account";
     CatalogueToAcademy => "Naar Opleidingen: aanmelden als cursist en voor een opleiding", "To Training: register as a participant and enrol";
+    CatalogueListHeading => "Opleidingen die nog beginnen", "Trainings still to start";
     CatalogueEmpty => "Er zijn nu geen opleidingen gepland.", "No trainings are planned right now.";
     LoginCatalogueLink => "Bekijk het opleidingsaanbod (zonder in te loggen)", "See the training catalogue (without logging in)";
     AcademyDetailsHeading => "Mijn cursistgegevens", "My participant details";
@@ -932,6 +934,8 @@ texts! {
     TransferLinkSaved => "Het bestand is opgehaald en gedownload als", "The file has been fetched and downloaded as";
     TransferLinkHowToOpen => "Open het met de geheime sleutel van je organisatie, bijvoorbeeld met age (versie 1.3 of nieuwer):",
                              "Open it with your organisation's secret key, for example with age (version 1.3 or newer):";
+    TransferLinkOrOpenHere => "Geen age bij de hand? Open het bestand dan in deze browser, met de geheime sleutel van je organisatie. Bestand en sleutel blijven op je computer:",
+                              "No age at hand? Then open the file in this browser, with your organisation's secret key. File and key stay on your computer:";
     TransferLinkFetched => "Dit bestand is al opgehaald op", "This file was already fetched on";
     TransferLinkRevoked => "Deze overdracht is ingetrokken op", "This transfer was revoked on";
     TransferLinkExpired => "Deze link is verlopen op", "This link expired on";
@@ -1025,8 +1029,12 @@ texts! {
                     "You need a two-step verification app, for example the authenticator app on your phone. First type your password.";
     TfaPasswordLabel => "Je wachtwoord, ter controle", "Your password, to check it is you";
     TfaStartSubmit => "Tweestapsverificatie instellen", "Set up two-step verification";
-    TfaScan => "Scan deze QR-code met de app. Lukt scannen niet? Typ dan de sleutel hieronder over in de app.",
-               "Scan this QR code with the app. Can't scan? Then type the key below into the app.";
+    TfaOnThisDevice => "Staat de app op dit apparaat? Open de sleutel dan meteen in de app.",
+                       "Is the app on this device? Then open the key in the app straight away.";
+    TfaOpenInApp => "Open in je authenticator-app", "Open in your authenticator app";
+    TfaScan => "Staat de app op een ander apparaat? Scan dan deze QR-code met de app. Lukt dat niet? Kopieer of typ dan de sleutel hieronder.",
+               "Is the app on another device? Then scan this QR code with the app. Does that not work? Then copy or type the key below.";
+    TfaCopyKey => "Sleutel kopiëren", "Copy key";
     TfaQrAlt => "QR-code voor je app. Kun je hem niet scannen, typ dan de sleutel eronder over.",
                 "QR code for your app. If you cannot scan it, type the key below it.";
     TfaSecretLabel => "Sleutel", "Key";

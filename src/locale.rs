@@ -18,7 +18,7 @@ pub struct Locale {
 impl Locale {
     /// Creates the context from the remembered choice and keeps page and storage in step.
     pub fn provide() -> Locale {
-        let locale = Locale { lang: RwSignal::new(stored_lang().unwrap_or_default()) };
+        let locale = Locale { lang: RwSignal::new(stored_lang().or_else(browser_lang).unwrap_or_default()) };
         Effect::new(move |_| {
             let lang = locale.lang.get();
             if let Some(root) = document().document_element() {
@@ -56,6 +56,23 @@ impl Locale {
     }
 }
 
+/// On a first visit, the browser's language: the first of its preferred languages that the
+/// portal speaks (issue 25: an English browser got Dutch).
+fn browser_lang() -> Option<Lang> {
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    preferred(&tags)
+}
+
+/// The first of `tags` (`en-GB`, `nl`, `de`…) that is Dutch or English.
+pub fn preferred(tags: &[String]) -> Option<Lang> {
+    tags.iter().find_map(|tag| match tag.split('-').next().unwrap_or("").to_ascii_lowercase().as_str() {
+        "nl" => Some(Lang::Nl),
+        "en" => Some(Lang::En),
+        _ => None,
+    })
+}
+
 /// The remembered language, if any.
 pub fn stored_lang() -> Option<Lang> {
     let storage = window().local_storage().ok().flatten()?;
@@ -67,5 +84,19 @@ pub fn stored_lang() -> Option<Lang> {
 pub fn store_lang(lang: Lang) {
     if let Some(storage) = window().local_storage().ok().flatten() {
         let _ = storage.set_item(STORAGE_KEY, lang.tag());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_language_the_portal_speaks_wins() {
+        let tags = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(preferred(&tags(&["en-GB", "nl"])), Some(Lang::En));
+        assert_eq!(preferred(&tags(&["de-DE", "NL-be", "en"])), Some(Lang::Nl));
+        assert_eq!(preferred(&tags(&["fr", "de"])), None);
+        assert_eq!(preferred(&[]), None);
     }
 }

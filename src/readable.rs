@@ -196,7 +196,7 @@ impl Words<'_> {
                     .join(", ");
                 let mut f = Vec::new();
                 f.extend(self.period(j.from, j.to).map(|p| (self.t(T::DataPeriod), p)));
-                f.extend(j.hours_per_week.map(|h| (self.t(T::HoursPerWeek), h.to_string())));
+                f.extend(j.hours_per_week.map(|h| (self.t(T::HoursPerWeek), crate::format::hours(h, self.lang))));
                 f.push((self.t(T::Tasks), j.tasks.clone()));
                 Record { title, facts: f.into_iter().filter(|(_, v)| !v.is_empty()).collect() }
             })
@@ -210,7 +210,10 @@ impl Words<'_> {
             a.max_travel_minutes
                 .map(|n| format!("{} {n} {}", self.t(T::DataTravelAtMost), self.t(T::DataMinutesTravel))),
         );
-        availability.extend(a.hours_per_week.map(|n| format!("{n} {}", self.t(T::HoursPerWeek).to_lowercase())));
+        availability.extend(
+            a.hours_per_week
+                .map(|n| format!("{} {}", crate::format::hours(n, self.lang), self.t(T::HoursPerWeek).to_lowercase())),
+        );
         availability.extend(a.available_from.map(|m| format!("{} {}", self.t(T::DataFrom), month_words(m, self.lang))));
         self.list(&mut facts, T::SectionAvailability, availability);
         self.list(&mut facts, T::SectionOccupations, profile.desired_occupations.clone());
@@ -224,8 +227,11 @@ impl Words<'_> {
             self.text(&mut facts, T::OverviewHidden, hidden);
             self.text(&mut facts, T::DataAnonymous, self.yes_no(v.anonymous));
         }
-        let consents =
-            bank.listing_consents.iter().map(|e| self.consent_record(e, zelfregie_model::listing::text_of)).collect();
+        let consents = bank
+            .listing_consents
+            .iter()
+            .map(|e| self.consent_record(e, zelfregie_model::listing::text_of, false))
+            .collect();
         self.records(&mut facts, T::DataListingConsents, consents);
         facts
     }
@@ -297,10 +303,18 @@ impl Words<'_> {
     }
 
     /// A consent event in words: what, when, how, and for a consent the text agreed to in
-    /// that version's own words (`text_of` finds it).
-    fn consent_record(&self, e: &ConsentEvent, text_of: fn(u32) -> Option<&'static ConsentText>) -> Record {
+    /// that version's own words (`text_of` finds it). Only a consent confirmed by mail
+    /// (`double_opt_in`, the newsletter) is "to be confirmed" when given; the candidate bank's
+    /// holds as it is given.
+    fn consent_record(
+        &self,
+        e: &ConsentEvent,
+        text_of: fn(u32) -> Option<&'static ConsentText>,
+        double_opt_in: bool,
+    ) -> Record {
         let kind = match e.kind {
-            ConsentEventKind::Given => T::EventGiven,
+            ConsentEventKind::Given if double_opt_in => T::EventGiven,
+            ConsentEventKind::Given => T::EventGivenNow,
             ConsentEventKind::Confirmed => T::EventConfirmed,
             ConsentEventKind::Withdrawn => T::EventWithdrawn,
         };
@@ -336,7 +350,7 @@ impl Words<'_> {
             Subscription::None => T::NewsletterNone,
         };
         self.text(&mut facts, T::DataState, self.t(state));
-        let events = n.events.iter().map(|e| self.consent_record(e, ConsentText::of)).collect();
+        let events = n.events.iter().map(|e| self.consent_record(e, ConsentText::of, true)).collect();
         self.records(&mut facts, T::HistoryHeading, events);
         let links = n
             .confirmation_links
@@ -608,6 +622,8 @@ mod tests {
         let cats = categories(&doc, &doc.register, Lang::Nl, &utc);
         let consents = records(find(&cats, "candidate_bank"), "Toestemming voor de kandidatenbank");
         assert_eq!(consents.len(), 2);
+        // Nothing to confirm for the candidate bank: that label is the newsletter's (issue 25).
+        assert_eq!(consents[0].title, "Toestemming gegeven");
         assert!(consents[0]
             .facts
             .iter()
@@ -619,6 +635,25 @@ mod tests {
         let staff = log.iter().find(|r| r.title.starts_with("Stuurgroep IGOM")).unwrap();
         assert!(staff.title.ends_with("om je verzoek af te handelen"), "{}", staff.title);
         assert!(!staff.facts.iter().any(|(l, _)| l == "Getoonde onderdelen"), "no sections for staff");
+    }
+
+    /// Hours typed as "32,5" read back in each language's own way, never as "32.5" in Dutch
+    /// (issue 25).
+    #[test]
+    fn hours_read_with_the_languages_decimal_mark() {
+        let mut doc = export();
+        doc.candidate_bank.profile.availability.hours_per_week = Some(zelfregie_model::Hours::tenths(325));
+        for (lang, written) in [(Lang::Nl, "32,5"), (Lang::En, "32.5")] {
+            let cats = categories(&doc, &doc.register, lang, &utc);
+            let availability = find(&cats, "candidate_bank")
+                .iter()
+                .find_map(|f| match &f.value {
+                    Value::List(items) if items.iter().any(|i| i.contains("32")) => Some(items.clone()),
+                    _ => None,
+                })
+                .unwrap();
+            assert!(availability.iter().any(|i| i.starts_with(&format!("{written} "))), "{lang:?}: {availability:?}");
+        }
     }
 
     #[test]

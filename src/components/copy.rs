@@ -29,11 +29,20 @@ async fn call(name: &str, arg: &JsValue) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Selects the text of the field `id` (the fallback when copying fails).
+/// Selects the text of the field `id`, or of any other element (the fallback when copying
+/// fails).
 fn select_field(id: &str) {
-    if let Some(input) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        let _ = input.focus();
-        input.select();
+    let Some(element) = document().get_element_by_id(id) else { return };
+    match element.dyn_into::<web_sys::HtmlInputElement>() {
+        Ok(input) => {
+            let _ = input.focus();
+            input.select();
+        }
+        Err(element) => {
+            if let Ok(Some(selection)) = window().get_selection() {
+                let _ = selection.select_all_children(&element);
+            }
+        }
     }
 }
 

@@ -177,25 +177,10 @@ pub fn TextField(
     }
 }
 
-/// Whether this browser has a month picker (`<input type="month">`). Firefox and desktop
-/// Safari do not: there the field is a text field, and what people type is read by the
-/// shared model ([`zelfregie_model::input::read_month`]).
-pub fn month_picker_supported() -> bool {
-    thread_local! {
-        static SUPPORTED: bool = document()
-            .create_element("input")
-            .ok()
-            .and_then(|el| {
-                el.set_attribute("type", "month").ok()?;
-                el.dyn_into::<web_sys::HtmlInputElement>().ok()
-            })
-            .is_some_and(|input| input.type_() == "month");
-    }
-    SUPPORTED.with(|s| *s)
-}
-
-/// A month: a month picker where the browser has one, else a text field with an example of
-/// what to type. `binding` shows and takes text; `ongoing` adds "leave empty if ongoing".
+/// A month: a text field with an example of what to type, the same in every browser. A month
+/// picker was tried: Chromium's refused the format its own hint gave ("08-2019" typed stayed
+/// empty), and other browsers have none (issue 25). `binding` shows and takes text;
+/// `ongoing` adds "leave empty if ongoing".
 #[component]
 pub fn MonthField(
     /// Element id, unique on the page.
@@ -219,16 +204,9 @@ pub fn MonthField(
     #[prop(optional, into)]
     instruction: Option<T>,
 ) -> impl IntoView {
-    let picker = month_picker_supported();
-    let hint = match (picker, ongoing) {
-        (true, true) => Some(T::ToOngoingHint),
-        (true, false) => None,
-        (false, true) => Some(T::MonthOngoingHint),
-        (false, false) => Some(T::MonthHint),
-    };
-    let input_type = if picker { "month" } else { "text" };
+    let hint = if ongoing { T::MonthOngoingHint } else { T::MonthHint };
     view! {
-        <TextField id=id label=label value=value error=error input_type=input_type hint=hint
+        <TextField id=id label=label value=value error=error input_type="text" hint=hint
             required=required instruction=instruction/>
     }
 }

@@ -11,6 +11,7 @@ use zelfregie_model::second_factor::{
 use zelfregie_model::Password;
 
 use crate::api;
+use crate::components::copy::CopyButton;
 use crate::components::field::{focus_field, TextField};
 use crate::components::notice::StatusNotice;
 use crate::format::date_time;
@@ -164,13 +165,24 @@ pub fn SecondFactorSection() -> impl IntoView {
 
     let scan_view = move |setup: SecondFactorSetup| {
         let grouped = group_secret(&setup.secret);
+        let secret = setup.secret.clone();
+        // The app is often on the phone that shows this page: a link opens it there (the
+        // `otpauth://` address the QR code holds); a second device scans; the key is there to
+        // copy or type, in groups of four.
         view! {
-            <p id="tfa-scan" tabindex="-1">{locale.text(T::TfaScan)}</p>
+            <p id="tfa-scan" tabindex="-1">{locale.text(T::TfaOnThisDevice)}</p>
+            <p class="link-line">
+                <a class="button-secondary tfa-open" href=setup.otpauth_uri.clone()>{locale.text(T::TfaOpenInApp)}</a>
+            </p>
+            <p>{locale.text(T::TfaScan)}</p>
             <img class="tfa-qr" src=setup.qr_code alt=locale.text(T::TfaQrAlt) width="240" height="240"/>
             <dl class="facts">
                 <dt>{locale.text(T::TfaSecretLabel)}</dt>
-                <dd><code class="tfa-secret" translate="no">{grouped}</code></dd>
+                <dd><code id="tfa-secret" class="tfa-secret" translate="no">{grouped}</code></dd>
             </dl>
+            <p class="actions">
+                <CopyButton text=secret field="tfa-secret" label=T::TfaCopyKey id="tfa-secret-copied"/>
+            </p>
             <p>{locale.text(T::TfaConfirmText)}</p>
             {confirm.message()}
             <form class="form" on:submit=on_confirm novalidate>

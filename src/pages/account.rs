@@ -199,6 +199,8 @@ fn DeleteProfile() -> impl IntoView {
             if deleted {
                 password.set(String::new());
                 done.set(true);
+                // The notice is above the form: focus brings it into view (issue 25).
+                focus_field("profile-deleted");
             } else {
                 focus_field("delete-profile-password");
             }
@@ -215,7 +217,7 @@ fn DeleteProfile() -> impl IntoView {
     view! {
         <section aria-labelledby="h-delete-profile" class="danger-zone">
             <h2 id="h-delete-profile">{locale.text(T::DeleteProfileHeading)}</h2>
-            {move || done.get().then(|| view! { <StatusNotice text=T::ProfileDeletedNotice/> })}
+            {move || done.get().then(|| view! { <StatusNotice text=T::ProfileDeletedNotice id="profile-deleted"/> })}
             <p>{locale.text(T::DeleteProfileIntro)}</p>
             <p id="delete-profile-goes">{locale.text(T::DeleteProfileGoes)}</p>
             <ul aria-labelledby="delete-profile-goes">

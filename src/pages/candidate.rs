@@ -47,7 +47,7 @@ pub fn CandidatePage() -> impl IntoView {
     });
     let shown = move || {
         candidate.get().map(|r| match r {
-            Ok(Some(view)) => view! { <CandidateCard view=view/> }.into_any(),
+            Ok(Some(view)) => view! { <CandidateCard view=view top=true/> }.into_any(),
             Ok(None) => {
                 view! { <p class="notice notice-error" role="alert">{locale.text(T::CandidateMissing)}</p> }.into_any()
             }

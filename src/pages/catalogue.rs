@@ -27,6 +27,7 @@ pub fn CataloguePage() -> impl IntoView {
                     _ => view! { <a href=Route::Register.path()>{locale.text(T::CatalogueToRegister)}</a> }.into_any(),
                 }}
             </p>
+            <h2>{locale.text(T::CatalogueListHeading)}</h2>
             <Loaded resource=catalogue let:list>
                 {if list.is_empty() {
                     view! { <p>{locale.text(T::CatalogueEmpty)}</p> }.into_any()

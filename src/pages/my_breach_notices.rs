@@ -44,10 +44,11 @@ pub fn MyBreachNoticesPage() -> impl IntoView {
         let id = n.id.clone();
         view! {
             <li class="breach-notice" data-id=n.id.clone()>
-                <p class="breach-meta">
+                // Each notice is titled by when it came (h2), its parts under it (h3).
+                <h2 class="breach-meta">
                     {format!("{} {}", T::BreachSentOn.get(lang), date_time(n.sent_at, lang))}
                     {n.read_at.map(|r| format!(" · {} {}", T::BreachReadOn.get(lang), date_time(r, lang)))}
-                </p>
+                </h2>
                 <BreachText text=n.text.clone()/>
                 {n.read_at.is_none().then(|| view! {
                     <button type="button" class="button-primary" disabled=move || mark.pending().get()

@@ -14,9 +14,7 @@ use zelfregie_model::{recruiter_view, Hours, Month, Partner, Profile, Visibility
 use crate::api;
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
-use crate::components::field::{
-    focus_field, month_picker_supported, Binding, CheckboxField, MonthField, RequiredNote, SelectField, TextField,
-};
+use crate::components::field::{focus_field, Binding, CheckboxField, MonthField, RequiredNote, SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::components::save_bar::{SaveBar, SAVE_STATUS};
@@ -83,14 +81,9 @@ fn typed<V: Clone + PartialEq + Send + Sync + 'static>(
     )
 }
 
-/// How a month is shown: as a month picker wants it (`2026-09`), else as people here write it
-/// (`09-2026`).
+/// How a month is shown: as people here write it and as the field's hint says (`09-2026`).
 fn show_month(m: &Month) -> String {
-    if month_picker_supported() {
-        m.to_string()
-    } else {
-        format!("{:02}-{}", m.month, m.year)
-    }
+    format!("{:02}-{}", m.month, m.year)
 }
 
 /// Hours as written in the page's language (`32,5` in Dutch).

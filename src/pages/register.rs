@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use zelfregie_model::Registration;
 
 use crate::api;
-use crate::components::field::TextField;
-use crate::components::notice::StatusNotice;
+use crate::components::field::{focus_field, TextField};
 use crate::components::page::Page;
 use crate::i18n::T;
 use crate::locale::Locale;
@@ -22,11 +21,16 @@ use crate::submit::{checked, Submit};
 pub fn RegisterPage() -> impl IntoView {
     let locale = Locale::get();
     let email = RwSignal::new(String::new());
-    let sent = RwSignal::new(false);
+    // The address the link went to: named in the notice, which takes focus so a phone with
+    // the keyboard open shows it (issue 25: it started above the screen, without the address).
+    let sent = RwSignal::new(None::<String>);
     let form = Submit::new(
         "register-error",
         |registration: Registration| async move { api::register(&registration).await },
-        move |()| sent.set(true),
+        move |()| {
+            sent.set(Some(zelfregie_model::account::normalize_email(&email.get_untracked())));
+            focus_field("register-sent");
+        },
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -38,9 +42,12 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <Page title=T::RegisterTitle>
-            {move || if sent.get() {
+            {move || if let Some(address) = sent.get() {
                 view! {
-                    <StatusNotice text=T::RegisterSent/>
+                    <div class="notice notice-status" role="status" id="register-sent" tabindex="-1">
+                        <p>{locale.text(T::RegisterSentTo)} " " <strong translate="no">{address}</strong></p>
+                        <p>{locale.text(T::RegisterSent)}</p>
+                    </div>
                     <p class="onward"><a href=Route::Login.path()>{locale.text(T::ResetToLogin)}</a></p>
                 }.into_any()
             } else {

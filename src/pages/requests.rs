@@ -197,9 +197,23 @@ pub fn RequestCard(
         && on_behalf.is_some()
         && checked.is_none()
         && request.status == RequestStatus::Open;
+    // The card's parts, one level under its title (h3 on the staff page, h4 in the list).
+    let sub = move |text: T| {
+        if for_staff {
+            view! { <h3>{move || t(text)}</h3> }.into_any()
+        } else {
+            view! { <h4>{move || t(text)}</h4> }.into_any()
+        }
+    };
     view! {
         <article class="request-card" data-status=request.status.as_str()>
-            <h3>{move || t(name)}</h3>
+            // On the staff page the request is the page's subject (h2); in the person's list, an
+            // item under the list's h2.
+            {if for_staff {
+                view! { <h2>{move || t(name)}</h2> }.into_any()
+            } else {
+                view! { <h3>{move || t(name)}</h3> }.into_any()
+            }}
             <dl class="facts">
                 <dt>{move || t(T::RequestStatusLabel)}</dt>
                 <dd class="request-status">{move || t(status)}</dd>
@@ -224,14 +238,14 @@ pub fn RequestCard(
             </dl>
             {requested_by.is_some().then(|| view! { <p class="notice">{move || t(T::RequestForYou)}</p> })}
             {unchecked.then(|| view! { <p class="notice request-not-checked">{move || t(T::RequestNotChecked)}</p> })}
-            <h4>{move || t(if for_staff { T::PrivacyRequestText } else { T::RequestYourText })}</h4>
+            {sub(if for_staff { T::PrivacyRequestText } else { T::RequestYourText })}
             <p class="request-text">{request.text.clone()}</p>
             {extension.map(|e| view! {
-                <h4>{move || t(T::RequestExtendedReason)}</h4>
+                {sub(T::RequestExtendedReason)}
                 <p class="request-extension">{e.text}</p>
             })}
             {response.map(|a| view! {
-                <h4>{move || t(response_label)}</h4>
+                {sub(response_label)}
                 <p class="request-response">{a.text}</p>
                 <p class="muted">{move || date_time(a.at, locale.lang())}</p>
             })}

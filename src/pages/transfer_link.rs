@@ -17,6 +17,7 @@ use crate::crypto;
 use crate::format::{date_time, size, today, transfer_file_name};
 use crate::i18n::{key_kind_text, T};
 use crate::locale::Locale;
+use crate::routes::Route;
 use crate::submit::Submit;
 
 /// The page.
@@ -92,6 +93,10 @@ fn TransferDetails(token: String) -> impl IntoView {
                 <p>{locale.text(T::TransferLinkSaved)} " " <code>{name.clone()}</code></p>
                 <p>{locale.text(T::TransferLinkHowToOpen)}</p>
                 <pre class="command"><code>{format!("age -d -i key.txt -o zelfregie-overdracht.json {name}")}</code></pre>
+                <p>
+                    {locale.text(T::TransferLinkOrOpenHere)} " "
+                    <a href=Route::OpenExport.path()>{locale.text(T::NavOpenExport)}</a>
+                </p>
             </div>
         })}
         {move || {

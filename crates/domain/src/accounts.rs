@@ -36,12 +36,19 @@ pub async fn create(
         partner_slug,
         created_at: now(),
         secret: &secret,
+        language: "nl",
     };
     match accounts::insert(store.pool(), &new).await {
         Ok(id) => Ok(id),
         Err(e) if store::is_unique_violation(&e) => Err(Error::code(ErrorCode::EmailTaken)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Sets the account's language: its mails and consent receipts follow it from now on.
+pub async fn set_language(store: &Store, account_id: i64, language: zelfregie_model::Language) -> Result<(), Error> {
+    accounts::set_language(store.pool(), account_id, language.code()).await?;
+    Ok(())
 }
 
 /// The account's login address.

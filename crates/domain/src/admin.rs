@@ -134,17 +134,10 @@ pub async fn invite(state: &Services, actor: &Actor, new: &NewInvitation) -> Res
     } else {
         (format!("{} dagen", hours / 24), format!("{} days", hours / 24))
     };
-    let letterhead = state.letterhead();
+    let letterhead = state.letterhead().in_language(First::from_code(new.language.as_deref()));
     // The link is also the command line's answer (the first administrator's invitation).
     let link = letterhead.link(Page::Invitation, &token);
-    let mail = letterhead.invitation(
-        &email,
-        &token_hash,
-        &token,
-        (&what_nl, &what_en),
-        (&until.0, &until.1),
-        First::from_code(new.language.as_deref()),
-    );
+    let mail = letterhead.invitation(&email, &token_hash, &token, (&what_nl, &what_en), (&until.0, &until.1));
     if let Err(e) = state.mailer.send(mail).await {
         // The invitation stands: the administrator sees it and can send a new one.
         tracing::warn!(error = ?e, "the invitation mail could not be sent");
@@ -216,6 +209,7 @@ pub async fn accept(state: &Services, acceptance: InvitationAcceptance) -> Resul
         partner_slug: taken.slug.as_deref(),
         created_at: now,
         secret: &secret,
+        language: First::Dutch.code(),
     };
     let account_id = match accounts::insert(&mut *tx, &new).await {
         Ok(id) => id,
@@ -456,7 +450,7 @@ pub async fn suspend_idle(state: &Services) -> Result<usize, Error> {
         let days = state.staff_idle_days;
         let list = suspended.iter().map(|(email, role)| format!("- {email} ({role})")).collect::<Vec<_>>().join("\n");
         for (id, admin_email) in admin::active_administrators(state.db.pool()).await? {
-            let mail = state.letterhead().accounts_suspended(&admin_email, id, days, &list);
+            let mail = state.letterhead_for(id).await?.accounts_suspended(&admin_email, id, days, &list);
             if let Err(e) = state.mailer.send(mail).await {
                 tracing::warn!(error = ?e, "mailing the administrators about suspended accounts failed");
             }

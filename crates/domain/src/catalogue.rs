@@ -154,7 +154,12 @@ pub async fn cancel(state: &Services, id: i64) -> Result<(StaffTraining, u32), E
         let Some(email) = academy::email_of(store.pool(), account_id).await? else { continue };
         match state
             .mailer
-            .send(state.letterhead().training_cancelled(&email, account_id, &training.title, training.starts_at))
+            .send(state.letterhead_for(account_id).await?.training_cancelled(
+                &email,
+                account_id,
+                &training.title,
+                training.starts_at,
+            ))
             .await
         {
             Ok(()) => told += 1,

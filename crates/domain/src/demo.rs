@@ -79,6 +79,7 @@ pub async fn seed_if_empty(state: &Services) -> anyhow::Result<bool> {
             partner_slug: account.partner_slug.as_deref(),
             created_at: now(),
             secret: &secret,
+            language: "nl",
         };
         let id = store::accounts::insert(&mut *tx, &new).await?;
         if zelfregie_model::second_factor::required_for(account.role) {

@@ -56,10 +56,11 @@ pub async fn request(state: &Services, account_id: i64, change: EmailChange) -> 
 }
 
 async fn send(state: &Services, account_id: i64, current: &str, new_email: &str) -> anyhow::Result<()> {
-    let letterhead = state.letterhead();
+    let letterhead = state.letterhead_for(account_id).await?;
     let to_new = if let Some(owner) = accounts::id_by_email(state.db.pool(), new_email).await? {
-        // The address and the mailbox are the other account's: the mail goes with it.
-        letterhead.address_taken(new_email, owner)
+        // The address and the mailbox are the other account's: the mail goes with it, in
+        // that account's language.
+        state.letterhead_for(owner).await?.address_taken(new_email, owner)
     } else {
         let token = new_token();
         let now = now();
@@ -130,7 +131,7 @@ pub async fn confirm(state: &Services, token: &str, keep: Option<&[u8]>) -> Resu
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(account_id, ended, "e-mail address changed; other sessions ended");
-    let notice = state.letterhead().address_changed(&old_email, account_id, &new_email);
+    let notice = state.letterhead_for(account_id).await?.address_changed(&old_email, account_id, &new_email);
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the address-changed notice failed");
     }

@@ -9,6 +9,8 @@ use zelfregie_model::newsletter::{Channel, ConsentEvent, ConsentEventKind, Conse
 use zelfregie_model::{ErrorCode, FieldError, Visibility};
 
 use crate::error::Error;
+use crate::mails::First;
+use crate::newsletter::say;
 use crate::services::Services;
 use crate::store;
 use crate::store::consent_log::ConsentLog;
@@ -173,7 +175,10 @@ pub async fn run(state: &Services, now: i64) -> Result<ExpiryReport, Error> {
                     continue;
                 }
                 let email = store::accounts::email(state.db.pool(), account_id).await?;
-                if let Err(e) = state.mailer.send(state.letterhead().listing_reminder(&email, account_id, until)).await
+                if let Err(e) = state
+                    .mailer
+                    .send(state.letterhead_for(account_id).await?.listing_reminder(&email, account_id, until))
+                    .await
                 {
                     tracing::warn!(error = %e, "sending a listing consent reminder failed; tried again next run");
                     store::listing::release_reminder(state.db.pool(), account_id, given_id, days).await?;
@@ -184,7 +189,11 @@ pub async fn run(state: &Services, now: i64) -> Result<ExpiryReport, Error> {
             Due::Lapse => {
                 if lapse(state, account_id, given_id, now).await? {
                     let email = store::accounts::email(state.db.pool(), account_id).await?;
-                    if let Err(e) = state.mailer.send(state.letterhead().listing_lapsed(&email, account_id)).await {
+                    if let Err(e) = state
+                        .mailer
+                        .send(state.letterhead_for(account_id).await?.listing_lapsed(&email, account_id))
+                        .await
+                    {
                         tracing::warn!(error = %e, "telling a person their listing consent ran out failed");
                     }
                     report.lapsed += 1;
@@ -229,28 +238,35 @@ pub async fn receipt_of(state: &Services, account_id: i64, id: i64) -> Result<se
     let history = events(state.db.pool(), account_id).await?;
     let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     let email = crate::accounts::email(&state.db, account_id).await?;
-    Ok(receipt(&event, &email, state))
+    let first = state.language_of(account_id).await?;
+    Ok(receipt(&event, &email, state, first))
 }
 
 /// The consent receipt of a listing event: the newsletter's format with this service.
-pub fn receipt(event: &ConsentEvent, email: &str, state: &Services) -> serde_json::Value {
+pub fn receipt(event: &ConsentEvent, email: &str, state: &Services, first: First) -> serde_json::Value {
     let services = json!([{
-        "service": "Kandidatenbank",
+        "service": say(first, "Kandidatenbank", "Candidate bank"),
         "purposes": [{
-            "purpose": "Je profiel laten zien aan recruiters van de partnerorganisaties die jij kiest, om je werk aan te bieden",
+            "purpose": say(first,
+                "Je profiel laten zien aan recruiters van de partnerorganisaties die jij kiest, om je werk aan te bieden",
+                "Showing your profile to recruiters of the partner organisations you choose, to offer you work"),
             "purposeCategory": ["dpv:RecruitmentManagement"],
             "consentType": "EXPLICIT",
-            "piiCategory": ["Profiel: de onderdelen die je zichtbaar maakt"],
+            "piiCategory": [say(first, "Profiel: de onderdelen die je zichtbaar maakt", "Profile: the parts you make visible")],
             "primaryPurpose": true,
-            "termination": "Tot je de kandidatenbank uitzet of je profiel verwijdert",
+            "termination": say(first,
+                "Tot je de kandidatenbank uitzet of je profiel verwijdert",
+                "Until you switch the candidate bank off or delete your profile"),
             "thirdPartyDisclosure": true,
-            "thirdPartyName": "Recruiters van de partnerorganisaties die je toelaat (gezamenlijk verantwoordelijken)"
+            "thirdPartyName": say(first,
+                "Recruiters van de partnerorganisaties die je toelaat (gezamenlijk verantwoordelijken)",
+                "Recruiters of the partner organisations you allow (joint controllers)")
         }]
     }]);
     crate::newsletter::consent_receipt(
         "kandidatenbank",
         event,
-        email,
+        crate::newsletter::Principal { email, first },
         &state.public_url,
         &state.contact(),
         services,

@@ -24,19 +24,31 @@ pub struct Letterhead {
     pub public_url: String,
     /// The privacy contact.
     pub privacy_email: String,
+    /// The language the mail is in first, subject and all: the person's
+    /// ([`crate::services::Services::letterhead_for`]), Dutch where no person is known.
+    pub first: First,
 }
 
 /// Which language comes first: the person's choice where the portal knows it, Dutch
 /// otherwise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum First {
     /// Dutch first.
+    #[default]
     Dutch,
     /// English first.
     English,
 }
 
 impl First {
+    /// The language code (`"nl"`, `"en"`), as stored with the account.
+    pub fn code(self) -> &'static str {
+        match self {
+            First::Dutch => "nl",
+            First::English => "en",
+        }
+    }
+
     /// From a language code as the SPA sends it (`"en"`; anything else is Dutch).
     pub fn from_code(code: Option<&str>) -> Self {
         if code == Some("en") {
@@ -48,6 +60,11 @@ impl First {
 }
 
 impl Letterhead {
+    /// The same letterhead, writing in `first` first.
+    pub fn in_language(self, first: First) -> Letterhead {
+        Letterhead { first, ..self }
+    }
+
     /// The address of `page`.
     pub fn page(&self, page: Page) -> String {
         format!("{}{}", self.public_url, page.path())
@@ -65,26 +82,33 @@ impl Letterhead {
     }
 
     /// A body: each language's text with the closing lines under it, `first` on top.
-    fn body(&self, first: First, nl: &str, en: &str) -> String {
+    fn body(&self, nl: &str, en: &str) -> String {
         let privacy = &self.privacy_email;
         let nl = format!("{}\n\nVragen over je gegevens? Mail {privacy}.", nl.trim_end());
         let en = format!("{}\n\nQuestions about your data? E-mail {privacy}.", en.trim_end());
-        match first {
+        match self.first {
             First::Dutch => format!("{nl}\n\n---\n\n{en}\n"),
             First::English => format!("{en}\n\n---\n\n{nl}\n"),
         }
     }
 
-    /// A mail to `to` about `about`, without further headers.
-    fn mail(&self, to: &str, about: About, subject: &str, body: String) -> Mail {
-        Mail { to: to.to_owned(), subject: subject.to_owned(), body, headers: Vec::new(), about }
+    /// The subject in the mail's first language (`(Dutch, English)`).
+    fn subject(&self, (nl, en): (&str, &str)) -> String {
+        match self.first {
+            First::Dutch => nl.to_owned(),
+            First::English => en.to_owned(),
+        }
+    }
+
+    /// A mail to `to` about `about`, without further headers; `subject` in Dutch and English.
+    fn mail(&self, to: &str, about: About, subject: (&str, &str), body: String) -> Mail {
+        Mail { to: to.to_owned(), subject: self.subject(subject), body, headers: Vec::new(), about }
     }
 
     /// A registration link: the account is made on its page, once, within `hours`.
-    pub fn registration_link(&self, to: &str, token_hash: &[u8], token: &str, hours: i64, first: First) -> Mail {
+    pub fn registration_link(&self, to: &str, token_hash: &[u8], token: &str, hours: i64) -> Mail {
         let link = self.link(Page::RegisterConfirm, token);
         let body = self.body(
-            first,
             &format!(
                 "Je wilt een account maken bij IGOM Zelfregie. Open deze link, kies je wachtwoord en druk op de knop om je account te maken:\n\n\
                  {link}\n\nDe link werkt {hours} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: \
@@ -96,15 +120,14 @@ impl Letterhead {
                  button, no account is made."
             ),
         );
-        self.mail(to, About::Registration(token_hash.to_vec()), "Maak je account af", body)
+        self.mail(to, About::Registration(token_hash.to_vec()), ("Maak je account af", "Finish your account"), body)
     }
 
     /// Someone asked for an account with an address that has one: no link, the way to a
     /// new password instead.
-    pub fn account_exists(&self, to: &str, account_id: i64, first: First) -> Mail {
+    pub fn account_exists(&self, to: &str, account_id: i64) -> Mail {
         let forgot = self.page(Page::ForgotPassword);
         let body = self.body(
-            first,
             &format!(
                 "Iemand wilde een account maken bij IGOM Zelfregie met dit e-mailadres. Maar je hebt al een account.\n\n\
                  Weet je je wachtwoord niet meer? Kies een nieuw wachtwoord via {forgot}\n\n\
@@ -116,32 +139,39 @@ impl Letterhead {
                  Was this not you? Then you do not need to do anything. Nothing changed in your account."
             ),
         );
-        self.mail(to, About::Account(account_id), "Iemand wilde een account maken met je e-mailadres", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            (
+                "Iemand wilde een account maken met je e-mailadres",
+                "Someone tried to create an account with your e-mail address",
+            ),
+            body,
+        )
     }
 
     /// A password-reset link, valid `minutes`, once.
     pub fn reset_link(&self, to: &str, account_id: i64, token: &str, minutes: i64) -> Mail {
         let link = self.link(Page::ResetPassword, token);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Je hebt gevraagd om een nieuw wachtwoord voor IGOM Zelfregie. Kies een nieuw wachtwoord via deze link:\n\n\
                  {link}\n\nDe link werkt {minutes} minuten en één keer. Heb je dit niet zelf gevraagd? \
                  Dan hoef je niets te doen: je wachtwoord blijft hetzelfde."
             ),
             &format!(
-                "You asked for a new password for IGOM Zelfregie. Choose one with the link above (valid for \
-                 {minutes} minutes, once). Did not ask for it? Do nothing: your password stays the same."
+                "You asked for a new password for IGOM Zelfregie. Choose a new password with this link:\n\n\
+                 {link}\n\nThe link works for {minutes} minutes, once. Did not ask for it? Do nothing: your \
+                 password stays the same."
             ),
         );
-        self.mail(to, About::Account(account_id), "Nieuw wachtwoord kiezen", body)
+        self.mail(to, About::Account(account_id), ("Nieuw wachtwoord kiezen", "Choose a new password"), body)
     }
 
     /// The password was changed with a reset link; every session ended.
     pub fn password_changed(&self, to: &str, account_id: i64) -> Mail {
         let forgot = self.page(Page::ForgotPassword);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Het wachtwoord van je account bij IGOM Zelfregie is zojuist veranderd via een herstel-link. \
                  Je bent overal uitgelogd. Was jij dit niet? Vraag dan meteen een nieuw wachtwoord aan op \
@@ -153,7 +183,7 @@ impl Letterhead {
                  right away and contact IGOM."
             ),
         );
-        self.mail(to, About::Account(account_id), "Je wachtwoord is veranderd", body)
+        self.mail(to, About::Account(account_id), ("Je wachtwoord is veranderd", "Your password was changed"), body)
     }
 
     /// To a new address that already has an account of its own (`owner`): it cannot be
@@ -161,7 +191,6 @@ impl Letterhead {
     pub fn address_taken(&self, to: &str, owner: i64) -> Mail {
         let forgot = self.page(Page::ForgotPassword);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Iemand wilde dit e-mailadres gebruiken voor een account bij IGOM Zelfregie. Maar bij dit adres hoort al een \
                  account, dus dat kan niet. Was jij dit? Log dan in met dit adres, of kies een ander adres. Wachtwoord vergeten? \
@@ -173,31 +202,39 @@ impl Letterhead {
                  your password? Go to {forgot}\n\nWas this not you? Then you do not need to do anything."
             ),
         );
-        self.mail(to, About::Account(owner), "Dit e-mailadres heeft al een account", body)
+        self.mail(
+            to,
+            About::Account(owner),
+            ("Dit e-mailadres heeft al een account", "This e-mail address already has an account"),
+            body,
+        )
     }
 
     /// The link to a new login address, valid `hours`, once.
     pub fn confirm_address(&self, to: &str, account_id: i64, token: &str, hours: i64) -> Mail {
         let link = self.link(Page::EmailConfirm, token);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Je wilt dit e-mailadres gebruiken voor je account bij IGOM Zelfregie. Open deze link en druk op de knop:\n\n\
                  {link}\n\nDe link werkt {hours} uur en één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen."
             ),
             &format!(
-                "You want to use this e-mail address for your IGOM Zelfregie account. Open the link above and press the \
-                 button. It works for {hours} hours, once. Did not ask for it? Then do nothing."
+                "You want to use this e-mail address for your IGOM Zelfregie account. Open this link and press the button:\n\n\
+                 {link}\n\nThe link works for {hours} hours, once. Did not ask for it? Then do nothing."
             ),
         );
-        self.mail(to, About::Account(account_id), "Bevestig je nieuwe e-mailadres", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Bevestig je nieuwe e-mailadres", "Confirm your new e-mail address"),
+            body,
+        )
     }
 
     /// To the current address: a change to `new_email` was asked.
     pub fn address_change_asked(&self, to: &str, account_id: i64, new_email: &str) -> Mail {
         let forgot = self.page(Page::ForgotPassword);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Er is gevraagd om het e-mailadres van je account bij IGOM Zelfregie te veranderen in {new_email}. Het verandert pas \
                  als op de link in de mail aan dat adres wordt gedrukt.\n\nWas jij dit niet? Verander dan meteen je wachtwoord: \
@@ -209,13 +246,12 @@ impl Letterhead {
                  {forgot}"
             ),
         );
-        self.mail(to, About::Account(account_id), "Je e-mailadres veranderen", body)
+        self.mail(to, About::Account(account_id), ("Je e-mailadres veranderen", "Changing your e-mail address"), body)
     }
 
     /// To the old address: the login address is now `new_email`.
     pub fn address_changed(&self, to: &str, account_id: i64, new_email: &str) -> Mail {
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Het e-mailadres van je account bij IGOM Zelfregie is veranderd in {new_email}. Dit adres hoort niet meer bij je \
                  account. Je bent op je andere apparaten uitgelogd.\n\nWas jij dit niet? Neem dan meteen contact op met IGOM."
@@ -225,14 +261,19 @@ impl Letterhead {
                  your account. You were logged out on your other devices.\n\nWas this not you? Contact IGOM right away."
             ),
         );
-        self.mail(to, About::Account(account_id), "Je e-mailadres is veranderd", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Je e-mailadres is veranderd", "Your e-mail address was changed"),
+            body,
+        )
     }
 
     /// Two-step verification was switched on (`on`) or off.
     pub fn second_factor_changed(&self, to: &str, account_id: i64, on: bool) -> Mail {
         let (subject, nl, en) = if on {
             (
-                "Tweestapsverificatie staat aan",
+                ("Tweestapsverificatie staat aan", "Two-step verification is on"),
                 "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu aan: inloggen vraagt naast je \
                  wachtwoord ook een code uit je app.",
                 "Two-step verification is now on for your IGOM Zelfregie account: logging in takes a code \
@@ -240,7 +281,7 @@ impl Letterhead {
             )
         } else {
             (
-                "Tweestapsverificatie staat uit",
+                ("Tweestapsverificatie staat uit", "Two-step verification is off"),
                 "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu uit: inloggen kan weer \
                  met alleen je wachtwoord.",
                 "Two-step verification is now off for your IGOM Zelfregie account: your password alone \
@@ -249,7 +290,6 @@ impl Letterhead {
         };
         let forgot = self.page(Page::ForgotPassword);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "{nl} Was jij dit niet? Kies dan meteen een nieuw wachtwoord via {forgot} en neem contact op met IGOM."
             ),
@@ -265,17 +305,17 @@ impl Letterhead {
     pub fn request_news(&self, to: &str, account_id: i64, action: Action, dpo_email: Option<&str>) -> Mail {
         let (subject, nl, en) = match action {
             Action::Answer => (
-                "Er is een antwoord op je verzoek",
+                ("Er is een antwoord op je verzoek", "There is an answer to your request"),
                 "Er is een antwoord op je verzoek aan IGOM.",
                 "There is an answer to your request to IGOM.",
             ),
             Action::Extend => (
-                "We hebben meer tijd nodig voor je verzoek",
+                ("We hebben meer tijd nodig voor je verzoek", "We need more time for your request"),
                 "We hebben meer tijd nodig voor je verzoek aan IGOM. Je ziet de reden en de nieuwe datum in het portaal.",
                 "We need more time for your request to IGOM. You can see the reason and the new date in the portal.",
             ),
             Action::Close => (
-                "Je verzoek is afgesloten",
+                ("Je verzoek is afgesloten", "Your request has been closed"),
                 "Je verzoek aan IGOM is afgesloten. Je ziet de reden in het portaal.",
                 "Your request to IGOM has been closed. You can see the reason in the portal.",
             ),
@@ -284,22 +324,21 @@ impl Letterhead {
             (Action::Extend, _) => (String::new(), String::new()),
             (_, Some(dpo)) => (
                 format!("\n\nBen je het er niet mee eens? Dan kun je terecht bij de functionaris gegevensbescherming ({dpo}) of de Autoriteit Persoonsgegevens."),
-                format!(" If you disagree, you can turn to the data protection officer ({dpo}) or the Dutch Data Protection Authority."),
+                format!("\n\nIf you disagree, you can turn to the data protection officer ({dpo}) or the Dutch Data Protection Authority."),
             ),
             (_, None) => (
                 "\n\nBen je het er niet mee eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.".to_owned(),
-                " If you disagree, you can complain to the Dutch Data Protection Authority.".to_owned(),
+                "\n\nIf you disagree, you can complain to the Dutch Data Protection Authority.".to_owned(),
             ),
         };
         let page = self.page(Page::Requests);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "{nl} Log in om het te lezen:\n\n{page}\n\n\
                  Om je privacy te beschermen staat de inhoud niet in deze mail.{disagree_nl}"
             ),
             &format!(
-                "{en} Log in to read it at the address above. To protect your privacy, the content is not in this e-mail.{disagree_en}"
+                "{en} Log in to read it:\n\n{page}\n\nTo protect your privacy, the content is not in this e-mail.{disagree_en}"
             ),
         );
         self.mail(to, About::Account(account_id), subject, body)
@@ -320,7 +359,6 @@ impl Letterhead {
         );
         let (mine, offer) = (self.page(Page::Academy), self.page(Page::Catalogue));
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Beste cursist,\n\n\
                  De IGOM-Academie heeft de opleiding \"{title}\" van {when} geannuleerd. Je inschrijving \
@@ -336,7 +374,7 @@ impl Letterhead {
                  shows it as \"cancelled by the academy\". Your trainings: {mine}"
             ),
         );
-        self.mail(to, About::Account(account_id), "Opleiding geannuleerd / Training cancelled", body)
+        self.mail(to, About::Account(account_id), ("Opleiding geannuleerd", "Training cancelled"), body)
     }
 
     /// The retention warning: when the account goes, what goes, how to keep it, how to get a
@@ -345,7 +383,6 @@ impl Letterhead {
         let (nl, en) = long_date(on);
         let (login, export) = (self.page(Page::Login), self.page(Page::Export));
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Je hebt al lang niet ingelogd bij IGOM Zelfregie. Daarom verwijderen we op {nl} je account \
                  met alles erin: je profiel in de kandidatenbank, je opleidingen, je toestemmingen en de rest.\n\n\
@@ -362,7 +399,12 @@ impl Letterhead {
                  If you do nothing, we delete everything on {en}. You will get no other mail about this."
             ),
         );
-        self.mail(to, About::Account(account_id), "Je account wordt verwijderd als je niet inlogt", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Je account wordt verwijderd als je niet inlogt", "Your account will be deleted if you do not log in"),
+            body,
+        )
     }
 
     /// "Something changed in how IGOM uses your data": the changes in words, where to read
@@ -372,7 +414,6 @@ impl Letterhead {
         let nl: String = changes.iter().map(|c| format!("- {}\n", c.summary.nl)).collect();
         let en: String = changes.iter().map(|c| format!("- {}\n", c.summary.en)).collect();
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Er is iets veranderd in hoe IGOM je gegevens gebruikt. Er is een doel of een ontvanger bij gekomen.\n\n\
                  Dit is er veranderd:\n{nl}\n\
@@ -382,11 +423,16 @@ impl Letterhead {
             &format!(
                 "Something changed in how IGOM uses your data. A purpose or a recipient was added.\n\n\
                  This is what changed:\n{en}\n\
-                 Read everything in the privacy statement (link above).\n\
+                 Read everything in the privacy statement: {statement}\n\
                  You also see this on your overview when you log in. You do not need to do anything."
             ),
         );
-        self.mail(to, About::Account(account_id), "Er is iets veranderd in hoe IGOM je gegevens gebruikt", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Er is iets veranderd in hoe IGOM je gegevens gebruikt", "Something changed in how IGOM uses your data"),
+            body,
+        )
     }
 
     /// "Your consent to be in the candidate bank ends on …": with the one-tap renewal's page.
@@ -394,7 +440,6 @@ impl Letterhead {
         let page = self.page(Page::Visibility);
         let (nl, en) = long_date(until);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Je profiel staat in de kandidatenbank van IGOM. Je toestemming daarvoor geldt tot en met {nl}.\n\n\
                  Wil je erin blijven staan? Verleng je toestemming met één klik op de pagina Zichtbaarheid:\n\n{page}\n\n\
@@ -402,27 +447,39 @@ impl Letterhead {
             ),
             &format!(
                 "Your profile is in IGOM's candidate bank. Your consent for that holds until {en} (inclusive). \
-                 To stay in it, renew your consent with one click on the Visibility page (link above). \
+                 To stay in it, renew your consent with one click on the Visibility page:\n\n{page}\n\n\
                  If you do nothing, the portal takes your profile out of the candidate bank after that day. Your profile itself stays."
             ),
         );
-        self.mail(to, About::Account(account_id), "Je toestemming voor de kandidatenbank loopt af", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Je toestemming voor de kandidatenbank loopt af", "Your consent for the candidate bank is running out"),
+            body,
+        )
     }
 
     /// "Your profile is no longer in the candidate bank."
     pub fn listing_lapsed(&self, to: &str, account_id: i64) -> Mail {
         let page = self.page(Page::Visibility);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Je toestemming om in de kandidatenbank van IGOM te staan is na 12 maanden verlopen. Daarom ziet geen \
                  recruiter je profiel meer. Je profiel zelf is niet verwijderd.\n\n\
                  Wil je er weer in staan? Zet het aan op de pagina Zichtbaarheid:\n\n{page}"
             ),
-            "Your consent to be in IGOM's candidate bank ran out after 12 months. So no recruiter sees your profile \
-             any more. Your profile itself has not been deleted. To be in it again, switch it on on the Visibility page (link above).",
+            &format!(
+                "Your consent to be in IGOM's candidate bank ran out after 12 months. So no recruiter sees your profile \
+                 any more. Your profile itself has not been deleted.\n\n\
+                 To be in it again, switch it on on the Visibility page:\n\n{page}"
+            ),
         );
-        self.mail(to, About::Account(account_id), "Je profiel staat niet meer in de kandidatenbank", body)
+        self.mail(
+            to,
+            About::Account(account_id),
+            ("Je profiel staat niet meer in de kandidatenbank", "Your profile is no longer in the candidate bank"),
+            body,
+        )
     }
 
     /// The newsletter's double opt-in: the confirmation link, valid `hours`, and the way
@@ -438,26 +495,29 @@ impl Letterhead {
     ) -> Mail {
         let link = self.link(Page::NewsletterConfirm, token);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Bevestig dat je de nieuwsflits van IGOM wilt ontvangen:\n\n{link}\n\nDe link werkt {hours} uur. \
                  Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: zonder bevestiging ontvang je niets. \
                  Toch afmelden: {unsubscribe_page}"
             ),
             &format!(
-                "Please confirm that you want to receive IGOM's newsletter with the link above (valid for {hours} hours). \
+                "Please confirm that you want to receive IGOM's newsletter:\n\n{link}\n\nThe link works for {hours} hours. \
                  Did not ask for it? Do nothing: without confirmation you receive nothing. To withdraw anyway: {unsubscribe_page}"
             ),
         );
         Mail {
             headers,
-            ..self.mail(to, About::Account(account_id), "Bevestig je aanmelding voor de nieuwsflits", body)
+            ..self.mail(
+                to,
+                About::Account(account_id),
+                ("Bevestig je aanmelding voor de nieuwsflits", "Confirm your subscription to the newsletter"),
+                body,
+            )
         }
     }
 
     /// An invitation to work in the portal as `role_nl`/`role_en`; the link works for
     /// `until_nl`/`until_en`, once.
-    #[allow(clippy::too_many_arguments)]
     pub fn invitation(
         &self,
         to: &str,
@@ -465,11 +525,9 @@ impl Letterhead {
         token: &str,
         (role_nl, role_en): (&str, &str),
         (until_nl, until_en): (&str, &str),
-        first: First,
     ) -> Mail {
         let link = self.link(Page::Invitation, token);
         let body = self.body(
-            first,
             &format!(
                 "Je bent uitgenodigd om in IGOM Zelfregie te werken als {role_nl}.\n\n\
                  Open deze link, kies een wachtwoord en druk op de knop om je account te maken:\n\n{link}\n\n\
@@ -483,14 +541,18 @@ impl Letterhead {
                  The link works for {until_en}, once. Not expecting this invitation? Do nothing: without the button, no account is made."
             ),
         );
-        self.mail(to, About::Registration(token_hash.to_vec()), "Uitnodiging voor IGOM Zelfregie", body)
+        self.mail(
+            to,
+            About::Registration(token_hash.to_vec()),
+            ("Uitnodiging voor IGOM Zelfregie", "Invitation to IGOM Zelfregie"),
+            body,
+        )
     }
 
     /// To an administrator: these accounts went unused for `days` days and are suspended.
     pub fn accounts_suspended(&self, to: &str, account_id: i64, days: i64, list: &str) -> Mail {
         let page = self.page(Page::Admin);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Deze accounts zijn {days} dagen niet gebruikt en daarom geschorst. Ze kunnen niet meer inloggen.\n\n{list}\n\n\
                  Is een account nog nodig? Zet het weer open op de pagina Beheer: {page}"
@@ -500,7 +562,7 @@ impl Letterhead {
                  Is an account still needed? Reinstate it on the Administration page: {page}"
             ),
         );
-        self.mail(to, About::Account(account_id), "Ongebruikte accounts geschorst", body)
+        self.mail(to, About::Account(account_id), ("Ongebruikte accounts geschorst", "Unused accounts suspended"), body)
     }
 
     /// To a manager a participant named (`account_id`: the participant; the mail goes when
@@ -517,7 +579,6 @@ impl Letterhead {
         let (public_url, statement) = (&self.public_url, self.page(Page::PrivacyStatement));
         let (manager, email, job) = (&p.manager_name, &p.manager_email, &p.job_title);
         let body = self.body(
-            First::Dutch,
             &format!(
                 "Dit is een automatisch bericht van het zelfregieportaal van IGOM ({public_url}).\n\n\
                  Iemand heeft zich aangemeld als cursist van de IGOM-Academie en jouw e-mailadres opgegeven \
@@ -556,7 +617,10 @@ impl Letterhead {
         self.mail(
             &p.manager_email,
             About::Account(account_id),
-            "Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)",
+            (
+                "Je bent opgegeven als leidinggevende bij de IGOM-Academie (automatisch bericht)",
+                "You were named as manager at the IGOM Academy (automatic message)",
+            ),
             body,
         )
     }
@@ -574,7 +638,11 @@ mod tests {
     use super::*;
 
     fn letterhead() -> Letterhead {
-        Letterhead { public_url: "https://zelfregie.example".into(), privacy_email: "privacy@igom.example".into() }
+        Letterhead {
+            public_url: "https://zelfregie.example".into(),
+            privacy_email: "privacy@igom.example".into(),
+            first: First::Dutch,
+        }
     }
 
     /// Every mail but the breach notice, with made-up parts.
@@ -588,8 +656,8 @@ mod tests {
             ..Participant::default()
         };
         vec![
-            ("registration_link", h.registration_link("a@example.org", b"h", "tok", 24, First::English)),
-            ("account_exists", h.account_exists("a@example.org", 1, First::Dutch)),
+            ("registration_link", h.registration_link("a@example.org", b"h", "tok", 24)),
+            ("account_exists", h.account_exists("a@example.org", 1)),
             ("reset_link", h.reset_link("a@example.org", 1, "tok", 30)),
             ("password_changed", h.password_changed("a@example.org", 1)),
             ("address_taken", h.address_taken("a@example.org", 2)),
@@ -619,14 +687,7 @@ mod tests {
             ),
             (
                 "invitation",
-                h.invitation(
-                    "a@example.org",
-                    b"h",
-                    "tok",
-                    ("beheerder", "administrator"),
-                    ("7 dagen", "7 days"),
-                    First::Dutch,
-                ),
+                h.invitation("a@example.org", b"h", "tok", ("beheerder", "administrator"), ("7 dagen", "7 days")),
             ),
             ("accounts_suspended", h.accounts_suspended("a@example.org", 1, 90, "- x@example.org")),
             ("manager_named", h.manager_named(1, &participant)),
@@ -645,6 +706,8 @@ mod tests {
                 );
             }
             assert!(mail.body.contains("Vragen over je gegevens?") && mail.body.contains("Questions about your data?"));
+            // Each language's part holds its own links: the English one may come first.
+            assert!(!mail.body.contains("above"), "{name}: a link 'above' is not there when English comes first");
             assert!(!mail.subject.is_empty() && !mail.subject.contains('\n'), "{name}: a one-line subject");
         }
     }
@@ -674,9 +737,36 @@ mod tests {
     #[test]
     fn the_persons_language_comes_first() {
         let h = letterhead();
-        let en = h.registration_link("a@example.org", b"h", "tok", 24, First::English).body;
-        assert!(en.starts_with("You want to create"));
-        let nl = h.registration_link("a@example.org", b"h", "tok", 24, First::Dutch).body;
-        assert!(nl.starts_with("Je wilt een account maken"));
+        let en =
+            Letterhead { first: First::English, ..letterhead() }.registration_link("a@example.org", b"h", "tok", 24);
+        assert!(en.body.starts_with("You want to create"));
+        assert_eq!(en.subject, "Finish your account");
+        let nl = h.registration_link("a@example.org", b"h", "tok", 24);
+        assert!(nl.body.starts_with("Je wilt een account maken"));
+        assert_eq!(nl.subject, "Maak je account af");
+    }
+
+    /// Every mail has its subject in both languages, each in the language of its body's
+    /// first part (issue 25: English readers got Dutch subjects).
+    #[test]
+    fn every_subject_is_in_the_persons_language() {
+        let english = Letterhead { first: First::English, ..letterhead() };
+        let dutch: Vec<_> = every_mail();
+        let h = english;
+        let english_mails = vec![
+            h.registration_link("a@example.org", b"h", "tok", 24),
+            h.reset_link("a@example.org", 1, "tok", 30),
+            h.second_factor_changed("a@example.org", 1, false),
+            h.request_news("a@example.org", 1, Action::Close, None),
+            h.listing_lapsed("a@example.org", 1),
+            h.invitation("a@example.org", b"h", "tok", ("beheerder", "administrator"), ("7 dagen", "7 days")),
+        ];
+        for mail in &english_mails {
+            assert!(mail.body.starts_with(|c: char| c.is_ascii_uppercase()) && !mail.body.starts_with("Je "));
+        }
+        let subjects: std::collections::HashSet<_> = dutch.iter().map(|(_, m)| m.subject.clone()).collect();
+        for mail in &english_mails {
+            assert!(!subjects.contains(&mail.subject), "differs from the Dutch: {}", mail.subject);
+        }
     }
 }

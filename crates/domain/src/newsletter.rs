@@ -17,6 +17,7 @@ use zelfregie_model::ErrorCode;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
+use crate::mails::First;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::services::Services;
@@ -270,7 +271,7 @@ pub async fn subscribe(state: &Services, account_id: i64, text_version: u32) -> 
     let email = email_of(&mut tx, account_id).await?;
     let unsubscribe = UnsubscribeLinks::of(state, &mut *tx, account_id).await?;
     tx.commit().await?;
-    let mail = state.letterhead().newsletter_confirm(
+    let mail = state.letterhead_for(account_id).await?.newsletter_confirm(
         &email,
         account_id,
         &token,
@@ -391,28 +392,63 @@ pub async fn receipt_of(state: &Services, account_id: i64, id: i64) -> Result<se
     let history = events(state.db.pool(), account_id).await?;
     let event = history.into_iter().find(|e| e.id == id).ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     let email = crate::accounts::email(&state.db, account_id).await?;
-    Ok(receipt(&event, &email, &state.public_url, &state.contact()))
+    let first = state.language_of(account_id).await?;
+    Ok(receipt(&event, &email, &state.public_url, &state.contact(), first))
+}
+
+/// `nl` or `en`, as `first` says: a receipt is in the person's language (issue 25).
+pub(crate) fn say(first: First, nl: &'static str, en: &'static str) -> &'static str {
+    match first {
+        First::Dutch => nl,
+        First::English => en,
+    }
 }
 
 /// A consent receipt for one newsletter event: the fields of the Kantara Consent Receipt
-/// v1.1, with the consent status as a W3C DPV term and the hash of the exact consent text.
-pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, contact: &Contact) -> serde_json::Value {
+/// v1.1, with the consent status as a W3C DPV term and the hash of the exact consent text,
+/// in the person's language (`first`).
+pub fn receipt(
+    event: &ConsentEvent,
+    email: &str,
+    public_url: &str,
+    contact: &Contact,
+    first: First,
+) -> serde_json::Value {
     let services = json!([{
-        "service": "Nieuwsflits",
+        "service": say(first, "Nieuwsflits", "Newsletter (nieuwsflits)"),
         "purposes": [{
-            "purpose": "Toezenden van de nieuwsflits van IGOM per e-mail",
+            "purpose": say(first, "Toezenden van de nieuwsflits van IGOM per e-mail", "Sending you IGOM's newsletter by e-mail"),
             "purposeCategory": ["dpv:DirectMarketing"],
             "consentType": "EXPLICIT",
-            "piiCategory": ["Naam", "E-mailadres"],
+            "piiCategory": [say(first, "Naam", "Name"), say(first, "E-mailadres", "E-mail address")],
             "primaryPurpose": true,
-            "termination": "Tot intrekking van de toestemming",
+            "termination": say(first, "Tot intrekking van de toestemming", "Until the consent is withdrawn"),
             "thirdPartyDisclosure": true,
-            "thirdPartyName": "Liram (verwerker), verzending door Mad Mimi (subverwerker van Liram)",
+            "thirdPartyName": say(first,
+                "Liram (verwerker), verzending door Mad Mimi (subverwerker van Liram)",
+                "Liram (processor), sending by Mad Mimi (Liram's sub-processor)"),
             "thirdPartyCountry": "US",
             "thirdPartyPrivacyStatement": "https://nl.godaddy.com/Agreements/Privacy.aspx"
         }]
     }]);
-    consent_receipt("nieuwsflits", event, email, public_url, contact, services, ConsentText::of(event.text_version))
+    consent_receipt(
+        "nieuwsflits",
+        event,
+        Principal { email, first },
+        public_url,
+        contact,
+        services,
+        ConsentText::of(event.text_version),
+    )
+}
+
+/// Whose consent a receipt records: their address, and the language they read.
+#[derive(Clone, Copy, Debug)]
+pub struct Principal<'a> {
+    /// The person's address (`piiPrincipalId`).
+    pub email: &'a str,
+    /// Their language: the receipt's.
+    pub first: First,
 }
 
 /// The receipt of a consent event of any service: `services` is the Kantara `services` list,
@@ -423,7 +459,7 @@ pub fn receipt(event: &ConsentEvent, email: &str, public_url: &str, contact: &Co
 pub fn consent_receipt(
     service: &str,
     event: &ConsentEvent,
-    email: &str,
+    Principal { email, first }: Principal<'_>,
     public_url: &str,
     contact: &Contact,
     services: serde_json::Value,
@@ -439,17 +475,17 @@ pub fn consent_receipt(
         "jurisdiction": "NL",
         "consentTimestamp": event.at.unix_timestamp(),
         "collectionMethod": match event.channel {
-            Channel::Portal => "Zelfregie-portaal, ingelogd",
-            Channel::EmailLink => "Link in e-mail",
-            Channel::Staff => "Door medewerker op verzoek van betrokkene",
-            Channel::Expiry => "Vervallen na 12 maanden",
+            Channel::Portal => say(first, "Zelfregie-portaal, ingelogd", "Zelfregie portal, logged in"),
+            Channel::EmailLink => say(first, "Link in e-mail", "Link in an e-mail"),
+            Channel::Staff => say(first, "Door medewerker op verzoek van betrokkene", "By staff at the person's request"),
+            Channel::Expiry => say(first, "Vervallen na 12 maanden", "Lapsed after 12 months"),
         },
         "consentReceiptID": format!("urn:zelfregie:consent:{service}:{}", event.id),
-        "language": "nl",
+        "language": first.code(),
         "piiPrincipalId": email,
         // The member organisations are joint controllers; the steering group coordinates
         // and handles requests on their behalf (docs/storage.md, "The register").
-        "piiControllers": controllers(&contact.privacy_email),
+        "piiControllers": controllers(&contact.privacy_email, first),
         "policyUrl": format!("{public_url}{}", Page::MyData.path()),
         "services": services,
         "sensitive": false,
@@ -461,12 +497,13 @@ pub fn consent_receipt(
             "channel": event.channel,
             "consentTextVersion": event.text_version,
             "consentTextHash": format!("sha256:{}", event.text_hash),
-            "consentText": text.map(|t| t.nl),
+            "consentText": text.map(|t| say(first, t.nl, t.en)),
         }
     });
     // Not a Kantara field: the data protection officer, whom a person may also turn to.
     if let Some(dpo) = &contact.dpo_email {
-        receipt["dataProtectionOfficer"] = json!({ "role": "Functionaris gegevensbescherming", "email": dpo });
+        let role = say(first, "Functionaris gegevensbescherming", "Data protection officer");
+        receipt["dataProtectionOfficer"] = json!({ "role": role, "email": dpo });
     }
     receipt
 }
@@ -477,12 +514,14 @@ pub fn consent_receipt(
 /// handles questions and requests on behalf of all of them (the privacy policy): that is the
 /// contact, address and e-mail given for each. No telephone number is given: the portal knows
 /// none it could vouch for.
-fn controllers(privacy_email: &str) -> serde_json::Value {
-    let contact = "Stuurgroep IGOM, uitvoering RMC IGOM";
+fn controllers(privacy_email: &str, first: First) -> serde_json::Value {
+    let contact = say(first, "Stuurgroep IGOM, uitvoering RMC IGOM", "IGOM steering group, carried out by RMC IGOM");
     let address = json!({ "country": "NL", "region": "Limburg" });
     let mut list = vec![json!({
         "piiController": "Stuurgroep IGOM",
-        "role": "Regisseur namens de gezamenlijk verantwoordelijke aangesloten organisaties",
+        "role": say(first,
+            "Regisseur namens de gezamenlijk verantwoordelijke aangesloten organisaties",
+            "Coordinator on behalf of the member organisations, joint controllers"),
         "onBehalf": true,
         "contact": contact,
         "address": address,
@@ -492,9 +531,9 @@ fn controllers(privacy_email: &str) -> serde_json::Value {
     list.extend(zelfregie_model::PARTNER_NAMES.iter().map(|name| {
         json!({
             "piiController": name,
-            "role": "Gezamenlijk verantwoordelijke",
+            "role": say(first, "Gezamenlijk verantwoordelijke", "Joint controller"),
             "onBehalf": false,
-            "contact": format!("Via de {contact}"),
+            "contact": format!("{} {contact}", say(first, "Via de", "Through the")),
             "address": address,
             "email": privacy_email,
         })

@@ -61,7 +61,10 @@ async fn send_link(state: &Services, email: &str) -> anyhow::Result<()> {
     let token = URL_SAFE_NO_PAD.encode(raw);
     let now = now();
     password_resets::insert(state.db.pool(), &hash_token(&token), account_id, now, now + LINK_MINUTES * 60).await?;
-    state.mailer.send(state.letterhead().reset_link(email, account_id, &token, LINK_MINUTES)).await?;
+    state
+        .mailer
+        .send(state.letterhead_for(account_id).await?.reset_link(email, account_id, &token, LINK_MINUTES))
+        .await?;
     tracing::info!(account_id, "password reset link sent");
     Ok(())
 }
@@ -90,7 +93,7 @@ pub async fn confirm(state: &Services, token: &str, new_password: Password) -> R
     store::throttle::clear(&mut *tx, &crate::accounts::reauth_key(state, account_id)).await?;
     tx.commit().await?;
     tracing::info!(account_id, ended, "password reset; every session ended");
-    let notice = state.letterhead().password_changed(&email, account_id);
+    let notice = state.letterhead_for(account_id).await?.password_changed(&email, account_id);
     if let Err(e) = state.mailer.send(notice).await {
         tracing::warn!(error = %e, "sending the password-changed notice failed");
     }

@@ -257,7 +257,12 @@ pub async fn act(
     }
     tracing::info!(staff_account_id = staff, request = public_id, action = action.as_str(), "request handled");
     let updated = for_staff(&state.db, public_id).await?;
-    let mail = state.letterhead().request_news(&updated.email, current.account_id, action, state.dpo_email.as_deref());
+    let mail = state.letterhead_for(current.account_id).await?.request_news(
+        &updated.email,
+        current.account_id,
+        action,
+        state.dpo_email.as_deref(),
+    );
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "mailing the news about a request failed");
     }

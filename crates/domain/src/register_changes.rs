@@ -110,7 +110,11 @@ pub async fn run(state: &Services, now: i64) -> Result<MailReport, Error> {
             continue;
         }
         let changes = register::changes_since(version(Some(told)));
-        match state.mailer.send(state.letterhead().register_changed(&email, account_id, changes)).await {
+        match state
+            .mailer
+            .send(state.letterhead_for(account_id).await?.register_changed(&email, account_id, changes))
+            .await
+        {
             Ok(()) => report.mailed += 1,
             Err(e) => {
                 tracing::warn!(account_id, error = %e, "mailing a register change failed; tried again next run");

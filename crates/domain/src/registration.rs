@@ -66,11 +66,10 @@ pub async fn request(state: &Services, ip: &str, registration: Registration, pro
 
 /// Mails the link for a new address, or the "someone tried" notice for a taken one.
 async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<()> {
-    let letterhead = state.letterhead();
-    let first = First::from_code(Some(language));
     let mail = if let Some(account_id) = accounts::id_by_email(state.db.pool(), email).await? {
         tracing::info!("registration asked for a taken address; notice sent");
-        letterhead.account_exists(email, account_id, first)
+        // In the owner's language, not in the asker's.
+        state.letterhead_for(account_id).await?.account_exists(email, account_id)
     } else {
         let token = new_token();
         let token_hash = hash_token(&token);
@@ -87,7 +86,12 @@ async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<(
         )
         .await?;
         tracing::info!("registration link sent");
-        letterhead.registration_link(email, &token_hash, &token, LINK_HOURS, first)
+        state.letterhead().in_language(First::from_code(Some(language))).registration_link(
+            email,
+            &token_hash,
+            &token,
+            LINK_HOURS,
+        )
     };
     state.mailer.send(mail).await
 }
@@ -106,7 +110,7 @@ pub async fn confirm(state: &Services, confirm: RegistrationConfirm) -> Result<(
     let password_hash = state.passwords.hash(confirm.password).await?;
     let mut tx = state.db.begin().await?;
     // Taken out in one statement: of parallel uses, one gets the row.
-    let Some(email) = verification::use_registration(&mut *tx, &token_hash, now()).await? else {
+    let Some((email, language)) = verification::use_registration(&mut *tx, &token_hash, now()).await? else {
         return Err(Error::code(ErrorCode::TokenInvalid));
     };
     let secret = crate::accounts::new_secret();
@@ -117,6 +121,8 @@ pub async fn confirm(state: &Services, confirm: RegistrationConfirm) -> Result<(
         partner_slug: None,
         created_at: now(),
         secret: &secret,
+        // The language asked in: of the account's mails and receipts from now on.
+        language: First::from_code(Some(&language)).code(),
     };
     let account_id = match accounts::insert(&mut *tx, &new).await {
         Ok(id) => id,

@@ -154,7 +154,11 @@ pub async fn run(state: &Services, now: i64) -> Result<Report, Error> {
         }
         let Some((last, _)) = retention::state_of(state.db.pool(), account_id).await? else { continue };
         let on = settings.periods.deletion_due(to_datetime(last), Some(to_datetime(now)));
-        match state.mailer.send(state.letterhead().inactivity_warning(&email, account_id, on.date())).await {
+        match state
+            .mailer
+            .send(state.letterhead_for(account_id).await?.inactivity_warning(&email, account_id, on.date()))
+            .await
+        {
             Ok(()) => {
                 tracing::info!(account_id, "retention warning sent");
                 report.warned += 1;

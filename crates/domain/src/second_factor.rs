@@ -282,7 +282,14 @@ async fn tell(state: &Services, account_id: i64, on: bool) {
             return;
         }
     };
-    let mail = state.letterhead().second_factor_changed(&email, account_id, on);
+    let letterhead = match state.letterhead_for(account_id).await {
+        Ok(letterhead) => letterhead,
+        Err(e) => {
+            tracing::warn!(error = ?e, "no language for the second factor notice");
+            return;
+        }
+    };
+    let mail = letterhead.second_factor_changed(&email, account_id, on);
     if let Err(e) = state.mailer.send(mail).await {
         tracing::warn!(error = %e, "sending the second factor notice failed");
     }

@@ -218,6 +218,7 @@ pub async fn candidates(state: &Services, n: usize) -> anyhow::Result<Duration> 
                     partner_slug: None,
                     created_at: at,
                     secret: &secret,
+                    language: "nl",
                 },
             )
             .await?;

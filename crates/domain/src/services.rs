@@ -153,7 +153,24 @@ pub struct TransferSettings {
 impl Services {
     /// The letterhead of every mail this portal sends.
     pub fn letterhead(&self) -> Letterhead {
-        Letterhead { public_url: self.public_url.clone(), privacy_email: self.privacy_email.clone() }
+        Letterhead {
+            public_url: self.public_url.clone(),
+            privacy_email: self.privacy_email.clone(),
+            first: crate::mails::First::Dutch,
+        }
+    }
+
+    /// What mails to `account_id` are written with: in the account's language first,
+    /// subject and all (Dutch for an account that is gone).
+    pub async fn letterhead_for(&self, account_id: i64) -> Result<Letterhead, crate::Error> {
+        Ok(self.letterhead().in_language(self.language_of(account_id).await?))
+    }
+
+    /// The account's language, of its mails and consent receipts (Dutch for an account that
+    /// is gone).
+    pub async fn language_of(&self, account_id: i64) -> Result<crate::mails::First, crate::Error> {
+        let language = crate::store::accounts::language(self.db.pool(), account_id).await?;
+        Ok(crate::mails::First::from_code(language.as_deref()))
     }
 
     /// Where people turn with privacy questions: the privacy e-mail and, if given, the data

@@ -225,6 +225,46 @@ impl Credentials {
     }
 }
 
+/// The language a person reads the portal in: of their mails and consent receipts too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Dutch (the default).
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The code (`nl`, `en`), as stored and as `<html lang>` says it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+
+    /// From a stored code; anything but `en` is Dutch.
+    pub fn from_code(code: &str) -> Language {
+        if code == "en" {
+            Language::En
+        } else {
+            Language::Nl
+        }
+    }
+}
+
+/// `PUT /api/me/language`: the language switch of a logged-in person, which their mails and
+/// consent receipts follow from then on.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LanguageChoice {
+    /// `nl` or `en`.
+    pub language: Language,
+}
+
 /// `PUT /api/me/password`: change the password; the current one is asked again
 /// (ASVS 5.0 7.5.1: re-authentication before a sensitive change).
 #[derive(Clone, Debug, Serialize, Deserialize, Default)]

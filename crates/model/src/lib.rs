@@ -36,8 +36,8 @@ pub mod visibility;
 pub mod worker_protocol;
 
 pub use account::{
-    Account, Credentials, EmailChange, Erasure, PasswordChange, PasswordCheck, PasswordReset, PasswordResetRequest,
-    Registration, RegistrationConfirm, Role, SessionDetails, SessionInfo, SessionTimeLeft,
+    Account, Credentials, EmailChange, Erasure, Language, LanguageChoice, PasswordChange, PasswordCheck, PasswordReset,
+    PasswordResetRequest, Registration, RegistrationConfirm, Role, SessionDetails, SessionInfo, SessionTimeLeft,
 };
 pub use disclosure::{
     CandidateList, Disclosure, DisclosureKind, DisclosurePage, Preview, CANDIDATES_COUNTED, CANDIDATES_MAX_PER_PAGE,

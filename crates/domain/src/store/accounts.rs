@@ -34,13 +34,15 @@ pub struct NewAccount<'a> {
     pub created_at: i64,
     /// The account's random secret.
     pub secret: &'a [u8],
+    /// The person's language (`nl` or `en`): of mails and receipts.
+    pub language: &'a str,
 }
 
 /// Inserts an account; a taken address is a unique violation ([`super::is_unique_violation`]).
 pub async fn insert<'c>(db: impl Db<'c>, a: &NewAccount<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret, register_baseline)
-         VALUES ($1, $2, $3, (SELECT id FROM partners WHERE slug = $4), $5, $6, $7) RETURNING id",
+        "INSERT INTO accounts (email, password_hash, role, partner_id, created_at, secret, register_baseline, language)
+         VALUES ($1, $2, $3, (SELECT id FROM partners WHERE slug = $4), $5, $6, $7, $8) RETURNING id",
     )
     .bind(a.email)
     .bind(a.password_hash)
@@ -51,8 +53,20 @@ pub async fn insert<'c>(db: impl Db<'c>, a: &NewAccount<'_>) -> sqlx::Result<i64
     // A new account starts at the register as it is: nothing to tell (docs/security.md
     // "Register changes are told").
     .bind(i64::from(zelfregie_model::register::version()))
+    .bind(a.language)
     .fetch_one(db)
     .await
+}
+
+/// The account's language (`nl` or `en`), if the account exists.
+pub async fn language<'c>(db: impl Db<'c>, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT language FROM accounts WHERE id = $1").bind(id).fetch_optional(db).await
+}
+
+/// Sets the account's language (`nl` or `en`).
+pub async fn set_language<'c>(db: impl Db<'c>, id: i64, language: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE accounts SET language = $2 WHERE id = $1").bind(id).bind(language).execute(db).await?;
+    Ok(())
 }
 
 /// Number of accounts.

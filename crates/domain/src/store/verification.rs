@@ -42,9 +42,18 @@ pub async fn registration_email<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64
 
 /// Uses a registration link once, before it expires: the row is deleted and its address
 /// returned in one statement, so of parallel uses exactly one gets it.
-pub async fn use_registration<'c>(db: impl Db<'c>, token_hash: &[u8], now: i64) -> sqlx::Result<Option<String>> {
-    let sql = "DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email";
-    link_email(db, sql, token_hash, now).await
+pub async fn use_registration<'c>(
+    db: impl Db<'c>,
+    token_hash: &[u8],
+    now: i64,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "DELETE FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email, language",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await
 }
 
 /// The one `email` column `sql` gives for a link's token hash (`$1`) at `now` (`$2`).

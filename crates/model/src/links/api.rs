@@ -135,6 +135,8 @@ endpoints! {
     EMAIL_CHANGE_CONFIRM = Post "/api/email-change/confirm";
     /// Ends every session of the account.
     LOGOUT_EVERYWHERE = Delete "/api/me/sessions";
+    /// Sets the language of the account's mails and receipts.
+    LANGUAGE = Put "/api/me/language";
     /// Changes the password.
     PASSWORD_CHANGE = Put "/api/me/password";
     /// Checks the password again before a serious step.

@@ -31,6 +31,22 @@ pub async fn change_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Sets the language of the account: its mails (subject and first part) and its consent
+/// receipts follow it from now on. The app sends it when a logged-in person switches.
+#[utoipa::path(put, path = "/api/me/language", tag = "account", security(("session" = [])),
+    request_body = zelfregie_model::LanguageChoice,
+    params(("X-Requested-With" = String, Header, description = "must be `zelfregie`")),
+    responses((status = 204, description = "Set"),
+              (status = 401, body = zelfregie_model::ApiError)))]
+pub async fn set_language(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Json(choice): Json<zelfregie_model::LanguageChoice>,
+) -> Result<StatusCode, HttpError> {
+    accounts::set_language(&state.db, session.account_id, choice.language).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Checks the current password without changing anything, so the app asks "are you sure?"
 /// only once the password is right. Counts on the same re-authentication counter as the
 /// changes it precedes: checking first gives no extra guesses.

@@ -373,3 +373,60 @@ async fn mail_files_the_database_no_longer_accounts_for_go_at_start() {
         sqlx::query_scalar("SELECT COUNT(*) FROM mail_files").fetch_one(restarted.state.db.pool()).await.unwrap();
     assert_eq!(rows, 1);
 }
+
+/// The person's language rules their mails and receipts (issue 25, item 7). Asked for in
+/// English, the account is English: its mails come English first, subject and all, and its
+/// consent receipts are English. The language switch (`PUT /api/me/language`) changes both
+/// from then on. Someone asking for an account with a taken address in English does not make
+/// the owner's notice English: it follows the owner's language.
+#[tokio::test]
+async fn mails_and_receipts_follow_the_persons_language() {
+    let app = TestApp::new().await;
+    let email = "anne@example.org";
+    let r = app.call(Method::POST, "/api/account", Some(json!({"email": email, "language": "en"})), None).await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    let invite = wait_for_subject(&app, email, "Finish your account").await;
+    assert!(invite.body.starts_with("You want to create"), "{}", invite.body);
+    let token = app.wait_for_links(email, common::REGISTRATION_PAGE, 1).await.remove(0);
+    let r = app.confirm_registration_with(&token, PASSWORD, None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let cookie = r.session_cookie().unwrap();
+
+    // Her mails: English first.
+    forget_limits(&app).await;
+    let r = app.call(Method::POST, "/api/password-reset", Some(json!({"email": email})), None).await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    let reset = wait_for_subject(&app, email, "Choose a new password").await;
+    let (first, second) = reset.body.split_once("\n\n---\n\n").unwrap();
+    assert!(first.starts_with("You asked for a new password") && first.contains("/wachtwoord-herstellen?token="));
+    assert!(second.starts_with("Je hebt gevraagd om een nieuw wachtwoord"));
+
+    // Her consent receipt: English.
+    let r = app.call(Method::POST, "/api/me/newsletter", Some(json!({"text_version": 1})), Some(&cookie)).await;
+    assert!(r.status.is_success(), "{:?}", r.body);
+    let confirm = wait_for_subject(&app, email, "Confirm your subscription to the newsletter").await;
+    assert!(confirm.body.starts_with("Please confirm"));
+    let events = app.get("/api/me/newsletter", Some(&cookie)).await.body["events"].clone();
+    let id = events[0]["id"].as_i64().unwrap();
+    let receipt = app.get(&format!("/api/me/newsletter/receipts/{id}"), Some(&cookie)).await;
+    assert_eq!(receipt.body["language"], "en");
+    assert_eq!(receipt.body["services"][0]["purposes"][0]["termination"], "Until the consent is withdrawn");
+    assert!(receipt.body["event"]["consentText"].as_str().unwrap().starts_with("I "), "{:?}", receipt.body["event"]);
+
+    // The switch back to Dutch: from then on Dutch.
+    let r = app.call(Method::PUT, "/api/me/language", Some(json!({"language": "nl"})), Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let bad = app.call(Method::PUT, "/api/me/language", Some(json!({"language": "de"})), Some(&cookie)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "only the portal's languages: {:?}", bad.body);
+    let receipt = app.get(&format!("/api/me/newsletter/receipts/{id}"), Some(&cookie)).await;
+    assert_eq!(receipt.body["language"], "nl");
+    forget_limits(&app).await;
+    app.call(Method::POST, "/api/password-reset", Some(json!({"email": email})), None).await;
+    wait_for_subject(&app, email, "Nieuw wachtwoord kiezen").await;
+
+    // A stranger asking in English for her (now Dutch) address: the owner's notice is Dutch.
+    let r = app.call(Method::POST, "/api/account", Some(json!({"email": email, "language": "en"})), None).await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    wait_for_subject(&app, email, "Iemand wilde een account maken met je e-mailadres").await;
+    assert!(app.mails().iter().all(|m| m.subject != "Someone tried to create an account with your e-mail address"));
+}
