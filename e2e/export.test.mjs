@@ -440,6 +440,11 @@ describe('open an export', () => {
     await portal.field('Geheime sleutel').fill(readFileSync(identityFile, 'utf8'));
     await portal.button('Openen').click();
     await page.getByText('Dit is een export van zelfregie, gemaakt op').waitFor();
+    // The result takes focus, so it is in view, however far below the button (issue 25).
+    await portal.expectFocus('h-opened');
+    const heading = await page.locator('#h-opened').boundingBox();
+    const height = page.viewportSize().height;
+    assert.ok(heading.y >= 0 && heading.y < height, `the result is in view: ${heading.y} of ${height}`);
     assert.match(await page.locator('.opened-contents').innerText(), /"note": "gemaakt met rage"/);
     assert.deepEqual(await axeViolations(page), [], 'opened export');
 

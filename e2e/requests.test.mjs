@@ -54,6 +54,9 @@ describe('requests about one\'s rights in the browser', () => {
     await portal.field('Je verzoek').fill(text);
     await portal.button('Verzoek versturen').click();
     await page.getByRole('status').filter({ hasText: 'Je verzoek is verstuurd.' }).waitFor();
+    // The button was disabled while it sent: focus does not fall to the page, it goes to the
+    // outcome (issue 25).
+    await portal.expectFocus('request-sent');
     const card = page.locator('.request-card').first();
     await card.getByText('In behandeling').waitFor();
     await card.getByText(text).waitFor();

@@ -137,7 +137,7 @@ texts! {
     PasskeyLoginUnsupported => "Inloggen met een passkey kan niet in deze browser. Gebruik je e-mailadres en wachtwoord.",
                                "This browser cannot log in with a passkey. Use your e-mail address and password.";
     PasskeysHeading => "Passkeys", "Passkeys";
-    PasskeysIntro => "Met een passkey log je in met je telefoon of computer: met je vingerafdruk, je gezicht of de pincode van je apparaat. Je hebt dan geen wachtwoord nodig. Niemand kan een passkey afkijken of namaken.",
+    PasskeysIntro => "Met een passkey log je in met je telefoon of computer. Je gebruikt dan je vingerafdruk, je gezicht of de pincode van je apparaat. Je hebt dan geen wachtwoord nodig. Niemand kan een passkey afkijken of namaken.",
                      "With a passkey you log in with your phone or computer: with your fingerprint, your face or your device's PIN. You do not need a password then. Nobody can copy or fake a passkey.";
     PasskeysNone => "Je hebt nog geen passkey.", "You have no passkey yet.";
     PasskeysUnsupported => "Deze browser kan geen passkeys maken. Je kunt je passkeys hier wel bekijken en verwijderen.",
@@ -176,7 +176,7 @@ texts! {
     RegisterTitle => "Registreren", "Register";
     RegisterIntro => "Met een account beheer je zelf je profiel, wie het ziet en je toestemmingen.",
                      "With an account you manage your profile, who sees it and your consents yourself.";
-    RegisterPrivacy => "Voor je account bewaren we alleen je e-mailadres en een code die van je wachtwoord is gemaakt (niet het wachtwoord zelf). Je krijgt eerst een e-mail met een link; daar kies je je wachtwoord. Wat je daarna invult, bepaal je zelf, en je kunt alles weer verwijderen.",
+    RegisterPrivacy => "Voor je account bewaren we alleen je e-mailadres en een code die van je wachtwoord is gemaakt. Het wachtwoord zelf bewaren we niet. Je krijgt eerst een e-mail met een link; daar kies je je wachtwoord. Wat je daarna invult, bepaal je zelf, en je kunt alles weer verwijderen.",
                        "For your account we keep only your e-mail address and a code made from your password (not the password itself). You first get an e-mail with a link; there you choose your password. What you fill in after that is up to you, and you can delete it all again.";
     RegisterPrivacyLink => "Lees de privacyverklaring", "Read the privacy statement";
     RegisterSubmit => "Stuur mij een link", "Send me a link";
@@ -256,8 +256,8 @@ texts! {
     ProfileTitle => "Profiel", "Profile";
     ProfileIntro => "Dit is je profiel in de kandidatenbank. Jij bepaalt wat erin staat en, op de pagina Zichtbaarheid, wie het ziet.",
                     "This is your profile in the candidate bank. You decide what is in it and, on the Visibility page, who sees it.";
-    SpecialDataWarning => "Vul geen gezondheidsgegevens, geloof, lidmaatschap van een vakbond, BSN of andere gevoelige gegevens in. Die zijn niet nodig. Het portaal weigert alleen een nummer dat op een BSN lijkt; op andere gevoelige gegevens controleert het je tekst niet: wat je typt, wordt bewaard zoals je het typt, en recruiters die je toelaat lezen het bij de onderdelen die je laat zien.",
-                          "Do not enter health data, religion, trade union membership, your citizen service number (BSN) or other sensitive data. They are not needed. The portal only refuses a number that looks like a BSN; it does not check your text for other sensitive data: what you type is kept as you type it, and recruiters you admit read it in the parts you show.";
+    SpecialDataWarning => "Vul geen gezondheidsgegevens, geloof, lidmaatschap van een vakbond, BSN of andere gevoelige gegevens in. Die zijn niet nodig. Het portaal weigert alleen een nummer dat op een BSN lijkt. Op andere gevoelige gegevens controleert het je tekst niet. Wat je typt, wordt bewaard zoals je het typt. Recruiters die je toelaat, lezen het bij de onderdelen die je laat zien.",
+                          "Do not enter health data, religion, trade union membership, your citizen service number (BSN) or other sensitive data. They are not needed. The portal only refuses a number that looks like a BSN. It does not check your text for other sensitive data. What you type is kept as you type it. Recruiters you admit read it in the parts you show.";
     SectionPersonal => "Persoonsgegevens", "Personal details";
     SectionContact => "Contactgegevens", "Contact details";
     SectionEducation => "Opleidingen", "Education";
@@ -309,7 +309,7 @@ texts! {
     Employer => "Werkgever", "Employer";
     HoursPerWeek => "Uren per week", "Hours per week";
     Tasks => "Taken", "Tasks";
-    FreeTextHint => "Geen gezondheidsgegevens, geloof, vakbond, BSN of andere gevoelige gegevens invullen: behalve op een BSN wordt de tekst niet gecontroleerd.", "Do not enter health data, religion, trade union, BSN or other sensitive data: apart from a BSN, the text is not checked.";
+    FreeTextHint => "Geen gezondheidsgegevens, geloof, vakbond, BSN of andere gevoelige gegevens invullen: behalve op een BSN wordt de tekst niet gecontroleerd.", "Do not enter health data, religion, trade union, BSN or other sensitive data. Apart from a BSN, the text is not checked.";
     Competence => "Competentie", "Competence";
     CompetenceAdd => "Competentie toevoegen", "Add competence";
     Occupation => "Wensberoep", "Desired occupation";
@@ -364,8 +364,8 @@ texts! {
     PreviewFor => "Voorbeeld voor", "Preview for";
 
     DisclosuresTitle => "Wie zag mijn gegevens", "Who saw my data";
-    DisclosuresIntro => "Elke keer dat een recruiter van een partnerorganisatie je profiel opende of het in een zoekresultaat kreeg, staat hier: wie, wanneer en welke onderdelen.",
-                        "Every time a recruiter of a partner organisation opened your profile or got it in a search result is listed here: who, when and which parts.";
+    DisclosuresIntro => "Hier staat elke keer dat een recruiter van een partnerorganisatie je profiel opende of het in een zoekresultaat kreeg. Je ziet wie, wanneer en welke onderdelen.",
+                        "Here is every time a recruiter of a partner organisation opened your profile or got it in a search result. You see who, when and which parts.";
     DisclosuresNone => "Nog geen enkele organisatie heeft je profiel gezien.", "No organisation has seen your profile yet.";
     DisclosureOpened => "opende je profiel", "opened your profile";
     DisclosureSearch => "kreeg je profiel in een zoekresultaat", "got your profile in a search result";
@@ -458,8 +458,8 @@ texts! {
     AcademyIntro => "Via de IGOM-Academie volg je opleidingen bij de 35 partnerorganisaties. Hier schrijf je je in en zie je wat je gevolgd hebt.",
                     "Through the IGOM Academy you take trainings across the 35 partner organisations. Here you enrol and see what you have followed.";
     AcademyRegisterHeading => "Aanmelden als cursist", "Register as a course participant";
-    AcademyRegisterText => "Wil je opleidingen volgen? Meld je dan aan als cursist. Dat is een aparte keuze: je gegevens als cursist komen nooit in de kandidatenbank, en je profiel in de kandidatenbank komt niet bij de academie.",
-                          "Want to take trainings? Register as a course participant. It is a separate choice: your participant data never goes into the candidate bank, and your candidate profile does not go to the academy.";
+    AcademyRegisterText => "Wil je opleidingen volgen? Meld je dan aan als cursist. Dat is een aparte keuze. Je gegevens als cursist komen nooit in de kandidatenbank. En je profiel in de kandidatenbank komt niet bij de academie.",
+                          "Want to take trainings? Register as a course participant. It is a separate choice. Your participant data never goes into the candidate bank. And your candidate profile does not go to the academy.";
     AcademyRegisterSubmit => "Aanmelden als cursist", "Register as participant";
     AcademyCurrentHeading => "Mijn inschrijvingen", "My enrolments";
     AcademyCurrentNone => "Je bent nergens voor ingeschreven.", "You are not enrolled in anything.";
@@ -507,8 +507,8 @@ texts! {
     JobTitleLabel => "Functienaam", "Job title";
     EmployerLabel => "Werkgever (partnerorganisatie)", "Employer (partner organisation)";
     FunctionLevel => "Functieniveau", "Function level";
-    FunctionLevelHint => "Onder het niveau leidinggevende vragen we naam en e-mailadres van je leidinggevende; de academie gebruikt die alleen om je opleidingen met je leidinggevende af te stemmen.",
-                         "Below manager level we ask for your manager's name and e-mail address; the academy uses them only to coordinate your trainings with your manager.";
+    FunctionLevelHint => "Onder het niveau leidinggevende vragen we naam en e-mailadres van je leidinggevende. De academie gebruikt die alleen om je opleidingen met je leidinggevende af te stemmen.",
+                         "Below manager level we ask for your manager's name and e-mail address. The academy uses them only to coordinate your trainings with your manager.";
     LevelEmployee => "Medewerker", "Employee";
     LevelSpecialist => "Specialist, adviseur of beleidsmedewerker", "Specialist, adviser or policy officer";
     LevelManager => "Leidinggevende", "Manager";
@@ -522,8 +522,8 @@ texts! {
 
     NavMyData => "Mijn gegevens", "My data";
     MyDataTitle => "Mijn gegevens", "My data";
-    MyDataIntro => "Dit is alles wat het portaal over jou bewaart, per soort verwerking: waarom, op welke grondslag, wie het krijgt, waar het vandaan komt en hoe lang het blijft. Dat is het antwoord op een inzageverzoek, meteen.",
-                  "This is everything the portal keeps about you, per kind of processing: why, on which legal basis, who receives it, where it comes from and how long it is kept. It is the answer to an access request, at once.";
+    MyDataIntro => "Dit is alles wat het portaal over jou bewaart, per soort verwerking. Bij elk staat waarom, op welke grondslag, wie het krijgt, waar het vandaan komt en hoe lang het blijft. Dat is het antwoord op een inzageverzoek, meteen.",
+                  "This is everything the portal keeps about you, per kind of processing. Each says why, on which legal basis, who receives it, where it comes from and how long it is kept. It is the answer to an access request, at once.";
     Purpose => "Doel", "Purpose";
     LegalBasisLabel => "Grondslag", "Legal basis";
     DataCategories => "Welke gegevens", "Which data";
@@ -535,8 +535,8 @@ texts! {
     Controller => "Verantwoordelijke", "Controller";
     WhereToSee => "Bekijken en wijzigen", "See and change";
     NotHeldHeading => "Wat het portaal niet heeft", "What the portal does not hold";
-    NotHeldText => "Papieren dossiers, de eigen systemen van de partnerorganisaties (bijvoorbeeld hun personeelsadministratie of sollicitatiesystemen) en gegevens bij de leveranciers van IGOM staan niet in dit portaal. Wil je ook die inzien, laten corrigeren of verwijderen, dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM); je krijgt binnen één maand antwoord.",
-                   "Paper files, the partner organisations' own systems (for example their HR or recruitment systems) and data at IGOM's suppliers are not in this portal. To see, correct or delete those too, send a formal request to the IGOM steering group (through RMC IGOM); you get an answer within one month.";
+    NotHeldText => "Sommige gegevens staan niet in dit portaal. Dat zijn papieren dossiers en gegevens bij de leveranciers van IGOM. En de eigen systemen van de partnerorganisaties, bijvoorbeeld hun personeelsadministratie. Wil je die inzien, laten corrigeren of verwijderen? Dien dan een formeel verzoek in bij de stuurgroep IGOM (via het RMC IGOM). Je krijgt binnen één maand antwoord.",
+                   "Some data are not in this portal. These are paper files and data at IGOM's suppliers. And the partner organisations' own systems, for example their HR systems. Do you want to see, correct or delete those? Then send a formal request to the IGOM steering group (through RMC IGOM). You get an answer within one month.";
     DownloadHeading => "Alles downloaden", "Download everything";
     DownloadText => "Je krijgt al je gegevens in één bestand. Je cv staat er ook in, in een vorm die veel cv-programma's kunnen lezen. Zo kun je je gegevens aan een andere organisatie geven.",
                     "You get all your data in one file. Your CV is in it too, in a form many CV programs can read. So you can give your data to another organisation.";
@@ -551,8 +551,8 @@ texts! {
     PasswordChangeSubmit => "Wachtwoord wijzigen", "Change password";
     PasswordChanged => "Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.", "Your password has been changed. You have been logged out on your other devices.";
     EraseHeading => "Account en alle gegevens verwijderen", "Delete account and all data";
-    EraseText => "Alles wat het portaal over jou bewaart wordt gewist: account, profiel, zichtbaarheid, het logboek van inzage, cursistgegevens en inschrijvingen, en je toestemmingen. De verzendpartij van de nieuwsbrief krijgt bericht om je te verwijderen. Dit kan niet ongedaan worden gemaakt; download eerst je gegevens als je ze wilt bewaren.",
-                "Everything the portal keeps about you is erased: account, profile, visibility, the access log, participant details and enrolments, and your consents. The newsletter's mailing company is told to delete you. This cannot be undone; download your data first if you want to keep it.";
+    EraseText => "Alles wat het portaal over jou bewaart wordt gewist. Dat is je account, profiel, zichtbaarheid, het logboek van inzage, je cursistgegevens en inschrijvingen, en je toestemmingen. De verzendpartij van de nieuwsbrief krijgt bericht om je te verwijderen. Dit kan niet ongedaan worden gemaakt. Download eerst je gegevens als je ze wilt bewaren.",
+                "Everything the portal keeps about you is erased. That is your account, profile, visibility, the access log, participant details and enrolments, and your consents. The newsletter's mailing company is told to delete you. This cannot be undone. Download your data first if you want to keep it.";
     EraseConfirm => "Weet je het zeker? Al je gegevens worden definitief verwijderd.", "Are you sure? All your data will be deleted for good.";
     EraseSubmit => "Account en alle gegevens verwijderen", "Delete account and all data";
     AccountErasedNotice => "Je account en al je gegevens zijn verwijderd.", "Your account and all your data have been deleted.";
@@ -724,8 +724,8 @@ texts! {
                          "The person reads this in the portal and gets an e-mail that there is an answer (without its content).";
     PrivacyAnswerSubmit => "Antwoord versturen", "Send answer";
     PrivacyExtendHeading => "Termijn verlengen", "Extend the deadline";
-    PrivacyExtendText => "Dit kan één keer, met twee maanden, tot en met de laatste dag van de termijn, en alleen met een reden. De persoon ziet de reden en de nieuwe datum.",
-                         "This can be done once, by two months, up to and including the last day of the deadline, and only with a reason. The person sees the reason and the new date.";
+    PrivacyExtendText => "Dit kan één keer, met twee maanden, en alleen met een reden. Het kan tot en met de laatste dag van de termijn. De persoon ziet de reden en de nieuwe datum.",
+                         "This can be done once, by two months, and only with a reason. It can be done up to and including the last day of the deadline. The person sees the reason and the new date.";
     PrivacyExtendedOnce => "De termijn is al een keer verlengd. Dat kan maar één keer.", "The deadline has already been extended. That can only be done once.";
     PrivacyReasonLabel => "Reden", "Reason";
     PrivacyExtendSubmit => "Verlengen met twee maanden", "Extend by two months";
@@ -788,8 +788,8 @@ texts! {
     StatementCheckedLabel => "Laatst bijgewerkt", "Last updated";
 
     PrivacyTitle => "Privacyverklaring", "Privacy statement";
-    PrivacyIntro => "In Zelfregie zie en beheer je de gegevens die IGOM over je heeft. Hier lees je wie daarvoor verantwoordelijk is, welke gegevens we gebruiken, waarom, hoe lang we ze bewaren en welke rechten je hebt.",
-                    "In Zelfregie you see and manage the data IGOM holds about you. Here you can read who is responsible, which data we use, why, how long we keep it and what your rights are.";
+    PrivacyIntro => "In Zelfregie zie en beheer je de gegevens die IGOM over je heeft. Hier lees je wie daarvoor verantwoordelijk is en welke gegevens we gebruiken. Ook lees je waarom, hoe lang we ze bewaren en welke rechten je hebt.",
+                    "In Zelfregie you see and manage the data IGOM holds about you. Here you read who is responsible and which data we use. You also read why, how long we keep it and what your rights are.";
     PrivacyWhoHeading => "Wie is verantwoordelijk?", "Who is responsible?";
     PrivacyWho => "IGOM is het samenwerkingsverband van 35 (semi-)overheidsorganisaties in Zuid- en Midden-Limburg.",
                   "IGOM is the network of 35 public-sector organisations in South and Central Limburg.";
@@ -812,10 +812,10 @@ texts! {
     PrivacyDpoText => "Heb je een klacht over hoe we met je gegevens omgaan? Je kunt ook terecht bij de functionaris gegevensbescherming. Die houdt toezicht, los van de mensen die je verzoek behandelen.",
                       "Do you have a complaint about how we handle your data? You can also go to the data protection officer, who supervises, apart from the people who handle your request.";
     PrivacyRightsHeading => "Je rechten", "Your rights";
-    PrivacyRightsSelf => "Veel doe je in het portaal zelf, meteen: je gegevens bekijken (Mijn gegevens), verbeteren (Profiel), meenemen of overdragen (Exporteren) en alles verwijderen (Account).",
-                         "You do a lot in the portal yourself, at once: see your data (My data), correct it (Profile), take it along or transfer it (Export) and delete everything (Account).";
-    PrivacyRightsRequest => "Wil je bezwaar maken, het gebruik laten beperken, een klacht indienen, weten wat we buiten het portaal over je hebben, of iets laten verbeteren dat een medewerker vastlegde? Stuur dan een verzoek. Je krijgt binnen een maand antwoord, op een klacht binnen zes weken.",
-                            "Do you want to object, restrict the use, complain, know what we hold about you outside the portal, or have something corrected that a staff member recorded? Then send a request. You get an answer within one month, to a complaint within six weeks.";
+    PrivacyRightsSelf => "Veel doe je in het portaal zelf, meteen. Je gegevens bekijken (Mijn gegevens) of verbeteren (Profiel). Ze meenemen of overdragen (Exporteren). En alles verwijderen (Account).",
+                         "You do a lot in the portal yourself, at once. See your data (My data) or correct it (Profile). Take it along or transfer it (Export). And delete everything (Account).";
+    PrivacyRightsRequest => "Wil je bezwaar maken, het gebruik laten beperken of een klacht indienen? Wil je weten wat we buiten het portaal over je hebben? Of iets laten verbeteren dat een medewerker vastlegde? Stuur dan een verzoek. Je krijgt binnen een maand antwoord, op een klacht binnen zes weken.",
+                            "Do you want to object, restrict the use or complain? Do you want to know what we hold about you outside the portal? Or have something corrected that a staff member recorded? Then send a request. You get an answer within one month, to a complaint within six weeks.";
     PrivacyComplaintHeading => "Klacht bij de Autoriteit Persoonsgegevens", "Complaint to the Dutch Data Protection Authority";
     PrivacyComplaint => "Ben je het niet eens met hoe we met je gegevens omgaan of met ons antwoord? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens:",
                         "Do you disagree with how we handle your data or with our answer? Then you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens):";
@@ -841,11 +841,11 @@ texts! {
     PrivacyChangesIntro => "Verandert er iets, dan zie je dat bij je volgende bezoek. Komt er een doel of een ontvanger bij, dan krijg je ook een mail.",
                            "If something changes, you see it on your next visit. If a purpose or a recipient is added, you also get a mail.";
     OverviewTakeAwayHeading => "Je gegevens inzien en meenemen", "See and take your data";
-    OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom, of neem het mee als versleuteld bestand of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
-                            "See everything the portal keeps about you and why, or take it with you as an encrypted file or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";
+    OverviewTakeAwayText => "Bekijk alles wat het portaal over je bewaart en waarom. Of neem het mee als versleuteld bestand, of draag het over aan een andere organisatie. Wat het portaal niet zelf kan, vraag je met een verzoek.",
+                            "See everything the portal keeps about you and why. Or take it with you as an encrypted file, or transfer it to another organisation. What the portal cannot do itself, you ask for with a request.";
     ExportTitle => "Exporteren", "Export";
-    ExportIntro => "Neem al je gegevens mee in één bestand: je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten. Er staat ook in wat het portaal met je gegevens doet en waarom. Je cv staat er nog een keer in, in een vorm die veel cv-programma's kunnen lezen. Een beschrijving van het bestand helpt een andere organisatie het te gebruiken.",
-                  "Take all your data with you in one file: your account, profile, visibility, who saw your data, your course data, your consents and your transfers. It also says what the portal does with your data and why. Your CV is in it once more, in a form many CV programs can read. A description of the file helps another organisation use it.";
+    ExportIntro => "Neem al je gegevens mee in één bestand. Daarin staan je account, profiel, zichtbaarheid, wie je gegevens zag, je cursistgegevens, je toestemmingen en je overdrachten. Er staat ook in wat het portaal met je gegevens doet en waarom. Je cv staat er nog een keer in, in een vorm die veel cv-programma's kunnen lezen. Een beschrijving van het bestand helpt een andere organisatie het te gebruiken.",
+                  "Take all your data with you in one file. It holds your account, profile, visibility, who saw your data, your course data, your consents and your transfers. It also says what the portal does with your data and why. Your CV is in it once more, in a form many CV programs can read. A description of the file helps another organisation use it.";
     ExportInBrowser => "Het bestand wordt in deze browser op slot gezet (versleuteld). Het portaal ziet je wachtwoord niet en krijgt je gegevens nooit zonder slot. Openen kan later op de pagina Export openen, of met het programma age.",
                        "The file is locked (encrypted) in this browser. The portal never sees your passphrase and never gets your data unlocked. You can open it later on the Open export page, or with the age program.";
     EncryptHeading => "Versleuteld downloaden", "Download encrypted";
@@ -863,8 +863,8 @@ texts! {
     CopyFailed => "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem zelf (Ctrl+C, of lang drukken op een telefoon).",
                   "Copying did not work. The text is selected: copy it yourself (Ctrl+C, or press and hold on a phone).";
     RecipientsLabel => "Sleutels, één per regel", "Keys, one per line";
-    RecipientsHint => "Plak de sleutel, of kies hieronder een bestand met sleutels. Een sleutel van het nieuwe soort begint met age1pq1 en is bijna 2.000 tekens lang; een van het oude soort begint met age1 en is 62 tekens. Wie de geheime sleutel heeft die erbij hoort, kan het bestand openen.",
-                      "Paste the key, or choose a file with keys below. A key of the new kind starts with age1pq1 and is almost 2,000 characters long; one of the old kind starts with age1 and is 62 characters. Whoever has the secret key that goes with it can open the file.";
+    RecipientsHint => "Plak de sleutel, of kies hieronder een bestand met sleutels. Een sleutel van het nieuwe soort begint met age1pq1 en is bijna 2.000 tekens lang. Een van het oude soort begint met age1 en is 62 tekens. Wie de geheime sleutel heeft die erbij hoort, kan het bestand openen.",
+                      "Paste the key, or choose a file with keys below. A key of the new kind starts with age1pq1 and is almost 2,000 characters long. One of the old kind starts with age1 and is 62 characters. Whoever has the secret key that goes with it can open the file.";
     RecipientsFileLabel => "Of kies een bestand met sleutels", "Or choose a file with keys";
     KeyFingerprints => "Vingerafdruk van elke sleutel. Vergelijk die met wat de ontvanger zelf opgeeft, bijvoorbeeld door de telefoon.",
                        "The fingerprint of each key. Compare it with what the recipient tells you, for example by phone.";
@@ -901,8 +901,8 @@ texts! {
     TransferLinkLabel => "Link voor de organisatie", "Link for the organisation";
     CopyLink => "Link kopiëren", "Copy link";
     ShareLink => "Link delen", "Share link";
-    TransferLinkKept => "De link blijft hier staan tot de organisatie het bestand heeft opgehaald of de link verloopt (zolang deze pagina open is: het portaal bewaart de link zelf niet).",
-                        "The link stays here until the organisation has fetched the file or the link expires (while this page is open: the portal does not keep the link itself).";
+    TransferLinkKept => "De link blijft hier staan tot de organisatie het bestand heeft opgehaald of de link verloopt. Dat geldt zolang deze pagina open is: het portaal bewaart de link zelf niet.",
+                        "The link stays here until the organisation has fetched the file or the link expires. That holds while this page is open: the portal does not keep the link itself.";
     TransfersHeading => "Je overdrachten", "Your transfers";
     TransfersNone => "Je hebt nog niets overgedragen.", "You have not transferred anything yet.";
     TransferOwnKey => "Eigen sleutel", "Key you gave";
@@ -1004,8 +1004,8 @@ texts! {
                          "Do you have a question about your data? Or do you want to see, correct or delete data that is not in this portal? Then contact the IGOM steering group. It handles this for all member organisations and answers within a month. You can also write: the postal address is on www.igom.nl.";
     RightsEmail => "E-mail", "E-mail";
     RightsObjectHeading => "Bezwaar maken", "Objecting";
-    RightsObjectText => "Je mag bezwaar maken tegen wat er met je gegevens gebeurt. Bij de kandidatenbank, de academie en de nieuwsflits stop je zelf, wanneer je wilt: zet je profiel uit, stop als cursist of meld je af. Dan gebruiken we die gegevens daarvoor niet meer. Ben je het niet eens met een besluit over je verzoek? Dan kun je daartegen bezwaar maken bij de Stuurgroep IGOM.",
-                        "You may object to what happens to your data. For the candidate bank, the academy and the newsletter you stop yourself, whenever you want: switch your profile off, stop as a participant or unsubscribe. Then we no longer use that data for it. Do you disagree with a decision on your request? Then you can object to it with the IGOM steering group.";
+    RightsObjectText => "Je mag bezwaar maken tegen wat er met je gegevens gebeurt. Bij de kandidatenbank, de academie en de nieuwsflits stop je zelf, wanneer je wilt. Zet je profiel uit, stop als cursist of meld je af. Dan gebruiken we die gegevens daarvoor niet meer. Ben je het niet eens met een besluit over je verzoek? Dan kun je daartegen bezwaar maken bij de Stuurgroep IGOM.",
+                        "You may object to what happens to your data. For the candidate bank, the academy and the newsletter you stop yourself, whenever you want. Switch your profile off, stop as a participant or unsubscribe. Then we no longer use that data for it. Do you disagree with a decision on your request? Then you can object to it with the IGOM steering group.";
     RightsComplainHeading => "Klacht bij de Autoriteit Persoonsgegevens", "Complaint to the Dutch Data Protection Authority";
     RightsComplainText => "Vind je dat er niet goed met je gegevens wordt omgegaan? Dan mag je een klacht indienen bij de Autoriteit Persoonsgegevens, de toezichthouder voor privacy in Nederland. Dat mag ook zonder eerst bij ons te klagen.",
                           "Do you think your data is not handled properly? Then you may file a complaint with the Autoriteit Persoonsgegevens, the Dutch data protection authority. You may do so without complaining to us first.";
@@ -1815,6 +1815,26 @@ pub fn invitation_status_text(status: zelfregie_model::admin::InvitationStatus) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// B1: no sentence of the app's texts is longer than 20 words, in either language (issue
+    /// 25). A sentence ends at ".", "!" or "?" followed by a space; a colon or semicolon may
+    /// join two short clauses, each counted as part of one sentence.
+    #[test]
+    fn every_sentence_is_at_most_twenty_words() {
+        let mut long = Vec::new();
+        for t in T::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                let text = t.get(lang).replace('\n', " ");
+                for sentence in text.split_inclusive(['.', '!', '?']) {
+                    let words = sentence.split_whitespace().count();
+                    if words > 20 {
+                        long.push(format!("{t:?} ({lang:?}, {words} words): {}", sentence.trim()));
+                    }
+                }
+            }
+        }
+        assert!(long.is_empty(), "{} sentences over 20 words:\n{}", long.len(), long.join("\n"));
+    }
 
     #[test]
     fn every_text_exists_in_both_languages() {

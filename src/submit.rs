@@ -11,6 +11,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use zelfregie_model::{ErrorCode, FieldError};
 
 use crate::api::ApiResult;
@@ -99,7 +100,10 @@ impl<I: Clone + 'static> Submit<I> {
             let input = input.clone();
             let sent = send(input.clone());
             let done = Rc::clone(&done);
+            // The element that sent it (its button, disabled while it works, loses focus).
+            let origin = document().active_element();
             async move {
+                let _back = FocusBack(origin);
                 match sent.await {
                     Ok(answer) => done(answer),
                     Err(error) => {
@@ -159,6 +163,26 @@ impl<I: Clone + 'static> Submit<I> {
     pub fn message(self) -> impl IntoView {
         let id = self.message_id;
         move || self.errors.get().general.map(|error| view! { <ErrorNotice error=error id=id/> })
+    }
+}
+
+/// When a submission ends: if focus fell to the page (the button that sent it was disabled
+/// while it worked, issue 25) and nothing else took it, it goes back to that button, still on
+/// the page, so a keyboard user goes on from where they were. Runs after the answer's own
+/// focus moves (a status, a field with an error), which come first.
+struct FocusBack(Option<web_sys::Element>);
+
+impl Drop for FocusBack {
+    fn drop(&mut self) {
+        let Some(origin) = self.0.take() else { return };
+        request_animation_frame(move || {
+            let lost = document().active_element().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+            if lost && origin.is_connected() {
+                if let Ok(el) = origin.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
     }
 }
 

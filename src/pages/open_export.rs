@@ -14,7 +14,7 @@ use zelfregie_model::ErrorCode;
 
 use crate::api::ClientError;
 use crate::components::data_view::DataView;
-use crate::components::field::{FileField, RadioGroup, TextField};
+use crate::components::field::{focus_field, FileField, RadioGroup, TextField};
 use crate::components::page::Page;
 use crate::components::progress::{tracked, JobProgress, Step};
 use crate::crypto;
@@ -157,7 +157,11 @@ pub fn OpenExportPage() -> impl IntoView {
                 crypto::run(&Job::Decrypt { key }, bytes, report).await.map_err(ClientError::from)
             })
         },
-        move |plain: Vec<u8>| opened.set(Some(Opened::from_bytes(&plain))),
+        move |plain: Vec<u8>| {
+            opened.set(Some(Opened::from_bytes(&plain)));
+            // The result is far below the button on a phone: it takes focus, so it is in view.
+            focus_field("h-opened");
+        },
     );
 
     // An identity file (as age-keygen writes it) is read into the field: it is small text.

@@ -12,7 +12,7 @@ use zelfregie_model::privacy_request::{
 };
 
 use crate::api;
-use crate::components::field::TextField;
+use crate::components::field::{focus_field, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -67,6 +67,8 @@ pub fn RequestsPage() -> impl IntoView {
         move |_created| {
             text.set(String::new());
             sent.set(true);
+            // The outcome takes focus: it is what the person looks for (issue 25).
+            focus_field("request-sent");
             list.refetch();
         },
     );
@@ -148,7 +150,7 @@ pub fn RequestsPage() -> impl IntoView {
                         value=text error=form.error("text")/>
                     <button type="submit" class="button-primary" disabled=pending>{locale.text(T::RequestSubmit)}</button>
                 </form>
-                <div aria-live="polite">{move || sent.get().then(|| view! { <StatusNotice text=T::RequestSent/> })}</div>
+                <div aria-live="polite">{move || sent.get().then(|| view! { <StatusNotice text=T::RequestSent id="request-sent"/> })}</div>
             </section>
             <section aria-labelledby="h-my-requests">
                 <h2 id="h-my-requests">{locale.text(T::RequestListHeading)}</h2>
