@@ -12,12 +12,13 @@ use crate::session::Auth;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let locale = Locale::get();
-    let auth = Auth::get();
+    // The app provides the session; a switch shown without one (a test) only switches.
+    let auth = use_context::<Auth>();
     let other = move || locale.lang().other();
     let switch = move |_| {
         let lang = other();
         locale.set(lang);
-        if auth.is_logged_in() == Some(true) {
+        if auth.is_some_and(|a| a.is_logged_in() == Some(true)) {
             leptos::task::spawn_local(async move {
                 // The page is already in the new language; a failure only leaves the mails
                 // in the old one until the next switch.
