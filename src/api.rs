@@ -399,10 +399,7 @@ pub async fn stop_participating() -> ApiResult<AcademyPage> {
 
 /// Sets the language of the account's mails and receipts (the language switch, logged in).
 pub async fn set_language(lang: Lang) -> ApiResult<()> {
-    let language = match lang {
-        Lang::Nl => zelfregie_model::Language::Nl,
-        Lang::En => zelfregie_model::Language::En,
-    };
+    let language = zelfregie_model::Language::from_code(lang.tag());
     send(changing(call(links::LANGUAGE)), body(&zelfregie_model::LanguageChoice { language })).await.map(drop)
 }
 

@@ -14,11 +14,11 @@ use zelfregie_model::{ErrorCode, Partner, Role};
 
 use crate::auth::session::hash_token;
 use crate::error::Error;
-use crate::mails::First;
 use crate::registration::new_token;
 use crate::services::Services;
 use crate::store::{self, accounts, admin, to_datetime, Tx};
 use zelfregie_model::links::Page;
+use zelfregie_model::Language;
 
 /// Invitations (and their addresses) are kept this long after they were sent.
 pub const INVITATIONS_KEPT_DAYS: i64 = 30;
@@ -134,7 +134,7 @@ pub async fn invite(state: &Services, actor: &Actor, new: &NewInvitation) -> Res
     } else {
         (format!("{} dagen", hours / 24), format!("{} days", hours / 24))
     };
-    let letterhead = state.letterhead().in_language(First::from_code(new.language.as_deref()));
+    let letterhead = state.letterhead().in_language(Language::from_code(new.language.as_deref().unwrap_or_default()));
     // The link is also the command line's answer (the first administrator's invitation).
     let link = letterhead.link(Page::Invitation, &token);
     let mail = letterhead.invitation(&email, &token_hash, &token, (&what_nl, &what_en), (&until.0, &until.1));
@@ -209,7 +209,7 @@ pub async fn accept(state: &Services, acceptance: InvitationAcceptance) -> Resul
         partner_slug: taken.slug.as_deref(),
         created_at: now,
         secret: &secret,
-        language: First::Dutch.code(),
+        language: Language::Nl.code(),
     };
     let account_id = match accounts::insert(&mut *tx, &new).await {
         Ok(id) => id,

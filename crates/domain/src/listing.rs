@@ -9,13 +9,13 @@ use zelfregie_model::newsletter::{Channel, ConsentEvent, ConsentEventKind, Conse
 use zelfregie_model::{ErrorCode, FieldError, Visibility};
 
 use crate::error::Error;
-use crate::mails::First;
 use crate::newsletter::say;
 use crate::services::Services;
 use crate::store;
 use crate::store::consent_log::ConsentLog;
 use crate::store::documents::{self, Table};
 use crate::store::{now, Db, Tx};
+use zelfregie_model::Language;
 
 /// The listing consent events of an account, oldest first.
 pub async fn events<'c>(db: impl Db<'c>, account_id: i64) -> Result<Vec<ConsentEvent>, Error> {
@@ -243,7 +243,7 @@ pub async fn receipt_of(state: &Services, account_id: i64, id: i64) -> Result<se
 }
 
 /// The consent receipt of a listing event: the newsletter's format with this service.
-pub fn receipt(event: &ConsentEvent, email: &str, state: &Services, first: First) -> serde_json::Value {
+pub fn receipt(event: &ConsentEvent, email: &str, state: &Services, first: Language) -> serde_json::Value {
     let services = json!([{
         "service": say(first, "Kandidatenbank", "Candidate bank"),
         "purposes": [{

@@ -13,6 +13,8 @@ use zelfregie_model::links::Page;
 use zelfregie_model::register::RegisterChange;
 use zelfregie_model::retention::long_date;
 
+use zelfregie_model::Language;
+
 use crate::mail::{About, Mail};
 use crate::privacy_requests::Action;
 
@@ -26,42 +28,12 @@ pub struct Letterhead {
     pub privacy_email: String,
     /// The language the mail is in first, subject and all: the person's
     /// ([`crate::services::Services::letterhead_for`]), Dutch where no person is known.
-    pub first: First,
-}
-
-/// Which language comes first: the person's choice where the portal knows it, Dutch
-/// otherwise.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum First {
-    /// Dutch first.
-    #[default]
-    Dutch,
-    /// English first.
-    English,
-}
-
-impl First {
-    /// The language code (`"nl"`, `"en"`), as stored with the account.
-    pub fn code(self) -> &'static str {
-        match self {
-            First::Dutch => "nl",
-            First::English => "en",
-        }
-    }
-
-    /// From a language code as the SPA sends it (`"en"`; anything else is Dutch).
-    pub fn from_code(code: Option<&str>) -> Self {
-        if code == Some("en") {
-            First::English
-        } else {
-            First::Dutch
-        }
-    }
+    pub first: Language,
 }
 
 impl Letterhead {
     /// The same letterhead, writing in `first` first.
-    pub fn in_language(self, first: First) -> Letterhead {
+    pub fn in_language(self, first: Language) -> Letterhead {
         Letterhead { first, ..self }
     }
 
@@ -87,16 +59,16 @@ impl Letterhead {
         let nl = format!("{}\n\nVragen over je gegevens? Mail {privacy}.", nl.trim_end());
         let en = format!("{}\n\nQuestions about your data? E-mail {privacy}.", en.trim_end());
         match self.first {
-            First::Dutch => format!("{nl}\n\n---\n\n{en}\n"),
-            First::English => format!("{en}\n\n---\n\n{nl}\n"),
+            Language::Nl => format!("{nl}\n\n---\n\n{en}\n"),
+            Language::En => format!("{en}\n\n---\n\n{nl}\n"),
         }
     }
 
     /// The subject in the mail's first language (`(Dutch, English)`).
     fn subject(&self, (nl, en): (&str, &str)) -> String {
         match self.first {
-            First::Dutch => nl.to_owned(),
-            First::English => en.to_owned(),
+            Language::Nl => nl.to_owned(),
+            Language::En => en.to_owned(),
         }
     }
 
@@ -641,7 +613,7 @@ mod tests {
         Letterhead {
             public_url: "https://zelfregie.example".into(),
             privacy_email: "privacy@igom.example".into(),
-            first: First::Dutch,
+            first: Language::Nl,
         }
     }
 
@@ -737,8 +709,7 @@ mod tests {
     #[test]
     fn the_persons_language_comes_first() {
         let h = letterhead();
-        let en =
-            Letterhead { first: First::English, ..letterhead() }.registration_link("a@example.org", b"h", "tok", 24);
+        let en = Letterhead { first: Language::En, ..letterhead() }.registration_link("a@example.org", b"h", "tok", 24);
         assert!(en.body.starts_with("You want to create"));
         assert_eq!(en.subject, "Finish your account");
         let nl = h.registration_link("a@example.org", b"h", "tok", 24);
@@ -750,7 +721,7 @@ mod tests {
     /// first part (issue 25: English readers got Dutch subjects).
     #[test]
     fn every_subject_is_in_the_persons_language() {
-        let english = Letterhead { first: First::English, ..letterhead() };
+        let english = Letterhead { first: Language::En, ..letterhead() };
         let dutch: Vec<_> = every_mail();
         let h = english;
         let english_mails = vec![

@@ -17,13 +17,13 @@ use zelfregie_model::ErrorCode;
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mails::First;
 use crate::outbox::{enqueue, Payload};
 use crate::secrets::Key;
 use crate::services::Services;
 use crate::store::consent_log::{self, ConsentLog};
 use crate::store::{self, accounts, now, to_datetime, Db, Store, Tx};
 use zelfregie_model::links::Page;
+use zelfregie_model::Language;
 
 /// How long a confirmation link works.
 const CONFIRMATION_HOURS: i64 = 48;
@@ -397,10 +397,10 @@ pub async fn receipt_of(state: &Services, account_id: i64, id: i64) -> Result<se
 }
 
 /// `nl` or `en`, as `first` says: a receipt is in the person's language (issue 25).
-pub(crate) fn say(first: First, nl: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn say(first: Language, nl: &'static str, en: &'static str) -> &'static str {
     match first {
-        First::Dutch => nl,
-        First::English => en,
+        Language::Nl => nl,
+        Language::En => en,
     }
 }
 
@@ -412,7 +412,7 @@ pub fn receipt(
     email: &str,
     public_url: &str,
     contact: &Contact,
-    first: First,
+    first: Language,
 ) -> serde_json::Value {
     let services = json!([{
         "service": say(first, "Nieuwsflits", "Newsletter (nieuwsflits)"),
@@ -448,7 +448,7 @@ pub struct Principal<'a> {
     /// The person's address (`piiPrincipalId`).
     pub email: &'a str,
     /// Their language: the receipt's.
-    pub first: First,
+    pub first: Language,
 }
 
 /// The receipt of a consent event of any service: `services` is the Kantara `services` list,
@@ -514,7 +514,7 @@ pub fn consent_receipt(
 /// handles questions and requests on behalf of all of them (the privacy policy): that is the
 /// contact, address and e-mail given for each. No telephone number is given: the portal knows
 /// none it could vouch for.
-fn controllers(privacy_email: &str, first: First) -> serde_json::Value {
+fn controllers(privacy_email: &str, first: Language) -> serde_json::Value {
     let contact = say(first, "Stuurgroep IGOM, uitvoering RMC IGOM", "IGOM steering group, carried out by RMC IGOM");
     let address = json!({ "country": "NL", "region": "Limburg" });
     let mut list = vec![json!({

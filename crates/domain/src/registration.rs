@@ -19,9 +19,9 @@ use crate::auth::mailbox::{self, Purpose};
 use crate::auth::session::hash_token;
 use crate::auth::throttle::{self, Limit};
 use crate::error::Error;
-use crate::mails::First;
 use crate::services::Services;
 use crate::store::{self, accounts, now, verification};
+use zelfregie_model::Language;
 
 /// How long a registration link works.
 pub const LINK_HOURS: i64 = 24;
@@ -86,7 +86,7 @@ async fn send(state: &Services, email: &str, language: &str) -> anyhow::Result<(
         )
         .await?;
         tracing::info!("registration link sent");
-        state.letterhead().in_language(First::from_code(Some(language))).registration_link(
+        state.letterhead().in_language(Language::from_code(language)).registration_link(
             email,
             &token_hash,
             &token,
@@ -122,7 +122,7 @@ pub async fn confirm(state: &Services, confirm: RegistrationConfirm) -> Result<(
         created_at: now(),
         secret: &secret,
         // The language asked in: of the account's mails and receipts from now on.
-        language: First::from_code(Some(&language)).code(),
+        language: Language::from_code(&language).code(),
     };
     let account_id = match accounts::insert(&mut *tx, &new).await {
         Ok(id) => id,

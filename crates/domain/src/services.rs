@@ -156,7 +156,7 @@ impl Services {
         Letterhead {
             public_url: self.public_url.clone(),
             privacy_email: self.privacy_email.clone(),
-            first: crate::mails::First::Dutch,
+            first: zelfregie_model::Language::Nl,
         }
     }
 
@@ -168,9 +168,9 @@ impl Services {
 
     /// The account's language, of its mails and consent receipts (Dutch for an account that
     /// is gone).
-    pub async fn language_of(&self, account_id: i64) -> Result<crate::mails::First, crate::Error> {
+    pub async fn language_of(&self, account_id: i64) -> Result<zelfregie_model::Language, crate::Error> {
         let language = crate::store::accounts::language(self.db.pool(), account_id).await?;
-        Ok(crate::mails::First::from_code(language.as_deref()))
+        Ok(zelfregie_model::Language::from_code(language.as_deref().unwrap_or_default()))
     }
 
     /// Where people turn with privacy questions: the privacy e-mail and, if given, the data
