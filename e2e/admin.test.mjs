@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Portal, cliInvite, totpAt, currentStep } from './pages.mjs';
+import { Portal, cliInvite, totpAt, currentStep, openFolds } from './pages.mjs';
 import {
   serverAndBrowser, watchedContext, axeViolations, cspViolations, foreignRequests,
 } from './harness.mjs';
@@ -338,6 +338,7 @@ describe('administration', () => {
     await pPortal.expectHeading('Mijn gegevens');
     const own = pPage.locator('main');
     await own.getByText('Beheer van accounts van medewerkers').first().waitFor();
+    await openFolds(pPage);
     const ownText = await own.innerText();
     assert.match(ownText, /Blijft het 1 jaar geschorst, dan wordt het verwijderd/);
     assert.ok(ownText.includes(PRIVACY), 'her own address');

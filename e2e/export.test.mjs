@@ -79,6 +79,26 @@ describe('export encrypted in the browser', () => {
     const passphrase = await portal.field('Wachtwoord voor het bestand').inputValue();
     // Six words to write down (issue 14), not "ywvky-6wtvq-…".
     assert.match(passphrase, /^([a-z]{3,9}-){5}[a-z]{3,9}$/);
+    // Dutch words for a Dutch reader (issue 25 item 3), written out whole below the field:
+    // at 360 px the field shows about three of them.
+    const words = (language) => new Set(readFileSync(`crates/model/src/passphrase_words/${language}.txt`, 'utf8').split('\n'));
+    const dutch = words('nl');
+    assert.ok(passphrase.split('-').every((w) => dutch.has(w)), `Dutch words: ${passphrase}`);
+    const written = page.locator('#passphrase-written');
+    assert.equal(await written.innerText(), passphrase);
+    const box = await written.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `the passphrase fits the screen: ${JSON.stringify(box)}`);
+    assert.ok(await written.evaluate((e) => e.scrollWidth <= e.clientWidth), 'nothing of it is cut off');
+    assert.ok(box.height > 30, 'it wraps onto more than one line at 360 px');
+    // In English, English words; back in Dutch, the Dutch passphrase is used below.
+    await portal.button('Switch to English').click();
+    await portal.button('Make a passphrase of six words').click();
+    await page.waitForFunction((old) => document.getElementById('passphrase').value !== old, passphrase);
+    const english = words('en');
+    const inEnglish = await portal.field('Passphrase for the file').inputValue();
+    assert.ok(inEnglish.split('-').every((w) => english.has(w)), `English words: ${inEnglish}`);
+    await portal.button('Schakel naar Nederlands').click();
+    await portal.field('Wachtwoord voor het bestand').fill(passphrase);
     // The copy button puts exactly the passphrase on the clipboard and says so.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await portal.button('Wachtwoord kopiëren').click();
@@ -112,6 +132,9 @@ describe('export encrypted in the browser', () => {
     assert.ok(!file.includes('Sanne'), 'no plaintext in the file');
     const done = page.locator('[data-ms]');
     await done.waitFor();
+    // The outcome takes focus and is in view (issue 25 item 2), not <body>.
+    await portal.expectFocus('encrypt-done');
+    assert.ok(await done.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
     console.log(`# demo export, passphrase (scrypt 2^18): ${file.length} bytes encrypted in ${await done.getAttribute('data-ms')} ms in Chromium (fetch + encrypt)`);
 
     const d = new Decrypter();
@@ -288,6 +311,7 @@ describe('export encrypted in the browser', () => {
     await portal.button('Versleutelen en overdragen').click();
     const link = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
     assert.match(link, /\/overdracht\?token=[A-Za-z0-9_-]{43}$/);
+    await portal.expectFocus('transfer-done');
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     assert.deepEqual(await axeViolations(page), [], 'export page with a transfer');
     // The link is copied with one press, and stays in the list (issue 14) while it can be used.
@@ -399,10 +423,11 @@ describe('export encrypted in the browser', () => {
     const link2 = await page.locator('#transfer-link').inputValue({ timeout: 30_000 });
     assert.notEqual(link2, link);
     // The first link is still in the list, as long as nobody fetched it: here it was fetched.
-    assert.equal(await page.locator('.transfer .transfer-link input').evaluateAll((els) => els.map((e) => e.value).filter((v) => v === link).length), 0, 'a fetched link is gone');
+    assert.equal(await page.locator('.transfer .transfer-link input').evaluateAll((els, fetched) => els.map((e) => e.value).filter((v) => v === fetched).length, link), 0, 'a fetched link is gone');
     await page.locator('.transfer[data-status="waiting"]').first().waitFor();
     await page.locator('.transfer[data-status="waiting"]').getByRole('button', { name: 'Intrekken' }).click();
     await page.getByText('De overdracht is ingetrokken').waitFor();
+    await portal.expectFocus('transfer-revoked');
     const token2 = new URL(link2).searchParams.get('token');
     const revoked = await fetch(`${env.server.url}/api/transfer-links/${token2}/file`, { method: 'POST', headers: { 'x-requested-with': 'zelfregie' } });
     assert.equal(revoked.status, 410);

@@ -6,7 +6,7 @@
 // partner lists by place; cancelling an enrolment asks first.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, savedNotice } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -158,7 +158,7 @@ describe('forms that keep what you type', () => {
     await hours.fill('36');
     await available.fill('mrt 2027');
     await portal.button('Opslaan').tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     await expectFocus(page, 'save-status');
     const stored = await (await page.request.get('/api/me/profile')).json();
     assert.deepEqual(
@@ -307,7 +307,7 @@ describe('forms that keep what you type', () => {
     // Saving the participant details.
     await portal.field('Functienaam').fill('Senior beleidsmedewerker');
     await page.locator('form').filter({ has: portal.field('Functienaam') }).getByRole('button', { name: 'Opslaan' }).tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     await expectFocus(page, 'save-status');
 
     // The newsletter: subscribe and withdraw.
@@ -326,13 +326,13 @@ describe('forms that keep what you type', () => {
     await portal.field('Voornaam').fill('Cursist');
     await portal.field('Achternaam').fill('Demo');
     await portal.button('Opslaan').tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     await expectFocus(page, 'save-status');
     await portal.open('/zichtbaarheid');
     await portal.expectHeading('Zichtbaarheid');
     await page.getByLabel('Mijn profiel staat in de kandidatenbank').check();
     await portal.button('Opslaan').tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     await expectFocus(page, 'save-status');
     await context.close();
   });

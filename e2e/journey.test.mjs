@@ -10,7 +10,7 @@
 // e2e/admin.test.mjs, the candidate's search-and-enrol part here by touch.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, cliInvite, totpAt, currentStep } from './pages.mjs';
+import { Portal, cliInvite, totpAt, currentStep, savedNotice } from './pages.mjs';
 import {
   serverAndBrowser, watchedContext, axeViolations, cspViolations, foreignRequests,
 } from './harness.mjs';
@@ -127,12 +127,12 @@ describe('a network starts from an empty database', () => {
     await candidate.field('Achternaam').fill('Beekman');
     await candidate.field('Woonplaats').fill('Beek');
     await candidate.button('Opslaan').tap();
-    await cPage.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(cPage).waitFor();
     await candidate.open('/zichtbaarheid');
     await candidate.expectHeading('Zichtbaarheid');
     await cPage.getByLabel('Mijn profiel staat in de kandidatenbank', { exact: true }).check();
     await candidate.button('Opslaan').tap();
-    await cPage.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(cPage).waitFor();
     await clean(cPage, 'Zichtbaarheid, listed');
     await candidate.open('/opleidingen');
     await cPage.getByRole('heading', { name: 'Aanmelden als cursist' }).waitFor();

@@ -5,7 +5,7 @@
 // padding; axe stays clean.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal } from './pages.mjs';
+import { Portal, openFolds } from './pages.mjs';
 import { axeViolations, serverAndBrowser, watchedContext } from './harness.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -111,6 +111,9 @@ describe('layout and public pages (issue 14)', () => {
       for (const path of ['/mijn-gegevens', '/exporteren']) {
         await page.goto(path);
         await page.locator('main h1').waitFor();
+        await page.locator('main a.button-primary, main .link-line a').first().waitFor({ state: 'attached' });
+        // Links in folds count too, once opened.
+        await openFolds(page);
         await page.locator('main a.button-primary, main .link-line a').first().waitFor();
         for (const l of await standaloneLinks(page)) {
           assert.ok(l.height >= 44, `${lang} ${path}: "${l.text}" is ${l.height}px high`);

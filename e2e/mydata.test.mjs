@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Portal } from './pages.mjs';
+import { Portal, openFolds } from './pages.mjs';
 import { axeViolations, cspViolations, serverAndBrowser, watchedContext } from './harness.mjs';
 
 describe('everything held about me', () => {
@@ -21,6 +21,24 @@ describe('everything held about me', () => {
       await page.getByRole('heading', { level: 2, name }).waitFor();
     }
     const bank = page.locator('.register-entry').first();
+    // Issue 25 item 5: each activity answers in one line (what is held, by name, and the
+    // purpose); the values, the why and the article of the law are in folds. A contents
+    // list leads to each part.
+    const folded = await bank.innerText();
+    assert.match(folded, /Wat we van je hebben: .*\./);
+    assert.match(folded, /Doel: /);
+    assert.doesNotMatch(folded, /AVG art\./, 'the article is in a fold');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`# Mijn gegevens at 360 px, folds closed: ${height} px (21,350 before)`);
+    assert.ok(height < 9000, `${height} px`);
+    const contents = page.getByRole('navigation', { name: 'Op deze pagina' });
+    assert.deepEqual((await contents.getByRole('link').allInnerTexts()).slice(0, 3), ['Zo lang bewaren we je gegevens', 'Kandidatenbank', 'Logboek van inzage door partners']);
+    await contents.getByRole('link', { name: 'Nieuwsbrief via e-mail (nieuwsflits)' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'h-newsletter');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.querySelector('#h-newsletter').closest('section').contains(document.activeElement)), 'the next Tab is in that part');
+    await openFolds(page);
     const text = await bank.innerText();
     for (const label of ['Doel', 'Grondslag', 'Ontvangers', 'Herkomst', 'Bewaartermijn']) assert.ok(text.includes(label), label);
     assert.match(text, /AVG art\. 6 lid 1 sub a/);

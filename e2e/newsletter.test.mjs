@@ -100,6 +100,26 @@ describe('newsletter consent in the browser', () => {
     assert.equal(receipt.version, 'KI-CR-v1.1.0');
     assert.equal(receipt.piiPrincipalId, 'kandidaat@example.org');
 
+    // The same receipt in words, opened under the event (issue 25 item 10), keyboard only.
+    const show = history.first().getByRole('button', { name: 'Bewijs bekijken' });
+    assert.equal(await show.getAttribute('aria-expanded'), 'false');
+    await show.focus();
+    await page.keyboard.press('Enter');
+    const facts = history.first().locator('.receipt dl');
+    await facts.waitFor();
+    assert.equal(await show.getAttribute('aria-expanded'), 'true');
+    assert.ok(await show.evaluate((b) => b === document.activeElement), 'the button keeps focus');
+    const read = await facts.innerText();
+    for (const want of ['Toestemming ingetrokken', 'Zelfregie-portaal, ingelogd', 'Nieuwsflits', 'Tot intrekking van de toestemming',
+      'Verenigde Staten', 'Stuurgroep IGOM', receipt.consentReceiptID]) {
+      assert.ok(read.includes(want), `the receipt in words says "${want}": ${read}`);
+    }
+    assert.ok(read.includes(receipt.event.consentText), 'the text answered, word for word');
+    assert.deepEqual(await axeViolations(page), [], 'Nieuwsbrief with a receipt open');
+    await page.keyboard.press('Enter');
+    await history.first().locator('.receipt').waitFor({ state: 'hidden', timeout: 3000 });
+    assert.equal(await show.getAttribute('aria-expanded'), 'false', 'closed again');
+
     // Subscribe again: the confirmation link comes by e-mail (demo mail outbox).
     await portal.button('Ja, ik wil de nieuwsflits ontvangen').click();
     await page.getByRole('status').filter({ hasText: 'We hebben je een e-mail gestuurd.' }).waitFor();

@@ -220,6 +220,22 @@ export function cliInvite(server, email) {
   return link;
 }
 
+/**
+ * The "saved" message after a save. Anchored at the start: a substring match would also find
+ * "Je hebt wijzigingen die nog niet zijn opgeslagen." (shown until the save is answered), and
+ * a test would then read the server before its save had arrived.
+ */
+export function savedNotice(page) {
+  return page.getByRole('status').filter({ hasText: /^Opgeslagen\./ });
+}
+
+/** Opens the folds of the data view (each activity, and its article of the law): a test that
+ * reads the whole text. Other folds (the raw JSON) stay as they are. */
+export async function openFolds(page) {
+  await page.evaluate(() => document.querySelectorAll('main details.activity-details, main details.legal-reference')
+    .forEach((d) => { d.open = true; }));
+}
+
 export class Portal {
   constructor(page) {
     this.page = page;

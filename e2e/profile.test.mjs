@@ -3,7 +3,7 @@
 // and two devices editing at once get the conflict screen instead of losing anything.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, demoApiLogin } from './pages.mjs';
+import { Portal, demoApiLogin, savedNotice } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -51,7 +51,7 @@ describe('profile, visibility and who saw it', () => {
     await portal.expectFocus('competences-0');
     await portal.field('Competentie').fill('Geheime competentie vlechten');
     await portal.button('Opslaan').tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     // The server normalised it; the form shows the saved version (rendered right after the status).
     const postcode = await portal.field('Postcode').elementHandle();
     await page.waitForFunction((el) => el.value === '6411 AB', postcode, { timeout: 2000 });
@@ -66,7 +66,7 @@ describe('profile, visibility and who saw it', () => {
     await page.getByLabel('Mijn profiel staat in de kandidatenbank').check();
     await page.getByLabel('Competenties', { exact: true }).uncheck();
     await portal.button('Opslaan').tap();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     const exported = await (await page.request.get('/api/me/export')).json();
     assert.deepEqual(exported.candidate_bank.listing_consents.map((e) => [e.kind, e.text_version, e.channel]), [['given', 1, 'portal']]);
 
@@ -121,7 +121,7 @@ describe('profile, visibility and who saw it', () => {
 
     await a.field('Woonplaats').fill('Landgraaf');
     await a.button('Opslaan').click();
-    await a.page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(a.page).waitFor();
 
     await b.field('Voornaam').fill('Sanna');
     await b.button('Opslaan').tap();
@@ -133,7 +133,7 @@ describe('profile, visibility and who saw it', () => {
 
     await b.button('Mijn wijzigingen toch opslaan').tap();
     await b.button('Opslaan').tap();
-    await b.page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(b.page).waitFor();
     await a.page.reload();
     await a.field('Voornaam').waitFor();
     assert.equal(await a.field('Voornaam').inputValue(), 'Sanna');

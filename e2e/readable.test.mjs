@@ -5,7 +5,7 @@
 // folded away; the overview answers at a glance. Nothing raw, axe clean, no foreign requests.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, demoCredentials } from './pages.mjs';
+import { Portal, demoCredentials, openFolds } from './pages.mjs';
 import { axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext } from './harness.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -22,6 +22,7 @@ async function api(page, method, path, data, headers = {}) {
 
 /** The text of the data view, checked for raw JSON. */
 async function readableText(page) {
+  await openFolds(page);
   const text = await page.locator('.data-view').innerText();
   for (const raw of RAW) assert.doesNotMatch(text, raw, `raw value shown: ${raw}`);
   return text;
@@ -59,6 +60,10 @@ describe('my data in plain words', () => {
     await portal.navLink('Mijn gegevens').click();
     await portal.expectHeading('Mijn gegevens');
     const bank = page.getByRole('region', { name: 'Kandidatenbank' });
+    // Folded to one line each (issue 25 item 5): the values are a click away.
+    await bank.getByText('Wat we van je hebben:', { exact: false }).waitFor();
+    assert.equal(await bank.getByText('Sanne van Dijk').isVisible(), false, 'folded');
+    await openFolds(page);
     await bank.getByText('Sanne van Dijk').waitFor();
     const text = await readableText(page);
     const bankText = await bank.innerText();
@@ -67,8 +72,10 @@ describe('my data in plain words', () => {
     assert.match(bankText, /Verborgen onderdelen\s+Contactgegevens/);
     assert.match(bankText, /Staat in de kandidatenbank\s+Ja/);
     assert.match(bankText, /september 2009 – juli 2013/, 'education period in words');
-    assert.match(bankText, /Doel\s+Je profiel laten zien aan recruiters/);
-    assert.match(bankText, /AVG art\. 6 lid 1 sub a: Toestemming/);
+    assert.match(bankText, /Doel:?\s+Je profiel laten zien aan recruiters/);
+    // The basis in words; the article of the law in a fold of its own.
+    assert.match(bankText, /Grondslag\s+Toestemming/);
+    assert.match(bankText, /Het wetsartikel\s+AVG art\. 6 lid 1 sub a/);
     // Her consent to be listed holds as given: "to be confirmed" is the newsletter's (issue 25).
     assert.match(bankText, /Toestemming gegeven/);
     assert.doesNotMatch(bankText, /nog te bevestigen/);
@@ -101,7 +108,8 @@ describe('my data in plain words', () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling');
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await page.getByRole('region', { name: 'Candidate bank' }).getByText('Listed in the candidate bank').waitFor();
+    await page.getByRole('region', { name: 'Candidate bank' }).locator('.activity-answer').filter({ hasText: 'Listed in the candidate bank' }).waitFor();
+    await openFolds(page);
     assert.match(await page.locator('.data-view').innerText(), /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/);
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     await portal.expectHeading('Mijn gegevens');
@@ -126,6 +134,8 @@ describe('my data in plain words', () => {
     assert.match(await made.innerText(), DATE_IN_WORDS);
     const opened = page.getByRole('region', { name: 'Inhoud van het bestand' });
     const bank = opened.getByRole('region', { name: 'Kandidatenbank' });
+    await bank.waitFor();
+    await openFolds(page);
     await bank.getByText('Sanne van Dijk').waitFor();
     await readableText(page);
     assert.match(await bank.innerText(), /alle 35 partnerorganisaties behalve Gemeente Kerkrade/);

@@ -6,7 +6,7 @@
 // nothing on any of the new pages.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_TOTP_SECRET, Portal, mailsTo, nextCode } from './pages.mjs';
+import { DEMO_TOTP_SECRET, Portal, mailsTo, nextCode, savedNotice } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -87,7 +87,7 @@ describe('requests about one\'s rights in the browser', () => {
     const reason = 'We moeten dit navragen bij je oude werkgever.';
     await staffPage.locator('#extend-text').fill(reason);
     await staff.button('Verlengen met twee maanden').click();
-    await staffPage.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(staffPage).waitFor();
     await staffPage.locator('.request-extension').getByText(reason).waitFor();
     assert.equal(await staff.button('Verlengen met twee maanden').count(), 0, 'extending is possible once');
 

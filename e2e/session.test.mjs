@@ -6,7 +6,7 @@
 // the header does not wrap at 360, 1024 and 1280 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, registerByMail } from './pages.mjs';
+import { Portal, registerByMail, savedNotice } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -191,7 +191,7 @@ describe('no lost work, deep links, log out in the menu', () => {
     await ended.waitFor({ state: 'hidden' });
 
     // The save is sent again by itself.
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     assert.equal(await portal.field('Voornaam').inputValue(), 'Annabel');
     assert.equal(await portal.field('Woonplaats').inputValue(), 'Kerkrade');
     const stored = await page.evaluate(async () => (await fetch('/api/me/profile')).text());

@@ -4,7 +4,7 @@
 // must leave Kerkrade out — on the page, in the preview and in what Kerkrade's recruiters get.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Portal, demoApiLogin } from './pages.mjs';
+import { Portal, demoApiLogin, savedNotice } from './pages.mjs';
 import {
   axeViolations, cspViolations, foreignRequests, serverAndBrowser, watchedContext,
 } from './harness.mjs';
@@ -65,8 +65,11 @@ describe('visibility: switching the audience', () => {
     await only.check();
     await expectVisibleTo(page, ALL_BUT_KERKRADE);
     assert.deepEqual(await axeViolations(page), [], 'Zichtbaarheid, only chosen');
+    // Unsaved changes are announced; that notice is not the one that says "saved".
+    await page.getByRole('status').filter({ hasText: 'nog niet zijn opgeslagen' }).waitFor();
+    assert.equal(await savedNotice(page).count(), 0, 'nothing reads as saved before the save');
     await portal.button('Opslaan').click();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
 
     // Saved as "only" the 34 others; Kerkrade is not among them.
     const saved = await (await page.request.get('/api/me/visibility')).json();
@@ -78,6 +81,8 @@ describe('visibility: switching the audience', () => {
     await page.getByLabel('Partnerorganisatie', { exact: true }).selectOption({ label: 'Kerkrade (gemeente)' });
     await portal.button('Toon').click();
     await page.locator('.preview-result').getByText('Deze organisatie ziet je profiel niet', { exact: false }).waitFor();
+    // The answer takes focus (issue 25 item 2): the form around it is not rebuilt.
+    await portal.expectFocus('preview-result');
     assert.equal(await page.locator('.preview .candidate-card').count(), 0);
     const kerkradeView = await kerkradeSees(env.server.url, page);
     assert.equal(kerkradeView.preview.view, undefined, 'no view for Kerkrade');
@@ -95,7 +100,7 @@ describe('visibility: switching the audience', () => {
     await page.getByLabel('Brunssum (gemeente)', { exact: true }).check();
     await expectVisibleTo(page, '1 partnerorganisatie: Gemeente Brunssum');
     await portal.button('Opslaan').click();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     await portal.open('/');
     await page.locator('.audience-size').filter({ hasText: '1 partnerorganisatie: Gemeente Brunssum' }).waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -161,7 +166,7 @@ describe('visibility: arrow keys through the audience options', () => {
     for (const key of ['ArrowUp', 'ArrowUp', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(key);
     await expectVisibleTo(page, ALL_BUT_KERKRADE);
     await portal.button('Opslaan').click();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await savedNotice(page).waitFor();
     const saved = await (await page.request.get('/api/me/visibility')).json();
     assert.deepEqual(saved.audience, { mode: 'all_except', partners: ['kerkrade'] });
     assert.equal((await kerkradeSees(env.server.url, page)).total, 0, 'Kerkrade finds no candidate');

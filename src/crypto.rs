@@ -149,13 +149,13 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), ErrorCo
     Ok(())
 }
 
-/// A strong passphrase from the browser's random source.
-pub fn generate_passphrase() -> Result<String, ErrorCode> {
+/// A strong passphrase from the browser's random source, in words of `language`.
+pub fn generate_passphrase(language: zelfregie_model::Language) -> Result<String, ErrorCode> {
     use zelfregie_model::age_key::{passphrase_from_random, PASSPHRASE_RANDOM_BYTES};
     let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or(ErrorCode::CryptoUnavailable)?;
     crypto.get_random_values_with_u8_array(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
-    Ok(passphrase_from_random(&bytes))
+    Ok(passphrase_from_random(&bytes, language))
 }
 
 /// The bytes of a file the person picked.

@@ -339,6 +339,14 @@ texts! {
                           "If you choose something else here, the same organisations see your profile as before: the ticks change to match. Then tick or untick as you like. Only the choice “All 35 partner organisations” makes your profile visible to everyone.";
     AudienceTickAll => "Alles aanvinken", "Tick all";
     AudienceTickNone => "Alle vinkjes weghalen", "Untick all";
+    DataHeldShort => "Wat we van je hebben:", "What we hold about you:";
+    DataDetails => "Alles wat we hebben, en waarom", "Everything we hold, and why";
+    LegalReference => "Het wetsartikel", "The article of the law";
+    OnThisPage => "Op deze pagina", "On this page";
+    PartnerFilterLabel => "Zoek een organisatie", "Find an organisation";
+    PartnerFilterHint => "Typ een deel van de naam. De lijst toont dan alleen wat past.", "Type part of the name. The list then shows only what matches.";
+    PartnerFilterOf => "van de 35 organisaties passen.", "of the 35 organisations match.";
+    PartnerFilterNone => "Geen organisatie past. Typ minder of iets anders.", "No organisation matches. Type less or something else.";
     SectionsHeading => "Welke onderdelen zijn zichtbaar?", "Which parts are visible?";
     Anonymous => "Anoniem: naam, contactgegevens en straat en huisnummer nooit tonen", "Anonymous: never show name, contact details and street address";
     AnonymousHint => "Recruiters zien de rest onder een vaste schuilnaam.", "Recruiters see the rest under a fixed pseudonym.";
@@ -440,6 +448,21 @@ texts! {
     ListingRenewed => "Verlengd. Je toestemming geldt nu tot en met", "Renewed. Your consent now holds until";
     ListingRenewFailed => "Verlengen lukte niet. Probeer het later nog eens.", "Renewing did not work. Please try again later.";
     Receipt => "Download bewijs (JSON)", "Download receipt (JSON)";
+    ReceiptShow => "Bewijs bekijken", "View receipt";
+    ReceiptGiven => "Toestemming gegeven", "Consent given";
+    ReceiptWithdrawn => "Toestemming ingetrokken", "Consent withdrawn";
+    ReceiptWhat => "Wat", "What";
+    ReceiptWhen => "Wanneer", "When";
+    ReceiptHow => "Hoe", "How";
+    ReceiptFor => "Waarvoor", "What for";
+    ReceiptData => "Welke gegevens", "Which data";
+    ReceiptUntil => "Hoe lang", "How long";
+    ReceiptAlso => "Wie krijgt ze ook", "Who else receives them";
+    ReceiptResponsible => "Wie is verantwoordelijk", "Who is responsible";
+    ReceiptText => "De tekst waar je op antwoordde", "The text you answered";
+    ReceiptTextVersion => "versie", "version";
+    ReceiptId => "Kenmerk", "Reference";
+    CountryUs => "Verenigde Staten", "United States";
     ConfirmTitle => "Aanmelding bevestigen", "Confirm subscription";
     ConfirmDone => "Je aanmelding is bevestigd. Je ontvangt voortaan de nieuwsflits; afmelden kan altijd met één klik.",
                    "Your subscription is confirmed. From now on you receive the newsletter; you can always unsubscribe with one click.";
@@ -1824,12 +1847,8 @@ mod tests {
         let mut long = Vec::new();
         for t in T::ALL {
             for lang in [Lang::Nl, Lang::En] {
-                let text = t.get(lang).replace('\n', " ");
-                for sentence in text.split_inclusive(['.', '!', '?']) {
-                    let words = sentence.split_whitespace().count();
-                    if words > 20 {
-                        long.push(format!("{t:?} ({lang:?}, {words} words): {}", sentence.trim()));
-                    }
+                for (words, sentence) in zelfregie_model::plain::long_sentences(&t.get(lang).replace('\n', " ")) {
+                    long.push(format!("{t:?} ({lang:?}, {words} words): {sentence}"));
                 }
             }
         }

@@ -62,20 +62,32 @@ fn fact_view(f: Fact) -> impl IntoView {
     view! { <dt>{f.label}</dt><dd>{value}</dd> }
 }
 
-fn category_view(c: Category, lang: Lang, level: u8, retention: Option<&RetentionOverview>) -> impl IntoView {
+fn category_view(c: Category, lang: Lang, level: u8, retention: Signal<Option<RetentionOverview>>) -> impl IntoView {
     let t = move |k: T| k.get(lang);
     let a = c.activity;
     // The person's own date for this activity, from the same rule the retention job follows.
-    let yours = retention.and_then(|o| o.of(&a.id)).map(|r| {
-        let sentence = pick(&r.rule.sentence(r.deleted_at), lang);
-        view! { <dt>{t(T::RetentionForYou)}</dt><dd class="retention-date">{sentence}</dd> }
-    });
-    let id = format!("h-{}", a.id);
-    let held = if c.facts.is_empty() {
-        view! { <p class="nothing-held">{t(T::DataNothingHeld)}</p> }.into_any()
-    } else {
-        view! { <dl class="facts held">{c.facts.into_iter().map(fact_view).collect_view()}</dl> }.into_any()
+    // It arrives on its own; only this line follows it (rebuilding the activity would close
+    // a fold the person opened).
+    let activity = a.id.clone();
+    let yours = move || {
+        retention.with(|o| {
+            o.as_ref().and_then(|o| o.of(&activity)).map(|r| {
+                let sentence = pick(&r.rule.sentence(r.deleted_at), lang);
+                view! { <dl class="facts"><dt>{t(T::RetentionForYou)}</dt><dd class="retention-date">{sentence}</dd></dl> }
+            })
+        })
     };
+    let id = format!("h-{}", a.id);
+    // The one-line answer (issue 25 item 5): what is held, by name; the values and the why
+    // are in the fold below it, the law's article in a fold of its own.
+    let answer = if c.facts.is_empty() {
+        view! { <p class="activity-answer nothing-held">{t(T::DataNothingHeld)}</p> }.into_any()
+    } else {
+        let names = c.facts.iter().map(|f| f.label.clone()).collect::<Vec<_>>().join(", ");
+        view! { <p class="activity-answer">{t(T::DataHeldShort)} " " {names} "."</p> }.into_any()
+    };
+    let held = (!c.facts.is_empty())
+        .then(|| view! { <dl class="facts held">{c.facts.into_iter().map(fact_view).collect_view()}</dl> });
     let links = a
         .links
         .iter()
@@ -86,21 +98,31 @@ fn category_view(c: Category, lang: Lang, level: u8, retention: Option<&Retentio
     view! {
         <section class="register-entry" aria-labelledby=id.clone()>
             {heading(level, id.clone(), pick(&a.name, lang))}
-            {heading(level + 1, format!("{id}-held"), t(T::DataHeldHeading).to_owned())}
-            {held}
-            {heading(level + 1, format!("{id}-why"), t(T::DataWhyHeading).to_owned())}
-            <dl class="facts">
-                <dt>{t(T::Purpose)}</dt><dd>{pick(&a.purpose, lang)}</dd>
-                <dt>{t(T::LegalBasisLabel)}</dt><dd>{a.legal_basis.article.clone()} ": " {pick(&a.legal_basis.explanation, lang)}</dd>
-                <dt>{t(T::Recipients)}</dt><dd>{pick(&a.recipients, lang)}</dd>
-                <dt>{t(T::ThirdCountries)}</dt><dd>{pick(&a.third_country_transfers, lang)}</dd>
-                <dt>{t(T::Origin)}</dt><dd>{pick(&a.origin, lang)}</dd>
-                <dt>{t(T::Retention)}</dt><dd>{pick(&a.retention, lang)}</dd>
-                {yours}
-                <dt>{t(T::SpecialCategories)}</dt><dd>{pick(&a.special_categories, lang)}</dd>
-                <dt>{t(T::Controller)}</dt><dd>{pick(&a.controller, lang)}</dd>
-            </dl>
-            {links}
+            {answer}
+            <p class="activity-purpose">{t(T::Purpose)} ": " {pick(&a.purpose, lang)}</p>
+            {yours}
+            <details class="activity-details">
+                <summary>{t(T::DataDetails)}</summary>
+                {held.map(|held| view! {
+                    {heading(level + 1, format!("{id}-held"), t(T::DataHeldHeading).to_owned())}
+                    {held}
+                })}
+                {heading(level + 1, format!("{id}-why"), t(T::DataWhyHeading).to_owned())}
+                <dl class="facts">
+                    <dt>{t(T::LegalBasisLabel)}</dt><dd>{pick(&a.legal_basis.explanation, lang)}</dd>
+                    <dt>{t(T::Recipients)}</dt><dd>{pick(&a.recipients, lang)}</dd>
+                    <dt>{t(T::ThirdCountries)}</dt><dd>{pick(&a.third_country_transfers, lang)}</dd>
+                    <dt>{t(T::Origin)}</dt><dd>{pick(&a.origin, lang)}</dd>
+                    <dt>{t(T::Retention)}</dt><dd>{pick(&a.retention, lang)}</dd>
+                    <dt>{t(T::SpecialCategories)}</dt><dd>{pick(&a.special_categories, lang)}</dd>
+                    <dt>{t(T::Controller)}</dt><dd>{pick(&a.controller, lang)}</dd>
+                </dl>
+                <details class="legal-reference">
+                    <summary>{t(T::LegalReference)}</summary>
+                    <p>{a.legal_basis.article.clone()}</p>
+                </details>
+                {links}
+            </details>
             {place}
         </section>
     }
@@ -117,16 +139,16 @@ pub fn DataView(
     /// Heading level of each activity (2 on a page of its own, 3 inside a section).
     #[prop(default = 2)]
     level: u8,
-    /// The person's deletion dates (on "Mijn gegevens", for a candidate).
-    #[prop(default = None)]
-    retention: Option<RetentionOverview>,
+    /// The person's deletion dates (on "Mijn gegevens", for a candidate), once known.
+    #[prop(into, default = Signal::stored(None))]
+    retention: Signal<Option<RetentionOverview>>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let shown = move || {
         let lang = locale.lang();
         categories(&doc, &register, lang, &local)
             .into_iter()
-            .map(|c| category_view(c, lang, level, retention.as_ref()))
+            .map(|c| category_view(c, lang, level, retention))
             .collect_view()
     };
     view! {

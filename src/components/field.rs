@@ -85,7 +85,7 @@ fn hint_and_error(
 /// field's name stays the label's words.
 fn field_label(id: &str, label: T, required: bool) -> impl IntoView + use<> {
     let locale = Locale::get();
-    view! { <label for=id.to_owned() class:required=required>{locale.text(label)}</label> }
+    view! { <label for=id.to_owned() id=format!("{id}-label") class:required=required>{locale.text(label)}</label> }
 }
 
 /// The line that explains the mark of required fields, once above a form that has them.
@@ -153,7 +153,10 @@ pub fn TextField(
                 <input id=id.clone() name=id.clone() type=kind autocomplete=autocomplete aria-required=aria_required
                     aria-invalid=invalid aria-describedby=described autocapitalize="none" spellcheck="false"
                     prop:value=move || value.get.get() on:input=move |ev| value.set.run(event_target_value(&ev))/>
+                // Several password fields on one page (Account): each button says which field
+                // it shows, besides its own words.
                 <button type="button" class="button-small password-toggle" aria-controls=id.clone()
+                    aria-describedby=format!("{id}-label")
                     aria-pressed=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
                     {locale.text(T::ShowPassword)}
                 </button>

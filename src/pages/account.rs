@@ -7,6 +7,7 @@ use zelfregie_model::passkey::PasskeyInfo;
 use zelfregie_model::{EmailChange, Erasure, ErrorCode, Password, PasswordChange, PasswordCheck, Role};
 
 use crate::api::{self, ApiResult};
+use crate::components::contents::{self, Contents};
 use crate::components::field::{focus_field, TextField};
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -30,8 +31,29 @@ pub fn AccountPage() -> impl IntoView {
     let sessions = move || auth.info().map(|i| i.active_sessions).unwrap_or_default();
     let passkeys = RwSignal::new(None);
 
+    // Every task one link away (a candidate's account has two sections a staff one has not).
+    let contents = Signal::derive(move || {
+        let person = auth.info().is_some_and(|i| i.account.role == Role::Person);
+        let mut entries = vec![
+            ("h-tfa", T::TfaHeading),
+            ("uitloggen", T::AccountLogoutHeading),
+            ("overal-uitloggen", T::AccountLogoutEverywhereHeading),
+            ("h-passkeys", T::PasskeysHeading),
+        ];
+        if person {
+            entries.push(("h-email", T::EmailChangeHeading));
+        }
+        entries.push(("h-password", T::PasswordChangeHeading));
+        if person {
+            entries.push(("h-delete-profile", T::DeleteProfileHeading));
+        }
+        entries.push(("h-erase", T::EraseHeading));
+        contents::texts(&entries)
+    });
+
     view! {
         <Page title=T::AccountTitle>
+            <Contents entries=contents/>
             <dl class="facts">
                 <dt>{locale.text(T::EmailLabel)}</dt>
                 <dd>{email}</dd>

@@ -15,7 +15,7 @@ use zelfregie_model::ErrorCode;
 
 use crate::api::{self, ClientError};
 use crate::components::copy::{CopyButton, ShareButton};
-use crate::components::field::{Binding, CheckboxField, FileField, RadioGroup, SelectField, TextField};
+use crate::components::field::{focus_field, Binding, CheckboxField, FileField, RadioGroup, SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
@@ -99,11 +99,16 @@ fn EncryptedDownload() -> impl IntoView {
                 Ok((name, file.len() as u64, started))
             })
         },
-        move |(name, bytes, started)| done.set(Some((name, bytes, now_ms() - started))),
+        move |(name, bytes, started)| {
+            done.set(Some((name, bytes, now_ms() - started)));
+            // The outcome takes focus, so it is read out and in view (issue 25 item 2).
+            focus_field("encrypt-done");
+        },
     );
     let errors = encrypt.errors;
 
-    let generate = move |_| match crypto::generate_passphrase() {
+    let generate = move |_| match crypto::generate_passphrase(zelfregie_model::Language::from_code(locale.lang().tag()))
+    {
         Ok(p) => {
             passphrase.set(p);
             generated.set(true);
@@ -142,7 +147,12 @@ fn EncryptedDownload() -> impl IntoView {
                                 <CopyButton text=passphrase field="passphrase" label=T::CopyPassphrase id="passphrase-copied"/>
                             })}
                         </p>
-                        {move || generated.get().then(|| view! { <StatusNotice text=T::PassphraseGenerated/> })}
+                        // Written out whole, wrapping at the hyphens: "Schrijf het op" must be
+                        // possible at 360 px, where the field shows three of the six words.
+                        {move || generated.get().then(|| view! {
+                            <StatusNotice text=T::PassphraseGenerated/>
+                            <p class="passphrase-written" id="passphrase-written" translate="no">{move || passphrase.get()}</p>
+                        })}
                     }.into_any(),
                     Mode::Recipients => view! {
                         <TextField id="recipients" label=T::RecipientsLabel hint=T::RecipientsHint multiline=true
@@ -159,7 +169,7 @@ fn EncryptedDownload() -> impl IntoView {
                 <button type="submit" class="button-primary" disabled=encrypt.pending()>{locale.text(T::EncryptSubmit)}</button>
             </form>
             {move || done.get().map(|(name, bytes, ms)| view! {
-                <p class="notice notice-status" role="status" data-ms=format!("{ms:.0}")>
+                <p class="notice notice-status" role="status" id="encrypt-done" tabindex="-1" data-ms=format!("{ms:.0}")>
                     {locale.text(T::EncryptDone)} " " <strong>{name}</strong> " (" {size(bytes, locale.lang())} ")"
                 </p>
             })}
@@ -333,6 +343,7 @@ fn TransferSection() -> impl IntoView {
             remember_link(c.transfer.id, &c.link);
             created.set(Some(c));
             transfers.refetch();
+            focus_field("transfer-done");
         },
     );
     let errors = upload.errors;
@@ -340,6 +351,7 @@ fn TransferSection() -> impl IntoView {
         revoked.set(true);
         created.set(None);
         transfers.refetch();
+        focus_field("transfer-revoked");
     });
 
     let on_submit = move |ev: SubmitEvent| {
@@ -415,7 +427,7 @@ fn TransferSection() -> impl IntoView {
                 <button type="submit" class="button-primary" disabled=upload.pending()>{locale.text(T::TransferSubmit)}</button>
             </form>
             {move || created.get().map(|c| view! {
-                <div class="notice notice-status transfer-link" role="status">
+                <div class="notice notice-status transfer-link" role="status" id="transfer-done" tabindex="-1">
                     <p>{locale.text(T::TransferDone)} " " {date_time(c.transfer.expires_at, locale.lang())} "."</p>
                     <label for="transfer-link">{locale.text(T::TransferLinkLabel)}</label>
                     <input id="transfer-link" type="text" readonly prop:value=c.link.clone()
@@ -427,7 +439,7 @@ fn TransferSection() -> impl IntoView {
                     <p>{locale.text(T::TransferLinkKept)}</p>
                 </div>
             })}
-            {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked/> })}
+            {move || revoked.get().then(|| view! { <StatusNotice text=T::TransferRevoked id="transfer-revoked"/> })}
             <h3>{locale.text(T::TransfersHeading)}</h3>
             {revoke.message()}
             <Loaded resource=transfers keep=true children=list/>

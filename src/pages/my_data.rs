@@ -13,12 +13,14 @@ use zelfregie_model::retention::RetentionOverview;
 use zelfregie_model::Role;
 
 use crate::api;
+use crate::components::contents::Contents;
 use crate::components::data_view::DataView;
 use crate::components::loaded::Loaded;
 use crate::components::page::Page;
 use crate::format::{date_time, date_words};
 use crate::i18n::T;
 use crate::locale::Locale;
+use crate::readable::pick;
 use crate::routes::Route;
 use crate::session::Auth;
 
@@ -57,15 +59,31 @@ pub fn MyDataPage() -> impl IntoView {
     // The same document as the export: what is shown here is what a download contains.
     let doc = LocalResource::new(|| api::get::<ExportDocument>(api::EXPORT));
     let summary = move |o: Option<RetentionOverview>| o.map(|overview| view! { <RetentionSummary overview=overview/> });
-    let data = move |doc: ExportDocument| {
-        move || {
-            let dates = retention.get().and_then(Result::ok).flatten();
-            view! { <DataView doc=doc.clone() register=register().to_vec() retention=dates/> }
+    let dates = Signal::derive(move || retention.get().and_then(Result::ok).flatten());
+    let data = move |doc: ExportDocument| view! { <DataView doc=doc register=register().to_vec() retention=dates/> };
+    // The page's parts, one link each (issue 25 item 5): the activities as the register names
+    // them, for this account's role (staff see two more).
+    let contents = Signal::derive(move || {
+        let lang = locale.lang();
+        let staff = auth.info().is_some_and(|i| i.account.role != Role::Person);
+        let mut entries = Vec::new();
+        if !staff {
+            entries.push(("h-retention".to_owned(), T::RetentionSummary.get(lang).to_owned()));
         }
-    };
+        entries.extend(
+            register().iter().filter(|a| staff || !a.staff_only).map(|a| (format!("h-{}", a.id), pick(&a.name, lang))),
+        );
+        for (id, t) in
+            [("h-rights", T::RightsHeading), ("h-not-held", T::NotHeldHeading), ("h-download", T::DownloadHeading)]
+        {
+            entries.push((id.to_owned(), t.get(lang).to_owned()));
+        }
+        entries
+    });
     view! {
         <Page title=T::MyDataTitle>
             <p>{locale.text(T::MyDataIntro)}</p>
+            <Contents entries=contents/>
             <Show when=is_person>
                 <section aria-labelledby="h-retention">
                     <h2 id="h-retention">{locale.text(T::RetentionSummary)}</h2>

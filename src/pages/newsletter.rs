@@ -12,6 +12,7 @@ use crate::components::field::focus_field;
 use crate::components::loaded::Loaded;
 use crate::components::notice::StatusNotice;
 use crate::components::page::Page;
+use crate::components::receipt::ReceiptDetails;
 use crate::format::date_time;
 use crate::i18n::{Lang, T};
 use crate::locale::Locale;
@@ -132,7 +133,7 @@ pub fn NewsletterPage() -> impl IntoView {
                             <li>
                                 <strong>{date_time(e.at, locale.lang())}</strong> ": " {t(event_text(e.kind))} " " {t(channel_text(e.channel))} "."
                                 <br/><span class="muted">{t(T::NewsletterTextVersion)} " " {e.text_version}</span>
-                                " · " <a href=api::receipt_path(e.id) download>{t(T::Receipt)}</a>
+                                <ReceiptDetails path=api::receipt_path(e.id) id=e.id/>
                             </li>
                         }).collect_view()}
                     </ol>

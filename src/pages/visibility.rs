@@ -6,17 +6,20 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use zelfregie_model::{AudienceMode, Partner, Preview, Section, Visibility};
 
-use crate::api;
+use crate::api::{self, ApiResult};
 use crate::components::candidate_card::CandidateCard;
 use crate::components::conflict::ConflictPanel;
+use crate::components::field::focus_field;
 use crate::components::field::{Binding, CheckboxField, SelectField};
 use crate::components::loaded::Loaded;
+use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::page::Page;
 use crate::components::save_bar::SaveBar;
 use crate::editing::Editor;
 use crate::i18n::{audience_text, error_text, partner_label, partner_options, section_name, T};
 use crate::locale::Locale;
 use crate::versioned_form::VersionedForm;
+use leptos::task::spawn_local;
 
 type Ed = RwSignal<Option<Editor<Visibility>>>;
 
@@ -82,6 +85,9 @@ pub fn VisibilityPage() -> impl IntoView {
     let visible_to = move || draft(ed, |v| audience_text(&v.audience_names(), locale.lang())).unwrap_or_default();
     let tick_all = move |on: bool| edit(ed, |v| v.audience.set_all(on));
     let partner_error = move || errors.with(|e| e.field("audience.partners"));
+    // What the person typed to find their organisation among the 35 (issue 25 item 8: ticking
+    // one is a few keys, not a Tab through the whole list).
+    let query = RwSignal::new(String::new());
 
     view! {
         <Page title=T::VisibilityTitle>
@@ -121,17 +127,19 @@ pub fn VisibilityPage() -> impl IntoView {
                                 {move || partner_error().map(|code| view! {
                                     <p class="field-error" id="audience-partners-error">{move || error_text(code, locale.lang())}</p>
                                 })}
-                                <div class="button-row">
-                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(true)>{locale.text(T::AudienceTickAll)}</button>
-                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(false)>{locale.text(T::AudienceTickNone)}</button>
-                                </div>
+                                <PartnerFilter query=query/>
                                 {Partner::by_lookup_name().into_iter().map(|p| {
                                     let (slug, slug_id) = (p.slug.clone(), p.slug.clone());
                                     let checked = Signal::derive({ let slug = slug.clone(); move || draft(ed, |v| v.audience.partners().contains(&slug)).unwrap_or_default() });
                                     let set = Callback::new(move |on: bool| edit(ed, |v| v.audience.set_partner(&slug, on)));
+                                    let hidden = Signal::derive({ let p = p.clone(); move || query.with(|q| !p.matches(q)) });
                                     let name = Signal::derive(move || partner_label(&p, locale.lang()));
-                                    view! { <PartnerCheckbox slug=slug_id name=name checked=checked set=set/> }
+                                    view! { <PartnerCheckbox slug=slug_id name=name checked=checked set=set hidden=hidden/> }
                                 }).collect_view()}
+                                <div class="button-row">
+                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(true)>{locale.text(T::AudienceTickAll)}</button>
+                                    <button type="button" class="button-secondary" on:click=move |_| tick_all(false)>{locale.text(T::AudienceTickNone)}</button>
+                                </div>
                             </fieldset>
                         </Show>
                     </fieldset>
@@ -154,12 +162,46 @@ pub fn VisibilityPage() -> impl IntoView {
     }
 }
 
-/// One partner's tick box (the name is data, not a translated text).
+/// The search field above the partners: typing narrows the list to the organisations whose
+/// name holds every word typed (`Partner::matches`); how many match is said as it changes.
+/// Enter does not save the form from here: it would save a half-made choice.
 #[component]
-fn PartnerCheckbox(slug: String, name: Signal<String>, checked: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+fn PartnerFilter(query: RwSignal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    let count = move || {
+        let typed = query.get();
+        let found = Partner::all().iter().filter(|p| p.matches(&typed)).count();
+        match (typed.trim().is_empty(), found) {
+            (true, _) => String::new(),
+            (false, 0) => T::PartnerFilterNone.get(locale.lang()).to_owned(),
+            (false, n) => format!("{n} {}", T::PartnerFilterOf.get(locale.lang())),
+        }
+    };
+    view! {
+        <div class="field partner-filter">
+            <label for="partner-filter">{locale.text(T::PartnerFilterLabel)}</label>
+            <p class="field-hint" id="partner-filter-hint">{locale.text(T::PartnerFilterHint)}</p>
+            <input id="partner-filter" type="search" autocomplete="off" aria-describedby="partner-filter-hint partner-filter-count"
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))
+                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }/>
+            <p class="field-hint" id="partner-filter-count" role="status">{count}</p>
+        </div>
+    }
+}
+
+/// One partner's tick box (the name is data, not a translated text); `hidden` while the
+/// search does not find it.
+#[component]
+fn PartnerCheckbox(
+    slug: String,
+    name: Signal<String>,
+    checked: Signal<bool>,
+    set: Callback<bool>,
+    hidden: Signal<bool>,
+) -> impl IntoView {
     let id = format!("partner-{slug}");
     view! {
-        <div class="field-check">
+        <div class="field-check" hidden=move || hidden.get()>
             <input type="checkbox" id=id.clone() prop:checked=move || checked.get() on:change=move |ev| set.run(event_target_checked(&ev))/>
             <label for=id>{name}</label>
         </div>
@@ -173,29 +215,40 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
     let partners = Partner::by_lookup_name();
     let chosen = RwSignal::new(partners[0].slug.clone());
     let options = partner_options(partners, locale);
-    // The partner whose view is shown: each press of the button loads it (again).
-    let shown = RwSignal::new(None::<String>);
-    let preview = LocalResource::new(move || {
-        let partner = shown.get();
-        async move {
-            match partner {
-                Some(slug) => api::preview(&slug).await.map(Some),
-                None => Ok(None),
+    // The view of the partner last asked for: each press of the button loads it (again). A
+    // plain signal, not a resource: a resource loading inside the page's form would suspend
+    // the form around it, re-render it and drop the button's focus. The answer takes focus
+    // (issue 25 item 2), so it is read out and in view below the button.
+    let preview = RwSignal::new(None::<ApiResult<Preview>>);
+    let loading = RwSignal::new(false);
+    let show = move |_| {
+        let slug = chosen.get_untracked();
+        loading.set(true);
+        spawn_local(async move {
+            let answer = api::preview(&slug).await;
+            if preview.try_set(Some(answer)).is_none() {
+                let _ = loading.try_set(false);
+                focus_field("preview-result");
             }
+        });
+    };
+    let result = move || {
+        if loading.get() {
+            return view! { <Loading/> }.into_any();
         }
-    });
-    let result = move |preview: Option<Preview>| {
-        preview.map(|p| match p {
-            Preview { view: Some(v), partner } => view! {
+        match preview.get() {
+            None => ().into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error=error/> }.into_any(),
+            Some(Ok(Preview { view: Some(v), partner })) => view! {
                 <p class="preview-for">{locale.text(T::PreviewFor)} ": " <strong>{partner.name}</strong></p>
                 <CandidateCard view=v/>
             }
             .into_any(),
-            Preview { view: None, partner } => {
+            Some(Ok(Preview { view: None, partner })) => {
                 view! { <p class="notice notice-status">{partner.name} ": " {locale.text(T::PreviewNotVisible)}</p> }
                     .into_any()
             }
-        })
+        }
     };
     view! {
         <section class="preview" aria-labelledby="preview-title">
@@ -204,11 +257,11 @@ fn PreviewAsPartner(dirty: Signal<bool>) -> impl IntoView {
             {move || dirty.get().then(|| view! { <p class="notice notice-warning">{locale.text(T::PreviewUnsaved)}</p> })}
             <div class="preview-controls">
                 <SelectField id="preview-partner" label=T::PreviewPartner options=options value=Binding::from(chosen)/>
-                <button type="button" class="button-secondary" on:click=move |_| shown.set(Some(chosen.get_untracked()))>
+                <button type="button" class="button-secondary" on:click=show>
                     {locale.text(T::PreviewShow)}
                 </button>
             </div>
-            <div class="preview-result" aria-live="polite"><Loaded resource=preview keep=true children=result/></div>
+            <div class="preview-result" id="preview-result" tabindex="-1">{result}</div>
         </section>
     }
 }

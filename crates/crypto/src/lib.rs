@@ -118,11 +118,11 @@ pub fn parse_recipients(text: &str) -> Result<Vec<Recipient>, ErrorCode> {
 }
 
 /// A strong passphrase to write down (see [`passphrase_from_random`]), from the operating
-/// system's random source (`crypto.getRandomValues` in a browser).
-pub fn generate_passphrase() -> Result<String, ErrorCode> {
+/// system's random source (`crypto.getRandomValues` in a browser), in words of `language`.
+pub fn generate_passphrase(language: zelfregie_model::Language) -> Result<String, ErrorCode> {
     let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
     getrandom::fill(&mut bytes).map_err(|_| ErrorCode::CryptoUnavailable)?;
-    Ok(passphrase_from_random(&bytes))
+    Ok(passphrase_from_random(&bytes, language))
 }
 
 /// Encrypts `plain` to a passphrase or to recipients, binary or armored, in one pass.

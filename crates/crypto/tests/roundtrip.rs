@@ -177,7 +177,7 @@ both! {
     }
 
     fn passphrase_round_trip_binary_and_armored_with_work_factor_18() {
-        let pass = generate_passphrase().unwrap();
+        let pass = generate_passphrase(zelfregie_model::Language::Nl).unwrap();
         for armor in [false, true] {
             let mut stages = Vec::new();
             let file = encrypt(EXPORT, &passphrase(&pass), armor, &mut |p: Progress| stages.push(p.stage)).unwrap();
@@ -318,8 +318,8 @@ both! {
     }
 
     fn generated_passphrases_are_strong_and_distinct() {
-        let a = generate_passphrase().unwrap();
-        let b = generate_passphrase().unwrap();
+        let a = generate_passphrase(zelfregie_model::Language::Nl).unwrap();
+        let b = generate_passphrase(zelfregie_model::Language::Nl).unwrap();
         assert_ne!(a, b);
         // Six words to write down, lower case, joined by hyphens.
         assert_eq!(a.split('-').count(), 6);

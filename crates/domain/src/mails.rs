@@ -246,10 +246,10 @@ impl Letterhead {
         let (subject, nl, en) = if on {
             (
                 ("Tweestapsverificatie staat aan", "Two-step verification is on"),
-                "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu aan: inloggen vraagt naast je \
-                 wachtwoord ook een code uit je app.",
-                "Two-step verification is now on for your IGOM Zelfregie account: logging in takes a code \
-                 from your app as well as your password.",
+                "Op je account bij IGOM Zelfregie staat tweestapsverificatie nu aan. Inloggen vraagt nu je \
+                 wachtwoord en een code uit je app.",
+                "Two-step verification is now on for your IGOM Zelfregie account. Logging in now takes your \
+                 password and a code from your app.",
             )
         } else {
             (
@@ -357,15 +357,15 @@ impl Letterhead {
         let body = self.body(
             &format!(
                 "Je hebt al lang niet ingelogd bij IGOM Zelfregie. Daarom verwijderen we op {nl} je account \
-                 met alles erin: je profiel in de kandidatenbank, je opleidingen, je toestemmingen en de rest.\n\n\
+                 met alles erin. Dat is je profiel in de kandidatenbank, je opleidingen, je toestemmingen en de rest.\n\n\
                  Wil je dat niet? Log dan voor {nl} in: {login}. Dan blijft alles staan.\n\
                  Wil je eerst een kopie van je gegevens? Log in en ga naar {export}.\n\
                  Doe je niets, dan verwijderen we alles op {nl}. Je krijgt hierover geen andere mail meer."
             ),
             &format!(
                 "You have not logged in to IGOM Zelfregie for a long time. On {en} we will therefore delete \
-                 your account with everything in it: your profile in the candidate bank, your trainings, your \
-                 consents and the rest.\n\n\
+                 your account with everything in it. That is your profile in the candidate bank, your trainings, \
+                 your consents and the rest.\n\n\
                  Do you want to keep it? Log in before {en}: {login}. Then everything stays.\n\
                  Want a copy of your data first? Log in and go to {export}.\n\
                  If you do nothing, we delete everything on {en}. You will get no other mail about this."
@@ -579,7 +579,7 @@ impl Letterhead {
                  typed is quoted; we did not check it. Recorded: participant's name \"{who}\", job title \"{job}\", \
                  employer {employer}, your name as manager \"{manager}\", your e-mail address {email}. By: the participant; \
                  your details come from them, not from you. Why: so the IGOM Academy can coordinate the participant's \
-                 trainings with you as manager; kept until they stop as a participant or name another manager. \
+                 trainings with you as manager. Kept until they stop as a participant or name another manager. \
                  Access, correction or objection: {privacy}. You may also complain to the Dutch Data \
                  Protection Authority (Autoriteit Persoonsgegevens). You need not do anything. The portal never asks \
                  you to call, pay or give a password.",
@@ -619,7 +619,11 @@ mod tests {
 
     /// Every mail but the breach notice, with made-up parts.
     fn every_mail() -> Vec<(&'static str, Mail)> {
-        let h = letterhead();
+        every_mail_of(&letterhead())
+    }
+
+    /// Every kind of mail, from letterhead `h` (its `first` language first).
+    fn every_mail_of(h: &Letterhead) -> Vec<(&'static str, Mail)> {
         let day = time::macros::date!(2027 - 03 - 01);
         let starts = time::macros::datetime!(2027-03-01 09:00 UTC);
         let participant = Participant {
@@ -696,6 +700,23 @@ mod tests {
                 assert!(Page::at(path).is_some(), "{name}: {path} is not a page of the app");
             }
         }
+    }
+
+    /// B1 (issue 25): no sentence of any mail, subject or body, in either language, is longer
+    /// than 20 words (`zelfregie_model::plain`); links and addresses count as one word.
+    #[test]
+    fn every_sentence_of_every_mail_is_at_most_twenty_words() {
+        let english = Letterhead { first: Language::En, ..letterhead() };
+        let mut long = std::collections::BTreeSet::new();
+        for (name, mail) in every_mail().into_iter().chain(every_mail_of(&english)) {
+            for (words, sentence) in
+                zelfregie_model::plain::long_sentences(&format!("{}.\n{}", mail.subject, mail.body))
+            {
+                long.insert(format!("{name} ({words} words): {sentence}"));
+            }
+        }
+        let long: Vec<String> = long.into_iter().collect();
+        assert!(long.is_empty(), "{} sentences over 20 words:\n{}", long.len(), long.join("\n"));
     }
 
     #[test]

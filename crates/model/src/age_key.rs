@@ -1,34 +1,43 @@
 //! What the page checks about age keys and passphrases as they are typed, before any
 //! encryption starts (the worker and the server check again with age itself).
 
-use crate::ErrorCode;
+use crate::{ErrorCode, Language};
 
 /// A passphrase a person chose must not be trivially short (generated ones are longer).
 pub const PASSPHRASE_MIN_CHARS: usize = 12;
 
-/// The words of a generated passphrase: the EFF large word list for dice-generated
+/// The English words of a generated passphrase: the EFF large word list for dice-generated
 /// passphrases (7,776 common English words of 3 to 9 letters, chosen to be easy to read,
 /// write down and type; by the Electronic Frontier Foundation, CC BY 3.0 US), without its
 /// four words with a hyphen, since the hyphen separates the words. One word a line.
-const PASSPHRASE_WORD_LIST: &str = include_str!("passphrase_words.txt");
+const ENGLISH_WORDS: &str = include_str!("passphrase_words/en.txt");
 
-/// Words in a generated passphrase: 6 of the list's 7,772 give 77.5 bits (see the test
+/// The Dutch words: the 7,776 most common Dutch words of 4 to 8 letters a to z in the
+/// OpenTaal word list, without English loans and hurtful words (docs/security.md, "Generated
+/// passphrases", says how the list is made and under which licences). One word a line.
+const DUTCH_WORDS: &str = include_str!("passphrase_words/nl.txt");
+
+/// Words in a generated passphrase: 6 of either list's words give 77.5 bits (see the test
 /// `generated_passphrases_carry_at_least_77_bits`).
 pub const PASSPHRASE_WORDS: usize = 6;
 
 /// Random bytes a generated passphrase needs: 4 for each word.
 pub const PASSPHRASE_RANDOM_BYTES: usize = 4 * PASSPHRASE_WORDS;
 
-/// The word list, in order.
-pub fn passphrase_words() -> impl Iterator<Item = &'static str> {
-    PASSPHRASE_WORD_LIST.lines()
+/// The word list of `language`, in order.
+pub fn passphrase_words(language: Language) -> impl Iterator<Item = &'static str> {
+    match language {
+        Language::Nl => DUTCH_WORDS,
+        Language::En => ENGLISH_WORDS,
+    }
+    .lines()
 }
 
-/// A passphrase to write down from random bytes: six words joined by hyphens, such as
-/// "hardly-violin-sprout-unlit-catalyst-mammal". Each word comes from 4 random bytes (a
-/// 32-bit number modulo the list's length: the bias is below one in 500,000).
-pub fn passphrase_from_random(bytes: &[u8; PASSPHRASE_RANDOM_BYTES]) -> String {
-    let words: Vec<&str> = passphrase_words().collect();
+/// A passphrase to write down from random bytes: six words of the reader's language joined
+/// by hyphens, such as "drempel-haai-laken-oogst-poort-wang". Each word comes from 4 random
+/// bytes (a 32-bit number modulo the list's length: the bias is below one in 500,000).
+pub fn passphrase_from_random(bytes: &[u8; PASSPHRASE_RANDOM_BYTES], language: Language) -> String {
+    let words: Vec<&str> = passphrase_words(language).collect();
     let count = u32::try_from(words.len()).unwrap_or(u32::MAX);
     bytes
         .chunks_exact(4)
@@ -222,40 +231,59 @@ mod tests {
 
     /// The guessing work of a generated passphrase, counted for the worst case: the most
     /// likely word of a 32-bit number modulo the list's length has ceil(2^32 / n) chances
-    /// in 2^32 (min-entropy), six times over.
+    /// in 2^32 (min-entropy), six times over. The same for both languages.
     #[test]
     fn generated_passphrases_carry_at_least_77_bits() {
-        let words: Vec<&str> = passphrase_words().collect();
-        let n = words.len() as f64;
-        assert_eq!(words.len(), 7772);
-        let distinct: std::collections::BTreeSet<&str> = words.iter().copied().collect();
-        assert_eq!(distinct.len(), words.len(), "no word twice");
-        assert!(words.iter().all(|w| (3..=9).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
-        let most_likely = (2f64.powi(32) / n).ceil() / 2f64.powi(32);
-        let bits_per_word = -most_likely.log2();
-        let bits = bits_per_word * PASSPHRASE_WORDS as f64;
-        assert!(bits >= 77.0, "{bits:.2} bits");
-        assert!((bits - 6.0 * n.log2()).abs() < 0.001, "the bias costs nothing worth counting");
-        assert_eq!(format!("{bits:.1}"), "77.5");
+        for (language, size, letters) in [(Language::En, 7772, 3..=9), (Language::Nl, 7776, 4..=8)] {
+            let words: Vec<&str> = passphrase_words(language).collect();
+            let n = words.len() as f64;
+            assert_eq!(words.len(), size, "{language:?}");
+            let distinct: std::collections::BTreeSet<&str> = words.iter().copied().collect();
+            assert_eq!(distinct.len(), words.len(), "no word twice");
+            assert!(words.iter().all(|w| letters.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
+            let most_likely = (2f64.powi(32) / n).ceil() / 2f64.powi(32);
+            let bits_per_word = -most_likely.log2();
+            let bits = bits_per_word * PASSPHRASE_WORDS as f64;
+            assert!(bits >= 77.0, "{bits:.2} bits");
+            assert!((bits - 6.0 * n.log2()).abs() < 0.001, "the bias costs nothing worth counting");
+            assert_eq!(format!("{bits:.1}"), "77.5");
+        }
+    }
+
+    /// A Dutch reader gets Dutch words: none of the Dutch list is an English word of the
+    /// other list, and none is a word a reader would be hurt by.
+    #[test]
+    fn dutch_passphrases_are_dutch_words() {
+        let english: std::collections::BTreeSet<&str> = passphrase_words(Language::En).collect();
+        let dutch: Vec<&str> = passphrase_words(Language::Nl).collect();
+        let shared = dutch.iter().filter(|w| english.contains(*w)).count();
+        assert!(shared < 200, "{shared} words are in both lists");
+        for word in ["kanker", "hoer", "neger", "border", "target"] {
+            assert!(!dutch.contains(&word), "{word}");
+        }
+        assert!(dutch.contains(&"drempel") && dutch.contains(&"water"));
+        let phrase = passphrase_from_random(&[7; PASSPHRASE_RANDOM_BYTES], Language::Nl);
+        assert!(phrase.split('-').all(|w| dutch.contains(&w)), "{phrase}");
     }
 
     #[test]
     fn a_generated_passphrase_is_six_words_to_write_down() {
-        let zeros = passphrase_from_random(&[0; PASSPHRASE_RANDOM_BYTES]);
+        let zeros = passphrase_from_random(&[0; PASSPHRASE_RANDOM_BYTES], Language::En);
         assert_eq!(zeros, ["abacus"; 6].join("-"));
         let mut bytes = [0u8; PASSPHRASE_RANDOM_BYTES];
         for (i, b) in bytes.iter_mut().enumerate() {
             *b = (i * 37 + 11) as u8;
         }
-        let phrase = passphrase_from_random(&bytes);
+        let phrase = passphrase_from_random(&bytes, Language::En);
         let parts: Vec<&str> = phrase.split('-').collect();
         assert_eq!(parts.len(), 6);
-        assert!(parts.iter().all(|w| passphrase_words().any(|x| x == *w)));
+        assert!(parts.iter().all(|w| passphrase_words(Language::En).any(|x| x == *w)));
         assert_eq!(check_passphrase(&phrase), Ok(()));
         // The last word of the list is reachable: 7771 = 0x1E5B.
         let mut last = [0u8; PASSPHRASE_RANDOM_BYTES];
         last[..4].copy_from_slice(&7771u32.to_le_bytes());
-        assert!(passphrase_from_random(&last).starts_with("zoom-"));
+        assert!(passphrase_from_random(&last, Language::En).starts_with("zoom-"));
+        assert!(passphrase_from_random(&[0; PASSPHRASE_RANDOM_BYTES], Language::Nl).starts_with("aaien-"));
     }
 
     // From the age specification's test vectors (c2sp.org/age): a valid X25519 recipient.
@@ -347,9 +375,9 @@ mod tests {
 
     #[test]
     fn passphrases() {
-        let p = passphrase_from_random(&[0xff; PASSPHRASE_RANDOM_BYTES]);
+        let p = passphrase_from_random(&[0xff; PASSPHRASE_RANDOM_BYTES], Language::En);
         // 2^32 - 1 = 552,620 × 7,772 + 4,655: word 4,655 six times.
-        let word = passphrase_words().nth(4655).unwrap();
+        let word = passphrase_words(Language::En).nth(4655).unwrap();
         assert_eq!(p, [word; 6].join("-"));
         assert_eq!(check_passphrase(&p), Ok(()));
         assert_eq!(check_passphrase("elf tekens."), Err(ErrorCode::PassphraseTooShort));

@@ -22,6 +22,7 @@ pub mod newsletter;
 pub mod openapi;
 pub mod partner;
 pub mod passkey;
+pub mod plain;
 pub mod privacy_request;
 pub mod profile;
 pub mod recruiter_search;

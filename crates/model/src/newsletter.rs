@@ -263,3 +263,89 @@ mod tests {
         assert!(versions.windows(2).all(|w| w[0] < w[1]));
     }
 }
+
+/// What a person reads of a consent receipt (newsletter or candidate bank): the parts of the
+/// Kantara receipt the server sends (`GET …/receipts/{id}`) that a page shows in words,
+/// above the link that downloads the whole receipt as JSON (issue 25 item 10). Fields the
+/// page does not show are left out; the server's tests parse every receipt into this type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptView {
+    /// `urn:zelfregie:consent:<service>:<event>`.
+    #[serde(rename = "consentReceiptID")]
+    pub id: String,
+    /// When, in Unix seconds.
+    pub consent_timestamp: i64,
+    /// How the consent was given or withdrawn, in words.
+    pub collection_method: String,
+    /// The person's address.
+    pub pii_principal_id: String,
+    /// Who is responsible: the coordinator first, then the member organisations.
+    pub pii_controllers: Vec<ReceiptController>,
+    /// The service and its purposes.
+    pub services: Vec<ReceiptService>,
+    /// `dpv:ConsentGiven` or `dpv:ConsentWithdrawn`.
+    #[serde(rename = "dpv:hasConsentStatus")]
+    pub status: String,
+    /// The consent text agreed to.
+    pub event: ReceiptEvent,
+}
+
+impl ReceiptView {
+    /// Whether the receipt records consent given (not withdrawn).
+    pub fn given(&self) -> bool {
+        self.status == "dpv:ConsentGiven"
+    }
+}
+
+/// A controller named in a receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptController {
+    /// The organisation.
+    pub pii_controller: String,
+    /// Its role, in words.
+    pub role: String,
+    /// Where to ask.
+    pub email: String,
+}
+
+/// A service of a receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptService {
+    /// Its name.
+    pub service: String,
+    /// What it is for.
+    pub purposes: Vec<ReceiptPurpose>,
+}
+
+/// One purpose of a service.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptPurpose {
+    /// The purpose, in words.
+    pub purpose: String,
+    /// The kinds of data.
+    pub pii_category: Vec<String>,
+    /// Until when.
+    pub termination: String,
+    /// Who else receives the data.
+    #[serde(default)]
+    pub third_party_name: Option<String>,
+    /// Their country, when outside the Netherlands.
+    #[serde(default)]
+    pub third_party_country: Option<String>,
+}
+
+/// The consent text of a receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptEvent {
+    /// Its version.
+    pub consent_text_version: u32,
+    /// `sha256:` and its hash.
+    pub consent_text_hash: String,
+    /// The text itself, in the receipt's language.
+    #[serde(default)]
+    pub consent_text: Option<String>,
+}

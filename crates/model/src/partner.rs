@@ -78,6 +78,36 @@ impl Partner {
     pub fn by_lookup_name() -> Vec<Partner> {
         sorted_by_lookup_name(Partner::all())
     }
+
+    /// Whether the partner is what a person typed to find it: every word of `query` is in
+    /// the name, ignoring case, accents and punctuation ("kerk", "gemeente kerk", "ggd zl",
+    /// "valkenburg a/d"). An empty query finds every partner.
+    pub fn matches(&self, query: &str) -> bool {
+        let name = folded(&self.name);
+        folded(query).split(' ').filter(|w| !w.is_empty()).all(|word| name.contains(word))
+    }
+}
+
+/// `text` in lower case, accents dropped, every run of other characters than letters and
+/// digits one space: what [`Partner::matches`] compares.
+fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// `partners` in alphabetical order of [`Partner::lookup_name`], ignoring case.
@@ -116,6 +146,21 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_partner_is_found_by_any_part_of_its_name() {
+        let find = |q: &str| {
+            Partner::by_lookup_name().into_iter().filter(|p| p.matches(q)).map(|p| p.slug).collect::<Vec<_>>()
+        };
+        assert_eq!(find("kerk"), ["kerkrade"]);
+        assert_eq!(find("  KERK  "), ["kerkrade"]);
+        assert_eq!(find("gemeente kerk"), ["kerkrade"]);
+        assert_eq!(find("valkenburg a/d"), ["valkenburg-a-d-geul"]);
+        assert_eq!(find("Écht"), ["echt-susteren"]);
+        assert_eq!(find("").len(), 35);
+        assert!(find("zzz").is_empty());
+        assert_eq!(find("gemeente").len(), 20, "every municipality");
+    }
 
     #[test]
     fn slugs_follow_the_published_examples() {

@@ -468,6 +468,50 @@ mod tests {
         assert!(last_addition() >= solvus.version);
     }
 
+    /// Plain language (B1): every sentence a person reads in the register, in both languages,
+    /// has at most twenty words. The data file is walked as JSON, so no text is missed.
+    #[test]
+    fn every_sentence_of_the_register_is_at_most_twenty_words() {
+        fn walk(value: &serde_json::Value, path: &str, long: &mut Vec<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, v) in map {
+                        let path = format!("{path}.{key}");
+                        match v {
+                            serde_json::Value::String(text) if key == "nl" || key == "en" => {
+                                for (words, sentence) in crate::plain::long_sentences(text) {
+                                    long.push(format!("{path} ({words} words): {sentence}"));
+                                }
+                            }
+                            _ => walk(v, &path, long),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        let path = match v.get("id").and_then(|id| id.as_str()) {
+                            Some(id) => format!("{path}[{id}]"),
+                            None => format!("{path}[{i}]"),
+                        };
+                        walk(v, &path, long);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../register/verwerkingsregister.json")).unwrap();
+        let mut long = Vec::new();
+        walk(&file, "register", &mut long);
+        assert!(
+            long.is_empty(),
+            "{} sentences longer than {} words:\n{}",
+            long.len(),
+            crate::plain::MAX_WORDS,
+            long.join("\n")
+        );
+    }
+
     #[test]
     fn a_consent_change_is_told_once_and_only_when_newer() {
         use crate::newsletter::ConsentText;

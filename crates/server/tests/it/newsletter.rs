@@ -317,6 +317,16 @@ async fn receipts_carry_the_kantara_fields_and_dpv_status() {
     assert!(b["event"]["consentTextHash"].as_str().unwrap().starts_with("sha256:"));
     let w = app.get(&format!("/api/me/newsletter/receipts/{withdrawn}"), Some(&cookie)).await;
     assert_eq!(w.body["dpv:hasConsentStatus"], "dpv:ConsentWithdrawn");
+    // The page reads every receipt in words (issue 25 item 10): each parses into its view.
+    for body in [b, &l.body, &w.body] {
+        let view: zelfregie_model::newsletter::ReceiptView = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(view.pii_controllers.len(), 36, "the coordinator and the 35 members");
+        assert!(!view.services[0].purposes[0].termination.is_empty());
+        assert!(view.event.consent_text.is_some());
+    }
+    let given_view: zelfregie_model::newsletter::ReceiptView = serde_json::from_value(b.clone()).unwrap();
+    assert!(given_view.given());
+    assert_eq!(given_view.services[0].purposes[0].third_party_country.as_deref(), Some("US"));
 
     let stranger = app.registered("vreemd@example.org").await;
     let r = app.get(&format!("/api/me/newsletter/receipts/{given}"), Some(&stranger)).await;
