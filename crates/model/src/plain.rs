@@ -22,8 +22,8 @@ mod tests {
 
     #[test]
     fn a_sentence_of_twenty_words_is_fine_and_twenty_one_is_not() {
-        let twenty = vec!["woord"; 20].join(" ") + ".";
-        let twenty_one = vec!["woord"; 21].join(" ") + ".";
+        let twenty = ["woord"; 20].join(" ") + ".";
+        let twenty_one = ["woord"; 21].join(" ") + ".";
         assert!(long_sentences(&format!("{twenty} {twenty}")).is_empty());
         assert_eq!(long_sentences(&format!("Kort. {twenty_one} Kort!")), [(21, twenty_one.clone())]);
         assert_eq!(long_sentences(&twenty_one.replace('.', ";")).len(), 1, "a semicolon joins");
