@@ -304,6 +304,11 @@ pub async fn preview(partner: &str) -> ApiResult<Preview> {
     read_at(links::VISIBILITY_PREVIEW, &[partner]).await
 }
 
+/// What the overview shows, in one answer (one round trip on a phone, not five).
+pub async fn overview() -> ApiResult<zelfregie_model::overview::Overview> {
+    read(links::OVERVIEW).await
+}
+
 /// Who saw the profile, newest first: page `page` (from 1).
 pub async fn disclosures(page: u32) -> ApiResult<DisclosurePage> {
     get(&format!("{}?page={page}", links::DISCLOSURES.path())).await

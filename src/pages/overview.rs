@@ -185,23 +185,16 @@ struct Glance {
 #[component]
 fn AtAGlance() -> impl IntoView {
     let locale = Locale::get();
-    // The five answers are asked for at once: one after the other, a phone waited five
-    // round trips before the overview could show anything.
+    // One answer for the whole glance (`GET /api/me/overview`): five round trips on a phone
+    // were five chances to wait.
     let state = LocalResource::new(|| async {
-        let (profile, visibility, newsletter, academy, disclosures) = futures_util::future::try_join5(
-            api::get_versioned::<Profile>(api::PROFILE),
-            api::get_versioned::<Visibility>(api::VISIBILITY),
-            api::newsletter(),
-            api::academy(),
-            api::disclosures(1),
-        )
-        .await?;
+        let o = api::overview().await?;
         Ok(Glance {
-            profile: profile.value,
-            visibility: visibility.value,
-            newsletter: newsletter.subscription,
-            academy,
-            last_look: disclosures.entries.into_iter().next(),
+            profile: o.profile,
+            visibility: o.visibility,
+            newsletter: o.newsletter,
+            academy: o.academy,
+            last_look: o.last_look,
         })
     });
     let t = move |k: T| k.get(locale.lang());

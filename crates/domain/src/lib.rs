@@ -26,6 +26,7 @@ pub mod mail;
 pub mod mails;
 pub mod newsletter;
 pub mod outbox;
+pub mod overview;
 pub mod passkeys;
 pub mod password_reset;
 pub mod privacy_requests;

@@ -20,6 +20,7 @@ pub mod listing;
 pub mod newsletter;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod overview;
 pub mod partner;
 pub mod passkey;
 pub mod plain;

@@ -199,6 +199,8 @@ endpoints! {
     REGISTER_CHANGES = Get "/api/me/register-changes";
     /// Marks the register's changes as seen.
     REGISTER_CHANGES_SEEN = Post "/api/me/register-changes/seen";
+    /// What the overview shows, in one answer.
+    OVERVIEW = Get "/api/me/overview";
     /// Who saw the profile (`?page=`).
     DISCLOSURES = Get "/api/me/disclosures";
     /// The partners told of a withdrawal.

@@ -90,3 +90,16 @@ pub async fn erase(
         ],
     ))
 }
+
+/// What the overview shows at a glance, in one answer: the profile, who may see it, the
+/// newsletter consent, the academy, and who looked last. The same as the five endpoints
+/// those come from (`/api/me/profile`, `…/visibility`, `…/newsletter`, `…/academy`,
+/// `…/disclosures`), asked at once.
+#[utoipa::path(get, path = "/api/me/overview", tag = "profile", security(("session" = ["person"])),
+    responses((status = 200, body = zelfregie_model::overview::Overview)))]
+pub async fn overview(
+    State(state): State<AppState>,
+    crate::http::sessions::PersonSession(s): crate::http::sessions::PersonSession,
+) -> Result<Json<zelfregie_model::overview::Overview>, HttpError> {
+    Ok(Json(zelfregie_domain::overview::of(&state.db, s.account_id).await?))
+}

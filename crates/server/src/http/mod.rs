@@ -60,6 +60,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::logout_everywhere))
         .routes(routes!(me::change_password))
         .routes(routes!(me::set_language))
+        .routes(routes!(me::overview))
         .routes(routes!(me::erase))
         .routes(routes!(passkeys::list))
         .routes(routes!(passkeys::start_registration))

@@ -432,3 +432,30 @@ async fn a_nul_character_anywhere_is_refused_and_never_a_server_error() {
     // The account is untouched and works.
     assert_eq!(app.get("/api/session", Some(&cookie)).await.status, StatusCode::OK);
 }
+
+/// The overview's one answer (issue 26) is the five answers it replaces, from the same
+/// functions: for the demo candidate, who has all of them, and for a new account, who has
+/// none. Only a person has one.
+#[tokio::test]
+async fn the_overview_is_the_five_answers_in_one() {
+    let app = TestApp::demo().await;
+    // A recruiter of Beek lists the candidates: the demo candidate has been seen.
+    let beek = app.demo_cookie("recruiter@beek.example.org").await;
+    assert_eq!(app.get("/api/recruiter/candidates?q=", Some(&beek)).await.status, StatusCode::OK);
+    for cookie in [app.demo_cookie("kandidaat@example.org").await, app.registered("nieuw-overzicht@example.org").await] {
+        let o = app.get("/api/me/overview", Some(&cookie)).await;
+        assert_eq!(o.status, StatusCode::OK);
+        assert_eq!(o.body["profile"], app.get("/api/me/profile", Some(&cookie)).await.body);
+        assert_eq!(o.body["visibility"], app.get("/api/me/visibility", Some(&cookie)).await.body);
+        assert_eq!(o.body["newsletter"], app.get("/api/me/newsletter", Some(&cookie)).await.body["subscription"]);
+        assert_eq!(o.body["academy"], app.get("/api/me/academy", Some(&cookie)).await.body);
+        assert_eq!(o.body["last_look"], app.get("/api/me/disclosures", Some(&cookie)).await.body["entries"][0]);
+    }
+    let demo = app.demo_cookie("kandidaat@example.org").await;
+    let o = app.get("/api/me/overview", Some(&demo)).await;
+    assert!(o.body["last_look"].is_object(), "the demo candidate was seen: {}", o.body);
+    assert_eq!(o.body["profile"]["personal"]["first_name"], "Sanne");
+    let recruiter = app.demo_cookie("recruiter@kerkrade.example.org").await;
+    assert_eq!(app.get("/api/me/overview", Some(&recruiter)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/api/me/overview", None).await.status, StatusCode::UNAUTHORIZED);
+}

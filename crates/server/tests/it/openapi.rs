@@ -103,6 +103,7 @@ async fn the_document_lists_every_endpoint_and_each_answers() {
         "GET /api/privacy/breaches/{id}",
         "POST /api/privacy/breaches/{id}/send",
         "PUT /api/me/language",
+        "GET /api/me/overview",
         "GET /api/me/passkeys",
         "POST /api/me/passkeys/start",
         "POST /api/me/passkeys/finish",
