@@ -280,6 +280,7 @@ pub async fn overview(state: &Services) -> Result<StaffOverview, Error> {
         invitations,
         last_review,
         next_review_due: due.to_string(),
+        review_due_now: due <= today,
         idle_days: state.staff_idle_days,
     })
 }

@@ -278,6 +278,10 @@ pub struct StaffOverview {
     /// The day the next confirmation is due (`YYYY-MM-DD`): a quarter after the last one, or
     /// today when there was none.
     pub next_review_due: String,
+    /// Whether the confirmation is due now: its day has come, by the network's own date
+    /// (Dutch time), which a browser in another time zone, or before midnight UTC while it is
+    /// already tomorrow in the Netherlands, cannot work out from the day alone.
+    pub review_due_now: bool,
     /// Staff accounts unused this many days are suspended.
     pub idle_days: i64,
 }

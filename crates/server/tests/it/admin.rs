@@ -610,3 +610,24 @@ async fn every_staff_member_can_export_what_is_held_about_them() {
         assert!(own.contains(&("accept", email.as_str())), "{email}: {own:?}");
     }
 }
+
+/// Whether the quarterly confirmation is due is the server's answer, by the network's date
+/// (Dutch time): the page compared the due day with the browser's date, and between 23:00 and
+/// 24:00 UTC (already the next day in the Netherlands) a new network's list read "not due".
+#[tokio::test]
+async fn the_review_is_due_by_the_networks_own_date() {
+    let app = TestApp::new().await;
+    let admin = first_administrator(&app).await;
+    let overview = staff(&app, &admin).await;
+    assert_eq!(overview["review_due_now"], true, "never confirmed: due now");
+    let r = app.call(Method::POST, "/api/admin/reviews", None, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["review_due_now"], false);
+    // A day of margin each side: a change of summer time moves the Dutch date by an hour.
+    app.state.clock.advance_days(zelfregie_model::admin::REVIEW_EVERY_DAYS - 2);
+    assert_eq!(staff(&app, &admin).await["review_due_now"], false, "before its day");
+    app.state.clock.advance_days(3);
+    let overview = staff(&app, &admin).await;
+    assert_eq!(overview["review_due_now"], true, "past its day");
+    assert!(overview["next_review_due"].is_string());
+}

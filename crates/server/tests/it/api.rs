@@ -442,7 +442,8 @@ async fn the_overview_is_the_five_answers_in_one() {
     // A recruiter of Beek lists the candidates: the demo candidate has been seen.
     let beek = app.demo_cookie("recruiter@beek.example.org").await;
     assert_eq!(app.get("/api/recruiter/candidates?q=", Some(&beek)).await.status, StatusCode::OK);
-    for cookie in [app.demo_cookie("kandidaat@example.org").await, app.registered("nieuw-overzicht@example.org").await] {
+    for cookie in [app.demo_cookie("kandidaat@example.org").await, app.registered("nieuw-overzicht@example.org").await]
+    {
         let o = app.get("/api/me/overview", Some(&cookie)).await;
         assert_eq!(o.status, StatusCode::OK);
         assert_eq!(o.body["profile"], app.get("/api/me/profile", Some(&cookie)).await.body);
