@@ -73,15 +73,18 @@ pub fn partner_name(slug: &str) -> String {
     Partner::all().into_iter().find(|p| p.slug == slug).map_or_else(|| slug.to_owned(), |p| p.name)
 }
 
-/// Every activity of `register`, in its order, with what `doc` holds for it.
+/// The activities of `register` shown to an account, in order: what concerns only staff
+/// (their accounts, the administration's log) is not shown to a candidate or participant.
+pub fn shown_to(register: &[Activity], staff: bool) -> impl Iterator<Item = &Activity> {
+    register.iter().filter(move |a| staff || !a.staff_only)
+}
+
+/// Every activity of `register` shown to the document's account, in its order, with what
+/// `doc` holds for it.
 pub fn categories(doc: &ExportDocument, register: &[Activity], lang: Lang, local: Localize) -> Vec<Category> {
     let w = Words { lang, local };
-    // What concerns only staff (their accounts, the administration's log) is not shown to a
-    // candidate or participant.
     let staff = doc.account.account.role != zelfregie_model::Role::Person;
-    register
-        .iter()
-        .filter(|a| staff || !a.staff_only)
+    shown_to(register, staff)
         .map(|a| {
             let facts = match a.id.as_str() {
                 "candidate_bank" => w.candidate_bank(doc),

@@ -20,7 +20,7 @@ use crate::components::page::Page;
 use crate::format::{date_time, date_words};
 use crate::i18n::T;
 use crate::locale::Locale;
-use crate::readable::pick;
+use crate::readable::{pick, shown_to};
 use crate::routes::Route;
 use crate::session::Auth;
 
@@ -70,9 +70,7 @@ pub fn MyDataPage() -> impl IntoView {
         if !staff {
             entries.push(("h-retention".to_owned(), T::RetentionSummary.get(lang).to_owned()));
         }
-        entries.extend(
-            register().iter().filter(|a| staff || !a.staff_only).map(|a| (format!("h-{}", a.id), pick(&a.name, lang))),
-        );
+        entries.extend(shown_to(register(), staff).map(|a| (format!("h-{}", a.id), pick(&a.name, lang))));
         for (id, t) in
             [("h-rights", T::RightsHeading), ("h-not-held", T::NotHeldHeading), ("h-download", T::DownloadHeading)]
         {

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 use zelfregie_model::academy::{AcademyPage, Enrolment};
 use zelfregie_model::newsletter::Subscription;
+use zelfregie_model::overview::Overview;
 use zelfregie_model::register::{ConsentChange, ConsentKind, RegisterNotice, Text};
-use zelfregie_model::{Disclosure, Profile, Role, SessionInfo, Visibility};
+use zelfregie_model::{Profile, Role, SessionInfo};
 
 use crate::api;
 use crate::components::loaded::Loaded;
@@ -171,32 +172,13 @@ fn SessionSummary(info: SessionInfo) -> impl IntoView {
     }
 }
 
-/// Everything the overview needs, loaded together.
-#[derive(Clone)]
-struct Glance {
-    profile: Profile,
-    visibility: Visibility,
-    newsletter: Subscription,
-    academy: AcademyPage,
-    last_look: Option<Disclosure>,
-}
-
 /// The person's state at a glance: each item a plain answer and the link to act on it.
 #[component]
 fn AtAGlance() -> impl IntoView {
     let locale = Locale::get();
     // One answer for the whole glance (`GET /api/me/overview`): five round trips on a phone
     // were five chances to wait.
-    let state = LocalResource::new(|| async {
-        let o = api::overview().await?;
-        Ok(Glance {
-            profile: o.profile,
-            visibility: o.visibility,
-            newsletter: o.newsletter,
-            academy: o.academy,
-            last_look: o.last_look,
-        })
-    });
+    let state = LocalResource::new(api::overview);
     let t = move |k: T| k.get(locale.lang());
     let item = move |class: &'static str, label: T, answer: AnyView, to: Route, act: T| {
         view! {
@@ -207,7 +189,7 @@ fn AtAGlance() -> impl IntoView {
             </li>
         }
     };
-    let glance = move |g: Glance| {
+    let glance = move |g: Overview| {
         let lang = locale.lang();
         let profile = if g.profile == Profile::default() {
             view! { <p>{t(T::OverviewProfileEmpty)}</p> }.into_any()
